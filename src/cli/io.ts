@@ -1,0 +1,17 @@
+import type { Readable } from 'node:stream';
+
+/** The CLI's view of the outside world, so that tests can run commands in-process. */
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdin: Readable;
+  cwd: string;
+}
+
+/** A command: takes its own arguments, returns the exit code. */
+export type Command = {
+  name: string;
+  summary: string;
+  usage: string;
+  run: (args: string[], io: CliIo) => Promise<number>;
+};

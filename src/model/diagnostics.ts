@@ -1,0 +1,35 @@
+import type { Diagnostic, Severity, SourcePosition } from './types.js';
+
+/** Make a diagnostic at a source position. */
+export function diagnostic(
+  severity: Severity,
+  code: string,
+  message: string,
+  pos: SourcePosition | { file: string; line?: number; column?: number },
+): Diagnostic {
+  return { severity, code, message, file: pos.file, line: pos.line ?? 1, column: pos.column ?? 1 };
+}
+
+/** `SU39.html:212:5 warning page-gap: no marker for pages 278-279` */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`;
+}
+
+/** Diagnostics in source order (file, line, column), stable for equal positions. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
+}
+
+/** An error about user input: the CLI prints `message` (one line) and exits non-zero, no stack. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = 1,
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}

@@ -1,0 +1,395 @@
+/**
+ * The teikit document model: what every reader produces and every writer consumes.
+ *
+ * Readers (src/readers/*) know one source format and nothing of TEI; writers (src/tei/*) know TEI
+ * and nothing of source formats. This file is the whole contract between them. It is plain data
+ * (JSON-serialisable, no classes, no cycles) so that a model can be dumped and checked with the JSON
+ * Schema in schema/model.schema.json.
+ *
+ * Positions are 1-based line and column in the source file the node was read from (vfile style).
+ */
+
+/** Where something is in a source file. `file` is the path as given by the user. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Identifier of a witness, used as its xml:id in the TEI header (`flp`, `m2m`, `cmpa`). */
+export type WitnessId = string;
+
+// ---------------------------------------------------------------------------------------------
+// Inlines
+// ---------------------------------------------------------------------------------------------
+
+export interface Text {
+  type: 'text';
+  value: string;
+}
+
+export type EmphasisRend = 'italic' | 'bold' | 'underline' | 'smallcaps' | 'superscript' | 'subscript';
+
+export interface Emphasis {
+  type: 'emph';
+  rend: EmphasisRend;
+  children: Inline[];
+}
+
+/** A reference in the running text to a note (`[1]`, `[*]`). */
+export interface NoteRef {
+  type: 'noteRef';
+  /** The `Note.id` this reference points to. */
+  noteId: string;
+  /** Stable id of the reference itself (the note points back to it). Unique in the edition. */
+  id: string;
+  /** The label as printed: `1`, `72`, `*`. */
+  n: string;
+  pos?: SourcePosition;
+}
+
+/**
+ * The start of a print page. `edition` names the witness whose pagination this is (the print
+ * edition, `flp`). `attestedBy` lists the witnesses whose page marker gave this break; a break
+ * supplied from another witness than the base is recorded as a Repair as well.
+ */
+export interface PageBreak {
+  type: 'pb';
+  n: string;
+  edition: WitnessId;
+  attestedBy: WitnessId[];
+  /**
+   * `none`: the break falls between words. `hyphen`: a word is split across the pages and the
+   * printed end-of-line hyphen was removed from the text (`over-`/`looking` → over<pb/>looking).
+   * `compound`: the word is split at a real hyphen that stays in the text (`non-`/`aggression`).
+   * `word`: the word is split across the pages without any hyphen.
+   */
+  wordBreak: 'none' | 'hyphen' | 'compound' | 'word';
+  pos?: SourcePosition;
+}
+
+/** A character or string regularised by teikit (`--` → `—`); both readings are kept. */
+export interface Normalised {
+  type: 'norm';
+  orig: string;
+  reg: string;
+}
+
+/** A named point in the text (marx2mao `<A NAME="p275">`): the target of note back-references. */
+export interface Anchor {
+  type: 'anchor';
+  id: string;
+}
+
+export interface LineBreak {
+  type: 'lb';
+}
+
+/** A date in the text; `when` is ISO 8601 (`1939-09-28`, `1939-09`, `1939`). */
+export interface DateInline {
+  type: 'date';
+  when?: string;
+  children: Inline[];
+}
+
+/** A link to something outside the text (a URL, an e-mail address). */
+export interface Link {
+  type: 'link';
+  target: string;
+  children: Inline[];
+}
+
+export type Inline =
+  | Text
+  | Emphasis
+  | NoteRef
+  | PageBreak
+  | Normalised
+  | Anchor
+  | LineBreak
+  | DateInline
+  | Link;
+
+// ---------------------------------------------------------------------------------------------
+// Blocks
+// ---------------------------------------------------------------------------------------------
+
+export interface Heading {
+  type: 'heading';
+  /** 1 = title of a work or document, 2 = chapter/section, 3+ = lower levels. */
+  level: number;
+  children: Inline[];
+  pos?: SourcePosition;
+}
+
+export interface Paragraph {
+  type: 'paragraph';
+  children: Inline[];
+  /** `indent` for marx2mao's `&nbsp &nbsp` opening; `center` for centred lines. */
+  rend?: 'indent' | 'center' | 'right';
+  pos?: SourcePosition;
+}
+
+export interface Dateline {
+  type: 'dateline';
+  children: Inline[];
+  pos?: SourcePosition;
+}
+
+/** A block quotation (marx2mao `<UL>` indentation used for quoted matter). */
+export interface Quote {
+  type: 'quote';
+  blocks: Block[];
+  pos?: SourcePosition;
+}
+
+export interface ListItem {
+  /** The printed label (`(1)`, `a)`), if any. */
+  label?: string;
+  blocks: Block[];
+}
+
+export interface List {
+  type: 'list';
+  kind: 'ordered' | 'unordered' | 'simple';
+  items: ListItem[];
+  pos?: SourcePosition;
+}
+
+export interface TableCell {
+  blocks: Block[];
+  role?: 'label' | 'data';
+  cols?: number;
+  rows?: number;
+}
+
+export interface Table {
+  type: 'table';
+  rows: TableCell[][];
+  pos?: SourcePosition;
+}
+
+export interface Figure {
+  type: 'figure';
+  /** Path of the image relative to the source file (`Mao(250x264).GIF`). */
+  src: string;
+  description?: string;
+  width?: number;
+  height?: number;
+  pos?: SourcePosition;
+}
+
+/** Letters: the opening salutation (`Dear Comrade …`). */
+export interface Salute {
+  type: 'salute';
+  children: Inline[];
+  pos?: SourcePosition;
+}
+
+/** Letters: the signature line(s). */
+export interface Signed {
+  type: 'signed';
+  children: Inline[];
+  pos?: SourcePosition;
+}
+
+/** A page break standing between blocks (the common case: a marker between paragraphs). */
+export interface PageBreakBlock {
+  type: 'pbBlock';
+  pb: PageBreak;
+}
+
+/** A foot-of-page note (`[*]`) placed where the print has it: at the foot of its page. */
+export interface NoteBlock {
+  type: 'noteBlock';
+  note: Note;
+}
+
+/** A division: a chapter, a document among several in one page, a preface, a contents list. */
+export interface Division {
+  type: 'division';
+  kind: 'chapter' | 'section' | 'document' | 'preface' | 'contents' | 'appendix' | 'part';
+  blocks: Block[];
+  pos?: SourcePosition;
+}
+
+export type Block =
+  | Heading
+  | Paragraph
+  | Dateline
+  | Quote
+  | List
+  | Table
+  | Figure
+  | Salute
+  | Signed
+  | PageBreakBlock
+  | NoteBlock
+  | Division;
+
+// ---------------------------------------------------------------------------------------------
+// Notes
+// ---------------------------------------------------------------------------------------------
+
+/** The `[p. 275]` at the end of a marx2mao/CMPA note: the page where the note is referenced. */
+export interface BackReference {
+  page: string;
+  /** The anchor id it links to in the source (`p275`), when the source links it. */
+  anchor?: string;
+}
+
+export interface Note {
+  /** Unique id in the edition, used as xml:id (`n1`, `n72`, `fn1`). */
+  id: string;
+  /** The label as printed (`1`, `72`, `*`). */
+  n: string;
+  /** `end`: in the notes section after the text (or at the back of the volume); `foot`: at the foot of its page. */
+  place: 'end' | 'foot';
+  blocks: Block[];
+  backRef?: BackReference;
+  pos?: SourcePosition;
+}
+
+/** The notes section: notes in print order, with the page breaks that fall between them. */
+export interface NotesSection {
+  heading?: Inline[];
+  items: (Note | PageBreakBlock)[];
+  pos?: SourcePosition;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bibliographic data and witnesses
+// ---------------------------------------------------------------------------------------------
+
+export interface PageRange {
+  from: string;
+  to: string;
+  /** As printed: `pp. 275-83`, `p. 447`. */
+  text: string;
+}
+
+/** The printed book (FLP); we only know it through the reprints' title blocks and markers. */
+export interface PrintWitness {
+  kind: 'print';
+  id: WitnessId;
+  /** Title of the collection or book (`Selected Works of Mao Tse-tung`). */
+  collection: string;
+  publisher: string;
+  place: string;
+  /** Year of the printing used, as printed (`1967`). */
+  date: string;
+  /** Edition and printing statements, in order (`First Edition 1965`, `Second Printing 1967`). */
+  printings: string[];
+  /** As printed (`II`, `1`); absent for single-volume books. */
+  volume?: string;
+  pages?: PageRange;
+}
+
+/** The marx2mao transcription. */
+export interface TranscriptionWitness {
+  kind: 'transcription';
+  id: WitnessId;
+  transcriber: string;
+  email?: string;
+  /** As printed (`October 1999`) and as ISO 8601 (`1999-10`). */
+  date?: { text: string; when?: string };
+  /** `(Corrected and Updated January 2002)`. */
+  updated?: { text: string; when?: string };
+  /** The page's address on the original site. */
+  url?: string;
+  /** The file read. */
+  file: string;
+}
+
+/** A later reprint of a transcription (the CMPA Markdown). */
+export interface ReprintWitness {
+  kind: 'reprint';
+  id: WitnessId;
+  publisher: string;
+  url?: string;
+  file: string;
+}
+
+export type Witness = PrintWitness | TranscriptionWitness | ReprintWitness;
+
+export interface WorkMetadata {
+  title: string;
+  /** The title as printed, with its line breaks, when it differs from `title` only in layout. */
+  author?: string;
+  /** Date of the work: as printed and as ISO 8601. */
+  date?: { text: string; when?: string };
+  /** BCP 47 language of the text. */
+  language: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Repairs and diagnostics
+// ---------------------------------------------------------------------------------------------
+
+export type RepairKind =
+  /** A paragraph that a reprint split in mid-sentence was joined again. */
+  | 'rejoin-paragraph'
+  /** A page break missing from one witness was supplied from another. */
+  | 'supply-page-break'
+  /** A repeated page marker was dropped. */
+  | 'drop-duplicate-page-break';
+
+export interface Repair {
+  kind: RepairKind;
+  /** The witness whose evidence was used. */
+  witness: WitnessId;
+  /** What was repaired, in a plain sentence. */
+  message: string;
+  /** Where in the repaired source the repair applies. */
+  pos: SourcePosition;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One diagnostic, printed as `file:line:col severity code: message`. */
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable kebab-case code (`page-gap`, `note-missing`, `not-a-work`). */
+  code: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The edition
+// ---------------------------------------------------------------------------------------------
+
+export interface Edition {
+  /** Stable identifier (`identity-of-interests`, `SU39`); becomes the TEI idno and file names. */
+  id: string;
+  work: WorkMetadata;
+  /** Every witness named in the header; page breaks and repairs point to these ids. */
+  witnesses: Witness[];
+  /** The witness whose text is the base text. */
+  baseWitness: WitnessId;
+  /** Front matter of books (title page, contents). */
+  front: Block[];
+  body: Block[];
+  notes?: NotesSection;
+  repairs: Repair[];
+  diagnostics: Diagnostic[];
+}
+
+/** What a reader returns for one source file: an edition of one witness. */
+export type ReadResult =
+  | { ok: true; edition: Edition }
+  /** The file is not a work (an index page, a note about a collection) or cannot be read. */
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/** What the sources cannot tell: the digital edition's own publication data (from edition.json). */
+export interface Publication {
+  /** Publisher of the digital edition. */
+  publisher: string;
+  licence: { text: string; url?: string };
+  /** Date of publication of the digital edition, ISO 8601. */
+  date: string;
+  /** Who encoded the TEI (`teikit`, a person). */
+  encoder?: string;
+}
