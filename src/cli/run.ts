@@ -10,6 +10,8 @@ const loaders: Record<string, () => Promise<Command>> = {
   // validate: async () => (await import('./commands/validate.js')).default,
   // render: async () => (await import('./commands/render.js')).default,
   // build: async () => (await import('./commands/build.js')).default,
+  deposit: async () => (await import('./commands/deposit.js')).default,
+  verify: async () => (await import('./commands/verify.js')).default,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
