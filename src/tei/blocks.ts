@@ -1,0 +1,244 @@
+/**
+ * Model blocks → TEI block elements, arranged so that every division satisfies TEI's content
+ * model for `div`: a top part (head, dateline, opener, salute), then either paragraph-like content
+ * followed by sub-divisions or only sub-divisions, then a bottom part (closer, signed, dateline).
+ * `pb`, `anchor`, `note` and `figure` are model.global and may stand anywhere in between.
+ *
+ * The model does not promise that shape (a reader reports a heading where the source has one), so
+ * the writer restores it: a heading after paragraphs opens a new `div type="section"` that runs to
+ * the next heading of the same or a higher level; paragraph-like blocks after a sub-division are
+ * wrapped in an untyped `div`; a salute at the top goes into `opener`, a signature at the end into
+ * `closer`; elsewhere they become `p` with @rend naming what they are.
+ */
+import type { Block, Division, Heading, Note } from '../model/types.js';
+import type { WriteContext } from './context.js';
+import { writeInlines, writePageBreak } from './inlines.js';
+import { anchorId } from './context.js';
+import { att, child, indent, ncName, text, type El } from './xml.js';
+
+/** Blocks TEI allows anywhere in a division (model.global). */
+function isGlobal(b: Block): boolean {
+  return b.type === 'pbBlock' || b.type === 'noteBlock' || b.type === 'figure';
+}
+function isTop(b: Block): boolean {
+  return b.type === 'heading' || b.type === 'dateline' || b.type === 'salute';
+}
+function isBottom(b: Block): boolean {
+  return b.type === 'signed' || b.type === 'dateline' || b.type === 'salute';
+}
+
+/** Write the content of a `div` (or of `body` when it holds a single division's content). */
+export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, depth: number): void {
+  let i = 0;
+  // Top: headings, datelines, salutes (and globals among them), before any paragraph.
+  const top: Block[] = [];
+  while (i < blocks.length && (isTop(blocks[i]!) || isGlobal(blocks[i]!))) top.push(blocks[i++]!);
+  writeTop(div, top, ctx, depth);
+
+  // Bottom: a run of signatures/datelines/salutes at the end (globals allowed among them).
+  let end = blocks.length;
+  while (end > i && (isBottom(blocks[end - 1]!) || isGlobal(blocks[end - 1]!))) end--;
+  const bottom = blocks.slice(end);
+  const hasSigned = bottom.some((b) => b.type === 'signed');
+
+  // Middle: paragraph-like content, then sub-divisions.
+  let inDivs = false;
+  let loose: Block[] = [];
+  const flushLoose = (): void => {
+    if (loose.length === 0) return;
+    if (inDivs && loose.some((b) => !isGlobal(b))) {
+      const wrapper = child(div, 'div', depth);
+      writeDivContent(wrapper, loose, ctx, depth + 1);
+      indent(wrapper, depth);
+    } else {
+      for (const b of loose) writeCommonBlock(div, b, ctx, depth);
+    }
+    loose = [];
+  };
+  while (i < end) {
+    const b = blocks[i]!;
+    if (b.type === 'division' || b.type === 'heading') {
+      flushLoose();
+      inDivs = true;
+      let sub: Division;
+      if (b.type === 'division') {
+        sub = b;
+        i++;
+      } else {
+        const j = sectionEnd(blocks, i, end);
+        sub = { type: 'division', kind: 'section', blocks: blocks.slice(i, j), pos: b.pos };
+        i = j;
+      }
+      writeDivision(div, sub, ctx, depth);
+    } else {
+      loose.push(b);
+      i++;
+    }
+  }
+  flushLoose();
+
+  if (hasSigned) {
+    const closer = child(div, 'closer', depth);
+    for (const b of bottom) writeFramePart(closer, b, ctx);
+  } else {
+    for (const b of bottom) writeFramePart(div, b, ctx, depth);
+  }
+}
+
+/** End (exclusive) of the section a late heading opens: the next heading of the same or higher level. */
+function sectionEnd(blocks: Block[], start: number, end: number): number {
+  const level = (blocks[start] as Heading).level;
+  let j = start + 1;
+  while (j < end) {
+    const b = blocks[j]!;
+    if (b.type === 'division') break;
+    if (b.type === 'heading' && b.level <= level && !isHeadingRun(blocks, start, j)) break;
+    j++;
+  }
+  return j;
+}
+
+/** Headings right after the opening heading (title + subtitle) belong to the same section. */
+function isHeadingRun(blocks: Block[], start: number, j: number): boolean {
+  for (let k = start + 1; k <= j; k++) if (blocks[k]!.type !== 'heading') return false;
+  return true;
+}
+
+export function writeDivision(parent: El, d: Division, ctx: WriteContext, depth: number): void {
+  const div = att(child(parent, 'div', depth), 'type', d.kind);
+  writeDivContent(div, d.blocks, ctx, depth + 1);
+  indent(div, depth);
+}
+
+/** The top of a division: head, dateline; salutes (with datelines next to them) in an opener. */
+function writeTop(div: El, top: Block[], ctx: WriteContext, depth: number): void {
+  for (let k = 0; k < top.length; k++) {
+    const b = top[k]!;
+    if (b.type === 'salute') {
+      const opener = child(div, 'opener', depth);
+      writeFramePart(opener, b, ctx);
+      while (k + 1 < top.length && (top[k + 1]!.type === 'salute' || top[k + 1]!.type === 'dateline')) {
+        writeFramePart(opener, top[++k]!, ctx);
+      }
+    } else if (b.type === 'heading') {
+      const head = child(div, 'head', depth);
+      writeInlines(head, b.children, ctx);
+    } else {
+      writeFramePart(div, b, ctx, depth);
+    }
+  }
+}
+
+/** dateline / salute / signed (and globals) as direct children of div, opener or closer. */
+function writeFramePart(parent: El, b: Block, ctx: WriteContext, depth?: number): void {
+  if (b.type === 'dateline' || b.type === 'salute' || b.type === 'signed') {
+    const el = child(parent, b.type, depth);
+    writeInlines(el, b.children, ctx);
+  } else {
+    writeCommonBlock(parent, b, ctx, depth ?? 0, depth === undefined);
+  }
+}
+
+/**
+ * A block where TEI expects paragraph-like content (div middle, quote, item, cell, note): p, list,
+ * table, quote, figure, pb, note. Top/bottom blocks that end up here become `p` with @rend.
+ */
+export function writeCommonBlock(parent: El, b: Block, ctx: WriteContext, depth: number, inline = false): void {
+  const open = (name: string): El => child(parent, name, inline ? undefined : depth);
+  switch (b.type) {
+    case 'paragraph': {
+      const p = open('p');
+      if (b.rend === 'center' || b.rend === 'right') att(p, 'rend', b.rend);
+      writeInlines(p, b.children, ctx);
+      return;
+    }
+    case 'heading':
+    case 'dateline':
+    case 'salute':
+    case 'signed':
+      writeInlines(att(open('p'), 'rend', b.type), b.children, ctx);
+      return;
+    case 'quote': {
+      const q = open('quote');
+      writeBlocksSpecialPara(q, b.blocks, ctx, depth + 1);
+      return;
+    }
+    case 'list': {
+      const list = att(open('list'), 'type', b.kind);
+      for (const item of b.items) {
+        const it = att(child(list, 'item', depth + 1), 'n', item.label);
+        writeBlocksSpecialPara(it, item.blocks, ctx, depth + 2);
+      }
+      indent(list, depth);
+      return;
+    }
+    case 'table': {
+      const table = open('table');
+      for (const row of b.rows) {
+        const r = child(table, 'row', depth + 1);
+        for (const cell of row) {
+          const c = r.ele('cell');
+          att(c, 'role', cell.role);
+          att(c, 'cols', cell.cols && cell.cols > 1 ? cell.cols : undefined);
+          att(c, 'rows', cell.rows && cell.rows > 1 ? cell.rows : undefined);
+          writeBlocksSpecialPara(c, cell.blocks, ctx, depth + 3);
+        }
+      }
+      indent(table, depth);
+      return;
+    }
+    case 'figure': {
+      const fig = open('figure');
+      const g = att(fig.ele('graphic'), 'url', b.src);
+      att(g, 'width', b.width ? `${b.width}px` : undefined);
+      att(g, 'height', b.height ? `${b.height}px` : undefined);
+      if (b.description) text(fig.ele('figDesc'), b.description);
+      return;
+    }
+    case 'pbBlock':
+      if (!inline) indent(parent, depth);
+      writePageBreak(parent, b.pb, ctx);
+      return;
+    case 'noteBlock':
+      if (!inline) indent(parent, depth);
+      writeNote(parent, b.note, ctx, depth);
+      return;
+    case 'division':
+      // Inside a quote, item or cell a division cannot stand: its blocks are written in its place.
+      for (const inner of b.blocks) writeCommonBlock(parent, inner, ctx, depth, inline);
+      return;
+  }
+}
+
+/**
+ * Content of quote, item, cell (TEI macro.specialPara): a single paragraph is written as running
+ * text; several blocks as blocks.
+ */
+export function writeBlocksSpecialPara(el: El, blocks: Block[], ctx: WriteContext, depth: number): void {
+  const only = blocks.length === 1 ? blocks[0]! : undefined;
+  if (only?.type === 'paragraph' && !only.rend) {
+    writeInlines(el, only.children, ctx);
+    return;
+  }
+  for (const b of blocks) writeCommonBlock(el, b, ctx, depth);
+  if (blocks.length > 0) indent(el, depth - 1);
+}
+
+/** A note: `note xml:id n place target`, its blocks, and its back-reference as an empty pageref. */
+export function writeNote(parent: El, note: Note, ctx: WriteContext, depth: number): void {
+  const el = parent.ele('note');
+  att(el, 'xml:id', ncName(note.id));
+  att(el, 'n', note.n);
+  att(el, 'place', note.place);
+  const refs = ctx.refsByNote.get(note.id) ?? [];
+  att(el, 'target', refs.map((r) => `#${ncName(r)}`).join(' '));
+  for (const b of note.blocks) writeCommonBlock(el, b, ctx, depth + 1, true);
+  if (note.backRef) {
+    const ref = el.ele('ref');
+    att(ref, 'type', 'pageref');
+    att(ref, 'n', note.backRef.page);
+    // Point to the anchor only when it is written: every #pointer must resolve.
+    const id = note.backRef.anchor ? anchorId(note.backRef.anchor) : undefined;
+    if (id && ctx.anchors.has(id)) att(ref, 'target', `#${id}`);
+  }
+}

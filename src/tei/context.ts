@@ -1,0 +1,85 @@
+/**
+ * What the writer needs to know about the whole edition before writing any element: which
+ * references point to each note (a note's @target lists them all) and which anchors exist (a
+ * back-reference only points to an anchor that is really written, so every #pointer resolves).
+ */
+import type { Block, Edition, Inline, Note } from '../model/types.js';
+import { ncName } from './xml.js';
+
+export interface WriteContext {
+  /** Note id → ids of the references to it, in document order. */
+  refsByNote: Map<string, string[]>;
+  /** xml:ids of the anchors written. */
+  anchors: Set<string>;
+  /** Witness ids present in the header (pb/@source only points to these). */
+  witnesses: Set<string>;
+}
+
+/** The xml:id of a source anchor: marx2mao's `p275` becomes `a-p275` (encoding.md). */
+export function anchorId(id: string): string {
+  return ncName(id.startsWith('a-') ? id : `a-${id}`);
+}
+
+export function buildContext(edition: Edition): WriteContext {
+  const ctx: WriteContext = {
+    refsByNote: new Map(),
+    anchors: new Set(),
+    witnesses: new Set(edition.witnesses.map((w) => w.id)),
+  };
+  const visitInlines = (list: Inline[]): void => {
+    for (const node of list) {
+      if (node.type === 'noteRef') {
+        const refs = ctx.refsByNote.get(node.noteId) ?? [];
+        refs.push(node.id);
+        ctx.refsByNote.set(node.noteId, refs);
+      } else if (node.type === 'anchor') {
+        ctx.anchors.add(anchorId(node.id));
+      } else if ('children' in node) {
+        visitInlines(node.children);
+      }
+    }
+  };
+  forEachBlockInlines([...edition.front, ...edition.body], visitInlines);
+  for (const item of edition.notes?.items ?? []) {
+    if ('pb' in item) continue;
+    forEachBlockInlines(item.blocks, visitInlines);
+  }
+  return ctx;
+}
+
+/** Call `visit` with every inline list in the blocks, nested blocks and foot notes included. */
+export function forEachBlockInlines(blocks: Block[], visit: (inlines: Inline[]) => void): void {
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'heading':
+      case 'paragraph':
+      case 'dateline':
+      case 'salute':
+      case 'signed':
+        visit(b.children);
+        break;
+      case 'pbBlock':
+        visit([b.pb]);
+        break;
+      case 'quote':
+      case 'division':
+        forEachBlockInlines(b.blocks, visit);
+        break;
+      case 'list':
+        for (const item of b.items) forEachBlockInlines(item.blocks, visit);
+        break;
+      case 'table':
+        for (const row of b.rows) for (const cell of row) forEachBlockInlines(cell.blocks, visit);
+        break;
+      case 'noteBlock':
+        forEachBlockInlines(noteBlocks(b.note), visit);
+        break;
+      case 'figure':
+        break;
+    }
+  }
+}
+
+function noteBlocks(note: Note): Block[] {
+  return note.blocks;
+}

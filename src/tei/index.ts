@@ -1,0 +1,70 @@
+/**
+ * The TEI writer: an Edition (src/model/types.ts) → TEI P5 in teikit's house encoding
+ * (docs/encoding.md), valid against tei_all. Deterministic: the same edition and publication data
+ * give the same bytes; only the default date (today) varies when no publication data is given.
+ */
+import { create } from 'xmlbuilder2';
+import type { Block, Edition, Publication } from '../model/types.js';
+import { writeDivContent, writeDivision, writeCommonBlock } from './blocks.js';
+import { buildContext, type WriteContext } from './context.js';
+import { editionStats } from './declarations.js';
+import { writeHeader } from './header.js';
+import { writeNotesSection } from './notes.js';
+import { att, child, indent, TEI_NS, type El } from './xml.js';
+
+/** Publication data for a single-file conversion that has no edition.json. */
+export function defaultPublication(today = new Date()): Publication {
+  return { publisher: 'teikit', licence: { text: 'Unknown' }, date: today.toISOString().slice(0, 10) };
+}
+
+export function writeTei(edition: Edition, publication?: Publication): string {
+  const pub = publication ?? defaultPublication();
+  const ctx = buildContext(edition);
+  const doc = create();
+  const tei = doc.ele(TEI_NS, 'TEI');
+  att(tei, 'xml:lang', edition.work.language || 'en');
+  writeHeader(tei, edition, pub, editionStats(edition));
+
+  const textEl = child(tei, 'text', 1);
+  if (edition.front.length > 0) {
+    const front = child(textEl, 'front', 2);
+    writeContainer(front, edition.front, 'front', ctx, 3);
+    indent(front, 2);
+  }
+  const body = child(textEl, 'body', 2);
+  writeContainer(body, edition.body, 'work', ctx, 3);
+  indent(body, 2);
+  if (edition.notes && edition.notes.items.length > 0) {
+    const back = child(textEl, 'back', 2);
+    writeNotesSection(back, edition.notes, ctx, 3);
+    indent(back, 2);
+  }
+  indent(textEl, 1);
+  indent(tei, 0);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${doc.end({ headless: true })}\n`;
+}
+
+/**
+ * body or front: the page breaks before the first words stand outside the division (the print page
+ * begins before the title); a sequence of divisions is written as is, anything else is the content
+ * of one division of type `wrapType` (`div type="work"` for a single work).
+ */
+function writeContainer(parent: El, blocks: Block[], wrapType: string, ctx: WriteContext, depth: number): void {
+  let i = 0;
+  while (i < blocks.length && blocks[i]!.type === 'pbBlock') writeCommonBlock(parent, blocks[i++]!, ctx, depth);
+  const rest = blocks.slice(i);
+  const onlyDivisions = rest.length > 0 && rest.some((b) => b.type === 'division') &&
+    rest.every((b) => b.type === 'division' || b.type === 'pbBlock' || b.type === 'noteBlock' || b.type === 'figure');
+  if (onlyDivisions) {
+    for (const b of rest) {
+      if (b.type === 'division') writeDivision(parent, b, ctx, depth);
+      else writeCommonBlock(parent, b, ctx, depth);
+    }
+    return;
+  }
+  const div = att(child(parent, 'div', depth), 'type', wrapType);
+  // An empty source still gives a valid document: TEI requires content in a division.
+  if (rest.length === 0) div.ele('p');
+  else writeDivContent(div, rest, ctx, depth + 1);
+  indent(div, depth);
+}

@@ -1,0 +1,66 @@
+/**
+ * Model inlines → TEI phrase-level elements (encoding.md, "Text" and "Rules").
+ */
+import type { Inline, PageBreak } from '../model/types.js';
+import type { WriteContext } from './context.js';
+import { anchorId } from './context.js';
+import { att, ncName, text, type El } from './xml.js';
+
+export function writeInlines(parent: El, inlines: Inline[], ctx: WriteContext): void {
+  for (const node of inlines) writeInline(parent, node, ctx);
+}
+
+function writeInline(parent: El, node: Inline, ctx: WriteContext): void {
+  switch (node.type) {
+    case 'text':
+      text(parent, node.value);
+      return;
+    case 'emph':
+      writeInlines(att(parent.ele('hi'), 'rend', node.rend), node.children, ctx);
+      return;
+    case 'noteRef': {
+      const ref = parent.ele('ref');
+      att(ref, 'type', 'noteref');
+      att(ref, 'xml:id', ncName(node.id));
+      att(ref, 'n', node.n);
+      att(ref, 'target', `#${ncName(node.noteId)}`);
+      text(ref, node.n);
+      return;
+    }
+    case 'pb':
+      writePageBreak(parent, node, ctx);
+      return;
+    case 'norm': {
+      const choice = parent.ele('choice');
+      text(choice.ele('orig'), node.orig);
+      text(choice.ele('reg'), node.reg);
+      return;
+    }
+    case 'anchor':
+      att(parent.ele('anchor'), 'xml:id', anchorId(node.id));
+      return;
+    case 'lb':
+      parent.ele('lb');
+      return;
+    case 'date':
+      writeInlines(att(parent.ele('date'), 'when', node.when), node.children, ctx);
+      return;
+    case 'link':
+      writeInlines(att(parent.ele('ref'), 'target', node.target), node.children, ctx);
+      return;
+  }
+}
+
+/**
+ * `<pb n edRef source break rend>`: @source names the witnesses whose marker attests the break,
+ * break="no" when a word runs across the pages, rend="hyphen" when the printed hyphen was removed.
+ */
+export function writePageBreak(parent: El, pb: PageBreak, ctx: WriteContext): void {
+  const el = parent.ele('pb');
+  att(el, 'n', pb.n);
+  att(el, 'edRef', `#${ncName(pb.edition)}`);
+  const sources = pb.attestedBy.filter((w) => ctx.witnesses.has(w)).map((w) => `#${ncName(w)}`);
+  att(el, 'source', sources.join(' '));
+  if (pb.wordBreak !== 'none') att(el, 'break', 'no');
+  if (pb.wordBreak === 'hyphen') att(el, 'rend', 'hyphen');
+}

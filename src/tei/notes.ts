@@ -1,0 +1,22 @@
+/**
+ * The notes section: `back/div[@type="notes"]` with its head, the endnotes in print order and the
+ * page breaks that fall between them (encoding.md: "283 inside the notes between notes 1 and 2").
+ */
+import type { NotesSection } from '../model/types.js';
+import type { WriteContext } from './context.js';
+import { writeNote } from './blocks.js';
+import { writeInlines, writePageBreak } from './inlines.js';
+import { att, child, indent, type El } from './xml.js';
+
+export function writeNotesSection(back: El, notes: NotesSection, ctx: WriteContext, depth: number): void {
+  const div = att(child(back, 'div', depth), 'type', 'notes');
+  const head = child(div, 'head', depth + 1);
+  if (notes.heading && notes.heading.length > 0) writeInlines(head, notes.heading, ctx);
+  else head.txt('Notes');
+  for (const item of notes.items) {
+    indent(div, depth + 1);
+    if ('pb' in item) writePageBreak(div, item.pb, ctx);
+    else writeNote(div, item, ctx, depth + 1);
+  }
+  indent(div, depth);
+}

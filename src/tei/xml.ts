@@ -1,0 +1,55 @@
+/**
+ * Small helpers shared by the TEI writer modules: safe text, valid ids, readable indentation.
+ */
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+
+export type El = XMLBuilder;
+
+export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+/** Characters XML 1.0 forbids (C0 controls except tab/newline/CR, lone surrogates, U+FFFE/FFFF). */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text as XML can carry it. xmlbuilder2 escapes `<` and `>`, but leaves an `&` alone when it looks
+ * like the start of an entity (`&amp;`, `&copy;`), which would turn a literal "&copy;" in a source
+ * into an undefined entity. So every `&` is escaped here, and xmlbuilder2 leaves the result as is.
+ */
+export function xmlText(s: string): string {
+  return s.replace(NOT_XML, '').replace(/&/g, '&amp;');
+}
+
+/** Append text, skipping empty strings (an empty text node is noise in the output). */
+export function text(el: El, s: string): void {
+  const clean = xmlText(s);
+  if (clean) el.txt(clean);
+}
+
+/** Set an attribute whose value comes from a source: cleaned of characters XML cannot hold. */
+export function att(el: El, name: string, value: string | number | undefined): El {
+  if (value === undefined || value === '') return el;
+  if (name.startsWith('xml:')) return el.att(XML_NS, name, xmlText(String(value)));
+  return el.att(name, xmlText(String(value)));
+}
+
+/**
+ * An xml:id from an id a source or reader gave: an NCName (letters, digits, `.-_`, not starting with
+ * a digit, dot or hyphen). Ids that are already valid are kept unchanged, so `#pointers` still match.
+ */
+export function ncName(id: string): string {
+  let s = id.normalize('NFC').replace(/[^\p{L}\p{N}._-]/gu, '_');
+  if (!/^[\p{L}_]/u.test(s)) s = `_${s}`;
+  return s;
+}
+
+/** Line break and indentation before a child in element-only content (never inside mixed content). */
+export function indent(el: El, depth: number): void {
+  el.txt(`\n${'  '.repeat(depth)}`);
+}
+
+/** A child element on its own indented line (element-only content); `depth` undefined: no indent. */
+export function child(parent: El, name: string, depth?: number): El {
+  if (depth !== undefined) indent(parent, depth);
+  return parent.ele(name);
+}
