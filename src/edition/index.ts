@@ -1,0 +1,85 @@
+/**
+ * edition.json: an edition's sources and the publication data that the sources cannot give.
+ * Loaded and checked against schema/edition.schema.json; every wrong or missing field is reported
+ * as one line naming the file and the field's JSON pointer.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Publication } from '../model/types.js';
+import { UserError } from '../model/diagnostics.js';
+import { formatSchemaErrors, schemaValidator } from './json-schema.js';
+
+export type SourceFormat = 'marx2mao' | 'cmpa';
+
+export interface EditionSource {
+  file: string;
+  format?: SourceFormat;
+}
+
+/** edition.json as written (see schema/edition.schema.json). */
+export interface EditionConfig {
+  id: string;
+  title: string;
+  base: EditionSource;
+  witnesses?: EditionSource[];
+  publication: Required<Pick<Publication, 'publisher' | 'date'>> & {
+    licence: { text: string; url: string };
+    encoder?: string;
+  };
+}
+
+/** An edition.json with the paths of its sources resolved against its folder. */
+export interface LoadedEdition {
+  config: EditionConfig;
+  dir: string;
+  /** Source paths (base first), as `dir/file`. */
+  sources: { path: string; format?: SourceFormat }[];
+}
+
+export const EDITION_FILE = 'edition.json';
+
+/** Load `dir/edition.json`; UserError (exit 1) listing every problem, one per line. */
+export function loadEdition(dir: string): LoadedEdition {
+  const file = join(dir, EDITION_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UserError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new UserError(`${file}: not valid JSON: ${(err as Error).message}`);
+  }
+  const validate = schemaValidator('edition');
+  if (!validate(data)) throw new UserError(formatSchemaErrors(file, validate.errors).join('\n'));
+  const config = data as EditionConfig;
+  const sources = [config.base, ...(config.witnesses ?? [])].map((s) => ({ path: join(dir, s.file), format: s.format }));
+  const missing = sources.filter((s) => !existsSync(s.path));
+  if (missing.length > 0) {
+    throw new UserError(missing.map((s) => `${file}: source file not found: ${s.path}`).join('\n'));
+  }
+  return { config, dir, sources };
+}
+
+/** Folders of `root` holding an edition.json, sorted by name (stable build order). */
+export function findEditions(root: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch (err) {
+    throw new UserError(`${root}: cannot read editions folder: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+  }
+  return names
+    .sort()
+    .map((n) => join(root, n))
+    .filter((d) => statSync(d).isDirectory() && existsSync(join(d, EDITION_FILE)));
+}
+
+/** The model's Publication from edition.json. */
+export function publicationOf(config: EditionConfig): Publication {
+  const p = config.publication;
+  return { publisher: p.publisher, licence: { text: p.licence.text, url: p.licence.url }, date: p.date, encoder: p.encoder };
+}
