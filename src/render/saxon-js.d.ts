@@ -1,0 +1,21 @@
+// The small part of SaxonJS 2's Node API that teikit uses (the package ships no types).
+declare module 'saxon-js' {
+  interface TransformOptions {
+    stylesheetFileName?: string;
+    stylesheetText?: string;
+    sourceText?: string;
+    destination?: 'serialized' | 'raw' | 'document';
+    stylesheetParams?: Record<string, unknown>;
+    baseOutputURI?: string;
+    stylesheetBaseURI?: string;
+  }
+  interface TransformResult {
+    principalResult: string;
+    resultDocuments: Record<string, string>;
+  }
+  const SaxonJS: {
+    transform(options: TransformOptions, mode: 'sync'): TransformResult;
+    XPath: { evaluate(expr: string, context: unknown, options?: { params?: Record<string, unknown> }): unknown };
+  };
+  export default SaxonJS;
+}

@@ -1,0 +1,119 @@
+/**
+ * Running the teikit stylesheets (or a user's) with SaxonJS.
+ *
+ * The built-in stylesheets are compiled to SEF once at build time (scripts/compile-xslt.mjs) and
+ * loaded from xslt/<name>.sef.json. A user's stylesheet (`--xslt my.xsl`) is compiled at run time
+ * by SaxonJS's own XX compiler through XPath's fn:transform with `stylesheet-location`, so that
+ * its xsl:import/xsl:include hrefs resolve against its own location (it may import
+ * xslt/html.xsl and override templates). A precompiled `my.sef.json` is run directly.
+ */
+import SaxonJS from 'saxon-js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SaxesParser } from 'saxes';
+import { UserError } from '../model/diagnostics.js';
+
+/** xslt/ of this package, from src/render/ (tests) and dist/render/ (built) alike. */
+export const xsltDir = fileURLToPath(new URL('../../xslt/', import.meta.url));
+
+/** Where result documents are written "to" inside SaxonJS; keys are returned relative to it. */
+const OUTPUT_BASE = 'file:///teikit-output/';
+
+export interface StylesheetRun {
+  /** The principal result, serialized. */
+  principal: string;
+  /** xsl:result-document outputs by their href (relative, e.g. `OEBPS/nav.xhtml`), serialized. */
+  documents: Map<string, string>;
+}
+
+/**
+ * Check that the input is well-formed XML and has no DTD: SaxonJS's parser reports errors without
+ * useful positions, and teikit never resolves (or accepts) entity declarations.
+ */
+export function checkXml(xml: string, file: string): void {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  let failure: string | undefined;
+  parser.on('error', (err) => {
+    failure ??= err.message;
+  });
+  parser.on('doctype', () => {
+    failure ??= `${file}:${parser.line}:${parser.column + 1} error xml: DOCTYPE declarations are not accepted (teikit does not resolve external entities)`;
+  });
+  parser.write(xml);
+  if (!failure) parser.close();
+  if (failure) {
+    // saxes messages begin with "line:column: "; give them the house form file:line:col.
+    const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec(failure);
+    const line = failure.startsWith(`${file}:`) ? failure : m ? `${file}:${m[1]}:${m[2]} error xml: ${m[3]}` : `${file}:1:1 error xml: ${failure}`;
+    throw new UserError(line.split('\n')[0]!);
+  }
+}
+
+/**
+ * Run a stylesheet on a TEI document. `sheet` is a built-in name (`html`, `epub`, `text`) or the
+ * path of a user's .xsl / .sef.json.
+ */
+export function runStylesheet(
+  sheet: string,
+  tei: string,
+  file: string,
+  params: Record<string, string> = {},
+): StylesheetRun {
+  checkXml(tei, file);
+  const builtin = /^[a-z-]+$/.test(sheet);
+  const path = builtin ? resolve(xsltDir, `${sheet}.sef.json`) : resolve(sheet);
+  if (!existsSync(path)) {
+    throw new UserError(
+      builtin
+        ? `teikit: stylesheet ${path} is missing; run 'npm run build' to compile xslt/`
+        : `${sheet}: stylesheet not found`,
+    );
+  }
+  try {
+    if (path.endsWith('.sef.json')) {
+      const r = SaxonJS.transform(
+        { stylesheetFileName: path, sourceText: tei, destination: 'serialized', stylesheetParams: params, baseOutputURI: OUTPUT_BASE },
+        'sync',
+      );
+      return { principal: r.principalResult ?? '', documents: relativeKeys(r.resultDocuments ?? {}) };
+    }
+    return compileAndRun(path, tei, params);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`${builtin ? file : sheet}: XSLT error: ${describe(err)}`);
+  }
+}
+
+function compileAndRun(path: string, tei: string, params: Record<string, string>): StylesheetRun {
+  const expr = `transform(map {
+      'stylesheet-location': $loc,
+      'source-node': parse-xml($src),
+      'delivery-format': 'serialized',
+      'base-output-uri': $out,
+      'stylesheet-params': map:merge(for $k in map:keys($p) return map { QName('', $k): $p($k) })
+    })`;
+  const result = SaxonJS.XPath.evaluate(expr, null, {
+    params: { loc: pathToFileURL(path).href, src: tei, out: OUTPUT_BASE, p: params },
+  }) as Record<string, string>;
+  const documents = new Map<string, string>();
+  let principal = '';
+  for (const [k, v] of Object.entries(result)) {
+    if (k === 'output') principal = v;
+    else documents.set(k.startsWith(OUTPUT_BASE) ? k.slice(OUTPUT_BASE.length) : k, v);
+  }
+  return { principal, documents };
+}
+
+function relativeKeys(docs: Record<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(docs)) out.set(k.startsWith(OUTPUT_BASE) ? k.slice(OUTPUT_BASE.length) : k, v);
+  return out;
+}
+
+/** One line from a SaxonJS error: code, message, and the stylesheet line when known. */
+function describe(err: unknown): string {
+  const e = err as { code?: string; message?: string; xsltLineNr?: number; xsltModule?: string };
+  const where = e.xsltModule ? ` (${e.xsltModule.replace(/^file:\/\//, '')}${e.xsltLineNr ? `:${e.xsltLineNr}` : ''})` : '';
+  return `${e.code ? `${e.code} ` : ''}${(e.message ?? String(err)).split('\n')[0]}${where}`;
+}

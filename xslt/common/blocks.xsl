@@ -1,0 +1,234 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Block TEI → (X)HTML, shared by the HTML page and the EPUB content documents.
+  Divisions become sections whose heading level follows the nesting of headed divisions (the page
+  title in the header is the only h1). Notes: house endnotes (back/div[@type='notes']) become a
+  doc-endnotes section; foot-of-page notes stand where the print has them as doc-footnote asides;
+  both carry doc-backlink links to every reference.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:t="urn:teikit:xslt"
+  xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0">
+
+  <xsl:template match="front | body | back">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="div | div1 | div2 | div3 | div4 | div5">
+    <section id="{t:id(.)}" class="{string-join(('div', @type), ' ')}">
+      <xsl:if test="@type = 'notes'">
+        <xsl:attribute name="role" select="'doc-endnotes'"/>
+        <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'endnotes'"/></xsl:call-template>
+      </xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:apply-templates/>
+    </section>
+  </xsl:template>
+
+  <xsl:function name="t:heading-level" as="xs:integer">
+    <xsl:param name="head" as="element()"/>
+    <xsl:sequence select="min((6, 1 + count($head/ancestor::*[self::div or starts-with(local-name(), 'div')][head])))"/>
+  </xsl:function>
+
+  <xsl:template match="head">
+    <xsl:element name="h{max((2, t:heading-level(.)))}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="figure/head"><figcaption><xsl:apply-templates/></figcaption></xsl:template>
+  <xsl:template match="list/head | table/head | lg/head | quote/head">
+    <p class="head"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <!-- A p that holds block matter (a quotation of several paragraphs, a list) cannot be an HTML p. -->
+  <xsl:template match="p | ab">
+    <xsl:variable name="cls" select="string-join(('p', tokenize(@rend, ' ')[. = ('center', 'right', 'indent')]), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="list | table | figure | lg | quote[p | lg | list] | note[not(t:is-inline-note(.))]">
+        <div class="{$cls}"><xsl:apply-templates/></div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p>
+          <xsl:if test="$cls != 'p'"><xsl:attribute name="class" select="$cls"/></xsl:if>
+          <xsl:apply-templates/>
+        </p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="dateline | salute | signed | byline | docAuthor | docDate | trailer | epigraph/bibl">
+    <p class="{local-name()}"><xsl:apply-templates/></p>
+  </xsl:template>
+  <xsl:template match="opener | closer | epigraph | argument | titlePage | docTitle | postscript">
+    <div class="{local-name()}"><xsl:apply-templates/></div>
+  </xsl:template>
+  <xsl:template match="titlePart">
+    <p class="titlePart"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="quote[p | lg | list] | cit">
+    <blockquote><xsl:apply-templates/></blockquote>
+  </xsl:template>
+  <xsl:template match="quote[not(ancestor::p)][not(p | lg | list)]">
+    <blockquote><p><xsl:apply-templates/></p></blockquote>
+  </xsl:template>
+
+  <xsl:template match="list">
+    <xsl:element name="{if (@type = 'ordered') then 'ol' else 'ul'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class" select="string-join(('list', @type, if (item/@n) then 'labelled' else ()), ' ')"/>
+      <xsl:apply-templates select="item"/>
+    </xsl:element>
+    <xsl:apply-templates select="* except item"/>
+  </xsl:template>
+  <!-- A page break between list items has nowhere to stand in ul/ol: it opens the next item. -->
+  <xsl:template match="list/pb"/>
+  <xsl:template match="item">
+    <li>
+      <xsl:apply-templates select="preceding-sibling::*[1][self::pb]"/>
+      <xsl:if test="@n"><span class="label"><xsl:value-of select="@n"/></span><xsl:text> </xsl:text></xsl:if>
+      <xsl:apply-templates/>
+      <xsl:if test="not(following-sibling::item)"><xsl:apply-templates select="following-sibling::pb"/></xsl:if>
+    </li>
+  </xsl:template>
+  <xsl:template match="label[parent::list]"/>
+
+  <xsl:template match="table">
+    <table>
+      <xsl:if test="head"><caption><xsl:apply-templates select="head/node()"/></caption></xsl:if>
+      <tbody><xsl:apply-templates select="row"/></tbody>
+    </table>
+  </xsl:template>
+  <xsl:template match="row">
+    <tr>
+      <xsl:apply-templates select="cell"/>
+    </tr>
+  </xsl:template>
+  <xsl:template match="cell">
+    <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:if test="@cols > 1"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+      <xsl:if test="@rows > 1"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+      <xsl:if test=". is ../cell[1]"><xsl:apply-templates select="../preceding-sibling::*[1][self::pb]"/></xsl:if>
+      <xsl:apply-templates select="preceding-sibling::*[1][self::pb]"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="table/pb | row/pb"/>
+
+  <xsl:template match="figure">
+    <figure id="{t:id(.)}">
+      <xsl:apply-templates select="* except head"/>
+      <xsl:apply-templates select="head"/>
+    </figure>
+  </xsl:template>
+  <xsl:template match="graphic">
+    <img src="{t:image-href(@url)}" alt="{normalize-space(../figDesc)}">
+      <xsl:if test="matches(@width, '^\d+(px)?$')"><xsl:attribute name="width" select="replace(@width, 'px', '')"/></xsl:if>
+      <xsl:if test="matches(@height, '^\d+(px)?$')"><xsl:attribute name="height" select="replace(@height, 'px', '')"/></xsl:if>
+    </img>
+  </xsl:template>
+  <!-- Where an image is found from the rendition: the HTML page points at @url as given. -->
+  <xsl:function name="t:image-href" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:sequence select="$url"/>
+  </xsl:function>
+
+  <xsl:template match="lg">
+    <div class="lg"><xsl:apply-templates/></div>
+  </xsl:template>
+  <xsl:template match="l">
+    <span class="l"><xsl:apply-templates/></span><br/>
+  </xsl:template>
+
+  <!-- House notes: endnotes in the notes division, foot-of-page notes among the blocks. -->
+  <xsl:template match="note">
+    <aside id="{t:id(.)}" class="note {(@place, 'end')[1]}">
+      <xsl:choose>
+        <xsl:when test="@place = 'foot' or not(ancestor::div[@type = 'notes'])">
+          <xsl:attribute name="role" select="'doc-footnote'"/>
+          <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'footnote'"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'endnote'"/></xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="t:note-body">
+        <xsl:with-param name="refs" select="t:refs-of-note(.)"/>
+      </xsl:call-template>
+    </aside>
+  </xsl:template>
+
+  <!-- The note's label (linking back to the first reference), then its text, then more back-links. -->
+  <xsl:template name="t:note-body">
+    <xsl:param name="refs" as="element()*"/>
+    <xsl:param name="ref-ids" as="xs:string*" select="$refs ! t:link(current(), .)"/>
+    <xsl:variable name="label" select="t:note-label(.)"/>
+    <xsl:variable name="lead" as="node()*">
+      <span class="note-label">
+        <xsl:choose>
+          <xsl:when test="exists($ref-ids)">
+            <a role="doc-backlink" href="{$ref-ids[1]}" aria-label="Back to reference {$label}"><xsl:value-of select="$label"/></a>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
+        </xsl:choose>
+      </span>
+      <xsl:text> </xsl:text>
+    </xsl:variable>
+    <xsl:variable name="more" as="node()*">
+      <xsl:for-each select="subsequence($ref-ids, 2)">
+        <xsl:text> </xsl:text>
+        <a class="backlink" role="doc-backlink" href="{.}" aria-label="Back to reference {$label} ({position() + 1})">↩</a>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="last-p" select="p[last()]"/>
+    <xsl:variable name="tail-refs" select="ref[@type = 'pageref'][$last-p &lt;&lt; .]"/>
+    <xsl:choose>
+      <!-- Label, page reference and extra back-links go inside the first and last paragraph. -->
+      <xsl:when test="p and not(text()[normalize-space()])">
+        <xsl:for-each select="node() except $tail-refs">
+          <xsl:choose>
+            <xsl:when test=". is ../p[1]">
+              <p><xsl:sequence select="$lead"/><xsl:apply-templates/>
+                <xsl:if test=". is $last-p"><xsl:apply-templates select="$tail-refs"/><xsl:sequence select="$more"/></xsl:if></p>
+            </xsl:when>
+            <xsl:when test=". is $last-p">
+              <p><xsl:apply-templates/><xsl:apply-templates select="$tail-refs"/><xsl:sequence select="$more"/></p>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="not(list | table | quote[p | lg | list] | lg | figure)">
+        <p><xsl:sequence select="$lead"/><xsl:apply-templates/><xsl:sequence select="$more"/></p>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="note-lead"><xsl:sequence select="$lead"/></p>
+        <xsl:apply-templates/>
+        <xsl:if test="exists($more)"><p><xsl:sequence select="$more"/></p></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Notes written inside running text, gathered at the end of the document (or EPUB file). -->
+  <xsl:template name="t:collected-notes">
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:if test="exists($notes)">
+      <section class="footnotes">
+        <xsl:for-each select="$notes">
+          <aside id="{t:id(.)}" class="note foot" role="doc-footnote">
+            <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'footnote'"/></xsl:call-template>
+            <xsl:call-template name="t:note-body">
+              <xsl:with-param name="ref-ids" select="'#' || t:id(.) || '-ref'"/>
+            </xsl:call-template>
+          </aside>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="teiHeader"/>
+  <xsl:template match="milestone[@unit = 'section']"><hr/></xsl:template>
+</xsl:stylesheet>

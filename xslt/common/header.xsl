@@ -1,0 +1,128 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The bibliographic block made from the teiHeader: title, author, date of writing, the witnesses
+  (print edition, transcription, reprint) and this edition's publication data and editorial
+  principles. Used as the HTML page header and as the EPUB title page.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:t="urn:teikit:xslt"
+  xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0">
+
+  <xsl:template name="t:header-block">
+    <xsl:param name="h" as="element()?" select="/TEI/teiHeader"/>
+    <xsl:variable name="fd" select="$h/fileDesc"/>
+    <h1><xsl:value-of select="t:main-title($h)"/></h1>
+    <xsl:variable name="subtitles" select="$fd/titleStmt/title[@type = 'sub']"/>
+    <xsl:if test="$subtitles"><p class="subtitle"><xsl:value-of select="string-join($subtitles ! t:plain-heading(.), '; ')"/></p></xsl:if>
+    <xsl:if test="$fd/titleStmt/author">
+      <p class="author"><xsl:value-of select="string-join($fd/titleStmt/author ! normalize-space(.), ', ')"/></p>
+    </xsl:if>
+    <xsl:for-each select="$h/profileDesc/creation/date[1]">
+      <p class="created">Written <xsl:apply-templates select="."/></p>
+    </xsl:for-each>
+    <xsl:variable name="sources" select="$fd/sourceDesc"/>
+    <xsl:if test="$sources/(listBibl//(biblStruct | bibl) | biblStruct | bibl | p)">
+      <section class="sources" aria-labelledby="sources-heading">
+        <h2 id="sources-heading">Sources</h2>
+        <dl>
+          <xsl:for-each select="$sources//(biblStruct | bibl)[not(ancestor::biblStruct or ancestor::bibl)]">
+            <dt>
+              <xsl:value-of select="t:witness-label(@type)"/>
+              <xsl:if test="@xml:id"><xsl:text> </xsl:text><span class="siglum">(<xsl:value-of select="@xml:id"/>)</span></xsl:if>
+            </dt>
+            <dd><xsl:apply-templates select="." mode="t:bibl"/></dd>
+          </xsl:for-each>
+        </dl>
+        <xsl:for-each select="$sources/p"><p><xsl:apply-templates/></p></xsl:for-each>
+      </section>
+    </xsl:if>
+    <xsl:apply-templates select="$fd/publicationStmt" mode="t:bibl"/>
+    <xsl:variable name="principles" select="$h/encodingDesc/editorialDecl//p | $h/encodingDesc/projectDesc/p"/>
+    <xsl:if test="$principles">
+      <details class="principles">
+        <summary>Editorial principles</summary>
+        <xsl:for-each select="$principles"><p><xsl:apply-templates/></p></xsl:for-each>
+      </details>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:function name="t:witness-label" as="xs:string">
+    <xsl:param name="type" as="attribute()?"/>
+    <xsl:sequence select="(map { 'print': 'Print edition', 'transcription': 'Transcription',
+                                 'reprint': 'Reprint' }(string($type)), 'Source')[1]"/>
+  </xsl:function>
+
+  <!-- Author, “Article”, in Book, editions, Place: Publisher, date, vol. II, pp. 275-83. -->
+  <xsl:template match="biblStruct" mode="t:bibl">
+    <xsl:variable name="parts" as="item()*">
+      <xsl:if test="analytic/author"><xsl:sequence select="string-join(analytic/author ! normalize-space(.), ', ')"/></xsl:if>
+      <xsl:for-each select="analytic/title[1]">
+        <xsl:sequence select="'“' || t:plain-heading(.) || '”'"/>
+      </xsl:for-each>
+      <xsl:for-each select="monogr">
+        <xsl:if test="not(../analytic) and author"><xsl:sequence select="string-join(author ! normalize-space(.), ', ')"/></xsl:if>
+        <xsl:for-each select="title[1]">
+          <cite><xsl:value-of select="t:plain-heading(.)"/></cite>
+        </xsl:for-each>
+        <xsl:for-each select="biblScope[@unit = 'volume']"><xsl:sequence select="'vol. ' || normalize-space(.)"/></xsl:for-each>
+        <xsl:for-each select="edition"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
+        <xsl:for-each select="imprint">
+          <xsl:sequence select="string-join((string-join(pubPlace ! normalize-space(.), ', '),
+                                             string-join(publisher ! normalize-space(.), ', '))[.], ': ')[.]"/>
+          <xsl:for-each select="date"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
+        </xsl:for-each>
+        <xsl:for-each select="biblScope[@unit = 'page']"><xsl:sequence select="'pp. ' || normalize-space(.)"/></xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="t:join($parts)"/>
+  </xsl:template>
+
+  <xsl:template match="bibl" mode="t:bibl">
+    <xsl:variable name="parts" as="item()*">
+      <xsl:for-each select="author"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
+      <xsl:for-each select="title[1]"><cite><xsl:value-of select="t:plain-heading(.)"/></cite></xsl:for-each>
+      <xsl:for-each select="respStmt">
+        <xsl:sequence select="normalize-space(resp) || ' ' || string-join((name, persName, orgName) ! normalize-space(.), ', ')"/>
+      </xsl:for-each>
+      <xsl:for-each select="publisher"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
+      <xsl:for-each select="date[not(@type = 'updated')]"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
+      <xsl:for-each select="date[@type = 'updated']"><xsl:sequence select="'updated ' || normalize-space(.)"/></xsl:for-each>
+      <xsl:for-each select="ptr[matches(@target, '^https?:')]"><a href="{@target}"><xsl:value-of select="@target"/></a></xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="if (exists($parts)) then t:join($parts) else normalize-space(.)"/>
+  </xsl:template>
+
+  <xsl:template match="publicationStmt" mode="t:bibl">
+    <xsl:variable name="parts" as="item()*">
+      <xsl:for-each select="publisher | authority | distributor"><xsl:sequence select="'Edition: ' || normalize-space(.)"/></xsl:for-each>
+      <xsl:for-each select="date[1]"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
+      <xsl:for-each select="availability/licence">
+        <xsl:choose>
+          <xsl:when test="matches(@target, '^https?:')"><a rel="license" href="{@target}"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
+          <xsl:otherwise><xsl:sequence select="normalize-space(.)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:for-each select="availability/p"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
+      <xsl:for-each select="idno"><xsl:sequence select="'id ' || normalize-space(.)"/></xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="exists($parts)"><p class="publication"><xsl:sequence select="t:join($parts)"/></p></xsl:if>
+  </xsl:template>
+
+  <!-- Strings and elements joined with ", ", ending with a full stop. -->
+  <xsl:function name="t:join" as="item()*">
+    <xsl:param name="parts" as="item()*"/>
+    <xsl:variable name="kept" select="$parts[not(. instance of xs:string and . = '')]"/>
+    <xsl:for-each select="$kept">
+      <xsl:if test="position() > 1"><xsl:value-of select="', '"/></xsl:if>
+      <xsl:choose>
+        <xsl:when test=". instance of xs:string"><xsl:value-of select="."/></xsl:when>
+        <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+    <xsl:value-of select="'.'"/>
+  </xsl:function>
+</xsl:stylesheet>
