@@ -6,10 +6,10 @@ import { UserError } from '../model/diagnostics.js';
  * Keep this list in the order `teikit --help` shows it.
  */
 const loaders: Record<string, () => Promise<Command>> = {
-  // convert: async () => (await import('./commands/convert.js')).default,
+  convert: async () => (await import('./commands/convert.js')).default,
   // validate: async () => (await import('./commands/validate.js')).default,
   // render: async () => (await import('./commands/render.js')).default,
-  // build: async () => (await import('./commands/build.js')).default,
+  build: async () => (await import('./commands/build.js')).default,
   deposit: async () => (await import('./commands/deposit.js')).default,
   verify: async () => (await import('./commands/verify.js')).default,
 };

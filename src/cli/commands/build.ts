@@ -1,0 +1,115 @@
+/**
+ * `teikit build [editions/] [-o out/]`: every folder of editions/ with an edition.json becomes
+ * out/<id>/<id>.tei.xml and out/<id>/<id>.report.json (+ .html, .epub, .txt renditions), the TEI
+ * validated first. An edition's files are all computed before any is written, and each is written
+ * atomically: a failing edition leaves nothing half-written. Exit 0 all built, 1 an edition
+ * failed (the others are still built), 2 usage or I/O error.
+ */
+import { join, resolve } from 'node:path';
+import type { Diagnostic } from '../../model/types.js';
+import type { CliIo, Command } from '../io.js';
+import { convertFiles } from '../../convert.js';
+import { findEditions, loadEdition, publicationOf } from '../../edition/index.js';
+import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
+import { writeFileAtomic } from '../../util/files.js';
+import { parseOrUsageError } from './convert.js';
+
+const usage = `Usage: teikit build [editions/] [-o out/]
+
+Build every edition in editions/ (each folder with an edition.json): the TEI, the conversion
+report, and the HTML, EPUB and plain-text renditions, into out/<id>/.
+
+Options:
+  -o, --output <dir>    output folder (default: out)
+  -h, --help            show this help`;
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOrUsageError(args, { output: { type: 'string', short: 'o' } }, 'build');
+  if (positionals.length > 1) throw new UserError('teikit build: one editions folder at most (try teikit build --help)', 2);
+  const root = positionals[0] ?? 'editions';
+  const outDir = (values.output as string | undefined) ?? 'out';
+  const dirs = findEditions(resolve(io.cwd, root)).map((d) => join(root, d.slice(resolve(io.cwd, root).length + 1)));
+  if (dirs.length === 0) throw new UserError(`${root}: no edition folder (a folder with an edition.json) found`, 2);
+
+  let failed = 0;
+  for (const dir of dirs) {
+    try {
+      const written = await buildEdition(dir, outDir, io);
+      io.stdout(`${written.join('\n')}\n`);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      io.stderr(`${err.message}\n`);
+      failed++;
+    }
+  }
+  if (failed > 0) io.stderr(`teikit build: ${failed} of ${dirs.length} edition(s) failed\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+/** Build one edition; returns the summary lines for stdout. */
+async function buildEdition(dir: string, outDir: string, io: CliIo): Promise<string[]> {
+  // loadEdition resolves sources against dir; keep names as given (relative) for diagnostics.
+  const loaded = loadEdition(resolve(io.cwd, dir));
+  const { config } = loaded;
+  const files = [config.base, ...(config.witnesses ?? [])];
+  const result = await convertFiles(
+    files.map((s) => join(dir, s.file)),
+    { id: config.id, title: config.title, publication: publicationOf(config), formats: files.map((s) => s.format), cwd: io.cwd },
+  );
+  for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+  const teiName = `${config.id}.tei.xml`;
+
+  const invalid = await validationErrorsOf(result.tei, join(outDir, config.id, teiName));
+  if (invalid.length > 0) throw new UserError(invalid.map(formatDiagnostic).join('\n'));
+
+  const outputs: [string, string | Uint8Array][] = [
+    [teiName, result.tei],
+    [`${config.id}.report.json`, `${JSON.stringify(result.report, null, 2)}\n`],
+    ...(await renditionsOf(result.tei, config.id, resolve(io.cwd, dir))),
+  ];
+  const target = resolve(io.cwd, outDir, config.id);
+  for (const [name, data] of outputs) {
+    try {
+      await writeFileAtomic(join(target, name), data);
+    } catch (err) {
+      throw new UserError(`${join(outDir, config.id, name)}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+    }
+  }
+  const { counts } = result.report;
+  return [
+    `${config.id}: ${counts.pageBreaks} page breaks, ${counts.paragraphs} paragraphs, ${counts.notes} notes, ${counts.words} words, ` +
+      `${result.report.repairs.length} repairs, ${result.diagnostics.length} diagnostics`,
+    ...outputs.map(([name]) => `  ${join(outDir, config.id, name)}`),
+  ];
+}
+
+/** Validation errors of the TEI (validateTei, src/validate); warnings do not fail a build. */
+async function validationErrorsOf(tei: string, file: string): Promise<Diagnostic[]> {
+  const validate = await optionalModule<{ validateTei: (xml: string, file: string) => Promise<Diagnostic[]> }>('../../validate/index.js');
+  if (!validate) return [];
+  return (await validate.validateTei(tei, file)).filter((d) => d.severity === 'error');
+}
+
+/** The renditions (src/render): HTML, EPUB, text; images named by the TEI are found in assetsDir. */
+async function renditionsOf(tei: string, id: string, assetsDir: string): Promise<[string, string | Uint8Array][]> {
+  type Render = (tei: string, opts: { assetsDir?: string }) => Promise<string | Uint8Array>;
+  const render = await optionalModule<{ renderHtml: Render; renderEpub: Render; renderText: Render }>('../../render/index.js');
+  if (!render) return [];
+  return [
+    [`${id}.html`, await render.renderHtml(tei, { assetsDir })],
+    [`${id}.epub`, await render.renderEpub(tei, { assetsDir })],
+    [`${id}.txt`, await render.renderText(tei, { assetsDir })],
+  ];
+}
+
+async function optionalModule<T>(specifier: string): Promise<T | undefined> {
+  try {
+    return (await import(specifier)) as T;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(err).includes(specifier.replace('../../', ''))) return undefined;
+    throw err;
+  }
+}
+
+const command: Command = { name: 'build', summary: 'build every edition in editions/ into out/', usage, run };
+export default command;

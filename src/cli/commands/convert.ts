@@ -1,0 +1,73 @@
+/**
+ * `teikit convert <source> [<witness>...] [-o out.xml|-] [--report report.json]`
+ * TEI to standard output by default; diagnostics on stderr as `file:line:col severity code: message`.
+ * Exit 0 converted, 1 not a work / errors in the source (nothing written), 2 usage or I/O error.
+ */
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { CliIo, Command } from '../io.js';
+import { convertFiles } from '../../convert.js';
+import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
+import { writeFileAtomic } from '../../util/files.js';
+
+const usage = `Usage: teikit convert <source> [<witness>...] [-o out.xml|-] [--report report.json]
+
+Convert a work to TEI. The first file is the base text (a marx2mao .html page); further files are
+other witnesses of the same work (a CMPA .md reprint), merged into it.
+
+Options:
+  -o, --output <file>   write the TEI to <file> (default, or "-": standard output)
+  --report <file>       write the conversion report (JSON) to <file>
+  -h, --help            show this help`;
+
+/** parseArgs, with its errors as one usage line (exit 2). Shared with `teikit build`. */
+export function parseOrUsageError(
+  args: string[],
+  options: ParseArgsConfig['options'],
+  name: string,
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (err) {
+    throw new UserError(`teikit ${name}: ${(err as Error).message.split('\n')[0]} (try teikit ${name} --help)`, 2);
+  }
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOrUsageError(
+    args,
+    { output: { type: 'string', short: 'o' }, report: { type: 'string' } },
+    'convert',
+  );
+  if (positionals.length === 0) throw new UserError('teikit convert: no source file given (try teikit convert --help)', 2);
+  const output = values.output as string | undefined;
+  const reportPath = values.report as string | undefined;
+  if (reportPath === '-' && (output === undefined || output === '-')) {
+    throw new UserError('teikit convert: the TEI and the report cannot both go to standard output', 2);
+  }
+
+  const result = await convertFiles(positionals, { cwd: io.cwd });
+  for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+
+  const reportJson = `${JSON.stringify(result.report, null, 2)}\n`;
+  await writeOut(output, result.tei, io);
+  if (reportPath !== undefined) await writeOut(reportPath, reportJson, io);
+  return 0;
+}
+
+/** Standard output for undefined or "-", else an atomic write (a failure leaves no partial file). */
+async function writeOut(path: string | undefined, data: string, io: CliIo): Promise<void> {
+  if (path === undefined || path === '-') {
+    io.stdout(data);
+    return;
+  }
+  try {
+    await writeFileAtomic(resolve(io.cwd, path), data);
+  } catch (err) {
+    throw new UserError(`${path}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+  }
+}
+
+const command: Command = { name: 'convert', summary: 'convert marx2mao/CMPA sources of one work to TEI', usage, run };
+export default command;

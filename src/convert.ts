@@ -1,0 +1,106 @@
+/**
+ * The conversion pipeline: source files → readers → one Edition (the first file is the base,
+ * the others are merged into it) → TEI → report. The CLI's `convert` and `build` only wrap this.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import type { Diagnostic, Edition, Publication, ReadResult } from './model/types.js';
+import { formatDiagnostic, sortDiagnostics, UserError } from './model/diagnostics.js';
+import { readMarx2mao } from './readers/marx2mao/index.js';
+import { readCmpa } from './readers/cmpa/index.js';
+import { mergeWitnesses } from './merge/index.js';
+import { writeTei } from './tei/index.js';
+import { buildReport, type ConversionReport, type ReportInput } from './report/index.js';
+import type { SourceFormat } from './edition/index.js';
+
+export interface ConvertOptions {
+  /** Edition id (TEI idno, output names); default: the base reader's (the base file's name). */
+  id?: string;
+  /** Title of the work as the edition gives it; default: the title the base source states. */
+  title?: string;
+  /** Publication data of the digital edition; default: writeTei's defaults (today, "teikit"). */
+  publication?: Publication;
+  /** Format of each file, where known (edition.json); detected from name and content otherwise. */
+  formats?: (SourceFormat | undefined)[];
+  /** Folder that relative file names are read from (default: the process's); names in
+   * diagnostics and the report stay as given. */
+  cwd?: string;
+}
+
+export interface ConvertResult {
+  edition: Edition;
+  tei: string;
+  report: ConversionReport;
+  /** Every diagnostic of every reader and of the merge, in source order. */
+  diagnostics: Diagnostic[];
+}
+
+/** .html/.htm → marx2mao, .md/.markdown → CMPA; otherwise the content decides, or a UserError. */
+export function detectFormat(file: string, bytes: Uint8Array): SourceFormat {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.html' || ext === '.htm') return 'marx2mao';
+  if (ext === '.md' || ext === '.markdown') return 'cmpa';
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1').trimStart().toLowerCase();
+  if (/^(<!doctype html|<html|<head|<body|<title|<p>)/.test(head)) return 'marx2mao';
+  if (/^(\*\*|#{1,6} )/.test(head)) return 'cmpa';
+  throw new UserError(`${file}: unknown source format (expected a marx2mao .html page or a CMPA .md reprint)`, 2);
+}
+
+async function readSource(file: string, format: SourceFormat | undefined, cwd: string): Promise<{ result: ReadResult; input: Omit<ReportInput, 'role' | 'witness'> }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(resolve(cwd, file));
+  } catch (err) {
+    throw new UserError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+  }
+  const fmt = format ?? detectFormat(file, bytes);
+  const result = fmt === 'marx2mao' ? readMarx2mao(bytes, file) : readCmpa(Buffer.from(bytes).toString('utf8'), file);
+  return { result, input: { file, format: fmt, bytes: bytes.byteLength } };
+}
+
+/**
+ * Convert one work from one or more witnesses. A file that is not a work, or diagnostics of
+ * severity error, end in a UserError (exit 1) carrying every diagnostic: nothing is written.
+ */
+export async function convertFiles(files: string[], options: ConvertOptions = {}): Promise<ConvertResult> {
+  if (files.length === 0) throw new UserError('convert: no source file given', 2);
+  const cwd = options.cwd ?? process.cwd();
+  const read = await Promise.all(files.map((f, i) => readSource(f, options.formats?.[i], cwd)));
+  const editions: Edition[] = [];
+  for (const { result } of read) {
+    if (!result.ok) {
+      const lines = result.diagnostics.map(formatDiagnostic);
+      throw new UserError(lines.join('\n'), 1, result.diagnostics);
+    }
+    editions.push(result.edition);
+  }
+  const [base, ...others] = editions as [Edition, ...Edition[]];
+  let edition = others.length > 0 ? mergeWitnesses(base, others) : base;
+  edition = {
+    ...edition,
+    id: options.id ?? edition.id,
+    work: { ...edition.work, title: options.title ?? edition.work.title },
+  };
+  // The merge may or may not carry the readers' diagnostics over: keep each one once.
+  const diagnostics = uniqueDiagnostics([...editions.flatMap((e) => e.diagnostics), ...edition.diagnostics]);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new UserError(errors.map(formatDiagnostic).join('\n'), 1, diagnostics);
+
+  const tei = writeTei(edition, options.publication);
+  const inputs: ReportInput[] = read.map(({ input }, i) => ({
+    ...input,
+    role: i === 0 ? 'base' : 'witness',
+    witness: editions[i]!.baseWitness,
+  }));
+  return { edition, tei, report: buildReport(edition, inputs, diagnostics), diagnostics };
+}
+
+function uniqueDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return sortDiagnostics(list.filter((d) => {
+    const key = formatDiagnostic(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }));
+}

@@ -1,0 +1,52 @@
+/**
+ * The conversion report (schema/report.schema.json): what was read, what was found (diagnostics
+ * with file:line:col), every repair with its position, the print page sequence and counts.
+ * Deterministic (no timestamps), so that a rebuild of the same sources gives the same report.
+ */
+import { readFileSync } from 'node:fs';
+import type { Diagnostic, Edition, Repair } from '../model/types.js';
+import { sortDiagnostics } from '../model/diagnostics.js';
+import { countEdition, type Counts, type PageEntry } from './counts.js';
+
+export interface ReportInput {
+  file: string;
+  format: 'marx2mao' | 'cmpa';
+  role: 'base' | 'witness';
+  witness: string;
+  bytes: number;
+}
+
+export interface ConversionReport {
+  tool: { name: 'teikit'; version: string };
+  edition: string;
+  inputs: ReportInput[];
+  diagnostics: Diagnostic[];
+  repairs: Repair[];
+  pages: PageEntry[];
+  counts: Counts;
+}
+
+let version: string | undefined;
+/** teikit's version from its package.json (same relative path from src/ and dist/). */
+export function toolVersion(): string {
+  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return version;
+}
+
+export function buildReport(edition: Edition, inputs: ReportInput[], diagnostics: Diagnostic[]): ConversionReport {
+  const { counts, pages } = countEdition(edition);
+  return {
+    tool: { name: 'teikit', version: toolVersion() },
+    edition: edition.id,
+    inputs,
+    diagnostics: sortDiagnostics(diagnostics).map((d) => ({
+      file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message,
+    })),
+    repairs: edition.repairs.map((r) => ({ kind: r.kind, witness: r.witness, message: r.message, pos: { ...r.pos } })),
+    pages,
+    counts,
+  };
+}
+
+export { countEdition } from './counts.js';
+export type { Counts, PageEntry } from './counts.js';
