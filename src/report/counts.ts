@@ -6,6 +6,7 @@
 import type { Block, Edition, Inline, PageBreak } from '../model/types.js';
 
 export interface Counts {
+  /** Paragraphs of front and body (not those inside notes). */
   paragraphs: number;
   notes: number;
   noteRefs: number;
@@ -27,6 +28,7 @@ export function countEdition(edition: Edition): { counts: Counts; pages: PageEnt
   const counts: Counts = { paragraphs: 0, notes: 0, noteRefs: 0, pageBreaks: 0, words: 0 };
   const pages: PageEntry[] = [];
   let where: PageEntry['in'] = 'front';
+  let noteDepth = 0;
   const textParts: string[] = [];
 
   const onPb = (pb: PageBreak): void => {
@@ -52,10 +54,11 @@ export function countEdition(edition: Edition): { counts: Counts; pages: PageEnt
   const blocks = (list: Block[]): void => {
     for (const b of list) {
       switch (b.type) {
-        case 'paragraph': counts.paragraphs++; textParts.push(inlines(b.children)); break;
+        // Paragraphs of the text (front and body); the notes' own paragraphs are counted as notes.
+        case 'paragraph': if (noteDepth === 0) counts.paragraphs++; textParts.push(inlines(b.children)); break;
         case 'heading': case 'dateline': case 'salute': case 'signed': textParts.push(inlines(b.children)); break;
         case 'pbBlock': onPb(b.pb); break;
-        case 'noteBlock': counts.notes++; blocks(b.note.blocks); break;
+        case 'noteBlock': counts.notes++; noteDepth++; blocks(b.note.blocks); noteDepth--; break;
         case 'quote': case 'division': blocks(b.blocks); break;
         case 'list': for (const item of b.items) { if (item.label) textParts.push(item.label); blocks(item.blocks); } break;
         case 'table': for (const row of b.rows) for (const cell of row) blocks(cell.blocks); break;
@@ -69,7 +72,7 @@ export function countEdition(edition: Edition): { counts: Counts; pages: PageEnt
   where = 'notes';
   for (const item of edition.notes?.items ?? []) {
     if ('pb' in item) onPb(item.pb);
-    else { counts.notes++; blocks(item.blocks); }
+    else { counts.notes++; noteDepth++; blocks(item.blocks); noteDepth--; }
   }
   counts.words = textParts.reduce((n, s) => n + (s.match(WORD)?.length ?? 0), 0);
   return { counts, pages };
