@@ -6,9 +6,10 @@ import type { Block, Edition, Inline, Note, PageBreak } from '../src/model/types
 
 /**
  * Text of inlines. A page break with `hyphen` puts the printed hyphen back (`over-` `looking`), as
- * the source prints it; `pbMark` makes every page break visible as ` ⟦pb N⟧ ` for order checks.
+ * the source prints it; `pbMark` makes every page break visible as ` ⟦pb N⟧ ` for order checks;
+ * `reading` instead joins the halves of a word split across pages (`overlooking`).
  */
-export function inlineText(list: readonly Inline[], pbMark = false): string {
+export function inlineText(list: readonly Inline[], pbMark = false, reading = false): string {
   return list
     .map((n): string => {
       switch (n.type) {
@@ -19,10 +20,11 @@ export function inlineText(list: readonly Inline[], pbMark = false): string {
         case 'emph':
         case 'date':
         case 'link':
-          return inlineText(n.children, pbMark);
+          return inlineText(n.children, pbMark, reading);
         case 'lb':
           return ' ';
         case 'pb':
+          if (reading && !pbMark) return n.wordBreak === 'none' ? ' ' : '';
           return (n.wordBreak === 'hyphen' ? '-' : '') + (pbMark ? ` ⟦pb ${n.n}⟧ ` : n.wordBreak === 'word' ? '' : ' ');
         default:
           return ' ';
@@ -31,28 +33,28 @@ export function inlineText(list: readonly Inline[], pbMark = false): string {
     .join('');
 }
 
-export function blockText(list: readonly Block[], pbMark = false): string {
+export function blockText(list: readonly Block[], pbMark = false, reading = false): string {
   return list
     .map((b): string => {
       if (b.type === 'pbBlock') return pbMark ? ` ⟦pb ${b.pb.n}⟧ ` : ' ';
-      if (b.type === 'noteBlock') return noteText(b.note, pbMark);
-      if ('children' in b) return inlineText(b.children, pbMark);
-      if ('blocks' in b) return blockText(b.blocks, pbMark);
-      if (b.type === 'list') return b.items.map((i) => blockText(i.blocks, pbMark)).join(' ');
-      if (b.type === 'table') return b.rows.flat().map((c) => blockText(c.blocks, pbMark)).join(' ');
+      if (b.type === 'noteBlock') return blockText(b.note.blocks, pbMark, reading);
+      if ('children' in b) return inlineText(b.children, pbMark, reading);
+      if ('blocks' in b) return blockText(b.blocks, pbMark, reading);
+      if (b.type === 'list') return b.items.map((i) => blockText(i.blocks, pbMark, reading)).join(' ');
+      if (b.type === 'table') return b.rows.flat().map((c) => blockText(c.blocks, pbMark, reading)).join(' ');
       return ' ';
     })
     .join('\n');
 }
 
-export function noteText(note: Note, pbMark = false): string {
-  return blockText(note.blocks, pbMark);
+export function noteText(note: Note, pbMark = false, reading = false): string {
+  return blockText(note.blocks, pbMark, reading);
 }
 
 /** Body and notes (without the notes heading, the note labels and back-references). */
-export function editionText(e: Edition, pbMark = false): string {
-  const notes = (e.notes?.items ?? []).map((it) => ('type' in it ? (pbMark ? ` ⟦pb ${it.pb.n}⟧ ` : ' ') : noteText(it, pbMark)));
-  return `${blockText(e.body, pbMark)}\n${notes.join('\n')}`;
+export function editionText(e: Edition, pbMark = false, reading = false): string {
+  const notes = (e.notes?.items ?? []).map((it) => ('type' in it ? (pbMark ? ` ⟦pb ${it.pb.n}⟧ ` : ' ') : noteText(it, pbMark, reading)));
+  return `${blockText(e.body, pbMark, reading)}\n${notes.join('\n')}`;
 }
 
 /** Every page break of an edition in document order. */

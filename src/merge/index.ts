@@ -1,0 +1,79 @@
+/**
+ * Merging the editions of one work read from several witnesses into one edition.
+ *
+ * The base (marx2mao, closest to the print) gives the text and the paragraphing. Each other
+ * witness is aligned with it word by word (Myers diff over the word tokens of body and notes), and
+ * then: page breaks are attested, supplied or left to the base (page-breaks.ts); word, paragraph and
+ * note differences are reported (compare.ts); the other's own repairs (e.g. the CMPA paragraphs its
+ * reader rejoined) are carried over, since they are repairs of that witness; witness lists are united.
+ */
+import type { Diagnostic, Edition, Repair } from '../model/types.js';
+import { diagnostic, sortDiagnostics } from '../model/diagnostics.js';
+import { noteDifferences, paragraphDifferences, wordDifferences, type Sides } from './compare.js';
+import { diffWords, MAX_EDITS } from './diff.js';
+import { linearise, type Linear } from './linear.js';
+import { reconcilePageBreaks } from './page-breaks.js';
+import { unionWitnesses } from './witnesses.js';
+
+export function mergeWitnesses(base: Edition, others: Edition[]): Edition {
+  const merged: Edition = structuredClone(base);
+  const repairs: Repair[] = [...merged.repairs];
+  const diagnostics: Diagnostic[] = [...merged.diagnostics];
+  const { witnesses, diagnostics: witnessNotes } = unionWitnesses(base.witnesses, others.flatMap((o) => o.witnesses), fileOf(base));
+  merged.witnesses = witnesses;
+  diagnostics.push(...witnessNotes);
+  const order = witnesses.map((w) => w.id);
+
+  for (const other of others) {
+    const baseLin = linearise(merged.body, merged.notes);
+    const otherLin = linearise(other.body, other.notes);
+    const s: Sides = { base: baseLin, other: otherLin, baseId: base.baseWitness, otherId: other.baseWitness, baseFile: fileOf(base), otherFile: fileOf(other) };
+    repairs.push(...other.repairs);
+    diagnostics.push(...other.diagnostics);
+    const matches = diffWords(baseLin.tokens.map((t) => t.word), otherLin.tokens.map((t) => t.word));
+    if (!matches) {
+      diagnostics.push(
+        diagnostic('error', 'witnesses-unaligned', `${s.otherId} differs from ${s.baseId} in more than ${MAX_EDITS} words: not witnesses of one text; nothing taken from it`, { file: s.otherFile }),
+      );
+      continue;
+    }
+    const { otherToBase, baseToOther } = maps(matches, baseLin, otherLin);
+    diagnostics.push(...wordDifferences(s, matches));
+    const paragraphs = paragraphDifferences(s, otherToBase, baseToOther);
+    repairs.push(...paragraphs.repairs);
+    diagnostics.push(...paragraphs.diagnostics, ...noteDifferences(merged, other, s));
+    // Last, as it changes the base tree (the linearisations above are not used after this).
+    const pages = reconcilePageBreaks(baseLin, otherLin, { otherToBase }, s.otherId, order);
+    repairs.push(...pages.repairs);
+    diagnostics.push(...pages.diagnostics);
+    fillWork(merged, other);
+  }
+  merged.repairs = repairs;
+  merged.diagnostics = sortDiagnostics(diagnostics);
+  return merged;
+}
+
+function maps(matches: [number, number][], a: Linear, b: Linear) {
+  const otherToBase = new Int32Array(b.tokens.length).fill(-1);
+  const baseToOther = new Int32Array(a.tokens.length).fill(-1);
+  for (const [i, j] of matches) {
+    otherToBase[j] = i;
+    baseToOther[i] = j;
+  }
+  return { otherToBase, baseToOther };
+}
+
+/** The file an edition's base witness was read from (for diagnostics without a block position). */
+function fileOf(e: Edition): string {
+  const w = e.witnesses.find((x) => x.id === e.baseWitness);
+  return w && 'file' in w ? w.file : e.id;
+}
+
+/** Work metadata the base lacks (author, date), taken from another witness. */
+function fillWork(merged: Edition, other: Edition): void {
+  if (!merged.work.author && other.work.author) merged.work.author = other.work.author;
+  if (!merged.work.date && other.work.date) merged.work.date = structuredClone(other.work.date);
+  if (merged.work.date && !merged.work.date.when && other.work.date?.when && other.work.date.text === merged.work.date.text) {
+    merged.work.date.when = other.work.date.when;
+  }
+}
