@@ -1,0 +1,77 @@
+/**
+ * Validate a TEI document: safe reading (encoding, no DOCTYPE entities), well-formedness,
+ * RELAX NG (schema/teikit.rng by default, tei_all or a file), then the house rules. Each stage
+ * runs only when the one before let the document through as XML: a document that is not safe or
+ * not well-formed gets that one error. RELAX NG and rules both run on a well-formed document, so a
+ * user sees every problem at once. Returns diagnostics in source order; errors make it invalid.
+ */
+import type { Diagnostic } from '../model/types.js';
+import { sortDiagnostics } from '../model/diagnostics.js';
+import { decodeXml } from './decode.js';
+import { checkProlog } from './safety.js';
+import { parseWellFormed } from './wellformed.js';
+import { HouseChecks } from './house.js';
+import { loadSchema, schemaPath, validateRelaxNG, type SchemaName } from './relaxng.js';
+import { checkRules } from './rules.js';
+
+export { schemaPath, loadSchema } from './relaxng.js';
+export type { SchemaName } from './relaxng.js';
+
+export interface ValidateOptions {
+  /** `teikit` (default), `tei_all`, or the path of a RELAX NG schema (XML syntax). */
+  schema?: SchemaName;
+  /** Directory a relative schema path is resolved against (default: the process's). */
+  cwd?: string;
+}
+
+/** libxml2's follow-on errors, dropped when the house checks have named the problem precisely. */
+const FOLLOW_ON = new Set(['unexpected-content', 'invalid-attributes', 'invalid-content']);
+
+export async function validateTei(
+  xml: string | Uint8Array,
+  file: string,
+  options: ValidateOptions = {},
+): Promise<Diagnostic[]> {
+  const schema = options.schema ?? 'teikit';
+  // Resolve and compile the schema first: a bad --schema is a usage error, whatever the document.
+  const validator = loadSchema(schemaPath(schema, options.cwd));
+
+  const decoded = decodeXml(xml, file);
+  if (!decoded.ok) return [decoded.diagnostic];
+  const text = decoded.text;
+
+  const unsafe = checkProlog(text, file);
+  if (unsafe.length > 0) return unsafe;
+
+  const house = schema === 'teikit' ? new HouseChecks(file) : undefined;
+  const parsed = parseWellFormed(text, file, house?.visit);
+  if (!parsed.ok) return [parsed.diagnostic];
+
+  const houseErrors = house?.finish() ?? [];
+  let schemaErrors = validateRelaxNG(text, file, validator);
+  if (houseErrors.length > 0) {
+    const explained = new Set(houseErrors.map((d) => d.line));
+    schemaErrors = schemaErrors.filter(
+      (d) => !FOLLOW_ON.has(d.code) && !(d.code === 'missing-element' && explained.has(d.line)),
+    );
+  }
+  const ruleErrors = checkRules(parsed.facts, file);
+  const all = dropRepeats([...houseErrors, ...schemaErrors, ...ruleErrors]);
+  return sortDiagnostics(all);
+}
+
+/** The same code at the same place once (the schema and the rules may both see a duplicate id). */
+function dropRepeats(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.code}:${d.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** True when the diagnostics contain an error (warnings and infos do not make a file invalid). */
+export function isValid(diagnostics: readonly Diagnostic[]): boolean {
+  return !diagnostics.some((d) => d.severity === 'error');
+}

@@ -1,0 +1,104 @@
+/**
+ * RELAX NG validation with libxml2 (WebAssembly: no Java needed). Each schema is read and compiled
+ * once per process and cached; documents are parsed with network and external-entity loading off
+ * (they have already passed the prolog check in safety.ts). libxml2's messages are turned into
+ * teikit diagnostics by schema-messages.ts.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ParseOption, RelaxNGValidator, XmlDocument, XmlLibError } from 'libxml2-wasm';
+import { xmlRegisterFsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
+import type { Diagnostic } from '../model/types.js';
+import { diagnostic, UserError } from '../model/diagnostics.js';
+import { schemaDiagnostics } from './schema-messages.js';
+import { locateXPaths } from './locate.js';
+
+const MAX_ERRORS = 200;
+
+/** The repository (or installed package) root: src/validate/ and dist/validate/ are two levels down. */
+const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type SchemaName = 'teikit' | 'tei_all' | (string & {});
+
+/** Path of a schema named on the command line: `teikit`, `tei_all` or a file path. */
+export function schemaPath(schema: SchemaName = 'teikit', cwd = process.cwd()): string {
+  if (schema === 'teikit') return resolve(packageRoot, 'schema/teikit.rng');
+  if (schema === 'tei_all') {
+    const candidates = [process.env.TEI_ALL_RNG, resolve(packageRoot, '../shared/reference/tei_all.rng')];
+    const found = candidates.find((p): p is string => !!p && existsSync(p));
+    if (!found) {
+      throw new UserError('teikit validate: tei_all.rng not found: set TEI_ALL_RNG to its path or pass --schema <file.rng>', 2);
+    }
+    return found;
+  }
+  return resolve(cwd, schema);
+}
+
+const cache = new Map<string, RelaxNGValidator>();
+let providersRegistered = false;
+
+/** The compiled schema at `path`, compiled on first use. Throws UserError (exit 2) when unusable. */
+export function loadSchema(path: string): RelaxNGValidator {
+  const cached = cache.get(path);
+  if (cached) return cached;
+  if (!providersRegistered) {
+    // Lets a user's schema <include> its modules by relative path.
+    xmlRegisterFsInputProviders();
+    providersRegistered = true;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UserError(`teikit validate: cannot read schema ${path} (${code})`, 2);
+  }
+  let validator: RelaxNGValidator;
+  try {
+    // The schema document stays alive with the compiled validator for the life of the process.
+    const doc = XmlDocument.fromBuffer(bytes, { url: path, option: SAFE_PARSE });
+    validator = RelaxNGValidator.fromDoc(doc);
+  } catch (err) {
+    const detail = err instanceof XmlLibError ? err.details[0] : undefined;
+    const where = detail ? `${path}:${detail.line}: ` : `${path}: `;
+    const msg = (detail?.message ?? (err as Error).message).trim();
+    throw new UserError(`teikit validate: ${where}not a usable RELAX NG schema: ${msg}`, 2);
+  }
+  cache.set(path, validator);
+  return validator;
+}
+
+/** No network, no external entities or DTDs, line numbers past 65535 (large files). */
+const SAFE_PARSE =
+  ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_SKIP_IDS;
+
+/** Validate decoded XML text against a compiled schema. */
+export function validateRelaxNG(text: string, file: string, validator: RelaxNGValidator): Diagnostic[] {
+  let doc: XmlDocument;
+  try {
+    doc = XmlDocument.fromString(text, { url: file, encoding: 'utf-8', option: SAFE_PARSE });
+  } catch (err) {
+    // saxes accepted the document; libxml2 is stricter in a few corners (e.g. some names).
+    const d = err instanceof XmlLibError ? err.details[0] : undefined;
+    return [
+      diagnostic('error', 'not-well-formed', (d?.message ?? (err as Error).message).trim(), {
+        file,
+        line: d?.line ?? 1,
+        column: d?.col || 1,
+      }),
+    ];
+  }
+  try {
+    validator.validate(doc);
+    return [];
+  } catch (err) {
+    if (!(err instanceof XmlLibError)) throw err;
+    // Cap the work on a document that is invalid everywhere: the first errors are the useful ones.
+    const details = err.details.slice(0, MAX_ERRORS);
+    const located = locateXPaths(text, details.flatMap((d) => (d.xpath ? [d.xpath] : [])));
+    return schemaDiagnostics(details, located, file);
+  } finally {
+    doc.dispose();
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The rules of the house encoding that RELAX NG cannot express (docs/schema.md, "Rules"):
+ * ids are unique and every `#pointer` resolves (to the right kind of element); the print page
+ * numbers of one edition increase (arabic and roman numbers each among themselves); every
+ * numbered note is referenced and every note reference has its note; a note's page back-reference
+ * names a real page; `pb break="no"` stands inside a word. Works on the facts wellformed.ts
+ * collected in its single pass.
+ */
+import type { Diagnostic, Severity } from '../model/types.js';
+import { diagnostic } from '../model/diagnostics.js';
+import type { BreakFact, ElementFact, Facts } from './wellformed.js';
+
+/** What a pointer attribute may point to (element names); absent: anything. */
+const POINTER_TARGETS: Record<string, string[]> = {
+  'pb@edRef': ['biblStruct', 'bibl', 'witness'],
+  'pb@source': ['biblStruct', 'bibl', 'witness'],
+  'ref[noteref]@target': ['note'],
+  'note@target': ['ref', 'ptr'],
+  'relatedItem@target': ['biblStruct', 'bibl'],
+};
+
+export function checkRules(facts: Facts, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (severity: Severity, el: ElementFact, code: string, message: string) =>
+    out.push(diagnostic(severity, code, message, { file, line: el.line, column: el.column }));
+
+  for (const { el, first } of facts.duplicateIds) {
+    report('error', el, 'duplicate-id', `xml:id "${el.attrs['xml:id']}" on <${el.name}> is already used by <${first.name}> at line ${first.line}`);
+  }
+  checkPointers(facts, report);
+  checkPageOrder(facts.pbs, report);
+  checkNotes(facts, report);
+  checkPageRefs(facts, report);
+  for (const b of facts.breaks) checkBreak(b, report);
+  return out;
+}
+
+type Report = (severity: Severity, el: ElementFact, code: string, message: string) => void;
+
+function describe(el: ElementFact): string {
+  const type = el.attrs.type ? ` type="${el.attrs.type}"` : '';
+  const n = el.attrs.n !== undefined ? ` n="${el.attrs.n}"` : '';
+  return `<${el.name}${type}${n}>`;
+}
+
+function checkPointers(facts: Facts, report: Report): void {
+  for (const { el, attr, value } of facts.pointers) {
+    const isNoteRef = el.name === 'ref' && el.attrs.type === 'noteref';
+    const key = isNoteRef && attr === 'target' ? 'ref[noteref]@target' : `${el.name}@${attr}`;
+    for (const token of value.split(/\s+/).filter(Boolean)) {
+      if (!token.startsWith('#')) continue; // a URL, not a same-document pointer
+      const id = token.slice(1);
+      const target = facts.ids.get(id);
+      if (!target) {
+        if (isNoteRef && attr === 'target') {
+          report('error', el, 'noteref-without-note', `${describe(el)} points to note "${token}", but there is no note with xml:id "${id}"`);
+        } else {
+          report('error', el, 'dangling-pointer', `${describe(el)} @${attr}="${value}": no element has xml:id "${id}"`);
+        }
+        continue;
+      }
+      const allowed = POINTER_TARGETS[key];
+      if (allowed && !allowed.includes(target.name)) {
+        const code = isNoteRef ? 'noteref-without-note' : 'wrong-pointer-target';
+        report('error', el, code, `${describe(el)} @${attr}="${token}" points to <${target.name}> at line ${target.line}; expected ${allowed.map((a) => `<${a}>`).join(' or ')}`);
+      }
+    }
+  }
+}
+
+const ROMAN = /^(?=[mdclxvi])m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$/;
+
+/** Value of a page number: arabic or roman (case-insensitive); undefined when neither. */
+export function pageValue(n: string): { kind: 'arabic' | 'roman'; value: number } | undefined {
+  if (/^\d+$/.test(n)) return { kind: 'arabic', value: Number(n) };
+  const s = n.toLowerCase();
+  if (!ROMAN.test(s)) return undefined;
+  const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+  let total = 0;
+  for (let k = 0; k < s.length; k++) {
+    const cur = v[s[k]!]!;
+    const next = v[s[k + 1] ?? ''] ?? 0;
+    total += cur < next ? -cur : cur;
+  }
+  return { kind: 'roman', value: total };
+}
+
+function checkPageOrder(pbs: ElementFact[], report: Report): void {
+  // Per edition, the last page seen of each kind.
+  const last = new Map<string, { el: ElementFact; value: number }>();
+  for (const pb of pbs) {
+    const n = pb.attrs.n;
+    if (n === undefined) continue; // the schema reports a pb without @n
+    const page = pageValue(n);
+    const ed = pb.attrs.edRef ?? '(no edRef)';
+    if (!page) {
+      report('warning', pb, 'page-number', `<pb n="${n}"> is neither an arabic nor a roman page number: its order cannot be checked`);
+      continue;
+    }
+    const key = `${ed}\u0000${page.kind}`;
+    const prev = last.get(key);
+    if (prev && page.value <= prev.value) {
+      const what = page.value === prev.value ? 'repeats' : 'comes after';
+      report('error', pb, 'page-order', `<pb n="${n}" edRef="${ed}"> ${what} page ${prev.el.attrs.n} (line ${prev.el.line}): page numbers of one edition must increase`);
+    }
+    if (!prev || page.value > prev.value) last.set(key, { el: pb, value: page.value });
+  }
+}
+
+function checkNotes(facts: Facts, report: Report): void {
+  // note id → references pointing to it
+  const refsTo = new Map<string, ElementFact[]>();
+  for (const ref of facts.refs) {
+    if (ref.attrs.type === 'pageref') continue;
+    for (const t of (ref.attrs.target ?? '').split(/\s+/)) {
+      if (!t.startsWith('#')) continue;
+      const list = refsTo.get(t.slice(1)) ?? [];
+      list.push(ref);
+      refsTo.set(t.slice(1), list);
+    }
+  }
+  for (const note of facts.notes) {
+    const id = note.attrs['xml:id'];
+    const refs = id ? (refsTo.get(id) ?? []) : [];
+    const back = (note.attrs.target ?? '').split(/\s+/).filter((t) => t.startsWith('#') && facts.ids.has(t.slice(1)));
+    const numbered = /^\d+$/.test(note.attrs.n ?? '');
+    if (refs.length === 0 && back.length === 0) {
+      report(numbered ? 'error' : 'warning', note, 'note-unreferenced', `${describe(note)}${id ? ` (xml:id "${id}")` : ''} is not referenced: no <ref> points to it and its @target names no reference`);
+      continue;
+    }
+    for (const ref of refs) {
+      if (ref.attrs.type !== 'noteref') continue;
+      const refId = ref.attrs['xml:id'];
+      if (note.attrs.target !== undefined && refId && !note.attrs.target.split(/\s+/).includes(`#${refId}`)) {
+        report('warning', note, 'note-backlink', `${describe(note)} @target does not name its reference "#${refId}" (line ${ref.line})`);
+      }
+      if (ref.attrs.n !== undefined && note.attrs.n !== undefined && ref.attrs.n !== note.attrs.n) {
+        report('warning', ref, 'noteref-label', `${describe(ref)} points to ${describe(note)}: the printed labels differ`);
+      }
+    }
+  }
+}
+
+function checkPageRefs(facts: Facts, report: Report): void {
+  const pages = new Set(facts.pbs.map((pb) => pb.attrs.n));
+  for (const ref of facts.refs) {
+    if (ref.attrs.type !== 'pageref') continue;
+    const n = ref.attrs.n;
+    if (n === undefined) continue; // the schema reports it
+    if (!pageValue(n)) {
+      report('error', ref, 'pageref-invalid', `<ref type="pageref" n="${n}">: @n must be a page number (arabic or roman)`);
+      continue;
+    }
+    if (!pages.has(n)) {
+      report('warning', ref, 'pageref-unknown-page', `<ref type="pageref" n="${n}">: no <pb n="${n}"> in this document`);
+      continue;
+    }
+    const anchor = ref.attrs.target?.startsWith('#') ? facts.ids.get(ref.attrs.target.slice(1)) : undefined;
+    if (anchor && anchor.page !== undefined && anchor.page !== n) {
+      report('warning', ref, 'pageref-mismatch', `<ref type="pageref" n="${n}"> points to <${anchor.name}> at line ${anchor.line}, which is on page ${anchor.page}`);
+    }
+  }
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+const HYPHEN = /[-\u2010\u2011\u00AD]/;
+
+function checkBreak(b: BreakFact, report: Report): void {
+  const { pb, before, after } = b;
+  const show = (c: string) => (c === '' ? 'nothing (a block boundary)' : /\s/.test(c) ? 'white space' : `"${c}"`);
+  const hyphenRemoved = pb.attrs.rend === 'hyphen';
+  const beforeOk = WORD.test(before) || (!hyphenRemoved && HYPHEN.test(before));
+  if (beforeOk && WORD.test(after)) return;
+  const tag = `<pb n="${pb.attrs.n ?? '?'}" break="no"${hyphenRemoved ? ' rend="hyphen"' : ''}>`;
+  if (hyphenRemoved && HYPHEN.test(before)) {
+    report('error', pb, 'break-not-in-word', `${tag}: rend="hyphen" says the printed hyphen was removed, but the text before it still ends with "${before}"`);
+    return;
+  }
+  report('error', pb, 'break-not-in-word', `${tag} must stand inside a word (between letters or digits${hyphenRemoved ? '' : ', or after a kept hyphen'}); it has ${show(before)} before and ${show(after)} after`);
+}

@@ -1,0 +1,207 @@
+/**
+ * Well-formedness (saxes, with line and column) and, in the same single pass, the facts the rules
+ * need: ids, pointers, page breaks, notes and references, and the characters around each
+ * `pb break="no"`. Streaming keeps a 50 MB file cheap: no tree is built.
+ */
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { Diagnostic } from '../model/types.js';
+import { diagnostic } from '../model/diagnostics.js';
+
+export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+
+/** An element the rules look at: its local name, position and attributes. */
+export interface ElementFact {
+  name: string;
+  line: number;
+  column: number;
+  attrs: Record<string, string>;
+  /** `n` of the last pb before this element in document order (undefined before the first). */
+  page?: string;
+}
+
+export interface BreakFact {
+  pb: ElementFact;
+  /** Last character of running text before the pb; '' at the start of a block. */
+  before: string;
+  /** First character after it; '' at the end of a block. */
+  after: string;
+}
+
+export interface Facts {
+  root?: { name: string; ns: string };
+  /** Every element with an xml:id, first occurrence per id. */
+  ids: Map<string, ElementFact>;
+  duplicateIds: { el: ElementFact; first: ElementFact }[];
+  /** TEI elements that carry pointer attributes, with the attribute name. */
+  pointers: { el: ElementFact; attr: string; value: string }[];
+  pbs: ElementFact[];
+  notes: ElementFact[];
+  /** Every `ref` and `ptr` (noteref, pageref, links). */
+  refs: ElementFact[];
+  breaks: BreakFact[];
+}
+
+/** Attributes whose tokens are pointers (`#id` must resolve). */
+const POINTER_ATTRS = ['target', 'edRef', 'source', 'who', 'corresp', 'sameAs', 'next', 'prev', 'resp', 'ref', 'ana', 'facs'];
+
+/** Elements whose start and end interrupt running text (a word cannot run across them). */
+const BLOCKS = new Set([
+  'p', 'head', 'note', 'item', 'cell', 'row', 'quote', 'div', 'list', 'table', 'dateline', 'salute',
+  'signed', 'opener', 'closer', 'figure', 'figDesc', 'body', 'back', 'front', 'text', 'lb',
+]);
+
+export type ParseResult = { ok: true; facts: Facts } | { ok: false; diagnostic: Diagnostic };
+
+/** Called for every element in the TEI namespace with its path of local names (`TEI/teiHeader/…`). */
+export type ElementVisitor = (el: ElementFact, path: readonly string[]) => void;
+
+export function parseWellFormed(text: string, file: string, visit?: ElementVisitor): ParseResult {
+  const facts: Facts = { ids: new Map(), duplicateIds: [], pointers: [], pbs: [], notes: [], refs: [], breaks: [] };
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  let page: string | undefined;
+  // Running-text context: the innermost note (its own text stream) or the main text.
+  const contexts: { last: string; pending: BreakFact[] }[] = [{ last: '', pending: [] }];
+  const open: { name: string; line: number; column: number }[] = [];
+  const path: string[] = [];
+  let inOrig = 0;
+  const ctx = () => contexts[contexts.length - 1]!;
+  const boundary = () => {
+    const c = ctx();
+    for (const b of c.pending) b.after = '';
+    c.pending = [];
+    c.last = '';
+  };
+  let failure: Diagnostic | undefined;
+
+  let start = { line: 1, column: 1 };
+  parser.on('opentagstart', (tag) => {
+    start = tagStart(parser, tag.name);
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    open.push({ name: tag.name, ...start });
+    path.push(tag.local);
+    if (!facts.root) facts.root = { name: tag.local, ns: tag.uri };
+    const attrs: Record<string, string> = {};
+    for (const a of Object.values(tag.attributes)) attrs[a.prefix ? `${a.prefix}:${a.local}` : a.local] = a.value;
+    const el: ElementFact = { name: tag.local, line: start.line, column: start.column, attrs, page };
+    const id = attrs['xml:id'];
+    if (id !== undefined) {
+      const first = facts.ids.get(id);
+      if (first) facts.duplicateIds.push({ el, first });
+      else facts.ids.set(id, el);
+    }
+    if (tag.uri !== TEI_NS) return;
+    visit?.(el, path);
+    for (const attr of POINTER_ATTRS) {
+      const value = attrs[attr];
+      if (value !== undefined) facts.pointers.push({ el, attr, value });
+    }
+    const local = tag.local;
+    if (local === 'orig') inOrig++;
+    if (local === 'note') {
+      facts.notes.push(el);
+      contexts.push({ last: '', pending: [] });
+    } else if (BLOCKS.has(local)) {
+      boundary();
+    }
+    if (local === 'pb') {
+      facts.pbs.push(el);
+      page = attrs.n;
+      if (attrs.break === 'no') {
+        const fact: BreakFact = { pb: el, before: ctx().last, after: '' };
+        facts.breaks.push(fact);
+        ctx().pending.push(fact);
+      }
+    } else if (local === 'ref' || local === 'ptr') {
+      facts.refs.push(el);
+    }
+  });
+
+  let lastClosed: { name: string; line: number } | undefined;
+  parser.on('closetag', (tag: SaxesTagNS) => {
+    lastClosed = open.pop();
+    path.pop();
+    if (tag.uri !== TEI_NS) return;
+    if (tag.local === 'orig') inOrig--;
+    if (tag.local === 'note') {
+      boundary();
+      contexts.pop();
+    } else if (BLOCKS.has(tag.local)) {
+      boundary();
+    }
+  });
+
+  const onText = (t: string) => {
+    if (inOrig > 0 || t.length === 0) return;
+    const c = ctx();
+    if (c.pending.length > 0) {
+      for (const b of c.pending) b.after = t[0]!;
+      c.pending = [];
+    }
+    c.last = t[t.length - 1]!;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+
+  parser.on('error', (err: Error) => {
+    if (!failure) {
+      // saxes has already closed the element the bad end tag stood for: name both.
+      const lt = text.lastIndexOf('</', parser.position);
+      const closingName = lt >= 0 ? /^<\/([^\s>]+)/.exec(text.slice(lt, lt + 200))?.[1] : undefined;
+      failure = wellFormednessError(err.message, parser.line, parser.column, file, open, lastClosed, closingName);
+    }
+    throw err;
+  });
+
+  try {
+    parser.write(text).close();
+  } catch {
+    /* recorded in `failure` */
+  }
+  if (failure) return { ok: false, diagnostic: failure };
+  return { ok: true, facts };
+}
+
+/** Position of the `<` of a start tag: saxes stands just past the name when `opentagstart` fires. */
+function tagStart(parser: SaxesParser<{ xmlns: true; position: true }>, name: string): { line: number; column: number } {
+  return { line: parser.line, column: Math.max(1, parser.column - name.length - 1) };
+}
+
+/** saxes' message (`3:11: undefined entity.`) → a diagnostic with a stable code and a plain sentence. */
+function wellFormednessError(
+  raw: string,
+  line: number,
+  column: number,
+  file: string,
+  open: { name: string; line: number; column: number }[],
+  closed: { name: string; line: number } | undefined,
+  closingName: string | undefined,
+): Diagnostic {
+  const message = raw.replace(/^\d+:\d+:\s*/, '').replace(/\.$/, '');
+  const kinds: [RegExp, string, (m: RegExpExecArray) => string][] = [
+    [/^unexpected close tag/, 'mismatched-tag', () => {
+      const expected = closed ?? open[open.length - 1];
+      const name = closingName ? `</${closingName}> ` : '';
+      return expected ? `closing tag ${name}does not match the open element <${expected.name}> (opened at line ${expected.line})` : `closing tag ${name}without an open element`;
+    }],
+    [/^unmatched closing tag: (.*)$/, 'mismatched-tag', (m) => `closing tag </${m[1]}> has no open element of that name`],
+    [/^undefined entity/, 'undefined-entity', () => 'undefined entity: XML knows only &amp; &lt; &gt; &quot; &apos; and character references such as &#160;'],
+    [/^duplicate attribute: (.*)$/, 'duplicate-attribute', (m) => `attribute ${m[1]} is given twice`],
+    [/^unbound namespace prefix: (.*)$/, 'unbound-prefix', (m) => `namespace prefix ${m[1]} is not declared`],
+    [/^disallowed character|^malformed/, 'invalid-character', (m) => `${m[0]}: not allowed in XML here`],
+    [/^documents may contain only one root|^text data outside of root node/, 'content-after-root', () => 'content after the root element (a document has exactly one root element)'],
+    [/^document must contain a root element/, 'no-root-element', () => 'the document has no root element'],
+    [/^unquoted attribute value|^value must be quoted|attribute without value/, 'bad-attribute-syntax', () => `${message}: attribute values must be quoted, name="value"`],
+  ];
+  const unclosed = /^unclosed tag: (.*)$/.exec(message);
+  if (unclosed) {
+    // Report where the element was opened, not the end of the file where saxes noticed.
+    const el = [...open].reverse().find((o) => o.name === unclosed[1]) ?? { line, column };
+    return diagnostic('error', 'unclosed-element', `element <${unclosed[1]}> is never closed (expected </${unclosed[1]}> before the end of the file)`, { file, line: el.line, column: el.column });
+  }
+  for (const [re, code, say] of kinds) {
+    const m = re.exec(message);
+    if (m) return diagnostic('error', code, say(m), { file, line, column: Math.max(1, column) });
+  }
+  return diagnostic('error', 'not-well-formed', message, { file, line, column: Math.max(1, column) });
+}
