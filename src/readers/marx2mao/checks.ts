@@ -1,0 +1,47 @@
+/**
+ * Inconsistencies in a transcription, reported (with file:line:col) and never silently fixed: the
+ * title block's page range against the markers, pages out of sequence, notes without a
+ * back-reference or never referenced, back-references to anchors that do not exist.
+ */
+import type { Diagnostic, NotesSection, PageBreak, PageRange, SourcePosition } from '../../model/types.js';
+
+function warn(list: Diagnostic[], code: string, message: string, pos: SourcePosition | undefined, file: string): void {
+  list.push({ severity: 'warning', code, message, file: pos?.file ?? file, line: pos?.line ?? 1, column: pos?.column ?? 1 });
+}
+
+const arabic = (n: string) => (/^\d+$/.test(n) ? Number(n) : undefined);
+
+export function checkPages(pbs: PageBreak[], range: PageRange | undefined, rangePos: SourcePosition | undefined, file: string, out: Diagnostic[]): void {
+  let prev: PageBreak | undefined;
+  for (const pb of pbs) {
+    const n = arabic(pb.n);
+    const p = prev ? arabic(prev.n) : undefined;
+    if (n !== undefined && p !== undefined) {
+      if (n > p + 1) warn(out, 'page-gap', `no marker for page${n - p > 2 ? 's' : ''} ${p + 1}${n - p > 2 ? `-${n - 1}` : ''} (page ${p} is followed by ${n})`, pb.pos, file);
+      else if (n <= p) warn(out, 'page-out-of-sequence', `page ${n} follows page ${p}`, pb.pos, file);
+    }
+    if (n !== undefined) prev = pb;
+  }
+  if (!range) return;
+  const numbers = pbs.map((pb) => arabic(pb.n)).filter((n): n is number => n !== undefined);
+  if (!numbers.length) return;
+  const from = Number(range.from);
+  const to = Number(range.to);
+  const first = numbers[0]!;
+  const last = Math.max(...numbers.filter((n) => n <= to + 1 || n - to < 3));
+  if (first !== from || (last !== to && !numbers.includes(to))) {
+    warn(out, 'page-range-mismatch', `the title block gives ${range.text} but the page markers run ${first}-${Math.max(...numbers)}`, rangePos, file);
+  }
+}
+
+export function checkNotes(notes: NotesSection | undefined, referenced: Set<string>, anchors: Set<string>, file: string, out: Diagnostic[]): void {
+  for (const item of notes?.items ?? []) {
+    if ('pb' in item) continue;
+    if (!item.backRef) warn(out, 'note-no-backref', `note ${item.n} has no back-reference [p. N]`, item.pos, file);
+    else if (item.backRef.anchor && !anchors.has(item.backRef.anchor)) {
+      warn(out, 'backref-target-missing', `note ${item.n}: back-reference to #${item.backRef.anchor.slice(2)}, which the page does not have`, item.pos, file);
+      delete item.backRef.anchor;
+    }
+    if (!referenced.has(item.id)) warn(out, 'note-unreferenced', `note ${item.n} is not referenced in the text`, item.pos, file);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Small helpers over the parse5 tree. marx2mao pages are HTML 3.2 with unclosed tags; parse5 applies
+ * the HTML5 tree-building rules, so the tree may nest oddly (an unclosed `<A NAME>` can swallow the
+ * rest of a paragraph), but document order is always the order of the source, which is what the
+ * reader relies on.
+ */
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import type { SourcePosition } from '../../model/types.js';
+
+export type Node = DefaultTreeAdapterMap['node'];
+export type Element = DefaultTreeAdapterMap['element'];
+export type TextNode = DefaultTreeAdapterMap['textNode'];
+export type ParentNode = DefaultTreeAdapterMap['parentNode'];
+
+export function parseHtml(html: string): DefaultTreeAdapterMap['document'] {
+  return parse(html, { sourceCodeLocationInfo: true });
+}
+
+export function isElement(node: Node): node is Element {
+  return 'tagName' in node;
+}
+
+export function isText(node: Node): node is TextNode {
+  return node.nodeName === '#text';
+}
+
+/** Lower-case tag name, or '' for non-elements. */
+export function tag(node: Node): string {
+  return isElement(node) ? node.tagName.toLowerCase() : '';
+}
+
+export function attr(node: Node, name: string): string | undefined {
+  if (!isElement(node)) return undefined;
+  return node.attrs.find((a) => a.name.toLowerCase() === name)?.value;
+}
+
+export function childrenOf(node: Node): Node[] {
+  return 'childNodes' in node ? (node.childNodes as Node[]) : [];
+}
+
+/** The text of a subtree, in document order (no whitespace normalisation). */
+export function textOf(node: Node): string {
+  if (isText(node)) return node.value;
+  if (tag(node) === 'br') return '\n';
+  let out = '';
+  for (const child of childrenOf(node)) out += textOf(child);
+  return out;
+}
+
+/** Every element in document order (pre-order). */
+export function* elements(node: Node): Generator<Element> {
+  if (isElement(node)) yield node;
+  for (const child of childrenOf(node)) yield* elements(child);
+}
+
+export function findFirst(node: Node, pred: (e: Element) => boolean): Element | undefined {
+  for (const e of elements(node)) if (pred(e)) return e;
+  return undefined;
+}
+
+export function startOffset(node: Node): number {
+  return node.sourceCodeLocation?.startOffset ?? -1;
+}
+
+export function endOffset(node: Node): number {
+  return node.sourceCodeLocation?.endOffset ?? startOffset(node);
+}
+
+/** Source position of a node: parse5 gives 1-based line and column directly. */
+export function positionOf(node: Node, file: string): SourcePosition {
+  const loc = node.sourceCodeLocation;
+  return { file, line: loc?.startLine ?? 1, column: loc?.startCol ?? 1 };
+}
+
+/** Collapse HTML whitespace (and no-break spaces, which marx2mao uses only for layout). */
+export function collapse(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ');
+}

@@ -1,0 +1,297 @@
+/**
+ * The flow: turns the reader's stream of content (text runs, note references, anchors, page markers,
+ * block boundaries) into blocks. Boundaries are lazy: a `<P>` only means "the next content starts a
+ * new block". That is what lets a paragraph run on across a print page marker: the `<P>`s around a
+ * marker are not paragraph starts, so text after a marker continues the paragraph unless it opens a
+ * new one (`&nbsp &nbsp` indentation, a heading, a quotation, a centred line).
+ */
+import type {
+  Block, Diagnostic, EmphasisRend, Heading, Inline, Paragraph, PageBreak, Repair, SourcePosition,
+} from '../../model/types.js';
+import { decideHyphen } from '../shared/word-break.js';
+import { appendStyled, endsInSpace, lastText, normaliseDashes, trimEnd } from './inlines.js';
+
+/** State shared by every flow of one page (body, notes, table cells). */
+export interface FlowShared {
+  file: string;
+  /** The whole source text: the evidence decideHyphen() searches. */
+  sourceText: string;
+  repairs: Repair[];
+  diagnostics: Diagnostic[];
+  /** Every page break kept, in document order. */
+  pageBreaks: PageBreak[];
+  /** Evidence for each hyphen decision, for the report. */
+  hyphenEvidence: { n: string; evidence: string; pos: SourcePosition }[];
+}
+
+/** What kind of block the next content belongs to. */
+export interface BlockContext {
+  kind: 'p' | 'heading';
+  level: number;
+  align?: 'center' | 'right';
+  quoteDepth: number;
+  styles: EmphasisRend[];
+}
+
+type OpenBlock = Paragraph | Heading;
+
+export class Flow {
+  private stack: Block[][];
+  private open: OpenBlock | undefined;
+  private openKey = '';
+  private sawBoundary = true;
+  private indentNext = false;
+  private pendingPbs: PageBreak[] = [];
+  private pendingInlines: Inline[] = [];
+  private pendingBlocks: Block[] = [];
+  /** Where page breaks go when no block container is active (between notes). */
+  private sink: ((pb: PageBreak) => void) | undefined;
+
+  constructor(root: Block[], private readonly shared: FlowShared) {
+    this.stack = [root];
+  }
+
+  /** The next content starts a new block (unless it continues a paragraph across a page break). */
+  boundary(): void {
+    this.sawBoundary = true;
+  }
+
+  /** `&nbsp &nbsp` opening: the next content starts an indented paragraph. */
+  indent(): void {
+    this.indentNext = true;
+    this.sawBoundary = true;
+  }
+
+  atBoundary(): boolean {
+    return this.sawBoundary || !this.open;
+  }
+
+  lineBreak(): void {
+    if (this.open && !this.sawBoundary && this.pendingPbs.length === 0 && this.open.children.length) {
+      this.open.children.push({ type: 'lb' });
+    }
+  }
+
+  /** Collapsible whitespace between runs. */
+  space(styles: EmphasisRend[]): void {
+    if (!this.open || this.sawBoundary || this.pendingPbs.length) return;
+    if (!endsInSpace(this.open.children)) appendStyled(this.open.children, { type: 'text', value: ' ' }, styles);
+  }
+
+  /** An anchor is content-neutral: it waits for the next content so it lands next to it. */
+  anchor(id: string): void {
+    if (this.open && !this.sawBoundary && this.pendingPbs.length === 0) this.open.children.push({ type: 'anchor', id });
+    else this.pendingInlines.push({ type: 'anchor', id });
+  }
+
+  /** Remove text just emitted (the `[` of a note reference recognised only at its link). */
+  stripTrailing(re: RegExp): void {
+    if (!this.open) return;
+    const t = lastText(this.open.children);
+    if (t) t.value = t.value.replace(re, '');
+    trimEmptyEnd(this.open.children);
+  }
+
+  /** A print page marker. A repeated marker of the same page is dropped and recorded. */
+  pageBreak(n: string, pos: SourcePosition): void {
+    const last = this.shared.pageBreaks.at(-1);
+    if (last && last.n === n) {
+      this.shared.repairs.push({
+        kind: 'drop-duplicate-page-break',
+        witness: 'm2m',
+        message: `page marker ${n} repeated; the repetition was dropped`,
+        pos,
+      });
+      return;
+    }
+    const pb: PageBreak = { type: 'pb', n, edition: 'flp', attestedBy: ['m2m'], wordBreak: 'none', pos };
+    this.shared.pageBreaks.push(pb);
+    this.pendingPbs.push(pb);
+  }
+
+  /** A block that stands on its own (figure, table, note block); placed before pending page breaks resolve. */
+  block(block: Block, ctx: { quoteDepth: number }): void {
+    this.closeOpen();
+    this.setDepth(ctx.quoteDepth);
+    this.flushPending();
+    this.container().push(block);
+    this.sawBoundary = true;
+  }
+
+  /**
+   * A foot-of-page note found where the transcription has it. If the paragraph it interrupts
+   * continues across the next page break, it goes before that paragraph (it belongs to the page
+   * that paragraph ends); otherwise after it.
+   */
+  footBlock(block: Block): void {
+    this.pendingBlocks.push(block);
+  }
+
+  /** Text of the running content. */
+  text(raw: string, ctx: BlockContext, pos: SourcePosition): void {
+    let value = raw.replace(/[\s\u00a0]+/g, ' ');
+    if (!value.trim()) {
+      this.space(ctx.styles);
+      return;
+    }
+    const target = this.prepare(ctx, pos, value);
+    if (endsInSpace(target.children)) value = value.replace(/^ /, '');
+    for (const inline of normaliseDashes(value)) appendStyled(target.children, inline, ctx.styles);
+  }
+
+  /** Non-text content (note reference, link) that behaves like text for block building. */
+  inline(inline: Inline, ctx: BlockContext, pos: SourcePosition): void {
+    const target = this.prepare(ctx, pos, '');
+    appendStyled(target.children, inline, ctx.styles);
+  }
+
+  /** Switch to a new root container (a note's blocks); page breaks pending go to `sink` first. */
+  switchRoot(root: Block[] | undefined, sink: ((pb: PageBreak) => void) | undefined): void {
+    this.closeOpen();
+    if (this.stack.length && this.pendingBlocks.length) {
+      this.container().push(...this.pendingBlocks);
+      this.pendingBlocks = [];
+    }
+    this.sink = sink;
+    if (sink) {
+      // page breaks met just before a new note or the notes section stand between notes
+      for (const pb of this.pendingPbs) sink(pb);
+      this.pendingPbs = [];
+    }
+    this.stack = root ? [root] : [];
+  }
+
+  /** End of input: close everything, page breaks still pending go where they stand. */
+  finish(): void {
+    this.closeOpen();
+    this.flushPending();
+    if (this.pendingInlines.length) {
+      const host = this.lastInlineBlock();
+      if (host) host.children.push(...this.pendingInlines);
+      this.pendingInlines = [];
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private container(): Block[] {
+    const top = this.stack.at(-1);
+    if (!top) throw new Error('flow has no container');
+    return top;
+  }
+
+  private key(ctx: BlockContext): string {
+    return `${ctx.kind}|${ctx.level}|${ctx.align ?? ''}|${ctx.quoteDepth}`;
+  }
+
+  /** Find or make the block the next content goes into. */
+  private prepare(ctx: BlockContext, pos: SourcePosition, text: string): OpenBlock {
+    const key = this.key(ctx);
+    const indent = this.indentNext;
+    this.indentNext = false;
+    if (this.open && this.pendingPbs.length && this.open.type === 'paragraph' && !indent && key === this.openKey) {
+      this.continueAcross(this.open, text, ctx);
+      return this.open;
+    }
+    if (this.open && !this.sawBoundary && key === this.openKey && this.pendingPbs.length === 0) return this.open;
+    this.closeOpen();
+    this.setDepth(ctx.quoteDepth);
+    this.flushPending();
+    const block: OpenBlock =
+      ctx.kind === 'heading'
+        ? { type: 'heading', level: ctx.level, children: [], pos }
+        : { type: 'paragraph', children: [], pos, ...(indent ? { rend: 'indent' as const } : ctx.align ? { rend: ctx.align } : {}) };
+    this.container().push(block);
+    this.open = block;
+    this.openKey = key;
+    this.sawBoundary = false;
+    block.children.push(...this.pendingInlines);
+    this.pendingInlines = [];
+    return block;
+  }
+
+  /** The paragraph runs on across page break(s): decide how the word at the break is split. */
+  private continueAcross(para: OpenBlock, nextText: string, ctx: BlockContext): void {
+    const pbs = this.pendingPbs;
+    this.pendingPbs = [];
+    if (this.pendingBlocks.length) {
+      const c = this.container();
+      const at = c.lastIndexOf(para);
+      c.splice(at < 0 ? c.length : at, 0, ...this.pendingBlocks);
+      this.pendingBlocks = [];
+    }
+    const before = lastText(para.children);
+    const head = before?.value.match(/([\p{L}\p{N}]+)-\s*$/u);
+    const tail = nextText.match(/^\s*([\p{L}\p{N}]+)/u);
+    const first = pbs[0]!;
+    if (before && head && tail) {
+      const decision = decideHyphen(`${head[1]}-`, tail[1]!, this.shared.sourceText);
+      first.wordBreak = decision.wordBreak;
+      this.shared.hyphenEvidence.push({ n: first.n, evidence: decision.evidence, pos: first.pos! });
+      before.value = before.value.replace(/-\s*$/, decision.wordBreak === 'hyphen' ? '' : '-');
+    } else if (before && !endsInSpace(para.children)) {
+      before.value += ' ';
+    }
+    trimEmptyEnd(para.children);
+    para.children.push(...pbs, ...this.pendingInlines);
+    this.pendingInlines = [];
+    this.sawBoundary = false;
+    void ctx;
+  }
+
+  private closeOpen(): void {
+    if (!this.open) return;
+    trimEnd(this.open.children);
+    if (this.open.children.length === 0) {
+      const c = this.stack.at(-1);
+      const at = c?.lastIndexOf(this.open) ?? -1;
+      if (c && at >= 0) c.splice(at, 1);
+    }
+    this.open = undefined;
+    this.openKey = '';
+    this.sawBoundary = true;
+  }
+
+  /** Nested quotations for `<UL>` indentation: open or close Quote blocks to reach `depth`. */
+  private setDepth(depth: number): void {
+    if (this.stack.length === 0) return;
+    while (this.stack.length - 1 > depth) this.stack.pop();
+    if (this.stack.length - 1 < depth) this.flushPending();
+    while (this.stack.length - 1 < depth) {
+      const quote: Block = { type: 'quote', blocks: [] };
+      this.container().push(quote);
+      this.stack.push(quote.blocks);
+    }
+  }
+
+  /** Foot notes and page breaks waiting for the next block are placed before it. */
+  private flushPending(): void {
+    if (this.stack.length === 0) {
+      for (const pb of this.pendingPbs) this.sink?.(pb);
+      this.pendingPbs = [];
+      return;
+    }
+    const c = this.container();
+    c.push(...this.pendingBlocks);
+    this.pendingBlocks = [];
+    for (const pb of this.pendingPbs) c.push({ type: 'pbBlock', pb });
+    this.pendingPbs = [];
+  }
+
+  private lastInlineBlock(): OpenBlock | undefined {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const blocks = this.stack[i]!;
+      for (let j = blocks.length - 1; j >= 0; j--) {
+        const b = blocks[j]!;
+        if (b.type === 'paragraph' || b.type === 'heading') return b;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Drop a trailing empty text left after removing a hyphen. */
+function trimEmptyEnd(children: Inline[]): void {
+  const last = children.at(-1);
+  if (last?.type === 'text' && last.value === '') children.pop();
+}

@@ -1,0 +1,81 @@
+/**
+ * Foot-of-page notes: after a short left rule, a `<FONT SIZE=-1>` holding one or more notes, each
+ * opened by `&nbsp &nbsp` and a label (`*`, `**`, `<SUP>[1]</SUP>`), separated by `<BR>`.
+ */
+import type { Block, Inline, Note } from '../../model/types.js';
+import type { Element, Node } from './dom.js';
+import { childrenOf } from './dom.js';
+import { Flow, type FlowShared } from './flow.js';
+import { plainText, trimEnd } from './inlines.js';
+import type { WalkCtx } from './walk.js';
+
+type Walk = (node: Node, ctx: WalkCtx) => void;
+type WithFlow = (flow: Flow, read: () => void) => void;
+
+export function readFootnoteBlock(
+  font: Element,
+  withFlow: WithFlow,
+  walk: Walk,
+  shared: FlowShared,
+  ctx: WalkCtx,
+  nextId: () => string,
+): Note[] {
+  const blocks: Block[] = [];
+  const flow = new Flow(blocks, shared);
+  withFlow(flow, () => {
+    for (const c of childrenOf(font)) walk(c, { ...ctx, inFootnote: true, center: false, heading: 0, ul: 0 });
+  });
+  const notes: Note[] = [];
+  for (const block of blocks) {
+    if (block.type !== 'paragraph') {
+      if (notes.length) notes.at(-1)!.blocks.push(block);
+      continue;
+    }
+    for (const segment of splitAtLineBreaks(block.children)) {
+      const label = takeLabel(segment);
+      trimEnd(segment);
+      if (segment.length === 0 && !label) continue;
+      const para: Block = { type: 'paragraph', children: segment, ...(block.pos ? { pos: block.pos } : {}) };
+      if (label || notes.length === 0) {
+        notes.push({ id: nextId(), n: label ?? '*', place: 'foot', blocks: [para], ...(block.pos ? { pos: block.pos } : {}) });
+      } else {
+        notes.at(-1)!.blocks.push(para);
+      }
+    }
+  }
+  return notes;
+}
+
+function splitAtLineBreaks(children: Inline[]): Inline[][] {
+  const out: Inline[][] = [[]];
+  for (const c of children) {
+    if (c.type === 'lb') out.push([]);
+    else out.at(-1)!.push(c);
+  }
+  return out.filter((s) => plainText(s).trim() || s.some((i) => i.type !== 'text'));
+}
+
+/** Remove the printed label at the start of a note (`*`, `**`, `[1]`, `1)`), returning it. */
+function takeLabel(segment: Inline[]): string | undefined {
+  while (segment[0]?.type === 'text' && !segment[0].value.trim()) segment.shift();
+  const first = segment[0];
+  if (!first) return undefined;
+  if (first.type === 'emph' && first.rend === 'superscript') {
+    const m = plainText(first.children).trim().match(/^\[?(\d{1,3}|\*{1,4})\]?$/);
+    if (m) {
+      segment.shift();
+      const next = segment[0];
+      if (next?.type === 'text') next.value = next.value.replace(/^\s+/, '');
+      return m[1];
+    }
+  }
+  if (first.type === 'text') {
+    const m = first.value.match(/^\s*(\*{1,4}|\[\d{1,3}\]|\d{1,3}\))\s*/);
+    if (m) {
+      first.value = first.value.slice(m[0].length);
+      if (!first.value) segment.shift();
+      return m[1]!.replace(/[[\])]/g, '');
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,155 @@
+/**
+ * The marx2mao reader: one HTML page of www.marx2mao.com → an Edition of the `m2m` witness, with the
+ * FLP print edition (`flp`) known from the title block and the page markers. See
+ * ../../../docs/encoding.md and the conventions in sources.md.
+ */
+import { basename } from 'node:path';
+import type { Block, Diagnostic, Edition, ReadResult, Witness } from '../../model/types.js';
+import { checkNotes, checkPages } from './checks.js';
+import { decodeSource } from './decode.js';
+import { attr, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, tag, textOf, type Node } from './dom.js';
+import { navigationStart } from './recognise.js';
+import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
+import { divide, markDatelines } from './structure.js';
+import { readTitleBlock } from './title-block.js';
+import { TextOrder, Walker } from './walk.js';
+import type { FlowShared } from './flow.js';
+import { refuseNonWork } from './non-work.js';
+
+export function readMarx2mao(source: Uint8Array | string, file: string): ReadResult {
+  const html = decodeSource(source);
+  const doc = parseHtml(html);
+  const htmlEl = childrenOf(doc).find((n) => tag(n) === 'html');
+  const body = htmlEl ? childrenOf(htmlEl).find((n) => tag(n) === 'body') : undefined;
+  if (!body) {
+    return { ok: false, diagnostics: [{ severity: 'error', code: 'not-a-work', message: 'no HTML body', file, line: 1, column: 1 }] };
+  }
+  const title = readTitleBlock(body, file);
+  const start = title?.end ?? 0;
+  const end = navigationStart(body) ?? Number.MAX_SAFE_INTEGER;
+  const refusal = refuseNonWork(body, { file, hasTitleBlock: !!title, start, end });
+  if (refusal) return { ok: false, diagnostics: [refusal] };
+
+  const firstNoteEl = findFirst(body, (e) => /^en\d/i.test(attr(e, 'name') ?? '') && startOffset(e) >= start);
+  const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [], hyphenEvidence: [] };
+  const page = basename(file);
+  const walker = new Walker({
+    file, page, shared, start, end, texts: new TextOrder(body),
+    baseUl: runningTextDepth(body, start, end),
+    ...(firstNoteEl ? { firstNote: startOffset(firstNoteEl) } : {}),
+  });
+  walker.run(body);
+
+  let front: Block[] = walker.front;
+  let bodyBlocks: Block[] = walker.body;
+  if (bodyBlocks.length === 0) [front, bodyBlocks] = [[], front];
+  resolveNotes(walker.refs, walker.footnotes, walker.notes, shared.diagnostics);
+  placeFootnotes(bodyBlocks, walker.footnotes, walker.refs);
+  const notesBlocks = (walker.notes?.items ?? []).flatMap((i) => ('pb' in i ? [] : i.blocks));
+  for (const blocks of [front, bodyBlocks, notesBlocks]) dropUnresolved(blocks);
+  if (title?.cover) front.unshift(title.cover);
+
+  const dateline = markDatelines(front.length && !bodyBlocks.length ? front : bodyBlocks);
+  const book = !!title?.cover || front.some((b) => b.type === 'table');
+  bodyBlocks = divide(bodyBlocks, book);
+
+  const referenced = new Set<string>();
+  forEachInlineList([...front, ...bodyBlocks, ...notesBlocks], (list) => {
+    for (const i of list) if (i.type === 'noteRef') referenced.add(i.noteId);
+  });
+  const diagnostics: Diagnostic[] = [...shared.diagnostics];
+  if (!title) diagnostics.push({ severity: 'warning', code: 'missing-title-block', message: 'no title block ("Prepared … for the Internet"): bibliographic data unknown', file, line: 1, column: 1 });
+  checkPages(shared.pageBreaks, title?.print?.pages, title?.pos, file, diagnostics);
+  checkNotes(walker.notes, referenced, walker.anchorIds, file, diagnostics);
+
+  const witnesses: Witness[] = [];
+  const m2m: Witness = {
+    kind: 'transcription',
+    id: 'm2m',
+    transcriber: title?.transcription.transcriber ?? '',
+    url: siteUrl(file),
+    file,
+  };
+  if (title?.transcription.email) m2m.email = title.transcription.email;
+  if (title?.transcription.date) m2m.date = title.transcription.date;
+  if (title?.transcription.updated) m2m.updated = title.transcription.updated;
+  witnesses.push(m2m);
+  if (title?.print || shared.pageBreaks.length) {
+    const print = title?.print;
+    witnesses.push({
+      kind: 'print', id: 'flp',
+      collection: print?.collection ?? '', publisher: print?.publisher ?? '', place: print?.place ?? '', date: print?.date ?? '',
+      printings: print?.printings ?? [],
+      ...(print?.volume ? { volume: print.volume } : {}),
+      ...(print?.pages ? { pages: print.pages } : {}),
+    });
+  }
+
+  const workDate = dateline
+    ? { text: collapse(plainDate(dateline)).trim(), when: (dateline.children.find((c) => c.type === 'date') as { when?: string } | undefined)?.when }
+    : title?.date;
+  const edition: Edition = {
+    id: page.replace(/\.[^.]*$/, ''),
+    work: {
+      title: title?.title ?? pageTitle(htmlEl!) ?? page,
+      ...(title?.author ? { author: title.author } : {}),
+      ...(workDate ? { date: workDate.when ? workDate : { text: workDate.text } } : {}),
+      language: 'en',
+    },
+    witnesses,
+    baseWitness: 'm2m',
+    front,
+    body: bodyBlocks,
+    ...(walker.notes ? { notes: walker.notes } : {}),
+    repairs: shared.repairs,
+    diagnostics,
+  };
+  return { ok: true, edition };
+}
+
+function plainDate(d: { children: unknown[] }): string {
+  const date = d.children.find((c) => (c as { type: string }).type === 'date') as { children: never[] } | undefined;
+  const walk = (list: { type: string; value?: string; reg?: string; children?: unknown[] }[]): string =>
+    list.map((i) => (i.type === 'text' ? i.value : i.type === 'norm' ? i.reg : i.children ? walk(i.children as never[]) : '')).join('');
+  return date ? walk(date.children) : '';
+}
+
+/** `test/fixtures/marx2mao/Mao/SU39.html` → `http://www.marx2mao.com/Mao/SU39.html`. */
+function siteUrl(file: string): string {
+  const parts = file.split(/[\\/]/).filter(Boolean);
+  const name = parts.at(-1) ?? file;
+  const dir = parts.at(-2);
+  return `http://www.marx2mao.com/${dir ? `${encodeURI(dir).replace(/&/g, '%26')}/` : ''}${encodeURI(name)}`;
+}
+
+function pageTitle(html: Node): string | undefined {
+  const t = findFirst(html, (e) => tag(e) === 'title');
+  const text = t ? collapse(textOf(t)).trim() : '';
+  return text || undefined;
+}
+
+/**
+ * The `<UL>` depth at which most of the running text stands: marx2mao wraps the whole text in a
+ * `<UL>` for its margin, so only deeper lists are quotations.
+ */
+function runningTextDepth(body: Node, start: number, end: number): number {
+  const weight = new Map<number, number>();
+  const walk = (n: Node, depth: number) => {
+    const s = startOffset(n);
+    if (s >= end) return;
+    if (isText(n)) {
+      if (s >= start) weight.set(depth, (weight.get(depth) ?? 0) + n.value.trim().length);
+      return;
+    }
+    if (tag(n) === 'table') return;
+    const d = ['ul', 'ol', 'dl', 'blockquote'].includes(tag(n)) ? depth + 1 : depth;
+    for (const c of childrenOf(n)) walk(c, d);
+  };
+  walk(body, 0);
+  let best = 0;
+  let bestWeight = -1;
+  for (const [d, w] of weight) if (w > bestWeight) [best, bestWeight] = [d, w];
+  return best;
+}
+
+export { elements };

@@ -1,0 +1,109 @@
+/**
+ * Building inline content: styled runs nest as Emphasis, `--` is regularised to an em dash with the
+ * original kept (Normalised), whitespace is collapsed as HTML collapses it.
+ */
+import type { EmphasisRend, Inline, Text } from '../../model/types.js';
+
+/** Split a text run on `--` (exactly two hyphens: `---` rules are left alone). */
+export function normaliseDashes(value: string): Inline[] {
+  const out: Inline[] = [];
+  const parts = value.split(/(?<!-)--(?!-)/);
+  parts.forEach((part, i) => {
+    if (i > 0) out.push({ type: 'norm', orig: '--', reg: '—' });
+    if (part) out.push({ type: 'text', value: part });
+  });
+  return out;
+}
+
+/** Append `inline` inside the chain of emphasis `styles`, reusing the open emphasis at the end. */
+export function appendStyled(children: Inline[], inline: Inline, styles: readonly EmphasisRend[]): void {
+  if (styles.length === 0) {
+    const last = children.at(-1);
+    if (inline.type === 'text' && last?.type === 'text') last.value += inline.value;
+    else children.push(inline);
+    return;
+  }
+  const [first, ...rest] = styles as [EmphasisRend, ...EmphasisRend[]];
+  const last = children.at(-1);
+  if (last?.type === 'emph' && last.rend === first) {
+    appendStyled(last.children, inline, rest);
+    return;
+  }
+  const emph: Inline = { type: 'emph', rend: first, children: [] };
+  children.push(emph);
+  appendStyled(emph.children, inline, rest);
+}
+
+/** The last Text in document order inside `children` (descending into emphasis), if any. */
+export function lastText(children: Inline[]): Text | undefined {
+  for (let i = children.length - 1; i >= 0; i--) {
+    const c = children[i]!;
+    if (c.type === 'text') return c;
+    if (c.type === 'emph' || c.type === 'link' || c.type === 'date') {
+      const t = lastText(c.children);
+      if (t) return t;
+      continue;
+    }
+    if (c.type === 'anchor') continue;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Does the content end in whitespace (or is it empty)? Used to collapse spaces across runs. */
+export function endsInSpace(children: Inline[]): boolean {
+  const last = deepLast(children);
+  if (!last) return true;
+  if (last.type === 'text') return /\s$/.test(last.value);
+  return last.type === 'lb' || last.type === 'pb';
+}
+
+function deepLast(children: Inline[]): Inline | undefined {
+  const last = children.at(-1);
+  if (!last) return undefined;
+  if ((last.type === 'emph' || last.type === 'link' || last.type === 'date') && last.children.length) {
+    return deepLast(last.children) ?? last;
+  }
+  if (last.type === 'anchor') return deepLast(children.slice(0, -1));
+  return last;
+}
+
+/** Remove trailing whitespace and line breaks at the end of a block's content; drop empty emphasis. */
+export function trimEnd(children: Inline[]): void {
+  for (;;) {
+    const last = children.at(-1);
+    if (!last) return;
+    if (last.type === 'lb') {
+      children.pop();
+      continue;
+    }
+    if (last.type === 'text') {
+      last.value = last.value.replace(/\s+$/, '');
+      if (!last.value) {
+        children.pop();
+        continue;
+      }
+      return;
+    }
+    if (last.type === 'emph' || last.type === 'link') {
+      trimEnd(last.children);
+      if (last.children.length === 0) {
+        children.pop();
+        continue;
+      }
+    }
+    return;
+  }
+}
+
+/** Plain text of inlines (regularised readings, no note labels), for tests of a block's content. */
+export function plainText(children: readonly Inline[]): string {
+  let out = '';
+  for (const c of children) {
+    if (c.type === 'text') out += c.value;
+    else if (c.type === 'norm') out += c.reg;
+    else if (c.type === 'emph' || c.type === 'link' || c.type === 'date') out += plainText(c.children);
+    else if (c.type === 'lb') out += ' ';
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+/**
+ * Recognisers for marx2mao's conventions, each a pure test on one element: page markers, note
+ * references, back-references, the short rule that opens foot-of-page notes, the navigation table.
+ */
+import { attr, collapse, elements, isElement, startOffset, tag, textOf, type Element, type Node } from './dom.js';
+
+/** `<B>page 277</B>` (inside `<FONT SIZE=-2>`): the page number, '' for an empty marker, undefined if not a marker. */
+export function pageMarker(el: Element): string | undefined {
+  if (tag(el) !== 'b' && tag(el) !== 'font') return undefined;
+  const m = collapse(textOf(el)).trim().match(/^page\s*([0-9]+[a-z]?|[ivxlcdm]+)?$/i);
+  if (!m) return undefined;
+  if (tag(el) === 'font' && !el.childNodes.some((c) => tag(c) === 'b')) return undefined;
+  return m[1] ?? '';
+}
+
+export interface RefMatch {
+  /** The fragment linked to (`en1`, `fnp72`); undefined for an unlinked `[1]`. */
+  target?: string;
+  label: string;
+}
+
+/**
+ * A note reference `<FONT SIZE=-2>[<A HREF="SU39.html#en1">1</A>]</FONT>` (also in `<SUP>`): the
+ * wrapper's whole text is `[label]` and its link points into this page.
+ */
+export function noteReference(el: Element, page: string): RefMatch | undefined {
+  const t = tag(el);
+  if (t !== 'font' && t !== 'sup') return undefined;
+  const m = collapse(textOf(el)).trim().match(/^\[\s*(\*{1,4}|\d{1,3}[a-z]?|[a-z]|†+)\s*\]$/);
+  if (!m) return undefined;
+  const links = [...elements(el)].filter((e) => tag(e) === 'a');
+  if (links.some((a) => attr(a, 'name') !== undefined)) return undefined;
+  if (links.length === 0) {
+    if (t === 'font' && !(attr(el, 'size') ?? '').startsWith('-')) return undefined;
+    return { label: m[1]! };
+  }
+  if (links.length !== 1) return undefined;
+  const href = attr(links[0]!, 'href') ?? '';
+  const hash = href.indexOf('#');
+  if (hash < 0) return undefined;
+  const file = href.slice(0, hash);
+  if (file && file.split('/').pop()!.toLowerCase() !== page.toLowerCase()) return undefined;
+  return { target: href.slice(hash + 1), label: m[1]! };
+}
+
+/** `[p. <A HREF="SU39.html#p275">275</A>]`: page and linked fragment. */
+export function backReference(el: Element): { page: string; target?: string } | undefined {
+  if (tag(el) !== 'font' && tag(el) !== 'sup') return undefined;
+  const m = collapse(textOf(el)).trim().match(/^\[\s*pp?\.\s*([0-9]+[a-z]?(?:\s*[-–]\s*\d+)?|[ivxlcdm]+)?\s*\]$/i);
+  if (!m) return undefined;
+  const link = [...elements(el)].find((e) => tag(e) === 'a' && attr(e, 'href')?.includes('#'));
+  const href = link ? attr(link, 'href')! : undefined;
+  return { page: m[1]?.replace(/\s+/g, '') ?? '', target: href ? href.slice(href.indexOf('#') + 1) : undefined };
+}
+
+/** The short rule (`<HR SIZE=1 WIDTH=12% ALIGN=left>`) that opens foot-of-page notes. */
+export function footnoteRule(el: Element): boolean {
+  if (tag(el) !== 'hr') return false;
+  const width = attr(el, 'width') ?? '';
+  const pct = width.endsWith('%') ? Number(width.slice(0, -1)) : NaN;
+  return (attr(el, 'align') ?? '').toLowerCase() === 'left' && pct > 0 && pct <= 25;
+}
+
+/**
+ * The navigation table at the end of every page (From Marx to Mao | Mao Collection | Reading
+ * Guide): the last table whose text is all links to other pages. Returns its start offset.
+ */
+export function navigationStart(body: Node): number | undefined {
+  const tables = [...elements(body)].filter((e) => tag(e) === 'table');
+  const last = tables.at(-1);
+  if (!last) return undefined;
+  const text = collapse(textOf(last)).replace(/\s/g, '');
+  const linkText = [...elements(last)]
+    .filter((e) => tag(e) === 'a' && attr(e, 'href') && !attr(e, 'href')!.startsWith('#'))
+    .map((a) => collapse(textOf(a)).replace(/\s/g, ''))
+    .join('');
+  if (!text || linkText.length < text.length * 0.9) return undefined;
+  // the rule just before the table belongs to it
+  return startOffset(last);
+}
+
+export function isElementNode(n: Node): n is Element {
+  return isElement(n);
+}

@@ -1,0 +1,164 @@
+/**
+ * After the walk: every note reference is tied to its note (ids `nr1`, `nr1-2`…; `fnr1`… for foot
+ * notes), and foot-of-page notes that the transcription put after the text are moved to the foot of
+ * the page where they are referenced (where the print has them).
+ */
+import type { Block, Diagnostic, Inline, Note, NotesSection } from '../../model/types.js';
+import type { FootnoteRecord, RefRecord } from './walk.js';
+
+export function resolveNotes(
+  refs: RefRecord[],
+  footnotes: FootnoteRecord[],
+  notes: NotesSection | undefined,
+  diagnostics: Diagnostic[],
+): void {
+  const endNotes = new Map<string, Note>();
+  for (const item of notes?.items ?? []) if (!('pb' in item)) endNotes.set(item.id, item);
+  const seen = new Map<string, number>();
+  const usedFoot = new Set<Note>();
+
+  for (const r of refs) {
+    let note: Note | undefined;
+    if (r.target && /^en/i.test(r.target)) {
+      note = endNotes.get(`n${r.target.slice(2)}`) ?? [...endNotes.values()].find((n) => n.n === r.ref.n);
+    } else {
+      note = footnoteFor(r, footnotes, usedFoot);
+      if (!note && !r.target) {
+        // an unlinked `[1]` with no foot note to point to: keep it as the text it is
+        r.ref.noteId = '';
+        continue;
+      }
+    }
+    if (!note) {
+      const p = r.ref.pos!;
+      diagnostics.push({
+        severity: 'warning', code: 'note-missing',
+        message: `note ${r.ref.n} is referenced (#${r.target ?? ''}) but not found on the page`,
+        file: p.file, line: p.line, column: p.column,
+      });
+      r.ref.noteId = '';
+      continue;
+    }
+    usedFoot.add(note);
+    const base = note.id.startsWith('fn') ? `fnr${note.id.slice(2)}` : `nr${note.id.slice(1)}`;
+    const k = (seen.get(base) ?? 0) + 1;
+    seen.set(base, k);
+    r.ref.noteId = note.id;
+    r.ref.id = k === 1 ? base : `${base}-${k}`;
+  }
+}
+
+/** The foot note a reference points to: by the block's anchor and label, else the next unused one. */
+function footnoteFor(r: RefRecord, blocks: FootnoteRecord[], used: Set<Note>): Note | undefined {
+  const byAnchor = r.target ? blocks.filter((b) => b.anchor === r.target) : [];
+  const candidates = byAnchor.length ? byAnchor : blocks.filter((b) => b.offset > r.offset);
+  for (const b of candidates) {
+    const same = b.notes.find((n) => n.n === r.ref.n && !used.has(n)) ?? b.notes.find((n) => n.n === r.ref.n);
+    if (same) return same;
+  }
+  if (byAnchor.length) return byAnchor.flatMap((b) => b.notes).find((n) => !used.has(n));
+  return undefined;
+}
+
+/** Unresolved references become their printed label again (`[1]`), so no pointer dangles. */
+export function dropUnresolved(blocks: Block[]): void {
+  forEachInlineList(blocks, (list) => {
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
+      if (c.type === 'noteRef' && !c.noteId) list[i] = { type: 'text', value: `[${c.n}]` };
+    }
+  });
+}
+
+/**
+ * Place displaced foot notes at the foot of the page of their first reference: before the block
+ * holding the next page break, or after the reference's own block when the break is inside it.
+ */
+export function placeFootnotes(body: Block[], footnotes: FootnoteRecord[], refs: RefRecord[]): void {
+  for (const rec of footnotes.filter((f) => f.displaced)) {
+    for (const note of rec.notes) {
+      const ref = refs.find((r) => r.ref.noteId === note.id);
+      const block: Block = { type: 'noteBlock', note };
+      if (!ref || !insertAtFoot(body, ref.ref.id, block)) body.push(block);
+    }
+  }
+}
+
+function insertAtFoot(blocks: Block[], refId: string, noteBlock: Block): boolean {
+  const at = blocks.findIndex((b) => containsRef(b, refId));
+  if (at < 0) return false;
+  const host = blocks[at]!;
+  if ((host.type === 'division' || host.type === 'quote') && insertAtFoot(host.blocks, refId, noteBlock)) return true;
+  if (host.type === 'division' || host.type === 'quote') {
+    host.blocks.push(noteBlock);
+    return true;
+  }
+  if (pbAfterRef(host, refId)) {
+    blocks.splice(at + 1, 0, noteBlock);
+    return true;
+  }
+  for (let j = at + 1; j < blocks.length; j++) {
+    if (containsPb(blocks[j]!)) {
+      blocks.splice(j, 0, noteBlock);
+      return true;
+    }
+  }
+  blocks.push(noteBlock);
+  return true;
+}
+
+function inlineLists(block: Block): Inline[][] {
+  switch (block.type) {
+    case 'heading': case 'paragraph': case 'dateline': case 'salute': case 'signed':
+      return [block.children];
+    default:
+      return [];
+  }
+}
+
+function containsRef(block: Block, refId: string): boolean {
+  let found = false;
+  forEachInlineList([block], (list) => {
+    if (list.some((i) => i.type === 'noteRef' && i.id === refId)) found = true;
+  });
+  return found;
+}
+
+function containsPb(block: Block): boolean {
+  if (block.type === 'pbBlock') return true;
+  let found = false;
+  forEachInlineList([block], (list) => {
+    if (list.some((i) => i.type === 'pb')) found = true;
+  });
+  if (block.type === 'division' || block.type === 'quote') return block.blocks.some(containsPb);
+  return found;
+}
+
+function pbAfterRef(block: Block, refId: string): boolean {
+  let seenRef = false;
+  let after = false;
+  const visit = (list: Inline[]) => {
+    for (const i of list) {
+      if (i.type === 'noteRef' && i.id === refId) seenRef = true;
+      else if (i.type === 'pb' && seenRef) after = true;
+      else if (i.type === 'emph' || i.type === 'link' || i.type === 'date') visit(i.children);
+    }
+  };
+  for (const list of inlineLists(block)) visit(list);
+  return after;
+}
+
+/** Visit every inline list (and nested emphasis lists) in blocks, notes included. */
+export function forEachInlineList(blocks: Block[], fn: (list: Inline[]) => void): void {
+  const visitInlines = (list: Inline[]) => {
+    fn(list);
+    for (const i of list) if (i.type === 'emph' || i.type === 'link' || i.type === 'date') visitInlines(i.children);
+  };
+  for (const b of blocks) {
+    for (const list of inlineLists(b)) visitInlines(list);
+    if (b.type === 'quote' || b.type === 'division') forEachInlineList(b.blocks, fn);
+    if (b.type === 'noteBlock') forEachInlineList(b.note.blocks, fn);
+    if (b.type === 'list') for (const it of b.items) forEachInlineList(it.blocks, fn);
+    if (b.type === 'table') for (const row of b.rows) for (const cell of row) forEachInlineList(cell.blocks, fn);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Structure recognised after the walk: the italic date under a title becomes a dateline, and a page
+ * holding several works (each with its own title) is divided into documents; a book into chapters.
+ */
+import type { Block, Dateline, Division, Heading } from '../../model/types.js';
+import { isoDate } from './dates.js';
+import { plainText } from './inlines.js';
+
+/** Centred lines that are a date (`September 28, 1939`) become datelines; returns the first. */
+export function markDatelines(blocks: Block[]): Dateline | undefined {
+  let first: Dateline | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type === 'quote' || b.type === 'division') {
+      first ??= markDatelines(b.blocks);
+      continue;
+    }
+    if (b.type !== 'paragraph' || b.rend !== 'center') continue;
+    const text = plainText(b.children).trim();
+    const when = isoDate(text);
+    if (!when) continue;
+    const anchors = b.children.filter((c) => c.type === 'anchor');
+    const rest = b.children.filter((c) => c.type !== 'anchor');
+    const line: Dateline = {
+      type: 'dateline',
+      children: [...anchors, { type: 'date', when, children: rest }],
+      ...(b.pos ? { pos: b.pos } : {}),
+    };
+    blocks[i] = line;
+    first ??= line;
+  }
+  return first;
+}
+
+/**
+ * Split the body at its top-level headings when there is more than one title: level-1 headings
+ * (the large centred titles) are separate documents; in a book (`book`), level-2 headings are
+ * chapters. Page breaks just before a heading go into the division it opens.
+ */
+export function divide(body: Block[], book: boolean): Block[] {
+  const level1 = body.filter((b): b is Heading => b.type === 'heading' && b.level === 1);
+  const level2 = body.filter((b): b is Heading => b.type === 'heading' && b.level === 2);
+  let level: number;
+  let kind: Division['kind'];
+  if (level1.length >= 2) {
+    level = 1;
+    kind = book ? 'chapter' : 'document';
+  } else if (book && level2.length >= 2 && level1.length === 0) {
+    level = 2;
+    kind = 'chapter';
+  } else {
+    return body;
+  }
+  const out: Block[] = [];
+  let current: Division | undefined;
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i]!;
+    if (b.type === 'heading' && b.level === level) {
+      // the page breaks (and foot notes) directly before the heading open the division with it
+      const from = current ? current.blocks : out;
+      const carried: Block[] = [];
+      while (from.length && from.at(-1)!.type === 'pbBlock') carried.unshift(from.pop()!);
+      current = { type: 'division', kind: kindOf(b, kind), blocks: [...carried, b], ...(b.pos ? { pos: b.pos } : {}) };
+      out.push(current);
+      continue;
+    }
+    if (current) current.blocks.push(b);
+    else out.push(b);
+  }
+  return out;
+}
+
+function kindOf(h: Heading, fallback: Division['kind']): Division['kind'] {
+  const text = plainText(h.children).trim();
+  if (/^preface\b/i.test(text) || /\bpreface\b/i.test(text)) return 'preface';
+  if (/^(appendix|supplement)/i.test(text)) return 'appendix';
+  return fallback;
+}

@@ -1,0 +1,42 @@
+/**
+ * Tables: contents lists and data tables become Table blocks; each cell is read as its own little
+ * flow of blocks (`<BR>`-separated lines stay line breaks).
+ */
+import type { Block, Table, TableCell } from '../../model/types.js';
+import { attr, childrenOf, tag, type Element, type Node } from './dom.js';
+import { Flow, type FlowShared } from './flow.js';
+import type { WalkCtx } from './walk.js';
+
+type Walk = (node: Node, ctx: WalkCtx) => void;
+type WithFlow = (flow: Flow, read: () => void) => void;
+
+export function readTable(el: Element, withFlow: WithFlow, walk: Walk, shared: FlowShared, ctx: WalkCtx): Table | undefined {
+  const rows: TableCell[][] = [];
+  const visit = (node: Node) => {
+    const t = tag(node);
+    if (t === 'table' && node !== el) return; // nested tables are read inside their cell
+    if (t === 'tr') {
+      rows.push([]);
+    } else if (t === 'td' || t === 'th') {
+      if (rows.length === 0) rows.push([]);
+      const blocks: Block[] = [];
+      const flow = new Flow(blocks, shared);
+      const cellCtx: WalkCtx = { ...ctx, center: false, heading: 0, ul: 0, align: undefined };
+      withFlow(flow, () => {
+        for (const c of childrenOf(node)) walk(c, cellCtx);
+      });
+      const cell: TableCell = { blocks, role: t === 'th' ? 'label' : 'data' };
+      const cols = Number(attr(node, 'colspan'));
+      const rs = Number(attr(node, 'rowspan'));
+      if (cols > 1) cell.cols = cols;
+      if (rs > 1) cell.rows = rs;
+      rows.at(-1)!.push(cell);
+      return;
+    }
+    for (const c of childrenOf(node)) visit(c);
+  };
+  visit(el);
+  const kept = rows.filter((r) => r.length > 0);
+  if (kept.every((r) => r.every((c) => c.blocks.length === 0))) return undefined;
+  return { type: 'table', rows: kept };
+}

@@ -1,0 +1,221 @@
+/**
+ * The title block at the top of a marx2mao page: author and title headings, "From the *Selected
+ * Works…*", publisher, place and year, printing lines, `Vol. II, pp. 275-83.`, and between two rules
+ * "Prepared © for the Internet by David J. Romagnolo, <mail> (October 1999)". It ends at the rule
+ * after the "Prepared" line; nothing in it is running text.
+ */
+import type { Figure, PrintWitness, SourcePosition, TranscriptionWitness } from '../../model/types.js';
+import { sensibleCase } from './case.js';
+import { isoDate } from './dates.js';
+import {
+  attr, childrenOf, collapse, elements, endOffset, isElement, isText, positionOf, startOffset, tag, textOf,
+  type Element, type Node,
+} from './dom.js';
+
+export interface TitleBlock {
+  /** Source offset where the title block ends: content before it is never running text. */
+  end: number;
+  pos: SourcePosition;
+  title?: string;
+  author?: string;
+  /** A date printed in the title block (speeches: `November 30, 1926`). */
+  date?: { text: string; when?: string };
+  print?: Omit<PrintWitness, 'kind' | 'id'>;
+  transcription: Omit<TranscriptionWitness, 'kind' | 'id' | 'file' | 'url'>;
+  cover?: Figure;
+}
+
+/** Locate and read the title block; undefined when the page has none (no "Prepared … for the Internet"). */
+export function readTitleBlock(body: Node, file: string): TitleBlock | undefined {
+  const prepared = findPrepared(body);
+  if (!prepared) return undefined;
+  const rules = [...elements(body)].filter((e) => tag(e) === 'hr');
+  const closing = rules.find((hr) => startOffset(hr) > startOffset(prepared));
+  const opening = [...rules].reverse().find((hr) => startOffset(hr) < startOffset(prepared));
+  const end = closing ? endOffset(closing) : endOffset(prepared);
+  const credit = collapse(textBetween(body, opening ? endOffset(opening) : startOffset(prepared), end));
+  const front = linesBetween(body, 0, opening ? startOffset(opening) : startOffset(prepared));
+  const headings = displayHeadings(body, opening ? startOffset(opening) : startOffset(prepared));
+
+  const block: TitleBlock = { end, pos: positionOf(prepared, file), transcription: readCredit(body, credit, end) };
+  const [author, ...rest] = headings;
+  const titleParts = rest.length ? rest : author ? [author] : [];
+  if (rest.length === 0) {
+    /* a single heading is the title */
+  } else if (author) {
+    block.author = cleanName(author.text);
+  }
+  if (titleParts.length) {
+    const first = titleParts[0]!;
+    const same = titleParts.filter((h, i) => h.tag === first.tag && titleParts.slice(0, i).every((p) => p.tag === first.tag));
+    block.title = sensibleCase(collapse(same.map((h) => h.text).join(' ')).trim());
+    for (const h of titleParts.slice(same.length)) {
+      const when = isoDate(h.text.replace(/\n/g, ' '));
+      if (when) block.date = { text: collapse(h.text).trim(), when };
+    }
+  }
+  block.print = readPrint(front.join('\n'), italicAfterFrom(body, opening ? startOffset(opening) : startOffset(prepared)), block.title);
+  const img = [...elements(body)].find((e) => tag(e) === 'img' && startOffset(e) < end && attr(e, 'src'));
+  if (img) block.cover = figureOf(img, file);
+  return block;
+}
+
+export function figureOf(img: Element, file: string): Figure {
+  const fig: Figure = { type: 'figure', src: attr(img, 'src')!, pos: positionOf(img, file) };
+  const w = Number(attr(img, 'width'));
+  const h = Number(attr(img, 'height'));
+  if (w > 0) fig.width = w;
+  if (h > 0) fig.height = h;
+  const alt = attr(img, 'alt');
+  if (alt) fig.description = alt;
+  return fig;
+}
+
+function findPrepared(body: Node): Node | undefined {
+  const stack: Node[] = [body];
+  const texts: Node[] = [];
+  const walk = (n: Node) => {
+    if (isText(n)) texts.push(n);
+    for (const c of childrenOf(n)) walk(c);
+  };
+  walk(stack[0]!);
+  return texts.find((t) => isText(t) && /Prepared\b[\s\S]*for the\s+Internet/i.test(t.value));
+}
+
+/** Text of the nodes wholly inside [from, to), in document order. */
+function textBetween(root: Node, from: number, to: number): string {
+  let out = '';
+  const walk = (n: Node) => {
+    const s = startOffset(n);
+    if (s >= to) return;
+    if (isText(n)) {
+      if (s >= from) out += n.value;
+      return;
+    }
+    if (tag(n) === 'br' && s >= from) out += '\n';
+    if (tag(n) === 'a' && s >= from && attr(n, 'href')?.startsWith('mailto:')) out += ' ';
+    for (const c of childrenOf(n)) walk(c);
+  };
+  walk(root);
+  return out;
+}
+
+/** Lines of text (split at BR, P, headings, cells) of the nodes inside [from, to). */
+function linesBetween(root: Node, from: number, to: number): string[] {
+  let out = '';
+  const breaking = new Set(['br', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'tr', 'hr', 'center', 'table']);
+  const walk = (n: Node) => {
+    const s = startOffset(n);
+    if (s >= to) return;
+    if (isText(n)) {
+      if (s >= from) out += n.value.replace(/\n/g, ' ');
+      return;
+    }
+    if (breaking.has(tag(n))) out += '\n';
+    for (const c of childrenOf(n)) walk(c);
+    if (breaking.has(tag(n))) out += '\n';
+  };
+  walk(root);
+  return out.split('\n').map((l) => collapse(l).trim()).filter(Boolean);
+}
+
+interface Display {
+  tag: string;
+  text: string;
+}
+
+/** The display lines of the title page: headings and enlarged type (`<FONT SIZE=+3><B>`). */
+function displayHeadings(root: Node, to: number): Display[] {
+  const out: Display[] = [];
+  const walk = (n: Node) => {
+    if (startOffset(n) >= to) return;
+    const t = tag(n);
+    const big = t === 'font' && /^\+[1-9]/.test(attr(n, 'size') ?? '');
+    if (/^h[1-6]$/.test(t) || big) {
+      const text = textOf(n).split('\n').map((l) => collapse(l).trim()).filter(Boolean).join('\n');
+      if (text) out.push({ tag: big ? 'font+' : t, text });
+      return;
+    }
+    for (const c of childrenOf(n)) walk(c);
+  };
+  walk(root);
+  return out;
+}
+
+/** `KARL MARX\nFREDERICK ENGELS` → `Karl Marx and Frederick Engels`; `[Communist Party of China]` unbracketed. */
+function cleanName(text: string): string {
+  const names = text.split('\n').map((l) => sensibleCase(l.replace(/^\[|\]$/g, '').trim())).filter(Boolean);
+  return names.length === 2 ? `${names[0]} and ${names[1]}` : names.join(', ');
+}
+
+/** The italic collection title after "From" (`From the <B><I>Selected Works…</I></B>`). */
+function italicAfterFrom(root: Node, to: number): string | undefined {
+  let seenFrom = false;
+  let found: string | undefined;
+  const walk = (n: Node) => {
+    if (found !== undefined || startOffset(n) >= to) return;
+    if (isText(n) && /\bFrom\b/.test(n.value)) seenFrom = true;
+    if (seenFrom && isElement(n) && tag(n) === 'i') {
+      found = collapse(textOf(n)).trim();
+      return;
+    }
+    for (const c of childrenOf(n)) walk(c);
+  };
+  walk(root);
+  return found || undefined;
+}
+
+const ORDINAL = /^(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\d+(st|nd|rd|th))\b/i;
+
+function readPrint(text: string, collection: string | undefined, title: string | undefined): TitleBlock['print'] {
+  const publisherMatch = text.match(/Foreign Languages (Press|Publishing House)|Progress Publishers|International Publishers(?: Co\.?,? Inc\.?)?/i);
+  const pages = text.match(/(?:Vol\.\s*([IVXLC]+|\d+)\s*[,.]\s*)?\b(pp?\.\s*(\d+)(?:\s*[-–]\s*(\d+))?)/i);
+  if (!publisherMatch && !pages) return undefined;
+  const after = publisherMatch ? text.slice(publisherMatch.index) : text;
+  const imprint = after.match(/\b(Peking|Beijing|Moscow|New York|London)\b[\s,]*(\d{4})/i);
+  const printings = text
+    .split('\n')
+    .filter((l) => ORDINAL.test(l) && /\b(Edition|Printing|Impression)\b/i.test(l))
+    .map((l) => l.replace(/[.,]$/, ''));
+  const print: NonNullable<TitleBlock['print']> = {
+    collection: collection ?? title ?? '',
+    publisher: publisherMatch ? sensibleCase(publisherMatch[0]) : '',
+    place: imprint ? sensibleCase(imprint[1]!) : '',
+    date: imprint?.[2] ?? '',
+    printings,
+  };
+  if (pages) {
+    if (pages[1]) print.volume = pages[1];
+    const from = pages[3]!;
+    const to = pages[4] ? expandTo(from, pages[4]) : from;
+    print.pages = { from, to, text: collapse(pages[2]!).trim() };
+  }
+  return print;
+}
+
+/** `275-83` → 283; `201-202` → 202. */
+function expandTo(from: string, to: string): string {
+  return to.length >= from.length ? to : from.slice(0, from.length - to.length) + to;
+}
+
+function readCredit(body: Node, credit: string, end: number): TitleBlock['transcription'] {
+  const t: TitleBlock['transcription'] = { transcriber: '' };
+  const by = credit.match(/for the\s+Internet\s+by\s+([^,(<\n]+?)\s*(?:,|\(|$)/i);
+  if (by) t.transcriber = by[1]!.trim();
+  const mail = [...elements(body)].find((e) => startOffset(e) < end && attr(e, 'href')?.startsWith('mailto:'));
+  if (mail) t.email = attr(mail, 'href')!.slice('mailto:'.length);
+  const dates = [...credit.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]!.trim());
+  const made = dates.find((d) => !/Correct|Updat/i.test(d));
+  if (made) t.date = withIso(made, made);
+  const updated = dates.find((d) => /Correct|Updat/i.test(d));
+  if (updated) {
+    const when = updated.match(/([A-Za-z]+\s+\d{4})\s*$/);
+    t.updated = withIso(`(${updated})`, when?.[1] ?? '');
+  }
+  return t;
+}
+
+function withIso(text: string, date: string): { text: string; when?: string } {
+  const when = isoDate(date);
+  return when ? { text, when } : { text };
+}
