@@ -1,0 +1,82 @@
+/**
+ * `teikit build`: every edition folder → out/<id>/ (TEI, report, renditions), deterministic; a
+ * broken edition fails alone (exit 1, one line per problem) and leaves no files behind.
+ */
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../src/cli/run.js';
+import { repoRoot } from './support/tools.js';
+
+async function cli(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stdin: process.stdin, cwd });
+  return { code, stdout, stderr, lines: stderr.split('\n').filter(Boolean) };
+}
+
+/** editions/ with a CMPA-only edition `reprint` and, optionally, a broken one. */
+function editionsRoot(withBroken: boolean): string {
+  const root = mkdtempSync(join(tmpdir(), 'teikit-build-'));
+  const good = join(root, 'editions/reprint');
+  mkdirSync(good, { recursive: true });
+  copyFileSync(join(repoRoot, 'editions/identity-of-interests/identity-of-interests.md'), join(good, 'identity-of-interests.md'));
+  writeFileSync(join(good, 'edition.json'), JSON.stringify({
+    id: 'reprint',
+    title: 'The Identity of Interests between the Soviet Union and All Mankind',
+    base: { file: 'identity-of-interests.md' },
+    publication: { publisher: 'Test', licence: { text: 'CC0 1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/' }, date: '2026-11-26' },
+  }));
+  if (withBroken) {
+    const bad = join(root, 'editions/broken');
+    mkdirSync(bad, { recursive: true });
+    writeFileSync(join(bad, 'edition.json'), JSON.stringify({ id: 'broken', base: { file: 'nothing.md' } }));
+  }
+  return root;
+}
+
+describe('teikit build', () => {
+  it('builds every edition into out/<id>/, the same bytes twice', async () => {
+    const root = editionsRoot(false);
+    const first = await cli(['build', 'editions', '-o', 'out'], root);
+    expect(first.lines.filter((l) => / error /.test(l))).toEqual([]);
+    expect(first.code).toBe(0);
+    const files = readdirSync(join(root, 'out/reprint')).sort();
+    expect(files).toEqual(['reprint.epub', 'reprint.html', 'reprint.report.json', 'reprint.tei.xml', 'reprint.txt']);
+    expect(first.stdout).toContain('out/reprint/reprint.tei.xml');
+    const before = files.map((f) => readFileSync(join(root, 'out/reprint', f)));
+    const second = await cli(['build', 'editions', '-o', 'out'], root);
+    expect(second.code).toBe(0);
+    files.forEach((f, i) => expect(readFileSync(join(root, 'out/reprint', f)).equals(before[i]!), f).toBe(true));
+    const report = JSON.parse(readFileSync(join(root, 'out/reprint/reprint.report.json'), 'utf8'));
+    expect(report.inputs[0].file).toBe('editions/reprint/identity-of-interests.md');
+  });
+
+  it('a broken edition fails alone: exit 1, its problems named, no files for it', async () => {
+    const root = editionsRoot(true);
+    const r = await cli(['build', 'editions', '-o', 'out'], root);
+    expect(r.code).toBe(1);
+    const file = join(root, 'editions/broken/edition.json');
+    expect(r.lines).toEqual(expect.arrayContaining([
+      `${file}: /title: required field is missing`,
+      `${file}: /publication: required field is missing`,
+      'teikit build: 1 of 2 edition(s) failed',
+    ]));
+    expect(readdirSync(join(root, 'out'))).toEqual(['reprint']);
+  });
+
+  it('exit 2 when there is no edition or the arguments are wrong', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'teikit-build-empty-'));
+    const none = await cli(['build', '.', '-o', 'out'], empty);
+    expect(none.code).toBe(2);
+    expect(none.lines).toEqual(['.: no edition folder (a folder with an edition.json) found']);
+    const missing = await cli(['build', 'nowhere'], empty);
+    expect(missing.code).toBe(2);
+    expect(missing.lines).toHaveLength(1);
+    expect(missing.lines[0]).toMatch(/nowhere: cannot read editions folder: ENOENT/);
+    const extra = await cli(['build', 'a', 'b'], empty);
+    expect(extra.code).toBe(2);
+    expect(readdirSync(empty)).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * `teikit convert` in-process: exit codes, stderr lines `file:line:col severity code: message`,
+ * outputs written whole or not at all.
+ */
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../src/cli/run.js';
+import { schemaValidator } from '../src/edition/json-schema.js';
+import { fixtures, repoRoot } from './support/tools.js';
+
+async function cli(argv: string[], cwd = repoRoot) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stdin: process.stdin, cwd });
+  return { code, stdout, stderr, lines: stderr.split('\n').filter(Boolean) };
+}
+const DIAG = /^[^:\n]+:\d+:\d+ (error|warning|info) [a-z0-9]+(-[a-z0-9]+)*: .+$/;
+const su39 = 'editions/identity-of-interests/SU39.html';
+const md = 'editions/identity-of-interests/identity-of-interests.md';
+
+describe('teikit convert', () => {
+  it('writes TEI to stdout by default, diagnostics to stderr in the unified format', async () => {
+    const r = await cli(['convert', md]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"')).toBe(true);
+    expect(r.lines.length).toBeGreaterThan(0);
+    for (const line of r.lines) expect(line).toMatch(DIAG);
+    expect(r.lines.filter((l) => l.includes(' warning page-gap: ')).every((l) => l.startsWith(`${md}:`))).toBe(true);
+  });
+
+  it('writes -o and --report files; the report is valid and names the inputs as given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-cli-'));
+    const r = await cli(['convert', su39, md, '-o', join(dir, 'x.tei.xml'), '--report', join(dir, 'x.report.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(join(dir, 'x.tei.xml'), 'utf8')).toContain('<pb n="283"');
+    const report = JSON.parse(readFileSync(join(dir, 'x.report.json'), 'utf8'));
+    const validate = schemaValidator('report');
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.inputs.map((i: { file: string }) => i.file)).toEqual([su39, md]);
+    expect(report.edition).toBe('SU39');
+    expect(readdirSync(dir).sort()).toEqual(['x.report.json', 'x.tei.xml']);
+  });
+
+  it('resolves relative paths against its working directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-cli-cwd-'));
+    copyFileSync(join(repoRoot, md), join(dir, 'reprint.md'));
+    const r = await cli(['convert', 'reprint.md', '-o', 'out.xml'], dir);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'out.xml'))).toBe(true);
+    expect(r.lines.every((l) => l.startsWith('reprint.md:'))).toBe(true);
+  });
+
+  it('refuses a page that is not a work: exit 1, one line naming the file, no output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-cli-nonwork-'));
+    const index = join(fixtures, 'marx2mao/Mao/Index.html');
+    const r = await cli(['convert', index, '-o', join(dir, 'out.xml'), '--report', join(dir, 'r.json')]);
+    expect(r.code).toBe(1);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(DIAG);
+    expect(r.lines[0]!.startsWith(`${index}:`)).toBe(true);
+    expect(r.lines[0]).toContain(' error ');
+    expect(r.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('exit 2 with one line for usage and I/O errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-cli-usage-'));
+    writeFileSync(join(dir, 'notes.txt'), 'just some text\n');
+    writeFileSync(join(dir, 'afile'), 'x');
+    const cases: [string[], RegExp][] = [
+      [['convert'], /no source file given/],
+      [['convert', su39, '--frobnicate'], /--frobnicate/],
+      [['convert', join(dir, 'missing.html')], /missing\.html: cannot read: ENOENT/],
+      [['convert', join(dir, 'notes.txt')], /notes\.txt: unknown source format/],
+      [['convert', md, '--report', '-'], /cannot both go to standard output/],
+      [['convert', md, '-o', join(dir, 'afile', 'out.xml')], /out\.xml: cannot write: E[A-Z]+$/],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await cli(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      // One line for the error; a conversion that got as far as writing printed its warnings first.
+      const [last, ...before] = [...r.lines].reverse();
+      expect(last).toMatch(message);
+      for (const line of before) expect(line).toMatch(DIAG);
+      expect(r.stdout).toBe('');
+    }
+    expect(readdirSync(dir).sort()).toEqual(['afile', 'notes.txt']);
+  });
+
+  it('prints its usage with --help', async () => {
+    const r = await cli(['convert', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: teikit convert <source> \[<witness>\.\.\.\]/);
+  });
+});
