@@ -109,6 +109,28 @@ function awkwardEdition(): Edition {
   ] };
 }
 
+/** Degenerate shapes: headings only, empty list/table, notes section with only a page break,
+ * repeated anchors, bad dates and URLs with spaces. */
+function edgeEdition(): Edition {
+  const base = sampleEdition();
+  base.work.date = { text: 'Autumn 1939', when: 'autumn' };
+  return {
+    ...base,
+    id: 'edges',
+    front: [{ type: 'figure', src: 'cover image.gif' }],
+    body: [
+      { type: 'division', kind: 'chapter', blocks: [{ type: 'heading', level: 2, children: [t('Only a heading')] }] },
+      { type: 'division', kind: 'chapter', blocks: [
+        para(t('x'), { type: 'anchor', id: 'p1' }, t(' y'), { type: 'anchor', id: 'p1' }, { type: 'date', when: '1939-13-40', children: [t('bad date')] }),
+        { type: 'list', kind: 'simple', items: [] },
+        { type: 'table', rows: [[]] },
+        para({ type: 'link', target: 'http://example.org/a b', children: [t('link')] }),
+      ] },
+    ],
+    notes: { items: [{ type: 'pbBlock', pb: pb('290', ['m2m']) }] },
+  };
+}
+
 function parse(xml: string): unknown[] {
   return new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@', processEntities: false }).parse(xml) as unknown[];
 }
@@ -212,6 +234,18 @@ describe('writeTei on hand-built editions', () => {
     ]);
   });
 
+  it('writes degenerate shapes as valid TEI: no repeated ids, no malformed dates or URIs', () => {
+    const xml = writeTei(edgeEdition(), pub);
+    const tree = parse(xml);
+    expect(findAll(tree, 'anchor').map((a) => attrs(a.node)['@xml:id'])).toEqual(['a-p1']);
+    expect(findAll(tree, 'date').filter((d) => d.path.includes('body')).map((d) => attrs(d.node)['@when'])).toEqual([undefined]);
+    expect(findAll(tree, 'date').filter((d) => d.path.includes('creation')).map((d) => attrs(d.node)['@when'])).toEqual([undefined]);
+    expect(findAll(tree, 'list')).toHaveLength(0);
+    expect(findAll(tree, 'table')).toHaveLength(0);
+    expect(findAll(tree, 'graphic').map((g) => attrs(g.node)['@url'])).toEqual(['cover%20image.gif']);
+    expect(findAll(tree, 'ref').map((r) => attrs(r.node)['@target'])).toEqual(['http://example.org/a%20b']);
+  });
+
   it('reads volume numbers', () => {
     expect(['II', '1', 'XIV', 'iv', 'A'].map(volumeNumber)).toEqual(['2', '1', '14', '4', undefined]);
   });
@@ -220,7 +254,12 @@ describe('writeTei on hand-built editions', () => {
   describe.runIf(requireTool('jing', which('jing')) && requireTool('tei_all.rng', rng))('validity', () => {
     it('is valid against tei_all (one jing run for all)', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'teikit-tei-'));
-      const files = { sample, awkward, empty: writeTei({ ...sampleEdition(), body: [], notes: undefined, witnesses: [] }) };
+      const files = {
+        sample,
+        awkward,
+        empty: writeTei({ ...sampleEdition(), body: [], notes: undefined, witnesses: [] }),
+        edges: writeTei(edgeEdition(), pub),
+      };
       const paths = Object.entries(files).map(([name, xml]) => {
         const p = join(dir, `${name}.xml`);
         writeFileSync(p, xml);

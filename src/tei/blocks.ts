@@ -14,7 +14,7 @@ import type { Block, Division, Heading, Note } from '../model/types.js';
 import type { WriteContext } from './context.js';
 import { writeInlines, writePageBreak } from './inlines.js';
 import { anchorId } from './context.js';
-import { att, child, indent, ncName, text, type El } from './xml.js';
+import { att, child, indent, ncName, text, uri, type El } from './xml.js';
 
 /** Blocks TEI allows anywhere in a division (model.global). */
 function isGlobal(b: Block): boolean {
@@ -164,6 +164,8 @@ export function writeCommonBlock(parent: El, b: Block, ctx: WriteContext, depth:
       return;
     }
     case 'list': {
+      // TEI requires at least one item in a list and one cell in a row: empty ones are left out.
+      if (b.items.length === 0) return;
       const list = att(open('list'), 'type', b.kind);
       for (const item of b.items) {
         const it = att(child(list, 'item', depth + 1), 'n', item.label);
@@ -173,8 +175,10 @@ export function writeCommonBlock(parent: El, b: Block, ctx: WriteContext, depth:
       return;
     }
     case 'table': {
+      const rows = b.rows.filter((row) => row.length > 0);
+      if (rows.length === 0) return;
       const table = open('table');
-      for (const row of b.rows) {
+      for (const row of rows) {
         const r = child(table, 'row', depth + 1);
         for (const cell of row) {
           const c = r.ele('cell');
@@ -189,7 +193,7 @@ export function writeCommonBlock(parent: El, b: Block, ctx: WriteContext, depth:
     }
     case 'figure': {
       const fig = open('figure');
-      const g = att(fig.ele('graphic'), 'url', b.src);
+      const g = att(fig.ele('graphic'), 'url', uri(b.src));
       att(g, 'width', b.width ? `${b.width}px` : undefined);
       att(g, 'height', b.height ? `${b.height}px` : undefined);
       if (b.description) text(fig.ele('figDesc'), b.description);

@@ -13,6 +13,8 @@ export interface WriteContext {
   anchors: Set<string>;
   /** Witness ids present in the header (pb/@source only points to these). */
   witnesses: Set<string>;
+  /** Anchor xml:ids already written (a repeated source anchor is written once). */
+  written: Set<string>;
 }
 
 /** The xml:id of a source anchor: marx2mao's `p275` becomes `a-p275` (encoding.md). */
@@ -25,6 +27,7 @@ export function buildContext(edition: Edition): WriteContext {
     refsByNote: new Map(),
     anchors: new Set(),
     witnesses: new Set(edition.witnesses.map((w) => w.id)),
+    written: new Set(),
   };
   const visitInlines = (list: Inline[]): void => {
     for (const node of list) {

@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import type { Edition, PrintWitness, Publication, ReprintWitness, TranscriptionWitness, Witness } from '../model/types.js';
 import { describeCorrection, describeHyphenation, describeNormalisation, type EditionStats } from './declarations.js';
-import { att, child, indent, text, type El } from './xml.js';
+import { att, child, indent, isoDate, text, uri, type El } from './xml.js';
 
 const LANGUAGES: Record<string, string> = { en: 'English', fr: 'French', de: 'German', zh: 'Chinese', ru: 'Russian', es: 'Spanish' };
 
@@ -24,9 +24,9 @@ export function writeHeader(tei: El, edition: Edition, pub: Publication, stats: 
 
   const pubStmt = child(fileDesc, 'publicationStmt', 3);
   text(child(pubStmt, 'publisher', 4), pub.publisher);
-  text(att(child(pubStmt, 'date', 4), 'when', pub.date), pub.date);
+  text(att(child(pubStmt, 'date', 4), 'when', isoDate(pub.date)), pub.date);
   const licence = child(pubStmt, 'availability', 4).ele('licence');
-  att(licence, 'target', pub.licence.url);
+  att(licence, 'target', pub.licence.url ? uri(pub.licence.url) : undefined);
   text(licence, pub.licence.text);
   text(att(child(pubStmt, 'idno', 4), 'type', 'teikit'), edition.id);
   indent(pubStmt, 3);
@@ -48,13 +48,13 @@ export function writeHeader(tei: El, edition: Edition, pub: Publication, stats: 
 
   const profile = child(header, 'profileDesc', 2);
   const date = edition.work.date;
-  if (date) text(att(child(profile, 'creation', 3).ele('date'), 'when', date.when), date.text);
+  if (date) text(att(child(profile, 'creation', 3).ele('date'), 'when', isoDate(date.when)), date.text);
   const lang = edition.work.language || 'en';
   text(att(child(profile, 'langUsage', 3).ele('language'), 'ident', lang), LANGUAGES[lang] ?? lang);
   indent(profile, 2);
 
   const change = child(child(header, 'revisionDesc', 2), 'change', 3);
-  att(change, 'when', pub.date);
+  att(change, 'when', isoDate(pub.date));
   att(change, 'who', '#teikit');
   text(change, `Converted by teikit from ${sourceFiles(edition)}.`);
   indent(change.up(), 2);
@@ -114,9 +114,9 @@ function writeTranscription(listBibl: El, w: TranscriptionWitness, edition: Edit
   resp.ele('resp').txt('Prepared for the Internet by');
   text(resp.ele('persName'), w.transcriber);
   child(bibl, 'publisher', 6).txt('From Marx to Mao');
-  if (w.date) text(att(child(bibl, 'date', 6), 'when', w.date.when), w.date.text);
-  if (w.updated) text(att(att(child(bibl, 'date', 6), 'type', 'updated'), 'when', w.updated.when), w.updated.text);
-  if (w.url) att(child(bibl, 'ptr', 6), 'target', w.url);
+  if (w.date) text(att(child(bibl, 'date', 6), 'when', isoDate(w.date.when)), w.date.text);
+  if (w.updated) text(att(att(child(bibl, 'date', 6), 'type', 'updated'), 'when', isoDate(w.updated.when)), w.updated.text);
+  if (w.url) att(child(bibl, 'ptr', 6), 'target', uri(w.url));
   const print = [...ids].find((id) => edition.witnesses.find((x) => x.id === id)?.kind === 'print');
   if (print) att(att(child(bibl, 'relatedItem', 6), 'type', 'original'), 'target', `#${print}`);
   indent(bibl, 5);
@@ -126,7 +126,7 @@ function writeReprint(listBibl: El, w: ReprintWitness, edition: Edition, ids: Se
   const bibl = att(att(child(listBibl, 'bibl', 5), 'xml:id', w.id), 'type', 'reprint');
   text(child(bibl, 'title', 6), edition.work.title);
   text(child(bibl, 'publisher', 6), w.publisher);
-  if (w.url) att(child(bibl, 'ptr', 6), 'target', w.url);
+  if (w.url) att(child(bibl, 'ptr', 6), 'target', uri(w.url));
   const original =
     edition.witnesses.find((x) => x.kind === 'transcription' && ids.has(x.id)) ??
     edition.witnesses.find((x) => x.kind === 'print' && ids.has(x.id));

@@ -4,7 +4,7 @@
 import type { Inline, PageBreak } from '../model/types.js';
 import type { WriteContext } from './context.js';
 import { anchorId } from './context.js';
-import { att, ncName, text, type El } from './xml.js';
+import { att, isoDate, ncName, text, uri, type El } from './xml.js';
 
 export function writeInlines(parent: El, inlines: Inline[], ctx: WriteContext): void {
   for (const node of inlines) writeInline(parent, node, ctx);
@@ -36,17 +36,23 @@ function writeInline(parent: El, node: Inline, ctx: WriteContext): void {
       text(choice.ele('reg'), node.reg);
       return;
     }
-    case 'anchor':
-      att(parent.ele('anchor'), 'xml:id', anchorId(node.id));
+    case 'anchor': {
+      // A source may name the same anchor twice; the first one is the target, a second would
+      // repeat its xml:id.
+      const id = anchorId(node.id);
+      if (ctx.written.has(id)) return;
+      ctx.written.add(id);
+      att(parent.ele('anchor'), 'xml:id', id);
       return;
+    }
     case 'lb':
       parent.ele('lb');
       return;
     case 'date':
-      writeInlines(att(parent.ele('date'), 'when', node.when), node.children, ctx);
+      writeInlines(att(parent.ele('date'), 'when', isoDate(node.when)), node.children, ctx);
       return;
     case 'link':
-      writeInlines(att(parent.ele('ref'), 'target', node.target), node.children, ctx);
+      writeInlines(att(parent.ele('ref'), 'target', uri(node.target)), node.children, ctx);
       return;
   }
 }

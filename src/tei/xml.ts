@@ -53,3 +53,13 @@ export function child(parent: El, name: string, depth?: number): El {
   if (depth !== undefined) indent(parent, depth);
   return parent.ele(name);
 }
+
+/** An ISO 8601 date TEI's @when accepts (`1939`, `1939-09`, `1939-09-28`), else undefined. */
+export function isoDate(when: string | undefined): string | undefined {
+  return when && /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(when) ? when : undefined;
+}
+
+/** A URI reference as @target/@url need it: spaces and other characters URIs cannot hold escaped. */
+export function uri(s: string): string {
+  return s.trim().replace(/[^\x21-\x7E]|[<>"{}|\\^`]/gu, (c) => encodeURIComponent(c));
+}
