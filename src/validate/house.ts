@@ -29,6 +29,16 @@ const REQUIRED_ATTRS: Record<string, string[]> = {
   ptr: ['target'],
 };
 
+/** Attributes with a closed list of values in the house encoding. */
+const ENUMS: Record<string, string[]> = {
+  'note@place': ['end', 'foot'],
+  'hi@rend': ['italic', 'bold', 'underline', 'smallcaps', 'superscript', 'subscript'],
+  'list@type': ['ordered', 'unordered', 'simple'],
+  'div@type': ['work', 'document', 'chapter', 'section', 'preface', 'contents', 'appendix', 'part', 'notes', 'front'],
+  'p@rend': ['center', 'right', 'indent', 'heading', 'dateline', 'salute', 'signed'],
+  'cell@role': ['label', 'data'],
+};
+
 /** Header parts every teikit document has: parent path → required children, in order. */
 const REQUIRED_PARTS: [string, string[]][] = [
   ['TEI', ['teiHeader', 'text']],
@@ -72,6 +82,12 @@ export class HouseChecks {
       if (el.attrs[attr] === undefined || el.attrs[attr]!.trim() === '') {
         const what = key === el.name ? `<${el.name}>` : `<ref type="${type}">`;
         this.error(el, 'missing-attribute', `${what} needs @${attr}${ATTR_HINT[`${el.name}@${attr}`] ?? ''}`);
+      }
+    }
+    for (const [attr, value] of Object.entries(el.attrs)) {
+      const allowed = ENUMS[`${el.name}@${attr}`];
+      if (allowed && !allowed.includes(value)) {
+        this.error(el, 'bad-value', `<${el.name} ${attr}="${value}">: expected one of ${allowed.map((v) => `"${v}"`).join(', ')}`);
       }
     }
     const when = el.attrs.when;

@@ -63,6 +63,10 @@ function mapMessage(raw: string, el: string | undefined): Mapped {
   if ((m = /^Error validating value|^Value (.*) does not match/.exec(msg))) {
     return { code: 'bad-value', message: `${name(undefined)}: ${msg}`, cascade: true };
   }
+  if (/^Internal error/.test(msg)) {
+    // libxml2 sometimes loses track after a first error ("Internal error: no state").
+    return { code: 'invalid-content', message: `${name(undefined)}: the document does not match the schema (${msg})`, cascade: true };
+  }
   return { code: 'schema-invalid', message: `${name(undefined)}: ${msg}`, cascade: false };
 }
 
