@@ -22,6 +22,8 @@ export interface ConvertOptions {
   publication?: Publication;
   /** Format of each file, where known (edition.json); detected from name and content otherwise. */
   formats?: (SourceFormat | undefined)[];
+  /** Original address of each file, where known (edition.json); replaces the reader's guess. */
+  urls?: (string | undefined)[];
   /** Folder that relative file names are read from (default: the process's); names in
    * diagnostics and the report stay as given. */
   cwd?: string;
@@ -76,8 +78,10 @@ export async function convertFiles(files: string[], options: ConvertOptions = {}
   }
   const [base, ...others] = editions as [Edition, ...Edition[]];
   let edition = others.length > 0 ? mergeWitnesses(base, others) : base;
+  const urls = new Map(editions.flatMap((e, i) => (options.urls?.[i] ? [[e.baseWitness, options.urls[i]!] as const] : [])));
   edition = {
     ...edition,
+    witnesses: edition.witnesses.map((w) => (w.kind !== 'print' && urls.has(w.id) ? { ...w, url: urls.get(w.id) } : w)),
     id: options.id ?? edition.id,
     work: { ...edition.work, title: options.title ?? edition.work.title },
   };

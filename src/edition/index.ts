@@ -14,6 +14,8 @@ export type SourceFormat = 'marx2mao' | 'cmpa';
 export interface EditionSource {
   file: string;
   format?: SourceFormat;
+  /** The source's address on its original site, overriding what the reader infers. */
+  url?: string;
 }
 
 /** edition.json as written (see schema/edition.schema.json). */

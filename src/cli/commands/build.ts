@@ -54,7 +54,7 @@ async function buildEdition(dir: string, outDir: string, io: CliIo): Promise<str
   const files = [config.base, ...(config.witnesses ?? [])];
   const result = await convertFiles(
     files.map((s) => join(dir, s.file)),
-    { id: config.id, title: config.title, publication: publicationOf(config), formats: files.map((s) => s.format), cwd: io.cwd },
+    { id: config.id, title: config.title, publication: publicationOf(config), formats: files.map((s) => s.format), urls: files.map((s) => s.url), cwd: io.cwd },
   );
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
   const teiName = `${config.id}.tei.xml`;
