@@ -18,8 +18,9 @@
   <xsl:import href="common/blocks.xsl"/>
   <xsl:import href="common/header.xsl"/>
   <xsl:import href="common/css.xsl"/>
+  <xsl:import href="common/charmap.xsl"/>
 
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no" use-character-maps="t:no-c1"/>
 
   <xsl:param name="css" as="xs:string" select="''"/>
   <xsl:param name="toc" as="xs:string" select="'auto'"/>

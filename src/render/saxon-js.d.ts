@@ -8,6 +8,7 @@ declare module 'saxon-js' {
     stylesheetParams?: Record<string, unknown>;
     baseOutputURI?: string;
     stylesheetBaseURI?: string;
+    deliverResultDocument?: (uri: string) => { destination: 'serialized' };
   }
   interface TransformResult {
     principalResult: string;

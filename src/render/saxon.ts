@@ -27,12 +27,39 @@ export interface StylesheetRun {
   documents: Map<string, string>;
 }
 
+/** What the well-formedness pass notes on the way: the edition's idno (for the EPUB identifier). */
+export interface XmlFacts {
+  idno?: string;
+  title?: string;
+}
+
 /**
  * Check that the input is well-formed XML and has no DTD: SaxonJS's parser reports errors without
  * useful positions, and teikit never resolves (or accepts) entity declarations.
  */
-export function checkXml(xml: string, file: string): void {
+export function checkXml(xml: string, file: string): XmlFacts {
   const parser = new SaxesParser({ xmlns: true, position: true });
+  const facts: XmlFacts = {};
+  // Text of the first <idno> and <title> inside the publicationStmt / titleStmt.
+  const open: string[] = [];
+  let grab: 'idno' | 'title' | undefined;
+  let buf = '';
+  parser.on('opentag', (tag) => {
+    open.push(tag.local);
+    if (tag.local === 'idno' && open.includes('publicationStmt') && facts.idno === undefined) grab = 'idno';
+    if (tag.local === 'title' && open.includes('titleStmt') && facts.title === undefined) grab = 'title';
+    buf = '';
+  });
+  parser.on('text', (t) => {
+    if (grab) buf += t;
+  });
+  parser.on('closetag', (tag) => {
+    open.pop();
+    if (grab && tag.local === grab) {
+      facts[grab] = buf.replace(/\s+/g, ' ').trim();
+      grab = undefined;
+    }
+  });
   let failure: string | undefined;
   parser.on('error', (err) => {
     failure ??= err.message;
@@ -48,6 +75,7 @@ export function checkXml(xml: string, file: string): void {
     const line = failure.startsWith(`${file}:`) ? failure : m ? `${file}:${m[1]}:${m[2]} error xml: ${m[3]}` : `${file}:1:1 error xml: ${failure}`;
     throw new UserError(line.split('\n')[0]!);
   }
+  return facts;
 }
 
 /**
@@ -61,6 +89,11 @@ export function runStylesheet(
   params: Record<string, string> = {},
 ): StylesheetRun {
   checkXml(tei, file);
+  return runChecked(sheet, tei, file, params);
+}
+
+/** runStylesheet for input already passed through checkXml. */
+export function runChecked(sheet: string, tei: string, file: string, params: Record<string, string>): StylesheetRun {
   const builtin = /^[a-z-]+$/.test(sheet);
   const path = builtin ? resolve(xsltDir, `${sheet}.sef.json`) : resolve(sheet);
   if (!existsSync(path)) {
@@ -73,7 +106,15 @@ export function runStylesheet(
   try {
     if (path.endsWith('.sef.json')) {
       const r = SaxonJS.transform(
-        { stylesheetFileName: path, sourceText: tei, destination: 'serialized', stylesheetParams: params, baseOutputURI: OUTPUT_BASE },
+        {
+          stylesheetFileName: path,
+          sourceText: tei,
+          destination: 'serialized',
+          stylesheetParams: params,
+          baseOutputURI: OUTPUT_BASE,
+          // Keep xsl:result-document output in memory: SaxonJS on Node would write it to disk.
+          deliverResultDocument: () => ({ destination: 'serialized' }),
+        },
         'sync',
       );
       return { principal: r.principalResult ?? '', documents: relativeKeys(r.resultDocuments ?? {}) };

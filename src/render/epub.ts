@@ -1,0 +1,108 @@
+/**
+ * TEI → EPUB 3. xslt/epub.xsl writes every text file of the publication; this module adds the
+ * images (graphic/@url, read from opts.assetsDir) and zips it all: `mimetype` first, stored, then
+ * the rest in a fixed order with a fixed timestamp, so the same TEI gives the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { zipSync, strToU8, type Zippable } from 'fflate';
+import { UserError } from '../model/diagnostics.js';
+import { checkXml, runChecked } from './saxon.js';
+import { sourceName, type RenderOptions } from './options.js';
+
+/** 1980-01-01 00:00 in local time: zip stores local DOS time, so this is the same in every zone. */
+const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
+
+export async function renderEpub(tei: string, opts: RenderOptions = {}): Promise<Uint8Array> {
+  const file = sourceName(opts);
+  const facts = checkXml(tei, file);
+  const name = facts.idno ? `teikit:${facts.idno}` : `teikit-title:${facts.title ?? ''}`;
+  const run = runChecked(opts.xslt ?? 'epub', tei, file, { uuid: uuidV5(name), ...opts.params });
+
+  if (!run.documents.has('META-INF/container.xml')) {
+    throw new UserError(`${opts.xslt ?? 'epub.xsl'}: the stylesheet wrote no META-INF/container.xml; it is not an EPUB stylesheet`);
+  }
+  const entries: Zippable = { mimetype: [strToU8('application/epub+zip'), { level: 0, mtime: ZIP_TIME }] };
+  const ordered = [...run.documents.keys()].sort(
+    (a, b) => Number(b.startsWith('META-INF/')) - Number(a.startsWith('META-INF/')) || a.localeCompare(b),
+  );
+  for (const path of ordered) {
+    entries[path] = [strToU8(run.documents.get(path)!), { level: 9, mtime: ZIP_TIME }];
+  }
+  for (const image of listedImages(run.principal)) {
+    const bytes = readImage(image.url, opts.assetsDir ?? '.', file);
+    if (bytes.byteLength === 0) {
+      throw new UserError(`${file}: image '${image.url}' (graphic/@url) is an empty file in ${resolve(opts.assetsDir ?? '.')}`);
+    }
+    const actual = sniff(bytes);
+    if (actual !== image.type) {
+      throw new UserError(
+        `${file}: image '${image.url}' (graphic/@url) is ${actual ?? 'not a GIF, JPEG, PNG or SVG image'}${actual ? `, not ${image.type} as its name says` : ''}`,
+      );
+    }
+    // Images are compressed already: store them.
+    entries[`OEBPS/${image.href}`] = [bytes, { level: 0, mtime: ZIP_TIME }];
+  }
+  return zipSync(entries);
+}
+
+interface ListedImage {
+  url: string;
+  href: string;
+  type: string;
+}
+
+/** The stylesheet's principal result: one `url TAB href TAB media-type` line per image. */
+function listedImages(principal: string): ListedImage[] {
+  return principal
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const [url = '', href = '', type = ''] = l.split('\t');
+      return { url, href, type };
+    });
+}
+
+function readImage(url: string, assetsDir: string, file: string): Uint8Array {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || isAbsolute(url)) {
+    throw new UserError(`${file}: image '${url}' (graphic/@url) is not a relative path; teikit packs only local images from the assets folder`);
+  }
+  const candidates = [url, safeDecode(url)].map((u) => resolve(assetsDir, u));
+  for (const path of candidates) {
+    try {
+      if (statSync(path).isFile()) return readFileSync(path);
+    } catch {
+      /* try the next spelling */
+    }
+  }
+  throw new UserError(`${file}: image '${url}' (graphic/@url) not found in ${resolve(assetsDir)}`);
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The media type an image's bytes say it has (EPUB core media types only). */
+function sniff(b: Uint8Array): string | undefined {
+  const ascii = (n: number) => String.fromCharCode(...b.subarray(0, n));
+  if (ascii(6) === 'GIF87a' || ascii(6) === 'GIF89a') return 'image/gif';
+  if (b[0] === 0x89 && ascii(4).slice(1) === 'PNG') return 'image/png';
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (/<svg[\s>]/.test(new TextDecoder().decode(b.subarray(0, 2048)))) return 'image/svg+xml';
+  return undefined;
+}
+
+/** RFC 4122 version-5 UUID of a name in the URL namespace: the same idno, the same identifier. */
+export function uuidV5(name: string): string {
+  const ns = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex');
+  const h = createHash('sha1').update(ns).update(name, 'utf8').digest();
+  h[6] = (h[6]! & 0x0f) | 0x50;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}

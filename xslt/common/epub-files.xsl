@@ -1,0 +1,79 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  How an EPUB is cut into files. The teiHeader becomes title.xhtml; front matter front.xhtml; each
+  top-level division of the body its own c001.xhtml, c002.xhtml … (page breaks and other matter
+  standing between divisions go with the next one, trailing matter with the last); back matter,
+  with the endnotes, back.xhtml. t:file-of() overrides the one-file version in util.xsl so that
+  every link (note references, back-links, page list) names the right file.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:t="urn:teikit:xslt"
+  exclude-result-prefixes="#all"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0">
+
+  <xsl:variable name="t:epub" as="xs:boolean" select="true()"/>
+  <xsl:variable name="t:top-heading" as="xs:integer" select="1"/>
+
+  <xsl:function name="t:file-of" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:choose>
+      <xsl:when test="$n/ancestor-or-self::teiHeader">title.xhtml</xsl:when>
+      <xsl:when test="$n/ancestor-or-self::front">front.xhtml</xsl:when>
+      <xsl:when test="$n/ancestor-or-self::back">back.xhtml</xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="top" select="$n/ancestor-or-self::node()[parent::body][1]"/>
+        <xsl:variable name="div" select="($top[self::div], $top/following-sibling::div[1], $top/preceding-sibling::div[1])[1]"/>
+        <xsl:sequence select="if ($div) then t:chapter-file($div) else 'c001.xhtml'"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:function name="t:chapter-file" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="'c' || format-number(count($div/preceding-sibling::div) + 1, '000') || '.xhtml'"/>
+  </xsl:function>
+
+  <!-- The content documents in reading order: maps of file, nodes, title, landmark type. -->
+  <xsl:function name="t:content-files" as="map(*)*">
+    <xsl:param name="text" as="element()?"/>
+    <xsl:if test="$text/front[* or normalize-space()]">
+      <xsl:sequence select="map { 'file': 'front.xhtml', 'nodes': $text/front/node(), 'title': 'Front matter', 'type': 'frontmatter' }"/>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$text/body/div">
+        <xsl:for-each-group select="$text/body/node()" group-adjacent="t:file-of(.)">
+          <xsl:sequence select="map { 'file': current-grouping-key(), 'nodes': current-group(),
+                                      'title': t:div-title(current-group()[self::div][1]), 'type': 'bodymatter' }"/>
+        </xsl:for-each-group>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="map { 'file': 'c001.xhtml', 'nodes': $text/body/node(),
+                                    'title': t:main-title($text), 'type': 'bodymatter' }"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$text/back[* or normalize-space()]">
+      <xsl:sequence select="map { 'file': 'back.xhtml', 'nodes': $text/back/node(),
+                                  'title': if ($text/back/div[@type = 'notes'] and count($text/back/*) = 1) then 'Notes' else 'Back matter',
+                                  'type': 'backmatter' }"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- Images: every distinct graphic/@url, stored as images/<n>-<safe name>. -->
+  <xsl:variable name="t:image-urls" as="xs:string*" select="distinct-values(//graphic/@url ! string(.))"/>
+
+  <xsl:function name="t:image-href" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:variable name="i" select="index-of($t:image-urls, $url)[1]"/>
+    <xsl:variable name="name" select="replace(tokenize(replace($url, '[?#].*$', ''), '/')[last()], '[^A-Za-z0-9._-]', '_')"/>
+    <xsl:sequence select="'images/' || $i || '-' || $name"/>
+  </xsl:function>
+
+  <xsl:function name="t:image-type" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:variable name="ext" select="lower-case(replace($url, '^.*\.([A-Za-z0-9]+)([?#].*)?$', '$1'))"/>
+    <xsl:sequence select="(map { 'gif': 'image/gif', 'jpg': 'image/jpeg', 'jpeg': 'image/jpeg', 'png': 'image/png',
+                                 'svg': 'image/svg+xml' }($ext), 'application/octet-stream')[1]"/>
+  </xsl:function>
+</xsl:stylesheet>

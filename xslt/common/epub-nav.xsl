@@ -1,0 +1,76 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  nav.xhtml: the table of contents (headed divisions, nested), the page list (one entry for each
+  print page break, in document order) and the landmarks.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:t="urn:teikit:xslt"
+  xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0">
+
+  <xsl:template name="t:nav">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="files" as="map(*)*"/>
+    <xsl:variable name="lang" select="t:lang($tei)"/>
+    <html lang="{$lang}" xml:lang="{$lang}">
+      <xsl:namespace name="epub" select="'http://www.idpf.org/2007/ops'"/>
+      <head>
+        <meta charset="UTF-8"/>
+        <title><xsl:value-of select="t:main-title($tei)"/>: contents</title>
+        <link rel="stylesheet" type="text/css" href="style.css"/>
+      </head>
+      <body>
+        <nav id="toc" role="doc-toc">
+          <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'toc'"/></xsl:call-template>
+          <h1>Contents</h1>
+          <ol>
+            <li><a href="title.xhtml">Title page</a></li>
+            <xsl:for-each select="$files">
+              <xsl:variable name="divs" select="?nodes[self::div]"/>
+              <xsl:choose>
+                <xsl:when test="$divs"><xsl:apply-templates select="$divs" mode="t:toc"/></xsl:when>
+                <xsl:otherwise><li><a href="{?file}"><xsl:value-of select="?title"/></a></li></xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+          </ol>
+        </nav>
+        <xsl:variable name="pbs" select="$tei/text//pb[normalize-space(@n)]"/>
+        <xsl:if test="$pbs">
+          <nav id="page-list" role="doc-pagelist" hidden="hidden">
+            <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'page-list'"/></xsl:call-template>
+            <h1>Pages</h1>
+            <ol>
+              <xsl:for-each select="$pbs">
+                <li><a href="{t:file-of(.)}#{t:page-id(.)}"><xsl:value-of select="normalize-space(@n)"/></a></li>
+              </xsl:for-each>
+            </ol>
+          </nav>
+        </xsl:if>
+        <nav id="landmarks" hidden="hidden">
+          <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'landmarks'"/></xsl:call-template>
+          <h1>Landmarks</h1>
+          <ol>
+            <li><a href="title.xhtml"><xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'titlepage'"/></xsl:call-template>Title page</a></li>
+            <li><a href="nav.xhtml#toc"><xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'toc'"/></xsl:call-template>Contents</a></li>
+            <xsl:for-each select="$files[?type = 'bodymatter'][1]">
+              <li><a href="{?file}"><xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'bodymatter'"/></xsl:call-template>Text</a></li>
+            </xsl:for-each>
+            <xsl:for-each select="$tei/text/back//div[@type = 'notes'][1]">
+              <li><a href="{t:file-of(.)}#{t:id(.)}"><xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'endnotes'"/></xsl:call-template>Notes</a></li>
+            </xsl:for-each>
+          </ol>
+        </nav>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="div" mode="t:toc">
+    <li>
+      <a href="{t:file-of(.)}#{t:id(.)}"><xsl:value-of select="t:div-title(.)"/></a>
+      <xsl:if test="child::div[head]"><ol><xsl:apply-templates select="child::div[head]" mode="t:toc"/></ol></xsl:if>
+    </li>
+  </xsl:template>
+</xsl:stylesheet>
