@@ -1,0 +1,111 @@
+/**
+ * `teikit validate` in-process (runCli) and once as a real process: output format, exit codes
+ * (0 valid, 1 invalid, 2 usage or I/O error), --format json, --schema, standard input.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/run.js';
+import { fixtures, repoRoot } from './support/tools.js';
+
+const sample = join(fixtures, 'tei/house-sample.tei.xml');
+const invalid = (name: string) => join(fixtures, 'invalid', name);
+
+async function cli(args: string[], stdin = '') {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['validate', ...args], {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    stdin: Readable.from([Buffer.from(stdin)]),
+    cwd: repoRoot,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('teikit validate', () => {
+  it('exits 0 on a valid file and prints no diagnostics', async () => {
+    const r = await cli([sample]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('1 of 1 file(s) valid\n');
+  });
+
+  it('exits 1 and prints file:line:col severity code: message for an invalid file', async () => {
+    const r = await cli([sample, invalid('pb-out-of-order.tei.xml')]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\S+pb-out-of-order\.tei\.xml:82:9 error page-order: <pb n="277" edRef="#flp"> comes after page 278/);
+    expect(r.stderr).toMatch(/1 of 2 file\(s\) valid, 1 invalid/);
+  });
+
+  it('stops at the first stage that fails: a not-well-formed file gets one error, no schema noise', async () => {
+    const r = await cli([invalid('wf-mismatched-tag.tei.xml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/:72:\d+ error mismatched-tag: closing tag <\/hed> does not match the open element <head> \(opened at line 72\)$/),
+    ]);
+  });
+
+  it('--format json gives every file with its validity and diagnostics', async () => {
+    const r = await cli(['--format', 'json', sample, invalid('note-unreferenced.tei.xml')]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.valid).toBe(false);
+    expect(out.schema).toBe('teikit');
+    expect(out.files).toHaveLength(2);
+    expect(out.files[0]).toMatchObject({ valid: true, diagnostics: [] });
+    expect(out.files[1].valid).toBe(false);
+    expect(out.files[1].diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'note-unreferenced', line: 83, column: 9 }),
+    ]);
+  });
+
+  it('reads standard input for -', async () => {
+    const r = await cli(['-'], readFileSync(invalid('noteref-without-note.tei.xml'), 'utf8'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^<stdin>:75:\d+ error noteref-without-note: /);
+  });
+
+  it('validates against a user schema given as a path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-validate-'));
+    const rng = join(dir, 'only-p.rng');
+    writeFileSync(rng, '<element name="p" xmlns="http://relaxng.org/ns/structure/1.0"><text/></element>');
+    writeFileSync(join(dir, 'ok.xml'), '<p>fine</p>');
+    writeFileSync(join(dir, 'bad.xml'), '<q>not p</q>');
+    expect((await cli(['--schema', rng, join(dir, 'ok.xml')])).code).toBe(0);
+    const bad = await cli(['--schema', rng, join(dir, 'bad.xml')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/bad\.xml:1:1 error \S+: /);
+  });
+
+  it.each([
+    [[], /no file given/],
+    [['--format', 'xml', sample], /--format must be text or json/],
+    [['--bogus', sample], /Unknown option '--bogus'/],
+    [['no-such-file.xml'], /cannot read no-such-file\.xml: no such file/],
+    [['--schema', 'no-such.rng', sample], /cannot read schema .*no-such\.rng/],
+    [['--schema', sample, sample], /not a usable RELAX NG schema/],
+  ])('exits 2 with one line on usage or I/O errors: %j', async (args, message) => {
+    const r = await cli(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('runs as a real process with the same exit codes', async () => {
+    const tsx = join(repoRoot, 'node_modules/.bin/tsx');
+    const main = join(repoRoot, 'src/cli/main.ts');
+    const run = promisify(execFile);
+    const ok = await run(tsx, [main, 'validate', sample]);
+    expect(ok.stdout).toBe('');
+    const bad = await run(tsx, [main, 'validate', invalid('sec-external-entity.tei.xml')]).catch((e) => e);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/:3:3 error external-entity: entity &secret; is declared as the external resource SYSTEM "file:\/\/\/etc\/passwd"/);
+  });
+});
