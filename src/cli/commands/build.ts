@@ -13,6 +13,8 @@ import { findEditions, loadEdition, publicationOf } from '../../edition/index.js
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { parseOrUsageError } from './convert.js';
+import { renderEpub, renderHtml, renderText } from '../../render/index.js';
+import { validateTei } from '../../validate/index.js';
 
 const usage = `Usage: teikit build [editions/] [-o out/]
 
@@ -59,13 +61,14 @@ async function buildEdition(dir: string, outDir: string, io: CliIo): Promise<str
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
   const teiName = `${config.id}.tei.xml`;
 
-  const invalid = await validationErrorsOf(result.tei, join(outDir, config.id, teiName));
+  const teiPath = join(outDir, config.id, teiName);
+  const invalid = await validationErrorsOf(result.tei, teiPath);
   if (invalid.length > 0) throw new UserError(invalid.map(formatDiagnostic).join('\n'));
 
   const outputs: [string, string | Uint8Array][] = [
     [teiName, result.tei],
     [`${config.id}.report.json`, `${JSON.stringify(result.report, null, 2)}\n`],
-    ...(await renditionsOf(result.tei, config.id, resolve(io.cwd, dir))),
+    ...(await renditionsOf(result.tei, config.id, resolve(io.cwd, dir), teiPath)),
   ];
   const target = resolve(io.cwd, outDir, config.id);
   for (const [name, data] of outputs) {
@@ -83,32 +86,19 @@ async function buildEdition(dir: string, outDir: string, io: CliIo): Promise<str
   ];
 }
 
-/** Validation errors of the TEI (validateTei, src/validate); warnings do not fail a build. */
+/** Validation errors of the TEI (teikit's schema and rules); warnings do not fail a build. */
 async function validationErrorsOf(tei: string, file: string): Promise<Diagnostic[]> {
-  const validate = await optionalModule<{ validateTei: (xml: string, file: string) => Promise<Diagnostic[]> }>('../../validate/index.js');
-  if (!validate) return [];
-  return (await validate.validateTei(tei, file)).filter((d) => d.severity === 'error');
+  return (await validateTei(tei, file)).filter((d) => d.severity === 'error');
 }
 
-/** The renditions (src/render): HTML, EPUB, text; images named by the TEI are found in assetsDir. */
-async function renditionsOf(tei: string, id: string, assetsDir: string): Promise<[string, string | Uint8Array][]> {
-  type Render = (tei: string, opts: { assetsDir?: string }) => Promise<string | Uint8Array>;
-  const render = await optionalModule<{ renderHtml: Render; renderEpub: Render; renderText: Render }>('../../render/index.js');
-  if (!render) return [];
+/** The renditions: HTML, EPUB, text; images named by graphic/@url are found in the edition's folder. */
+async function renditionsOf(tei: string, id: string, assetsDir: string, source: string): Promise<[string, string | Uint8Array][]> {
+  const opts = { assetsDir, source };
   return [
-    [`${id}.html`, await render.renderHtml(tei, { assetsDir })],
-    [`${id}.epub`, await render.renderEpub(tei, { assetsDir })],
-    [`${id}.txt`, await render.renderText(tei, { assetsDir })],
+    [`${id}.html`, await renderHtml(tei, opts)],
+    [`${id}.epub`, await renderEpub(tei, opts)],
+    [`${id}.txt`, await renderText(tei, opts)],
   ];
-}
-
-async function optionalModule<T>(specifier: string): Promise<T | undefined> {
-  try {
-    return (await import(specifier)) as T;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(err).includes(specifier.replace('../../', ''))) return undefined;
-    throw err;
-  }
 }
 
 const command: Command = { name: 'build', summary: 'build every edition in editions/ into out/', usage, run };
