@@ -57,7 +57,7 @@ describe('teikit build', () => {
     const root = editionsRoot(true);
     const r = await cli(['build', 'editions', '-o', 'out'], root);
     expect(r.code).toBe(1);
-    const file = join(root, 'editions/broken/edition.json');
+    const file = 'editions/broken/edition.json';
     expect(r.lines).toEqual(expect.arrayContaining([
       `${file}: /title: required field is missing`,
       `${file}: /publication: required field is missing`,

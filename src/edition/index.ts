@@ -4,7 +4,7 @@
  * as one line naming the file and the field's JSON pointer.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Publication } from '../model/types.js';
 import { UserError } from '../model/diagnostics.js';
 import { formatSchemaErrors, schemaValidator } from './json-schema.js';
@@ -40,12 +40,15 @@ export interface LoadedEdition {
 
 export const EDITION_FILE = 'edition.json';
 
-/** Load `dir/edition.json`; UserError (exit 1) listing every problem, one per line. */
-export function loadEdition(dir: string): LoadedEdition {
+/**
+ * Load `dir/edition.json`; UserError (exit 1) listing every problem, one per line. A relative
+ * `dir` is read from `cwd` and named as given in messages and source paths.
+ */
+export function loadEdition(dir: string, cwd = process.cwd()): LoadedEdition {
   const file = join(dir, EDITION_FILE);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (err) {
     throw new UserError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
   }
@@ -59,7 +62,7 @@ export function loadEdition(dir: string): LoadedEdition {
   if (!validate(data)) throw new UserError(formatSchemaErrors(file, validate.errors).join('\n'));
   const config = data as EditionConfig;
   const sources = [config.base, ...(config.witnesses ?? [])].map((s) => ({ path: join(dir, s.file), format: s.format }));
-  const missing = sources.filter((s) => !existsSync(s.path));
+  const missing = sources.filter((s) => !existsSync(resolve(cwd, s.path)));
   if (missing.length > 0) {
     throw new UserError(missing.map((s) => `${file}: source file not found: ${s.path}`).join('\n'));
   }

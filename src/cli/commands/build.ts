@@ -50,12 +50,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 /** Build one edition; returns the summary lines for stdout. */
 async function buildEdition(dir: string, outDir: string, io: CliIo): Promise<string[]> {
-  // loadEdition resolves sources against dir; keep names as given (relative) for diagnostics.
-  const loaded = loadEdition(resolve(io.cwd, dir));
+  // Names stay as given (editions/<name>/…) in messages and the report; files are read from cwd.
+  const loaded = loadEdition(dir, io.cwd);
   const { config } = loaded;
   const files = [config.base, ...(config.witnesses ?? [])];
   const result = await convertFiles(
-    files.map((s) => join(dir, s.file)),
+    loaded.sources.map((s) => s.path),
     { id: config.id, title: config.title, publication: publicationOf(config), formats: files.map((s) => s.format), urls: files.map((s) => s.url), cwd: io.cwd },
   );
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
