@@ -176,6 +176,13 @@ describe('readCmpa on small made-up reprints', () => {
     expect(e.diagnostics.filter((d) => d.code === 'page-gap').map((d) => d.message)).toEqual([expect.stringMatching(/page 10\b/)]);
   });
 
+  it('reads a marker line inside a paragraph, but not "page 12" within a line of text', () => {
+    const text = `${head}It was set out in *Capital* page 12 and the\npage 11\nnext page goes on.\n`;
+    const e = read(text, 'p.md');
+    expect(allPageBreaks(e).map((pb) => [pb.n, pb.pos?.line])).toEqual([['11', lineIn(text, 'page 11')]]);
+    expect(inlineText((e.body[1] as Paragraph).children, true)).toBe('It was set out in Capital page 12 and the ⟦pb 11⟧ next page goes on.');
+  });
+
   it('reports a reference without its note and a note without reference, at their positions', () => {
     const text = `${head}Text<sup>[1]</sup> and more.<sup>[2]</sup>\n\n## NOTES\n\n[1] One. [p. 10]\n\n[3] Three. [p. 11]\n`;
     const e = read(text, 'n.md');

@@ -48,9 +48,13 @@ export function convertInlines(nodes: readonly PhrasingContent[], ctx: InlineCon
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     switch (node.type) {
-      case 'text':
-        out.push(...convertText(node.value, positionOf(ctx, node)));
+      case 'text': {
+        // A marker is a whole line: the text must start and end a line, not follow or precede markup on it.
+        const startsLine = i === 0 || nodes[i - 1]!.type === 'break';
+        const endsLine = i === nodes.length - 1 || nodes[i + 1]!.type === 'break';
+        out.push(...convertText(node.value, positionOf(ctx, node), startsLine, endsLine));
         break;
+      }
       case 'emphasis':
         out.push({ type: 'emph', rend: 'italic', children: convertInlines(node.children, ctx) });
         break;
@@ -118,17 +122,21 @@ function noteRefAt(
   return { ref, last: i + 2 };
 }
 
-/** Text with page-marker lines and `--` dashes resolved; soft line breaks become spaces. */
-export function convertText(value: string, start: SourcePosition): Inline[] {
+/**
+ * Text with page-marker lines and `--` dashes resolved; soft line breaks become spaces.
+ * `startsLine`/`endsLine`: whether the node's first/last line is a whole line of the source.
+ */
+export function convertText(value: string, start: SourcePosition, startsLine = true, endsLine = true): Inline[] {
   const out: Inline[] = [];
   const lines = value.split('\n');
+  const isMarker = (k: number) => (k > 0 || startsLine) && (k < lines.length - 1 || endsLine) && PAGE_MARKER.test(lines[k]!);
   lines.forEach((line, k) => {
-    const marker = PAGE_MARKER.exec(line);
+    const marker = isMarker(k) ? PAGE_MARKER.exec(line) : null;
     if (marker) {
       out.push(pageBreak(marker[1]!, { file: start.file, line: start.line + k, column: k === 0 ? start.column : 1 }));
       return;
     }
-    const text = k < lines.length - 1 && !PAGE_MARKER.test(lines[k + 1]!) ? `${line} ` : line;
+    const text = k < lines.length - 1 && !isMarker(k + 1) ? `${line} ` : line;
     text.split(/(--)/).forEach((part) => {
       if (part === '--') out.push({ type: 'norm', orig: '--', reg: '—' });
       else if (part) appendText(out, part);
