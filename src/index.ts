@@ -3,3 +3,10 @@
  */
 export type * from './model/types.js';
 export { diagnostic, formatDiagnostic, sortDiagnostics, UserError } from './model/diagnostics.js';
+export { writeTei, defaultPublication } from './tei/index.js';
+export { convertFiles, detectFormat } from './convert.js';
+export type { ConvertOptions, ConvertResult } from './convert.js';
+export { loadEdition, findEditions, publicationOf } from './edition/index.js';
+export type { EditionConfig, LoadedEdition } from './edition/index.js';
+export { buildReport } from './report/index.js';
+export type { ConversionReport } from './report/index.js';
