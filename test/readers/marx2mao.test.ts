@@ -157,9 +157,20 @@ describe('readMarx2mao refusals and input', () => {
     expect(d.ok && JSON.stringify(d.edition.body)).toContain('corvée');
   });
 
-  it('drops a repeated page marker and records the repair', () => {
+  it('keeps a page number repeated after text (a transcription slip) and warns', () => {
     const page = `<HTML><BODY><P><FONT SIZE=-2><B>page 5</B></FONT><P>${'word '.repeat(100)}
       <P><FONT SIZE=-2><B>page 6</B></FONT><P>more text<P><FONT SIZE=-2><B>page 6</B></FONT><P>end</BODY></HTML>`;
+    const r = readMarx2mao(page, 'slip.html');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(pageBreaks(r.edition).map((p) => p.n)).toEqual(['5', '6', '6']);
+    expect(r.edition.repairs).toEqual([]);
+    expect(r.edition.diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual(['1 missing-title-block', '2 page-out-of-sequence']);
+  });
+
+  it('drops a repeated page marker and records the repair', () => {
+    const page = `<HTML><BODY><P><FONT SIZE=-2><B>page 5</B></FONT><P>${'word '.repeat(100)}
+      more text<P><FONT SIZE=-2><B>page 6</B></FONT><P><BR><P><FONT SIZE=-2><B>page 6</B></FONT><P>end</BODY></HTML>`;
     const r = readMarx2mao(page, 'dup.html');
     const line2 = page.split('\n')[1]!;
     const column = line2.lastIndexOf('<FONT SIZE=-2><B>page 6') + 1;

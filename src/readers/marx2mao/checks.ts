@@ -11,26 +11,33 @@ function warn(list: Diagnostic[], code: string, message: string, pos: SourcePosi
 
 const arabic = (n: string) => (/^\d+$/.test(n) ? Number(n) : undefined);
 
-export function checkPages(pbs: PageBreak[], range: PageRange | undefined, rangePos: SourcePosition | undefined, file: string, out: Diagnostic[]): void {
+/**
+ * @param notesStart index in `pbs` of the first page break of the notes section (notes printed at
+ *   the back of a volume jump ahead: no gap is reported there).
+ */
+export function checkPages(pbs: PageBreak[], notesStart: number, range: PageRange | undefined, rangePos: SourcePosition | undefined, file: string, out: Diagnostic[]): void {
   let prev: PageBreak | undefined;
-  for (const pb of pbs) {
+  pbs.forEach((pb, i) => {
     const n = arabic(pb.n);
     const p = prev ? arabic(prev.n) : undefined;
-    if (n !== undefined && p !== undefined) {
+    if (n !== undefined && p !== undefined && !(i === notesStart && n > p)) {
       if (n > p + 1) warn(out, 'page-gap', `no marker for page${n - p > 2 ? 's' : ''} ${p + 1}${n - p > 2 ? `-${n - 1}` : ''} (page ${p} is followed by ${n})`, pb.pos, file);
       else if (n <= p) warn(out, 'page-out-of-sequence', `page ${n} follows page ${p}`, pb.pos, file);
     }
     if (n !== undefined) prev = pb;
-  }
+  });
   if (!range) return;
-  const numbers = pbs.map((pb) => arabic(pb.n)).filter((n): n is number => n !== undefined);
-  if (!numbers.length) return;
-  const from = Number(range.from);
-  const to = Number(range.to);
-  const first = numbers[0]!;
-  const last = Math.max(...numbers.filter((n) => n <= to + 1 || n - to < 3));
-  if (first !== from || (last !== to && !numbers.includes(to))) {
-    warn(out, 'page-range-mismatch', `the title block gives ${range.text} but the page markers run ${first}-${Math.max(...numbers)}`, rangePos, file);
+  const body = pbs.slice(0, notesStart).map((pb) => arabic(pb.n)).filter((n): n is number => n !== undefined);
+  if (!body.length) return;
+  let last = Math.max(...body);
+  for (const pb of pbs.slice(notesStart)) {
+    const n = arabic(pb.n);
+    if (n === last + 1) last = n;
+    else if (n !== last) break;
+  }
+  const first = body[0]!;
+  if (first !== Number(range.from) || last !== Number(range.to)) {
+    warn(out, 'page-range-mismatch', `the title block gives ${range.text} (${range.from}-${range.to}) but the page markers of the text run ${first}-${last}`, rangePos, file);
   }
 }
 

@@ -13,7 +13,27 @@ export type TextNode = DefaultTreeAdapterMap['textNode'];
 export type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
 export function parseHtml(html: string): DefaultTreeAdapterMap['document'] {
-  return parse(html, { sourceCodeLocationInfo: true });
+  return parse(pointAnchors(html), { sourceCodeLocationInfo: true });
+}
+
+/**
+ * marx2mao leaves most `<A NAME="p275">` anchors open. An open `<A>` is a formatting element in
+ * HTML5: the parser re-creates it around later content and splits the note references that follow
+ * (`[<A HREF=…>1</A>]`). These anchors mark a point, so they are read as the void element
+ * `<BR ID="p275">` (same length: positions stay true); their stray `</A>` is ignored by the parser.
+ * Note anchors (`<A NAME="en1">[1]</A>`) are closed in the source and keep their label.
+ */
+export function pointAnchors(html: string): string {
+  return html.replace(/<A(\s+)NAME(\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)(\s*)>/gi, (all, s1: string, eq: string, value: string, s2: string) =>
+    /^["']?en\d/i.test(value) ? all : `<BR${s1} ID${eq}${value}${s2}>`,
+  );
+}
+
+/** The name of a point anchor (`<BR ID>` made by pointAnchors, or `<A NAME>`). */
+export function anchorName(el: Element): string | undefined {
+  if (tag(el) === 'br') return attr(el, 'id');
+  if (tag(el) === 'a') return attr(el, 'name');
+  return undefined;
 }
 
 export function isElement(node: Node): node is Element {

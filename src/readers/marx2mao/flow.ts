@@ -22,6 +22,8 @@ export interface FlowShared {
   pageBreaks: PageBreak[];
   /** Evidence for each hyphen decision, for the report. */
   hyphenEvidence: { n: string; evidence: string; pos: SourcePosition }[];
+  /** Whether any text came since the last page break (a repeated marker has none between). */
+  textSinceBreak?: boolean;
 }
 
 /** What kind of block the next content belongs to. */
@@ -46,6 +48,9 @@ export class Flow {
   private pendingBlocks: Block[] = [];
   /** Where page breaks go when no block container is active (between notes). */
   private sink: ((pb: PageBreak) => void) | undefined;
+
+  /** Content met where no container is open (in the notes section before its first note). */
+  readonly orphans: Block[] = [];
 
   constructor(root: Block[], private readonly shared: FlowShared) {
     this.stack = [root];
@@ -92,10 +97,36 @@ export class Flow {
     trimEmptyEnd(this.open.children);
   }
 
+  /** How many page breaks wait for their place. */
+  pendingCount(): number {
+    return this.pendingPbs.length;
+  }
+
+  /**
+   * The marker of the page on which the notes begin, repeated before the NOTES heading although the
+   * page already began above: dropped and recorded.
+   */
+  dropRepeatedPending(): void {
+    const all = this.shared.pageBreaks;
+    this.pendingPbs = this.pendingPbs.filter((pb) => {
+      const i = all.indexOf(pb);
+      const before = i > 0 ? all[i - 1] : undefined;
+      if (!before || before.n !== pb.n) return true;
+      all.splice(i, 1);
+      this.shared.repairs.push({
+        kind: 'drop-duplicate-page-break',
+        witness: 'm2m',
+        message: `page marker ${pb.n} repeated at the start of the notes; the repetition was dropped`,
+        pos: pb.pos!,
+      });
+      return false;
+    });
+  }
+
   /** A print page marker. A repeated marker of the same page is dropped and recorded. */
   pageBreak(n: string, pos: SourcePosition): void {
     const last = this.shared.pageBreaks.at(-1);
-    if (last && last.n === n) {
+    if (last && last.n === n && !this.shared.textSinceBreak) {
       this.shared.repairs.push({
         kind: 'drop-duplicate-page-break',
         witness: 'm2m',
@@ -106,6 +137,7 @@ export class Flow {
     }
     const pb: PageBreak = { type: 'pb', n, edition: 'flp', attestedBy: ['m2m'], wordBreak: 'none', pos };
     this.shared.pageBreaks.push(pb);
+    this.shared.textSinceBreak = false;
     this.pendingPbs.push(pb);
   }
 
@@ -186,6 +218,8 @@ export class Flow {
 
   /** Find or make the block the next content goes into. */
   private prepare(ctx: BlockContext, pos: SourcePosition, text: string): OpenBlock {
+    this.shared.textSinceBreak = true;
+    if (this.stack.length === 0) this.stack = [this.orphans];
     const key = this.key(ctx);
     const indent = this.indentNext;
     this.indentNext = false;

@@ -8,11 +8,11 @@ import type { Block, Diagnostic, Edition, ReadResult, Witness } from '../../mode
 import { checkNotes, checkPages } from './checks.js';
 import { decodeSource } from './decode.js';
 import { attr, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, tag, textOf, type Node } from './dom.js';
-import { navigationStart } from './recognise.js';
+import { navigationStart, navigationTables } from './recognise.js';
 import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
 import { divide, markDatelines } from './structure.js';
 import { readTitleBlock } from './title-block.js';
-import { TextOrder, Walker } from './walk.js';
+import { notesHeadingOffset, TextOrder, Walker } from './walk.js';
 import type { FlowShared } from './flow.js';
 import { refuseNonWork } from './non-work.js';
 
@@ -34,9 +34,9 @@ export function readMarx2mao(source: Uint8Array | string, file: string): ReadRes
   const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [], hyphenEvidence: [] };
   const page = basename(file);
   const walker = new Walker({
-    file, page, shared, start, end, texts: new TextOrder(body),
+    file, page, shared, start, end, texts: new TextOrder(body), skip: new Set<Node>(navigationTables(body)),
     baseUl: runningTextDepth(body, start, end),
-    ...(firstNoteEl ? { firstNote: startOffset(firstNoteEl) } : {}),
+    ...(firstNoteEl ? { firstNote: startOffset(firstNoteEl), notesHeading: notesHeadingOffset(body, startOffset(firstNoteEl)) } : {}),
   });
   walker.run(body);
 
@@ -59,7 +59,7 @@ export function readMarx2mao(source: Uint8Array | string, file: string): ReadRes
   });
   const diagnostics: Diagnostic[] = [...shared.diagnostics];
   if (!title) diagnostics.push({ severity: 'warning', code: 'missing-title-block', message: 'no title block ("Prepared … for the Internet"): bibliographic data unknown', file, line: 1, column: 1 });
-  checkPages(shared.pageBreaks, title?.print?.pages, title?.pos, file, diagnostics);
+  checkPages(shared.pageBreaks, Math.min(walker.notesStart, shared.pageBreaks.length), title?.print?.pages, title?.pos, file, diagnostics);
   checkNotes(walker.notes, referenced, walker.anchorIds, file, diagnostics);
 
   const witnesses: Witness[] = [];

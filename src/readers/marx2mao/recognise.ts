@@ -62,21 +62,28 @@ export function footnoteRule(el: Element): boolean {
 }
 
 /**
- * The navigation table at the end of every page (From Marx to Mao | Mao Collection | Reading
- * Guide): the last table whose text is all links to other pages. Returns its start offset.
+ * Navigation tables (From Marx to Mao | Mao Collection | Reading Guide): tables whose text is mostly
+ * links to other pages. Every page ends with one; some pages have another before their notes.
  */
+export function navigationTables(body: Node): Element[] {
+  return [...elements(body)].filter((t) => {
+    if (tag(t) !== 'table') return false;
+    if ([...elements(t)].some((e) => pageMarker(e) !== undefined || tag(e) === 'table' && e !== t)) return false;
+    const text = collapse(textOf(t)).replace(/\s/g, '');
+    const linkText = [...elements(t)]
+      .filter((e) => tag(e) === 'a' && attr(e, 'href') && !attr(e, 'href')!.includes('#'))
+      .map((a) => collapse(textOf(a)).replace(/\s/g, ''))
+      .join('');
+    return text.length > 0 && linkText.length >= text.length * 0.5;
+  });
+}
+
+/** Where the closing navigation table starts: nothing after it is part of the work. */
 export function navigationStart(body: Node): number | undefined {
   const tables = [...elements(body)].filter((e) => tag(e) === 'table');
+  const nav = navigationTables(body);
   const last = tables.at(-1);
-  if (!last) return undefined;
-  const text = collapse(textOf(last)).replace(/\s/g, '');
-  const linkText = [...elements(last)]
-    .filter((e) => tag(e) === 'a' && attr(e, 'href') && !attr(e, 'href')!.startsWith('#'))
-    .map((a) => collapse(textOf(a)).replace(/\s/g, ''))
-    .join('');
-  if (!text || linkText.length < text.length * 0.9) return undefined;
-  // the rule just before the table belongs to it
-  return startOffset(last);
+  return last && nav.includes(last) ? startOffset(last) : undefined;
 }
 
 export function isElementNode(n: Node): n is Element {

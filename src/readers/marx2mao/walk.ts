@@ -52,8 +52,12 @@ export interface WalkInput {
   baseUl: number;
   /** Offset of the first endnote anchor (`<A NAME="en1">`), if the page has endnotes. */
   firstNote?: number;
+  /** Offset of the "NOTES" line that opens the endnotes: the last one before the first note. */
+  notesHeading?: number;
   /** Text nodes in document order, to look at the text around a link. */
   texts: TextOrder;
+  /** Navigation tables: never running text. */
+  skip: Set<Node>;
 }
 
 /** The text nodes of the page in document order, to find the text just before or after a node. */
@@ -111,6 +115,8 @@ export class Walker {
   readonly refs: RefRecord[] = [];
   readonly footnotes: FootnoteRecord[] = [];
   readonly anchorIds = new Set<string>();
+  /** Index of the first page break in the notes section (all of them if there is none). */
+  notesStart = Number.MAX_SAFE_INTEGER;
   private flow: Flow;
   private inBody = false;
   private note: Note | undefined;
@@ -127,12 +133,18 @@ export class Walker {
   run(root: Node): void {
     this.walk(root, { styles: [], center: false, heading: 0, ul: 0, inFootnote: false });
     this.flow.finish();
+    // text between the NOTES heading and the first note (an editor's line) belongs to the heading
+    const orphans = this.flow.orphans.flatMap((b) => ('children' in b ? b.children : []));
+    if (this.notes && orphans.length) this.notes.heading = [...(this.notes.heading ?? []), { type: 'lb' }, ...orphans];
   }
 
   walk(node: Node, ctx: WalkCtx): void {
-    const s = startOffset(node);
-    if (this.consumed.has(node) || s >= this.input.end) return;
-    if (endOffset(node) <= this.input.start && node.nodeName !== '#document') return;
+    if (this.consumed.has(node) || this.input.skip.has(node)) return;
+    // elements the parser re-created (an unclosed <A> or <FONT> reopened) have no location: go in
+    if (node.sourceCodeLocation) {
+      if (startOffset(node) >= this.input.end) return;
+      if (endOffset(node) <= this.input.start) return;
+    }
     if (isText(node)) return this.text(node, ctx);
     if (!isElement(node)) {
       for (const c of childrenOf(node)) this.walk(c, ctx);
@@ -204,8 +216,14 @@ export class Walker {
         this.children(el, next);
         return;
       }
-      case 'br':
+      case 'br': {
+        const id = attr(el, 'id');
+        if (id !== undefined) {
+          this.anchorPoint(el, id, ctx);
+          return;
+        }
         return this.flow.lineBreak();
+      }
       case 'hr':
         if (footnoteRule(el) && !ctx.inFootnote) return this.footnoteBlock(el, ctx);
         return this.flow.boundary();
@@ -273,19 +291,11 @@ export class Walker {
   }
 
   /** The "NOTES" line that opens the endnotes (only when endnotes follow it). */
+  /** The element or text that holds the "NOTES" line found by notesHeadingOffset(). */
   private isNotesHeading(node: Node, text: string): boolean {
-    if (this.notes || this.input.firstNote === undefined) return false;
-    if (startOffset(node) > this.input.firstNote) return false;
-    return /^\s*notes\s*$/i.test(text) && !this.insideTable(node);
-  }
-
-  private insideTable(node: Node): boolean {
-    let p = (node as { parentNode?: unknown }).parentNode as Node | null | undefined;
-    while (p) {
-      if (tag(p) === 'table') return true;
-      p = (p as { parentNode?: unknown }).parentNode as Node | null | undefined;
-    }
-    return false;
+    const at = this.input.notesHeading;
+    if (this.notes || at === undefined || !node.sourceCodeLocation) return false;
+    return startOffset(node) <= at && at < endOffset(node) && /^\s*notes\s*$/i.test(text);
   }
 
   private enterNotes(node?: Node): void {
@@ -296,6 +306,8 @@ export class Walker {
     }
     this.notes = section;
     this.inBody = true;
+    this.flow.dropRepeatedPending();
+    this.notesStart = this.input.shared.pageBreaks.length - this.flow.pendingCount();
     this.flow.switchRoot(undefined, (pb) => section.items.push({ type: 'pbBlock', pb }));
   }
 
@@ -313,19 +325,12 @@ export class Walker {
 
   private link(el: Element, ctx: WalkCtx): void {
     const name = attr(el, 'name');
+    // a re-created copy of an unclosed `<A NAME>` is not a second anchor
+    if (name !== undefined && !el.sourceCodeLocation) return this.children(el, ctx);
     if (name !== undefined) {
-      if (/^en\d*\w*$/i.test(name) && this.input.firstNote !== undefined && startOffset(el) >= this.input.firstNote) {
-        return this.beginNote(el, name, ctx);
-      }
-      if (/^fnp/i.test(name)) this.lastFnpAnchor = name;
-      else if (!/^notes$/i.test(name)) {
-        const id = `a-${name.replace(/[^\w.-]/g, '_')}`;
-        if (!this.anchorIds.has(id)) {
-          this.anchorIds.add(id);
-          this.flow.anchor(id);
-        }
-      }
-      return this.children(el, ctx);
+      const startsNote = this.anchorPoint(el, name, ctx);
+      if (!startsNote) this.children(el, ctx);
+      return;
     }
     const href = attr(el, 'href');
     if (href && !ctx.inFootnote && this.bracketedLink(el, href, ctx)) return;
@@ -369,6 +374,23 @@ export class Walker {
     return false;
   }
 
+  /** `<A NAME>`: a note's start (`en1`), the mark before foot notes (`fnp72`) or an anchor. */
+  private anchorPoint(el: Element, name: string, ctx: WalkCtx): boolean {
+    if (/^en\d*\w*$/i.test(name) && tag(el) === 'a' && this.input.firstNote !== undefined && startOffset(el) >= this.input.firstNote) {
+      this.beginNote(el, name, ctx);
+      return true;
+    }
+    if (/^fnp/i.test(name)) this.lastFnpAnchor = name;
+    else if (!/^notes$/i.test(name)) {
+      const id = `a-${name.replace(/[^\w.-]/g, '_')}`;
+      if (!this.anchorIds.has(id)) {
+        this.anchorIds.add(id);
+        this.flow.anchor(id);
+      }
+    }
+    return false;
+  }
+
   private noteRef(el: Element, m: { target?: string; label: string }, ctx: WalkCtx): void {
     const ref: NoteRef = { type: 'noteRef', noteId: '', id: '', n: m.label, pos: this.pos(el) };
     this.refs.push({ ref, target: m.target, offset: startOffset(el) });
@@ -377,13 +399,7 @@ export class Walker {
 
   private footnoteBlock(hr: Element, ctx: WalkCtx): void {
     const siblings = hr.parentNode ? childrenOf(hr.parentNode as Node) : [];
-    const content: Node[] = [];
-    for (const sib of siblings.slice(siblings.indexOf(hr) + 1)) {
-      if (isText(sib) && !sib.value.trim()) continue;
-      if (tag(sib) === 'font') content.push(sib);
-      break;
-    }
-    const font = content[0];
+    const font = firstContent(siblings.slice(siblings.indexOf(hr) + 1));
     if (!font) return this.flow.boundary();
     this.consumed.add(font);
     const notes = readFootnoteBlock(
@@ -438,3 +454,41 @@ function absoluteUrl(href: string, file: string): string {
 }
 
 export type { PageBreak };
+
+/** The last text "NOTES" (alone on its line, outside tables) before the first endnote. */
+export function notesHeadingOffset(root: Node, firstNote: number | undefined): number | undefined {
+  if (firstNote === undefined) return undefined;
+  let found: number | undefined;
+  const walk = (n: Node, inTable: boolean) => {
+    if (isText(n)) {
+      const s = startOffset(n);
+      if (!inTable && s >= 0 && s < firstNote && /^\s*notes\s*$/i.test(n.value)) found = s;
+      return;
+    }
+    for (const c of childrenOf(n)) walk(c, inTable || tag(n) === 'table');
+  };
+  walk(root, false);
+  return found;
+}
+
+/**
+ * The first node with content among `nodes`, looking inside anchors (`<A NAME="fnp">` left open
+ * before the rule is re-created around the notes by the parser). Returns it only if it is a FONT.
+ */
+function firstContent(nodes: Node[]): Element | undefined {
+  for (const n of nodes) {
+    if (isText(n)) {
+      if (!n.value.trim()) continue;
+      return undefined;
+    }
+    if (tag(n) === 'br' && attr(n, 'id') !== undefined) continue;
+    if (tag(n) === 'a' && attr(n, 'href') === undefined) {
+      const inner = firstContent(childrenOf(n));
+      if (inner) return inner;
+      if (collapse(textOf(n)).trim()) return undefined;
+      continue;
+    }
+    return tag(n) === 'font' && isElement(n) ? n : undefined;
+  }
+  return undefined;
+}
