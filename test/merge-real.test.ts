@@ -86,3 +86,29 @@ describe('mergeWitnesses: SU39.html + identity-of-interests.md', () => {
     ]);
   });
 });
+
+describe('mergeWitnesses the other way round: the CMPA as base, marx2mao supplying', () => {
+  const base = ok(readCmpa(mdSource, MD));
+  const m2m = ok(readMarx2mao(readFileSync(join(fixtures, 'marx2mao/Mao/SU39.html')), 'SU39.html'));
+  const merged = mergeWitnesses(base, [m2m]);
+
+  it('supplies the breaks the CMPA lost (275, 278, 279) at the aligned words, as repairs', () => {
+    const pbs = allPageBreaks(merged);
+    expect(pbs.map((pb) => [pb.n, pb.attestedBy])).toEqual(
+      ['275', '276', '277', '278', '279', '280', '281', '282', '283'].map((n) => [n, ['275', '278', '279'].includes(n) ? ['m2m'] : ['m2m', 'cmpa']]),
+    );
+    expect(merged.body[0]).toMatchObject({ type: 'pbBlock', pb: { n: '275' } });
+    expect(merged.body[1]).toMatchObject({ type: 'heading' });
+    const marked = editionText(merged, true);
+    expect(marked).toMatch(/war of the Northern\s+⟦pb 278⟧\s+Expedition thirteen/);
+    expect(marked).toMatch(/do not mean assistance,\s+⟦pb 279⟧\s+much less/);
+    const supplied = merged.repairs.filter((r) => r.kind === 'supply-page-break');
+    expect(supplied.map((r) => [r.witness, r.pos.file, r.message.match(/page (\d+)/)?.[1]])).toEqual([
+      ['m2m', MD, '275'], ['m2m', MD, '278'], ['m2m', MD, '279'],
+    ]);
+    // Each repair names where the supplying witness has the marker.
+    for (const r of supplied) expect(r.message).toMatch(/SU39\.html:\d+:\d+/);
+    expect(merged.diagnostics.filter((d) => d.code === 'word-difference')).toEqual([]);
+    expect(words(editionText(merged, false, true))).toEqual(words(editionText(base, false, true)));
+  });
+});
