@@ -112,3 +112,24 @@ describe('mergeWitnesses the other way round: the CMPA as base, marx2mao supplyi
     expect(words(editionText(merged, false, true))).toEqual(words(editionText(base, false, true)));
   });
 });
+
+describe('mergeWitnesses reports word differences of the real pair', () => {
+  it('finds a changed and a missing word in a doctored CMPA text, and nothing else', () => {
+    const doctored = mdSource.replace('the sugary propaganda', 'the sweet propaganda').replace('Expedition thirteen years', 'Expedition years');
+    expect(doctored).not.toBe(mdSource);
+    const base = ok(readMarx2mao(readFileSync(join(fixtures, 'marx2mao/Mao/SU39.html')), 'SU39.html'));
+    const merged = mergeWitnesses(base, [ok(readCmpa(doctored, MD))]);
+    const diffs = merged.diagnostics.filter((d) => d.code === 'word-difference');
+    expect(diffs.map((d) => [d.severity, d.file])).toEqual([['warning', MD], ['warning', MD]]);
+    expect(diffs.map((d) => d.message)).toEqual([
+      expect.stringMatching(/^cmpa reads "sweet" where m2m reads "sugary" after "the" \(SU39\.html:\d+\)$/),
+      expect.stringMatching(/^cmpa reads nothing where m2m reads "thirteen" after "Expedition" \(SU39\.html:\d+\)$/),
+    ]);
+    // Positioned at the CMPA paragraph holding the change (the lines where those paragraphs begin).
+    expect(diffs[0]!.line).toBe(mdLineOf('Some people say that the Soviet Union does not want'));
+    expect(diffs[1]!.line).toBe(mdLineOf('Some people say that now'));
+    // The page breaks are still all there, the text is the base's.
+    expect(allPageBreaks(merged).map((pb) => pb.n)).toHaveLength(9);
+    expect(words(editionText(merged, false, true))).toEqual(words(editionText(base, false, true)));
+  });
+});
