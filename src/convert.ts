@@ -24,6 +24,11 @@ export interface ConvertOptions {
   formats?: (SourceFormat | undefined)[];
   /** Original address of each file, where known (edition.json); replaces the reader's guess. */
   urls?: (string | undefined)[];
+  /** The bytes of standard input, read for a file named `-`. */
+  stdin?: Uint8Array;
+  /** The name standard input is read as (default `<stdin>`): a marx2mao page links its own notes
+   * by its file name (`SU39.html#en1`), so the reader needs it. */
+  stdinName?: string;
   /** Folder that relative file names are read from (default: the process's); names in
    * diagnostics and the report stay as given. */
   cwd?: string;
@@ -48,12 +53,24 @@ export function detectFormat(file: string, bytes: Uint8Array): SourceFormat {
   throw new UserError(`${file}: unknown source format (expected a marx2mao .html page or a CMPA .md reprint)`, 2);
 }
 
-async function readSource(file: string, format: SourceFormat | undefined, cwd: string): Promise<{ result: ReadResult; input: Omit<ReportInput, 'role' | 'witness'> }> {
+async function readSource(
+  given: string,
+  format: SourceFormat | undefined,
+  cwd: string,
+  stdin: Uint8Array | undefined,
+  stdinName = '<stdin>',
+): Promise<{ result: ReadResult; input: Omit<ReportInput, 'role' | 'witness'> }> {
+  const file = given === '-' ? stdinName : given;
   let bytes: Uint8Array;
-  try {
-    bytes = await readFile(resolve(cwd, file));
-  } catch (err) {
-    throw new UserError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+  if (given === '-') {
+    if (!stdin) throw new UserError('-: standard input is not available here', 2);
+    bytes = stdin;
+  } else {
+    try {
+      bytes = await readFile(resolve(cwd, file));
+    } catch (err) {
+      throw new UserError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+    }
   }
   const fmt = format ?? detectFormat(file, bytes);
   const result = fmt === 'marx2mao' ? readMarx2mao(bytes, file) : readCmpa(Buffer.from(bytes).toString('utf8'), file);
@@ -67,7 +84,8 @@ async function readSource(file: string, format: SourceFormat | undefined, cwd: s
 export async function convertFiles(files: string[], options: ConvertOptions = {}): Promise<ConvertResult> {
   if (files.length === 0) throw new UserError('convert: no source file given', 2);
   const cwd = options.cwd ?? process.cwd();
-  const read = await Promise.all(files.map((f, i) => readSource(f, options.formats?.[i], cwd)));
+  if (files.filter((f) => f === '-').length > 1) throw new UserError('convert: standard input (-) can be read only once', 2);
+  const read = await Promise.all(files.map((f, i) => readSource(f, options.formats?.[i], cwd, options.stdin, options.stdinName)));
   const editions: Edition[] = [];
   for (const { result } of read) {
     if (!result.ok) {

@@ -6,14 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { runCli } from '../src/cli/run.js';
 import { schemaValidator } from '../src/edition/json-schema.js';
 import { fixtures, repoRoot } from './support/tools.js';
 
-async function cli(argv: string[], cwd = repoRoot) {
+async function cli(argv: string[], cwd = repoRoot, stdin: Readable = Readable.from([])) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stdin: process.stdin, cwd });
+  const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stdin, cwd });
   return { code, stdout, stderr, lines: stderr.split('\n').filter(Boolean) };
 }
 const DIAG = /^[^:\n]+:\d+:\d+ (error|warning|info) [a-z0-9]+(-[a-z0-9]+)*: .+$/;
@@ -88,6 +89,26 @@ describe('teikit convert', () => {
       expect(r.stdout).toBe('');
     }
     expect(readdirSync(dir).sort()).toEqual(['afile', 'notes.txt']);
+  });
+
+  it('reads a source from standard input under the name --name gives', async () => {
+    const r = await cli(['convert', '-', '--name', 'SU39.html'], repoRoot, Readable.from([readFileSync(join(repoRoot, su39))]));
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/<pb /g)).toHaveLength(9);
+    expect(r.stdout.match(/<ref type="noteref"/g)).toHaveLength(6);
+    for (const line of r.lines) expect(line.startsWith('SU39.html:')).toBe(true);
+    const twice = await cli(['convert', '-', '-'], repoRoot, Readable.from(['x']));
+    expect(twice.code).toBe(2);
+    expect(twice.lines).toEqual(['convert: standard input (-) can be read only once']);
+  });
+
+  it('writes both outputs or neither: no TEI is left when the report cannot be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-cli-pair-'));
+    writeFileSync(join(dir, 'afile'), 'x');
+    const r = await cli(['convert', md, '-o', join(dir, 'x.tei.xml'), '--report', join(dir, 'afile', 'r.json')]);
+    expect(r.code).toBe(2);
+    expect(r.lines.at(-1)).toMatch(/r\.json: cannot write: E[A-Z]+$/);
+    expect(readdirSync(dir)).toEqual(['afile']);
   });
 
   it('prints its usage with --help', async () => {

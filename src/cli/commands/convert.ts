@@ -3,6 +3,7 @@
  * TEI to standard output by default; diagnostics on stderr as `file:line:col severity code: message`.
  * Exit 0 converted, 1 not a work / errors in the source (nothing written), 2 usage or I/O error.
  */
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CliIo, Command } from '../io.js';
@@ -10,12 +11,15 @@ import { convertFiles } from '../../convert.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
 
-const usage = `Usage: teikit convert <source> [<witness>...] [-o out.xml|-] [--report report.json]
+const usage = `Usage: teikit convert <source> [<witness>...] [-o out.xml|-] [--report report.json] [--name file]
 
 Convert a work to TEI. The first file is the base text (a marx2mao .html page); further files are
 other witnesses of the same work (a CMPA .md reprint), merged into it.
 
 Options:
+  <source> "-"          read the source from standard input (format detected from its content)
+  --name <file>         the file name standard input stands for (a marx2mao page links its notes
+                        by its own name, SU39.html#en1); also used in messages (default <stdin>)
   -o, --output <file>   write the TEI to <file> (default, or "-": standard output)
   --report <file>       write the conversion report (JSON) to <file>
   -h, --help            show this help`;
@@ -37,7 +41,7 @@ export function parseOrUsageError(
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOrUsageError(
     args,
-    { output: { type: 'string', short: 'o' }, report: { type: 'string' } },
+    { output: { type: 'string', short: 'o' }, report: { type: 'string' }, name: { type: 'string' } },
     'convert',
   );
   if (positionals.length === 0) throw new UserError('teikit convert: no source file given (try teikit convert --help)', 2);
@@ -47,13 +51,28 @@ async function run(args: string[], io: CliIo): Promise<number> {
     throw new UserError('teikit convert: the TEI and the report cannot both go to standard output', 2);
   }
 
-  const result = await convertFiles(positionals, { cwd: io.cwd });
+  const stdin = positionals.includes('-') ? await readAll(io.stdin) : undefined;
+  const result = await convertFiles(positionals, { cwd: io.cwd, stdin, stdinName: values.name as string | undefined });
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
 
   const reportJson = `${JSON.stringify(result.report, null, 2)}\n`;
   await writeOut(output, result.tei, io);
-  if (reportPath !== undefined) await writeOut(reportPath, reportJson, io);
+  if (reportPath !== undefined) {
+    try {
+      await writeOut(reportPath, reportJson, io);
+    } catch (err) {
+      // Both outputs or neither: take the TEI back when its report cannot be written.
+      if (output !== undefined && output !== '-') await rm(resolve(io.cwd, output), { force: true });
+      throw err;
+    }
+  }
   return 0;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
 }
 
 /** Standard output for undefined or "-", else an atomic write (a failure leaves no partial file). */
