@@ -40,7 +40,9 @@ export function reconcilePageBreaks(
     const target = alignedBaseToken(align, here.token, base.tokens.length);
     const same = baseByKey.get(`${o.pb.edition} ${o.pb.n}`)?.shift();
     if (same) {
-      same.pb.attestedBy = witnessOrder.filter((w) => same.pb.attestedBy.includes(w) || o.pb.attestedBy.includes(w));
+      const all = new Set([...same.pb.attestedBy, ...o.pb.attestedBy]);
+      // In the order of the witness list; ids it does not name (should not happen) keep their place after.
+      same.pb.attestedBy = [...witnessOrder.filter((w) => all.has(w)), ...[...all].filter((w) => !witnessOrder.includes(w))];
       const baseHere = tokenAt(base, same.offset);
       if (target.exact && (baseHere.token !== target.token || baseHere.inside !== here.inside)) {
         diagnostics.push(
