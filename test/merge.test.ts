@@ -91,6 +91,31 @@ describe('diffWords (Myers)', () => {
     for (let k = 1; k < m.length; k++) expect(m[k]![0] > m[k - 1]![0] && m[k]![1] > m[k - 1]![1]).toBe(true);
   });
 
+  it('finds an LCS as long as dynamic programming does, on 300 random pairs', () => {
+    let seed = 42;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const lcsLength = (a: string[], b: string[]) => {
+      const row = new Array<number>(b.length + 1).fill(0);
+      for (const x of a) {
+        let diag = 0;
+        for (let j = 1; j <= b.length; j++) {
+          const up = row[j]!;
+          row[j] = x === b[j - 1] ? diag + 1 : Math.max(row[j]!, row[j - 1]!);
+          diag = up;
+        }
+      }
+      return row[b.length]!;
+    };
+    for (let k = 0; k < 300; k++) {
+      const a = Array.from({ length: rand(40) }, () => 'abcd'[rand(4)]!);
+      const b = Array.from({ length: rand(40) }, () => 'abcd'[rand(4)]!);
+      const m = diffWords(a, b)!;
+      expect(m.length).toBe(lcsLength(a, b));
+      for (const [i, j] of m) expect(a[i]).toBe(b[j]);
+      for (let q = 1; q < m.length; q++) expect(m[q]![0] > m[q - 1]![0] && m[q]![1] > m[q - 1]![1]).toBe(true);
+    }
+  });
+
   it('matches everything for equal sequences and nothing for disjoint ones', () => {
     expect(diffWords(['x', 'y'], ['x', 'y'])).toEqual([[0, 0], [1, 1]]);
     expect(diffWords(['x', 'y'], ['p', 'q'])).toEqual([]);
