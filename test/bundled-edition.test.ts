@@ -291,6 +291,9 @@ describe('the bundled edition (identity-of-interests)', () => {
     expect(all('ptr').map((p) => p.attrs.target)).toEqual(['http://www.marx2mao.com/Mao/SU39.html', 'https://cmpa.af']);
     expect(all('licence')[0]!.attrs.target).toBe('https://creativecommons.org/licenses/by-sa/4.0/');
     expect(opens(header, 'biblStruct').map(({ e }) => e.attrs['xml:id'])).toEqual(['flp']);
+    const correction = all('correction')[0]!.text;
+    expect(correction).toContain('print page break(s) 275, 278, 279 are attested by #m2m only');
+    expect(correction).toMatch(/\b[4-9] paragraph split\(s\) in mid-sentence were rejoined/);
     expect(opens(header, 'bibl').map(({ e }) => e.attrs['xml:id'])).toEqual(['m2m', 'cmpa']);
   });
 

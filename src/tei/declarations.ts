@@ -8,12 +8,14 @@ import { forEachBlockInlines } from './context.js';
 export interface EditionStats {
   /** Regularised readings by original form (`--` → 3). */
   normalised: Map<string, { reg: string; count: number }>;
+  /** Every page break, in document order. */
+  pageBreaks: PageBreak[];
   /** Page breaks inside words, by kind. */
   wordBreaks: { hyphen: PageBreak[]; compound: PageBreak[]; word: PageBreak[] };
 }
 
 export function editionStats(edition: Edition): EditionStats {
-  const stats: EditionStats = { normalised: new Map(), wordBreaks: { hyphen: [], compound: [], word: [] } };
+  const stats: EditionStats = { normalised: new Map(), pageBreaks: [], wordBreaks: { hyphen: [], compound: [], word: [] } };
   const visit = (list: Inline[]): void => {
     for (const node of list) {
       if (node.type === 'norm') {
@@ -21,6 +23,7 @@ export function editionStats(edition: Edition): EditionStats {
         entry.count++;
         stats.normalised.set(node.orig, entry);
       } else if (node.type === 'pb') {
+        stats.pageBreaks.push(node);
         if (node.wordBreak !== 'none') stats.wordBreaks[node.wordBreak].push(node);
       } else if ('children' in node) {
         visit(node.children);
@@ -36,15 +39,16 @@ export function editionStats(edition: Edition): EditionStats {
 }
 
 const REPAIR_SENTENCES: Record<Repair['kind'], (n: number, witnesses: string) => string> = {
-  'rejoin-paragraph': (n, w) => `${n} paragraph split(s) in mid-sentence were rejoined, following ${w}.`,
+  'rejoin-paragraph': (n, w) => `${n} paragraph split(s) in mid-sentence were rejoined (evidence: ${w}).`,
   'supply-page-break': (n, w) =>
     `${n} print page break(s) missing from a reprint were supplied from ${w}; pb/@source names the witnesses that attest each break.`,
   'drop-duplicate-page-break': (n, w) => `${n} repeated page marker(s) were dropped (${w}).`,
 };
 
-export function describeCorrection(edition: Edition): string {
+export function describeCorrection(edition: Edition, stats: EditionStats): string {
   const kept = 'The text is kept as transcribed in the base witness';
-  if (edition.repairs.length === 0) return `${kept}; no repairs were needed.`;
+  const partial = describePartialAttestation(edition, stats);
+  if (edition.repairs.length === 0) return `${kept} (#${edition.baseWitness}); no repairs were needed.${partial}`;
   const parts: string[] = [];
   for (const kind of Object.keys(REPAIR_SENTENCES) as Repair['kind'][]) {
     const list = edition.repairs.filter((r) => r.kind === kind);
@@ -52,7 +56,22 @@ export function describeCorrection(edition: Edition): string {
     const witnesses = [...new Set(list.map((r) => `#${r.witness}`))].sort().join(', ');
     parts.push(REPAIR_SENTENCES[kind](list.length, witnesses));
   }
-  return `${kept} (#${edition.baseWitness}). ${parts.join(' ')} Each repair is listed with its source position in the conversion report.`;
+  return `${kept} (#${edition.baseWitness}). ${parts.join(' ')}${partial} Each repair is listed with its source position in the conversion report.`;
+}
+
+/** ` Print page breaks 275, 278, 279 are attested by #m2m only (pb/@source).` when witnesses differ. */
+function describePartialAttestation(edition: Edition, stats: EditionStats): string {
+  const texts = edition.witnesses.filter((w) => w.kind !== 'print').map((w) => w.id);
+  if (texts.length < 2) return '';
+  const partial = stats.pageBreaks.filter((pb) => texts.some((w) => !pb.attestedBy.includes(w)));
+  if (partial.length === 0) return ` Every print page break is attested by all witnesses (${texts.map((w) => `#${w}`).join(', ')}).`;
+  const groups = new Map<string, string[]>();
+  for (const pb of partial) {
+    const key = pb.attestedBy.map((w) => `#${w}`).join(', ');
+    groups.set(key, [...(groups.get(key) ?? []), pb.n]);
+  }
+  const said = [...groups].map(([by, pages]) => `print page break(s) ${pages.join(', ')} are attested by ${by} only`);
+  return ` Witnesses differ in their page markers: ${said.join('; ')} (pb/@source names the witnesses attesting each break).`;
 }
 
 export function describeNormalisation(stats: EditionStats): string {

@@ -40,7 +40,7 @@ export function writeHeader(tei: El, edition: Edition, pub: Publication, stats: 
   indent(fileDesc, 2);
 
   const decl = child(child(header, 'encodingDesc', 2), 'editorialDecl', 3);
-  text(child(decl, 'correction', 4).ele('p'), describeCorrection(edition));
+  text(child(decl, 'correction', 4).ele('p'), describeCorrection(edition, stats));
   text(child(decl, 'normalization', 4).ele('p'), describeNormalisation(stats));
   text(att(child(decl, 'hyphenation', 4), 'eol', 'none').ele('p'), describeHyphenation(stats));
   indent(decl, 3);
