@@ -3,7 +3,7 @@
  * references point to each note (a note's @target lists them all) and which anchors exist (a
  * back-reference only points to an anchor that is really written, so every #pointer resolves).
  */
-import type { Block, Edition, Inline, Note } from '../model/types.js';
+import type { Block, Edition, Inline } from '../model/types.js';
 import { ncName } from './xml.js';
 
 export interface WriteContext {
@@ -75,14 +75,10 @@ export function forEachBlockInlines(blocks: Block[], visit: (inlines: Inline[]) 
         for (const row of b.rows) for (const cell of row) forEachBlockInlines(cell.blocks, visit);
         break;
       case 'noteBlock':
-        forEachBlockInlines(noteBlocks(b.note), visit);
+        forEachBlockInlines(b.note.blocks, visit);
         break;
       case 'figure':
         break;
     }
   }
-}
-
-function noteBlocks(note: Note): Block[] {
-  return note.blocks;
 }

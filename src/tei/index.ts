@@ -28,7 +28,7 @@ export function writeTei(edition: Edition, publication?: Publication): string {
   const textEl = child(tei, 'text', 1);
   if (edition.front.length > 0) {
     const front = child(textEl, 'front', 2);
-    writeContainer(front, edition.front, 'front', ctx, 3);
+    writeContainer(front, edition.front, 'titlepage', ctx, 3);
     indent(front, 2);
   }
   const body = child(textEl, 'body', 2);
@@ -47,7 +47,8 @@ export function writeTei(edition: Edition, publication?: Publication): string {
 /**
  * body or front: the page breaks before the first words stand outside the division (the print page
  * begins before the title); a sequence of divisions is written as is, anything else is the content
- * of one division of type `wrapType` (`div type="work"` for a single work).
+ * of one division of type `wrapType` (`div type="work"` for a single work, `div type="titlepage"`
+ * for a book's title page in front).
  */
 function writeContainer(parent: El, blocks: Block[], wrapType: string, ctx: WriteContext, depth: number): void {
   let i = 0;
