@@ -34,7 +34,7 @@ const ENUMS: Record<string, string[]> = {
   'note@place': ['end', 'foot'],
   'hi@rend': ['italic', 'bold', 'underline', 'smallcaps', 'superscript', 'subscript'],
   'list@type': ['ordered', 'unordered', 'simple'],
-  'div@type': ['work', 'document', 'chapter', 'section', 'preface', 'contents', 'appendix', 'part', 'notes', 'front'],
+  'div@type': ['work', 'document', 'chapter', 'section', 'preface', 'contents', 'appendix', 'part', 'notes', 'front', 'titlepage'],
   'p@rend': ['center', 'right', 'indent', 'heading', 'dateline', 'salute', 'signed'],
   'cell@role': ['label', 'data'],
 };
