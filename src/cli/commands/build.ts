@@ -39,8 +39,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
       const written = await buildEdition(dir, outDir, io);
       io.stdout(`${written.join('\n')}\n`);
     } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      io.stderr(`${err.message}\n`);
+      // One edition's failure, even a bug in teikit, must not stop the others from being built.
+      const message = err instanceof UserError ? err.message : `${dir}: internal error: ${err instanceof Error ? err.message : String(err)} (please report this)`;
+      io.stderr(`${message}\n`);
       failed++;
     }
   }
