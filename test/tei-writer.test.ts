@@ -11,6 +11,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Block, Edition, Inline, PageBreak, Publication } from '../src/model/types.js';
 import { writeTei } from '../src/tei/index.js';
 import { volumeNumber } from '../src/tei/header.js';
+import { validateTei } from '../src/validate/index.js';
 import { jingValidate } from './support/jing.js';
 import { requireTool, teiAllRng, which } from './support/tools.js';
 
@@ -103,7 +104,7 @@ function awkwardEdition(): Edition {
     { type: 'pbBlock', pb: pb('282', ['m2m']) },
     { type: 'signed', children: [t('The Editors')] },
   ];
-  return { ...base, id: 'awkward', body, front: [
+  return { ...base, id: 'awkward', body, notes: undefined, front: [
     { type: 'figure', src: 'cover.gif' },
     { type: 'division', kind: 'contents', blocks: [{ type: 'heading', level: 1, children: [t('Contents')] }, { type: 'list', kind: 'simple', items: [{ blocks: [para(t('Chapter One'))] }] }] },
   ] };
@@ -221,7 +222,7 @@ describe('writeTei on hand-built editions', () => {
   it('restores TEI division structure for awkward block sequences', () => {
     const tree = parse(awkward);
     const divs = findAll(tree, 'div').map((d) => `${d.path.filter((p) => p === 'div').length}:${attrs(d.node)['@type'] ?? '-'}`);
-    expect(divs).toEqual(['0:contents', '0:work', '1:section', '2:section', '1:section', '1:document', '1:-', '0:notes']);
+    expect(divs).toEqual(['0:contents', '0:work', '1:section', '2:section', '1:section', '1:document', '1:-']);
     expect(findAll(tree, 'opener')).toHaveLength(1);
     expect(findAll(tree, 'closer')).toHaveLength(2);
     expect(findAll(tree, 'salute').map((s) => s.path.at(-1))).toEqual(['opener']);
@@ -248,6 +249,13 @@ describe('writeTei on hand-built editions', () => {
 
   it('reads volume numbers', () => {
     expect(['II', '1', 'XIV', 'iv', 'A'].map(volumeNumber)).toEqual(['2', '1', '14', '4', undefined]);
+  });
+
+  it('is valid under teikit\'s own schema and rules too (validateTei)', async () => {
+    for (const [name, xml] of [['sample', sample], ['awkward', awkward], ['edges', writeTei(edgeEdition(), pub)]] as const) {
+      const errors = (await validateTei(xml, `${name}.xml`)).filter((d) => d.severity === 'error');
+      expect(errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}: ${d.message}`)).toEqual([]);
+    }
   });
 
   const rng = teiAllRng();
