@@ -59,6 +59,20 @@ describe('broken documents (test/fixtures/invalid)', () => {
   });
 });
 
+describe('warnings do not make a document invalid', () => {
+  it('a back-reference that is not a page number is reported as a warning', async () => {
+    const doc = sample.replace('<ref type="pageref" n="278"/>', '<ref type="pageref" n="preface"/>');
+    const diagnostics = await validateTei(doc, 'w.xml');
+    expect(diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([['warning', 'pageref-invalid', 83]]);
+    expect(isValid(diagnostics)).toBe(true);
+  });
+
+  it('an unnumbered note (*) nothing refers to is a warning, a numbered one an error', async () => {
+    const star = sample.replace('<ref type="noteref" xml:id="nr2" n="2" target="#n2">2</ref>', '').replace('<note xml:id="n2" n="2" place="end" target="#nr2">', '<note xml:id="n2" n="*" place="foot">');
+    expect((await validateTei(star, 's.xml')).map((d) => [d.severity, d.code])).toEqual([['warning', 'note-unreferenced']]);
+  });
+});
+
 describe('safe reading', () => {
   it('never expands an entity that points at a local file', async () => {
     const doc = readFileSync(join(invalidDir, 'sec-external-entity.tei.xml'), 'utf8').replace('Many people', 'Many &secret; people');

@@ -148,7 +148,8 @@ function checkPageRefs(facts: Facts, report: Report): void {
     const n = ref.attrs.n;
     if (n === undefined) continue; // the schema reports it
     if (!pageValue(n)) {
-      report('error', ref, 'pageref-invalid', `<ref type="pageref" n="${n}">: @n must be a page number (arabic or roman)`);
+      // A source may link a note back to a place that has no page ("[preface]"): say so, no more.
+      report('warning', ref, 'pageref-invalid', `<ref type="pageref" n="${n}">: @n is not a page number (arabic or roman), so it cannot be checked`);
       continue;
     }
     if (!pages.has(n)) {
