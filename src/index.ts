@@ -10,3 +10,5 @@ export { loadEdition, findEditions, publicationOf } from './edition/index.js';
 export type { EditionConfig, LoadedEdition } from './edition/index.js';
 export { buildReport } from './report/index.js';
 export type { ConversionReport } from './report/index.js';
+export { validateTei, isValid } from './validate/index.js';
+export type { ValidateOptions, SchemaName } from './validate/index.js';
