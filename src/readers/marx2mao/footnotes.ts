@@ -3,32 +3,15 @@
  * opened by `&nbsp &nbsp` and a label (`*`, `**`, `<SUP>[1]</SUP>`), separated by `<BR>`.
  */
 import type { Block, Inline, Note } from '../../model/types.js';
-import type { Element, Node } from './dom.js';
-import { childrenOf } from './dom.js';
-import { Flow, type FlowShared } from './flow.js';
 import { plainText, trimEnd } from './inlines.js';
-import type { WalkCtx } from './walk.js';
 
-type Walk = (node: Node, ctx: WalkCtx) => void;
-type WithFlow = (flow: Flow, read: () => void) => void;
-
-export function readFootnoteBlock(
-  font: Element,
-  withFlow: WithFlow,
-  walk: Walk,
-  shared: FlowShared,
-  ctx: WalkCtx,
-  nextId: () => string,
-): Note[] {
-  const blocks: Block[] = [];
-  const flow = new Flow(blocks, shared);
-  withFlow(flow, () => {
-    for (const c of childrenOf(font)) walk(c, { ...ctx, inFootnote: true, center: false, heading: 0, ul: 0 });
-  });
+/** The notes of a foot-note block read as blocks: each labelled line or paragraph opens a note. */
+export function notesFromBlocks(blocks: Block[], nextId: () => string): Note[] {
   const notes: Note[] = [];
   for (const block of blocks) {
     if (block.type !== 'paragraph') {
       if (notes.length) notes.at(-1)!.blocks.push(block);
+      else notes.push({ id: nextId(), n: '*', place: 'foot', blocks: [block] });
       continue;
     }
     for (const segment of splitAtLineBreaks(block.children)) {
@@ -44,6 +27,21 @@ export function readFootnoteBlock(
     }
   }
   return notes;
+}
+
+/**
+ * Where the `<FONT>` starting at `start` is closed in the source, counting nested FONTs; the end of
+ * the source when it never is.
+ */
+export function balancedFontEnd(source: string, start: number): number {
+  const tags = /<(\/?)FONT\b[^>]*>/gi;
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let t = tags.exec(source); t; t = tags.exec(source)) {
+    depth += t[1] ? -1 : 1;
+    if (depth === 0) return t.index + t[0].length;
+  }
+  return source.length;
 }
 
 function splitAtLineBreaks(children: Inline[]): Inline[][] {

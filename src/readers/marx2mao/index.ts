@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { Block, Diagnostic, Edition, ReadResult, Witness } from '../../model/types.js';
 import { checkNotes, checkPages } from './checks.js';
 import { decodeSource } from './decode.js';
-import { attr, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, tag, textOf, type Node } from './dom.js';
+import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, tag, textOf, type Node } from './dom.js';
 import { navigationStart, navigationTables } from './recognise.js';
 import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
 import { divide, markDatelines } from './structure.js';
@@ -34,7 +34,7 @@ export function readMarx2mao(source: Uint8Array | string, file: string): ReadRes
   const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [], hyphenEvidence: [] };
   const page = basename(file);
   const walker = new Walker({
-    file, page, shared, start, end, texts: new TextOrder(body), skip: new Set<Node>(navigationTables(body)),
+    file, page, shared, start, end, texts: new TextOrder(body), source: pointAnchors(html), skip: new Set<Node>(navigationTables(body)),
     baseUl: runningTextDepth(body, start, end),
     ...(firstNoteEl ? { firstNote: startOffset(firstNoteEl), notesHeading: notesHeadingOffset(body, startOffset(firstNoteEl)) } : {}),
   });

@@ -24,14 +24,12 @@ export function refuseNonWork(
   if (!hasTitleBlock) reasons.push('no title block');
   if (text > 0 && linked / text > 0.1) reasons.push(`${Math.round((100 * linked) / text)}% of its text is links`);
   if (text < 400) reasons.push('almost no text');
-  if (reasons.length === 1 && text >= 400) {
-    // a work whose transcriber left out the page markers: read it, the checks will say so
-    return undefined;
-  }
+  // every work on the site is a transcription of printed pages and carries their markers: a page
+  // without any is an index, a contents page or a note, whatever else it has
   return {
     severity: 'error',
     code: 'not-a-work',
-    message: `not a work (${reasons.join(', ')}): a collection index or a note about the collection`,
+    message: `not a work (${reasons.join(', ')}): a collection index, a contents page or a note about the collection`,
     file,
     line: 1,
     column: 1,

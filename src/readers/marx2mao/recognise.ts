@@ -46,9 +46,12 @@ export function noteReference(el: Element, page: string): RefMatch | undefined {
 /** `[p. <A HREF="SU39.html#p275">275</A>]`: page and linked fragment. */
 export function backReference(el: Element): { page: string; target?: string } | undefined {
   if (tag(el) !== 'font' && tag(el) !== 'sup') return undefined;
-  const m = collapse(textOf(el)).trim().match(/^\[\s*pp?\.\s*([0-9]+[a-z]?(?:\s*[-–]\s*\d+)?|[ivxlcdm]+)?\s*\]$/i);
-  if (!m) return undefined;
+  const text = collapse(textOf(el)).trim();
   const link = [...elements(el)].find((e) => tag(e) === 'a' && attr(e, 'href')?.includes('#'));
+  // `[preface]`: a back-reference naming the part of the book instead of a page
+  const named = link && !/#(en|fnp)/i.test(attr(link, 'href')!) ? text.match(/^\[\s*(\p{L}{2,}[\p{L}\p{N} .-]*)\s*\]$/u) : null;
+  const m = text.match(/^\[\s*pp?\.\s*([0-9]+[a-z]?(?:\s*[-–]\s*\d+)?|[ivxlcdm]+)?\s*\]$/i) ?? named;
+  if (!m) return undefined;
   const href = link ? attr(link, 'href')! : undefined;
   return { page: m[1]?.replace(/\s+/g, '') ?? '', target: href ? href.slice(href.indexOf('#') + 1) : undefined };
 }

@@ -9,7 +9,7 @@ import type {
 } from '../../model/types.js';
 import { attr, childrenOf, collapse, elements, endOffset, isElement, isText, positionOf, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { Flow, type BlockContext, type FlowShared } from './flow.js';
-import { readFootnoteBlock } from './footnotes.js';
+import { balancedFontEnd, notesFromBlocks } from './footnotes.js';
 import { backReference, footnoteRule, noteReference, pageMarker } from './recognise.js';
 import { figureOf } from './title-block.js';
 import { readTable } from './tables.js';
@@ -56,6 +56,8 @@ export interface WalkInput {
   notesHeading?: number;
   /** Text nodes in document order, to look at the text around a link. */
   texts: TextOrder;
+  /** The decoded source: foot-note extents are measured in it. */
+  source: string;
   /** Navigation tables: never running text. */
   skip: Set<Node>;
 }
@@ -124,6 +126,10 @@ export class Walker {
   private lastFnpAnchor: string | undefined;
   private consumed = new Set<Node>();
   private footCount = 0;
+  /** The foot-of-page notes being read, up to `end` in the source. */
+  private foot:
+    | { end: number; blocks: Block[]; flow: Flow; mainFlow: Flow; note: Note | undefined; ul: number; offset: number; anchor: string | undefined }
+    | undefined;
   private stripNext: Node | undefined;
 
   constructor(private readonly input: WalkInput) {
@@ -132,6 +138,7 @@ export class Walker {
 
   run(root: Node): void {
     this.walk(root, { styles: [], center: false, heading: 0, ul: 0, inFootnote: false });
+    this.finishFoot();
     this.flow.finish();
     // text between the NOTES heading and the first note (an editor's line) belongs to the heading
     const orphans = this.flow.orphans.flatMap((b) => ('children' in b ? b.children : []));
@@ -140,6 +147,8 @@ export class Walker {
 
   walk(node: Node, ctx: WalkCtx): void {
     if (this.consumed.has(node) || this.input.skip.has(node)) return;
+    if (this.foot && node.sourceCodeLocation && startOffset(node) >= this.foot.end) this.finishFoot();
+    if (this.foot && !ctx.inFootnote) ctx = { ...ctx, inFootnote: true, heading: 0, center: false };
     // elements the parser re-created (an unclosed <A> or <FONT> reopened) have no location: go in
     if (node.sourceCodeLocation) {
       if (startOffset(node) >= this.input.end) return;
@@ -158,7 +167,7 @@ export class Walker {
   }
 
   private blockCtx(ctx: WalkCtx): BlockContext {
-    const base = this.note ? this.noteUl : this.input.baseUl;
+    const base = this.foot ? this.foot.ul : this.note ? this.noteUl : this.input.baseUl;
     return {
       kind: ctx.heading ? 'heading' : 'p',
       level: ctx.heading,
@@ -397,22 +406,42 @@ export class Walker {
     this.flow.inline(ref, this.blockCtx({ ...ctx, styles: ctx.styles.filter((s) => s !== 'superscript') }), this.pos(el));
   }
 
+  /**
+   * A short left rule opens foot-of-page notes: the `<FONT SIZE=-1>` after it, up to its closing
+   * tag in the source. The HTML5 parser may move part of that content out of the FONT element (a
+   * `<P>` inside it), so the extent is taken from the source text, and everything the walk meets
+   * until there goes to the notes.
+   */
   private footnoteBlock(hr: Element, ctx: WalkCtx): void {
     const siblings = hr.parentNode ? childrenOf(hr.parentNode as Node) : [];
-    const font = firstContent(siblings.slice(siblings.indexOf(hr) + 1));
-    if (!font) return this.flow.boundary();
-    this.consumed.add(font);
-    const notes = readFootnoteBlock(
-      font as Element,
-      (flow, read) => this.withFlow(flow, read),
-      (n, c) => this.walk(n, c),
-      this.input.shared,
-      ctx,
-      () => `fn${++this.footCount}`,
-    );
-    const displaced = this.notes !== undefined;
-    this.footnotes.push({ anchor: this.lastFnpAnchor, notes, offset: startOffset(hr), displaced });
+    const font = firstContent(siblings.slice(siblings.indexOf(hr) + 1), startOffset(hr));
+    if (!font || this.foot || startOffset(font) < 0) return this.flow.boundary();
+    const blocks: Block[] = [];
+    this.foot = {
+      end: balancedFontEnd(this.input.source, startOffset(font)),
+      blocks,
+      flow: new Flow(blocks, this.input.shared),
+      mainFlow: this.flow,
+      note: this.note,
+      ul: ctx.ul,
+      offset: startOffset(hr),
+      anchor: this.lastFnpAnchor,
+    };
     this.lastFnpAnchor = undefined;
+    this.flow = this.foot.flow;
+    this.note = undefined;
+  }
+
+  private finishFoot(): void {
+    const foot = this.foot;
+    if (!foot) return;
+    this.foot = undefined;
+    foot.flow.finish();
+    this.flow = foot.mainFlow;
+    this.note = foot.note;
+    const notes = notesFromBlocks(foot.blocks, () => `fn${++this.footCount}`);
+    const displaced = this.notes !== undefined;
+    this.footnotes.push({ anchor: foot.anchor, notes, offset: foot.offset, displaced });
     if (!displaced) for (const note of notes) this.flow.footBlock({ type: 'noteBlock', note });
   }
 
@@ -475,15 +504,17 @@ export function notesHeadingOffset(root: Node, firstNote: number | undefined): n
  * The first node with content among `nodes`, looking inside anchors (`<A NAME="fnp">` left open
  * before the rule is re-created around the notes by the parser). Returns it only if it is a FONT.
  */
-function firstContent(nodes: Node[]): Element | undefined {
+function firstContent(nodes: Node[], after: number): Element | undefined {
   for (const n of nodes) {
     if (isText(n)) {
       if (!n.value.trim()) continue;
       return undefined;
     }
     if (tag(n) === 'br' && attr(n, 'id') !== undefined) continue;
-    if (tag(n) === 'a' && attr(n, 'href') === undefined) {
-      const inner = firstContent(childrenOf(n));
+    // an anchor, or a FONT the parser re-created around the real one (it carries the location of
+    // the FONT it copies, opened before the rule): look inside
+    if ((tag(n) === 'a' && attr(n, 'href') === undefined) || (tag(n) === 'font' && startOffset(n) < after)) {
+      const inner = firstContent(childrenOf(n), after);
       if (inner) return inner;
       if (collapse(textOf(n)).trim()) return undefined;
       continue;
