@@ -109,9 +109,29 @@
     <xsl:value-of select="$NL"/>
   </xsl:template>
 
+  <!-- A note: "[1] " before its first paragraph, further paragraphs indented, its [p. N]
+       back-reference at the end of the last one. -->
   <xsl:template match="note" mode="txt">
     <xsl:param name="indent" as="xs:string" select="''" tunnel="yes"/>
-    <xsl:value-of select="t:block($indent || '[' || t:note-label(.) || '] ', node(), '') || $NL || $NL"/>
+    <xsl:variable name="label" select="'[' || t:note-label(.) || '] '"/>
+    <xsl:choose>
+      <xsl:when test="p and not(text()[normalize-space()])">
+        <xsl:variable name="last-p" select="p[last()]"/>
+        <xsl:variable name="tail" select="ref[@type = 'pageref'][$last-p &lt;&lt; .]"/>
+        <xsl:for-each select="* except $tail">
+          <xsl:choose>
+            <xsl:when test="self::p">
+              <xsl:value-of select="t:block($indent || (if (. is ../p[1]) then $label else '    '),
+                                    (node(), if (. is $last-p) then $tail else ()), '') || $NL || $NL"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="." mode="txt"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="t:block($indent || $label, node(), '') || $NL || $NL"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="pb" mode="txt">
@@ -149,6 +169,11 @@
     <xsl:if test="$show-pages and normalize-space(@n)">
       <xsl:sequence select="(if (@break = 'no') then $PB-IN-WORD else $PB) || normalize-space(@n) || $END"/>
     </xsl:if>
+    <xsl:if test="t:pb-needs-space(.)"><xsl:sequence select="' '"/></xsl:if>
+  </xsl:template>
+  <!-- Blocks met inside running text (a note's paragraphs laid out as one line) stay apart. -->
+  <xsl:template match="p | head | item | cell | l | lg | quote[p] | list | table | row" mode="inline">
+    <xsl:sequence select="' '"/><xsl:apply-templates mode="inline"/><xsl:sequence select="' '"/>
   </xsl:template>
   <xsl:template match="choice" mode="inline">
     <xsl:apply-templates select="(reg, corr, expan, orig, sic, abbr)[1]/node()" mode="inline"/>

@@ -18,7 +18,7 @@ export async function renderEpub(tei: string, opts: RenderOptions = {}): Promise
   const file = sourceName(opts);
   const facts = checkXml(tei, file);
   const name = facts.idno ? `teikit:${facts.idno}` : `teikit-title:${facts.title ?? ''}`;
-  const run = runChecked(opts.xslt ?? 'epub', tei, file, { uuid: uuidV5(name), ...opts.params });
+  const run = runChecked(opts.xslt ?? 'builtin:epub', tei, file, { uuid: uuidV5(name), ...opts.params });
 
   if (!run.documents.has('META-INF/container.xml')) {
     throw new UserError(`${opts.xslt ?? 'epub.xsl'}: the stylesheet wrote no META-INF/container.xml; it is not an EPUB stylesheet`);

@@ -79,8 +79,8 @@ export function checkXml(xml: string, file: string): XmlFacts {
 }
 
 /**
- * Run a stylesheet on a TEI document. `sheet` is a built-in name (`html`, `epub`, `text`) or the
- * path of a user's .xsl / .sef.json.
+ * Run a stylesheet on a TEI document. `sheet` is a built-in one (`builtin:html`, `builtin:epub`,
+ * `builtin:text`) or the path of a user's .xsl / .sef.json.
  */
 export function runStylesheet(
   sheet: string,
@@ -94,8 +94,8 @@ export function runStylesheet(
 
 /** runStylesheet for input already passed through checkXml. */
 export function runChecked(sheet: string, tei: string, file: string, params: Record<string, string>): StylesheetRun {
-  const builtin = /^[a-z-]+$/.test(sheet);
-  const path = builtin ? resolve(xsltDir, `${sheet}.sef.json`) : resolve(sheet);
+  const builtin = sheet.startsWith('builtin:');
+  const path = builtin ? resolve(xsltDir, `${sheet.slice('builtin:'.length)}.sef.json`) : resolve(sheet);
   if (!existsSync(path)) {
     throw new UserError(
       builtin
@@ -132,15 +132,16 @@ function compileAndRun(path: string, tei: string, params: Record<string, string>
       'source-node': parse-xml($src),
       'delivery-format': 'serialized',
       'base-output-uri': $out,
-      'stylesheet-params': map:merge(for $k in map:keys($p) return map { QName('', $k): $p($k) })
+      'stylesheet-params': map:merge(for $i in 1 to count($names) return map { QName('', $names[$i]): $values[$i] })
     })`;
   const result = SaxonJS.XPath.evaluate(expr, null, {
-    params: { loc: pathToFileURL(path).href, src: tei, out: OUTPUT_BASE, p: params },
+    // JS arrays arrive as XDM sequences (a JS object would not become a map).
+    params: { loc: pathToFileURL(path).href, src: tei, out: OUTPUT_BASE, names: Object.keys(params), values: Object.values(params) },
   }) as Record<string, string>;
   const documents = new Map<string, string>();
   let principal = '';
   for (const [k, v] of Object.entries(result)) {
-    if (k === 'output') principal = v;
+    if (k === 'output' || k === OUTPUT_BASE) principal = v;
     else documents.set(k.startsWith(OUTPUT_BASE) ? k.slice(OUTPUT_BASE.length) : k, v);
   }
   return { principal, documents };

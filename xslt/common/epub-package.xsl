@@ -13,6 +13,12 @@
   exclude-result-prefixes="#all"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0">
 
+  <!-- How the print edition is named as the source of the page breaks. EPUB 3.2's
+       meta source-of="pagination" refining dc:source is what EPUBCheck 4.2 (Debian's) accepts;
+       EPUB Accessibility 1.1's pageBreakSource is an "undefined property" (OPF-027) for it, so it
+       is written only when asked for: page-break-source=pageBreakSource or both. -->
+  <xsl:param name="page-break-source" as="xs:string" select="'source-of'"/>
+
   <xsl:template name="t:package">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="files" as="map(*)*"/>
@@ -45,8 +51,11 @@
         <xsl:if test="$print">
           <xsl:variable name="b" as="item()*"><xsl:apply-templates select="$print" mode="t:bibl"/></xsl:variable>
           <dc:source id="print-source"><xsl:value-of select="normalize-space(string-join($b ! string(.)))"/></dc:source>
-          <xsl:if test="$pbs">
+          <xsl:if test="$pbs and $page-break-source = ('source-of', 'both')">
             <meta property="source-of" refines="#print-source">pagination</meta>
+          </xsl:if>
+          <xsl:if test="$pbs and $page-break-source = ('pageBreakSource', 'both')">
+            <meta property="pageBreakSource"><xsl:value-of select="normalize-space(string-join($b ! string(.)))"/></meta>
           </xsl:if>
         </xsl:if>
         <meta property="dcterms:modified"><xsl:value-of select="t:modified($pub-date)"/></meta>

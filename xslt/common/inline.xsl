@@ -36,6 +36,7 @@
       </xsl:when>
       <xsl:otherwise><span class="pb" role="separator"/></xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="t:pb-needs-space(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template match="lb">

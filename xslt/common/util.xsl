@@ -16,10 +16,15 @@
   <xsl:key name="t:pb-by-n" match="pb[@n]" use="normalize-space(@n)"/>
   <xsl:key name="t:refs-to" match="ref[@target]" use="tokenize(normalize-space(@target), ' ')"/>
 
-  <!-- The id an element gets in the rendition: its xml:id, or a stable generated one. -->
+  <!-- The id an element gets in the rendition: its xml:id, or its name and number among the
+       elements of that name (div-3). Not generate-id(): that differs between runs in one process,
+       and the same TEI must give the same bytes. -->
   <xsl:function name="t:id" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="if ($el/@xml:id) then string($el/@xml:id) else 'g-' || generate-id($el)"/>
+    <xsl:variable name="name" select="local-name($el)"/>
+    <xsl:sequence select="if ($el/@xml:id) then string($el/@xml:id)
+                          else 't-' || $name || '-' || (count($el/preceding::*[local-name() = $name])
+                                                        + count($el/ancestor::*[local-name() = $name]) + 1)"/>
   </xsl:function>
 
   <!-- Page marker id: p277; a page number seen twice (front-matter roman numerals reused, several
@@ -123,6 +128,15 @@
     <xsl:variable name="ts" select="root($doc)//teiHeader/fileDesc/titleStmt/title"/>
     <xsl:variable name="main" select="($ts[@type = 'main'], $ts)[1]"/>
     <xsl:sequence select="if ($main) then t:plain-heading($main) else 'Untitled'"/>
+  </xsl:function>
+
+  <!-- A page break without break="no" stands between words: where the text has no space around
+       it (…518).<pb/>Below…), the renditions supply one. -->
+  <xsl:function name="t:pb-needs-space" as="xs:boolean">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="not($pb/@break = 'no')
+                          and matches(string($pb/preceding-sibling::node()[1][self::text()]), '\S$')
+                          and matches(string($pb/following-sibling::node()[1][self::text()]), '^\S')"/>
   </xsl:function>
 
   <xsl:function name="t:lang" as="xs:string">

@@ -1,0 +1,116 @@
+/**
+ * `teikit render <tei.xml|-> --to html|epub|txt [-o out|-] [--xslt my.xsl] [--param k=v]...
+ *  [--assets dir]`
+ *
+ * Runs the built-in XSLT 3 stylesheets (or the user's) with SaxonJS. Output is written atomically;
+ * on any error nothing is written.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Readable } from 'node:stream';
+import type { CliIo, Command } from '../io.js';
+import { UserError } from '../../model/diagnostics.js';
+import { writeFileAtomic } from '../../util/files.js';
+import { renderEpub, renderHtml, renderText, type RenderOptions } from '../../render/index.js';
+
+const usage = `Usage: teikit render <tei.xml|-> --to html|epub|txt [-o <out>|-] [--xslt <my.xsl>] [--param k=v]... [--assets <dir>]
+
+Renders a TEI file as one standalone HTML5 page, an EPUB 3, or plain UTF-8 text.
+
+Options:
+  --to <format>    html, epub or txt (default: from the -o file's extension)
+  -o, --output <f> output file; - for standard output (html, txt); default: <input name>.<format>
+                   in the current folder (standard output when the input is -)
+  --xslt <file>    your own stylesheet instead of the built-in one: an .xsl compiled at run time
+                   (it may xsl:import teikit's xslt/html.xsl, epub.xsl or text.xsl and override
+                   templates) or a precompiled .sef.json
+  --param k=v      a stylesheet parameter, repeatable (text: pages=true adds [p. 277] markers;
+                   html, epub: css=<extra CSS>; epub: page-break-source=…, see xslt/README.md)
+  --assets <dir>   folder of the images named by graphic/@url (default: the TEI file's folder)
+  -h, --help       this help
+
+Exit status: 0 written, 1 bad input (the message names file, line and column), 2 usage or I/O error.`;
+
+const FORMATS = { html: 'html', htm: 'html', xhtml: 'html', epub: 'epub', txt: 'txt', text: 'txt' } as const;
+type Format = (typeof FORMATS)[keyof typeof FORMATS];
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+function parseParams(list: string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const p of list) {
+    const m = /^([A-Za-z_][\w.-]*)=(.*)$/s.exec(p);
+    if (!m) throw new UserError(`teikit render: --param wants name=value, not "${p}"`, 2);
+    params[m[1]!] = m[2]!;
+  }
+  return params;
+}
+
+const command: Command = {
+  name: 'render',
+  summary: 'render TEI as HTML, EPUB 3 or plain text with XSLT 3 (SaxonJS)',
+  usage,
+  async run(args: string[], io: CliIo): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          to: { type: 'string' },
+          output: { type: 'string', short: 'o' },
+          xslt: { type: 'string' },
+          param: { type: 'string', multiple: true, default: [] },
+          assets: { type: 'string' },
+        },
+      });
+    } catch (err) {
+      throw new UserError(`teikit render: ${(err as Error).message} (try teikit render --help)`, 2);
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length !== 1) throw new UserError('teikit render: give exactly one TEI file (or - for standard input)', 2);
+    const input = positionals[0]!;
+    const output = values.output;
+    const fromExt = output && output !== '-' ? FORMATS[extname(output).slice(1).toLowerCase() as keyof typeof FORMATS] : undefined;
+    const to: Format | undefined = values.to ? FORMATS[values.to.toLowerCase() as keyof typeof FORMATS] : fromExt;
+    if (!to) {
+      throw new UserError(`teikit render: --to must be html, epub or txt${values.to ? `, not "${values.to}"` : ''}`, 2);
+    }
+    const target = output ?? (input === '-' ? '-' : `${basename(input).replace(/(\.tei)?\.xml$/i, '')}.${to}`);
+    if (target === '-' && to === 'epub') throw new UserError('teikit render: an EPUB is binary; give -o <file.epub>', 2);
+
+    let bytes: Buffer;
+    try {
+      bytes = input === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, input));
+    } catch (err) {
+      throw new UserError(`${input}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+    }
+    let tei: string;
+    try {
+      tei = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    } catch {
+      throw new UserError(`${input}:1:1 error encoding: not UTF-8`, 1);
+    }
+    const opts: RenderOptions = {
+      source: input === '-' ? '<stdin>' : input,
+      params: parseParams(values.param ?? []),
+      assetsDir: resolve(io.cwd, values.assets ?? (input === '-' ? '.' : dirname(input))),
+      ...(values.xslt ? { xslt: resolve(io.cwd, values.xslt) } : {}),
+    };
+    const result = to === 'html' ? await renderHtml(tei, opts) : to === 'txt' ? await renderText(tei, opts) : await renderEpub(tei, opts);
+    if (target === '-') {
+      io.stdout(result as string);
+    } else {
+      await writeFileAtomic(resolve(io.cwd, target), result);
+      io.stderr(`wrote ${target}\n`);
+    }
+    return 0;
+  },
+};
+
+export default command;

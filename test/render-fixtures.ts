@@ -1,0 +1,205 @@
+/**
+ * TEI fixtures for the rendition tests, and the word/structure readers the tests compare with.
+ * The TEI comes from teikit's own pipeline on the real corpus (readers → merge → writer), plus the
+ * hand-made house sample. Renditions are read with parse5 (HTML/XHTML) and saxes (TEI), never with
+ * regular expressions over markup.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'parse5';
+import { SaxesParser } from 'saxes';
+import { convertFiles } from '../src/convert.js';
+import { loadEdition, publicationOf } from '../src/edition/index.js';
+import { fixtures, repoRoot } from './support/tools.js';
+
+export interface TeiFixture {
+  name: string;
+  tei: string;
+  /** Folder of the images the TEI names. */
+  assetsDir: string;
+}
+
+/** Compile xslt/*.xsl to SEF if a stylesheet changed (vitest runs the sources, not a build). */
+export function compileStylesheets(): void {
+  execFileSync(process.execPath, [join(repoRoot, 'scripts/compile-xslt.mjs')], { stdio: 'pipe' });
+}
+
+/** The bundled edition, built as `teikit build` builds it (edition.json's publication data). */
+export async function bundledEditionTei(): Promise<string> {
+  const loaded = loadEdition(join(repoRoot, 'editions/identity-of-interests'));
+  const files = [loaded.config.base, ...(loaded.config.witnesses ?? [])];
+  const result = await convertFiles(
+    loaded.sources.map((s) => s.path),
+    {
+      id: loaded.config.id,
+      title: loaded.config.title,
+      publication: publicationOf(loaded.config),
+      formats: files.map((s) => s.format),
+      urls: files.map((s) => s.url),
+    },
+  );
+  return result.tei;
+}
+
+async function marx2mao(path: string): Promise<TeiFixture> {
+  const file = join(fixtures, 'marx2mao', path);
+  const tei = (await convertFiles([file])).tei;
+  return { name: path.replace(/^.*\//, '').replace(/\.html$/, ''), tei, assetsDir: join(file, '..') };
+}
+
+/** Every TEI fixture: the house sample, the bundled edition, a letter-size work, books with images and tables. */
+export async function teiFixtures(): Promise<TeiFixture[]> {
+  return [
+    { name: 'house-sample', tei: readFileSync(join(fixtures, 'tei/house-sample.tei.xml'), 'utf8'), assetsDir: join(fixtures, 'tei') },
+    { name: 'bundled', tei: await bundledEditionTei(), assetsDir: join(repoRoot, 'editions/identity-of-interests') },
+    await marx2mao('Mao/SU39.html'),
+    await marx2mao('Lenin/SR17.html'),
+    await marx2mao('Lenin/AQR08.html'),
+    await marx2mao('M&E/CM47.html'),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// TEI side: the reading text and the page breaks
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The reading text of a TEI document: text of <text>, regularised readings (not orig/sic/abbr in
+ * a choice), no figDesc; printed labels that TEI keeps in attributes (note/@n, item/@n) included
+ * where they are printed. Line breaks separate words.
+ */
+export function teiReadingText(xml: string): string {
+  const parser = new SaxesParser({ xmlns: true });
+  const stack: string[] = [];
+  let inText = 0;
+  let skip = 0;
+  const out: string[] = [];
+  parser.on('opentag', (tag) => {
+    const name = tag.local;
+    const parent = stack[stack.length - 1];
+    stack.push(name);
+    if (name === 'text') inText++;
+    const skipped =
+      name === 'teiHeader' || name === 'figDesc' || (parent === 'choice' && ['orig', 'sic', 'abbr'].includes(name));
+    if (skipped || skip) skip++;
+    if (!inText || skip) return;
+    // A note reference's label is a word of its own ("Czechoslovakia" + "2"), as every rendition shows it.
+    const noteref = name === 'ref' && tag.attributes['type'] && typeof tag.attributes['type'] !== 'string' && tag.attributes['type'].value === 'noteref';
+    const br = tag.attributes['break'];
+    const pbBetweenWords = name === 'pb' && !(br && typeof br !== 'string' && br.value === 'no');
+    if (noteref || pbBetweenWords || name === 'lb' || name === 'p' || name === 'head' || name === 'cell' || name === 'item') out.push(' ');
+    if (name === 'note' || name === 'item') {
+      const n = tag.attributes['n'];
+      if (n && typeof n !== 'string') out.push(` ${n.value} `);
+    }
+  });
+  parser.on('text', (t) => {
+    if (inText && !skip) out.push(t);
+  });
+  parser.on('closetag', (tag) => {
+    stack.pop();
+    if (skip) skip--;
+    if (tag.local === 'text') inText--;
+    if (inText) out.push(['p', 'head', 'cell', 'ref'].includes(tag.local) ? ' ' : '');
+  });
+  parser.write(xml).close();
+  return out.join('');
+}
+
+export interface TeiPageBreak {
+  n: string;
+  breakNo: boolean;
+  /** For break="no": the word the two halves make (letters only around the break). */
+  joined?: string;
+}
+
+/** The page breaks (pb with @n) of a TEI document in order, with the word split by break="no". */
+export function teiPageBreaks(xml: string): TeiPageBreak[] {
+  const parser = new SaxesParser({ xmlns: true });
+  const out: TeiPageBreak[] = [];
+  let before = '';
+  let open: TeiPageBreak | undefined;
+  let after = '';
+  parser.on('opentag', (tag) => {
+    if (tag.local === 'pb') {
+      const n = tag.attributes['n'];
+      const br = tag.attributes['break'];
+      if (n && typeof n !== 'string' && n.value.trim()) {
+        const pb: TeiPageBreak = { n: n.value.trim(), breakNo: !!br && typeof br !== 'string' && br.value === 'no' };
+        if (pb.breakNo) {
+          pb.joined = /[\p{L}\p{N}'-]*$/u.exec(before)![0];
+          open = pb;
+          after = '';
+        }
+        out.push(pb);
+      }
+    }
+  });
+  parser.on('text', (t) => {
+    before = (before + t).slice(-200);
+    if (open) {
+      after += t;
+      const m = /^[\p{L}\p{N}'-]*/u.exec(after)![0];
+      if (m.length < after.length) {
+        open.joined += m;
+        open = undefined;
+      }
+    }
+  });
+  parser.write(xml).close();
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML side
+// ---------------------------------------------------------------------------------------------
+
+export interface HtmlNode {
+  nodeName: string;
+  tagName?: string;
+  value?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: HtmlNode[];
+  content?: HtmlNode;
+}
+
+export function parseHtml(html: string): HtmlNode {
+  return parse(html) as unknown as HtmlNode;
+}
+
+export const attr = (n: HtmlNode, name: string) => n.attrs?.find((a) => a.name === name)?.value;
+export const hasClass = (n: HtmlNode, c: string) => (attr(n, 'class') ?? '').split(/\s+/).includes(c);
+
+export function* elements(n: HtmlNode): Generator<HtmlNode> {
+  if (n.tagName) yield n;
+  for (const c of n.childNodes ?? []) yield* elements(c);
+}
+
+export const find = (root: HtmlNode, pred: (n: HtmlNode) => boolean) => [...elements(root)].filter(pred);
+
+/**
+ * The reading text of a rendition's element: its text, line breaks as spaces, without the
+ * apparatus the renditions add (page-reference brackets, extra back-links).
+ */
+export function htmlReadingText(root: HtmlNode): string {
+  const out: string[] = [];
+  const walk = (n: HtmlNode) => {
+    if (n.nodeName === '#text') out.push(n.value ?? '');
+    if (n.tagName === 'br') out.push(' ');
+    if (n.tagName && (hasClass(n, 'pageref') || hasClass(n, 'backlink') || n.tagName === 'style' || n.tagName === 'title')) return;
+    const block = n.tagName && ['p', 'li', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'section', 'aside'].includes(n.tagName);
+    const separate = block || attr(n, 'role') === 'doc-noteref';
+    if (separate) out.push(' ');
+    for (const c of n.childNodes ?? []) walk(c);
+    if (separate) out.push(' ');
+  };
+  walk(root);
+  return out.join('');
+}
+
+/** The reading text of the plain-text rendition: after the header rule, without [p. N] markers. */
+export function textReadingText(txt: string): string {
+  const body = txt.slice(txt.indexOf('\n' + '='.repeat(40) + '\n') + 42);
+  return body.replace(/\[p\. [^\]]*\]/g, ' ').replace(/\[Figure: [^\]]*\]/g, ' ');
+}

@@ -1,0 +1,322 @@
+/**
+ * Renditions (issue 5) on every TEI fixture: EPUBCheck (0 errors, 0 warnings) and the Nu Html
+ * Checker (no errors) each run once over all files; the page list has one entry per print page;
+ * every word of the TEI reading text is in each rendition, in order; EPUB package metadata and
+ * zip layout; determinism.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { unzipSync, strFromU8 } from 'fflate';
+import { XMLParser } from 'fast-xml-parser';
+import { renderEpub, renderHtml, renderText, uuidV5 } from '../src/render/index.js';
+import { requireTool, repoRoot, which } from './support/tools.js';
+import { firstDifference, words } from './support/words.js';
+import {
+  attr, compileStylesheets, find, hasClass, htmlReadingText, parseHtml, teiFixtures, teiPageBreaks,
+  teiReadingText, textReadingText, type HtmlNode, type TeiFixture,
+} from './render-fixtures.js';
+
+const run = promisify(execFile);
+
+interface Rendered extends TeiFixture {
+  html: string;
+  epub: Uint8Array;
+  files: Record<string, string>;
+  txt: string;
+  txtPages: string;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'teikit-render-'));
+let rendered: Rendered[] = [];
+
+beforeAll(async () => {
+  compileStylesheets();
+  for (const f of await teiFixtures()) {
+    const opts = { assetsDir: f.assetsDir, source: `${f.name}.tei.xml` };
+    const epub = await renderEpub(f.tei, opts);
+    const files = Object.fromEntries(
+      Object.entries(unzipSync(epub)).filter(([p]) => /\.(xhtml|opf|xml|css)$/.test(p)).map(([p, b]) => [p, strFromU8(b)]),
+    );
+    rendered.push({
+      ...f,
+      html: await renderHtml(f.tei, opts),
+      epub,
+      files,
+      txt: await renderText(f.tei, opts),
+      txtPages: await renderText(f.tei, { ...opts, params: { pages: 'true' } }),
+    });
+  }
+}, 300_000);
+
+/** The EPUB's content documents in spine order (without the title page and the nav). */
+function spineDocs(r: Rendered): { path: string; root: HtmlNode }[] {
+  const opf = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(r.files['OEBPS/package.opf']!);
+  const items = [opf.package.manifest.item].flat() as { id: string; href: string }[];
+  const refs = [opf.package.spine.itemref].flat() as { idref: string }[];
+  return refs
+    .map((ref) => items.find((i) => i.id === ref.idref)!.href)
+    .filter((h) => h !== 'title.xhtml' && h !== 'nav.xhtml')
+    .map((h) => ({ path: h, root: parseHtml(r.files[`OEBPS/${h}`]!) }));
+}
+
+describe('every word of the TEI reading text, in order', () => {
+  it('is in the HTML, the EPUB and the plain text of every fixture', () => {
+    expect(rendered.length).toBe(6);
+    for (const r of rendered) {
+      const expected = words(teiReadingText(r.tei));
+      expect(expected.length, r.name).toBeGreaterThan(80);
+      const main = find(parseHtml(r.html), (n) => n.tagName === 'main')[0]!;
+      expect(firstDifference(expected, words(htmlReadingText(main))), `${r.name} HTML`).toBeUndefined();
+      const epubWords = spineDocs(r).flatMap((d) => words(htmlReadingText(find(d.root, (n) => n.tagName === 'body')[0]!)));
+      expect(firstDifference(expected, epubWords), `${r.name} EPUB`).toBeUndefined();
+      expect(firstDifference(expected, words(textReadingText(r.txt))), `${r.name} text`).toBeUndefined();
+      expect(firstDifference(expected, words(textReadingText(r.txtPages))), `${r.name} text with pages`).toBeUndefined();
+    }
+  });
+
+  it('joins words split across pages: the bundled edition reads "overlooking"', () => {
+    const bundled = rendered.find((r) => r.name === 'bundled')!;
+    const split = teiPageBreaks(bundled.tei).find((p) => p.joined === 'overlooking');
+    expect(split, 'the bundled TEI splits over-/looking at a page break').toBeDefined();
+    expect(words(textReadingText(bundled.txt))).toContain('overlooking');
+    expect(bundled.txt).not.toMatch(/over-\s*looking|over\s+looking/);
+    expect(bundled.txtPages).toContain(`overlooking [p. ${split!.n}]`);
+    const main = find(parseHtml(bundled.html), (n) => n.tagName === 'main')[0]!;
+    expect(words(htmlReadingText(main))).toContain('overlooking');
+    // The marker sits inside the word, the printed hyphen is not there.
+    expect(bundled.html).toContain(`over<span class="pb" id="p${split!.n}" role="doc-pagebreak" aria-label="page ${split!.n}"`);
+  });
+
+  it('puts [p. N] after the whole word for every break="no", and before the page otherwise', () => {
+    for (const r of rendered) {
+      const pbs = teiPageBreaks(r.tei);
+      // pages=true only inserts markers: walking both texts, what pages=true has in addition are
+      // exactly the page markers (the notes' own [p. N] back-references are in both).
+      const tokens = (t: string) => t.match(/\[p\. [^\]]+\]|\S+/g) ?? [];
+      const plain = tokens(r.txt);
+      let i = 0;
+      const inserted: string[] = [];
+      for (const tok of tokens(r.txtPages)) {
+        if (tok === plain[i]) i++;
+        else inserted.push(tok);
+      }
+      expect(i, r.name).toBe(plain.length);
+      expect(inserted, r.name).toEqual(pbs.map((p) => `[p. ${p.n}]`));
+      for (const p of pbs.filter((p) => p.breakNo && p.joined)) {
+        expect(r.txtPages, `${r.name} p. ${p.n}`).toMatch(new RegExp(`${p.joined}\\S* \\[p\\. ${p.n}\\]`));
+      }
+    }
+  });
+});
+
+describe('page list and page markers', () => {
+  it('has one page-list entry per print page, in order, each pointing at its marker', () => {
+    for (const r of rendered) {
+      const pbs = teiPageBreaks(r.tei);
+      expect(pbs.length, r.name).toBeGreaterThan(3);
+      const nav = parseHtml(r.files['OEBPS/nav.xhtml']!);
+      const list = find(nav, (n) => n.tagName === 'nav' && attr(n, 'epub:type') === 'page-list')[0]!;
+      const links = find(list, (n) => n.tagName === 'a');
+      expect(links.map((a) => htmlReadingText(a).trim()), r.name).toEqual(pbs.map((p) => p.n));
+      const docs = new Map(spineDocs(r).map((d) => [d.path, d.root]));
+      for (const a of links) {
+        const [file, id] = attr(a, 'href')!.split('#');
+        const target = find(docs.get(file!)!, (n) => attr(n, 'id') === id);
+        expect(target.length, `${r.name} ${attr(a, 'href')}`).toBe(1);
+        expect(attr(target[0]!, 'role')).toBe('doc-pagebreak');
+        expect(attr(target[0]!, 'aria-label')).toBe(`page ${htmlReadingText(a).trim()}`);
+      }
+      // The HTML page has the same markers, linkable by id.
+      const markers = find(parseHtml(r.html), (n) => attr(n, 'role') === 'doc-pagebreak');
+      expect(markers.map((m) => attr(m, 'data-n')), r.name).toEqual(pbs.map((p) => p.n));
+      expect(new Set(markers.map((m) => attr(m, 'id'))).size).toBe(markers.length);
+    }
+  });
+});
+
+describe('notes', () => {
+  it('links every note reference to its note and every note back, in HTML and EPUB', () => {
+    for (const r of rendered) {
+      const doc = parseHtml(r.html);
+      const byId = new Map(find(doc, (n) => !!attr(n, 'id')).map((n) => [attr(n, 'id')!, n]));
+      const refs = find(doc, (n) => attr(n, 'role') === 'doc-noteref');
+      expect(refs.length, r.name).toBeGreaterThan(0);
+      for (const ref of refs) {
+        const note = byId.get(attr(ref, 'href')!.slice(1));
+        expect(note, `${r.name} ${attr(ref, 'href')}`).toBeDefined();
+        const back = find(note!, (n) => attr(n, 'role') === 'doc-backlink').map((a) => attr(a, 'href'));
+        expect(back, `${r.name} note ${attr(note!, 'id')}`).toContain(`#${attr(ref, 'id')}`);
+      }
+      const docs = spineDocs(r);
+      const where = new Map(docs.flatMap((d) => find(d.root, (n) => !!attr(n, 'id')).map((n) => [`${d.path}#${attr(n, 'id')}`, n])));
+      for (const d of docs) {
+        for (const ref of find(d.root, (n) => attr(n, 'role') === 'doc-noteref')) {
+          const href = attr(ref, 'href')!;
+          const note = where.get(href.startsWith('#') ? `${d.path}${href}` : href);
+          expect(note, `${r.name} EPUB ${href}`).toBeDefined();
+          expect(note!.tagName).toBe('aside');
+          expect(['footnote', 'endnote']).toContain(attr(note!, 'epub:type'));
+          const back = find(note!, (n) => attr(n, 'role') === 'doc-backlink').map((a) => attr(a, 'href')!);
+          expect(back.some((b) => b === `${d.path}#${attr(ref, 'id')}` || b === `#${attr(ref, 'id')}`), `${r.name} ${href}`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe('HTML page', () => {
+  it('is one standalone document: language, title, header with the witnesses, no script', () => {
+    for (const r of rendered) {
+      const doc = parseHtml(r.html);
+      const html = find(doc, (n) => n.tagName === 'html')[0]!;
+      expect(attr(html, 'lang'), r.name).toBe('en');
+      expect(find(doc, (n) => n.tagName === 'script')).toHaveLength(0);
+      expect(find(doc, (n) => n.tagName === 'link' || (n.tagName === 'img' && /^https?:/.test(attr(n, 'src') ?? '')))).toHaveLength(0);
+      const header = find(doc, (n) => n.tagName === 'header')[0]!;
+      expect(find(header, (n) => n.tagName === 'h1')).toHaveLength(1);
+      expect(find(header, (n) => n.tagName === 'dt').length, r.name).toBeGreaterThan(0);
+      expect(r.html).toContain('@media print');
+    }
+    const bundled = rendered.find((r) => r.name === 'bundled')!;
+    const dts = find(parseHtml(bundled.html), (n) => n.tagName === 'dt').map((n) => htmlReadingText(n).trim());
+    expect(dts).toEqual(['Print edition (flp)', 'Transcription (m2m)', 'Reprint (cmpa)']);
+  });
+
+  it('shows the regularised reading and keeps the original in the title', () => {
+    const sample = rendered.find((r) => r.name === 'house-sample')!;
+    const regs = find(parseHtml(sample.html), (n) => hasClass(n, 'reg'));
+    expect(regs.map((n) => [htmlReadingText(n), attr(n, 'title')])).toEqual([['—', 'original: --']]);
+  });
+});
+
+describe('EPUB package', () => {
+  const opfOf = (r: Rendered) =>
+    new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', textNodeName: '_' }).parse(r.files['OEBPS/package.opf']!).package;
+  const metas = (opf: { metadata: { meta: unknown } }) =>
+    ([opf.metadata.meta].flat() as { property: string; _: string; refines?: string }[]).map((m) => [m.property, m._]);
+
+  it('has Dublin Core, the print source, a deterministic modified date and accessibility metadata', () => {
+    for (const r of rendered) {
+      const opf = opfOf(r);
+      const idno = /<idno[^>]*>([^<]+)<\/idno>/.exec(r.tei)![1]!;
+      expect(opf.metadata['dc:identifier']._, r.name).toBe(`urn:uuid:${uuidV5(`teikit:${idno}`)}`);
+      expect(opf.metadata['dc:title'], r.name).toBeTruthy();
+      expect(opf.metadata['dc:language']).toBe('en');
+      const date = /<publicationStmt>[\s\S]*?<date when="([^"]+)"/.exec(r.tei)![1]!;
+      expect(opf.metadata['dc:date']).toBe(date);
+      const m = metas(opf);
+      expect(m).toContainEqual(['dcterms:modified', `${date}T00:00:00Z`]);
+      for (const [p, v] of [
+        ['schema:accessMode', 'textual'], ['schema:accessModeSufficient', 'textual'],
+        ['schema:accessibilityFeature', 'printPageNumbers'], ['schema:accessibilityFeature', 'pageNavigation'],
+        ['schema:accessibilityFeature', 'tableOfContents'], ['schema:accessibilityFeature', 'readingOrder'],
+        ['schema:accessibilityFeature', 'structuralNavigation'], ['schema:accessibilityHazard', 'none'],
+      ]) expect(m, `${r.name} ${p} ${v}`).toContainEqual([p, v]);
+      expect(m.find(([p]) => p === 'schema:accessibilitySummary')![1]!.length).toBeGreaterThan(40);
+      if (r.tei.includes('<biblStruct')) {
+        expect(opf.metadata['dc:source']._, r.name).toMatch(/Foreign Languages Press|Peking|Moscow/);
+        expect(m).toContainEqual(['source-of', 'pagination']);
+      }
+    }
+  });
+
+  it('packs the images with their media type and marks a front-matter picture as the cover', () => {
+    const withImages = rendered.filter((r) => r.tei.includes('<graphic'));
+    expect(withImages.map((r) => r.name).sort()).toEqual(['CM47', 'SR17']);
+    for (const r of withImages) {
+      const entries = unzipSync(r.epub);
+      const items = [opfOf(r).manifest.item].flat() as { href: string; 'media-type': string; properties?: string }[];
+      const images = items.filter((i) => i['media-type'].startsWith('image/'));
+      expect(images.length, r.name).toBeGreaterThan(0);
+      for (const i of images) {
+        expect(i['media-type']).toBe('image/gif');
+        expect(strFromU8(entries[`OEBPS/${i.href}`]!.subarray(0, 6))).toMatch(/^GIF8[79]a$/);
+      }
+      const cover = /<front>[\s\S]*?<graphic url="([^"]+)"/.exec(r.tei);
+      expect(images.filter((i) => i.properties === 'cover-image').length).toBe(cover ? 1 : 0);
+    }
+  });
+
+  it('stores mimetype first, uncompressed, without extra field', () => {
+    for (const r of rendered) {
+      const b = r.epub;
+      const u16 = (o: number) => b[o]! | (b[o + 1]! << 8);
+      expect([...b.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+      expect(u16(8)).toBe(0); // stored
+      expect(u16(26)).toBe(8); // name length
+      expect(u16(28)).toBe(0); // no extra field
+      expect(strFromU8(b.subarray(30, 38 + 20))).toBe('mimetypeapplication/epub+zip');
+    }
+  });
+
+  it('gives the same bytes for the same TEI, also after other renderings in the same process', async () => {
+    const sample = rendered.find((r) => r.name === 'house-sample')!;
+    const again = await renderEpub(sample.tei, { assetsDir: sample.assetsDir, source: 'other-name.xml' });
+    expect(Buffer.from(again).equals(Buffer.from(sample.epub))).toBe(true);
+    const html = await renderHtml(sample.tei);
+    expect(html).toBe(sample.html);
+  });
+});
+
+describe.runIf(requireTool('java (EPUBCheck, vnu)', which('java')))('external checkers', () => {
+  it('EPUBCheck reports 0 errors and 0 warnings for every EPUB (one JVM for all)', async () => {
+    const files = rendered.map((r) => {
+      const p = join(tmp, `${r.name}.epub`);
+      writeFileSync(p, r.epub);
+      return p;
+    });
+    // EPUBCheck's command line takes one file; its Java API checks all of them in one JVM.
+    const src = join(tmp, 'CheckAll.java');
+    writeFileSync(src, `import com.adobe.epubcheck.api.EpubCheck;
+import com.adobe.epubcheck.util.DefaultReportImpl;
+public class CheckAll {
+  public static void main(String[] args) {
+    for (String a : args) {
+      DefaultReportImpl r = new DefaultReportImpl(a);
+      new EpubCheck(new java.io.File(a), r).validate();
+      System.out.println("RESULT\\t" + a + "\\t" + r.getFatalErrorCount() + "\\t" + r.getErrorCount() + "\\t" + r.getWarningCount());
+    }
+  }
+}
+`);
+    const { stdout, stderr } = await run('java', ['-cp', '/usr/share/java/epubcheck.jar', src, ...files], { maxBuffer: 64 << 20 });
+    const results = stdout.split('\n').filter((l) => l.startsWith('RESULT'));
+    expect(results).toHaveLength(files.length);
+    const bad = results.filter((l) => !l.endsWith('\t0\t0\t0'));
+    expect(bad, `${bad.join('\n')}\n${stderr}`).toEqual([]);
+  }, 180_000);
+
+  it('the Nu Html Checker finds no errors in the HTML pages and the EPUB content documents (one run)', async () => {
+    const files: string[] = [];
+    for (const r of rendered) {
+      const html = join(tmp, `${r.name}.html`);
+      writeFileSync(html, r.html);
+      files.push(html);
+      const dir = join(tmp, `${r.name}-epub`);
+      mkdirSync(dir, { recursive: true });
+      for (const [p, text] of Object.entries(r.files)) {
+        if (!p.endsWith('.xhtml')) continue;
+        const out = join(dir, p.replace(/\//g, '_'));
+        // epub:type belongs to EPUB (EPUBCheck checks it); vnu knows only HTML's attributes.
+        writeFileSync(out, text.replace(/ epub:type="[^"]*"/g, '').replace(/ xmlns:epub="[^"]*"/, ''));
+        files.push(out);
+      }
+    }
+    const vnu = join(repoRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
+    let report = '';
+    try {
+      const r = await run('java', ['-jar', vnu, '--errors-only', '--format', 'json', ...files], { maxBuffer: 64 << 20 });
+      report = r.stderr;
+    } catch (err) {
+      report = (err as { stderr: string }).stderr;
+    }
+    const messages = (JSON.parse(report) as { messages: { type: string; url: string; message: string; lastLine?: number }[] }).messages;
+    const errors = messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
+    expect(errors.map((e) => `${e.url}:${e.lastLine}: ${e.message}`)).toEqual([]);
+    expect(files.length).toBeGreaterThan(rendered.length * 3);
+  }, 180_000);
+});
