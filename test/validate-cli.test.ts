@@ -10,6 +10,8 @@ import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run.js';
+import { readMarx2mao } from '../src/readers/marx2mao/index.js';
+import { writeTei } from '../src/tei/index.js';
 import { fixtures, repoRoot } from './support/tools.js';
 
 const sample = join(fixtures, 'tei/house-sample.tei.xml');
@@ -97,6 +99,26 @@ describe('teikit validate', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
+
+  it('exits 0 on the TEI written from SU39.html', async () => {
+    const html = join(fixtures, 'marx2mao/Mao/SU39.html');
+    const read = readMarx2mao(readFileSync(html), html);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const file = join(mkdtempSync(join(tmpdir(), 'teikit-su39-')), 'SU39.tei.xml');
+    writeFileSync(file, writeTei(read.edition, { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-11-26' }));
+    const r = await cli([file]);
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('--schema tei_all validates with libxml2 too (compiled once for both files)', async () => {
+    const r = await cli(['--schema', 'tei_all', sample, invalid('ns-wrong.tei.xml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/ns-wrong\.tei\.xml:2:1 error wrong-namespace: <TEI> is in the namespace http:\/\/www\.tei-c\.org\/ns\/2\.0: a TEI P5 document has xmlns=/),
+    ]);
+  }, 180_000);
 
   it('runs as a real process with the same exit codes', async () => {
     const tsx = join(repoRoot, 'node_modules/.bin/tsx');

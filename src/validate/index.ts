@@ -6,10 +6,10 @@
  * user sees every problem at once. Returns diagnostics in source order; errors make it invalid.
  */
 import type { Diagnostic } from '../model/types.js';
-import { sortDiagnostics } from '../model/diagnostics.js';
+import { diagnostic, sortDiagnostics } from '../model/diagnostics.js';
 import { decodeXml } from './decode.js';
 import { checkProlog } from './safety.js';
-import { parseWellFormed } from './wellformed.js';
+import { parseWellFormed, TEI_NS } from './wellformed.js';
 import { HouseChecks } from './house.js';
 import { loadSchema, schemaPath, validateRelaxNG, type SchemaName } from './relaxng.js';
 import { checkRules } from './rules.js';
@@ -46,6 +46,19 @@ export async function validateTei(
   const house = schema === 'teikit' ? new HouseChecks(file) : undefined;
   const parsed = parseWellFormed(text, file, house?.visit);
   if (!parsed.ok) return [parsed.diagnostic];
+
+  // A TEI schema on a root outside the TEI namespace: one clear error instead of a schema cascade.
+  const root = parsed.facts.root;
+  if ((schema === 'teikit' || schema === 'tei_all') && root && root.ns !== TEI_NS) {
+    const where = root.ns ? `the namespace ${root.ns}` : 'no namespace';
+    return [
+      diagnostic('error', 'wrong-namespace', `<${root.name}> is in ${where}: a TEI P5 document has xmlns="${TEI_NS}" on its root`, {
+        file,
+        line: root.line,
+        column: root.column,
+      }),
+    ];
+  }
 
   const houseErrors = house?.finish() ?? [];
   let schemaErrors = validateRelaxNG(text, file, validator);

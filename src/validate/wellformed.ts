@@ -28,7 +28,7 @@ export interface BreakFact {
 }
 
 export interface Facts {
-  root?: { name: string; ns: string };
+  root?: { name: string; ns: string; line: number; column: number };
   /** Every element with an xml:id, first occurrence per id. */
   ids: Map<string, ElementFact>;
   duplicateIds: { el: ElementFact; first: ElementFact }[];
@@ -80,7 +80,7 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
   parser.on('opentag', (tag: SaxesTagNS) => {
     open.push({ name: tag.name, ...start });
     path.push(tag.local);
-    if (!facts.root) facts.root = { name: tag.local, ns: tag.uri };
+    if (!facts.root) facts.root = { name: tag.name, ns: tag.uri, ...start };
     const attrs: Record<string, string> = {};
     for (const a of Object.values(tag.attributes)) attrs[a.prefix ? `${a.prefix}:${a.local}` : a.local] = a.value;
     const el: ElementFact = { name: tag.local, line: start.line, column: start.column, attrs, page };
