@@ -67,6 +67,21 @@ export function textOf(node: Node): string {
   return out;
 }
 
+/**
+ * The text of a subtree if it is at most `max` characters long, else undefined: the recognisers
+ * only look at short elements, and must not read a whole page's text at every element.
+ */
+export function shortText(node: Node, max: number): string | undefined {
+  let out = '';
+  const walk = (n: Node): boolean => {
+    if (isText(n)) out += n.value;
+    else if (tag(n) === 'br') out += '\n';
+    else for (const c of childrenOf(n)) if (!walk(c)) return false;
+    return out.length <= max;
+  };
+  return walk(node) ? out : undefined;
+}
+
 /** Every element in document order (pre-order). */
 export function* elements(node: Node): Generator<Element> {
   if (isElement(node)) yield node;

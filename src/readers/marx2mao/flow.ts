@@ -173,6 +173,11 @@ export class Flow {
 
   /** Non-text content (note reference, link) that behaves like text for block building. */
   inline(inline: Inline, ctx: BlockContext, pos: SourcePosition): void {
+    // a note mark printed just after a title (`TITLE</B>[*]`) belongs to the title
+    if (inline.type === 'noteRef' && this.open?.type === 'heading' && this.sawBoundary && !this.pendingPbs.length && !this.indentNext) {
+      this.open.children.push(inline);
+      return;
+    }
     const target = this.prepare(ctx, pos, '');
     appendStyled(target.children, inline, ctx.styles);
   }

@@ -10,7 +10,8 @@ import { decodeSource } from './decode.js';
 import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, tag, textOf, type Node } from './dom.js';
 import { navigationStart, navigationTables } from './recognise.js';
 import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
-import { divide, markDatelines } from './structure.js';
+import { divide, markDatelines, markLetterParts, mergeHeadings } from './structure.js';
+import { linkUnlinkedFootnotes } from './unlinked.js';
 import { readTitleBlock } from './title-block.js';
 import { notesHeadingOffset, TextOrder, Walker } from './walk.js';
 import type { FlowShared } from './flow.js';
@@ -49,14 +50,17 @@ export function readMarx2mao(source: Uint8Array | string, file: string): ReadRes
   for (const blocks of [front, bodyBlocks, notesBlocks]) dropUnresolved(blocks);
   if (title?.cover) front.unshift(title.cover);
 
+  mergeHeadings(bodyBlocks);
   const dateline = markDatelines(front.length && !bodyBlocks.length ? front : bodyBlocks);
   const book = !!title?.cover || front.some((b) => b.type === 'table');
   bodyBlocks = divide(bodyBlocks, book);
+  markLetterParts(bodyBlocks);
 
   const referenced = new Set<string>();
   forEachInlineList([...front, ...bodyBlocks, ...notesBlocks], (list) => {
     for (const i of list) if (i.type === 'noteRef') referenced.add(i.noteId);
   });
+  for (const blocks of [front, bodyBlocks, notesBlocks]) linkUnlinkedFootnotes(blocks, referenced);
   const diagnostics: Diagnostic[] = [...shared.diagnostics];
   if (!title) diagnostics.push({ severity: 'warning', code: 'missing-title-block', message: 'no title block ("Prepared … for the Internet"): bibliographic data unknown', file, line: 1, column: 1 });
   checkPages(shared.pageBreaks, Math.min(walker.notesStart, shared.pageBreaks.length), title?.print?.pages, title?.pos, file, diagnostics);

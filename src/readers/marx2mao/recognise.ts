@@ -2,12 +2,12 @@
  * Recognisers for marx2mao's conventions, each a pure test on one element: page markers, note
  * references, back-references, the short rule that opens foot-of-page notes, the navigation table.
  */
-import { attr, collapse, elements, isElement, startOffset, tag, textOf, type Element, type Node } from './dom.js';
+import { attr, collapse, elements, isElement, shortText, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 
 /** `<B>page 277</B>` (inside `<FONT SIZE=-2>`): the page number, '' for an empty marker, undefined if not a marker. */
 export function pageMarker(el: Element): string | undefined {
   if (tag(el) !== 'b' && tag(el) !== 'font') return undefined;
-  const m = collapse(textOf(el)).trim().match(/^page\s*([0-9]+[a-z]?|[ivxlcdm]+)?$/i);
+  const m = collapse(shortText(el, 60) ?? '').trim().match(/^page\s*([0-9]+[a-z]?|[ivxlcdm]+)?$/i);
   if (!m) return undefined;
   if (tag(el) === 'font' && !el.childNodes.some((c) => tag(c) === 'b')) return undefined;
   return m[1] ?? '';
@@ -26,7 +26,7 @@ export interface RefMatch {
 export function noteReference(el: Element, page: string): RefMatch | undefined {
   const t = tag(el);
   if (t !== 'font' && t !== 'sup') return undefined;
-  const m = collapse(textOf(el)).trim().match(/^\[\s*(\*{1,4}|\d{1,3}[a-z]?|[a-z]|†+)\s*\]$/);
+  const m = collapse(shortText(el, 60) ?? '').trim().match(/^\[\s*(\*{1,4}|\d{1,3}[a-z]?|[a-z]|†+)\s*\]$/);
   if (!m) return undefined;
   const links = [...elements(el)].filter((e) => tag(e) === 'a');
   if (links.some((a) => attr(a, 'name') !== undefined)) return undefined;
@@ -46,7 +46,7 @@ export function noteReference(el: Element, page: string): RefMatch | undefined {
 /** `[p. <A HREF="SU39.html#p275">275</A>]`: page and linked fragment. */
 export function backReference(el: Element): { page: string; target?: string } | undefined {
   if (tag(el) !== 'font' && tag(el) !== 'sup') return undefined;
-  const text = collapse(textOf(el)).trim();
+  const text = collapse(shortText(el, 80) ?? '').trim();
   const link = [...elements(el)].find((e) => tag(e) === 'a' && attr(e, 'href')?.includes('#'));
   // `[preface]`: a back-reference naming the part of the book instead of a page
   const named = link && !/#(en|fnp)/i.test(attr(link, 'href')!) ? text.match(/^\[\s*(\p{L}{2,}[\p{L}\p{N} .-]*)\s*\]$/u) : null;

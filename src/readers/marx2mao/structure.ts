@@ -6,6 +6,44 @@ import type { Block, Dateline, Division, Heading } from '../../model/types.js';
 import { isoDate } from './dates.js';
 import { plainText } from './inlines.js';
 
+/**
+ * A title set over several lines can reach us as consecutive headings (a `<P>` inside the title's
+ * `<CENTER><B>`): adjacent headings of the same level are one heading with line breaks.
+ */
+export function mergeHeadings(blocks: Block[]): void {
+  for (let i = blocks.length - 1; i > 0; i--) {
+    const a = blocks[i - 1]!;
+    const b = blocks[i]!;
+    if (a.type === 'heading' && b.type === 'heading' && a.level === b.level) {
+      a.children.push({ type: 'lb' }, ...b.children);
+      blocks.splice(i, 1);
+    }
+  }
+  for (const b of blocks) if (b.type === 'quote' || b.type === 'division') mergeHeadings(b.blocks);
+}
+
+/**
+ * Letters and orders: a short unindented line ending in `:` or `,` right after the dateline or
+ * title is the salutation (`Comrades,`); a short right-aligned line at the end is the signature.
+ */
+export function markLetterParts(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type !== 'paragraph' || b.rend) continue;
+    const prev = blocks.slice(0, i).reverse().find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock');
+    const text = plainText(b.children).trim();
+    if ((prev?.type === 'dateline' || prev?.type === 'heading') && /[:,]$/.test(text) && text.split(/\s+/).length <= 15) {
+      blocks[i] = { type: 'salute', children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
+    }
+  }
+  const last = [...blocks.keys()].reverse().find((k) => !['pbBlock', 'noteBlock'].includes(blocks[k]!.type));
+  const end = last === undefined ? undefined : blocks[last];
+  if (end?.type === 'paragraph' && end.rend === 'right' && plainText(end.children).trim().split(/\s+/).length <= 25) {
+    blocks[last!] = { type: 'signed', children: end.children, ...(end.pos ? { pos: end.pos } : {}) };
+  }
+  for (const b of blocks) if (b.type === 'division') markLetterParts(b.blocks);
+}
+
 /** Centred lines that are a date (`September 28, 1939`) become datelines; returns the first. */
 export function markDatelines(blocks: Block[]): Dateline | undefined {
   let first: Dateline | undefined;

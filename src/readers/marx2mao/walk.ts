@@ -7,7 +7,7 @@
 import type {
   Block, EmphasisRend, Note, NoteRef, NotesSection, PageBreak, SourcePosition,
 } from '../../model/types.js';
-import { attr, childrenOf, collapse, elements, endOffset, isElement, isText, positionOf, startOffset, tag, textOf, type Element, type Node } from './dom.js';
+import { attr, childrenOf, shortText, collapse, elements, endOffset, isElement, isText, positionOf, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { Flow, type BlockContext, type FlowShared } from './flow.js';
 import { balancedFontEnd, notesFromBlocks } from './footnotes.js';
 import { backReference, footnoteRule, noteReference, pageMarker } from './recognise.js';
@@ -186,7 +186,8 @@ export class Walker {
     }
     if (!ctx.inFootnote && this.isNotesHeading(node, value)) return this.enterNotes(node);
     if (/^\s*\u00a0[ \t\r\n]*\u00a0/.test(value)) {
-      this.flow.indent();
+      // `&nbsp &nbsp` opens a paragraph; in titles and centred lines it is only spacing
+      if (!ctx.heading && !ctx.center) this.flow.indent();
       value = value.replace(/^[\s\u00a0]+/, '');
       if (!value) return;
     }
@@ -202,7 +203,7 @@ export class Walker {
     if (t === 'script' || t === 'style' || t === 'head' || t === 'title' || t === 'template') return;
     const marker = pageMarker(el);
     if (marker !== undefined) return this.pageMarker(el, marker);
-    if (!ctx.inFootnote && this.isNotesHeading(el, textOf(el))) return this.enterNotes(el);
+    if (!ctx.inFootnote && this.isNotesHeading(el, shortText(el, 60) ?? '')) return this.enterNotes(el);
     if (!ctx.inFootnote) {
       const ref = noteReference(el, this.input.page);
       if (ref) return this.noteRef(el, ref, ctx);
