@@ -10,6 +10,8 @@ import { SaxesParser } from 'saxes';
 
 export interface Located {
   name: string;
+  /** Local name of the parent element (undefined for the root). */
+  parent?: string;
   line: number;
   column: number;
 }
@@ -37,7 +39,7 @@ export function locateXPaths(text: string, xpaths: Iterable<string>): Map<string
   if (wanted.length === 0) return found;
 
   // Per open element: the wanted paths still matching, and counters of its element children.
-  type Frame = { candidates: typeof wanted; total: number; byName: Map<string, number> };
+  type Frame = { name?: string; candidates: typeof wanted; total: number; byName: Map<string, number> };
   const stack: Frame[] = [{ candidates: wanted, total: 0, byName: new Map() }];
   const parser = new SaxesParser({ position: true });
   let start = { line: 1, column: 1 };
@@ -55,9 +57,9 @@ export function locateXPaths(text: string, xpaths: Iterable<string>): Map<string
       return step.name === '*' ? step.index === parent.total : step.name === tag.name && step.index === nameIndex;
     });
     for (const w of candidates) {
-      if (w.steps.length === depth + 1) found.set(w.xpath, { name: tag.name.replace(/^.*:/, ''), ...start });
+      if (w.steps.length === depth + 1) found.set(w.xpath, { name: local(tag.name), parent: parent.name, ...start });
     }
-    stack.push({ candidates: candidates.filter((w) => w.steps.length > depth + 1), total: 0, byName: new Map() });
+    stack.push({ name: local(tag.name), candidates: candidates.filter((w) => w.steps.length > depth + 1), total: 0, byName: new Map() });
   });
   parser.on('closetag', () => {
     stack.pop();
@@ -71,4 +73,8 @@ export function locateXPaths(text: string, xpaths: Iterable<string>): Map<string
     /* already known to be well-formed; nothing more to find */
   }
   return found;
+}
+
+function local(name: string): string {
+  return name.replace(/^.*:/, '');
 }

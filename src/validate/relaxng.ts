@@ -13,6 +13,7 @@ import type { Diagnostic } from '../model/types.js';
 import { diagnostic, UserError } from '../model/diagnostics.js';
 import { schemaDiagnostics } from './schema-messages.js';
 import { locateXPaths } from './locate.js';
+import { allowedChildren } from './expected.js';
 
 const MAX_ERRORS = 200;
 
@@ -36,6 +37,21 @@ export function schemaPath(schema: SchemaName = 'teikit', cwd = process.cwd()): 
 }
 
 const cache = new Map<string, RelaxNGValidator>();
+const childTables = new Map<string, Map<string, string[]>>();
+
+/** The schema's element → allowed children table, read on first need (for messages only). */
+function childTable(path: string): Map<string, string[]> {
+  let table = childTables.get(path);
+  if (!table) {
+    try {
+      table = allowedChildren(readFileSync(path, 'utf8'));
+    } catch {
+      table = new Map();
+    }
+    childTables.set(path, table);
+  }
+  return table;
+}
 let providersRegistered = false;
 
 /** The compiled schema at `path`, compiled on first use. Throws UserError (exit 2) when unusable. */
@@ -66,8 +82,11 @@ export function loadSchema(path: string): RelaxNGValidator {
     throw new UserError(`teikit validate: ${where}not a usable RELAX NG schema: ${msg}`, 2);
   }
   cache.set(path, validator);
+  schemaPaths.set(validator, path);
   return validator;
 }
+
+const schemaPaths = new WeakMap<RelaxNGValidator, string>();
 
 /** No network, no external entities or DTDs, line numbers past 65535 (large files). */
 const SAFE_PARSE =
@@ -97,7 +116,9 @@ export function validateRelaxNG(text: string, file: string, validator: RelaxNGVa
     // Cap the work on a document that is invalid everywhere: the first errors are the useful ones.
     const details = err.details.slice(0, MAX_ERRORS);
     const located = locateXPaths(text, details.flatMap((d) => (d.xpath ? [d.xpath] : [])));
-    return schemaDiagnostics(details, located, file);
+    const path = schemaPaths.get(validator);
+    const needsTable = details.some((d) => /^Did not expect element/.test(d.message));
+    return schemaDiagnostics(details, located, file, needsTable && path ? childTable(path) : undefined);
   } finally {
     doc.dispose();
   }

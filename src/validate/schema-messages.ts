@@ -17,12 +17,20 @@ interface Mapped {
 
 const DATE_TYPES = new Set(['date', 'gYear', 'gYearMonth', 'dateTime']);
 
-function mapMessage(raw: string, el: string | undefined): Mapped {
+/** "; <div> may contain <head>, <p>, …" from the schema's table (a hint: order is not shown). */
+function takes(parent: string | undefined, allowed: Map<string, string[]> | undefined): string {
+  const names = parent ? allowed?.get(parent) : undefined;
+  if (!names || names.length === 0) return '';
+  const shown = names.slice(0, 16).map((n) => `<${n}>`).join(', ');
+  return `; <${parent}> may contain ${shown}${names.length > 16 ? `, … (${names.length} in all)` : ''}, in the order and number the schema sets`;
+}
+
+function mapMessage(raw: string, el: string | undefined, parent?: string, allowed?: Map<string, string[]>): Mapped {
   const msg = raw.trim();
   const name = (s: string | undefined) => `<${s ?? el ?? '?'}>`;
   let m: RegExpExecArray | null;
   if ((m = /^Did not expect element (\S+) there/.exec(msg))) {
-    return { code: 'unexpected-element', message: `${name(m[1])} is not allowed here${parentNote(el, m[1])}`, cascade: false };
+    return { code: 'unexpected-element', message: `${name(m[1])} is not allowed here${parent ? ` in <${parent}>` : ''}${takes(parent, allowed)}`, cascade: false };
   }
   if ((m = /^Expecting element (\S+), got (\S+)/.exec(msg))) {
     return { code: 'unexpected-element', message: `${name(m[2])} is not allowed here; expected <${m[1]}>`, cascade: false };
@@ -70,19 +78,20 @@ function mapMessage(raw: string, el: string | undefined): Mapped {
   return { code: 'schema-invalid', message: `${name(undefined)}: ${msg}`, cascade: false };
 }
 
-function parentNote(parent: string | undefined, child: string | undefined): string {
-  return parent && parent !== child ? ` (inside <${parent}>)` : '';
-}
-
 /**
  * Turn libxml2's error details into diagnostics, placed at the element each one names
  * (`located`: XPath → position, from locate.ts).
  */
-export function schemaDiagnostics(details: ErrorDetail[], located: Map<string, Located>, file: string): Diagnostic[] {
+export function schemaDiagnostics(
+  details: ErrorDetail[],
+  located: Map<string, Located>,
+  file: string,
+  allowed?: Map<string, string[]>,
+): Diagnostic[] {
   const out: { d: Diagnostic; cascade: boolean }[] = [];
   for (const detail of details) {
     const at = detail.xpath ? located.get(detail.xpath) : undefined;
-    const mapped = mapMessage(detail.message, at?.name);
+    const mapped = mapMessage(detail.message, at?.name, at?.parent, allowed);
     const line = at?.line ?? Math.max(detail.line, 1);
     const column = at?.column ?? 1;
     out.push({ d: diagnostic('error', mapped.code, mapped.message, { file, line, column }), cascade: mapped.cascade });
