@@ -194,10 +194,15 @@
   </xsl:template>
 
   <!-- House notes: endnotes in the notes division, foot-of-page notes among the blocks. -->
+  <!-- Endnotes are asides in EPUB (epub:type endnote); in HTML plain divisions, since each aside
+       would be a complementary landmark of its own (axe: landmark-unique). -->
   <xsl:template match="note">
-    <aside id="{t:id(.)}" class="note {(@place, 'end')[1]}">
+    <xsl:variable name="foot" select="@place = 'foot' or not(ancestor::div[@type = 'notes'])"/>
+    <xsl:element name="{if ($foot or $t:epub) then 'aside' else 'div'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="id" select="t:id(.)"/>
+      <xsl:attribute name="class" select="'note ' || (@place, 'end')[1]"/>
       <xsl:choose>
-        <xsl:when test="@place = 'foot' or not(ancestor::div[@type = 'notes'])">
+        <xsl:when test="$foot">
           <xsl:attribute name="role" select="'doc-footnote'"/>
           <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'footnote'"/></xsl:call-template>
         </xsl:when>
@@ -208,7 +213,7 @@
       <xsl:call-template name="t:note-body">
         <xsl:with-param name="refs" select="t:refs-of-note(.)"/>
       </xsl:call-template>
-    </aside>
+    </xsl:element>
   </xsl:template>
 
   <!-- The note's label (linking back to the first reference), then its text, then more back-links. -->

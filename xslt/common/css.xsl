@@ -42,6 +42,7 @@ header.edition { border-bottom: 1px solid #ccc; font-size: 0.95em; }
 header.edition h1 { text-align: center; margin-bottom: 0.3em; }
 header.edition .author, header.edition .created { text-align: center; margin: 0.2em 0; }
 main { position: relative; }
+[id] { scroll-margin-top: 2em; }
 nav.toc ol { padding-left: 1.5em; }
 /* Print page numbers: a hairline in the text, the number in the left margin at the same height. */
 .pb { border-left: 1px solid #767676; }
