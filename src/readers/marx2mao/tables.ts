@@ -2,7 +2,7 @@
  * Tables: contents lists and data tables become Table blocks; each cell is read as its own little
  * flow of blocks (`<BR>`-separated lines stay line breaks).
  */
-import type { Block, Table, TableCell } from '../../model/types.js';
+import type { Block, List, ListItem, Table, TableCell } from '../../model/types.js';
 import { attr, childrenOf, tag, type Element, type Node } from './dom.js';
 import { Flow, type FlowShared } from './flow.js';
 import type { WalkCtx } from './walk.js';
@@ -39,4 +39,26 @@ export function readTable(el: Element, withFlow: WithFlow, walk: Walk, shared: F
   const kept = rows.filter((r) => r.length > 0);
   if (kept.every((r) => r.every((c) => c.blocks.length === 0))) return undefined;
   return { type: 'table', rows: kept };
+}
+
+/** `<UL>`/`<OL>` with `<LI>` items: a List; each item read as its own flow of blocks. */
+export function readList(el: Element, withFlow: WithFlow, walk: Walk, shared: FlowShared, ctx: WalkCtx): List | undefined {
+  const items: ListItem[] = [];
+  for (const li of childrenOf(el)) {
+    if (tag(li) !== 'li') continue;
+    const blocks: Block[] = [];
+    const flow = new Flow(blocks, shared);
+    withFlow(flow, () => {
+      for (const c of childrenOf(li)) walk(c, { ...ctx, ul: 0, center: false, heading: 0 });
+    });
+    items.push({ blocks });
+  }
+  if (items.every((i) => i.blocks.length === 0)) return undefined;
+  return { type: 'list', kind: tag(el) === 'ol' ? 'ordered' : 'unordered', items };
+}
+
+/** Lists proper: a `<UL>`/`<OL>` whose content is `<LI>` items (not marx2mao's `<UL>` indentation). */
+export function isItemList(el: Element): boolean {
+  const kids = childrenOf(el).filter((c) => tag(c) !== '' || ('value' in c && String((c as { value: string }).value).trim()));
+  return kids.length > 0 && kids.every((c) => tag(c) === 'li');
 }

@@ -12,7 +12,7 @@ import { Flow, type BlockContext, type FlowShared } from './flow.js';
 import { balancedFontEnd, notesFromBlocks } from './footnotes.js';
 import { backReference, footnoteRule, noteReference, pageMarker } from './recognise.js';
 import { figureOf } from './title-block.js';
-import { readTable } from './tables.js';
+import { isItemList, readList, readTable } from './tables.js';
 
 export interface WalkCtx {
   styles: EmphasisRend[];
@@ -241,7 +241,10 @@ export class Walker {
         return this.blockish(el, { ...ctx, center: true });
       case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
         return this.blockish(el, { ...ctx, heading: Math.max(1, Number(t[1]) - 1) });
-      case 'ul': case 'ol': case 'dl': case 'blockquote': case 'dd':
+      case 'ul': case 'ol':
+        if (isItemList(el)) return this.list(el, ctx);
+        return this.blockish(el, { ...ctx, ul: ctx.ul + 1 });
+      case 'dl': case 'blockquote': case 'dd':
         return this.blockish(el, { ...ctx, ul: ctx.ul + 1 });
       case 'li': case 'dt': case 'tr':
         return this.blockish(el, ctx);
@@ -459,6 +462,15 @@ export class Walker {
       this.flow = saved;
       this.note = savedNote;
     }
+  }
+
+  private list(el: Element, ctx: WalkCtx): void {
+    if ([...elements(el)].some((e) => pageMarker(e) !== undefined || /^en\d/i.test(attr(e, 'name') ?? ''))) {
+      return this.blockish(el, { ...ctx, ul: ctx.ul + 1 });
+    }
+    this.flow.boundary();
+    const list = readList(el, (flow, read) => this.withFlow(flow, read), (n, c) => this.walk(n, c), this.input.shared, ctx);
+    if (list) this.flow.block(list, this.blockCtx(ctx));
   }
 
   private table(el: Element, ctx: WalkCtx): void {
