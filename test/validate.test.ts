@@ -97,6 +97,16 @@ describe('safe reading', () => {
     expect(diagnostics.every((d) => d.severity === 'error')).toBe(true);
   });
 
+  it.each([
+    [`<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///tmp/it's">]>`, 'external-entity'],
+    [`<!DOCTYPE TEI [<!ENTITY x PUBLIC '-//X//"Y"' "file:///etc/passwd">]>`, 'external-entity'],
+    [`<!DOCTYPE TEI SYSTEM 'it"s.dtd'>`, 'external-dtd'],
+    [`<!DOCTYPE TEI [<!-- <!ENTITY hidden "x"> --><!ENTITY % p "<!ENTITY y 'z'>">]>`, 'entity-declaration'],
+  ])('refuses %s', async (doctype, code) => {
+    const diagnostics = await validateTei(sample.replace('<TEI xmlns', `${doctype}\n<TEI xmlns`), 'd.xml');
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([[code, 2]]);
+  });
+
   it('accepts a DOCTYPE that declares nothing', async () => {
     expect(await validateTei(sample.replace('<TEI xmlns', '<!DOCTYPE TEI>\n<TEI xmlns'), 'x.xml')).toEqual([]);
   });

@@ -75,10 +75,14 @@ function parseDoctype(text: string, start: number): Doctype {
   let i = start + '<!DOCTYPE'.length;
   const result: Doctype = { start };
   // Name, then optional SYSTEM "uri" | PUBLIC "id" "uri", then optional [subset], then >.
-  const head = /^\s+[^\s[>]+\s*(?:(SYSTEM)\s*(["'])([^"']*)\2|(PUBLIC)\s*(["'])([^"']*)\5\s*(["'])([^"']*)\7)?\s*/.exec(text.slice(i, i + 4096));
+  // A quoted literal: "…" or '…' (either may contain the other quote).
+  const lit = `(?:"([^"]*)"|'([^']*)')`;
+  const head = new RegExp(`^\\s+[^\\s[>]+\\s*(?:SYSTEM\\s*${lit}|PUBLIC\\s*${lit}\\s*${lit})?\\s*`).exec(text.slice(i, i + 4096));
   if (head) {
-    if (head[1]) result.externalId = `SYSTEM "${head[3]}"`;
-    if (head[4]) result.externalId = `PUBLIC "${head[6]}" "${head[8]}"`;
+    const system = head[1] ?? head[2];
+    const publicId = head[3] ?? head[4];
+    if (system !== undefined) result.externalId = `SYSTEM "${system}"`;
+    if (publicId !== undefined) result.externalId = `PUBLIC "${publicId}" "${head[5] ?? head[6]}"`;
     i += head[0].length;
   }
   if (text[i] === '[') {
@@ -123,10 +127,14 @@ function entityDeclarations(text: string, from: number, to: number): EntityDecl[
   const out: EntityDecl[] = [];
   // Comments may hide declarations that are not real: blank them out, keeping offsets.
   const visible = subset.replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length));
-  const re = /<!ENTITY\s+(%\s+)?([^\s"'>]+)\s*(?:(SYSTEM)\s*(["'])([^"']*)\4|(PUBLIC)\s*(["'])[^"']*\7\s*(["'])([^"']*)\8|(["'])([\s\S]*?)\10)?/g;
+  const lit = `(?:"([^"]*)"|'([^']*)')`;
+  // name, then SYSTEM lit | PUBLIC lit lit | a value lit
+  const re = new RegExp(`<!ENTITY\\s+(%\\s+)?([^\\s"'>]+)\\s*(?:SYSTEM\\s*${lit}|PUBLIC\\s*${lit}\\s*${lit}|${lit})?`, 'g');
   for (const m of visible.matchAll(re)) {
-    const external = m[3] ? `SYSTEM "${m[5]}"` : m[6] ? `PUBLIC … "${m[9]}"` : undefined;
-    out.push({ offset: from + m.index!, name: m[2]!, parameter: !!m[1], external, value: m[11] ?? '' });
+    const system = m[3] ?? m[4];
+    const publicUri = m[7] ?? m[8];
+    const external = system !== undefined ? `SYSTEM "${system}"` : publicUri !== undefined ? `PUBLIC … "${publicUri}"` : undefined;
+    out.push({ offset: from + m.index!, name: m[2]!, parameter: !!m[1], external, value: m[9] ?? m[10] ?? '' });
   }
   return out;
 }
