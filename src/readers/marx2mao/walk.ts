@@ -479,7 +479,11 @@ export class Walker {
     if (layout) return this.blockish(el, ctx);
     this.flow.boundary();
     const table = readTable(el, (flow, read) => this.withFlow(flow, read), (n, c) => this.walk(n, c), this.input.shared, ctx);
-    if (table) this.flow.block(table, this.blockCtx(ctx));
+    if (!table) return;
+    // a table of links into the page itself is its contents list
+    const inner = [...elements(el)].filter((e) => tag(e) === 'a' && /^[^#]*#/.test(attr(e, 'href') ?? '') && !/^(https?:|\.\.)/i.test(attr(e, 'href') ?? ''));
+    const contents = inner.length >= 3 && !this.inBody;
+    this.flow.block(contents ? { type: 'division', kind: 'contents', blocks: [table] } : table, this.blockCtx(ctx));
   }
 }
 
