@@ -97,6 +97,17 @@ export class Flow {
     trimEmptyEnd(this.open.children);
   }
 
+  /** Take back the heading just made (`C O N T E N T S` goes into the contents division). */
+  takeHeading(): Heading | undefined {
+    if (this.pendingPbs.length || this.pendingBlocks.length || this.stack.length === 0) return undefined;
+    this.closeOpen();
+    const c = this.container();
+    const last = c.at(-1);
+    if (last?.type !== 'heading') return undefined;
+    c.pop();
+    return last;
+  }
+
   /** How many page breaks wait for their place. */
   pendingCount(): number {
     return this.pendingPbs.length;

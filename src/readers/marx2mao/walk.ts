@@ -483,7 +483,9 @@ export class Walker {
     // a table of links into the page itself is its contents list
     const inner = [...elements(el)].filter((e) => tag(e) === 'a' && /^[^#]*#/.test(attr(e, 'href') ?? '') && !/^(https?:|\.\.)/i.test(attr(e, 'href') ?? ''));
     const contents = inner.length >= 3 && !this.inBody;
-    this.flow.block(contents ? { type: 'division', kind: 'contents', blocks: [table] } : table, this.blockCtx(ctx));
+    if (!contents) return this.flow.block(table, this.blockCtx(ctx));
+    const head = this.flow.takeHeading();
+    this.flow.block({ type: 'division', kind: 'contents', blocks: head ? [head, table] : [table] }, this.blockCtx(ctx));
   }
 }
 
