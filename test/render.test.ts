@@ -180,7 +180,10 @@ describe('HTML page', () => {
       expect(find(header, (n) => n.tagName === 'h1')).toHaveLength(1);
       expect(find(header, (n) => n.tagName === 'dt').length, r.name).toBeGreaterThan(0);
       expect(r.html).toContain('@media print');
+      // Images are embedded, so that the page is one file.
+      for (const img of find(doc, (n) => n.tagName === 'img')) expect(attr(img, 'src')).toMatch(/^data:image\/gif;base64,R0lGOD/);
     }
+    expect(rendered.filter((r) => r.html.includes('<img ')).map((r) => r.name).sort()).toEqual(['CM47', 'SR17']);
     const bundled = rendered.find((r) => r.name === 'bundled')!;
     const dts = find(parseHtml(bundled.html), (n) => n.tagName === 'dt').map((n) => htmlReadingText(n).trim());
     expect(dts).toEqual(['Print edition (flp)', 'Transcription (m2m)', 'Reprint (cmpa)']);

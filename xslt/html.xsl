@@ -9,6 +9,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:t="urn:teikit:xslt"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0">
@@ -24,6 +25,17 @@
 
   <xsl:param name="css" as="xs:string" select="''"/>
   <xsl:param name="toc" as="xs:string" select="'auto'"/>
+  <!-- Images to embed: lines of "url TAB data:…" (src/render/html.ts fills it from the assets folder). -->
+  <xsl:param name="image-data" as="xs:string" select="''"/>
+  <xsl:variable name="embedded" as="map(xs:string, xs:string)"
+    select="map:merge(for $l in tokenize($image-data, '\n')[contains(., '&#9;')]
+                      return map { substring-before($l, '&#9;'): substring-after($l, '&#9;') },
+                      map { 'duplicates': 'use-first' })"/>
+
+  <xsl:function name="t:image-href" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:sequence select="($embedded($url), $url)[1]"/>
+  </xsl:function>
 
   <xsl:template match="/">
     <xsl:variable name="tei" select="(TEI, teiCorpus/TEI)[1]"/>

@@ -10,6 +10,7 @@ import { zipSync, strToU8, type Zippable } from 'fflate';
 import { UserError } from '../model/diagnostics.js';
 import { checkXml, runChecked } from './saxon.js';
 import { sourceName, type RenderOptions } from './options.js';
+import { sniffImage } from './images.js';
 
 /** 1980-01-01 00:00 in local time: zip stores local DOS time, so this is the same in every zone. */
 const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
@@ -35,7 +36,7 @@ export async function renderEpub(tei: string, opts: RenderOptions = {}): Promise
     if (bytes.byteLength === 0) {
       throw new UserError(`${file}: image '${image.url}' (graphic/@url) is an empty file in ${resolve(opts.assetsDir ?? '.')}`);
     }
-    const actual = sniff(bytes);
+    const actual = sniffImage(bytes);
     if (actual !== image.type) {
       throw new UserError(
         `${file}: image '${image.url}' (graphic/@url) is ${actual ?? 'not a GIF, JPEG, PNG or SVG image'}${actual ? `, not ${image.type} as its name says` : ''}`,
@@ -85,16 +86,6 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
-}
-
-/** The media type an image's bytes say it has (EPUB core media types only). */
-function sniff(b: Uint8Array): string | undefined {
-  const ascii = (n: number) => String.fromCharCode(...b.subarray(0, n));
-  if (ascii(6) === 'GIF87a' || ascii(6) === 'GIF89a') return 'image/gif';
-  if (b[0] === 0x89 && ascii(4).slice(1) === 'PNG') return 'image/png';
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (/<svg[\s>]/.test(new TextDecoder().decode(b.subarray(0, 2048)))) return 'image/svg+xml';
-  return undefined;
 }
 
 /** RFC 4122 version-5 UUID of a name in the URL namespace: the same idno, the same identifier. */

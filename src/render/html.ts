@@ -1,8 +1,37 @@
-import { runStylesheet } from './saxon.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkXml, runChecked } from './saxon.js';
 import { sourceName, type RenderOptions } from './options.js';
+import { sniffImage } from './images.js';
 
-/** TEI → one standalone HTML5 page (xslt/html.xsl). */
+/**
+ * TEI → one standalone HTML5 page (xslt/html.xsl). With opts.assetsDir, the images named by
+ * graphic/@url are embedded as data: URLs so that the page needs no other file; an image not
+ * found there stays a reference to @url.
+ */
 export async function renderHtml(tei: string, opts: RenderOptions = {}): Promise<string> {
-  const run = runStylesheet(opts.xslt ?? 'builtin:html', tei, sourceName(opts), opts.params);
+  const file = sourceName(opts);
+  const facts = checkXml(tei, file);
+  const params: Record<string, string> = { ...opts.params };
+  if (opts.assetsDir && facts.images.length > 0) {
+    const lines: string[] = [];
+    for (const url of facts.images) {
+      const data = embeddable(resolve(opts.assetsDir, url));
+      if (data) lines.push(`${url}\t${data}`);
+    }
+    params['image-data'] ??= lines.join('\n');
+  }
+  const run = runChecked(opts.xslt ?? 'builtin:html', tei, file, params);
   return run.principal.endsWith('\n') ? run.principal : `${run.principal}\n`;
+}
+
+function embeddable(path: string): string | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  const type = sniffImage(bytes);
+  return type ? `data:${type};base64,${Buffer.from(bytes).toString('base64')}` : undefined;
 }

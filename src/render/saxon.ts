@@ -31,6 +31,8 @@ export interface StylesheetRun {
 export interface XmlFacts {
   idno?: string;
   title?: string;
+  /** Every graphic/@url, in document order, once each. */
+  images: string[];
 }
 
 /**
@@ -39,13 +41,15 @@ export interface XmlFacts {
  */
 export function checkXml(xml: string, file: string): XmlFacts {
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const facts: XmlFacts = {};
+  const facts: XmlFacts = { images: [] };
   // Text of the first <idno> and <title> inside the publicationStmt / titleStmt.
   const open: string[] = [];
   let grab: 'idno' | 'title' | undefined;
   let buf = '';
   parser.on('opentag', (tag) => {
     open.push(tag.local);
+    const url = tag.local === 'graphic' ? tag.attributes['url'] : undefined;
+    if (url && typeof url !== 'string' && !facts.images.includes(url.value)) facts.images.push(url.value);
     if (tag.local === 'idno' && open.includes('publicationStmt') && facts.idno === undefined) grab = 'idno';
     if (tag.local === 'title' && open.includes('titleStmt') && facts.title === undefined) grab = 'title';
     buf = '';
