@@ -1,0 +1,114 @@
+/**
+ * `teikit render` in-process: each format to a file and to standard output, parameters, a user's
+ * stylesheet compiled at run time, and bad input: one line naming file and position, non-zero
+ * exit, nothing written.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { runCli } from '../src/cli/run.js';
+import { fixtures, repoRoot } from './support/tools.js';
+import { compileStylesheets } from './render-fixtures.js';
+
+const sample = join(fixtures, 'tei/house-sample.tei.xml');
+
+async function cli(args: string[], cwd: string, stdin = '') {
+  let out = '';
+  let err = '';
+  const code = await runCli(['render', ...args], {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    stdin: Readable.from([stdin]),
+    cwd,
+  });
+  return { code, out, err };
+}
+
+let dir: string;
+beforeAll(() => {
+  compileStylesheets();
+  dir = mkdtempSync(join(tmpdir(), 'teikit-render-cli-'));
+});
+
+describe('teikit render', () => {
+  it('writes html, epub and txt files named after the input, or where -o says', async () => {
+    copyFileSync(sample, join(dir, 'sample.tei.xml'));
+    for (const to of ['html', 'epub', 'txt']) {
+      const r = await cli(['sample.tei.xml', '--to', to], dir);
+      expect(r.code, r.err).toBe(0);
+      expect(existsSync(join(dir, `sample.${to}`))).toBe(true);
+    }
+    expect(readFileSync(join(dir, 'sample.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(readFileSync(join(dir, 'sample.epub')).subarray(30, 38).toString()).toBe('mimetype');
+    const r = await cli(['sample.tei.xml', '-o', 'out/x.txt'], dir); // format from the extension
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(join(dir, 'out/x.txt'), 'utf8')).toContain('In overlooking this plot');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('reads standard input and writes standard output, with --param', async () => {
+    const r = await cli(['-', '--to', 'txt', '--param', 'pages=true'], dir, readFileSync(sample, 'utf8'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('In overlooking [p. 277] this plot');
+    const plain = await cli([sample, '--to', 'txt', '-o', '-'], dir);
+    expect(plain.out).toContain('In overlooking this plot');
+    expect(plain.out).not.toContain('[p. 277]');
+  });
+
+  it('runs a user stylesheet that imports the built-in one, compiled at run time', async () => {
+    const xsl = join(dir, 'my.xsl');
+    writeFileSync(xsl, `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+      xmlns="http://www.w3.org/1999/xhtml" xpath-default-namespace="http://www.tei-c.org/ns/1.0">
+  <xsl:import href="${join(repoRoot, 'xslt/html.xsl')}"/>
+  <xsl:param name="label" select="'default'"/>
+  <xsl:template match="dateline"><p class="my-dateline"><xsl:value-of select="$label"/>: <xsl:apply-templates/></p></xsl:template>
+</xsl:stylesheet>\n`);
+    const r = await cli([sample, '--to', 'html', '--xslt', 'my.xsl', '--param', 'label=Written', '-o', '-'], dir);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('<p class="my-dateline">Written: <time datetime="1939-09-28">');
+    expect(r.out).toContain('role="doc-noteref"'); // everything else from html.xsl
+  }, 60_000);
+
+  it('refuses bad input with one line naming file, line and column, and writes nothing', async () => {
+    writeFileSync(join(dir, 'bad.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text><body>\n<p>a <hi>b</p>\n</body></text></TEI>\n');
+    const r = await cli(['bad.xml', '--to', 'html'], dir);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/^bad\.xml:3:\d+ error xml: /);
+    expect(existsSync(join(dir, 'bad.html'))).toBe(false);
+
+    writeFileSync(join(dir, 'entity.xml'), '<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&x;</p></body></text></TEI>\n');
+    const e = await cli(['entity.xml', '-o', 'entity.txt'], dir);
+    expect(e.code).toBe(1);
+    expect(e.err).toMatch(/^entity\.xml:1:\d+ error xml: DOCTYPE declarations are not accepted/);
+    expect(existsSync(join(dir, 'entity.txt'))).toBe(false);
+  });
+
+  it('names a missing or empty image and writes no EPUB', async () => {
+    const tei = readFileSync(sample, 'utf8').replace('<p>Many people', '<figure><graphic url="missing.gif"/></figure><p>Many people');
+    writeFileSync(join(dir, 'img.tei.xml'), tei);
+    const r = await cli(['img.tei.xml', '-o', 'img.epub'], dir);
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe(`img.tei.xml: image 'missing.gif' (graphic/@url) not found in ${dir}`);
+    expect(existsSync(join(dir, 'img.epub'))).toBe(false);
+
+    // LLL60's portrait is an empty file in the corpus.
+    const lll = join(fixtures, 'marx2mao/Other');
+    writeFileSync(join(dir, 'empty.tei.xml'), tei.replace('missing.gif', 'L14(220x248).GIF'));
+    const e = await cli(['empty.tei.xml', '-o', 'empty.epub', '--assets', lll], dir);
+    expect(e.code).toBe(1);
+    expect(e.err.trim()).toBe(`empty.tei.xml: image 'L14(220x248).GIF' (graphic/@url) is an empty file in ${lll}`);
+    expect(existsSync(join(dir, 'empty.epub'))).toBe(false);
+  });
+
+  it('rejects wrong usage with exit 2', async () => {
+    expect((await cli([sample, '--to', 'pdf'], dir)).code).toBe(2);
+    expect((await cli([sample, '--to', 'epub', '-o', '-'], dir)).code).toBe(2);
+    expect((await cli([sample, '--param', 'nonsense', '--to', 'txt'], dir)).code).toBe(2);
+    const missing = await cli(['nothere.xml', '--to', 'txt'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.err.trim()).toBe('nothere.xml: cannot read: ENOENT');
+  });
+});
