@@ -116,4 +116,17 @@ describe('readMarx2mao across the site', () => {
     expect(feet.length).toBe(17);
     expect(feet.every((n) => n.place === 'foot' && /^fn\d+$/.test(n.id))).toBe(true);
   });
+
+  it('divides a page of several dated documents, a book into prefaces and chapters (PWU67, SNC55, CM47)', () => {
+    const pwu = read('Mao/PWU67.html');
+    const docs = pwu.body.filter((b) => b.type === 'division');
+    expect(docs.map((d) => (d as { kind: string }).kind)).toEqual(Array(6).fill('document'));
+    for (const d of docs) expect(outline((d as { blocks: Block[] }).blocks).filter((x) => !x.startsWith('pb')).slice(0, 2)).toEqual(['heading', 'dateline']);
+    const snc = read('Mao/SNC55.html');
+    expect(outline(snc.body).filter((x) => !x.startsWith('pb'))).toEqual(['heading', 'dateline', 'division', 'division']);
+    const cm = read('M&E/CM47.html');
+    const kinds = cm.body.filter((b) => b.type === 'division').map((d) => (d as { kind: string }).kind);
+    expect(kinds).toEqual([...Array(7).fill('preface'), ...Array(4).fill('chapter')]);
+    expect(cm.front.some((b) => b.type === 'division' && b.kind === 'contents')).toBe(true);
+  });
 });

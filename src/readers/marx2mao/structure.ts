@@ -49,6 +49,16 @@ export function markDatelines(blocks: Block[]): Dateline | undefined {
   let first: Dateline | undefined;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
+    // a date set as the last line of a title (inside its <B>) is the dateline under the title
+    if (b.type === 'heading') {
+      const cut = b.children.map((c, k) => (c.type === 'lb' ? k : -1)).filter((k) => k >= 0).at(-1);
+      const tail = cut === undefined ? undefined : b.children.slice(cut + 1);
+      if (tail && isoDate(plainText(tail).trim())) {
+        b.children.splice(cut!);
+        blocks.splice(i + 1, 0, { type: 'paragraph', rend: 'center', children: tail, ...(b.pos ? { pos: b.pos } : {}) });
+      }
+      continue;
+    }
     if (b.type === 'quote' || b.type === 'division') {
       first ??= markDatelines(b.blocks);
       continue;
@@ -80,20 +90,34 @@ export function divide(body: Block[], book: boolean): Block[] {
   const level2 = body.filter((b): b is Heading => b.type === 'heading' && b.level === 2);
   let level: number;
   let kind: Division['kind'];
+  // several documents in one page: titles each followed by its own date
+  const dated = body.filter((b, i) => b.type === 'heading' && b.level === 2 && nextContent(body, i)?.type === 'dateline');
   if (level1.length >= 2) {
     level = 1;
     kind = book ? 'chapter' : 'document';
+  } else if (dated.length >= 2) {
+    return splitAt(body, (b) => dated.includes(b as Heading), 'document');
   } else if (book && level2.length >= 2 && level1.length === 0) {
     level = 2;
     kind = 'chapter';
   } else {
     return body;
   }
+  return splitAt(body, (b) => b.type === 'heading' && b.level === level, kind);
+}
+
+function nextContent(blocks: Block[], i: number): Block | undefined {
+  return blocks.slice(i + 1).find((b) => b.type !== 'pbBlock' && b.type !== 'noteBlock');
+}
+
+/** Divisions opened by the blocks `opens` accepts; what stands before the first stays outside. */
+function splitAt(body: Block[], opens: (b: Block) => boolean, kind: Division['kind']): Block[] {
   const out: Block[] = [];
   let current: Division | undefined;
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!;
-    if (b.type === 'heading' && b.level === level) {
+    // a centred line closing the text (`WORKING MEN OF ALL COUNTRIES, UNITE!`) opens nothing
+    if (b.type === 'heading' && opens(b) && nextContent(body, i) !== undefined) {
       // the page breaks (and foot notes) directly before the heading open the division with it
       const from = current ? current.blocks : out;
       const carried: Block[] = [];
