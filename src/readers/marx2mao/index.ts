@@ -63,7 +63,7 @@ export function readMarx2mao(source: Uint8Array | string, file: string): ReadRes
   for (const blocks of [front, bodyBlocks, notesBlocks]) linkUnlinkedFootnotes(blocks, referenced);
   const diagnostics: Diagnostic[] = [...shared.diagnostics];
   if (!title) diagnostics.push({ severity: 'warning', code: 'missing-title-block', message: 'no title block ("Prepared … for the Internet"): bibliographic data unknown', file, line: 1, column: 1 });
-  checkPages(shared.pageBreaks, Math.min(walker.notesStart, shared.pageBreaks.length), title?.print?.pages, title?.pos, file, diagnostics);
+  checkPages(shared.pageBreaks, Math.min(walker.notesStart, shared.pageBreaks.length), title?.print?.pages, title?.rangePos ?? title?.pos, file, diagnostics);
   checkNotes(walker.notes, referenced, walker.anchorIds, file, diagnostics);
 
   const witnesses: Witness[] = [];

@@ -18,6 +18,8 @@ export interface TitleBlock {
   pos: SourcePosition;
   title?: string;
   author?: string;
+  /** Where the page range is printed (`Vol. II, pp. 275-83.`), for warnings about it. */
+  rangePos?: SourcePosition;
   /** A date printed in the title block (speeches: `November 30, 1926`). */
   date?: { text: string; when?: string };
   print?: Omit<PrintWitness, 'kind' | 'id'>;
@@ -55,6 +57,8 @@ export function readTitleBlock(body: Node, file: string): TitleBlock | undefined
     }
   }
   block.print = readPrint(front.join('\n'), italicAfterFrom(body, opening ? startOffset(opening) : startOffset(prepared)), block.title);
+  const rangeText = textNodes(body).find((t) => startOffset(t) < end && /\bpp?\.\s*\d/i.test(t.value));
+  if (rangeText) block.rangePos = positionOf(rangeText, file);
   const img = [...elements(body)].find((e) => tag(e) === 'img' && startOffset(e) < end && attr(e, 'src'));
   if (img) block.cover = figureOf(img, file);
   return block;
@@ -71,15 +75,18 @@ export function figureOf(img: Element, file: string): Figure {
   return fig;
 }
 
-function findPrepared(body: Node): Node | undefined {
-  const stack: Node[] = [body];
-  const texts: Node[] = [];
+function textNodes(root: Node): (Node & { value: string })[] {
+  const texts: (Node & { value: string })[] = [];
   const walk = (n: Node) => {
     if (isText(n)) texts.push(n);
     for (const c of childrenOf(n)) walk(c);
   };
-  walk(stack[0]!);
-  return texts.find((t) => isText(t) && /Prepared\b[\s\S]*for the\s+Internet/i.test(t.value));
+  walk(root);
+  return texts;
+}
+
+function findPrepared(body: Node): Node | undefined {
+  return textNodes(body).find((t) => /Prepared\b[\s\S]*for the\s+Internet/i.test(t.value));
 }
 
 /** Text of the nodes wholly inside [from, to), in document order. */
