@@ -41,7 +41,7 @@ function htmlFiles(dir: string): string[] {
 // What the HTML says, computed without the reader
 // ---------------------------------------------------------------------------------------------
 
-const MARKER = /<B>\s*page\s+([0-9]+[a-z]?|[ivxlcdm]+)\s*<\/B>/gi;
+const MARKER = /<B>(?:\s*<FONT[^>]*>)?\s*page\s+([^<\s]+)\s*(?:<\/FONT>\s*)?<\/B>/gi;
 
 interface Marker {
   n: string;
@@ -125,10 +125,10 @@ function htmlText(fragment: string): string {
 function stripApparatus(html: string): string {
   return html
     .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<B>\s*page\s*[^<]*<\/B>/gi, ' ')
+    .replace(/<B>(?:\s*<FONT[^>]*>)?\s*page\s*[^<]*(?:<\/FONT>\s*)?<\/B>/gi, ' ')
     .replace(/\[\s*pp?\.\s*<A\b[^>]*>[^<]*<\/A>\s*\]/gi, ' ')
     .replace(/<A\s+NAME="?en\d+[^>]*>[^<]*<\/A>/gi, ' ')
-    .replace(/\[\s*<A\s+HREF="[^"]*#[^"]*">[^<]*<\/A>\s*\]/gi, ' ')
+    .replace(/\[\s*<A\s+HREF="[^"]*#(?:en|fnp)[^"]*">[^<]*<\/A>\s*\]/gi, ' ')
     .replace(/<FONT SIZE=-2>\s*\[\s*\d+\s*\]\s*<\/FONT>/gi, ' ');
 }
 
@@ -149,7 +149,10 @@ interface SourceFacts {
 function sourceFacts(html: string): SourceFacts {
   const cut = titleBlockEnd(html);
   const region = withoutNavigation(html.slice(cut).replace(/<\/BODY>[\s\S]*$/i, ''));
-  const { main, feet } = cutFootnoteBlocks(region);
+  // in the notes (from the first note on), `[<A HREF="#pref1">preface</A>]` is a back-reference too
+  const firstNote = region.search(/<A\s+NAME="?en\d/i);
+  const notesPart = firstNote < 0 ? '' : region.slice(firstNote).replace(/\[\s*<A\s+HREF="[^"]*#[^"]*">\s*[A-Za-z][^<]*<\/A>\s*\]/gi, ' ');
+  const { main, feet } = cutFootnoteBlocks(firstNote < 0 ? region : region.slice(0, firstNote) + notesPart);
   const titleText = htmlText(html.slice(0, cut));
   const endNotes = new Map<string, string>();
   for (const m of region.matchAll(/<A\s+NAME="?en(\d+)"?>([^<]*)<\/A>/gi)) endNotes.set(m[1]!, m[2]!.replace(/[[\]\s.]/g, ''));

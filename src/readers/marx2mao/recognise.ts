@@ -7,7 +7,8 @@ import { attr, collapse, elements, isElement, shortText, startOffset, tag, textO
 /** `<B>page 277</B>` (inside `<FONT SIZE=-2>`): the page number, '' for an empty marker, undefined if not a marker. */
 export function pageMarker(el: Element): string | undefined {
   if (tag(el) !== 'b' && tag(el) !== 'font') return undefined;
-  const m = collapse(shortText(el, 60) ?? '').trim().match(/^page\s*([0-9]+[a-z]?|[ivxlcdm]+)?$/i);
+  // `page 277`, `page xii`, also the odd `page 14-15`: any short token after "page"
+  const m = collapse(shortText(el, 60) ?? '').trim().match(/^page(?:\s+([^\s<]{1,12}))?$/i);
   if (!m) return undefined;
   if (tag(el) === 'font' && !el.childNodes.some((c) => tag(c) === 'b')) return undefined;
   return m[1] ?? '';
@@ -77,7 +78,8 @@ export function navigationTables(body: Node): Element[] {
       .filter((e) => tag(e) === 'a' && attr(e, 'href') && !attr(e, 'href')!.includes('#'))
       .map((a) => collapse(textOf(a)).replace(/\s/g, ''))
       .join('');
-    return text.length > 0 && linkText.length >= text.length * 0.5;
+    const home = [...elements(t)].some((e) => tag(e) === 'a' && /(^|\/)index\.html?$/i.test(attr(e, 'href') ?? ''));
+    return home && text.length > 0 && linkText.length >= text.length * 0.5;
   });
 }
 

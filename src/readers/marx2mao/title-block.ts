@@ -137,7 +137,8 @@ function displayHeadings(root: Node, to: number): Display[] {
   const walk = (n: Node) => {
     if (startOffset(n) >= to) return;
     const t = tag(n);
-    const big = t === 'font' && /^\+[1-9]/.test(attr(n, 'size') ?? '');
+    const size = attr(n, 'size') ?? '';
+    const big = t === 'font' && (/^\+[1-9]/.test(size) || /^[4-7]$/.test(size));
     if (/^h[1-6]$/.test(t) || big) {
       const text = textOf(n).split('\n').map((l) => collapse(l).trim()).filter(Boolean).join('\n');
       if (text) out.push({ tag: big ? 'font+' : t, text });
