@@ -26,6 +26,9 @@ import { fixtures, requireTool, teiAllRng, which } from './support/tools.js';
 import { firstDifference, words } from './support/words.js';
 
 const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-11-26' };
+/** TEIKIT_CORPUS=<dir> runs the same checks over another copy of the site (<dir>/<Author>/<CODE>.html). */
+const corpusDir = process.env.TEIKIT_CORPUS ?? join(fixtures, 'marx2mao');
+const isSample = !process.env.TEIKIT_CORPUS;
 const LIMIT_MS = 2000;
 
 function htmlFiles(dir: string): string[] {
@@ -40,6 +43,16 @@ function htmlFiles(dir: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // What the HTML says, computed without the reader
 // ---------------------------------------------------------------------------------------------
+
+/** The page's text: UTF-8 when the bytes are valid UTF-8 with non-ASCII, else windows-1252. */
+function decode(bytes: Uint8Array): string {
+  try {
+    if (bytes.some((b) => b > 0x7f)) return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Latin-1 bytes
+  }
+  return new TextDecoder('windows-1252').decode(bytes);
+}
 
 const MARKER = /<B>(?:\s*<FONT[^>]*>)?\s*page\s+([^<\s]+)\s*(?:<\/FONT>\s*)?<\/B>/gi;
 
@@ -191,10 +204,14 @@ interface TeiFacts {
 
 const TEI_BLOCKS = new Set(['p', 'head', 'item', 'cell', 'row', 'dateline', 'salute', 'signed', 'note', 'quote', 'lb', 'list', 'table', 'figure', 'div', 'opener', 'closer', 'label', 'byline', 'docTitle', 'titlePart', 'figDesc']);
 
-function teiFacts(xml: string): TeiFacts {
+/**
+ * @param suppliedNotesHead the source has no NOTES line: the writer's own `<head>` of the notes
+ *   division is editorial, not a word of the source
+ */
+function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
   const facts: TeiFacts = { pbs: [], mainWords: [], footWords: [], notes: [], refs: [], title: '', author: '' };
   const parser = new SaxesParser({ xmlns: false });
-  const stack: { name: string; skip: boolean; foot?: string; capture?: 'title' | 'author' | 'volume' }[] = [];
+  const stack: { name: string; skip: boolean; foot?: string; capture?: 'title' | 'author' | 'volume'; notesDiv?: boolean }[] = [];
   let main = '';
   const foot = new Map<string, string>();
   const footOrder: string[] = [];
@@ -212,6 +229,7 @@ function teiFacts(xml: string): TeiFacts {
     if (tag.name === 'ref' && (a.type === 'noteref' || a.type === 'pageref')) skip = true;
     if (tag.name === 'ref' && a.type === 'noteref') facts.refs.push({ id: a['xml:id'] ?? '', target: a.target ?? '' });
     if (tag.name === 'orig') skip = true;
+    if (tag.name === 'head' && suppliedNotesHead && parent?.name === 'div' && parent.notesDiv) skip = true;
     if (tag.name === 'note' && !stack.some((s) => s.name === 'teiHeader')) {
       facts.notes.push({ id: a['xml:id'] ?? '', n: a.n ?? '', place: a.place ?? '', target: (a.target ?? '').split(/\s+/).filter(Boolean) });
       if (a.place === 'foot') {
@@ -227,7 +245,7 @@ function teiFacts(xml: string): TeiFacts {
       else if (a.break !== 'no') append(' ', footId);
     }
     if (TEI_BLOCKS.has(tag.name)) append(' ', footId);
-    stack.push({ name: tag.name, skip, ...(footId ? { foot: footId } : {}), ...(capture ? { capture } : {}) });
+    stack.push({ name: tag.name, skip, ...(footId ? { foot: footId } : {}), ...(capture ? { capture } : {}), ...(tag.name === 'div' && a.type === 'notes' ? { notesDiv: true } : {}) });
   });
   const append = (text: string, footId: string | undefined) => {
     if (footId) foot.set(footId, foot.get(footId)! + text);
@@ -277,10 +295,10 @@ const outDir = mkdtempSync(join(tmpdir(), 'teikit-corpus-'));
 const jing = requireTool('jing', which('jing')) && requireTool('tei_all.rng', teiAllRng());
 
 beforeAll(async () => {
-  for (const file of htmlFiles(join(fixtures, 'marx2mao'))) {
+  for (const file of htmlFiles(corpusDir)) {
     const bytes = readFileSync(file);
-    const html = bytes.toString('latin1');
-    const name = relative(join(fixtures, 'marx2mao'), file);
+    const html = decode(bytes);
+    const name = relative(corpusDir, file);
     const page: Page = { file, name, html, source: sourceFacts(html), ms: 0, misses: [] };
     const t0 = performance.now();
     const result = readMarx2mao(bytes, file);
@@ -290,7 +308,7 @@ beforeAll(async () => {
       page.ms = performance.now() - t0; // the conversion: reading and writing TEI
       page.teiPath = join(outDir, `${name.replace(/[/\\&]/g, '_')}.tei.xml`);
       writeFileSync(page.teiPath, page.tei);
-      page.facts = teiFacts(page.tei);
+      page.facts = teiFacts(page.tei, !!result.edition.notes && !result.edition.notes.heading?.length);
     } else {
       page.refusal = result.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; ');
     }
@@ -339,7 +357,7 @@ function check(page: Page, what: string, fn: () => void): void {
 }
 
 describe('marx2mao corpus: every sample page', () => {
-  it('has the 56 sample pages', () => {
+  it.runIf(isSample)('has the 56 sample pages', () => {
     expect(pages.length).toBe(56);
   });
 
@@ -349,7 +367,7 @@ describe('marx2mao corpus: every sample page', () => {
       check(p, 'work/non-work', () => expect(p.refusal === undefined, `${p.name}: ${p.refusal}`).toBe(isWork));
       if (p.refusal) expect(p.refusal).toMatch(/^not-a-work: not a work \(no print page markers/);
     }
-    expect(pages.filter((p) => p.refusal).map((p) => p.name).sort()).toEqual(expect.arrayContaining(['Mao/Index.html', 'Stalin/NOTE.html']));
+    if (isSample) expect(pages.filter((p) => p.refusal).map((p) => p.name).sort()).toEqual(['Mao/Index.html', 'Other/HCPSU39NB.html', 'Stalin/NOTE.html']);
   });
 
   it('converts every page in under 2 s', () => {

@@ -82,15 +82,24 @@ export function shortText(node: Node, max: number): string | undefined {
   return walk(node) ? out : undefined;
 }
 
-/** Every element in document order (pre-order). */
-export function* elements(node: Node): Generator<Element> {
-  if (isElement(node)) yield node;
-  for (const child of childrenOf(node)) yield* elements(child);
+/**
+ * Every element in document order (pre-order), as an array. Iterative: marx2mao trees are deep
+ * (unclosed tags nest), and a recursive generator costs time in proportion to the depth.
+ */
+export function elements(node: Node): Element[] {
+  const out: Element[] = [];
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (isElement(n)) out.push(n);
+    const kids = childrenOf(n);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
 }
 
 export function findFirst(node: Node, pred: (e: Element) => boolean): Element | undefined {
-  for (const e of elements(node)) if (pred(e)) return e;
-  return undefined;
+  return elements(node).find(pred);
 }
 
 export function startOffset(node: Node): number {

@@ -8,7 +8,7 @@ import type { Block, Diagnostic, Edition, ReadResult, Witness } from '../../mode
 import { checkNotes, checkPages } from './checks.js';
 import { decodeSource } from './decode.js';
 import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, tag, textOf, type Node } from './dom.js';
-import { navigationStart, navigationTables } from './recognise.js';
+import { localLinkTest, navigationStart, navigationTables } from './recognise.js';
 import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
 import { divide, markDatelines, markLetterParts, mergeHeadings } from './structure.js';
 import { linkUnlinkedFootnotes } from './unlinked.js';
@@ -18,6 +18,18 @@ import type { FlowShared } from './flow.js';
 import { refuseNonWork } from './non-work.js';
 
 export function readMarx2mao(source: Uint8Array | string, file: string): ReadResult {
+  try {
+    return read(source, file);
+  } catch (err) {
+    // tags nested thousands deep (never seen on the site) exhaust the stack: say so, don't crash
+    if (err instanceof RangeError) {
+      return { ok: false, diagnostics: [{ severity: 'error', code: 'too-deep', message: 'the page nests its tags too deeply to be read', file, line: 1, column: 1 }] };
+    }
+    throw err;
+  }
+}
+
+function read(source: Uint8Array | string, file: string): ReadResult {
   const html = decodeSource(source);
   const doc = parseHtml(html);
   const htmlEl = childrenOf(doc).find((n) => tag(n) === 'html');
@@ -34,7 +46,9 @@ export function readMarx2mao(source: Uint8Array | string, file: string): ReadRes
   const firstNoteEl = findFirst(body, (e) => /^en\d/i.test(attr(e, 'name') ?? '') && startOffset(e) >= start);
   const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [], hyphenEvidence: [] };
   const page = basename(file);
+  const names = new Set(elements(body).flatMap((e) => (tag(e) === 'a' && attr(e, 'name') !== undefined ? [attr(e, 'name')!] : tag(e) === 'br' && attr(e, 'id') !== undefined ? [attr(e, 'id')!] : [])));
   const walker = new Walker({
+    isLocal: localLinkTest(page, names),
     file, page, shared, start, end, texts: new TextOrder(body), source: pointAnchors(html), skip: new Set<Node>(navigationTables(body)),
     baseUl: runningTextDepth(body, start, end),
     ...(firstNoteEl ? { firstNote: startOffset(firstNoteEl), notesHeading: notesHeadingOffset(body, startOffset(firstNoteEl)) } : {}),

@@ -11,7 +11,7 @@ export function refuseNonWork(
   body: Node,
   { file, hasTitleBlock, start, end }: { file: string; hasTitleBlock: boolean; start: number; end: number },
 ): Diagnostic | undefined {
-  const inside = [...elements(body)].filter((e) => startOffset(e) >= start && startOffset(e) < end);
+  const inside = elements(body).filter((e) => startOffset(e) >= start && startOffset(e) < end);
   const markers = inside.filter((e) => tag(e) === 'b' && pageMarker(e)).length;
   if (markers > 0) return undefined;
   let text = 0;

@@ -24,12 +24,12 @@ export interface RefMatch {
  * A note reference `<FONT SIZE=-2>[<A HREF="SU39.html#en1">1</A>]</FONT>` (also in `<SUP>`): the
  * wrapper's whole text is `[label]` and its link points into this page.
  */
-export function noteReference(el: Element, page: string): RefMatch | undefined {
+export function noteReference(el: Element, isLocal: (href: string) => boolean): RefMatch | undefined {
   const t = tag(el);
   if (t !== 'font' && t !== 'sup') return undefined;
   const m = collapse(shortText(el, 60) ?? '').trim().match(/^\[\s*(\*{1,4}|\d{1,3}[a-z]?|[a-z]|†+)\s*\]$/);
   if (!m) return undefined;
-  const links = [...elements(el)].filter((e) => tag(e) === 'a');
+  const links = elements(el).filter((e) => tag(e) === 'a');
   if (links.some((a) => attr(a, 'name') !== undefined)) return undefined;
   if (links.length === 0) {
     if (t === 'font' && !(attr(el, 'size') ?? '').startsWith('-')) return undefined;
@@ -38,9 +38,7 @@ export function noteReference(el: Element, page: string): RefMatch | undefined {
   if (links.length !== 1) return undefined;
   const href = attr(links[0]!, 'href') ?? '';
   const hash = href.indexOf('#');
-  if (hash < 0) return undefined;
-  const file = href.slice(0, hash);
-  if (file && file.split('/').pop()!.toLowerCase() !== page.toLowerCase()) return undefined;
+  if (hash < 0 || !isLocal(href)) return undefined;
   return { target: href.slice(hash + 1), label: m[1]! };
 }
 
@@ -48,7 +46,7 @@ export function noteReference(el: Element, page: string): RefMatch | undefined {
 export function backReference(el: Element): { page: string; target?: string } | undefined {
   if (tag(el) !== 'font' && tag(el) !== 'sup') return undefined;
   const text = collapse(shortText(el, 80) ?? '').trim();
-  const link = [...elements(el)].find((e) => tag(e) === 'a' && attr(e, 'href')?.includes('#'));
+  const link = elements(el).find((e) => tag(e) === 'a' && attr(e, 'href')?.includes('#'));
   // `[preface]`: a back-reference naming the part of the book instead of a page
   const named = link && !/#(en|fnp)/i.test(attr(link, 'href')!) ? text.match(/^\[\s*(\p{L}{2,}[\p{L}\p{N} .-]*)\s*\]$/u) : null;
   const m = text.match(/^\[\s*pp?\.\s*([0-9]+[a-z]?(?:\s*[-–]\s*\d+)?|[ivxlcdm]+)?\s*\]$/i) ?? named;
@@ -70,22 +68,22 @@ export function footnoteRule(el: Element): boolean {
  * links to other pages. Every page ends with one; some pages have another before their notes.
  */
 export function navigationTables(body: Node): Element[] {
-  return [...elements(body)].filter((t) => {
+  return elements(body).filter((t) => {
     if (tag(t) !== 'table') return false;
-    if ([...elements(t)].some((e) => pageMarker(e) !== undefined || tag(e) === 'table' && e !== t)) return false;
+    if (elements(t).some((e) => pageMarker(e) !== undefined || tag(e) === 'table' && e !== t)) return false;
     const text = collapse(textOf(t)).replace(/\s/g, '');
-    const linkText = [...elements(t)]
+    const linkText = elements(t)
       .filter((e) => tag(e) === 'a' && attr(e, 'href') && !attr(e, 'href')!.includes('#'))
       .map((a) => collapse(textOf(a)).replace(/\s/g, ''))
       .join('');
-    const home = [...elements(t)].some((e) => tag(e) === 'a' && /(^|\/)index\.html?$/i.test(attr(e, 'href') ?? ''));
+    const home = elements(t).some((e) => tag(e) === 'a' && /(^|\/)index\.html?$/i.test(attr(e, 'href') ?? ''));
     return home && text.length > 0 && linkText.length >= text.length * 0.5;
   });
 }
 
 /** Where the closing navigation table starts: nothing after it is part of the work. */
 export function navigationStart(body: Node): number | undefined {
-  const tables = [...elements(body)].filter((e) => tag(e) === 'table');
+  const tables = elements(body).filter((e) => tag(e) === 'table');
   const nav = navigationTables(body);
   const last = tables.at(-1);
   return last && nav.includes(last) ? startOffset(last) : undefined;
@@ -93,4 +91,18 @@ export function navigationStart(body: Node): number | undefined {
 
 export function isElementNode(n: Node): n is Element {
   return isElement(n);
+}
+
+/**
+ * Does a link point into this page? `#en1`, `SU39.html#en1` on SU39.html, or a fragment that this
+ * page defines (the page was saved under another name than the one its links use).
+ */
+export function localLinkTest(page: string, names: Set<string>): (href: string) => boolean {
+  return (href) => {
+    const hash = href.indexOf('#');
+    if (hash < 0) return false;
+    const file = href.slice(0, hash);
+    if (!file || file.split('/').pop()!.toLowerCase() === page.toLowerCase()) return true;
+    return !file.includes('/') && names.has(href.slice(hash + 1));
+  };
 }

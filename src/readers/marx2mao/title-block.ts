@@ -31,7 +31,7 @@ export interface TitleBlock {
 export function readTitleBlock(body: Node, file: string): TitleBlock | undefined {
   const prepared = findPrepared(body);
   if (!prepared) return undefined;
-  const rules = [...elements(body)].filter((e) => tag(e) === 'hr');
+  const rules = elements(body).filter((e) => tag(e) === 'hr');
   const closing = rules.find((hr) => startOffset(hr) > startOffset(prepared));
   const opening = [...rules].reverse().find((hr) => startOffset(hr) < startOffset(prepared));
   const end = closing ? endOffset(closing) : endOffset(prepared);
@@ -59,7 +59,7 @@ export function readTitleBlock(body: Node, file: string): TitleBlock | undefined
   block.print = readPrint(front.join('\n'), italicAfterFrom(body, opening ? startOffset(opening) : startOffset(prepared)), block.title);
   const rangeText = textNodes(body).find((t) => startOffset(t) < end && /\bpp?\.\s*\d/i.test(t.value));
   if (rangeText) block.rangePos = positionOf(rangeText, file);
-  const img = [...elements(body)].find((e) => tag(e) === 'img' && startOffset(e) < end && attr(e, 'src'));
+  const img = elements(body).find((e) => tag(e) === 'img' && startOffset(e) < end && attr(e, 'src'));
   if (img) block.cover = figureOf(img, file);
   return block;
 }
@@ -210,7 +210,7 @@ function readCredit(body: Node, credit: string, end: number): TitleBlock['transc
   const t: TitleBlock['transcription'] = { transcriber: '' };
   const by = credit.match(/for the\s+Internet\s+by\s+([^,(<\n]+?)\s*(?:,|\(|$)/i);
   if (by) t.transcriber = by[1]!.trim();
-  const mail = [...elements(body)].find((e) => startOffset(e) < end && attr(e, 'href')?.startsWith('mailto:'));
+  const mail = elements(body).find((e) => startOffset(e) < end && attr(e, 'href')?.startsWith('mailto:'));
   if (mail) t.email = attr(mail, 'href')!.slice('mailto:'.length);
   const dates = [...credit.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]!.trim());
   const made = dates.find((d) => !/Correct|Updat/i.test(d));

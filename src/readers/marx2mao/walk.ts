@@ -58,6 +58,8 @@ export interface WalkInput {
   texts: TextOrder;
   /** The decoded source: foot-note extents are measured in it. */
   source: string;
+  /** Whether a link points into this page. */
+  isLocal: (href: string) => boolean;
   /** Navigation tables: never running text. */
   skip: Set<Node>;
 }
@@ -205,7 +207,7 @@ export class Walker {
     if (marker !== undefined) return this.pageMarker(el, marker);
     if (!ctx.inFootnote && this.isNotesHeading(el, shortText(el, 60) ?? '')) return this.enterNotes(el);
     if (!ctx.inFootnote) {
-      const ref = noteReference(el, this.input.page);
+      const ref = noteReference(el, this.input.isLocal);
       if (ref) return this.noteRef(el, ref, ctx);
       if (this.note) {
         const back = backReference(el);
@@ -347,7 +349,7 @@ export class Walker {
     }
     const href = attr(el, 'href');
     if (href && !ctx.inFootnote && this.bracketedLink(el, href, ctx)) return;
-    if (href && !href.startsWith('#') && !href.toLowerCase().startsWith(`${this.input.page.toLowerCase()}#`)) {
+    if (href && !this.input.isLocal(href)) {
       const value = collapse(textOf(el));
       if (value.trim()) {
         this.flow.inline({ type: 'link', target: absoluteUrl(href, this.input.file), children: [{ type: 'text', value }] }, this.blockCtx(ctx), this.pos(el));
@@ -363,11 +365,8 @@ export class Walker {
    * around the link.
    */
   private bracketedLink(el: Element, href: string, ctx: WalkCtx): boolean {
-    const hash = href.indexOf('#');
-    if (hash < 0) return false;
-    const file = href.slice(0, hash);
-    if (file && file.split('/').pop()!.toLowerCase() !== this.input.page.toLowerCase()) return false;
-    const target = href.slice(hash + 1);
+    if (!this.input.isLocal(href)) return false;
+    const target = href.slice(href.indexOf('#') + 1);
     const label = collapse(textOf(el)).trim();
     const before = this.input.texts.before(el);
     const after = this.input.texts.after(el);
@@ -465,7 +464,7 @@ export class Walker {
   }
 
   private list(el: Element, ctx: WalkCtx): void {
-    if ([...elements(el)].some((e) => pageMarker(e) !== undefined || /^en\d/i.test(attr(e, 'name') ?? ''))) {
+    if (elements(el).some((e) => pageMarker(e) !== undefined || /^en\d/i.test(attr(e, 'name') ?? ''))) {
       return this.blockish(el, { ...ctx, ul: ctx.ul + 1 });
     }
     this.flow.boundary();
@@ -475,13 +474,13 @@ export class Walker {
 
   private table(el: Element, ctx: WalkCtx): void {
     // a table that holds page markers or notes is layout around running text, not a table
-    const layout = [...elements(el)].some((e) => pageMarker(e) || (attr(e, 'name') ?? '').match(/^en\d/i));
+    const layout = elements(el).some((e) => pageMarker(e) || (attr(e, 'name') ?? '').match(/^en\d/i));
     if (layout) return this.blockish(el, ctx);
     this.flow.boundary();
     const table = readTable(el, (flow, read) => this.withFlow(flow, read), (n, c) => this.walk(n, c), this.input.shared, ctx);
     if (!table) return;
     // a table of links into the page itself is its contents list
-    const inner = [...elements(el)].filter((e) => tag(e) === 'a' && /^[^#]*#/.test(attr(e, 'href') ?? '') && !/^(https?:|\.\.)/i.test(attr(e, 'href') ?? ''));
+    const inner = elements(el).filter((e) => tag(e) === 'a' && /^[^#]*#/.test(attr(e, 'href') ?? '') && !/^(https?:|\.\.)/i.test(attr(e, 'href') ?? ''));
     const contents = inner.length >= 3 && !this.inBody;
     if (!contents) return this.flow.block(table, this.blockCtx(ctx));
     const head = this.flow.takeHeading();
