@@ -5,12 +5,13 @@
  * regular expressions over markup.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'parse5';
 import { SaxesParser } from 'saxes';
 import { convertFiles } from '../src/convert.js';
 import { loadEdition, publicationOf } from '../src/edition/index.js';
+import { UserError } from '../src/model/diagnostics.js';
 import { fixtures, repoRoot } from './support/tools.js';
 
 export interface TeiFixture {
@@ -42,22 +43,30 @@ export async function bundledEditionTei(): Promise<string> {
   return result.tei;
 }
 
-async function marx2mao(path: string): Promise<TeiFixture> {
-  const file = join(fixtures, 'marx2mao', path);
-  const tei = (await convertFiles([file])).tei;
-  return { name: path.replace(/^.*\//, '').replace(/\.html$/, ''), tei, assetsDir: join(file, '..') };
-}
-
-/** Every TEI fixture: the house sample, the bundled edition, a letter-size work, books with images and tables. */
+/**
+ * Every TEI fixture: the house sample, the bundled edition, and every marx2mao page of the corpus
+ * that teikit converts (the reader refuses the pages that are not works: indexes, contents).
+ */
 export async function teiFixtures(): Promise<TeiFixture[]> {
-  return [
+  const out: TeiFixture[] = [
     { name: 'house-sample', tei: readFileSync(join(fixtures, 'tei/house-sample.tei.xml'), 'utf8'), assetsDir: join(fixtures, 'tei') },
     { name: 'bundled', tei: await bundledEditionTei(), assetsDir: join(repoRoot, 'editions/identity-of-interests') },
-    await marx2mao('Mao/SU39.html'),
-    await marx2mao('Lenin/SR17.html'),
-    await marx2mao('Lenin/AQR08.html'),
-    await marx2mao('M&E/CM47.html'),
   ];
+  const root = join(fixtures, 'marx2mao');
+  for (const dir of readdirSync(root).sort()) {
+    for (const page of readdirSync(join(root, dir)).filter((f) => f.endsWith('.html')).sort()) {
+      const file = join(root, dir, page);
+      let tei: string;
+      try {
+        tei = (await convertFiles([file])).tei;
+      } catch (err) {
+        if (err instanceof UserError) continue; // not a work
+        throw err;
+      }
+      out.push({ name: `${dir}/${page.replace(/\.html$/, '')}`, tei, assetsDir: join(root, dir) });
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

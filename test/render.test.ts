@@ -21,10 +21,13 @@ import {
 } from './render-fixtures.js';
 
 const run = promisify(execFile);
+const safe = (name: string) => name.replace(/[^A-Za-z0-9-]/g, '_');
 
 interface Rendered extends TeiFixture {
   html: string;
-  epub: Uint8Array;
+  /** Undefined where the EPUB was refused (an image file of the corpus is empty). */
+  epub?: Uint8Array;
+  epubError?: string;
   files: Record<string, string>;
   txt: string;
   txtPages: string;
@@ -37,20 +40,43 @@ beforeAll(async () => {
   compileStylesheets();
   for (const f of await teiFixtures()) {
     const opts = { assetsDir: f.assetsDir, source: `${f.name}.tei.xml` };
-    const epub = await renderEpub(f.tei, opts);
+    let epub: Uint8Array | undefined;
+    let epubError: string | undefined;
+    try {
+      epub = await renderEpub(f.tei, opts);
+    } catch (err) {
+      epubError = (err as Error).message;
+    }
     const files = Object.fromEntries(
-      Object.entries(unzipSync(epub)).filter(([p]) => /\.(xhtml|opf|xml|css)$/.test(p)).map(([p, b]) => [p, strFromU8(b)]),
+      Object.entries(epub ? unzipSync(epub) : {}).filter(([p]) => /\.(xhtml|opf|xml|css)$/.test(p)).map(([p, b]) => [p, strFromU8(b)]),
     );
     rendered.push({
       ...f,
       html: await renderHtml(f.tei, opts),
       epub,
+      epubError,
       files,
       txt: await renderText(f.tei, opts),
       txtPages: await renderText(f.tei, { ...opts, params: { pages: 'true' } }),
     });
   }
-}, 300_000);
+}, 600_000);
+
+/** The fixtures with an EPUB. */
+const epubs = () => rendered.filter((r) => r.epub);
+
+describe('fixtures', () => {
+  it('are the house sample, the bundled edition and every convertible marx2mao page', () => {
+    expect(rendered.length).toBeGreaterThanOrEqual(50);
+    expect(rendered.map((r) => r.name)).toEqual(expect.arrayContaining(['house-sample', 'bundled', 'Mao/SU39', 'Lenin/SR17', 'Other/LLL60']));
+  });
+
+  it('have an EPUB each, except LLL60, whose portrait is an empty file in the corpus: a clear message instead', () => {
+    expect(rendered.filter((r) => !r.epub).map((r) => [r.name, r.epubError])).toEqual([
+      ['Other/LLL60', `Other/LLL60.tei.xml: image 'L14(220x248).GIF' (graphic/@url) is an empty file in ${join(rendered.find((r) => r.name === 'Other/LLL60')!.assetsDir)}`],
+    ]);
+  });
+});
 
 /** The EPUB's content documents in spine order (without the title page and the nav). */
 function spineDocs(r: Rendered): { path: string; root: HtmlNode }[] {
@@ -65,14 +91,15 @@ function spineDocs(r: Rendered): { path: string; root: HtmlNode }[] {
 
 describe('every word of the TEI reading text, in order', () => {
   it('is in the HTML, the EPUB and the plain text of every fixture', () => {
-    expect(rendered.length).toBe(6);
     for (const r of rendered) {
       const expected = words(teiReadingText(r.tei));
       expect(expected.length, r.name).toBeGreaterThan(80);
       const main = find(parseHtml(r.html), (n) => n.tagName === 'main')[0]!;
       expect(firstDifference(expected, words(htmlReadingText(main))), `${r.name} HTML`).toBeUndefined();
-      const epubWords = spineDocs(r).flatMap((d) => words(htmlReadingText(find(d.root, (n) => n.tagName === 'body')[0]!)));
-      expect(firstDifference(expected, epubWords), `${r.name} EPUB`).toBeUndefined();
+      if (r.epub) {
+        const epubWords = spineDocs(r).flatMap((d) => words(htmlReadingText(find(d.root, (n) => n.tagName === 'body')[0]!)));
+        expect(firstDifference(expected, epubWords), `${r.name} EPUB`).toBeUndefined();
+      }
       expect(firstDifference(expected, words(textReadingText(r.txt))), `${r.name} text`).toBeUndefined();
       expect(firstDifference(expected, words(textReadingText(r.txtPages))), `${r.name} text with pages`).toBeUndefined();
     }
@@ -115,9 +142,9 @@ describe('every word of the TEI reading text, in order', () => {
 
 describe('page list and page markers', () => {
   it('has one page-list entry per print page, in order, each pointing at its marker', () => {
-    for (const r of rendered) {
+    for (const r of epubs()) {
       const pbs = teiPageBreaks(r.tei);
-      expect(pbs.length, r.name).toBeGreaterThan(3);
+      expect(pbs.length, r.name).toBeGreaterThan(0);
       const nav = parseHtml(r.files['OEBPS/nav.xhtml']!);
       const list = find(nav, (n) => n.tagName === 'nav' && attr(n, 'epub:type') === 'page-list')[0]!;
       const links = find(list, (n) => n.tagName === 'a');
@@ -131,9 +158,15 @@ describe('page list and page markers', () => {
         expect(attr(target[0]!, 'aria-label')).toBe(`page ${htmlReadingText(a).trim()}`);
       }
       // The HTML page has the same markers, linkable by id.
+    }
+  });
+
+  it('marks the same pages in the HTML page, linkable by unique ids', () => {
+    for (const r of rendered) {
       const markers = find(parseHtml(r.html), (n) => attr(n, 'role') === 'doc-pagebreak');
-      expect(markers.map((m) => attr(m, 'data-n')), r.name).toEqual(pbs.map((p) => p.n));
+      expect(markers.map((m) => attr(m, 'data-n')), r.name).toEqual(teiPageBreaks(r.tei).map((p) => p.n));
       expect(new Set(markers.map((m) => attr(m, 'id'))).size).toBe(markers.length);
+      for (const m of markers) expect(attr(m, 'title')).toBe(`page ${attr(m, 'data-n')}`);
     }
   });
 });
@@ -144,13 +177,14 @@ describe('notes', () => {
       const doc = parseHtml(r.html);
       const byId = new Map(find(doc, (n) => !!attr(n, 'id')).map((n) => [attr(n, 'id')!, n]));
       const refs = find(doc, (n) => attr(n, 'role') === 'doc-noteref');
-      expect(refs.length, r.name).toBeGreaterThan(0);
+      expect(refs.length, r.name).toBe((r.tei.match(/<ref type="noteref"/g) ?? []).length);
       for (const ref of refs) {
         const note = byId.get(attr(ref, 'href')!.slice(1));
         expect(note, `${r.name} ${attr(ref, 'href')}`).toBeDefined();
         const back = find(note!, (n) => attr(n, 'role') === 'doc-backlink').map((a) => attr(a, 'href'));
         expect(back, `${r.name} note ${attr(note!, 'id')}`).toContain(`#${attr(ref, 'id')}`);
       }
+      if (!r.epub) continue;
       const docs = spineDocs(r);
       const where = new Map(docs.flatMap((d) => find(d.root, (n) => !!attr(n, 'id')).map((n) => [`${d.path}#${attr(n, 'id')}`, n])));
       for (const d of docs) {
@@ -180,10 +214,15 @@ describe('HTML page', () => {
       expect(find(header, (n) => n.tagName === 'h1')).toHaveLength(1);
       expect(find(header, (n) => n.tagName === 'dt').length, r.name).toBeGreaterThan(0);
       expect(r.html).toContain('@media print');
-      // Images are embedded, so that the page is one file.
-      for (const img of find(doc, (n) => n.tagName === 'img')) expect(attr(img, 'src')).toMatch(/^data:image\/gif;base64,R0lGOD/);
+      // Images are embedded, so that the page is one file (LLL60's is an empty file: left as a reference).
+      const imgs = find(doc, (n) => n.tagName === 'img');
+      expect(imgs.length, r.name).toBe((r.tei.match(/<graphic /g) ?? []).length);
+      for (const img of imgs) {
+        if (r.name === 'Other/LLL60') expect(attr(img, 'src')).toBe('L14(220x248).GIF');
+        else expect(attr(img, 'src'), r.name).toMatch(/^data:image\/gif;base64,R0lGOD/);
+      }
     }
-    expect(rendered.filter((r) => r.html.includes('<img ')).map((r) => r.name).sort()).toEqual(['CM47', 'SR17']);
+    expect(rendered.filter((r) => r.html.includes('<img ')).length).toBeGreaterThanOrEqual(3);
     const bundled = rendered.find((r) => r.name === 'bundled')!;
     const dts = find(parseHtml(bundled.html), (n) => n.tagName === 'dt').map((n) => htmlReadingText(n).trim());
     expect(dts).toEqual(['Print edition (flp)', 'Transcription (m2m)', 'Reprint (cmpa)']);
@@ -203,7 +242,7 @@ describe('EPUB package', () => {
     ([opf.metadata.meta].flat() as { property: string; _: string; refines?: string }[]).map((m) => [m.property, m._]);
 
   it('has Dublin Core, the print source, a deterministic modified date and accessibility metadata', () => {
-    for (const r of rendered) {
+    for (const r of epubs()) {
       const opf = opfOf(r);
       const idno = /<idno[^>]*>([^<]+)<\/idno>/.exec(r.tei)![1]!;
       expect(opf.metadata['dc:identifier']._, r.name).toBe(`urn:uuid:${uuidV5(`teikit:${idno}`)}`);
@@ -215,11 +254,14 @@ describe('EPUB package', () => {
       expect(m).toContainEqual(['dcterms:modified', `${date}T00:00:00Z`]);
       for (const [p, v] of [
         ['schema:accessMode', 'textual'], ['schema:accessModeSufficient', 'textual'],
-        ['schema:accessibilityFeature', 'printPageNumbers'], ['schema:accessibilityFeature', 'pageNavigation'],
         ['schema:accessibilityFeature', 'tableOfContents'], ['schema:accessibilityFeature', 'readingOrder'],
         ['schema:accessibilityFeature', 'structuralNavigation'], ['schema:accessibilityHazard', 'none'],
       ]) expect(m, `${r.name} ${p} ${v}`).toContainEqual([p, v]);
       expect(m.find(([p]) => p === 'schema:accessibilitySummary')![1]!.length).toBeGreaterThan(40);
+      const hasPages = teiPageBreaks(r.tei).length > 0;
+      for (const f of ['printPageNumbers', 'pageNavigation']) {
+        expect(m.some(([p, v]) => p === 'schema:accessibilityFeature' && v === f), `${r.name} ${f}`).toBe(hasPages);
+      }
       if (r.tei.includes('<biblStruct')) {
         expect(opf.metadata['dc:source']._, r.name).toMatch(/Foreign Languages Press|Peking|Moscow/);
         expect(m).toContainEqual(['source-of', 'pagination']);
@@ -228,10 +270,10 @@ describe('EPUB package', () => {
   });
 
   it('packs the images with their media type and marks a front-matter picture as the cover', () => {
-    const withImages = rendered.filter((r) => r.tei.includes('<graphic'));
-    expect(withImages.map((r) => r.name).sort()).toEqual(['CM47', 'SR17']);
+    const withImages = epubs().filter((r) => r.tei.includes('<graphic'));
+    expect(withImages.length).toBeGreaterThanOrEqual(2);
     for (const r of withImages) {
-      const entries = unzipSync(r.epub);
+      const entries = unzipSync(r.epub!);
       const items = [opfOf(r).manifest.item].flat() as { href: string; 'media-type': string; properties?: string }[];
       const images = items.filter((i) => i['media-type'].startsWith('image/'));
       expect(images.length, r.name).toBeGreaterThan(0);
@@ -245,8 +287,8 @@ describe('EPUB package', () => {
   });
 
   it('stores mimetype first, uncompressed, without extra field', () => {
-    for (const r of rendered) {
-      const b = r.epub;
+    for (const r of epubs()) {
+      const b = r.epub!;
       const u16 = (o: number) => b[o]! | (b[o + 1]! << 8);
       expect([...b.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
       expect(u16(8)).toBe(0); // stored
@@ -259,7 +301,7 @@ describe('EPUB package', () => {
   it('gives the same bytes for the same TEI, also after other renderings in the same process', async () => {
     const sample = rendered.find((r) => r.name === 'house-sample')!;
     const again = await renderEpub(sample.tei, { assetsDir: sample.assetsDir, source: 'other-name.xml' });
-    expect(Buffer.from(again).equals(Buffer.from(sample.epub))).toBe(true);
+    expect(Buffer.from(again).equals(Buffer.from(sample.epub!))).toBe(true);
     const html = await renderHtml(sample.tei);
     expect(html).toBe(sample.html);
   });
@@ -267,11 +309,12 @@ describe('EPUB package', () => {
 
 describe.runIf(requireTool('java (EPUBCheck, vnu)', which('java')))('external checkers', () => {
   it('EPUBCheck reports 0 errors and 0 warnings for every EPUB (one JVM for all)', async () => {
-    const files = rendered.map((r) => {
-      const p = join(tmp, `${r.name}.epub`);
-      writeFileSync(p, r.epub);
+    const files = epubs().map((r) => {
+      const p = join(tmp, `${safe(r.name)}.epub`);
+      writeFileSync(p, r.epub!);
       return p;
     });
+    expect(files.length).toBeGreaterThanOrEqual(50);
     // EPUBCheck's command line takes one file; its Java API checks all of them in one JVM.
     const src = join(tmp, 'CheckAll.java');
     writeFileSync(src, `import com.adobe.epubcheck.api.EpubCheck;
@@ -296,10 +339,10 @@ public class CheckAll {
   it('the Nu Html Checker finds no errors in the HTML pages and the EPUB content documents (one run)', async () => {
     const files: string[] = [];
     for (const r of rendered) {
-      const html = join(tmp, `${r.name}.html`);
+      const html = join(tmp, `${safe(r.name)}.html`);
       writeFileSync(html, r.html);
       files.push(html);
-      const dir = join(tmp, `${r.name}-epub`);
+      const dir = join(tmp, `${safe(r.name)}-epub`);
       mkdirSync(dir, { recursive: true });
       for (const [p, text] of Object.entries(r.files)) {
         if (!p.endsWith('.xhtml')) continue;

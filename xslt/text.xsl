@@ -70,10 +70,10 @@
     <xsl:apply-templates select="*" mode="txt"/>
   </xsl:template>
 
-  <xsl:template match="quote[p | lg | list] | cit | quote[not(ancestor::p)]" mode="txt">
+  <xsl:template match="quote[(p | lg | l | list | table | figure | quote | cit)] | cit | quote[not(ancestor::p)]" mode="txt">
     <xsl:param name="indent" as="xs:string" select="''" tunnel="yes"/>
     <xsl:choose>
-      <xsl:when test="p | lg | list | cit">
+      <xsl:when test="(p | lg | l | list | table | figure | quote | cit)">
         <xsl:apply-templates select="*" mode="txt"><xsl:with-param name="indent" select="$indent || '    '" tunnel="yes"/></xsl:apply-templates>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="t:block($indent || '    ', node(), '')"/><xsl:value-of select="$NL || $NL"/></xsl:otherwise>
@@ -96,7 +96,7 @@
   </xsl:template>
   <xsl:function name="t:is-block" as="xs:boolean">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="exists($n/(self::list | self::table | self::quote[p | lg | list] | self::figure | self::lg
+    <xsl:sequence select="exists($n/(self::list | self::table | self::quote[(p | lg | l | list | table | figure | quote | cit)] | self::figure | self::lg
                           | self::note[not(t:is-inline-note(.))]))"/>
   </xsl:function>
 
@@ -172,7 +172,7 @@
     <xsl:if test="t:pb-needs-space(.)"><xsl:sequence select="' '"/></xsl:if>
   </xsl:template>
   <!-- Blocks met inside running text (a note's paragraphs laid out as one line) stay apart. -->
-  <xsl:template match="p | head | item | cell | l | lg | quote[p] | list | table | row" mode="inline">
+  <xsl:template match="p | head | item | cell | l | lg | quote[(p | lg | l | list | table | figure | quote | cit)] | list | table | row" mode="inline">
     <xsl:sequence select="' '"/><xsl:apply-templates mode="inline"/><xsl:sequence select="' '"/>
   </xsl:template>
   <xsl:template match="choice" mode="inline">

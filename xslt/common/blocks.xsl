@@ -49,10 +49,15 @@
   </xsl:template>
 
   <!-- A p that holds block matter (a quotation of several paragraphs, a list) cannot be an HTML p. -->
+  <xsl:function name="t:holds-blocks" as="xs:boolean">
+    <xsl:param name="p" as="element()"/>
+    <xsl:sequence select="exists($p/(list | table | figure | lg | quote[(p | lg | l | list | table | figure | quote | cit)] | note[not(t:is-inline-note(.))]))"/>
+  </xsl:function>
+
   <xsl:template match="p | ab">
     <xsl:variable name="cls" select="string-join(('p', tokenize(@rend, ' ')[. = ('center', 'right', 'indent')]), ' ')"/>
     <xsl:choose>
-      <xsl:when test="list | table | figure | lg | quote[p | lg | list] | note[not(t:is-inline-note(.))]">
+      <xsl:when test="t:holds-blocks(.)">
         <div class="{$cls}"><xsl:apply-templates/></div>
       </xsl:when>
       <xsl:otherwise>
@@ -74,10 +79,10 @@
     <p class="titlePart"><xsl:apply-templates/></p>
   </xsl:template>
 
-  <xsl:template match="quote[p | lg | list] | cit">
+  <xsl:template match="quote[(p | lg | l | list | table | figure | quote | cit)] | cit">
     <blockquote><xsl:apply-templates/></blockquote>
   </xsl:template>
-  <xsl:template match="quote[not(ancestor::p)][not(p | lg | list)]">
+  <xsl:template match="quote[not(ancestor::p)][not((p | lg | l | list | table | figure | quote | cit))]">
     <blockquote><p><xsl:apply-templates/></p></blockquote>
   </xsl:template>
 
@@ -246,17 +251,21 @@
         <xsl:for-each select="node() except $tail-refs">
           <xsl:choose>
             <xsl:when test=". is ../p[1]">
-              <p><xsl:sequence select="$lead"/><xsl:apply-templates/>
-                <xsl:if test=". is $last-p"><xsl:apply-templates select="$tail-refs"/><xsl:sequence select="$more"/></xsl:if></p>
+              <xsl:element name="{if (t:holds-blocks(.)) then 'div' else 'p'}" namespace="http://www.w3.org/1999/xhtml">
+                <xsl:sequence select="$lead"/><xsl:apply-templates/>
+                <xsl:if test=". is $last-p"><xsl:apply-templates select="$tail-refs"/><xsl:sequence select="$more"/></xsl:if>
+              </xsl:element>
             </xsl:when>
             <xsl:when test=". is $last-p">
-              <p><xsl:apply-templates/><xsl:apply-templates select="$tail-refs"/><xsl:sequence select="$more"/></p>
+              <xsl:element name="{if (t:holds-blocks(.)) then 'div' else 'p'}" namespace="http://www.w3.org/1999/xhtml">
+                <xsl:apply-templates/><xsl:apply-templates select="$tail-refs"/><xsl:sequence select="$more"/>
+              </xsl:element>
             </xsl:when>
             <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
           </xsl:choose>
         </xsl:for-each>
       </xsl:when>
-      <xsl:when test="not(list | table | quote[p | lg | list] | lg | figure)">
+      <xsl:when test="not(list | table | quote[(p | lg | l | list | table | figure | quote | cit)] | lg | figure)">
         <p><xsl:sequence select="$lead"/><xsl:apply-templates/><xsl:sequence select="$more"/></p>
       </xsl:when>
       <xsl:otherwise>
