@@ -240,7 +240,7 @@ export class Flow {
     const indent = this.indentNext;
     this.indentNext = false;
     if (this.open && this.pendingPbs.length && this.open.type === 'paragraph' && !indent && key === this.openKey) {
-      this.continueAcross(this.open, text, ctx);
+      this.continueAcross(this.open, text);
       return this.open;
     }
     if (this.open && !this.sawBoundary && key === this.openKey && this.pendingPbs.length === 0) return this.open;
@@ -261,7 +261,7 @@ export class Flow {
   }
 
   /** The paragraph runs on across page break(s): decide how the word at the break is split. */
-  private continueAcross(para: OpenBlock, nextText: string, ctx: BlockContext): void {
+  private continueAcross(para: OpenBlock, nextText: string): void {
     const pbs = this.pendingPbs;
     this.pendingPbs = [];
     if (this.pendingBlocks.length) {
@@ -286,7 +286,6 @@ export class Flow {
     para.children.push(...pbs, ...this.pendingInlines);
     this.pendingInlines = [];
     this.sawBoundary = false;
-    void ctx;
   }
 
   private closeOpen(): void {

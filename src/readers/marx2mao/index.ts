@@ -13,7 +13,8 @@ import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from 
 import { divide, markDatelines, markLetterParts, mergeHeadings } from './structure.js';
 import { linkUnlinkedFootnotes } from './unlinked.js';
 import { readTitleBlock } from './title-block.js';
-import { notesHeadingOffset, TextOrder, Walker } from './walk.js';
+import { notesHeadingOffset, TextOrder } from './page-parts.js';
+import { Walker } from './walk.js';
 import type { FlowShared } from './flow.js';
 import { refuseNonWork } from './non-work.js';
 
@@ -170,4 +171,3 @@ function runningTextDepth(body: Node, start: number, end: number): number {
   return best;
 }
 
-export { elements };

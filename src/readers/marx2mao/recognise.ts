@@ -2,7 +2,7 @@
  * Recognisers for marx2mao's conventions, each a pure test on one element: page markers, note
  * references, back-references, the short rule that opens foot-of-page notes, the navigation table.
  */
-import { attr, collapse, elements, isElement, shortText, startOffset, tag, textOf, type Element, type Node } from './dom.js';
+import { attr, collapse, elements, shortText, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 
 /** `<B>page 277</B>` (inside `<FONT SIZE=-2>`): the page number, '' for an empty marker, undefined if not a marker. */
 export function pageMarker(el: Element): string | undefined {
@@ -89,9 +89,6 @@ export function navigationStart(body: Node): number | undefined {
   return last && nav.includes(last) ? startOffset(last) : undefined;
 }
 
-export function isElementNode(n: Node): n is Element {
-  return isElement(n);
-}
 
 /**
  * Does a link point into this page? `#en1`, `SU39.html#en1` on SU39.html, or a fragment that this

@@ -5,11 +5,14 @@
  * tracks what a tag says about its content (italic, centred, heading, indentation depth).
  */
 import type {
-  Block, EmphasisRend, Note, NoteRef, NotesSection, PageBreak, SourcePosition,
+  Block, EmphasisRend, Note, NoteRef, NotesSection, SourcePosition,
 } from '../../model/types.js';
 import { attr, childrenOf, shortText, collapse, elements, endOffset, isElement, isText, positionOf, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { Flow, type BlockContext, type FlowShared } from './flow.js';
-import { balancedFontEnd, notesFromBlocks } from './footnotes.js';
+import type { TextOrder } from './page-parts.js';
+import {
+  anchorPoint, enterNotes, finishFoot, footnoteBlock, isNotesHeading, link, noteRef,
+} from './walk-notes.js';
 import { backReference, footnoteRule, noteReference, pageMarker } from './recognise.js';
 import { figureOf } from './title-block.js';
 import { isItemList, readList, readTable } from './tables.js';
@@ -64,53 +67,6 @@ export interface WalkInput {
   skip: Set<Node>;
 }
 
-/** The text nodes of the page in document order, to find the text just before or after a node. */
-export class TextOrder {
-  private readonly list: (Node & { value: string })[] = [];
-  private readonly index = new Map<Node, number>();
-  constructor(root: Node) {
-    const walk = (n: Node) => {
-      if (isText(n)) {
-        this.index.set(n, this.list.length);
-        this.list.push(n);
-      }
-      for (const c of childrenOf(n)) walk(c);
-    };
-    walk(root);
-  }
-  /** The text node before the first text inside `el`, skipping whitespace-only ones. */
-  before(el: Node): (Node & { value: string }) | undefined {
-    const first = firstText(el);
-    let i = first ? this.index.get(first)! - 1 : -1;
-    while (i >= 0 && !this.list[i]!.value.trim()) i--;
-    return i >= 0 ? this.list[i] : undefined;
-  }
-  after(el: Node): (Node & { value: string }) | undefined {
-    const last = lastTextIn(el);
-    let i = last ? this.index.get(last)! + 1 : this.list.length;
-    while (i < this.list.length && !this.list[i]!.value.trim()) i++;
-    return this.list[i];
-  }
-}
-
-function firstText(n: Node): Node | undefined {
-  if (isText(n)) return n;
-  for (const c of childrenOf(n)) {
-    const t = firstText(c);
-    if (t) return t;
-  }
-  return undefined;
-}
-
-function lastTextIn(n: Node): Node | undefined {
-  if (isText(n)) return n;
-  const cs = childrenOf(n);
-  for (let i = cs.length - 1; i >= 0; i--) {
-    const t = lastTextIn(cs[i]!);
-    if (t) return t;
-  }
-  return undefined;
-}
 
 export class Walker {
   readonly front: Block[] = [];
@@ -121,26 +77,25 @@ export class Walker {
   readonly anchorIds = new Set<string>();
   /** Index of the first page break in the notes section (all of them if there is none). */
   notesStart = Number.MAX_SAFE_INTEGER;
-  private flow: Flow;
-  private inBody = false;
-  private note: Note | undefined;
-  private noteUl = 0;
-  private lastFnpAnchor: string | undefined;
-  private consumed = new Set<Node>();
-  private footCount = 0;
+  flow: Flow;
+  inBody = false;
+  note: Note | undefined;
+  noteUl = 0;
+  lastFnpAnchor: string | undefined;
+  footCount = 0;
   /** The foot-of-page notes being read, up to `end` in the source. */
-  private foot:
+  foot:
     | { end: number; blocks: Block[]; flow: Flow; mainFlow: Flow; note: Note | undefined; ul: number; offset: number; anchor: string | undefined }
     | undefined;
-  private stripNext: Node | undefined;
+  stripNext: Node | undefined;
 
-  constructor(private readonly input: WalkInput) {
+  constructor(readonly input: WalkInput) {
     this.flow = new Flow(this.front, input.shared);
   }
 
   run(root: Node): void {
     this.walk(root, { styles: [], center: false, heading: 0, ul: 0, inFootnote: false });
-    this.finishFoot();
+    finishFoot(this);
     this.flow.finish();
     // text between the NOTES heading and the first note (an editor's line) belongs to the heading
     const orphans = this.flow.orphans.flatMap((b) => ('children' in b ? b.children : []));
@@ -148,8 +103,8 @@ export class Walker {
   }
 
   walk(node: Node, ctx: WalkCtx): void {
-    if (this.consumed.has(node) || this.input.skip.has(node)) return;
-    if (this.foot && node.sourceCodeLocation && startOffset(node) >= this.foot.end) this.finishFoot();
+    if (this.input.skip.has(node)) return;
+    if (this.foot && node.sourceCodeLocation && startOffset(node) >= this.foot.end) finishFoot(this);
     if (this.foot && !ctx.inFootnote) ctx = { ...ctx, inFootnote: true, heading: 0, center: false };
     // elements the parser re-created (an unclosed <A> or <FONT> reopened) have no location: go in
     if (node.sourceCodeLocation) {
@@ -164,11 +119,11 @@ export class Walker {
     this.element(node, ctx);
   }
 
-  private pos(node: Node): SourcePosition {
+  pos(node: Node): SourcePosition {
     return positionOf(node, this.input.file);
   }
 
-  private blockCtx(ctx: WalkCtx): BlockContext {
+  blockCtx(ctx: WalkCtx): BlockContext {
     const base = this.foot ? this.foot.ul : this.note ? this.noteUl : this.input.baseUl;
     return {
       kind: ctx.heading ? 'heading' : 'p',
@@ -186,7 +141,7 @@ export class Walker {
       value = value.replace(/^\s*\]/, '');
       this.stripNext = undefined;
     }
-    if (!ctx.inFootnote && this.isNotesHeading(node, value)) return this.enterNotes(node);
+    if (!ctx.inFootnote && isNotesHeading(this, node, value)) return enterNotes(this, node);
     if (/^\s*\u00a0[ \t\r\n]*\u00a0/.test(value)) {
       // `&nbsp &nbsp` opens a paragraph; in titles and centred lines it is only spacing
       if (!ctx.heading && !ctx.center) this.flow.indent();
@@ -196,7 +151,7 @@ export class Walker {
     this.flow.text(value, this.blockCtx(ctx), this.pos(node));
   }
 
-  private children(el: Element, ctx: WalkCtx): void {
+  children(el: Element, ctx: WalkCtx): void {
     for (const c of childrenOf(el)) this.walk(c, ctx);
   }
 
@@ -205,10 +160,10 @@ export class Walker {
     if (t === 'script' || t === 'style' || t === 'head' || t === 'title' || t === 'template') return;
     const marker = pageMarker(el);
     if (marker !== undefined) return this.pageMarker(el, marker);
-    if (!ctx.inFootnote && this.isNotesHeading(el, shortText(el, 60) ?? '')) return this.enterNotes(el);
+    if (!ctx.inFootnote && isNotesHeading(this, el, shortText(el, 60) ?? '')) return enterNotes(this, el);
     if (!ctx.inFootnote) {
       const ref = noteReference(el, this.input.isLocal);
-      if (ref) return this.noteRef(el, ref, ctx);
+      if (ref) return noteRef(this, el, ref, ctx);
       if (this.note) {
         const back = backReference(el);
         if (back) {
@@ -219,7 +174,7 @@ export class Walker {
     }
     switch (t) {
       case 'a':
-        return this.link(el, ctx);
+        return link(this, el, ctx);
       case 'p':
       case 'div': {
         this.flow.boundary();
@@ -231,13 +186,13 @@ export class Walker {
       case 'br': {
         const id = attr(el, 'id');
         if (id !== undefined) {
-          this.anchorPoint(el, id, ctx);
+          anchorPoint(this, el, id, ctx);
           return;
         }
         return this.flow.lineBreak();
       }
       case 'hr':
-        if (footnoteRule(el) && !ctx.inFootnote) return this.footnoteBlock(el, ctx);
+        if (footnoteRule(el) && !ctx.inFootnote) return footnoteBlock(this, el, ctx);
         return this.flow.boundary();
       case 'center':
         return this.blockish(el, { ...ctx, center: true });
@@ -306,148 +261,6 @@ export class Walker {
   }
 
   /** The "NOTES" line that opens the endnotes (only when endnotes follow it). */
-  /** The element or text that holds the "NOTES" line found by notesHeadingOffset(). */
-  private isNotesHeading(node: Node, text: string): boolean {
-    const at = this.input.notesHeading;
-    if (this.notes || at === undefined || !node.sourceCodeLocation) return false;
-    return startOffset(node) <= at && at < endOffset(node) && /^\s*notes\s*$/i.test(text);
-  }
-
-  private enterNotes(node?: Node): void {
-    const section: NotesSection = { items: [] };
-    if (node) {
-      section.heading = [{ type: 'text', value: collapse(textOf(node)).trim() }];
-      section.pos = this.pos(node);
-    }
-    this.notes = section;
-    this.inBody = true;
-    this.flow.dropRepeatedPending();
-    this.notesStart = this.input.shared.pageBreaks.length - this.flow.pendingCount();
-    this.flow.switchRoot(undefined, (pb) => section.items.push({ type: 'pbBlock', pb }));
-  }
-
-  private beginNote(el: Element, name: string, ctx: WalkCtx): void {
-    if (!this.notes) this.enterNotes();
-    const label = collapse(textOf(el)).replace(/[[\]\s.]/g, '');
-    const num = name.match(/^en(\d+\w*)$/i)?.[1] ?? label;
-    const note: Note = { id: `n${num}`, n: label || num, place: 'end', blocks: [], pos: this.pos(el) };
-    const section = this.notes!;
-    this.flow.switchRoot(note.blocks, (pb) => section.items.push({ type: 'pbBlock', pb }));
-    section.items.push(note);
-    this.note = note;
-    this.noteUl = ctx.ul;
-  }
-
-  private link(el: Element, ctx: WalkCtx): void {
-    const name = attr(el, 'name');
-    // a re-created copy of an unclosed `<A NAME>` is not a second anchor
-    if (name !== undefined && !el.sourceCodeLocation) return this.children(el, ctx);
-    if (name !== undefined) {
-      const startsNote = this.anchorPoint(el, name, ctx);
-      if (!startsNote) this.children(el, ctx);
-      return;
-    }
-    const href = attr(el, 'href');
-    if (href && !ctx.inFootnote && this.bracketedLink(el, href, ctx)) return;
-    if (href && !this.input.isLocal(href)) {
-      const value = collapse(textOf(el));
-      if (value.trim()) {
-        this.flow.inline({ type: 'link', target: absoluteUrl(href, this.input.file), children: [{ type: 'text', value }] }, this.blockCtx(ctx), this.pos(el));
-        return;
-      }
-    }
-    this.children(el, ctx);
-  }
-
-  /**
-   * `[<A HREF="#en1">1</A>]` and `[p. <A HREF="#p275">275</A>]` whose wrapper the HTML5 parser split
-   * (an unclosed `<A NAME>` before them makes it rebuild the `<FONT>`): recognised from the text
-   * around the link.
-   */
-  private bracketedLink(el: Element, href: string, ctx: WalkCtx): boolean {
-    if (!this.input.isLocal(href)) return false;
-    const target = href.slice(href.indexOf('#') + 1);
-    const label = collapse(textOf(el)).trim();
-    const before = this.input.texts.before(el);
-    const after = this.input.texts.after(el);
-    if (!before || !after || !/^\s*\]/.test(after.value)) return false;
-    if (this.note && /\[\s*pp?\.\s*$/i.test(before.value) && /^\d+[a-z]?$/.test(label)) {
-      this.flow.stripTrailing(/\[\s*pp?\.\s*$/i);
-      this.note.backRef = { page: label, anchor: `a-${target}` };
-      this.stripNext = after;
-      return true;
-    }
-    if (/\[\s*$/.test(before.value) && /^(\*{1,4}|\d{1,3}[a-z]?|[a-z]|†+)$/.test(label) && /^(en|fnp)/i.test(target)) {
-      this.flow.stripTrailing(/\[\s*$/);
-      this.stripNext = after;
-      this.noteRef(el, { target, label }, ctx);
-      return true;
-    }
-    return false;
-  }
-
-  /** `<A NAME>`: a note's start (`en1`), the mark before foot notes (`fnp72`) or an anchor. */
-  private anchorPoint(el: Element, name: string, ctx: WalkCtx): boolean {
-    if (/^en\d*\w*$/i.test(name) && tag(el) === 'a' && this.input.firstNote !== undefined && startOffset(el) >= this.input.firstNote) {
-      this.beginNote(el, name, ctx);
-      return true;
-    }
-    if (/^fnp/i.test(name)) this.lastFnpAnchor = name;
-    else if (!/^notes$/i.test(name)) {
-      const id = `a-${name.replace(/[^\w.-]/g, '_')}`;
-      if (!this.anchorIds.has(id)) {
-        this.anchorIds.add(id);
-        this.flow.anchor(id);
-      }
-    }
-    return false;
-  }
-
-  private noteRef(el: Element, m: { target?: string; label: string }, ctx: WalkCtx): void {
-    const ref: NoteRef = { type: 'noteRef', noteId: '', id: '', n: m.label, pos: this.pos(el) };
-    this.refs.push({ ref, target: m.target, offset: startOffset(el) });
-    this.flow.inline(ref, this.blockCtx({ ...ctx, styles: ctx.styles.filter((s) => s !== 'superscript') }), this.pos(el));
-  }
-
-  /**
-   * A short left rule opens foot-of-page notes: the `<FONT SIZE=-1>` after it, up to its closing
-   * tag in the source. The HTML5 parser may move part of that content out of the FONT element (a
-   * `<P>` inside it), so the extent is taken from the source text, and everything the walk meets
-   * until there goes to the notes.
-   */
-  private footnoteBlock(hr: Element, ctx: WalkCtx): void {
-    const siblings = hr.parentNode ? childrenOf(hr.parentNode as Node) : [];
-    const font = firstContent(siblings.slice(siblings.indexOf(hr) + 1), startOffset(hr));
-    if (!font || this.foot || startOffset(font) < 0) return this.flow.boundary();
-    const blocks: Block[] = [];
-    this.foot = {
-      end: balancedFontEnd(this.input.source, startOffset(font)),
-      blocks,
-      flow: new Flow(blocks, this.input.shared),
-      mainFlow: this.flow,
-      note: this.note,
-      ul: ctx.ul,
-      offset: startOffset(hr),
-      anchor: this.lastFnpAnchor,
-    };
-    this.lastFnpAnchor = undefined;
-    this.flow = this.foot.flow;
-    this.note = undefined;
-  }
-
-  private finishFoot(): void {
-    const foot = this.foot;
-    if (!foot) return;
-    this.foot = undefined;
-    foot.flow.finish();
-    this.flow = foot.mainFlow;
-    this.note = foot.note;
-    const notes = notesFromBlocks(foot.blocks, () => `fn${++this.footCount}`);
-    const displaced = this.notes !== undefined;
-    this.footnotes.push({ anchor: foot.anchor, notes, offset: foot.offset, displaced });
-    if (!displaced) for (const note of notes) this.flow.footBlock({ type: 'noteBlock', note });
-  }
-
   /** Swap the flow while a sub-structure (a table cell, a foot note) is read. */
   withFlow(flow: Flow, read: () => void): void {
     const saved = this.flow;
@@ -486,58 +299,4 @@ export class Walker {
     const head = this.flow.takeHeading();
     this.flow.block({ type: 'division', kind: 'contents', blocks: head ? [head, table] : [table] }, this.blockCtx(ctx));
   }
-}
-
-/** Links to other pages of the site, made absolute so that they work outside it. */
-function absoluteUrl(href: string, file: string): string {
-  if (/^[a-z]+:/i.test(href)) return href;
-  const parts = file.split(/[\\/]/);
-  const author = parts.length >= 2 ? parts[parts.length - 2]! : '';
-  try {
-    return new URL(href, `http://www.marx2mao.com/${encodeURIComponent(author)}/`).href;
-  } catch {
-    return href;
-  }
-}
-
-export type { PageBreak };
-
-/** The last text "NOTES" (alone on its line, outside tables) before the first endnote. */
-export function notesHeadingOffset(root: Node, firstNote: number | undefined): number | undefined {
-  if (firstNote === undefined) return undefined;
-  let found: number | undefined;
-  const walk = (n: Node, inTable: boolean) => {
-    if (isText(n)) {
-      const s = startOffset(n);
-      if (!inTable && s >= 0 && s < firstNote && /^\s*notes\s*$/i.test(n.value)) found = s;
-      return;
-    }
-    for (const c of childrenOf(n)) walk(c, inTable || tag(n) === 'table');
-  };
-  walk(root, false);
-  return found;
-}
-
-/**
- * The first node with content among `nodes`, looking inside anchors (`<A NAME="fnp">` left open
- * before the rule is re-created around the notes by the parser). Returns it only if it is a FONT.
- */
-function firstContent(nodes: Node[], after: number): Element | undefined {
-  for (const n of nodes) {
-    if (isText(n)) {
-      if (!n.value.trim()) continue;
-      return undefined;
-    }
-    if (tag(n) === 'br' && attr(n, 'id') !== undefined) continue;
-    // an anchor, or a FONT the parser re-created around the real one (it carries the location of
-    // the FONT it copies, opened before the rule): look inside
-    if ((tag(n) === 'a' && attr(n, 'href') === undefined) || (tag(n) === 'font' && startOffset(n) < after)) {
-      const inner = firstContent(childrenOf(n), after);
-      if (inner) return inner;
-      if (collapse(textOf(n)).trim()) return undefined;
-      continue;
-    }
-    return tag(n) === 'font' && isElement(n) ? n : undefined;
-  }
-  return undefined;
 }

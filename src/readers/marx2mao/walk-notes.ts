@@ -1,0 +1,153 @@
+/**
+ * The walker's handling of the apparatus: the NOTES line and the endnotes, note references and
+ * back-references (also when the parser split their wrapper), anchors, links to other pages, and
+ * the foot-of-page notes after a short rule. Functions over the Walker's state (walk.ts).
+ */
+import type { Block, Note, NoteRef, NotesSection } from '../../model/types.js';
+import { attr, childrenOf, collapse, endOffset, startOffset, tag, textOf, type Element, type Node } from './dom.js';
+import { Flow } from './flow.js';
+import { balancedFontEnd, notesFromBlocks } from './footnotes.js';
+import { absoluteUrl, firstContent } from './page-parts.js';
+import type { Walker, WalkCtx } from './walk.js';
+
+/** The element or text that holds the "NOTES" line found by notesHeadingOffset(). */
+export function isNotesHeading(w: Walker, node: Node, text: string): boolean {
+  const at = w.input.notesHeading;
+  if (w.notes || at === undefined || !node.sourceCodeLocation) return false;
+  return startOffset(node) <= at && at < endOffset(node) && /^\s*notes\s*$/i.test(text);
+}
+
+export function enterNotes(w: Walker, node?: Node): void {
+  const section: NotesSection = { items: [] };
+  if (node) {
+    section.heading = [{ type: 'text', value: collapse(textOf(node)).trim() }];
+    section.pos = w.pos(node);
+  }
+  w.notes = section;
+  w.inBody = true;
+  w.flow.dropRepeatedPending();
+  w.notesStart = w.input.shared.pageBreaks.length - w.flow.pendingCount();
+  w.flow.switchRoot(undefined, (pb) => section.items.push({ type: 'pbBlock', pb }));
+}
+
+export function beginNote(w: Walker, el: Element, name: string, ctx: WalkCtx): void {
+  if (!w.notes) enterNotes(w);
+  const label = collapse(textOf(el)).replace(/[[\]\s.]/g, '');
+  const num = name.match(/^en(\d+\w*)$/i)?.[1] ?? label;
+  const note: Note = { id: `n${num}`, n: label || num, place: 'end', blocks: [], pos: w.pos(el) };
+  const section = w.notes!;
+  w.flow.switchRoot(note.blocks, (pb) => section.items.push({ type: 'pbBlock', pb }));
+  section.items.push(note);
+  w.note = note;
+  w.noteUl = ctx.ul;
+}
+
+export function link(w: Walker, el: Element, ctx: WalkCtx): void {
+  const name = attr(el, 'name');
+  // a re-created copy of an unclosed `<A NAME>` is not a second anchor
+  if (name !== undefined && !el.sourceCodeLocation) return w.children(el, ctx);
+  if (name !== undefined) {
+    const startsNote = anchorPoint(w, el, name, ctx);
+    if (!startsNote) w.children(el, ctx);
+    return;
+  }
+  const href = attr(el, 'href');
+  if (href && !ctx.inFootnote && bracketedLink(w, el, href, ctx)) return;
+  if (href && !w.input.isLocal(href)) {
+    const value = collapse(textOf(el));
+    if (value.trim()) {
+      w.flow.inline({ type: 'link', target: absoluteUrl(href, w.input.file), children: [{ type: 'text', value }] }, w.blockCtx(ctx), w.pos(el));
+      return;
+    }
+  }
+  w.children(el, ctx);
+}
+
+/**
+ * `[<A HREF="#en1">1</A>]` and `[p. <A HREF="#p275">275</A>]` whose wrapper the HTML5 parser split
+ * (an unclosed `<A NAME>` before them makes it rebuild the `<FONT>`): recognised from the text
+ * around the link.
+ */
+export function bracketedLink(w: Walker, el: Element, href: string, ctx: WalkCtx): boolean {
+  if (!w.input.isLocal(href)) return false;
+  const target = href.slice(href.indexOf('#') + 1);
+  const label = collapse(textOf(el)).trim();
+  const before = w.input.texts.before(el);
+  const after = w.input.texts.after(el);
+  if (!before || !after || !/^\s*\]/.test(after.value)) return false;
+  if (w.note && /\[\s*pp?\.\s*$/i.test(before.value) && /^\d+[a-z]?$/.test(label)) {
+    w.flow.stripTrailing(/\[\s*pp?\.\s*$/i);
+    w.note.backRef = { page: label, anchor: `a-${target}` };
+    w.stripNext = after;
+    return true;
+  }
+  if (/\[\s*$/.test(before.value) && /^(\*{1,4}|\d{1,3}[a-z]?|[a-z]|†+)$/.test(label) && /^(en|fnp)/i.test(target)) {
+    w.flow.stripTrailing(/\[\s*$/);
+    w.stripNext = after;
+    noteRef(w, el, { target, label }, ctx);
+    return true;
+  }
+  return false;
+}
+
+/** `<A NAME>`: a note's start (`en1`), the mark before foot notes (`fnp72`) or an anchor. */
+export function anchorPoint(w: Walker, el: Element, name: string, ctx: WalkCtx): boolean {
+  if (/^en\d*\w*$/i.test(name) && tag(el) === 'a' && w.input.firstNote !== undefined && startOffset(el) >= w.input.firstNote) {
+    beginNote(w, el, name, ctx);
+    return true;
+  }
+  if (/^fnp/i.test(name)) w.lastFnpAnchor = name;
+  else if (!/^notes$/i.test(name)) {
+    const id = `a-${name.replace(/[^\w.-]/g, '_')}`;
+    if (!w.anchorIds.has(id)) {
+      w.anchorIds.add(id);
+      w.flow.anchor(id);
+    }
+  }
+  return false;
+}
+
+export function noteRef(w: Walker, el: Element, m: { target?: string; label: string }, ctx: WalkCtx): void {
+  const ref: NoteRef = { type: 'noteRef', noteId: '', id: '', n: m.label, pos: w.pos(el) };
+  w.refs.push({ ref, target: m.target, offset: startOffset(el) });
+  w.flow.inline(ref, w.blockCtx({ ...ctx, styles: ctx.styles.filter((s) => s !== 'superscript') }), w.pos(el));
+}
+
+/**
+ * A short left rule opens foot-of-page notes: the `<FONT SIZE=-1>` after it, up to its closing
+ * tag in the source. The HTML5 parser may move part of that content out of the FONT element (a
+ * `<P>` inside it), so the extent is taken from the source text, and everything the walk meets
+ * until there goes to the notes.
+ */
+export function footnoteBlock(w: Walker, hr: Element, ctx: WalkCtx): void {
+  const siblings = hr.parentNode ? childrenOf(hr.parentNode as Node) : [];
+  const font = firstContent(siblings.slice(siblings.indexOf(hr) + 1), startOffset(hr));
+  if (!font || w.foot || startOffset(font) < 0) return w.flow.boundary();
+  const blocks: Block[] = [];
+  w.foot = {
+    end: balancedFontEnd(w.input.source, startOffset(font)),
+    blocks,
+    flow: new Flow(blocks, w.input.shared),
+    mainFlow: w.flow,
+    note: w.note,
+    ul: ctx.ul,
+    offset: startOffset(hr),
+    anchor: w.lastFnpAnchor,
+  };
+  w.lastFnpAnchor = undefined;
+  w.flow = w.foot.flow;
+  w.note = undefined;
+}
+
+export function finishFoot(w: Walker): void {
+  const foot = w.foot;
+  if (!foot) return;
+  w.foot = undefined;
+  foot.flow.finish();
+  w.flow = foot.mainFlow;
+  w.note = foot.note;
+  const notes = notesFromBlocks(foot.blocks, () => `fn${++w.footCount}`);
+  const displaced = w.notes !== undefined;
+  w.footnotes.push({ anchor: foot.anchor, notes, offset: foot.offset, displaced });
+  if (!displaced) for (const note of notes) w.flow.footBlock({ type: 'noteBlock', note });
+}
