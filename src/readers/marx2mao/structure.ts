@@ -103,7 +103,9 @@ export function divide(body: Block[], book: boolean): Block[] {
   } else {
     return body;
   }
-  return splitAt(body, (b) => b.type === 'heading' && b.level === level, kind);
+  // a bare number (`II`, `3.`) heads a section inside a chapter, not a chapter
+  const bare = (b: Block) => b.type === 'heading' && /^[IVXLC\d]+\.?$/.test(plainText(b.children).trim());
+  return splitAt(body, (b) => b.type === 'heading' && b.level === level && !(kind === 'chapter' && bare(b)), kind);
 }
 
 function nextContent(blocks: Block[], i: number): Block | undefined {
