@@ -181,4 +181,16 @@ describe('readMarx2mao refusals and input', () => {
       expect.objectContaining({ kind: 'drop-duplicate-page-break', witness: 'm2m', pos: { file: 'dup.html', line: 2, column } }),
     ]);
   });
+
+  it('keeps the text of a note whose anchor was left unclosed, the label as its number', () => {
+    const html = `<HTML><BODY><P><FONT SIZE=-2><B>page 1</B></FONT><P>${'word '.repeat(100)}x<FONT SIZE=-2>[<A HREF="#en1">1</A>]</FONT> y
+      <P>NOTES<P><A NAME="en1">[1] The note text <FONT SIZE=-2>[p. <A HREF="#p1">1</A>]</FONT></BODY></HTML>`;
+    const r = readMarx2mao(html, 'open.html');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const note = r.edition.notes!.items[0] as Note;
+    expect(note).toMatchObject({ id: 'n1', n: '1', backRef: { page: '1' } });
+    expect(text((note.blocks[0] as { children: Inline[] }).children)).toBe('The note text');
+    expect(r.edition.diagnostics.map((d) => d.code)).toEqual(['missing-title-block', 'backref-target-missing']);
+  });
 });

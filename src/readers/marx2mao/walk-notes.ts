@@ -32,7 +32,7 @@ export function enterNotes(w: Walker, node?: Node): void {
 
 export function beginNote(w: Walker, el: Element, name: string, ctx: WalkCtx): void {
   if (!w.notes) enterNotes(w);
-  const label = collapse(textOf(el)).replace(/[[\]\s.]/g, '');
+  const label = collapse(textOf(el)).trim().match(/^\[?\s*([\w*]+)/)?.[1] ?? '';
   const num = name.match(/^en(\d+\w*)$/i)?.[1] ?? label;
   const note: Note = { id: `n${num}`, n: label || num, place: 'end', blocks: [], pos: w.pos(el) };
   const section = w.notes!;
@@ -48,7 +48,10 @@ export function link(w: Walker, el: Element, ctx: WalkCtx): void {
   if (name !== undefined && !el.sourceCodeLocation) return w.children(el, ctx);
   if (name !== undefined) {
     const startsNote = anchorPoint(w, el, name, ctx);
-    if (!startsNote) w.children(el, ctx);
+    // the note's label is data (its number); an anchor left unclosed holds the note's text too
+    if (startsNote) w.stripLabel = true;
+    w.children(el, ctx);
+    w.stripLabel = false;
     return;
   }
   const href = attr(el, 'href');

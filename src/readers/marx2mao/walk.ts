@@ -88,6 +88,8 @@ export class Walker {
     | { end: number; blocks: Block[]; flow: Flow; mainFlow: Flow; note: Note | undefined; ul: number; offset: number; anchor: string | undefined }
     | undefined;
   stripNext: Node | undefined;
+  /** Inside a note's anchor: its first text is the printed label. */
+  stripLabel = false;
 
   constructor(readonly input: WalkInput) {
     this.flow = new Flow(this.front, input.shared);
@@ -136,6 +138,13 @@ export class Walker {
 
   private text(node: Node & { value: string }, ctx: WalkCtx): void {
     let value = node.value;
+    if (this.stripLabel) {
+      const label = value.match(/^\s*\[?\s*[\w*]+\s*\]?\.?/);
+      if (label) {
+        value = value.slice(label[0].length);
+        this.stripLabel = false;
+      }
+    }
     if (this.stripNext === node) {
       // the `]` closing a note reference or back-reference whose `[` was already taken
       value = value.replace(/^\s*\]/, '');
