@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { renderHtml } from '../src/render/index.js';
 import { requireTool, repoRoot } from './support/tools.js';
+import { convertFiles } from '../src/convert.js';
+import { fixtures } from './support/tools.js';
 import { bundledEditionTei, compileStylesheets } from './render-fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -20,6 +22,8 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('bundled edition i
   let page: Page;
   let url: string;
   let userDir: string;
+  /** Books with a contents list, a portrait, tables: checked with axe-core too. */
+  const books: Record<string, string> = {};
 
   beforeAll(async () => {
     compileStylesheets();
@@ -27,6 +31,13 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('bundled edition i
     const file = join(tmp, 'identity-of-interests.html');
     writeFileSync(file, await renderHtml(await bundledEditionTei()));
     url = pathToFileURL(file).href;
+    for (const page of ['Lenin/SR17', 'Lenin/AQR08', 'M&E/CM47']) {
+      const dir = join(fixtures, 'marx2mao', page, '..');
+      const html = await renderHtml((await convertFiles([join(fixtures, 'marx2mao', `${page}.html`)])).tei, { assetsDir: dir });
+      const out = join(tmp, `${page.replace(/\W/g, '_')}.html`);
+      writeFileSync(out, html);
+      books[page] = pathToFileURL(out).href;
+    }
     userDir = join(tmp, 'profile');
     // A fresh user data directory: nothing from an earlier run or the machine's profile.
     browser = await chromium.launchPersistentContext(userDir, {
@@ -86,17 +97,30 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('bundled edition i
     expect(text).toContain('overlooking');
   });
 
-  it('has no axe-core violations', async () => {
-    await page.goto(url);
+  async function axeViolations(target: string): Promise<{ violations: string[]; passes: number }> {
+    await page.goto(target);
     await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
-    const result = await page.evaluate(async () => {
+    return page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[]; passes: unknown[] }> } }).axe;
       const r = await axe.run(document);
       return { violations: r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), passes: r.passes.length };
     });
+  }
+
+  it('has no axe-core violations', async () => {
+    const result = await axeViolations(url);
     expect(result.violations).toEqual([]);
     expect(result.passes).toBeGreaterThan(10);
   });
+
+  it('has no axe-core violations in books with contents, portrait and tables either', async () => {
+    expect(Object.keys(books)).toHaveLength(3);
+    for (const [name, target] of Object.entries(books)) {
+      const result = await axeViolations(target);
+      expect(result.violations, name).toEqual([]);
+      expect(result.passes, name).toBeGreaterThan(10);
+    }
+  }, 60_000);
 
   it('saves a screenshot of page 277', async () => {
     await page.goto(`${url}#p277`);

@@ -308,16 +308,41 @@ describe('EPUB package', () => {
 });
 
 describe.runIf(requireTool('java (EPUBCheck, vnu)', which('java')))('external checkers', () => {
+  // Both checkers start together (each one JVM over all files) and the tests await their results.
+  let epubcheck: Promise<{ results: string[]; stderr: string; count: number }>;
+  let vnu: Promise<{ errors: string[]; count: number }>;
+  beforeAll(() => {
+    epubcheck = runEpubcheck();
+    vnu = runVnu();
+    // Keep an early failure from being reported as unhandled before its test awaits it.
+    epubcheck.catch(() => {});
+    vnu.catch(() => {});
+  });
+
   it('EPUBCheck reports 0 errors and 0 warnings for every EPUB (one JVM for all)', async () => {
-    const files = epubs().map((r) => {
-      const p = join(tmp, `${safe(r.name)}.epub`);
-      writeFileSync(p, r.epub!);
-      return p;
-    });
-    expect(files.length).toBeGreaterThanOrEqual(50);
-    // EPUBCheck's command line takes one file; its Java API checks all of them in one JVM.
-    const src = join(tmp, 'CheckAll.java');
-    writeFileSync(src, `import com.adobe.epubcheck.api.EpubCheck;
+    const { results, stderr, count } = await epubcheck;
+    expect(count).toBeGreaterThanOrEqual(50);
+    expect(results).toHaveLength(count);
+    const bad = results.filter((l) => !l.endsWith('\t0\t0\t0'));
+    expect(bad, `${bad.join('\n')}\n${stderr}`).toEqual([]);
+  }, 180_000);
+
+  it('the Nu Html Checker finds no errors in the HTML pages and the EPUB content documents (one run)', async () => {
+    const { errors, count } = await vnu;
+    expect(errors).toEqual([]);
+    expect(count).toBeGreaterThan(rendered.length * 3);
+  }, 180_000);
+});
+
+async function runEpubcheck() {
+  const files = epubs().map((r) => {
+    const p = join(tmp, `${safe(r.name)}.epub`);
+    writeFileSync(p, r.epub!);
+    return p;
+  });
+  // EPUBCheck's command line takes one file; its Java API checks all of them in one JVM.
+  const src = join(tmp, 'CheckAll.java');
+  writeFileSync(src, `import com.adobe.epubcheck.api.EpubCheck;
 import com.adobe.epubcheck.util.DefaultReportImpl;
 public class CheckAll {
   public static void main(String[] args) {
@@ -329,40 +354,34 @@ public class CheckAll {
   }
 }
 `);
-    const { stdout, stderr } = await run('java', ['-cp', '/usr/share/java/epubcheck.jar', src, ...files], { maxBuffer: 64 << 20 });
-    const results = stdout.split('\n').filter((l) => l.startsWith('RESULT'));
-    expect(results).toHaveLength(files.length);
-    const bad = results.filter((l) => !l.endsWith('\t0\t0\t0'));
-    expect(bad, `${bad.join('\n')}\n${stderr}`).toEqual([]);
-  }, 180_000);
+  const { stdout, stderr } = await run('java', ['-cp', '/usr/share/java/epubcheck.jar', src, ...files], { maxBuffer: 64 << 20 });
+  return { results: stdout.split('\n').filter((l) => l.startsWith('RESULT')), stderr, count: files.length };
+}
 
-  it('the Nu Html Checker finds no errors in the HTML pages and the EPUB content documents (one run)', async () => {
-    const files: string[] = [];
-    for (const r of rendered) {
-      const html = join(tmp, `${safe(r.name)}.html`);
-      writeFileSync(html, r.html);
-      files.push(html);
-      const dir = join(tmp, `${safe(r.name)}-epub`);
-      mkdirSync(dir, { recursive: true });
-      for (const [p, text] of Object.entries(r.files)) {
-        if (!p.endsWith('.xhtml')) continue;
-        const out = join(dir, p.replace(/\//g, '_'));
-        // epub:type belongs to EPUB (EPUBCheck checks it); vnu knows only HTML's attributes.
-        writeFileSync(out, text.replace(/ epub:type="[^"]*"/g, '').replace(/ xmlns:epub="[^"]*"/, ''));
-        files.push(out);
-      }
+async function runVnu() {
+  const files: string[] = [];
+  for (const r of rendered) {
+    const html = join(tmp, `${safe(r.name)}.html`);
+    writeFileSync(html, r.html);
+    files.push(html);
+    const dir = join(tmp, `${safe(r.name)}-epub`);
+    mkdirSync(dir, { recursive: true });
+    for (const [p, text] of Object.entries(r.files)) {
+      if (!p.endsWith('.xhtml')) continue;
+      const out = join(dir, p.replace(/\//g, '_'));
+      // epub:type belongs to EPUB (EPUBCheck checks it); vnu knows only HTML's attributes.
+      writeFileSync(out, text.replace(/ epub:type="[^"]*"/g, '').replace(/ xmlns:epub="[^"]*"/, ''));
+      files.push(out);
     }
-    const vnu = join(repoRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
-    let report = '';
-    try {
-      const r = await run('java', ['-jar', vnu, '--errors-only', '--format', 'json', ...files], { maxBuffer: 64 << 20 });
-      report = r.stderr;
-    } catch (err) {
-      report = (err as { stderr: string }).stderr;
-    }
-    const messages = (JSON.parse(report) as { messages: { type: string; url: string; message: string; lastLine?: number }[] }).messages;
-    const errors = messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
-    expect(errors.map((e) => `${e.url}:${e.lastLine}: ${e.message}`)).toEqual([]);
-    expect(files.length).toBeGreaterThan(rendered.length * 3);
-  }, 180_000);
-});
+  }
+  const jar = join(repoRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
+  let report = '';
+  try {
+    report = (await run('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { maxBuffer: 64 << 20 })).stderr;
+  } catch (err) {
+    report = (err as { stderr: string }).stderr;
+  }
+  const messages = (JSON.parse(report) as { messages: { type: string; url: string; message: string; lastLine?: number }[] }).messages;
+  const errors = messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
+  return { errors: errors.map((e) => `${e.url}:${e.lastLine}: ${e.message}`), count: files.length };
+}
