@@ -58,7 +58,10 @@ function read(source: Uint8Array | string, file: string): ReadResult {
 
   let front: Block[] = walker.front;
   let bodyBlocks: Block[] = walker.body;
-  if (bodyBlocks.length === 0) [front, bodyBlocks] = [[], front];
+  // what stands before the first page marker is a book's front matter (publisher's note,
+  // contents, title page); on any other page it is the text whose first marker was left out
+  const book = !!title?.cover || front.some((b) => b.type === 'table' || b.type === 'division');
+  if (!book || bodyBlocks.length === 0) [front, bodyBlocks] = [[], [...front, ...bodyBlocks]];
   resolveNotes(walker.refs, walker.footnotes, walker.notes, shared.diagnostics);
   placeFootnotes(bodyBlocks, walker.footnotes, walker.refs);
   const notesBlocks = (walker.notes?.items ?? []).flatMap((i) => ('pb' in i ? [] : i.blocks));
@@ -66,8 +69,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   if (title?.cover) front.unshift(title.cover);
 
   mergeHeadings(bodyBlocks);
-  const dateline = markDatelines(front.length && !bodyBlocks.length ? front : bodyBlocks);
-  const book = !!title?.cover || front.some((b) => b.type === 'table');
+  const dateline = markDatelines(bodyBlocks);
   bodyBlocks = divide(bodyBlocks, book);
   markLetterParts(bodyBlocks);
 
