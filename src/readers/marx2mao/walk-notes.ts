@@ -55,7 +55,7 @@ export function link(w: Walker, el: Element, ctx: WalkCtx): void {
     return;
   }
   const href = attr(el, 'href');
-  if (href && !ctx.inFootnote && bracketedLink(w, el, href, ctx)) return;
+  if (href && bracketedLink(w, el, href, ctx)) return;
   if (href && !w.input.isLocal(href)) {
     const value = collapse(textOf(el));
     if (value.trim()) {

@@ -170,9 +170,10 @@ export class Walker {
     const marker = pageMarker(el);
     if (marker !== undefined) return this.pageMarker(el, marker);
     if (!ctx.inFootnote && isNotesHeading(this, el, shortText(el, 60) ?? '')) return enterNotes(this, el);
+    // in foot notes a bare `[1]` is the note's own label; a linked `[1]` is still a reference
+    const ref = noteReference(el, this.input.isLocal);
+    if (ref && (ref.target || !ctx.inFootnote)) return noteRef(this, el, ref, ctx);
     if (!ctx.inFootnote) {
-      const ref = noteReference(el, this.input.isLocal);
-      if (ref) return noteRef(this, el, ref, ctx);
       if (this.note) {
         const back = backReference(el);
         if (back) {
