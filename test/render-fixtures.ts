@@ -19,6 +19,8 @@ export interface TeiFixture {
   tei: string;
   /** Folder of the images the TEI names. */
   assetsDir: string;
+  /** teikit's house encoding (every fixture but the made-up other TEI). */
+  house: boolean;
 }
 
 /** Compile xslt/*.xsl to SEF if a stylesheet changed (vitest runs the sources, not a build). */
@@ -44,13 +46,14 @@ export async function bundledEditionTei(): Promise<string> {
 }
 
 /**
- * Every TEI fixture: the house sample, the bundled edition, and every marx2mao page of the corpus
- * that teikit converts (the reader refuses the pages that are not works: indexes, contents).
+ * Every TEI fixture: the house sample, the bundled edition, made-up other TEI, and every marx2mao
+ * page of the corpus that teikit converts (the reader refuses the pages that are not works).
  */
 export async function teiFixtures(): Promise<TeiFixture[]> {
   const out: TeiFixture[] = [
-    { name: 'house-sample', tei: readFileSync(join(fixtures, 'tei/house-sample.tei.xml'), 'utf8'), assetsDir: join(fixtures, 'tei') },
-    { name: 'bundled', tei: await bundledEditionTei(), assetsDir: join(repoRoot, 'editions/identity-of-interests') },
+    { name: 'house-sample', tei: readFileSync(join(fixtures, 'tei/house-sample.tei.xml'), 'utf8'), assetsDir: join(fixtures, 'tei'), house: true },
+    { name: 'bundled', tei: await bundledEditionTei(), assetsDir: join(repoRoot, 'editions/identity-of-interests'), house: true },
+    { name: 'other-tei', tei: otherTei, assetsDir: fixtures, house: false },
   ];
   const root = join(fixtures, 'marx2mao');
   for (const dir of readdirSync(root).sort()) {
@@ -63,7 +66,7 @@ export async function teiFixtures(): Promise<TeiFixture[]> {
         if (err instanceof UserError) continue; // not a work
         throw err;
       }
-      out.push({ name: `${dir}/${page.replace(/\.html$/, '')}`, tei, assetsDir: join(root, dir) });
+      out.push({ name: `${dir}/${page.replace(/\.html$/, '')}`, tei, assetsDir: join(root, dir), house: true });
     }
   }
   return out;
@@ -212,3 +215,51 @@ export function textReadingText(txt: string): string {
   const body = txt.slice(txt.indexOf('\n' + '='.repeat(40) + '\n') + 42);
   return body.replace(/\[p\. [^\]]*\]/g, ' ').replace(/\[Figure: [^\]]*\]/g, ' ');
 }
+
+/**
+ * Reasonable TEI that is not the house encoding: numbered divisions, a title page, notes written
+ * inside the text, verse, a list, a nested quotation, roman page numbers (one repeated, one
+ * missing), a sparse header. The stylesheets must render it validly too.
+ */
+export const otherTei = `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>A Sampler &amp; its "Notes"</title></titleStmt>
+      <publicationStmt><p>Unpublished test material.</p></publicationStmt>
+      <sourceDesc><p>Made up for the teikit tests.</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <text xml:lang="en">
+    <front>
+      <titlePage><docTitle><titlePart type="main">A Sampler</titlePart></docTitle><byline>by Nobody</byline></titlePage>
+      <pb n="i"/>
+      <div1 type="preface"><head>Preface</head><p>Short words before<note place="foot">A note written inside the preface.</note> the text.</p></div1>
+    </front>
+    <body>
+      <pb n="1"/>
+      <div1 type="chapter" xml:id="ch1">
+        <head>First <hi rend="italic">Chapter</hi></head>
+        <p>Some <foreign xml:lang="la">verba</foreign> and a note<note n="a">The first note, with <hi rend="bold">bold</hi> text.</note> here; a
+          <choice><sic>mistaek</sic><corr>mistake</corr></choice> corrected &lt;in brackets&gt;.</p>
+        <div2>
+          <head>A Section</head>
+          <lg><l>One line of verse,</l><l>another line.</l></lg>
+          <list type="bulleted"><item>first item</item><pb n="2"/><item>second item</item></list>
+          <quote><quote><p>Nested quotation.</p></quote></quote>
+          <table><row><cell rows="3">tall</cell><cell cols="4">wide</cell></row><row><cell>x</cell></row></table>
+        </div2>
+      </div1>
+      <pb/>
+      <pb n="2"/>
+      <div1 type="chapter">
+        <head>Second Chapter</head>
+        <p>More text<note>An unnumbered note.</note> and a <ref target="#ch1">link back</ref> and <ref target="https://example.org/?a=1&amp;b=2">out</ref>.</p>
+      </div1>
+    </body>
+    <back>
+      <div1 type="appendix"><head>Appendix</head><p>Last words.</p></div1>
+    </back>
+  </text>
+</TEI>
+`;

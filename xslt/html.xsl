@@ -57,7 +57,7 @@
           </xsl:call-template>
         </header>
         <xsl:call-template name="toc">
-          <xsl:with-param name="divs" select="$tei/text/(front | body | back)/div"/>
+          <xsl:with-param name="divs" select="$tei/text/(front | body | back)/*[t:is-div(.)]"/>
         </xsl:call-template>
         <main>
           <xsl:apply-templates select="$tei/text"/>
@@ -88,10 +88,11 @@
       </nav>
     </xsl:if>
   </xsl:template>
-  <xsl:template match="div" mode="toc">
+  <xsl:template match="*" mode="toc">
     <li>
       <a href="#{t:id(.)}"><xsl:value-of select="t:div-title(.)"/></a>
-      <xsl:if test="child::div[head]"><ol><xsl:apply-templates select="child::div[head]" mode="toc"/></ol></xsl:if>
+      <xsl:variable name="sub" select="*[t:is-div(.)][head]"/>
+      <xsl:if test="$sub"><ol><xsl:apply-templates select="$sub" mode="toc"/></ol></xsl:if>
     </li>
   </xsl:template>
 </xsl:stylesheet>

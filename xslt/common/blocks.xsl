@@ -19,7 +19,7 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <xsl:template match="div | div1 | div2 | div3 | div4 | div5">
+  <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7">
     <section id="{t:id(.)}" class="{string-join(('div', @type), ' ')}">
       <xsl:if test="@type = 'notes'">
         <xsl:attribute name="role" select="'doc-endnotes'"/>
@@ -35,7 +35,7 @@
 
   <xsl:function name="t:heading-level" as="xs:integer">
     <xsl:param name="head" as="element()"/>
-    <xsl:sequence select="min((6, 1 + count($head/ancestor::*[self::div or starts-with(local-name(), 'div')][head])))"/>
+    <xsl:sequence select="min((6, 1 + count($head/ancestor::*[t:is-div(.)][head])))"/>
   </xsl:function>
 
   <xsl:template match="head">
@@ -91,10 +91,10 @@
       <xsl:attribute name="class" select="string-join(('list', @type, if (item/@n) then 'labelled' else ()), ' ')"/>
       <xsl:apply-templates select="item"/>
     </xsl:element>
-    <xsl:apply-templates select="* except item"/>
+    <xsl:apply-templates select="* except (item | pb)"/>
   </xsl:template>
-  <!-- A page break between list items has nowhere to stand in ul/ol: it opens the next item. -->
-  <xsl:template match="list/pb"/>
+  <!-- A page break between list items has nowhere to stand in ul/ol: it opens the next item
+       (pbs after the last item close it). Same for table rows and cells. -->
   <xsl:template match="item">
     <li>
       <xsl:apply-templates select="preceding-sibling::*[1][self::pb]"/>
@@ -171,7 +171,6 @@
     <xsl:param name="col" as="xs:integer"/>
     <xsl:sequence select="if (map:contains($busy, $col)) then t:free-col($busy, $col + 1) else $col"/>
   </xsl:function>
-  <xsl:template match="table/pb | row/pb"/>
 
   <xsl:template match="figure">
     <figure id="{t:id(.)}">
@@ -201,7 +200,7 @@
   <!-- House notes: endnotes in the notes division, foot-of-page notes among the blocks. -->
   <!-- Endnotes are asides in EPUB (epub:type endnote); in HTML plain divisions, since each aside
        would be a complementary landmark of its own (axe: landmark-unique). -->
-  <xsl:template match="note">
+  <xsl:template match="note[not(t:is-inline-note(.))]">
     <xsl:variable name="foot" select="@place = 'foot' or not(ancestor::div[@type = 'notes'])"/>
     <xsl:element name="{if ($foot or $t:epub) then 'aside' else 'div'}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="id" select="t:id(.)"/>

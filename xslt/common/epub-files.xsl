@@ -24,7 +24,8 @@
       <xsl:when test="$n/ancestor-or-self::back">back.xhtml</xsl:when>
       <xsl:otherwise>
         <xsl:variable name="top" select="$n/ancestor-or-self::node()[parent::body][1]"/>
-        <xsl:variable name="div" select="($top[self::div], $top/following-sibling::div[1], $top/preceding-sibling::div[1])[1]"/>
+        <xsl:variable name="div" select="($top[t:is-div(.)], $top/following-sibling::*[t:is-div(.)][1],
+                                          $top/preceding-sibling::*[t:is-div(.)][1])[1]"/>
         <xsl:sequence select="if ($div) then t:chapter-file($div) else 'c001.xhtml'"/>
       </xsl:otherwise>
     </xsl:choose>
@@ -32,7 +33,7 @@
 
   <xsl:function name="t:chapter-file" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="'c' || format-number(count($div/preceding-sibling::div) + 1, '000') || '.xhtml'"/>
+    <xsl:sequence select="'c' || format-number(count($div/preceding-sibling::*[t:is-div(.)]) + 1, '000') || '.xhtml'"/>
   </xsl:function>
 
   <!-- The content documents in reading order: maps of file, nodes, title, landmark type. -->
@@ -42,10 +43,10 @@
       <xsl:sequence select="map { 'file': 'front.xhtml', 'nodes': $text/front/node(), 'title': 'Front matter', 'type': 'frontmatter' }"/>
     </xsl:if>
     <xsl:choose>
-      <xsl:when test="$text/body/div">
+      <xsl:when test="$text/body/*[t:is-div(.)]">
         <xsl:for-each-group select="$text/body/node()" group-adjacent="t:file-of(.)">
           <xsl:sequence select="map { 'file': current-grouping-key(), 'nodes': current-group(),
-                                      'title': t:div-title(current-group()[self::div][1]), 'type': 'bodymatter' }"/>
+                                      'title': t:div-title(current-group()[t:is-div(.)][1]), 'type': 'bodymatter' }"/>
         </xsl:for-each-group>
       </xsl:when>
       <xsl:otherwise>

@@ -29,7 +29,7 @@
           <ol>
             <li><a href="title.xhtml">Title page</a></li>
             <xsl:for-each select="$files">
-              <xsl:variable name="divs" select="?nodes[self::div]"/>
+              <xsl:variable name="divs" select="?nodes[t:is-div(.)]"/>
               <xsl:choose>
                 <xsl:when test="$divs"><xsl:apply-templates select="$divs" mode="t:toc"/></xsl:when>
                 <xsl:otherwise><li><a href="{?file}"><xsl:value-of select="?title"/></a></li></xsl:otherwise>
@@ -67,10 +67,11 @@
     </html>
   </xsl:template>
 
-  <xsl:template match="div" mode="t:toc">
+  <xsl:template match="*" mode="t:toc">
     <li>
       <a href="{t:file-of(.)}#{t:id(.)}"><xsl:value-of select="t:div-title(.)"/></a>
-      <xsl:if test="child::div[head]"><ol><xsl:apply-templates select="child::div[head]" mode="t:toc"/></ol></xsl:if>
+      <xsl:variable name="sub" select="*[t:is-div(.)][head]"/>
+      <xsl:if test="$sub"><ol><xsl:apply-templates select="$sub" mode="t:toc"/></ol></xsl:if>
     </li>
   </xsl:template>
 </xsl:stylesheet>

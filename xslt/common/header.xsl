@@ -28,15 +28,16 @@
     <xsl:if test="$sources/(listBibl//(biblStruct | bibl) | biblStruct | bibl | p)">
       <section class="sources" aria-labelledby="sources-heading">
         <h2 id="sources-heading">Sources</h2>
-        <dl>
-          <xsl:for-each select="$sources//(biblStruct | bibl)[not(ancestor::biblStruct or ancestor::bibl)]">
+        <xsl:variable name="bibls" select="$sources//(biblStruct | bibl)[not(ancestor::biblStruct or ancestor::bibl)]"/>
+        <xsl:if test="$bibls"><dl>
+          <xsl:for-each select="$bibls">
             <dt>
               <xsl:value-of select="t:witness-label(@type)"/>
               <xsl:if test="@xml:id"><xsl:text> </xsl:text><span class="siglum">(<xsl:value-of select="@xml:id"/>)</span></xsl:if>
             </dt>
             <dd><xsl:apply-templates select="." mode="t:bibl"/></dd>
           </xsl:for-each>
-        </dl>
+        </dl></xsl:if>
         <xsl:for-each select="$sources/p"><p><xsl:apply-templates/></p></xsl:for-each>
       </section>
     </xsl:if>

@@ -37,7 +37,7 @@
           <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'pagebreak'"/></xsl:call-template>
         </span>
       </xsl:when>
-      <xsl:otherwise><span class="pb" role="separator"/></xsl:otherwise>
+      <xsl:otherwise><span class="pb"/></xsl:otherwise>
     </xsl:choose>
     <xsl:if test="t:pb-needs-space(.)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>

@@ -96,6 +96,12 @@
                           else string(count($note/preceding::note[not(@n)]) + 1)"/>
   </xsl:function>
 
+  <!-- A division: div, or the numbered div1 … div7 of other TEI. -->
+  <xsl:function name="t:is-div" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="exists($n/(self::div | self::div1 | self::div2 | self::div3 | self::div4 | self::div5 | self::div6 | self::div7))"/>
+  </xsl:function>
+
   <!-- Plain one-line text of a heading (line breaks become spaces, orig readings dropped). -->
   <xsl:function name="t:plain-heading" as="xs:string">
     <xsl:param name="head" as="element()?"/>
