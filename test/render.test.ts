@@ -5,22 +5,20 @@
  * zip layout; determinism.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { unzipSync, strFromU8 } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { renderEpub, renderHtml, renderText, uuidV5 } from '../src/render/index.js';
-import { requireTool, repoRoot, which } from './support/tools.js';
+import { requireTool, which } from './support/tools.js';
 import { firstDifference, words } from './support/words.js';
+import { runEpubcheck, runVnu } from './render-checkers.js';
 import {
   attr, compileStylesheets, find, hasClass, htmlReadingText, parseHtml, teiFixtures, teiPageBreaks,
   teiReadingText, textReadingText, type HtmlNode, type TeiFixture,
 } from './render-fixtures.js';
 
-const run = promisify(execFile);
 const safe = (name: string) => name.replace(/[^A-Za-z0-9-]/g, '_');
 
 interface Rendered extends TeiFixture {
@@ -326,8 +324,8 @@ describe.runIf(requireTool('java (EPUBCheck, vnu)', which('java')))('external ch
   let epubcheck: Promise<{ results: string[]; stderr: string; count: number }>;
   let vnu: Promise<{ errors: string[]; count: number }>;
   beforeAll(() => {
-    epubcheck = runEpubcheck();
-    vnu = runVnu();
+    epubcheck = runEpubcheck(epubs().map((r) => ({ name: safe(r.name), epub: r.epub! })), tmp);
+    vnu = runVnu(rendered.map((r) => ({ name: safe(r.name), html: r.html, files: r.files })), tmp);
     // Keep an early failure from being reported as unhandled before its test awaits it.
     epubcheck.catch(() => {});
     vnu.catch(() => {});
@@ -347,55 +345,3 @@ describe.runIf(requireTool('java (EPUBCheck, vnu)', which('java')))('external ch
     expect(count).toBeGreaterThan(rendered.length * 3);
   }, 180_000);
 });
-
-async function runEpubcheck() {
-  const files = epubs().map((r) => {
-    const p = join(tmp, `${safe(r.name)}.epub`);
-    writeFileSync(p, r.epub!);
-    return p;
-  });
-  // EPUBCheck's command line takes one file; its Java API checks all of them in one JVM.
-  const src = join(tmp, 'CheckAll.java');
-  writeFileSync(src, `import com.adobe.epubcheck.api.EpubCheck;
-import com.adobe.epubcheck.util.DefaultReportImpl;
-public class CheckAll {
-  public static void main(String[] args) {
-    for (String a : args) {
-      DefaultReportImpl r = new DefaultReportImpl(a);
-      new EpubCheck(new java.io.File(a), r).validate();
-      System.out.println("RESULT\\t" + a + "\\t" + r.getFatalErrorCount() + "\\t" + r.getErrorCount() + "\\t" + r.getWarningCount());
-    }
-  }
-}
-`);
-  const { stdout, stderr } = await run('java', ['-cp', '/usr/share/java/epubcheck.jar', src, ...files], { maxBuffer: 64 << 20 });
-  return { results: stdout.split('\n').filter((l) => l.startsWith('RESULT')), stderr, count: files.length };
-}
-
-async function runVnu() {
-  const files: string[] = [];
-  for (const r of rendered) {
-    const html = join(tmp, `${safe(r.name)}.html`);
-    writeFileSync(html, r.html);
-    files.push(html);
-    const dir = join(tmp, `${safe(r.name)}-epub`);
-    mkdirSync(dir, { recursive: true });
-    for (const [p, text] of Object.entries(r.files)) {
-      if (!p.endsWith('.xhtml')) continue;
-      const out = join(dir, p.replace(/\//g, '_'));
-      // epub:type belongs to EPUB (EPUBCheck checks it); vnu knows only HTML's attributes.
-      writeFileSync(out, text.replace(/ epub:type="[^"]*"/g, '').replace(/ xmlns:epub="[^"]*"/, ''));
-      files.push(out);
-    }
-  }
-  const jar = join(repoRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
-  let report = '';
-  try {
-    report = (await run('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { maxBuffer: 64 << 20 })).stderr;
-  } catch (err) {
-    report = (err as { stderr: string }).stderr;
-  }
-  const messages = (JSON.parse(report) as { messages: { type: string; url: string; message: string; lastLine?: number }[] }).messages;
-  const errors = messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
-  return { errors: errors.map((e) => `${e.url}:${e.lastLine}: ${e.message}`), count: files.length };
-}
