@@ -12,3 +12,5 @@ export { buildReport } from './report/index.js';
 export type { ConversionReport } from './report/index.js';
 export { validateTei, isValid } from './validate/index.js';
 export type { ValidateOptions, SchemaName } from './validate/index.js';
+export { renderHtml, renderEpub, renderText } from './render/index.js';
+export type { RenderOptions } from './render/index.js';
