@@ -107,6 +107,9 @@ describe('teikit render', () => {
     expect((await cli([sample, '--to', 'pdf'], dir)).code).toBe(2);
     expect((await cli([sample, '--to', 'epub', '-o', '-'], dir)).code).toBe(2);
     expect((await cli([sample, '--param', 'nonsense', '--to', 'txt'], dir)).code).toBe(2);
+    const typo = await cli([sample, '--param', 'page=true', '--to', 'txt', '-o', '-'], dir);
+    expect(typo.code).toBe(2);
+    expect(typo.err.trim()).toBe("teikit render: unknown parameter 'page' for --to txt (known: pages, header)");
     const missing = await cli(['nothere.xml', '--to', 'txt'], dir);
     expect(missing.code).toBe(2);
     expect(missing.err.trim()).toBe('nothere.xml: cannot read: ENOENT');

@@ -32,6 +32,13 @@ Options:
 
 Exit status: 0 written, 1 bad input (the message names file, line and column), 2 usage or I/O error.`;
 
+/** Parameters the built-in stylesheets declare: a misspelt one would otherwise do nothing, silently. */
+const KNOWN_PARAMS: Record<string, string[]> = {
+  html: ['css', 'toc'],
+  epub: ['css', 'page-break-source'],
+  txt: ['pages', 'header'],
+};
+
 const FORMATS = { html: 'html', htm: 'html', xhtml: 'html', epub: 'epub', txt: 'txt', text: 'txt' } as const;
 type Format = (typeof FORMATS)[keyof typeof FORMATS];
 
@@ -96,9 +103,19 @@ const command: Command = {
     } catch {
       throw new UserError(`${input}:1:1 error encoding: not UTF-8`, 1);
     }
+    const params = parseParams(values.param ?? []);
+    if (!values.xslt) {
+      const unknown = Object.keys(params).filter((k) => !KNOWN_PARAMS[to]!.includes(k));
+      if (unknown.length > 0) {
+        throw new UserError(
+          `teikit render: unknown parameter '${unknown[0]}' for --to ${to} (known: ${KNOWN_PARAMS[to]!.join(', ')})`,
+          2,
+        );
+      }
+    }
     const opts: RenderOptions = {
       source: input === '-' ? '<stdin>' : input,
-      params: parseParams(values.param ?? []),
+      params,
       assetsDir: resolve(io.cwd, values.assets ?? (input === '-' ? '.' : dirname(input))),
       ...(values.xslt ? { xslt: resolve(io.cwd, values.xslt) } : {}),
     };
