@@ -37,12 +37,13 @@ sup.noteref { line-height: 0; font-size: 0.75em; }
   <xsl:variable name="t:css-html" as="xs:string" xmlns:xs="http://www.w3.org/2001/XMLSchema"><![CDATA[
 html { color: #1a1a1a; background: #fdfdf8; }
 body { margin: 0; font-family: Georgia, "Times New Roman", serif; font-size: 1.1em; line-height: 1.6; }
-header.edition, main { max-width: 38em; margin: 0 auto; padding: 1em 1em 1em 4.5em; }
+header.edition, nav.toc, main { max-width: 38em; margin: 0 auto; padding: 1em 1em 1em 4.5em; }
 header.edition { border-bottom: 1px solid #ccc; font-size: 0.95em; }
 header.edition h1 { text-align: center; margin-bottom: 0.3em; }
 header.edition .author, header.edition .created { text-align: center; margin: 0.2em 0; }
 main { position: relative; }
 [id] { scroll-margin-top: 2em; }
+nav.toc { border-bottom: 1px solid #ccc; }
 nav.toc ol { padding-left: 1.5em; }
 /* Print page numbers: a hairline in the text, the number in the left margin at the same height. */
 .pb { border-left: 1px solid #767676; }
@@ -55,7 +56,7 @@ section.footnotes { border-top: 1px solid #ccc; margin-top: 2em; }
 a { color: #1a4f8b; }
 @media print {
   html, body { background: #fff; color: #000; font-size: 11pt; }
-  header.edition, main { max-width: none; padding: 0 0 0 3.5em; }
+  header.edition, nav.toc, main { max-width: none; padding: 0 0 0 3.5em; }
   a { color: inherit; text-decoration: none; }
   .pb::before { color: #000; }
   .note, figure, table { break-inside: avoid; }

@@ -109,7 +109,8 @@
     <meta property="schema:accessibilityHazard">none</meta>
     <meta property="schema:accessibilitySummary">
       <xsl:value-of select="string-join((
-        'A text edition with headings, a table of contents and linked notes (each note links back to its reference).',
+        'A text edition with headings and a table of contents'
+          || (if ($tei/text//note) then ', and notes linked with their references both ways.' else '.'),
         if ($has-pages) then 'The page numbers of the print edition'
           || (if ($print) then ' named as the source' else '') || ' are marked in the text and listed in a page list.' else (),
         if ($graphics and not($all-described)) then 'Some images have no text description.' else ()), ' ')"/>
