@@ -1,7 +1,7 @@
 // Compile every top-level stylesheet in xslt/ (not the shared modules in xslt/common/) to SEF with
 // xslt3, once, at build time: saxon-js runs SEF, and compiling at run time would cost seconds.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -22,9 +22,18 @@ for (const sheet of sheets) {
     fresh = false;
   }
   if (fresh) continue;
-  execFileSync(process.execPath, [xslt3, `-xsl:${src}`, `-export:${sef}`, '-nogo', '-relocate:on', '-ns:##html5'], {
-    stdio: 'inherit',
-  });
+  // Export to a temporary name, then rename: test files compiling at the same time never read
+  // a half-written SEF.
+  const tmp = `${sef}.${process.pid}.tmp`;
+  try {
+    execFileSync(process.execPath, [xslt3, `-xsl:${src}`, `-export:${tmp}`, '-nogo', '-relocate:on', '-ns:##html5'], {
+      stdio: 'inherit',
+    });
+    renameSync(tmp, sef);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
   console.log(`compiled ${sheet}`);
 }
 
