@@ -10,6 +10,10 @@ import { repoRoot } from './support/tools.js';
 
 const run = promisify(execFile);
 
+/** Debian's EPUBCheck (package epubcheck), run through Java. */
+export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
+export const VNU_JAR = join(repoRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
+
 /** EPUBCheck over every EPUB in one JVM: one `RESULT TAB file TAB fatal TAB errors TAB warnings` line each. */
 export async function runEpubcheck(epubs: { name: string; epub: Uint8Array }[], tmp: string) {
   const files = epubs.map((r) => {
@@ -31,7 +35,7 @@ public class CheckAll {
   }
 }
 `);
-  const { stdout, stderr } = await run('java', ['-cp', '/usr/share/java/epubcheck.jar', src, ...files], { maxBuffer: 64 << 20 });
+  const { stdout, stderr } = await run('java', ['-cp', EPUBCHECK_JAR, src, ...files], { maxBuffer: 64 << 20 });
   return { results: stdout.split('\n').filter((l) => l.startsWith('RESULT')), stderr, count: files.length };
 }
 
@@ -52,10 +56,9 @@ export async function runVnu(pages: { name: string; html: string; files: Record<
       files.push(out);
     }
   }
-  const jar = join(repoRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
   let report = '';
   try {
-    report = (await run('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { maxBuffer: 64 << 20 })).stderr;
+    report = (await run('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files], { maxBuffer: 64 << 20 })).stderr;
   } catch (err) {
     report = (err as { stderr: string }).stderr;
   }
