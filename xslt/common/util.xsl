@@ -17,14 +17,22 @@
   <xsl:key name="t:refs-to" match="ref[@target]" use="tokenize(normalize-space(@target), ' ')"/>
 
   <!-- The id an element gets in the rendition: its xml:id, or its name and number among the
-       elements of that name (div-3). Not generate-id(): that differs between runs in one process,
-       and the same TEI must give the same bytes. -->
+       elements of that name without xml:id (div-3). Not generate-id(): that differs between runs
+       in one process, and the same TEI must give the same bytes. The numbers are counted once. -->
+  <xsl:variable name="t:ordinals" as="map(xs:string, xs:integer)">
+    <xsl:map>
+      <xsl:for-each-group select="/descendant::*[not(@xml:id)]" group-by="local-name()">
+        <xsl:for-each select="current-group()">
+          <xsl:map-entry key="generate-id()" select="position()"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
+
   <xsl:function name="t:id" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:variable name="name" select="local-name($el)"/>
     <xsl:sequence select="if ($el/@xml:id) then string($el/@xml:id)
-                          else 't-' || $name || '-' || (count($el/preceding::*[local-name() = $name])
-                                                        + count($el/ancestor::*[local-name() = $name]) + 1)"/>
+                          else 't-' || local-name($el) || '-' || $t:ordinals(generate-id($el))"/>
   </xsl:function>
 
   <!-- Page marker id: p277; a page number seen twice (front-matter roman numerals reused, several
