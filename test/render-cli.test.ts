@@ -84,6 +84,12 @@ describe('teikit render', () => {
     expect(e.code).toBe(1);
     expect(e.err).toMatch(/^entity\.xml:1:\d+ error xml: DOCTYPE declarations are not accepted/);
     expect(existsSync(join(dir, 'entity.txt'))).toBe(false);
+
+    writeFileSync(join(dir, 'html.xml'), '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>\n');
+    const n = await cli(['html.xml', '--to', 'epub'], dir);
+    expect(n.code).toBe(1);
+    expect(n.err.trim()).toBe('html.xml:2:1 error not-tei: the document element is <html> in namespace http://www.w3.org/1999/xhtml, not <TEI> in http://www.tei-c.org/ns/1.0');
+    expect(existsSync(join(dir, 'html.epub'))).toBe(false);
   });
 
   it('names a missing or empty image and writes no EPUB', async () => {

@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import { UserError } from '../model/diagnostics.js';
-import { checkXml, runChecked } from './saxon.js';
+import { checkXml, requireTei, runChecked } from './saxon.js';
 import { sourceName, type RenderOptions } from './options.js';
 import { sniffImage } from './images.js';
 
@@ -18,6 +18,7 @@ const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 export async function renderEpub(tei: string, opts: RenderOptions = {}): Promise<Uint8Array> {
   const file = sourceName(opts);
   const facts = checkXml(tei, file);
+  if (!opts.xslt) requireTei(facts, file);
   const name = facts.idno ? `teikit:${facts.idno}` : `teikit-title:${facts.title ?? ''}`;
   const run = runChecked(opts.xslt ?? 'builtin:epub', tei, file, { uuid: uuidV5(name), ...opts.params });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkXml, runChecked } from './saxon.js';
+import { checkXml, requireTei, runChecked } from './saxon.js';
 import { sourceName, type RenderOptions } from './options.js';
 import { sniffImage } from './images.js';
 
@@ -12,6 +12,7 @@ import { sniffImage } from './images.js';
 export async function renderHtml(tei: string, opts: RenderOptions = {}): Promise<string> {
   const file = sourceName(opts);
   const facts = checkXml(tei, file);
+  if (!opts.xslt) requireTei(facts, file);
   const params: Record<string, string> = { ...opts.params };
   if (opts.assetsDir && facts.images.length > 0) {
     const lines: string[] = [];

@@ -33,6 +33,8 @@ export interface XmlFacts {
   title?: string;
   /** Every graphic/@url, in document order, once each. */
   images: string[];
+  /** The document element: name, namespace, where it starts. */
+  root?: { local: string; uri: string; line: number; column: number };
 }
 
 /**
@@ -47,6 +49,7 @@ export function checkXml(xml: string, file: string): XmlFacts {
   let grab: 'idno' | 'title' | undefined;
   let buf = '';
   parser.on('opentag', (tag) => {
+    if (open.length === 0 && !facts.root) facts.root = { local: tag.local, uri: tag.uri, line: parser.line, column: parser.column };
     open.push(tag.local);
     const url = tag.local === 'graphic' ? tag.attributes['url'] : undefined;
     if (url && typeof url !== 'string' && !facts.images.includes(url.value)) facts.images.push(url.value);
@@ -92,8 +95,20 @@ export function runStylesheet(
   file: string,
   params: Record<string, string> = {},
 ): StylesheetRun {
-  checkXml(tei, file);
+  const facts = checkXml(tei, file);
+  if (sheet.startsWith('builtin:')) requireTei(facts, file);
   return runChecked(sheet, tei, file, params);
+}
+
+const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+
+/** The built-in stylesheets render TEI: any other document would give an empty rendition. */
+export function requireTei(facts: XmlFacts, file: string): void {
+  const root = facts.root;
+  if (!root || root.uri !== TEI_NS || (root.local !== 'TEI' && root.local !== 'teiCorpus')) {
+    const name = root ? `<${root.local}>${root.uri ? ` in namespace ${root.uri}` : ' (no namespace)'}` : 'missing';
+    throw new UserError(`${file}:${root?.line ?? 1}:1 error not-tei: the document element is ${name}, not <TEI> in ${TEI_NS}`);
+  }
 }
 
 /** runStylesheet for input already passed through checkXml. */
