@@ -17,7 +17,7 @@ async function cli(argv: string[], cwd = repoRoot, stdin: Readable = Readable.fr
   const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stdin, cwd });
   return { code, stdout, stderr, lines: stderr.split('\n').filter(Boolean) };
 }
-const DIAG = /^[^:\n]+:\d+:\d+ (error|warning|info) [a-z0-9]+(-[a-z0-9]+)*: .+$/;
+const DIAG = /^[^:\n]+:\d+:\d+: (error|warning|info) [a-z0-9]+(-[a-z0-9]+)*: .+$/;
 const su39 = 'editions/identity-of-interests/SU39.html';
 const md = 'editions/identity-of-interests/identity-of-interests.md';
 

@@ -76,19 +76,19 @@ describe('teikit render', () => {
     const r = await cli(['bad.xml', '--to', 'html'], dir);
     expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/^bad\.xml:3:\d+ error xml: /);
+    expect(r.err).toMatch(/^bad\.xml:3:\d+: error xml: /);
     expect(existsSync(join(dir, 'bad.html'))).toBe(false);
 
     writeFileSync(join(dir, 'entity.xml'), '<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&x;</p></body></text></TEI>\n');
     const e = await cli(['entity.xml', '-o', 'entity.txt'], dir);
     expect(e.code).toBe(1);
-    expect(e.err).toMatch(/^entity\.xml:1:\d+ error xml: DOCTYPE declarations are not accepted/);
+    expect(e.err).toMatch(/^entity\.xml:1:\d+: error xml: DOCTYPE declarations are not accepted/);
     expect(existsSync(join(dir, 'entity.txt'))).toBe(false);
 
     writeFileSync(join(dir, 'html.xml'), '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>\n');
     const n = await cli(['html.xml', '--to', 'epub'], dir);
     expect(n.code).toBe(1);
-    expect(n.err.trim()).toBe('html.xml:2:1 error not-tei: the document element is <html> in namespace http://www.w3.org/1999/xhtml, not <TEI> in http://www.tei-c.org/ns/1.0');
+    expect(n.err.trim()).toBe('html.xml:2:1: error not-tei: the document element is <html> in namespace http://www.w3.org/1999/xhtml, not <TEI> in http://www.tei-c.org/ns/1.0');
     expect(existsSync(join(dir, 'html.epub'))).toBe(false);
   });
 

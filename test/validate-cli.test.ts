@@ -42,7 +42,7 @@ describe('teikit validate', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\S+pb-out-of-order\.tei\.xml:82:9 error page-order: <pb n="277" edRef="#flp"> comes after page 278/);
+    expect(lines[0]).toMatch(/^\S+pb-out-of-order\.tei\.xml:82:9: error page-order: <pb n="277" edRef="#flp"> comes after page 278/);
     expect(r.stderr).toMatch(/1 of 2 file\(s\) valid, 1 invalid/);
   });
 
@@ -50,7 +50,7 @@ describe('teikit validate', () => {
     const r = await cli([invalid('wf-mismatched-tag.tei.xml')]);
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual([
-      expect.stringMatching(/:72:\d+ error mismatched-tag: closing tag <\/hed> does not match the open element <head> \(opened at line 72\)$/),
+      expect.stringMatching(/:72:\d+: error mismatched-tag: closing tag <\/hed> does not match the open element <head> \(opened at line 72\)$/),
     ]);
   });
 
@@ -71,7 +71,7 @@ describe('teikit validate', () => {
   it('reads standard input for -', async () => {
     const r = await cli(['-'], readFileSync(invalid('noteref-without-note.tei.xml'), 'utf8'));
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^<stdin>:75:\d+ error noteref-without-note: /);
+    expect(r.stdout).toMatch(/^<stdin>:75:\d+: error noteref-without-note: /);
   });
 
   it('validates against a user schema given as a path', async () => {
@@ -83,7 +83,7 @@ describe('teikit validate', () => {
     expect((await cli(['--schema', rng, join(dir, 'ok.xml')])).code).toBe(0);
     const bad = await cli(['--schema', rng, join(dir, 'bad.xml')]);
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/bad\.xml:1:1 error \S+: /);
+    expect(bad.stdout).toMatch(/bad\.xml:1:1: error \S+: /);
   });
 
   it.each([
@@ -116,7 +116,7 @@ describe('teikit validate', () => {
     const r = await cli(['--schema', 'tei_all', sample, invalid('ns-wrong.tei.xml')]);
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual([
-      expect.stringMatching(/ns-wrong\.tei\.xml:2:1 error wrong-namespace: <TEI> is in the namespace http:\/\/www\.tei-c\.org\/ns\/2\.0: a TEI P5 document has xmlns=/),
+      expect.stringMatching(/ns-wrong\.tei\.xml:2:1: error wrong-namespace: <TEI> is in the namespace http:\/\/www\.tei-c\.org\/ns\/2\.0: a TEI P5 document has xmlns=/),
     ]);
   }, 180_000);
 
@@ -128,6 +128,6 @@ describe('teikit validate', () => {
     expect(ok.stdout).toBe('');
     const bad = await run(tsx, [main, 'validate', invalid('sec-external-entity.tei.xml')]).catch((e) => e);
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/:3:3 error external-entity: entity &secret; is declared as the external resource SYSTEM "file:\/\/\/etc\/passwd"/);
+    expect(bad.stdout).toMatch(/:3:3: error external-entity: entity &secret; is declared as the external resource SYSTEM "file:\/\/\/etc\/passwd"/);
   });
 });

@@ -10,9 +10,9 @@ export function diagnostic(
   return { severity, code, message, file: pos.file, line: pos.line ?? 1, column: pos.column ?? 1 };
 }
 
-/** `SU39.html:212:5 warning page-gap: no marker for pages 278-279` */
+/** `SU39.html:212:5: warning page-gap: no marker for pages 278-279` (the GNU form editors jump to) */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`;
+  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
 }
 
 /** Diagnostics in source order (file, line, column), stable for equal positions. */

@@ -72,14 +72,14 @@ export function checkXml(xml: string, file: string): XmlFacts {
     failure ??= err.message;
   });
   parser.on('doctype', () => {
-    failure ??= `${file}:${parser.line}:${parser.column + 1} error xml: DOCTYPE declarations are not accepted (teikit does not resolve external entities)`;
+    failure ??= `${file}:${parser.line}:${parser.column + 1}: error xml: DOCTYPE declarations are not accepted (teikit does not resolve external entities)`;
   });
   parser.write(xml);
   if (!failure) parser.close();
   if (failure) {
     // saxes messages begin with "line:column: "; give them the house form file:line:col.
     const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec(failure);
-    const line = failure.startsWith(`${file}:`) ? failure : m ? `${file}:${m[1]}:${m[2]} error xml: ${m[3]}` : `${file}:1:1 error xml: ${failure}`;
+    const line = failure.startsWith(`${file}:`) ? failure : m ? `${file}:${m[1]}:${m[2]}: error xml: ${m[3]}` : `${file}:1:1: error xml: ${failure}`;
     throw new UserError(line.split('\n')[0]!);
   }
   return facts;
@@ -107,7 +107,7 @@ export function requireTei(facts: XmlFacts, file: string): void {
   const root = facts.root;
   if (!root || root.uri !== TEI_NS || (root.local !== 'TEI' && root.local !== 'teiCorpus')) {
     const name = root ? `<${root.local}>${root.uri ? ` in namespace ${root.uri}` : ' (no namespace)'}` : 'missing';
-    throw new UserError(`${file}:${root?.line ?? 1}:1 error not-tei: the document element is ${name}, not <TEI> in ${TEI_NS}`);
+    throw new UserError(`${file}:${root?.line ?? 1}:1: error not-tei: the document element is ${name}, not <TEI> in ${TEI_NS}`);
   }
 }
 

@@ -101,7 +101,7 @@ const command: Command = {
     try {
       tei = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
     } catch {
-      throw new UserError(`${input}:1:1 error encoding: not UTF-8`, 1);
+      throw new UserError(`${input}:1:1: error encoding: not UTF-8`, 1);
     }
     const params = parseParams(values.param ?? []);
     if (!values.xslt) {
