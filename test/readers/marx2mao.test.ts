@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, Edition, Inline, Note, PageBreak, PrintWitness, TranscriptionWitness } from '../../src/model/types.js';
 import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
+import { decodeWindows1252 } from '../../src/readers/marx2mao/decode.js';
 import { fixtures } from '../support/tools.js';
 
 const su39Path = join(fixtures, 'marx2mao/Mao/SU39.html');
@@ -192,5 +193,16 @@ describe('readMarx2mao refusals and input', () => {
     expect(note).toMatchObject({ id: 'n1', n: '1', backRef: { page: '1' } });
     expect(text((note.blocks[0] as { children: Inline[] }).children)).toBe('The note text');
     expect(r.edition.diagnostics.map((d) => d.code)).toEqual(['missing-title-block', 'backref-target-missing']);
+  });
+});
+
+describe('decoding windows-1252 bytes', () => {
+  it('reads 0x80–0x9F as windows-1252 punctuation, not C1 controls (SR17 has a raw 0x8B)', () => {
+    expect(decodeWindows1252(new Uint8Array([0x8b, 0x93, 0x41, 0x94, 0x97, 0x80, 0xe9]))).toBe('‹“A”—€é');
+    const file = join(fixtures, 'marx2mao/Lenin/SR17.html');
+    const result = readMarx2mao(readFileSync(file), file);
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(result)).not.toMatch(/[\u0080-\u009f]/);
+    expect(JSON.stringify(result)).toContain('main question‹the conquest');
   });
 });
