@@ -143,3 +143,24 @@ describe('valid documents', () => {
     expect(asUtf8.map((d) => d.code)).toEqual(['encoding-error']);
   });
 });
+
+describe('irregularities of the source declared in the encoding', () => {
+  it('turns a declared out-of-sequence page and a declared unreferenced note into warnings, and only those', async () => {
+    // The sample's pages run 275, 276, 277, 278, 279; make 278 read 276 as a transcription typo would.
+    const typo = sample.replace('<pb n="278" edRef="#flp" source="#m2m" break="no"/>', '<pb n="276" edRef="#flp" source="#m2m" break="no"/>');
+    expect(typo).not.toBe(sample);
+    const undeclared = await validateTei(typo, 'typo.xml');
+    expect(undeclared.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['page-order']);
+    const declared = await validateTei(typo.replace('<pb n="276" edRef="#flp" source="#m2m" break="no"/>', '<pb n="276" edRef="#flp" source="#m2m" type="out-of-sequence" break="no"/>'), 'declared.xml');
+    expect(declared.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(declared.map((d) => d.code)).toContain('page-irregular');
+    // Page 279 after the declared 276 is compared with 277, the last regular page: still in order.
+    expect(declared.filter((d) => d.code === 'page-irregular')).toHaveLength(1);
+
+    const orphan = sample.replace('<ref type="noteref" xml:id="nr2" n="2" target="#n2">2</ref>', '').replace(' target="#nr2"', '');
+    expect((await validateTei(orphan, 'orphan.xml')).filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['note-unreferenced']);
+    const declaredOrphan = await validateTei(orphan.replace('<note xml:id="n2" n="2" place="end"', '<note xml:id="n2" n="2" place="end" type="unreferenced"'), 'orphan.xml');
+    expect(declaredOrphan.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(declaredOrphan.map((d) => d.code)).toEqual(['note-unreferenced']);
+  });
+});

@@ -235,6 +235,8 @@ export function writeNote(parent: El, note: Note, ctx: WriteContext, depth: numb
   att(el, 'n', note.n);
   att(el, 'place', note.place);
   const refs = ctx.refsByNote.get(note.id) ?? [];
+  // A note the source prints without any reference to it is said to be so, not silently linked.
+  if (refs.length === 0) att(el, 'type', 'unreferenced');
   att(el, 'target', refs.map((r) => `#${ncName(r)}`).join(' '));
   for (const b of note.blocks) writeCommonBlock(el, b, ctx, depth + 1, true);
   if (note.backRef) {

@@ -15,6 +15,8 @@ export interface WriteContext {
   witnesses: Set<string>;
   /** Anchor xml:ids already written (a repeated source anchor is written once). */
   written: Set<string>;
+  /** Edition id → the last regular arabic page number written (pb/@type for irregular ones). */
+  lastPage: Map<string, number>;
 }
 
 /** The xml:id of a source anchor: marx2mao's `p275` becomes `a-p275` (encoding.md). */
@@ -28,6 +30,7 @@ export function buildContext(edition: Edition): WriteContext {
     anchors: new Set(),
     witnesses: new Set(edition.witnesses.map((w) => w.id)),
     written: new Set(),
+    lastPage: new Map(),
   };
   const visitInlines = (list: Inline[]): void => {
     for (const node of list) {

@@ -67,6 +67,22 @@ export function writePageBreak(parent: El, pb: PageBreak, ctx: WriteContext): vo
   att(el, 'edRef', `#${ncName(pb.edition)}`);
   const sources = pb.attestedBy.filter((w) => ctx.witnesses.has(w)).map((w) => `#${ncName(w)}`);
   att(el, 'source', sources.join(' '));
+  att(el, 'type', pageSequence(pb, ctx));
   if (pb.wordBreak !== 'none') att(el, 'break', 'no');
   if (pb.wordBreak === 'hyphen') att(el, 'rend', 'hyphen');
+}
+
+/**
+ * Page numbers are written as transcribed, even where the transcription breaks the print sequence
+ * (marx2mao's "page 83" between 87 and 89). Such a pb says so with @type, so that readers and
+ * `teikit validate` see an irregularity of the source, not an encoding error. Pages are written in
+ * document order, so the last arabic number seen per edition is enough.
+ */
+function pageSequence(pb: PageBreak, ctx: WriteContext): 'out-of-sequence' | 'repeated' | undefined {
+  if (!/^\d+$/.test(pb.n)) return undefined;
+  const n = Number(pb.n);
+  const last = ctx.lastPage.get(pb.edition);
+  if (last !== undefined && n <= last) return n === last ? 'repeated' : 'out-of-sequence';
+  ctx.lastPage.set(pb.edition, n);
+  return undefined;
 }

@@ -101,6 +101,12 @@ function checkPageOrder(pbs: ElementFact[], report: Report): void {
     const prev = last.get(key);
     if (prev && page.value <= prev.value) {
       const what = page.value === prev.value ? 'repeats' : 'comes after';
+      // An irregularity of the source that the encoding declares (pb/@type) is not an error.
+      const declared = pb.attrs.type === 'out-of-sequence' || pb.attrs.type === 'repeated';
+      if (declared) {
+        report('warning', pb, 'page-irregular', `<pb n="${n}" type="${pb.attrs.type}"> ${what} page ${prev.el.attrs.n} (line ${prev.el.line}), as the source has it`);
+        continue;
+      }
       report('error', pb, 'page-order', `<pb n="${n}" edRef="${ed}"> ${what} page ${prev.el.attrs.n} (line ${prev.el.line}): page numbers of one edition must increase`);
     }
     if (!prev || page.value > prev.value) last.set(key, { el: pb, value: page.value });
@@ -125,6 +131,10 @@ function checkNotes(facts: Facts, report: Report): void {
     const back = (note.attrs.target ?? '').split(/\s+/).filter((t) => t.startsWith('#') && facts.ids.has(t.slice(1)));
     const numbered = /^\d+$/.test(note.attrs.n ?? '');
     if (refs.length === 0 && back.length === 0) {
+      if (note.attrs.type === 'unreferenced') {
+        report('warning', note, 'note-unreferenced', `${describe(note)}${id ? ` (xml:id "${id}")` : ''} is declared unreferenced (@type): the source prints it without a reference`);
+        continue;
+      }
       report(numbered ? 'error' : 'warning', note, 'note-unreferenced', `${describe(note)}${id ? ` (xml:id "${id}")` : ''} is not referenced: no <ref> points to it and its @target names no reference`);
       continue;
     }
