@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli/run.js';
+import { verifyBag } from '../src/deposit/bagit.js';
 import { repoRoot } from './support/tools.js';
 
 async function cli(argv: string[], cwd: string) {
@@ -51,6 +52,14 @@ describe('teikit build', () => {
     files.forEach((f, i) => expect(readFileSync(join(root, 'out/reprint', f)).equals(before[i]!), f).toBe(true));
     const report = JSON.parse(readFileSync(join(root, 'out/reprint/reprint.report.json'), 'utf8'));
     expect(report.inputs[0].file).toBe('editions/reprint/identity-of-interests.md');
+    // The deposit bag: every built file plus the source, replaced whole on the rebuild, and valid.
+    expect(readdirSync(join(root, 'out/bags'))).toEqual(['reprint']);
+    expect(readdirSync(join(root, 'out/bags/reprint/data')).sort()).toEqual([...files, 'sources'].sort());
+    expect(readdirSync(join(root, 'out/bags/reprint/data/sources'))).toEqual(['identity-of-interests.md']);
+    expect(readFileSync(join(root, 'out/bags/reprint/data/reprint.tei.xml')).equals(before[files.indexOf('reprint.tei.xml')]!)).toBe(true);
+    expect(second.stdout).toContain('out/bags/reprint/ (BagIt bag of 6 files with the sources, verified)');
+    expect(await verifyBag(join(root, 'out/bags/reprint'))).toEqual([]);
+    expect(readFileSync(join(root, 'out/bags/reprint/bag-info.txt'), 'utf8')).toContain('External-Identifier: reprint');
   });
 
   it('a broken edition fails alone: exit 1, its problems named, no files for it', async () => {
@@ -63,7 +72,8 @@ describe('teikit build', () => {
       `${file}: /publication: required field is missing`,
       'teikit build: 1 of 2 edition(s) failed',
     ]));
-    expect(readdirSync(join(root, 'out'))).toEqual(['reprint']);
+    expect(readdirSync(join(root, 'out')).sort()).toEqual(['bags', 'reprint']);
+    expect(readdirSync(join(root, 'out/bags'))).toEqual(['reprint']);
   });
 
   it('exit 2 when there is no edition or the arguments are wrong', async () => {

@@ -1,7 +1,7 @@
 /**
  * `teikit build [editions/] [-o out/]`: every folder of editions/ with an edition.json becomes
  * out/<id>/<id>.tei.xml and out/<id>/<id>.report.json (+ .html, .epub, .txt renditions), the TEI
- * validated first. An edition's files are all computed before any is written, and each is written
+ * validated first, and a verified BagIt bag of all of it with its sources in out/bags/<id>/. An edition's files are all computed before any is written, and each is written
  * atomically: a failing edition leaves nothing half-written. Exit 0 all built, 1 an edition
  * failed (the others are still built), 2 usage or I/O error.
  */
@@ -15,11 +15,14 @@ import { writeFileAtomic } from '../../util/files.js';
 import { parseOrUsageError } from './convert.js';
 import { renderEpub, renderHtml, renderText } from '../../render/index.js';
 import { validateTei } from '../../validate/index.js';
+import { bagEdition } from '../../deposit/edition-bag.js';
+import { bagInfoFromTei } from '../../deposit/bag-info.js';
 
 const usage = `Usage: teikit build [editions/] [-o out/]
 
 Build every edition in editions/ (each folder with an edition.json): the TEI, the conversion
-report, and the HTML, EPUB and plain-text renditions, into out/<id>/.
+report, and the HTML, EPUB and plain-text renditions, into out/<id>/, and a BagIt bag of those
+files and the edition's sources for deposit into out/bags/<id>/ (verified after it is made).
 
 Options:
   -o, --output <dir>    output folder (default: out)
@@ -79,11 +82,14 @@ async function buildEdition(dir: string, outDir: string, io: CliIo): Promise<str
       throw new UserError(`${join(outDir, config.id, name)}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
     }
   }
+  const bagDir = join(outDir, 'bags', config.id);
+  const bag = await bagEdition(target, loaded.sources.map((s) => resolve(io.cwd, s.path)), resolve(io.cwd, bagDir), await bagInfoFromTei(join(target, teiName)));
   const { counts } = result.report;
   return [
     `${config.id}: ${counts.pageBreaks} page breaks, ${counts.paragraphs} paragraphs, ${counts.notes} notes, ${counts.words} words, ` +
       `${result.report.repairs.length} repairs, ${result.diagnostics.length} diagnostics`,
     ...outputs.map(([name]) => `  ${join(outDir, config.id, name)}`),
+    `  ${bagDir}/ (BagIt bag of ${bag.files} files with the sources, verified)`,
   ];
 }
 
