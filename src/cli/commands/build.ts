@@ -12,7 +12,7 @@ import { convertFiles } from '../../convert.js';
 import { findEditions, loadEdition, publicationOf } from '../../edition/index.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
-import { parseOrUsageError } from './convert.js';
+import { parseCommandArgs } from '../args.js';
 import { renderEpub, renderHtml, renderText } from '../../render/index.js';
 import { validateTei } from '../../validate/index.js';
 import { bagEdition } from '../../deposit/edition-bag.js';
@@ -29,7 +29,7 @@ Options:
   -h, --help            show this help`;
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOrUsageError(args, { output: { type: 'string', short: 'o' } }, 'build');
+  const { values, positionals } = parseCommandArgs('build', args, { output: { type: 'string', short: 'o' } });
   if (positionals.length > 1) throw new UserError('teikit build: one editions folder at most (try teikit build --help)', 2);
   const root = positionals[0] ?? 'editions';
   const outDir = (values.output as string | undefined) ?? 'out';

@@ -5,7 +5,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseCommandArgs, readAll } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { convertFiles } from '../../convert.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
@@ -24,29 +24,15 @@ Options:
   --report <file>       write the conversion report (JSON) to <file>
   -h, --help            show this help`;
 
-/** parseArgs, with its errors as one usage line (exit 2). Shared with `teikit build`. */
-export function parseOrUsageError(
-  args: string[],
-  options: ParseArgsConfig['options'],
-  name: string,
-): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: values as Record<string, string | boolean | undefined>, positionals };
-  } catch (err) {
-    throw new UserError(`teikit ${name}: ${(err as Error).message.split('\n')[0]} (try teikit ${name} --help)`, 2);
-  }
-}
-
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOrUsageError(
-    args,
-    { output: { type: 'string', short: 'o' }, report: { type: 'string' }, name: { type: 'string' } },
-    'convert',
-  );
+  const { values, positionals } = parseCommandArgs('convert', args, {
+    output: { type: 'string', short: 'o' },
+    report: { type: 'string' },
+    name: { type: 'string' },
+  });
   if (positionals.length === 0) throw new UserError('teikit convert: no source file given (try teikit convert --help)', 2);
-  const output = values.output as string | undefined;
-  const reportPath = values.report as string | undefined;
+  const output = values.output;
+  const reportPath = values.report;
   if (reportPath === '-' && (output === undefined || output === '-')) {
     throw new UserError('teikit convert: the TEI and the report cannot both go to standard output', 2);
   }
@@ -69,11 +55,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
-}
 
 /** Standard output for undefined or "-", else an atomic write (a failure leaves no partial file). */
 async function writeOut(path: string | undefined, data: string, io: CliIo): Promise<void> {

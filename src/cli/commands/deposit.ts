@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
 import { UserError } from '../../model/diagnostics.js';
 import { createBag } from '../../deposit/bagit.js';
@@ -16,7 +16,7 @@ const deposit: Command = {
   summary: 'package a TEI file or an edition folder as a BagIt bag',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { output: { type: 'string', short: 'o' } }, allowPositionals: true, strict: false });
+    const { values, positionals } = parseCommandArgs('deposit', args, { output: { type: 'string', short: 'o' } });
     if (positionals.length !== 1 || typeof values.output !== 'string') throw new UserError(`usage: ${usage.split('\n')[0]}`, 2);
     const payload = resolve(io.cwd, positionals[0]!);
     const bag = resolve(io.cwd, values.output);

@@ -7,8 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import type { Readable } from 'node:stream';
+import { parseCommandArgs, readAll } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
@@ -42,11 +41,6 @@ const KNOWN_PARAMS: Record<string, string[]> = {
 const FORMATS = { html: 'html', htm: 'html', xhtml: 'html', epub: 'epub', txt: 'txt', text: 'txt' } as const;
 type Format = (typeof FORMATS)[keyof typeof FORMATS];
 
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
-}
 
 function parseParams(list: string[]): Record<string, string> {
   const params: Record<string, string> = {};
@@ -63,23 +57,13 @@ const command: Command = {
   summary: 'render TEI as HTML, EPUB 3 or plain text with XSLT 3 (SaxonJS)',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          to: { type: 'string' },
-          output: { type: 'string', short: 'o' },
-          xslt: { type: 'string' },
-          param: { type: 'string', multiple: true, default: [] },
-          assets: { type: 'string' },
-        },
-      });
-    } catch (err) {
-      throw new UserError(`teikit render: ${(err as Error).message} (try teikit render --help)`, 2);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs('render', args, {
+      to: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      xslt: { type: 'string' },
+      param: { type: 'string', multiple: true, default: [] },
+      assets: { type: 'string' },
+    });
     if (positionals.length !== 1) throw new UserError('teikit render: give exactly one TEI file (or - for standard input)', 2);
     const input = positionals[0]!;
     const output = values.output;

@@ -7,8 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import type { Readable } from 'node:stream';
+import { parseCommandArgs, readAll } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import type { Diagnostic } from '../../model/types.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
@@ -33,27 +32,13 @@ interface FileResult {
   diagnostics: Diagnostic[];
 }
 
-async function readAll(stream: Readable): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
-}
 
 const command: Command = {
   name: 'validate',
   summary: 'check TEI files: well-formedness, RELAX NG (teikit or tei_all) and teikit rules',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { schema: { type: 'string' }, format: { type: 'string', default: 'text' } },
-      });
-    } catch (err) {
-      throw new UserError(`teikit validate: ${(err as Error).message} (try teikit validate --help)`, 2);
-    }
+    const parsed = parseCommandArgs('validate', args, { schema: { type: 'string' }, format: { type: 'string', default: 'text' } });
     const { schema, format } = parsed.values;
     if (format !== 'text' && format !== 'json') {
       throw new UserError(`teikit validate: --format must be text or json, not "${format}"`, 2);
