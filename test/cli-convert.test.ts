@@ -117,3 +117,32 @@ describe('teikit convert', () => {
     expect(r.stdout).toMatch(/^Usage: teikit convert <source> \[<witness>\.\.\.\]/);
   });
 });
+
+describe('teikit convert carries the images along', () => {
+  it('copies the cover image beside the TEI, byte for byte, where graphic/@url points', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'teikit-img-'));
+    const r = await cli(['convert', 'test/fixtures/marx2mao/M&E/CM47.html', '-o', join(out, 'CM47.tei.xml')]);
+    expect(r.code).toBe(0);
+    const tei = readFileSync(join(out, 'CM47.tei.xml'), 'utf8');
+    const urls = [...tei.matchAll(/<graphic url="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    expect(urls).toEqual(['M&E(225x224).GIF']);
+    expect(readFileSync(join(out, urls[0]!)).equals(readFileSync(join(fixtures, 'marx2mao/M&E', urls[0]!)))).toBe(true);
+  });
+
+  it('warns, in stderr and in the report, about an image that is missing or outside the source folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-img-'));
+    // LLL60 names L14(220x248).GIF, which the site itself lacks (an empty file in the corpus).
+    const r = await cli(['convert', 'test/fixtures/marx2mao/Other/LLL60.html', '-o', join(dir, 'LLL60.tei.xml'), '--report', join(dir, 'r.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/LLL60\.html:\d+:\d+: warning image-missing: image "L14\(220x248\)\.GIF"/);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).diagnostics.map((d: { code: string }) => d.code)).toContain('image-missing');
+    expect(readdirSync(dir).sort()).toEqual(['LLL60.tei.xml', 'r.json']);
+
+    const page = readFileSync(join(repoRoot, su39), 'latin1').replace('<P><BR>\n\n<UL>', '<P><BR><IMG SRC="../../../../etc/passwd">\n\n<UL>');
+    writeFileSync(join(dir, 'SU39.html'), page, 'latin1');
+    const evil = await cli(['convert', join(dir, 'SU39.html'), '-o', join(dir, 'out/SU39.tei.xml')]);
+    expect(evil.code).toBe(0);
+    expect(evil.stderr).toMatch(/warning image-path-unsafe: image "\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd" is outside the source's folder/);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['SU39.tei.xml']);
+  });
+});

@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import { UserError } from '../model/diagnostics.js';
 import { checkXml, requireTei, runChecked } from './saxon.js';
 import { sourceName, type RenderOptions } from './options.js';
-import { sniffImage } from './images.js';
+import { assetPath, sniffImage } from './images.js';
 
 /** 1980-01-01 00:00 in local time: zip stores local DOS time, so this is the same in every zone. */
 const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
@@ -67,11 +67,11 @@ function listedImages(principal: string): ListedImage[] {
 }
 
 function readImage(url: string, assetsDir: string, file: string): Uint8Array {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || isAbsolute(url)) {
-    throw new UserError(`${file}: image '${url}' (graphic/@url) is not a relative path; teikit packs only local images from the assets folder`);
+  const candidates = [url, safeDecode(url)].map((u) => assetPath(assetsDir, u));
+  if (candidates.some((p) => p === undefined)) {
+    throw new UserError(`${file}: image '${url}' (graphic/@url) is not a relative path inside the assets folder; teikit packs only local images from there`);
   }
-  const candidates = [url, safeDecode(url)].map((u) => resolve(assetsDir, u));
-  for (const path of candidates) {
+  for (const path of candidates as string[]) {
     try {
       if (statSync(path).isFile()) return readFileSync(path);
     } catch {

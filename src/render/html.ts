@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { checkXml, requireTei, runChecked } from './saxon.js';
 import { sourceName, type RenderOptions } from './options.js';
-import { sniffImage } from './images.js';
+import { assetPath, sniffImage } from './images.js';
 
 /**
  * TEI → one standalone HTML5 page (xslt/html.xsl). With opts.assetsDir, the images named by
@@ -17,7 +16,8 @@ export async function renderHtml(tei: string, opts: RenderOptions = {}): Promise
   if (opts.assetsDir && facts.images.length > 0) {
     const lines: string[] = [];
     for (const url of facts.images) {
-      const data = embeddable(resolve(opts.assetsDir, url));
+      const path = assetPath(opts.assetsDir, url);
+      const data = path ? embeddable(path) : undefined;
       if (data) lines.push(`${url}\t${data}`);
     }
     params['image-data'] ??= lines.join('\n');

@@ -1,3 +1,5 @@
+import { isAbsolute, resolve, sep } from 'node:path';
+
 /** The media type an image's bytes say it has (EPUB core image types only), or undefined. */
 export function sniffImage(b: Uint8Array): string | undefined {
   const ascii = (n: number) => String.fromCharCode(...b.subarray(0, n));
@@ -6,4 +8,16 @@ export function sniffImage(b: Uint8Array): string | undefined {
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
   if (/<svg[\s>]/.test(new TextDecoder().decode(b.subarray(0, 2048)))) return 'image/svg+xml';
   return undefined;
+}
+
+/**
+ * Where an image named by graphic/@url is, inside the assets folder — or undefined for a URL with a
+ * scheme, an absolute path, or a path that climbs out of the folder (`../../etc/passwd`): a TEI file
+ * must not make a rendition read, embed or pack files from elsewhere on the machine.
+ */
+export function assetPath(assetsDir: string, url: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || isAbsolute(url)) return undefined;
+  const root = resolve(assetsDir);
+  const path = resolve(root, url);
+  return path.startsWith(root + sep) ? path : undefined;
 }

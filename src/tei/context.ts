@@ -5,6 +5,7 @@
  */
 import type { Block, Edition, Inline } from '../model/types.js';
 import { ncName } from './xml.js';
+import { forEachBlock } from '../model/walk.js';
 
 export interface WriteContext {
   /** Note id → ids of the references to it, in document order. */
@@ -55,33 +56,8 @@ export function buildContext(edition: Edition): WriteContext {
 
 /** Call `visit` with every inline list in the blocks, nested blocks and foot notes included. */
 export function forEachBlockInlines(blocks: Block[], visit: (inlines: Inline[]) => void): void {
-  for (const b of blocks) {
-    switch (b.type) {
-      case 'heading':
-      case 'paragraph':
-      case 'dateline':
-      case 'salute':
-      case 'signed':
-        visit(b.children);
-        break;
-      case 'pbBlock':
-        visit([b.pb]);
-        break;
-      case 'quote':
-      case 'division':
-        forEachBlockInlines(b.blocks, visit);
-        break;
-      case 'list':
-        for (const item of b.items) forEachBlockInlines(item.blocks, visit);
-        break;
-      case 'table':
-        for (const row of b.rows) for (const cell of row) forEachBlockInlines(cell.blocks, visit);
-        break;
-      case 'noteBlock':
-        forEachBlockInlines(b.note.blocks, visit);
-        break;
-      case 'figure':
-        break;
-    }
-  }
+  forEachBlock(blocks, (b) => {
+    if ('children' in b) visit(b.children);
+    else if (b.type === 'pbBlock') visit([b.pb]);
+  });
 }

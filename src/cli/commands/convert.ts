@@ -4,10 +4,11 @@
  * Exit 0 converted, 1 not a work / errors in the source (nothing written), 2 usage or I/O error.
  */
 import { rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseCommandArgs, readAll } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { convertFiles } from '../../convert.js';
+import { carryImages } from '../../convert-images.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
 
@@ -41,8 +42,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const result = await convertFiles(positionals, { cwd: io.cwd, stdin, stdinName: values.name as string | undefined });
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
 
-  const reportJson = `${JSON.stringify(result.report, null, 2)}\n`;
   await writeOut(output, result.tei, io);
+  if (output !== undefined && output !== '-' && positionals[0] !== '-') {
+    // The images travel with the TEI; what could not be carried is reported like any diagnostic.
+    const images = await carryImages(result.edition, positionals[0]!, dirname(output), io.cwd);
+    for (const d of images.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+    result.report.diagnostics.push(...images.diagnostics.map(({ file, line, column, severity, code, message }) => ({ file, line, column, severity, code, message })));
+  }
+  const reportJson = `${JSON.stringify(result.report, null, 2)}\n`;
   if (reportPath !== undefined) {
     try {
       await writeOut(reportPath, reportJson, io);

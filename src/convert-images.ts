@@ -1,0 +1,55 @@
+/**
+ * The image files of a converted work travel with its TEI: `graphic/@url` is relative to the TEI,
+ * so `teikit convert -o dir/x.tei.xml` copies each image the source names (relative to the source
+ * page, as marx2mao's `<IMG SRC="Mao(250x264).GIF">`) to the same relative place beside the TEI.
+ * An image path that leaves the source's folder is never followed; a missing image is a warning.
+ */
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import type { Diagnostic, Edition, Figure } from './model/types.js';
+import { diagnostic } from './model/diagnostics.js';
+import { forEachEditionBlock } from './model/walk.js';
+
+export interface CarriedImages {
+  copied: string[];
+  diagnostics: Diagnostic[];
+}
+
+export function figuresOf(edition: Edition): Figure[] {
+  const figures: Figure[] = [];
+  forEachEditionBlock(edition, (b) => {
+    if (b.type === 'figure') figures.push(b);
+  });
+  return figures;
+}
+
+/**
+ * @param sourceFile the file the figures' paths are relative to (the base source), as given
+ * @param outDir     the folder of the written TEI
+ */
+export async function carryImages(edition: Edition, sourceFile: string, outDir: string, cwd: string): Promise<CarriedImages> {
+  const result: CarriedImages = { copied: [], diagnostics: [] };
+  const done = new Set<string>();
+  for (const figure of figuresOf(edition)) {
+    const rel = normalize(decodeURI(figure.src));
+    const where = figure.pos ?? { file: sourceFile };
+    if (isAbsolute(rel) || rel.split(sep).includes('..') || /^[a-z]+:/i.test(figure.src)) {
+      result.diagnostics.push(diagnostic('warning', 'image-path-unsafe', `image "${figure.src}" is outside the source's folder: not copied`, where));
+      continue;
+    }
+    if (done.has(rel)) continue;
+    done.add(rel);
+    const from = resolve(cwd, dirname(sourceFile), rel);
+    const to = resolve(cwd, outDir, rel);
+    if (from === to) continue;
+    const found = await stat(from).then((s) => s.isFile() && s.size > 0, () => false);
+    if (!found) {
+      result.diagnostics.push(diagnostic('warning', 'image-missing', `image "${figure.src}" is missing or empty beside the source: the TEI names it, but it was not copied`, where));
+      continue;
+    }
+    await mkdir(dirname(to), { recursive: true });
+    await copyFile(from, to);
+    result.copied.push(join(outDir, rel));
+  }
+  return result;
+}

@@ -1,0 +1,39 @@
+import type { Block, Edition } from './types.js';
+
+/**
+ * Visit every block, depth first in document order: nested blocks of quotes, divisions, list items,
+ * table cells and foot-of-page notes included. The one traversal of the block tree that writers and
+ * tools share, so a new kind of container is handled in one place.
+ */
+export function forEachBlock(blocks: readonly Block[], visit: (block: Block) => void): void {
+  for (const b of blocks) {
+    visit(b);
+    switch (b.type) {
+      case 'quote':
+      case 'division':
+        forEachBlock(b.blocks, visit);
+        break;
+      case 'list':
+        for (const item of b.items) forEachBlock(item.blocks, visit);
+        break;
+      case 'table':
+        for (const row of b.rows) for (const cell of row) forEachBlock(cell.blocks, visit);
+        break;
+      case 'noteBlock':
+        forEachBlock(b.note.blocks, visit);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** Every block of an edition: front, body, and the notes section's notes. */
+export function forEachEditionBlock(edition: Edition, visit: (block: Block) => void): void {
+  forEachBlock(edition.front, visit);
+  forEachBlock(edition.body, visit);
+  for (const item of edition.notes?.items ?? []) {
+    if ('pb' in item) visit(item);
+    else forEachBlock(item.blocks, visit);
+  }
+}
