@@ -199,7 +199,7 @@ export function htmlReadingText(root: HtmlNode): string {
   const walk = (n: HtmlNode) => {
     if (n.nodeName === '#text') out.push(n.value ?? '');
     if (n.tagName === 'br') out.push(' ');
-    if (n.tagName && (hasClass(n, 'pageref') || hasClass(n, 'backlink') || n.tagName === 'style' || n.tagName === 'title')) return;
+    if (n.tagName && (hasClass(n, 'pageref') || hasClass(n, 'backlink') || hasClass(n, 'supplied-label') || n.tagName === 'style' || n.tagName === 'title')) return;
     const block = n.tagName && ['p', 'li', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'section', 'aside'].includes(n.tagName);
     const separate = block || attr(n, 'role') === 'doc-noteref';
     if (separate) out.push(' ');

@@ -10,9 +10,9 @@ import { att, child, indent, type El } from './xml.js';
 
 export function writeNotesSection(back: El, notes: NotesSection, ctx: WriteContext, depth: number): void {
   const div = att(child(back, 'div', depth), 'type', 'notes');
-  const head = child(div, 'head', depth + 1);
-  if (notes.heading && notes.heading.length > 0) writeInlines(head, notes.heading, ctx);
-  else head.txt('Notes');
+  // The head is the source's own (NOTES); where the source has none, none is invented: the
+  // renditions label the section themselves, and the TEI text stays the source's words only.
+  if (notes.heading && notes.heading.length > 0) writeInlines(child(div, 'head', depth + 1), notes.heading, ctx);
   for (const item of notes.items) {
     indent(div, depth + 1);
     if ('pb' in item) writePageBreak(div, item.pb, ctx);

@@ -23,6 +23,14 @@
         <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'endnotes'"/></xsl:call-template>
       </xsl:if>
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <!-- A notes section the source left without a heading gets a label of the rendition's own,
+           marked as such: it is not a word of the text. -->
+      <xsl:if test="@type = 'notes' and not(head)">
+        <xsl:element name="h{$t:top-heading}" namespace="http://www.w3.org/1999/xhtml">
+          <xsl:attribute name="class" select="'supplied-label'"/>
+          <xsl:text>Notes</xsl:text>
+        </xsl:element>
+      </xsl:if>
       <xsl:apply-templates/>
     </section>
   </xsl:template>
