@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic, Edition, Repair } from '../model/types.js';
 import { sortDiagnostics } from '../model/diagnostics.js';
 import { countEdition, type Counts, type PageEntry } from './counts.js';
+import { formatSchemaErrors, schemaValidator } from '../edition/json-schema.js';
 
 export interface ReportInput {
   file: string;
@@ -35,7 +36,7 @@ export function toolVersion(): string {
 
 export function buildReport(edition: Edition, inputs: ReportInput[], diagnostics: Diagnostic[]): ConversionReport {
   const { counts, pages } = countEdition(edition);
-  return {
+  return checked({
     tool: { name: 'teikit', version: toolVersion() },
     edition: edition.id,
     inputs,
@@ -45,7 +46,19 @@ export function buildReport(edition: Edition, inputs: ReportInput[], diagnostics
     repairs: edition.repairs.map((r) => ({ kind: r.kind, witness: r.witness, message: r.message, pos: { ...r.pos } })),
     pages,
     counts,
-  };
+  });
+}
+
+/**
+ * Every report is checked against schema/report.schema.json before anyone sees it: what users'
+ * tools parse is the documented shape. A failure here is a bug in teikit, not in the input.
+ */
+function checked(report: ConversionReport): ConversionReport {
+  const validate = schemaValidator('report');
+  if (!validate(report)) {
+    throw new Error(`the conversion report does not match schema/report.schema.json: ${formatSchemaErrors('report', validate.errors).join('; ')}`);
+  }
+  return report;
 }
 
 export { countEdition } from './counts.js';
