@@ -56,7 +56,7 @@ describe('broken documents (test/fixtures/invalid)', () => {
     expect(noIdno.find((d) => d.code === 'missing-header-part')?.message).toMatch(/<publicationStmt> lacks <idno>/);
     const unknown = await validateTei(readFileSync(join(invalidDir, 'el-unknown.tei.xml')), 'x.xml');
     expect(unknown.find((d) => d.code === 'unexpected-element')?.message).toMatch(
-      /^<para> is not allowed here in <div>; <div> may contain <anchor>, <closer>, .*<p>, <pb>, <quote>/,
+      /^<para> is not allowed here in <div>; <div> may contain <anchor>, <byline>, <closer>, .*<p>, <pb>, <quote>/,
     );
     const order = await validateTei(readFileSync(join(invalidDir, 'pb-out-of-order.tei.xml')), 'x.xml');
     expect(order.find((d) => d.code === 'page-order')?.message).toMatch(/<pb n="277" edRef="#flp"> comes after page 278/);

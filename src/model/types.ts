@@ -136,6 +136,16 @@ export interface Dateline {
   pos?: SourcePosition;
 }
 
+/**
+ * The author or body a text is by, printed on its own line under the title (`By THE EDITORIAL
+ * DEPARTMENT OF "RENMIN RIBAO"`, `LU TING-YI`): TEI `byline`, not a heading.
+ */
+export interface Byline {
+  type: 'byline';
+  children: Inline[];
+  pos?: SourcePosition;
+}
+
 /** A block quotation (marx2mao `<UL>` indentation used for quoted matter). */
 export interface Quote {
   type: 'quote';
@@ -205,10 +215,14 @@ export interface NoteBlock {
   note: Note;
 }
 
-/** A division: a chapter, a document among several in one page, a preface, a contents list. */
+/**
+ * A division: a chapter, a document among several in one page, a preface, a contents list. `notes`:
+ * the notes section of one document among several that each print their own notes (heading, then
+ * NoteBlocks with place `end` and the page breaks between them), at the end of that document.
+ */
 export interface Division {
   type: 'division';
-  kind: 'chapter' | 'section' | 'document' | 'preface' | 'contents' | 'appendix' | 'part';
+  kind: 'chapter' | 'section' | 'document' | 'preface' | 'contents' | 'appendix' | 'part' | 'notes';
   blocks: Block[];
   pos?: SourcePosition;
 }
@@ -217,6 +231,7 @@ export type Block =
   | Heading
   | Paragraph
   | Dateline
+  | Byline
   | Quote
   | List
   | Table

@@ -1,6 +1,6 @@
 /**
  * Model blocks → TEI block elements, arranged so that every division satisfies TEI's content
- * model for `div`: a top part (head, dateline, opener, salute), then either paragraph-like content
+ * model for `div`: a top part (head, byline, dateline, opener, salute), then either paragraph-like content
  * followed by sub-divisions or only sub-divisions, then a bottom part (closer, signed, dateline).
  * `pb`, `anchor`, `note` and `figure` are model.global and may stand anywhere in between.
  *
@@ -21,7 +21,7 @@ function isGlobal(b: Block): boolean {
   return b.type === 'pbBlock' || b.type === 'noteBlock' || b.type === 'figure';
 }
 function isTop(b: Block): boolean {
-  return b.type === 'heading' || b.type === 'dateline' || b.type === 'salute';
+  return b.type === 'heading' || b.type === 'byline' || b.type === 'dateline' || b.type === 'salute';
 }
 function isBottom(b: Block): boolean {
   return b.type === 'signed' || b.type === 'dateline' || b.type === 'salute';
@@ -30,7 +30,7 @@ function isBottom(b: Block): boolean {
 /** Write the content of a `div` (or of `body` when it holds a single division's content). */
 export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, depth: number): void {
   let i = 0;
-  // Top: headings, datelines, salutes (and globals among them), before any paragraph.
+  // Top: headings, bylines, datelines, salutes (and globals among them), before any paragraph.
   const top: Block[] = [];
   while (i < blocks.length && (isTop(blocks[i]!) || isGlobal(blocks[i]!))) top.push(blocks[i++]!);
   writeTop(div, top, ctx, depth);
@@ -129,9 +129,9 @@ function writeTop(div: El, top: Block[], ctx: WriteContext, depth: number): void
   }
 }
 
-/** dateline / salute / signed (and globals) as direct children of div, opener or closer. */
+/** byline / dateline / salute / signed (and globals) as direct children of div, opener or closer. */
 function writeFramePart(parent: El, b: Block, ctx: WriteContext, depth?: number): void {
-  if (b.type === 'dateline' || b.type === 'salute' || b.type === 'signed') {
+  if (b.type === 'byline' || b.type === 'dateline' || b.type === 'salute' || b.type === 'signed') {
     const el = child(parent, b.type, depth);
     writeInlines(el, b.children, ctx);
   } else {
@@ -153,6 +153,7 @@ export function writeCommonBlock(parent: El, b: Block, ctx: WriteContext, depth:
       return;
     }
     case 'heading':
+    case 'byline':
     case 'dateline':
     case 'salute':
     case 'signed':

@@ -35,7 +35,7 @@ const ENUMS: Record<string, string[]> = {
   'hi@rend': ['italic', 'bold', 'underline', 'smallcaps', 'superscript', 'subscript'],
   'list@type': ['ordered', 'unordered', 'simple'],
   'div@type': ['work', 'document', 'chapter', 'section', 'preface', 'contents', 'appendix', 'part', 'notes', 'front', 'titlepage'],
-  'p@rend': ['center', 'right', 'indent', 'heading', 'dateline', 'salute', 'signed'],
+  'p@rend': ['center', 'right', 'indent', 'heading', 'dateline', 'byline', 'salute', 'signed'],
   'cell@role': ['label', 'data'],
 };
 

@@ -46,8 +46,8 @@ const POINTER_ATTRS = ['target', 'edRef', 'source', 'who', 'corresp', 'sameAs', 
 
 /** Elements whose start and end interrupt running text (a word cannot run across them). */
 const BLOCKS = new Set([
-  'p', 'head', 'note', 'item', 'cell', 'row', 'quote', 'div', 'list', 'table', 'dateline', 'salute',
-  'signed', 'opener', 'closer', 'figure', 'figDesc', 'body', 'back', 'front', 'text', 'lb',
+  'p', 'head', 'note', 'item', 'cell', 'row', 'quote', 'div', 'list', 'table', 'dateline', 'byline',
+  'salute', 'signed', 'opener', 'closer', 'figure', 'figDesc', 'body', 'back', 'front', 'text', 'lb',
 ]);
 
 export type ParseResult = { ok: true; facts: Facts } | { ok: false; diagnostic: Diagnostic };

@@ -60,7 +60,7 @@
   </xsl:function>
 
   <xsl:template match="p | ab">
-    <xsl:variable name="cls" select="string-join(('p', tokenize(@rend, ' ')[. = ('center', 'right', 'indent')]), ' ')"/>
+    <xsl:variable name="cls" select="string-join(('p', tokenize(@rend, ' ')[. = ('center', 'right', 'indent', 'byline')]), ' ')"/>
     <xsl:choose>
       <xsl:when test="t:holds-blocks(.)">
         <div class="{$cls}"><xsl:apply-templates/></div>

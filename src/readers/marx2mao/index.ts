@@ -12,6 +12,7 @@ import { localLinkTest, navigationStart, navigationTables } from './recognise.js
 import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
 import { divide, markDatelines, markLetterParts, mergeHeadings } from './structure.js';
 import { linkUnlinkedFootnotes } from './unlinked.js';
+import { markBylines } from './bylines.js';
 import { readTitleBlock } from './title-block.js';
 import { notesHeadingOffset, TextOrder } from './page-parts.js';
 import { Walker } from './walk.js';
@@ -68,6 +69,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   for (const blocks of [front, bodyBlocks, notesBlocks]) dropUnresolved(blocks);
   if (title?.cover) front.unshift(title.cover);
 
+  markBylines(bodyBlocks);
   mergeHeadings(bodyBlocks);
   const dateline = markDatelines(bodyBlocks);
   bodyBlocks = divide(bodyBlocks, book);

@@ -32,7 +32,7 @@ export function markLetterParts(blocks: Block[]): void {
     if (b.type !== 'paragraph' || b.rend) continue;
     const prev = blocks.slice(0, i).reverse().find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock');
     const text = plainText(b.children).trim();
-    if ((prev?.type === 'dateline' || prev?.type === 'heading') && /[:,]$/.test(text) && text.split(/\s+/).length <= 15) {
+    if ((prev?.type === 'dateline' || prev?.type === 'heading' || prev?.type === 'byline') && /[:,]$/.test(text) && text.split(/\s+/).length <= 15) {
       blocks[i] = { type: 'salute', children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
     }
   }
