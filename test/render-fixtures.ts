@@ -46,8 +46,9 @@ export async function bundledEditionTei(): Promise<string> {
 }
 
 /**
- * Every TEI fixture: the house sample, the bundled edition, made-up other TEI, and every marx2mao
- * page of the corpus that teikit converts (the reader refuses the pages that are not works).
+ * Every TEI fixture: the house sample, the bundled edition, made-up other TEI, every marx2mao
+ * page of the corpus that teikit converts (the reader refuses the pages that are not works) and the
+ * made-up marx2mao pages (several documents with their own notes).
  */
 export async function teiFixtures(): Promise<TeiFixture[]> {
   const out: TeiFixture[] = [
@@ -55,18 +56,20 @@ export async function teiFixtures(): Promise<TeiFixture[]> {
     { name: 'bundled', tei: await bundledEditionTei(), assetsDir: join(repoRoot, 'editions/identity-of-interests'), house: true },
     { name: 'other-tei', tei: otherTei, assetsDir: fixtures, house: false },
   ];
-  const root = join(fixtures, 'marx2mao');
-  for (const dir of readdirSync(root).sort()) {
-    for (const page of readdirSync(join(root, dir)).filter((f) => f.endsWith('.html')).sort()) {
-      const file = join(root, dir, page);
-      let tei: string;
-      try {
-        tei = (await convertFiles([file])).tei;
-      } catch (err) {
-        if (err instanceof UserError) continue; // not a work
-        throw err;
+  // the sample pages, then the made-up pages of test/fixtures/marx2mao-made (named made/…)
+  for (const [root, prefix] of [[join(fixtures, 'marx2mao'), ''], [join(fixtures, 'marx2mao-made'), 'made/']] as const) {
+    for (const dir of readdirSync(root).sort()) {
+      for (const page of readdirSync(join(root, dir)).filter((f) => f.endsWith('.html')).sort()) {
+        const file = join(root, dir, page);
+        let tei: string;
+        try {
+          tei = (await convertFiles([file])).tei;
+        } catch (err) {
+          if (err instanceof UserError) continue; // not a work
+          throw err;
+        }
+        out.push({ name: `${prefix}${dir}/${page.replace(/\.html$/, '')}`, tei, assetsDir: join(root, dir), house: true });
       }
-      out.push({ name: `${dir}/${page.replace(/\.html$/, '')}`, tei, assetsDir: join(root, dir), house: true });
     }
   }
   return out;

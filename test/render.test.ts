@@ -66,7 +66,7 @@ const epubs = () => rendered.filter((r) => r.epub);
 describe('fixtures', () => {
   it('are the house sample, the bundled edition and every convertible marx2mao page', () => {
     expect(rendered.length).toBeGreaterThanOrEqual(50);
-    expect(rendered.map((r) => r.name)).toEqual(expect.arrayContaining(['house-sample', 'bundled', 'other-tei', 'Mao/SU39', 'Lenin/SR17', 'Other/LLL60']));
+    expect(rendered.map((r) => r.name)).toEqual(expect.arrayContaining(['house-sample', 'bundled', 'other-tei', 'Mao/SU39', 'Lenin/SR17', 'Other/LLL60', 'made/Mao/THREE49']));
   });
 
   it('have an EPUB each, except LLL60, whose portrait is an empty file in the corpus: a clear message instead', () => {
@@ -225,6 +225,31 @@ describe('HTML page', () => {
     const bundled = rendered.find((r) => r.name === 'bundled')!;
     const dts = find(parseHtml(bundled.html), (n) => n.tagName === 'dt').map((n) => htmlReadingText(n).trim());
     expect(dts).toEqual(['Print edition (flp)', 'Transcription (m2m)', 'Reprint (cmpa)']);
+  });
+
+  it('shows bylines as p.byline (HTML and EPUB) and on a line of their own in the text', () => {
+    const lll = rendered.find((r) => r.name === 'Other/LLL60')!;
+    const bylines = find(parseHtml(lll.html), (n) => n.tagName === 'p' && hasClass(n, 'byline')).map((n) => htmlReadingText(n).replace(/\s+/g, ' ').trim());
+    expect(bylines).toEqual(['By THE EDITORIAL DEPARTMENT OF "HONGQI" 1', 'By THE EDITORIAL DEPARTMENT OF "RENMIN RIBAO" 1', 'LU TING-YI']);
+    expect(lll.txt.split('\n').map((l) => l.trim())).toContain('LU TING-YI');
+    const cwf = rendered.find((r) => r.name === 'M&E/CWF71')!;
+    const epubBylines = Object.entries(cwf.files)
+      .filter(([p]) => p.endsWith('.xhtml'))
+      .flatMap(([, x]) => find(parseHtml(x), (n) => n.tagName === 'p' && hasClass(n, 'byline')).map((n) => htmlReadingText(n).trim()));
+    expect(epubBylines).toEqual(['by Frederick Engels']);
+  });
+
+  it('gives each document of a page its own notes section, linked both ways (made-up THREE49)', () => {
+    const three = rendered.find((r) => r.name === 'made/Mao/THREE49')!;
+    const doc = parseHtml(three.html);
+    const sections = find(doc, (n) => n.tagName === 'section' && attr(n, 'role') === 'doc-endnotes');
+    expect(sections.map((s) => find(s, (n) => hasClass(n, 'note')).map((n) => attr(n, 'id')))).toEqual([
+      ['n1', 'n2', 'n3'], ['d2-n1', 'd2-n2'], ['d3-n1', 'd3-n2'],
+    ]);
+    const ref = find(doc, (n) => attr(n, 'id') === 'd2-nr1')[0]!;
+    expect(attr(ref, 'href')).toBe('#d2-n1');
+    const back = find(find(doc, (n) => attr(n, 'id') === 'd2-n1')[0]!, (n) => attr(n, 'role') === 'doc-backlink');
+    expect(back.map((a) => attr(a, 'href'))).toEqual(['#d2-nr1']);
   });
 
   it('shows the regularised reading and keeps the original in the title', () => {

@@ -14,7 +14,8 @@ import { divide, markDatelines, markLetterParts, mergeHeadings } from './structu
 import { linkUnlinkedFootnotes } from './unlinked.js';
 import { markBylines } from './bylines.js';
 import { readTitleBlock } from './title-block.js';
-import { notesHeadingOffset, TextOrder } from './page-parts.js';
+import { notesHeadingOffsets, TextOrder } from './page-parts.js';
+import { endNoteFinder, placeSections } from './sections.js';
 import { Walker } from './walk.js';
 import type { FlowShared } from './flow.js';
 import { refuseNonWork } from './non-work.js';
@@ -46,14 +47,19 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   if (refusal) return { ok: false, diagnostics: [refusal] };
 
   const firstNoteEl = findFirst(body, (e) => /^en\d/i.test(attr(e, 'name') ?? '') && startOffset(e) >= start);
+  const noteAnchors = elements(body).filter((e) => tag(e) === 'a' && /^en\d/i.test(attr(e, 'name') ?? '') && startOffset(e) >= start).map(startOffset);
   const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [], hyphenEvidence: [] };
   const page = basename(file);
   const names = new Set(elements(body).flatMap((e) => (tag(e) === 'a' && attr(e, 'name') !== undefined ? [attr(e, 'name')!] : tag(e) === 'br' && attr(e, 'id') !== undefined ? [attr(e, 'id')!] : [])));
+  const isLocal = localLinkTest(page, names);
+  // references to endnotes (`#en1`): where the running text of a document resumes after notes
+  const noteLinks = elements(body).filter((e) => tag(e) === 'a' && /#en\d/i.test(attr(e, 'href') ?? '') && isLocal(attr(e, 'href')!)).map(startOffset);
   const walker = new Walker({
-    isLocal: localLinkTest(page, names),
+    isLocal,
     file, page, shared, start, end, texts: new TextOrder(body), source: pointAnchors(html), skip: new Set<Node>(navigationTables(body)),
     baseUl: runningTextDepth(body, start, end),
-    ...(firstNoteEl ? { firstNote: startOffset(firstNoteEl), notesHeading: notesHeadingOffset(body, startOffset(firstNoteEl)) } : {}),
+    noteAnchors, noteLinks, notesHeadings: notesHeadingOffsets(body, noteAnchors),
+    ...(firstNoteEl ? { firstNote: startOffset(firstNoteEl) } : {}),
   });
   walker.run(body);
 
@@ -63,16 +69,17 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   // contents, title page); on any other page it is the text whose first marker was left out
   const book = !!title?.cover || front.some((b) => b.type === 'table' || b.type === 'division');
   if (!book || bodyBlocks.length === 0) [front, bodyBlocks] = [[], [...front, ...bodyBlocks]];
-  resolveNotes(walker.refs, walker.footnotes, walker.notes, shared.diagnostics);
+  resolveNotes(walker.refs, walker.footnotes, endNoteFinder(walker), shared.diagnostics);
   placeFootnotes(bodyBlocks, walker.footnotes, walker.refs);
-  const notesBlocks = (walker.notes?.items ?? []).flatMap((i) => ('pb' in i ? [] : i.blocks));
+  const notesBlocks = walker.sections.flatMap((s) => s.items).flatMap((i) => ('pb' in i ? [] : i.blocks));
   for (const blocks of [front, bodyBlocks, notesBlocks]) dropUnresolved(blocks);
   if (title?.cover) front.unshift(title.cover);
 
   markBylines(bodyBlocks);
   mergeHeadings(bodyBlocks);
   const dateline = markDatelines(bodyBlocks);
-  bodyBlocks = divide(bodyBlocks, book);
+  const placed = placeSections(bodyBlocks, walker, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
+  bodyBlocks = placed.body;
   markLetterParts(bodyBlocks);
 
   const referenced = new Set<string>();
@@ -83,7 +90,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const diagnostics: Diagnostic[] = [...shared.diagnostics];
   if (!title) diagnostics.push({ severity: 'warning', code: 'missing-title-block', message: 'no title block ("Prepared … for the Internet"): bibliographic data unknown', file, line: 1, column: 1 });
   checkPages(shared.pageBreaks, Math.min(walker.notesStart, shared.pageBreaks.length), title?.print?.pages, title?.rangePos ?? title?.pos, file, diagnostics);
-  checkNotes(walker.notes, referenced, walker.anchorIds, file, diagnostics);
+  for (const section of walker.sections) checkNotes(section, referenced, walker.anchorIds, file, diagnostics);
 
   const witnesses: Witness[] = [];
   const m2m: Witness = {
@@ -123,7 +130,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
     baseWitness: 'm2m',
     front,
     body: bodyBlocks,
-    ...(walker.notes ? { notes: walker.notes } : {}),
+    ...(placed.notes ? { notes: placed.notes } : {}),
     repairs: shared.repairs,
     diagnostics,
   };

@@ -53,20 +53,28 @@ function lastTextIn(n: Node): Node | undefined {
   return undefined;
 }
 
-/** The last text "NOTES" (alone on its line, outside tables) before the first endnote. */
-export function notesHeadingOffset(root: Node, firstNote: number | undefined): number | undefined {
-  if (firstNote === undefined) return undefined;
-  let found: number | undefined;
+/**
+ * The "NOTES" lines (alone on their line, outside tables) that open notes sections: for each
+ * endnote anchor, the last such line before it (one per section on a page of several documents).
+ */
+export function notesHeadingOffsets(root: Node, noteAnchors: readonly number[]): number[] {
+  const lines: number[] = [];
   const walk = (n: Node, inTable: boolean) => {
     if (isText(n)) {
       const s = startOffset(n);
-      if (!inTable && s >= 0 && s < firstNote && /^\s*notes\s*$/i.test(n.value)) found = s;
+      if (!inTable && s >= 0 && /^\s*notes\s*$/i.test(n.value)) lines.push(s);
       return;
     }
     for (const c of childrenOf(n)) walk(c, inTable || tag(n) === 'table');
   };
   walk(root, false);
-  return found;
+  lines.sort((a, b) => a - b);
+  const found = new Set<number>();
+  for (const a of noteAnchors) {
+    const line = lines.filter((l) => l < a).at(-1);
+    if (line !== undefined) found.add(line);
+  }
+  return [...found];
 }
 
 /**

@@ -3,24 +3,22 @@
  * notes), and foot-of-page notes that the transcription put after the text are moved to the foot of
  * the page where they are referenced (where the print has them).
  */
-import type { Block, Diagnostic, Inline, Note, NotesSection } from '../../model/types.js';
+import type { Block, Diagnostic, Inline, Note } from '../../model/types.js';
 import type { FootnoteRecord, RefRecord } from './walk.js';
 
 export function resolveNotes(
   refs: RefRecord[],
   footnotes: FootnoteRecord[],
-  notes: NotesSection | undefined,
+  endNote: (r: RefRecord) => Note | undefined,
   diagnostics: Diagnostic[],
 ): void {
-  const endNotes = new Map<string, Note>();
-  for (const item of notes?.items ?? []) if (!('pb' in item)) endNotes.set(item.id, item);
   const seen = new Map<string, number>();
   const usedFoot = new Set<Note>();
 
   for (const r of refs) {
     let note: Note | undefined;
     if (r.target && /^en/i.test(r.target)) {
-      note = endNotes.get(`n${r.target.slice(2)}`) ?? [...endNotes.values()].find((n) => n.n === r.ref.n);
+      note = endNote(r);
     } else {
       note = footnoteFor(r, footnotes, usedFoot);
       if (!note && !r.target) {
@@ -40,7 +38,8 @@ export function resolveNotes(
       continue;
     }
     usedFoot.add(note);
-    const base = note.id.startsWith('fn') ? `fnr${note.id.slice(2)}` : `nr${note.id.slice(1)}`;
+    // n1 → nr1, d2-n1 → d2-nr1 (the notes of a later document on the page), fn1 → fnr1
+    const base = note.id.startsWith('fn') ? `fnr${note.id.slice(2)}` : note.id.replace(/^(d\d+-)?n/, '$1nr');
     const k = (seen.get(base) ?? 0) + 1;
     seen.set(base, k);
     r.ref.noteId = note.id;

@@ -36,7 +36,11 @@ export function markLetterParts(blocks: Block[]): void {
       blocks[i] = { type: 'salute', children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
     }
   }
-  const last = [...blocks.keys()].reverse().find((k) => !['pbBlock', 'noteBlock'].includes(blocks[k]!.type));
+  // a document's own notes division stands after its signature
+  const last = [...blocks.keys()].reverse().find((k) => {
+    const b = blocks[k]!;
+    return !['pbBlock', 'noteBlock'].includes(b.type) && !(b.type === 'division' && b.kind === 'notes');
+  });
   const end = last === undefined ? undefined : blocks[last];
   if (end?.type === 'paragraph' && end.rend === 'right' && plainText(end.children).trim().split(/\s+/).length <= 25) {
     blocks[last!] = { type: 'signed', children: end.children, ...(end.pos ? { pos: end.pos } : {}) };

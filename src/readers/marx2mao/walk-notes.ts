@@ -3,7 +3,7 @@
  * back-references (also when the parser split their wrapper), anchors, links to other pages, and
  * the foot-of-page notes after a short rule. Functions over the Walker's state (walk.ts).
  */
-import type { Block, Note, NoteRef, NotesSection } from '../../model/types.js';
+import type { Block, Division, Note, NoteRef, NotesSection } from '../../model/types.js';
 import { attr, childrenOf, collapse, endOffset, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { Flow } from './flow.js';
 import { balancedFontEnd, notesFromBlocks } from './footnotes.js';
@@ -12,9 +12,9 @@ import type { Walker, WalkCtx } from './walk.js';
 
 /** The element or text that holds the "NOTES" line found by notesHeadingOffset(). */
 export function isNotesHeading(w: Walker, node: Node, text: string): boolean {
-  const at = w.input.notesHeading;
-  if (w.notes || at === undefined || !node.sourceCodeLocation) return false;
-  return startOffset(node) <= at && at < endOffset(node) && /^\s*notes\s*$/i.test(text);
+  if (w.notes || !node.sourceCodeLocation || !/^\s*notes\s*$/i.test(text)) return false;
+  const [from, to] = [startOffset(node), endOffset(node)];
+  return w.input.notesHeadings.some((at) => from <= at && at < to);
 }
 
 export function enterNotes(w: Walker, node?: Node): void {
@@ -24,19 +24,34 @@ export function enterNotes(w: Walker, node?: Node): void {
     section.pos = w.pos(node);
   }
   w.notes = section;
+  w.sections.push(section);
   w.inBody = true;
   w.flow.dropRepeatedPending();
   w.notesStart = w.input.shared.pageBreaks.length - w.flow.pendingCount();
   w.flow.switchRoot(undefined, (pb) => section.items.push({ type: 'pbBlock', pb }));
+  // the section's place in the text: after its document, before the next one
+  const holder: Division = { type: 'division', kind: 'notes', blocks: [] };
+  w.body.push(holder);
+  w.holders.push(holder);
 }
 
 export function beginNote(w: Walker, el: Element, name: string, ctx: WalkCtx): void {
   if (!w.notes) enterNotes(w);
   const label = collapse(textOf(el)).trim().match(/^\[?\s*([\w*]+)/)?.[1] ?? '';
   const num = name.match(/^en(\d+\w*)$/i)?.[1] ?? label;
-  const note: Note = { id: `n${num}`, n: label || num, place: 'end', blocks: [], pos: w.pos(el) };
+  // the notes of the second, third… document restart at 1: their ids say which document (d2-n1)
+  // (by the printed number: the transcriber may have named them en1b, en1c…)
+  const k = w.sections.length;
   const section = w.notes!;
+  const taken = (id: string) => section.items.some((i) => !('pb' in i) && i.id === id);
+  const byLabel = `d${k}-n${label}`;
+  const id = k < 2 ? `n${num}` : /^\d+$/.test(label) && !taken(byLabel) ? byLabel : `d${k}-n${num}`;
+  const note: Note = { id, n: label || num, place: 'end', blocks: [], pos: w.pos(el) };
+  w.noteNames.set(note, name.toLowerCase());
   w.flow.switchRoot(note.blocks, (pb) => section.items.push({ type: 'pbBlock', pb }));
+  // text between the NOTES line and the first note (an editor's line) belongs to the heading
+  const orphans = w.flow.orphans.splice(0).flatMap((b) => ('children' in b ? b.children : []));
+  if (orphans.length) section.heading = [...(section.heading ?? []), { type: 'lb' }, ...orphans];
   section.items.push(note);
   w.note = note;
   w.noteUl = ctx.ul;
@@ -112,7 +127,7 @@ export function anchorPoint(w: Walker, el: Element, name: string, ctx: WalkCtx):
 
 export function noteRef(w: Walker, el: Element, m: { target?: string; label: string }, ctx: WalkCtx): void {
   const ref: NoteRef = { type: 'noteRef', noteId: '', id: '', n: m.label, pos: w.pos(el) };
-  w.refs.push({ ref, target: m.target, offset: startOffset(el) });
+  w.refs.push({ ref, target: m.target, offset: startOffset(el), scope: w.sections.length - (w.notes ? 1 : 0) });
   w.flow.inline(ref, w.blockCtx({ ...ctx, styles: ctx.styles.filter((s) => s !== 'superscript') }), w.pos(el));
 }
 

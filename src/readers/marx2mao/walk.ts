@@ -5,8 +5,9 @@
  * tracks what a tag says about its content (italic, centred, heading, indentation depth).
  */
 import type {
-  Block, EmphasisRend, Note, NoteRef, NotesSection, SourcePosition,
+  Block, Division, EmphasisRend, Note, NoteRef, NotesSection, SourcePosition,
 } from '../../model/types.js';
+import { endsNotes, leaveNotes } from './sections.js';
 import { attr, childrenOf, shortText, collapse, elements, endOffset, isElement, isText, positionOf, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { Flow, type BlockContext, type FlowShared } from './flow.js';
 import type { TextOrder } from './page-parts.js';
@@ -25,6 +26,8 @@ export interface WalkCtx {
   align?: 'center' | 'right';
   /** Inside a foot-of-page note block: labels there are not references. */
   inFootnote: boolean;
+  /** Inside `<FONT SIZE=-…>`: the small type of notes (a body paragraph is not small). */
+  small?: boolean;
 }
 
 /** A note reference met in the text, resolved to its note after the walk. */
@@ -32,6 +35,8 @@ export interface RefRecord {
   ref: NoteRef;
   target?: string;
   offset: number;
+  /** Index of the notes section of the reference's own document (sections closed before it). */
+  scope: number;
 }
 
 /** A block of foot-of-page notes, with the anchor name that precedes it (`fnp72`). */
@@ -55,8 +60,11 @@ export interface WalkInput {
   baseUl: number;
   /** Offset of the first endnote anchor (`<A NAME="en1">`), if the page has endnotes. */
   firstNote?: number;
-  /** Offset of the "NOTES" line that opens the endnotes: the last one before the first note. */
-  notesHeading?: number;
+  /** Offsets of the "NOTES" lines that open notes sections (one per document that has notes). */
+  notesHeadings: number[];
+  /** Offsets of the endnotes' anchors (`<A NAME="en1">`) and of the links to them, in order. */
+  noteAnchors: number[];
+  noteLinks: number[];
   /** Text nodes in document order, to look at the text around a link. */
   texts: TextOrder;
   /** The decoded source: foot-note extents are measured in it. */
@@ -71,7 +79,14 @@ export interface WalkInput {
 export class Walker {
   readonly front: Block[] = [];
   readonly body: Block[] = [];
+  /** The notes section being read (undefined outside the notes). */
   notes: NotesSection | undefined;
+  /** Every notes section, in order: a page of several documents can have one per document. */
+  readonly sections: NotesSection[] = [];
+  /** Where each section stands in the body (filled in by placeSections()). */
+  readonly holders: Division[] = [];
+  /** The anchor name of each endnote (`en1`), to resolve references within their document. */
+  readonly noteNames = new Map<Note, string>();
   readonly refs: RefRecord[] = [];
   readonly footnotes: FootnoteRecord[] = [];
   readonly anchorIds = new Set<string>();
@@ -101,7 +116,8 @@ export class Walker {
     this.flow.finish();
     // text between the NOTES heading and the first note (an editor's line) belongs to the heading
     const orphans = this.flow.orphans.flatMap((b) => ('children' in b ? b.children : []));
-    if (this.notes && orphans.length) this.notes.heading = [...(this.notes.heading ?? []), { type: 'lb' }, ...orphans];
+    const last = this.sections.at(-1);
+    if (last && orphans.length) last.heading = [...(last.heading ?? []), { type: 'lb' }, ...orphans];
   }
 
   walk(node: Node, ctx: WalkCtx): void {
@@ -151,6 +167,8 @@ export class Walker {
       this.stripNext = undefined;
     }
     if (!ctx.inFootnote && isNotesHeading(this, node, value)) return enterNotes(this, node);
+    // a title, a centred line or a body paragraph after the notes: the next document begins
+    if (!ctx.inFootnote && this.notes && endsNotes(this, node, value, ctx)) leaveNotes(this);
     if (/^\s*\u00a0[ \t\r\n]*\u00a0/.test(value)) {
       // `&nbsp &nbsp` opens a paragraph; in titles and centred lines it is only spacing
       if (!ctx.heading && !ctx.center) this.flow.indent();
@@ -238,9 +256,9 @@ export class Walker {
         if (/^\+[1-9]/.test(size) && ctx.center && this.flow.atBoundary()) return this.blockish(el, { ...ctx, heading: 1 });
         if (ctx.heading === 2 && /^\+[1-9]/.test(size)) return this.children(el, { ...ctx, heading: 1 });
         if (size.startsWith('-') && !ctx.inFootnote && el.childNodes.some((c) => tag(c) === 'p')) {
-          return this.blockish(el, { ...ctx, ul: ctx.ul + 1 });
+          return this.blockish(el, { ...ctx, ul: ctx.ul + 1, small: true });
         }
-        return this.children(el, ctx);
+        return this.children(el, size.startsWith('-') ? { ...ctx, small: true } : ctx);
       }
       default:
         return this.children(el, ctx);
@@ -263,7 +281,7 @@ export class Walker {
       });
       return;
     }
-    if (!this.inBody && !this.notes) {
+    if (!this.inBody && !this.sections.length) {
       this.inBody = true;
       this.flow.switchRoot(this.body, undefined);
     }
