@@ -9,6 +9,7 @@ import type { Block, Edition } from '../../src/model/types.js';
 import { forEachBlock } from '../../src/model/walk.js';
 import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
 import { plainText } from '../../src/readers/marx2mao/inlines.js';
+import { markBylines } from '../../src/readers/marx2mao/bylines.js';
 import { writeTei } from '../../src/tei/index.js';
 import { validateTei } from '../../src/validate/index.js';
 import { fixtures } from '../support/tools.js';
@@ -97,5 +98,23 @@ describe('bylines on the sample pages', () => {
     // the pages whose capitals come closest: a speech's parts and a numbered section title
     expect(headings(read('Mao/SNC55.html'))).toEqual(expect.arrayContaining(['OPENING SPEECH', 'CONCLUDING SPEECH']));
     expect(headings(read('Stalin/PRC26.html'))).toContain('VIII SOME CONCLUSIONS');
+  });
+
+  it('made-up blocks: a "By …" last line of a title is split off as its byline; "BY MARX IN 1852" in capitals stays in its title', () => {
+    const t = (value: string) => ({ type: 'text' as const, value });
+    const blocks: Block[] = [
+      { type: 'heading', level: 1, children: [t('LONG LIVE LENINISM!'), { type: 'lb' }, t('By the Editorial Department of '), { type: 'emph', rend: 'italic', children: [t('Hongqi')] }] },
+      { type: 'paragraph', children: [t('April 22 of this year …')] },
+      { type: 'heading', level: 2, children: [t('THE PRESENTATION OF THE QUESTION'), { type: 'lb' }, t('BY MARX IN 1852')] },
+      { type: 'paragraph', children: [t('In 1852 …')] },
+    ];
+    markBylines(blocks);
+    expect(blocks.map((b) => `${b.type}:${plainText((b as { children: never[] }).children).trim()}`)).toEqual([
+      'heading:LONG LIVE LENINISM!',
+      'byline:By the Editorial Department of Hongqi',
+      'paragraph:April 22 of this year …',
+      'heading:THE PRESENTATION OF THE QUESTION BY MARX IN 1852',
+      'paragraph:In 1852 …',
+    ]);
   });
 });

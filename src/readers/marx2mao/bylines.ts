@@ -5,7 +5,7 @@
  * centred paragraph; here it becomes a Byline. Run before mergeHeadings(), which would otherwise
  * join it to the title (or to the section number under it) as one heading.
  */
-import type { Block, Byline } from '../../model/types.js';
+import type { Block, Byline, Heading } from '../../model/types.js';
 import { plainText } from './inlines.js';
 
 /** `By …`: an attribution whatever its case. */
@@ -37,6 +37,7 @@ export function markBylines(blocks: Block[]): void {
       markBylines(b.blocks);
       continue;
     }
+    if (b.type === 'heading' && splitTail(blocks, i)) continue;
     if (b.type !== 'heading' && !(b.type === 'paragraph' && b.rend === 'center')) continue;
     if (!underTitle(blocks, i)) continue;
     const text = plainText(b.children).replace(/\s+/g, ' ').trim();
@@ -44,6 +45,22 @@ export function markBylines(blocks: Block[]): void {
     const line: Byline = { type: 'byline', children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
     blocks[i] = line;
   }
+}
+
+/**
+ * A title whose last line (after its last line break) is `By …` / `by …` (in that case: `BY MARX IN
+ * 1852` in capitals is part of a title): that line is the byline, after the title.
+ */
+function splitTail(blocks: Block[], i: number): boolean {
+  const h = blocks[i] as Heading;
+  const cut = h.children.map((c, k) => (c.type === 'lb' ? k : -1)).filter((k) => k >= 0).at(-1);
+  if (cut === undefined) return false;
+  const tail = h.children.slice(cut + 1);
+  const text = plainText(tail).replace(/\s+/g, ' ').trim();
+  if (!/^[Bb]y\s+\S/.test(text) || /^BY\s/.test(text) || text.split(' ').length > 14) return false;
+  h.children.splice(cut);
+  blocks.splice(i + 1, 0, { type: 'byline', children: tail, ...(h.pos ? { pos: h.pos } : {}) });
+  return true;
 }
 
 /**
