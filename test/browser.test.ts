@@ -13,7 +13,7 @@ import { renderHtml } from '../src/render/index.js';
 import { requireTool, repoRoot } from './support/tools.js';
 import { convertFiles } from '../src/convert.js';
 import { fixtures } from './support/tools.js';
-import { bundledEditionTei, compileStylesheets } from './render-fixtures.js';
+import { bundledEditionTei, compileStylesheets } from './support/render-fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 

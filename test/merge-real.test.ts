@@ -11,7 +11,7 @@ import { readMarx2mao } from '../src/readers/marx2mao/index.js';
 import type { Block, Edition, Paragraph, ReadResult } from '../src/model/types.js';
 import { fixtures } from './support/tools.js';
 import { firstDifference, words } from './support/words.js';
-import { allPageBreaks, editionText, inlineText, notesOf } from './merge-model-text.js';
+import { allPageBreaks, editionText, inlineText, notesOf } from './support/model-text.js';
 
 const MD = 'identity-of-interests.md';
 const mdSource = readFileSync(join(fixtures, 'cmpa', MD), 'utf8');

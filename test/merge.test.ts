@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeWitnesses } from '../src/merge/index.js';
 import { diffWords } from '../src/merge/diff.js';
 import type { Block, Edition, Inline, Note, PageBreak, Paragraph } from '../src/model/types.js';
-import { allPageBreaks, editionText, inlineText, notesOf } from './merge-model-text.js';
+import { allPageBreaks, editionText, inlineText, notesOf } from './support/model-text.js';
 import { words } from './support/words.js';
 
 // ---- small hand-built witnesses -----------------------------------------------------------

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { runCli } from '../src/cli/run.js';
 import { fixtures, repoRoot } from './support/tools.js';
-import { compileStylesheets } from './render-fixtures.js';
+import { compileStylesheets } from './support/render-fixtures.js';
 
 const sample = join(fixtures, 'tei/house-sample.tei.xml');
 

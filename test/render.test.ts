@@ -13,11 +13,11 @@ import { XMLParser } from 'fast-xml-parser';
 import { renderEpub, renderHtml, renderText, uuidV5 } from '../src/render/index.js';
 import { requireTool, which } from './support/tools.js';
 import { firstDifference, words } from './support/words.js';
-import { EPUBCHECK_JAR, runEpubcheck, runVnu, VNU_JAR } from './render-checkers.js';
+import { EPUBCHECK_JAR, runEpubcheck, runVnu, VNU_JAR } from './support/render-checkers.js';
 import {
   attr, compileStylesheets, find, hasClass, htmlReadingText, parseHtml, teiFixtures, teiPageBreaks,
   teiReadingText, textReadingText, type HtmlNode, type TeiFixture,
-} from './render-fixtures.js';
+} from './support/render-fixtures.js';
 
 const safe = (name: string) => name.replace(/[^A-Za-z0-9-]/g, '_');
 

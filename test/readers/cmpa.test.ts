@@ -5,7 +5,7 @@ import { readCmpa } from '../../src/readers/cmpa/index.js';
 import type { Edition, Paragraph } from '../../src/model/types.js';
 import { fixtures } from '../support/tools.js';
 import { firstDifference, words } from '../support/words.js';
-import { allPageBreaks, editionText, inlineText, notesOf } from '../merge-model-text.js';
+import { allPageBreaks, editionText, inlineText, notesOf } from '../support/model-text.js';
 
 const FILE = 'identity-of-interests.md';
 const source = readFileSync(join(fixtures, 'cmpa', FILE), 'utf8');

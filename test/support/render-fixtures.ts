@@ -9,10 +9,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'parse5';
 import { SaxesParser } from 'saxes';
-import { convertFiles } from '../src/convert.js';
-import { loadEdition, publicationOf } from '../src/edition/index.js';
-import { UserError } from '../src/model/diagnostics.js';
-import { fixtures, repoRoot } from './support/tools.js';
+import { convertFiles } from '../../src/convert.js';
+import { loadEdition, publicationOf } from '../../src/edition/index.js';
+import { UserError } from '../../src/model/diagnostics.js';
+import { fixtures, repoRoot } from './tools.js';
 
 export interface TeiFixture {
   name: string;

@@ -2,7 +2,7 @@
  * Test helper (not a test): the running text of a model Edition, for every-word-in-order checks and
  * for finding page breaks among words. Written independently of the readers' own text functions.
  */
-import type { Block, Edition, Inline, Note, PageBreak } from '../src/model/types.js';
+import type { Block, Edition, Inline, Note, PageBreak } from '../../src/model/types.js';
 
 /**
  * Text of inlines. A page break with `hyphen` puts the printed hyphen back (`over-` `looking`), as

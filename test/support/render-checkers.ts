@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { repoRoot } from './support/tools.js';
+import { repoRoot } from './tools.js';
 
 const run = promisify(execFile);
 
