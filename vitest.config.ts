@@ -8,5 +8,6 @@ export default defineConfig({
     // Two cores on CI: keep workers few so jing/epubcheck/Chromium runs do not starve each other.
     maxWorkers: 2,
     reporters: ['default', './test/support/summary-reporter.ts'],
+    globalSetup: ['./test/support/global-setup.ts'],
   },
 });
