@@ -4,11 +4,12 @@
  * page, as marx2mao's `<IMG SRC="Mao(250x264).GIF">`) to the same relative place beside the TEI.
  * An image path that leaves the source's folder is never followed; a missing image is a warning.
  */
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import type { Diagnostic, Edition, Figure } from './model/types.js';
 import { diagnostic } from './model/diagnostics.js';
 import { forEachEditionBlock } from './model/walk.js';
+import { writeFileAtomic } from './util/files.js';
 
 export interface CarriedImages {
   copied: string[];
@@ -47,8 +48,9 @@ export async function carryImages(edition: Edition, sourceFile: string, outDir: 
       result.diagnostics.push(diagnostic('warning', 'image-missing', `image "${figure.src}" is missing or empty beside the source: the TEI names it, but it was not copied`, where));
       continue;
     }
-    await mkdir(dirname(to), { recursive: true });
-    await copyFile(from, to);
+    // Written anew (not copyFile): the copy must not inherit a read-only mode from the source
+    // folder, and a re-run replaces it atomically.
+    await writeFileAtomic(to, await readFile(from));
     result.copied.push(join(outDir, rel));
   }
   return result;
