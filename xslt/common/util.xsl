@@ -132,6 +132,7 @@
     <xsl:variable name="h" select="t:plain-heading($div/head[1])"/>
     <xsl:sequence select="if ($h) then $h
                           else if ($div/@type = 'notes') then 'Notes'
+                          else if ($div/@type = 'titlepage') then 'Title page'
                           else if ($div/@type) then upper-case(substring($div/@type, 1, 1)) || substring($div/@type, 2)
                           else 'Section'"/>
   </xsl:function>
