@@ -7,6 +7,7 @@ import { UserError } from '../model/diagnostics.js';
  */
 const loaders: Record<string, () => Promise<Command>> = {
   convert: async () => (await import('./commands/convert.js')).default,
+  batch: async () => (await import('./commands/batch.js')).default,
   validate: async () => (await import('./commands/validate.js')).default,
   render: async () => (await import('./commands/render.js')).default,
   build: async () => (await import('./commands/build.js')).default,

@@ -1,0 +1,74 @@
+/**
+ * Which files a batch converts and where each one's outputs go: every .html/.htm/.md file under
+ * the given folders (or a file given by name), in a sorted, stable order, each mapped to
+ * `<outdir>/<path relative to its input folder, extension replaced>`.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import { UserError } from '../model/diagnostics.js';
+
+/** What the batch reads: the formats `convertFiles` recognises by extension. */
+export const SOURCE_EXTENSIONS = ['.html', '.htm', '.md'];
+
+export interface BatchSource {
+  /** The source as the user would name it to `teikit convert` (input argument + relative path),
+   * so that diagnostics, the report and the TEI say the same as a single conversion does. */
+  file: string;
+  /** The output name without extension, relative to the output folder (`Mao/SU39`). */
+  stem: string;
+}
+
+function isSource(name: string): boolean {
+  return SOURCE_EXTENSIONS.includes(extname(name).toLowerCase());
+}
+
+/** Code-point order, not locale order: the same list on every machine and in every locale. */
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function walk(dir: string, absDir: string, out: string[]): Promise<void> {
+  const entries = await readdir(absDir, { withFileTypes: true });
+  entries.sort((a, b) => byName(a.name, b.name));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue; // editor and VCS litter (.git, .#x.html) is not a source
+    if (e.isDirectory()) await walk(join(dir, e.name), join(absDir, e.name), out);
+    else if (e.isFile() && isSource(e.name)) out.push(join(dir, e.name));
+  }
+}
+
+/** Every source under `inputs` (folders or files, relative to `cwd`); a usage/I-O error is exit 2. */
+export async function findSources(inputs: string[], cwd: string): Promise<BatchSource[]> {
+  const sources: BatchSource[] = [];
+  for (const input of inputs) {
+    const abs = resolve(cwd, input);
+    const info = await stat(abs).catch((err: NodeJS.ErrnoException) => {
+      throw new UserError(`${input}: cannot read: ${err.code ?? String(err)}`, 2);
+    });
+    if (info.isDirectory()) {
+      const files: string[] = [];
+      await walk(input, abs, files).catch((err: NodeJS.ErrnoException) => {
+        throw new UserError(`${input}: cannot read: ${err.code ?? String(err)}`, 2);
+      });
+      for (const file of files) sources.push({ file, stem: stripExt(relative(input, file)) });
+    } else {
+      // A file named on the command line is converted whatever its extension (convert detects the
+      // format from its content); its outputs go straight into the output folder.
+      sources.push({ file: input, stem: stripExt(basename(input)) });
+    }
+  }
+  // Two sources with one output name (X.html and X.md, or the same file twice) would overwrite
+  // each other's TEI: refuse before anything is written.
+  const seen = new Map<string, string>();
+  for (const s of sources) {
+    const other = seen.get(s.stem);
+    if (other !== undefined) throw new UserError(`teikit batch: ${other} and ${s.file} would both be written as ${s.stem}.tei.xml`, 2);
+    seen.set(s.stem, s.file);
+  }
+  return sources;
+}
+
+function stripExt(path: string): string {
+  const ext = extname(path);
+  return ext ? path.slice(0, -ext.length) : path;
+}

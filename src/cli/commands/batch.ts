@@ -1,0 +1,135 @@
+/**
+ * `teikit batch <dir|file>... -o <outdir> [--jobs N] [--report summary.json]`
+ * Every marx2mao/CMPA source under the folders, each converted alone in a pool of worker threads.
+ * Exit 0 nothing failed (pages refused as non-works are fine), 1 a page failed, 2 usage or I/O.
+ */
+import { availableParallelism } from 'node:os';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo, Command } from '../io.js';
+import { UserError } from '../../model/diagnostics.js';
+import { writeFileAtomic } from '../../util/files.js';
+import { toolVersion } from '../../report/index.js';
+import { findSources, runBatch, summarise, type BatchFileResult, type BatchSummary } from '../../batch/index.js';
+
+const usage = `Usage: teikit batch <dir|file>... -o <outdir> [--jobs N] [--report summary.json]
+
+Convert a whole collection: every .html/.htm/.md file under the folders, each alone (no merging),
+to <outdir>/<path under its folder>.tei.xml and .report.json, its images beside it. Pages that are
+not works (collection indexes, notes about the collection) are refused: listed, nothing written.
+
+Options:
+  -o, --output <dir>   output folder (required)
+  -j, --jobs <n>       worker threads (default: the number of CPUs); 1 converts without workers
+  --report <file>      write a JSON summary: per file its input, outputs, status, counts, time
+  -h, --help           this help
+
+A progress bar is shown on stderr when it is a terminal; otherwise only the diagnostics, one line
+each. The summary goes to standard output.
+Exit status: 0 nothing failed, 1 a page failed (the others are still converted), 2 usage or I/O error.`;
+
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  if (!/^[1-9][0-9]*$/.test(value)) throw new UserError(`teikit batch: --jobs must be a whole number of at least 1, not "${value}"`, 2);
+  return Number(value);
+}
+
+/** The bar, only on a terminal: in CI logs and pipes its redraws would be noise. */
+async function progressBar(total: number): Promise<{ log: (s: string) => void; tick: (file: string) => void; stop: () => void } | undefined> {
+  if (!process.stderr.isTTY) return undefined;
+  const { default: cliProgress } = await import('cli-progress');
+  const bars = new cliProgress.MultiBar({
+    stream: process.stderr,
+    format: 'batch [{bar}] {value}/{total} {file}',
+    hideCursor: true,
+    clearOnComplete: true,
+  }, cliProgress.Presets.shades_classic);
+  const bar = bars.create(total, 0, { file: '' });
+  return {
+    // Lines printed above the bar, which is redrawn below them.
+    log: (s) => bars.log(s),
+    tick: (file) => bar.increment(1, { file }),
+    stop: () => bars.stop(),
+  };
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('batch', args, {
+    output: { type: 'string', short: 'o' },
+    jobs: { type: 'string', short: 'j' },
+    report: { type: 'string' },
+  });
+  if (positionals.length === 0) throw new UserError('teikit batch: no folder or file given (try teikit batch --help)', 2);
+  const outDir = values.output;
+  if (outDir === undefined || outDir === '-') throw new UserError('teikit batch: -o <outdir> is required (try teikit batch --help)', 2);
+  const jobs = parseJobs(values.jobs);
+
+  const sources = await findSources(positionals, io.cwd);
+  if (sources.length === 0) throw new UserError(`teikit batch: no .html, .htm or .md file in ${positionals.join(', ')}`, 2);
+  await mkdir(resolve(io.cwd, outDir), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+    throw new UserError(`${outDir}: cannot write: ${err.code ?? String(err)}`, 2);
+  });
+
+  const t0 = performance.now();
+  const bar = await progressBar(sources.length);
+  const print = bar ? bar.log : io.stderr;
+  let results: BatchFileResult[];
+  try {
+    results = await runBatch({
+      sources,
+      outDir,
+      cwd: io.cwd,
+      jobs,
+      onSettled: (r) => bar?.tick(r.input),
+      // In input order, so the log is the same with any number of jobs.
+      onResult: (r) => { for (const line of r.lines) print(`${line}\n`); },
+    });
+  } finally {
+    bar?.stop();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const summary = summarise(results);
+
+  for (const r of results) if (r.status === 'refused') io.stdout(`refused (not a work): ${r.input}\n`);
+  for (const r of results) if (r.status === 'failed') io.stdout(`failed: ${r.input}\n`);
+  io.stdout(`${summaryLine(summary, seconds)}\n`);
+
+  if (values.report !== undefined) {
+    const json = reportJson(results, summary, { outDir, jobs, seconds });
+    await writeFileAtomic(resolve(io.cwd, values.report), json).catch((err: NodeJS.ErrnoException) => {
+      throw new UserError(`${values.report}: cannot write: ${err.code ?? String(err)}`, 2);
+    });
+  }
+  return summary.failed > 0 ? 1 : 0;
+}
+
+export function summaryLine(s: BatchSummary, seconds: number): string {
+  return `${s.converted} converted, ${s.refused} refused, ${s.failed} failed: ${s.pageBreaks} page breaks, ${s.notes} notes, ${s.words} words in ${seconds.toFixed(1)} s`;
+}
+
+function reportJson(results: BatchFileResult[], summary: BatchSummary, run: { outDir: string; jobs: number; seconds: number }): string {
+  const files = results.map((r) => ({
+    input: r.input,
+    output: r.output?.tei ?? null,
+    report: r.output?.report ?? null,
+    status: r.status,
+    counts: r.counts ?? null,
+    ms: r.ms,
+    diagnostics: r.diagnostics,
+    ...(r.message !== undefined ? { message: r.message } : {}),
+  }));
+  const doc = {
+    tool: { name: 'teikit', version: toolVersion() },
+    outDir: run.outDir,
+    jobs: run.jobs,
+    seconds: Math.round(run.seconds * 1000) / 1000,
+    summary,
+    files,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+const command: Command = { name: 'batch', summary: 'convert every source of a collection, each alone, in parallel', usage, run };
+export default command;
