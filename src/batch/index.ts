@@ -14,6 +14,9 @@ import type { BatchSource } from './sources.js';
 export { findSources, SOURCE_EXTENSIONS, type BatchSource } from './sources.js';
 export type { BatchCounts, BatchFileResult, BatchStatus, BatchTask } from './convert-one.js';
 
+/** V8's default stack for the main thread (--stack-size=984, in KB). */
+const MAIN_THREAD_STACK_MB = 984 / 1024;
+
 export interface BatchOptions {
   sources: BatchSource[];
   /** Output folder, as given (relative to cwd or absolute): output names are shown under it. */
@@ -72,6 +75,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchFileResult[]
     filename: pathToFileURL(options.workerFile ?? defaultWorkerFile()).href,
     minThreads: threads,
     maxThreads: threads,
+    // A worker thread gets a 4 MB stack by default, the main thread about 1 MB (V8's 984 KB): a
+    // page nested too deeply for `teikit convert` (error too-deep) would then be read in a worker
+    // and give another outcome. The same stack gives the same result with any --jobs.
+    resourceLimits: { stackSizeMb: MAIN_THREAD_STACK_MB },
   });
   try {
     // A task whose thread throws or dies is rejected alone; piscina starts a new thread for the rest.
