@@ -16,15 +16,21 @@ const arabic = (n: string) => (/^\d+$/.test(n) ? Number(n) : undefined);
  *   the back of a volume jump ahead: no gap is reported there).
  */
 export function checkPages(pbs: PageBreak[], notesStart: number, range: PageRange | undefined, rangePos: SourcePosition | undefined, file: string, out: Diagnostic[]): void {
+  // The last page in sequence: a marker out of sequence (a typo such as 83 between 87 and 89) is
+  // reported once, and the next marker is compared with 87, so 89 is no "gap after 83".
   let prev: PageBreak | undefined;
   pbs.forEach((pb, i) => {
     const n = arabic(pb.n);
     const p = prev ? arabic(prev.n) : undefined;
+    let inSequence = true;
     if (n !== undefined && p !== undefined && !(i === notesStart && n > p)) {
       if (n > p + 1) warn(out, 'page-gap', `no marker for page${n - p > 2 ? 's' : ''} ${p + 1}${n - p > 2 ? `-${n - 1}` : ''} (page ${p} is followed by ${n})`, pb.pos, file);
-      else if (n <= p) warn(out, 'page-out-of-sequence', `page ${n} follows page ${p}`, pb.pos, file);
+      else if (n <= p) {
+        warn(out, 'page-out-of-sequence', `page ${n} follows page ${p}`, pb.pos, file);
+        inSequence = false;
+      }
     }
-    if (n !== undefined) prev = pb;
+    if (n !== undefined && inSequence) prev = pb;
   });
   if (!range) return;
   const body = pbs.slice(0, notesStart).map((pb) => arabic(pb.n)).filter((n): n is number => n !== undefined);
