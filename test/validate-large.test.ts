@@ -10,31 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { loadSchema, schemaPath, validateTei } from '../src/validate/index.js';
 import { formatDiagnostic } from '../src/model/diagnostics.js';
 import { fixtures } from './support/tools.js';
+import { bigDocument as grow } from './support/big-document.mjs';
 
 const sample = readFileSync(join(fixtures, 'tei/house-sample.tei.xml'), 'utf8');
 
-/**
- * The house sample grown to about `bytes`: paragraphs of real-looking text, one per line, a page
- * break every fifth paragraph (pages 280, 281, …) and the notes' page after the last of them.
- */
-export function bigDocument(bytes: number): { xml: string; lastPage: number } {
-  const para =
-    '        <p>The Soviet Union has long devoted great energy to the cause of world peace; it has joined the ' +
-    '<hi rend="italic">League of Nations</hi>, signed treaties of non-aggression and tried hard to conclude ' +
-    'security pacts <choice><orig>--</orig><reg>—</reg></choice> but the reactionary forces of the world ' +
-    'have, one after another, wrecked these efforts, and the people of all countries see it.</p>\n';
-  const count = Math.ceil((bytes - sample.length) / para.length);
-  const parts: string[] = [];
-  let page = 279;
-  for (let k = 0; k < count; k++) {
-    if (k % 5 === 0) parts.push(`        <pb n="${++page}" edRef="#flp" source="#m2m"/>\n`);
-    parts.push(para);
-  }
-  const xml = sample
-    .replace('      </div>\n    </body>', `${parts.join('')}      </div>\n    </body>`)
-    .replace('<pb n="279" edRef="#flp" source="#m2m #cmpa"/>', `<pb n="${page + 1}" edRef="#flp" source="#m2m #cmpa"/>`);
-  return { xml, lastPage: page };
-}
+/** The house sample grown to about `bytes` (test/support/big-document.mjs). */
+const bigDocument = (bytes: number) => grow(sample, bytes);
 
 describe('large files', () => {
   it('validates a 50 MB file and places an error past line 65535', async () => {

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bigDocument } from '../../test/support/big-document.mjs';
 
 /** Times measured in a child process, so that nothing is cached yet. */
 function freshLoad(ctx, schema) {
@@ -28,25 +29,6 @@ function medianOf(values) {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-/** The house sample grown to about `bytes` (same shape as test/validate-large.test.ts). */
-function bigDocument(sample, bytes) {
-  const para =
-    '        <p>The Soviet Union has long devoted great energy to the cause of world peace; it has joined the ' +
-    '<hi rend="italic">League of Nations</hi>, signed treaties of non-aggression and tried hard to conclude ' +
-    'security pacts <choice><orig>--</orig><reg>—</reg></choice> but the reactionary forces of the world ' +
-    'have, one after another, wrecked these efforts, and the people of all countries see it.</p>\n';
-  const count = Math.ceil((bytes - sample.length) / para.length);
-  const parts = [];
-  let page = 279;
-  for (let k = 0; k < count; k++) {
-    if (k % 5 === 0) parts.push(`        <pb n="${++page}" edRef="#flp" source="#m2m"/>\n`);
-    parts.push(para);
-  }
-  return sample
-    .replace('      </div>\n    </body>', `${parts.join('')}      </div>\n    </body>`)
-    .replace('<pb n="279" edRef="#flp" source="#m2m #cmpa"/>', `<pb n="${page + 1}" edRef="#flp" source="#m2m #cmpa"/>`);
-}
-
 export default async function validateStage(ctx) {
   const rows = [];
   const loads = Array.from({ length: ctx.runs }, () => freshLoad(ctx, 'teikit'));
@@ -59,7 +41,7 @@ export default async function validateStage(ctx) {
   const pub = { publisher: 'bench', licence: { text: 'CC0' }, date: '2026-11-26' };
 
   const sample = readFileSync(join(ctx.fixtures, 'tei/house-sample.tei.xml'), 'utf8');
-  const doc100k = bigDocument(sample, 100 * 1024);
+  const doc100k = bigDocument(sample, 100 * 1024).xml;
   const check = await validateTei(doc100k, '100k.xml');
   if (check.length > 0) throw new Error(`100 KB document not valid: ${check[0].message}`);
   rows.push({
@@ -92,7 +74,7 @@ export default async function validateStage(ctx) {
     pages: outputs.length,
   });
 
-  const big = Buffer.from(bigDocument(sample, 50 * 1024 * 1024));
+  const big = Buffer.from(bigDocument(sample, 50 * 1024 * 1024).xml);
   const t0 = performance.now();
   const bigResult = await validateTei(big, 'big.xml');
   rows.push({ stage: 'validate: 50 MB TEI (once)', ms: performance.now() - t0, bytes: big.byteLength, note: `${bigResult.length} diagnostics` });
