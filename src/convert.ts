@@ -3,15 +3,13 @@
  * the others are merged into it) → TEI → report. The CLI's `convert` and `build` only wrap this.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Diagnostic, Edition, Publication, ReadResult } from './model/types.js';
 import { formatDiagnostic, sortDiagnostics, UserError } from './model/diagnostics.js';
-import { readMarx2mao } from './readers/marx2mao/index.js';
-import { readCmpa } from './readers/cmpa/index.js';
+import { detectFormat, readerFor, type SourceFormat } from './readers/registry.js';
 import { mergeWitnesses } from './merge/index.js';
 import { writeTei } from './tei/index.js';
 import { buildReport, type ConversionReport, type ReportInput } from './report/index.js';
-import type { SourceFormat } from './edition/index.js';
 
 export interface ConvertOptions {
   /** Edition id (TEI idno, output names); default: the base reader's (the base file's name). */
@@ -42,16 +40,8 @@ export interface ConvertResult {
   diagnostics: Diagnostic[];
 }
 
-/** .html/.htm → marx2mao, .md/.markdown → CMPA; otherwise the content decides, or a UserError. */
-export function detectFormat(file: string, bytes: Uint8Array): SourceFormat {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.html' || ext === '.htm') return 'marx2mao';
-  if (ext === '.md' || ext === '.markdown') return 'cmpa';
-  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1').trimStart().toLowerCase();
-  if (/^(<!doctype html|<html|<head|<body|<title|<p>)/.test(head)) return 'marx2mao';
-  if (/^(\*\*|#{1,6} )/.test(head)) return 'cmpa';
-  throw new UserError(`${file}: unknown source format (expected a marx2mao .html page or a CMPA .md reprint)`, 2);
-}
+/** The format of a file, from the reader registry: its extension and its content (see registry.ts). */
+export { detectFormat };
 
 async function readSource(
   given: string,
@@ -73,7 +63,7 @@ async function readSource(
     }
   }
   const fmt = format ?? detectFormat(file, bytes);
-  const result = fmt === 'marx2mao' ? readMarx2mao(bytes, file) : readCmpa(Buffer.from(bytes).toString('utf8'), file);
+  const result = readerFor(fmt).read(bytes, file);
   return { result, input: { file, format: fmt, bytes: bytes.byteLength } };
 }
 

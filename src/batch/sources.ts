@@ -1,14 +1,16 @@
 /**
- * Which files a batch converts and where each one's outputs go: every .html/.htm/.md file under
- * the given folders (or a file given by name), in a sorted, stable order, each mapped to
+ * Which files a batch converts and where each one's outputs go: every file under
+ * the given folders with an extension of the reader registry (.html, .htm, .md, …), or a file
+ * given by name, in a sorted, stable order, each mapped to
  * `<outdir>/<path relative to its input folder, extension replaced>`.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { UserError } from '../model/diagnostics.js';
+import { SOURCE_EXTENSIONS } from '../readers/registry.js';
 
-/** What the batch reads: the formats `convertFiles` recognises by extension. */
-export const SOURCE_EXTENSIONS = ['.html', '.htm', '.md'];
+/** What the batch reads: every extension of the reader registry's formats. */
+export { SOURCE_EXTENSIONS };
 
 export interface BatchSource {
   /** The source as the user would name it to `teikit convert` (input argument + relative path),

@@ -7,9 +7,10 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Publication } from '../model/types.js';
 import { UserError } from '../model/diagnostics.js';
+import type { SourceFormat } from '../readers/registry.js';
 import { formatSchemaErrors, schemaValidator } from './json-schema.js';
 
-export type SourceFormat = 'marx2mao' | 'cmpa';
+export type { SourceFormat } from '../readers/registry.js';
 
 export interface EditionSource {
   file: string;

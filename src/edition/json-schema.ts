@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { SOURCE_FORMATS } from '../readers/registry.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext its type is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -17,13 +18,27 @@ const compiled = new Map<string, ValidateFunction>();
 export function schemaValidator(name: 'edition' | 'report'): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
-    const schema = JSON.parse(readFileSync(new URL(`${name}.schema.json`, schemaDir), 'utf8')) as object;
+    const schema = withFormats(JSON.parse(readFileSync(new URL(`${name}.schema.json`, schemaDir), 'utf8')) as unknown);
     const ajv = new Ajv({ allErrors: true, strict: true });
     addFormats(ajv);
     validate = ajv.compile(schema);
     compiled.set(name, validate);
   }
   return validate;
+}
+
+/**
+ * The schemas name the source formats by `"$comment": "teikit:formats"`: the allowed names are
+ * the reader registry's, so that a new format is one module and one registry line, not a schema edit.
+ */
+function withFormats(node: unknown): object {
+  if (Array.isArray(node)) node.forEach(withFormats);
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (o.$comment === 'teikit:formats') o.enum = [...SOURCE_FORMATS];
+    Object.values(o).forEach(withFormats);
+  }
+  return node as object;
 }
 
 /** One plain line per problem, naming the file and the JSON pointer of the field. */

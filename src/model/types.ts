@@ -283,7 +283,10 @@ export interface PageRange {
   text: string;
 }
 
-/** The printed book (FLP); we only know it through the reprints' title blocks and markers. */
+/**
+ * The printed book (FLP, or another publisher's, e.g. Progress Publishers' Collected Works for a
+ * Lenin Internet Archive page); we only know it through the reprints' title blocks and markers.
+ */
 export interface PrintWitness {
   kind: 'print';
   id: WitnessId;
@@ -298,13 +301,19 @@ export interface PrintWitness {
   /** As printed (`II`, `1`); absent for single-volume books. */
   volume?: string;
   pages?: PageRange;
+  /** Who translated the text for this edition, as the source names them (`Clemens Dutt`). */
+  translator?: string;
 }
 
-/** The marx2mao transcription. */
+/** A transcription for the web: the marx2mao page, or a Lenin Internet Archive page. */
 export interface TranscriptionWitness {
   kind: 'transcription';
   id: WitnessId;
   transcriber: string;
+  /** What the transcriber did, as the source says it; absent: marx2mao's `Prepared for the Internet by`. */
+  resp?: string;
+  /** The site that published it (`Lenin Internet Archive (marxists.org)`); absent: `From Marx to Mao`. */
+  publisher?: string;
   email?: string;
   /** As printed (`October 1999`) and as ISO 8601 (`1999-10`). */
   date?: { text: string; when?: string };
@@ -327,12 +336,26 @@ export interface ReprintWitness {
 
 export type Witness = PrintWitness | TranscriptionWitness | ReprintWitness;
 
+/**
+ * A date as printed and as ISO 8601: `when` for a known day, month or year (`1939-09-28`); for a
+ * day the source leaves open (`Late March 1918`, `1902`, `between 13 and 26 April, 1918`) the
+ * first and last days it allows as `notBefore`/`notAfter`.
+ */
+export interface DateStatement {
+  text: string;
+  when?: string;
+  notBefore?: string;
+  notAfter?: string;
+}
+
 export interface WorkMetadata {
   title: string;
   /** The title as printed, with its line breaks, when it differs from `title` only in layout. */
   author?: string;
-  /** Date of the work: as printed and as ISO 8601. */
-  date?: { text: string; when?: string };
+  /** Date of the work (when it was written): as printed and as ISO 8601. */
+  date?: DateStatement;
+  /** When and where the work was first published, as the source states it (`1929 in Lenin Miscellany XI`). */
+  published?: DateStatement;
   /** BCP 47 language of the text. */
   language: string;
 }

@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic, Edition, Repair } from '../model/types.js';
 import { sortDiagnostics } from '../model/diagnostics.js';
+import type { SourceFormat } from '../readers/registry.js';
 import { countEdition, type Counts, type PageEntry } from './counts.js';
 import { formatSchemaErrors, schemaValidator } from '../edition/json-schema.js';
 
 export interface ReportInput {
   file: string;
-  format: 'marx2mao' | 'cmpa';
+  format: SourceFormat;
   role: 'base' | 'witness';
   witness: string;
   bytes: number;

@@ -4,7 +4,7 @@
  * profileDesc and revisionDesc. Parts the sources do not state are left out, never invented.
  */
 import { basename } from 'node:path';
-import type { Edition, PrintWitness, Publication, ReprintWitness, TranscriptionWitness, Witness } from '../model/types.js';
+import type { DateStatement, Edition, PrintWitness, Publication, ReprintWitness, TranscriptionWitness, Witness } from '../model/types.js';
 import { describeCorrection, describeHyphenation, describeNormalisation, type EditionStats } from './declarations.js';
 import { att, child, indent, isoDate, text, uri, type El } from './xml.js';
 
@@ -47,8 +47,12 @@ export function writeHeader(tei: El, edition: Edition, pub: Publication, stats: 
   indent(decl.up(), 2);
 
   const profile = child(header, 'profileDesc', 2);
-  const date = edition.work.date;
-  if (date) text(att(child(profile, 'creation', 3).ele('date'), 'when', isoDate(date.when)), date.text);
+  const { date, published } = edition.work;
+  if (date || published) {
+    const creation = child(profile, 'creation', 3);
+    if (date) writeDate(creation.ele('date'), date);
+    if (published) writeDate(att(creation.ele('date'), 'type', 'published'), published);
+  }
   const lang = edition.work.language || 'en';
   text(att(child(profile, 'langUsage', 3).ele('language'), 'ident', lang), LANGUAGES[lang] ?? lang);
   indent(profile, 2);
@@ -59,6 +63,14 @@ export function writeHeader(tei: El, edition: Edition, pub: Publication, stats: 
   text(change, `Converted by teikit from ${sourceFiles(edition)}.`);
   indent(change.up(), 2);
   indent(header, 1);
+}
+
+/** `@when`, or `@notBefore`/`@notAfter` where the source leaves the day open; the text as printed. */
+function writeDate(el: El, d: DateStatement): void {
+  att(el, 'when', isoDate(d.when));
+  att(el, 'notBefore', isoDate(d.notBefore));
+  att(el, 'notAfter', isoDate(d.notAfter));
+  text(el, d.text);
 }
 
 function writeWitnesses(sourceDesc: El, edition: Edition): void {
@@ -87,6 +99,11 @@ function writePrint(listBibl: El, w: PrintWitness, edition: Edition): void {
   indent(analytic, 6);
   const monogr = child(bs, 'monogr', 6);
   text(att(child(monogr, 'title', 7), 'level', 'm'), w.collection);
+  if (w.translator) {
+    const resp = child(monogr, 'respStmt', 7);
+    resp.ele('resp').txt('Translated by');
+    text(resp.ele('persName'), w.translator);
+  }
   for (const p of w.printings) text(child(monogr, 'edition', 7), p);
   const imprint = child(monogr, 'imprint', 7);
   // imprint must not be empty: the publisher element stays even when the source does not name one.
@@ -101,7 +118,7 @@ function writePrint(listBibl: El, w: PrintWitness, edition: Edition): void {
   if (w.pages) {
     const scope = att(att(child(monogr, 'biblScope', 7), 'unit', 'page'), 'from', w.pages.from);
     att(scope, 'to', w.pages.to);
-    text(scope, w.pages.text.replace(/^pp?\.\s*/, '').replace(/\.$/, ''));
+    text(scope, w.pages.text.replace(/^(?:pp?\.|pages?)\s*/i, '').replace(/\.$/, ''));
   }
   indent(monogr, 6);
   indent(bs, 5);
@@ -111,9 +128,9 @@ function writeTranscription(listBibl: El, w: TranscriptionWitness, edition: Edit
   const bibl = att(att(child(listBibl, 'bibl', 5), 'xml:id', w.id), 'type', 'transcription');
   text(child(bibl, 'title', 6), edition.work.title);
   const resp = child(bibl, 'respStmt', 6);
-  resp.ele('resp').txt('Prepared for the Internet by');
+  text(resp.ele('resp'), w.resp ?? 'Prepared for the Internet by');
   text(resp.ele('persName'), w.transcriber);
-  child(bibl, 'publisher', 6).txt('From Marx to Mao');
+  text(child(bibl, 'publisher', 6), w.publisher ?? 'From Marx to Mao');
   if (w.date) text(att(child(bibl, 'date', 6), 'when', isoDate(w.date.when)), w.date.text);
   if (w.updated) text(att(att(child(bibl, 'date', 6), 'type', 'updated'), 'when', isoDate(w.updated.when)), w.updated.text);
   if (w.url) att(child(bibl, 'ptr', 6), 'target', uri(w.url));

@@ -1,0 +1,153 @@
+/**
+ * HTML of a Lenin Internet Archive page → the model's blocks and inlines. The pages are modern,
+ * well-formed HTML (p, h2–h6, blockquote, lists, em/strong, sup); containers (div, center, …) are
+ * looked through. Note references and the notes' own label anchors are found beforehand (notes.ts)
+ * and given here in the context.
+ */
+import type { Block, Inline, ListItem, SourcePosition, TableCell } from '../../model/types.js';
+import { attr, childrenOf, collapse, isText, positionOf, startOffset, tag, textOf, type Element, type Node } from '../marx2mao/dom.js';
+
+export interface BlockContext {
+  file: string;
+  /** Reference links → the note they point to and the id of the reference. */
+  refs: Map<Element, { noteId: string; id: string; n: string }>;
+  /** Elements that are not text: the notes' label anchors and back-links. */
+  skip: Set<Element>;
+}
+
+const LEAF_BLOCKS = new Set(['p', 'pre', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'blockquote', 'table', 'hr']);
+const BLOCKISH = new Set([...LEAF_BLOCKS, 'div', 'center', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'li', 'form']);
+const EMPH: Record<string, 'italic' | 'bold' | 'underline' | 'superscript' | 'subscript'> = {
+  i: 'italic', em: 'italic', cite: 'italic', var: 'italic', b: 'bold', strong: 'bold', u: 'underline', sup: 'superscript', sub: 'subscript',
+};
+
+/** A block-level element, or a run of inline nodes standing loose in a container. */
+export type Item = { el: Element } | { run: Node[] };
+
+export function itemStart(item: Item): number {
+  return 'el' in item ? startOffset(item.el) : startOffset(item.run[0]!);
+}
+
+export function itemNodes(item: Item): Node[] {
+  return 'el' in item ? [item.el] : item.run;
+}
+
+function hasBlock(node: Node): boolean {
+  return childrenOf(node).some((c) => BLOCKISH.has(tag(c)) || hasBlock(c));
+}
+
+/** The block-level items of a container in document order, looking through div, center and the like. */
+export function flatten(container: Node): Item[] {
+  const out: Item[] = [];
+  let run: Node[] = [];
+  const flush = () => {
+    if (run.some((n) => collapse(textOf(n)).trim() || tag(n) === 'img')) out.push({ run });
+    run = [];
+  };
+  for (const c of childrenOf(container)) {
+    const t = tag(c);
+    if (LEAF_BLOCKS.has(t)) {
+      flush();
+      out.push({ el: c as Element });
+    } else if (t === 'script' || t === 'style' || c.nodeName === '#comment') continue;
+    else if (BLOCKISH.has(t) || hasBlock(c)) {
+      flush();
+      out.push(...flatten(c));
+    } else run.push(c);
+  }
+  flush();
+  return out;
+}
+
+export function toBlocks(items: Item[], ctx: BlockContext): Block[] {
+  return items.flatMap((item) => toBlock(item, ctx));
+}
+
+function toBlock(item: Item, ctx: BlockContext): Block[] {
+  if ('run' in item) return paragraph(item.run, ctx, positionOf(item.run[0]!, ctx.file));
+  const el = item.el;
+  const pos = positionOf(el, ctx.file);
+  const t = tag(el);
+  if (/^h[1-6]$/.test(t)) {
+    const children = inlines(childrenOf(el), ctx);
+    return children.length ? [{ type: 'heading', level: Math.max(2, Number(t[1]) - 1), children, pos }] : [];
+  }
+  if (t === 'blockquote' || (t === 'p' && /quote/i.test(attr(el, 'class') ?? ''))) {
+    const blocks = t === 'p' ? paragraph(childrenOf(el), ctx, pos) : toBlocks(flatten(el), ctx);
+    return blocks.length ? [{ type: 'quote', blocks, pos }] : [];
+  }
+  if (t === 'ul' || t === 'ol' || t === 'dl') {
+    const items: ListItem[] = childrenOf(el)
+      .filter((c) => ['li', 'dt', 'dd'].includes(tag(c)))
+      .map((li) => ({ blocks: toBlocks(flatten(li), ctx) }))
+      .filter((li) => li.blocks.length > 0);
+    return items.length ? [{ type: 'list', kind: t === 'ol' ? 'ordered' : t === 'ul' ? 'unordered' : 'simple', items, pos }] : [];
+  }
+  if (t === 'table') {
+    const rows: TableCell[][] = rowsOf(el).map((tr) => childrenOf(tr).filter((c) => tag(c) === 'td' || tag(c) === 'th').map((cell) => ({
+      blocks: toBlocks(flatten(cell), ctx),
+      ...(tag(cell) === 'th' ? { role: 'label' as const } : {}),
+    })));
+    return rows.some((r) => r.some((c) => c.blocks.length)) ? [{ type: 'table', rows, pos }] : [];
+  }
+  if (t === 'hr') return [];
+  const rend = /center/i.test(attr(el, 'class') ?? attr(el, 'align') ?? '') ? 'center' : /right/i.test(attr(el, 'class') ?? attr(el, 'align') ?? '') ? 'right' : undefined;
+  return paragraph(childrenOf(el), ctx, pos, rend);
+}
+
+function rowsOf(table: Node): Node[] {
+  return childrenOf(table).flatMap((c) => (tag(c) === 'tr' ? [c] : ['tbody', 'thead', 'tfoot'].includes(tag(c)) ? rowsOf(c) : []));
+}
+
+function paragraph(nodes: Node[], ctx: BlockContext, pos: SourcePosition, rend?: 'center' | 'right'): Block[] {
+  const children = inlines(nodes, ctx);
+  return children.length ? [{ type: 'paragraph', children, pos, ...(rend ? { rend } : {}) }] : [];
+}
+
+/** Inline content, whitespace collapsed and trimmed at both ends; empty emphasis dropped. */
+export function inlines(nodes: Node[], ctx: BlockContext): Inline[] {
+  return trim(merge(nodes.flatMap((n) => inline(n, ctx))));
+}
+
+function inline(node: Node, ctx: BlockContext): Inline[] {
+  if (isText(node)) return [{ type: 'text', value: collapse(node.value) }];
+  const el = node as Element;
+  const t = tag(el);
+  if (!t) return [];
+  if (ctx.skip.has(el)) return [];
+  const ref = ctx.refs.get(el);
+  if (ref) return [{ type: 'noteRef', noteId: ref.noteId, id: ref.id, n: ref.n, pos: positionOf(el, ctx.file) }];
+  if (t === 'br') return [{ type: 'lb' }];
+  const children = merge(childrenOf(el).flatMap((c) => inline(c, ctx)));
+  if (t === 'a') {
+    const href = attr(el, 'href') ?? '';
+    return /^(?:https?|mailto):/i.test(href) && children.length ? [{ type: 'link', target: href, children }] : children;
+  }
+  const rend = EMPH[t];
+  // a sup that held only a note reference is the reference itself
+  if (rend && children.some((c) => c.type !== 'noteRef' && !(c.type === 'text' && !c.value.trim()))) return [{ type: 'emph', rend, children }];
+  return children;
+}
+
+function merge(list: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const i of list) {
+    const last = out.at(-1);
+    if (i.type === 'text' && last?.type === 'text') last.value = collapse(last.value + i.value);
+    else out.push(i.type === 'text' ? { ...i } : i);
+  }
+  return out;
+}
+
+function trim(list: Inline[]): Inline[] {
+  const out = [...list];
+  while (out[0]?.type === 'text' && !out[0].value.trim()) out.shift();
+  while (out.at(-1)?.type === 'text' && !(out.at(-1) as { value: string }).value.trim()) out.pop();
+  while (out[0]?.type === 'lb') out.shift();
+  while (out.at(-1)?.type === 'lb') out.pop();
+  const first = out[0];
+  if (first?.type === 'text') out[0] = { type: 'text', value: first.value.trimStart() };
+  const last = out.at(-1);
+  if (last?.type === 'text') out[out.length - 1] = { type: 'text', value: last.value.trimEnd() };
+  return out.filter((i) => i.type !== 'text' || i.value !== '');
+}
