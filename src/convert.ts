@@ -24,8 +24,9 @@ export interface ConvertOptions {
   urls?: (string | undefined)[];
   /** The bytes of standard input, read for a file named `-`. */
   stdin?: Uint8Array;
-  /** The name standard input is read as (default `<stdin>`): a marx2mao page links its own notes
-   * by its file name (`SU39.html#en1`), so the reader needs it. */
+  /** The name standard input is read as: a marx2mao page links its own notes by its file name
+   * (`SU39.html#en1`), so the reader needs it. Without it, diagnostics say `<stdin>` and the TEI
+   * names no file (its id is made from the title). */
   stdinName?: string;
   /** Folder that relative file names are read from (default: the process's); names in
    * diagnostics and the report stay as given. */
@@ -84,6 +85,12 @@ export async function convertFiles(files: string[], options: ConvertOptions = {}
     }
     editions.push(result.edition);
   }
+  // Standard input without --name has no file name: none is put into the TEI (diagnostics still
+  // say <stdin>, which is where they are).
+  if (!options.stdinName) {
+    const i = files.indexOf('-');
+    if (i >= 0) editions[i] = unnamed(editions[i]!);
+  }
   const [base, ...others] = editions as [Edition, ...Edition[]];
   let edition = others.length > 0 ? mergeWitnesses(base, others) : base;
   const urls = new Map(editions.flatMap((e, i) => (options.urls?.[i] ? [[e.baseWitness, options.urls[i]!] as const] : [])));
@@ -105,6 +112,24 @@ export async function convertFiles(files: string[], options: ConvertOptions = {}
     witness: editions[i]!.baseWitness,
   }));
   return { edition, tei, report: buildReport(edition, inputs, diagnostics), diagnostics };
+}
+
+/**
+ * An edition read from standard input without a name: the readers' file-name-based facts go (the
+ * id is made from the title, the witnesses' file is `-`, which the header writes as "standard input").
+ */
+function unnamed(edition: Edition): Edition {
+  const words = edition.work.title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  let slug = '';
+  for (const w of words) {
+    if (slug && slug.length + w.length >= 60) break;
+    slug = slug ? `${slug}-${w}` : w;
+  }
+  return {
+    ...edition,
+    id: slug || 'work',
+    witnesses: edition.witnesses.map((w) => (w.kind === 'print' ? w : { ...w, file: '-' })),
+  };
 }
 
 function uniqueDiagnostics(list: Diagnostic[]): Diagnostic[] {

@@ -65,7 +65,7 @@ describe('edition.json', () => {
       [
         `${file}: /title: required field is missing`,
         `${file}: /colour: unknown field`,
-        `${file}: /base/format: must be one of "marx2mao", "cmpa"`,
+        `${file}: /base/format: must be one of "lia", "marx2mao", "cmpa"`,
         `${file}: /publication/licence/url: must match format "uri"`,
         `${file}: /publication/licence/url: must match pattern "^https?://"`,
         `${file}: /publication/date: must match format "date"`,

@@ -41,7 +41,8 @@ const HEAD_BYTES = 16384;
 export function detectFormat(file: string, bytes: Uint8Array): SourceFormat {
   const ext = extname(file).toLowerCase();
   const byExtension = READERS.filter((r) => (r.extensions as readonly string[]).includes(ext));
-  const head = Buffer.from(bytes.subarray(0, HEAD_BYTES)).toString('latin1');
+  // a UTF-8 byte order mark, read as Latin-1, is not part of the content
+  const head = Buffer.from(bytes.subarray(0, HEAD_BYTES)).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
   let best: (typeof READERS)[number] | undefined;
   let bestScore = 0;
   for (const r of byExtension.length > 0 ? byExtension : READERS) {

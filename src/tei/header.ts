@@ -172,7 +172,7 @@ function sourceFiles(edition: Edition): string {
   const base = edition.witnesses.find((w) => w.id === edition.baseWitness);
   const withFiles = edition.witnesses.filter((w): w is TranscriptionWitness | ReprintWitness => w.kind !== 'print');
   for (const w of base && base.kind !== 'print' ? [base, ...withFiles.filter((x) => x !== base)] : withFiles) {
-    const name = basename(w.file);
+    const name = w.file === '-' ? 'standard input' : basename(w.file);
     files.push(w === base && withFiles.length > 1 ? `${name} (base)` : name);
   }
   if (files.length === 0) return 'its sources';

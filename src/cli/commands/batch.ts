@@ -1,6 +1,7 @@
 /**
  * `teikit batch <dir|file>... -o <outdir> [--jobs N] [--report summary.json]`
- * Every marx2mao/CMPA source under the folders, each converted alone in a pool of worker threads.
+ * Every source under the folders (an extension of the reader registry), each converted alone in a
+ * pool of worker threads.
  * Exit 0 nothing failed (pages refused as non-works are fine), 1 a page failed, 2 usage or I/O.
  */
 import { availableParallelism } from 'node:os';
@@ -12,11 +13,12 @@ import type { CliIo, Command } from '../io.js';
 import { UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { toolVersion } from '../../report/index.js';
+import { SOURCE_EXTENSIONS } from '../../readers/registry.js';
 import { findSources, runBatch, summarise, type BatchFileResult, type BatchSummary } from '../../batch/index.js';
 
 const usage = `Usage: teikit batch <dir|file>... -o <outdir> [--jobs N] [--report summary.json]
 
-Convert a whole collection: every .html/.htm/.md file under the folders, each alone (no merging),
+Convert a whole collection: every ${SOURCE_EXTENSIONS.join('/')} file under the folders, each alone (no merging),
 to <outdir>/<path under its folder>.tei.xml and .report.json, its images beside it. Pages that are
 not works (collection indexes, notes about the collection) are refused: listed, nothing written.
 
@@ -73,7 +75,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const outDir = values.output;
   if (outDir === undefined || outDir === '-') throw new UserError('teikit batch: -o <outdir> is required (try teikit batch --help)', 2);
   const sources = await findSources(positionals, io.cwd);
-  if (sources.length === 0) throw new UserError(`teikit batch: no .html, .htm or .md file in ${positionals.join(', ')}`, 2);
+  if (sources.length === 0) throw new UserError(`teikit batch: no ${SOURCE_EXTENSIONS.join(', ')} file in ${positionals.join(', ')}`, 2);
   const jobs = parseJobs(values.jobs, sources.length);
   await mkdir(resolve(io.cwd, outDir), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
     throw new UserError(`${outDir}: cannot write: ${err.code ?? String(err)}`, 2);

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { parseCommandArgs, readAll } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { convertFiles } from '../../convert.js';
+import { READERS } from '../../readers/registry.js';
 import { carryImages } from '../../convert-images.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
@@ -15,12 +16,15 @@ import { writeFileAtomic } from '../../util/files.js';
 const usage = `Usage: teikit convert <source> [<witness>...] [-o out.xml|-] [--report report.json] [--name file]
 
 Convert a work to TEI. The first file is the base text (a marx2mao .html page); further files are
-other witnesses of the same work (a CMPA .md reprint), merged into it.
+other witnesses of the same work (a CMPA .md reprint), merged into it. Formats (the format of a file
+is chosen by its extension and its content):
+${READERS.map((r) => `  ${r.format.padEnd(10)} ${r.description} (${r.extensions.join(', ')})`).join('\n')}
 
 Options:
   <source> "-"          read the source from standard input (format detected from its content)
   --name <file>         the file name standard input stands for (a marx2mao page links its notes
-                        by its own name, SU39.html#en1); also used in messages (default <stdin>)
+                        by its own name, SU39.html#en1); also used in messages. Without it,
+                        messages say <stdin> and the TEI names no file (its id is made from the title)
   -o, --output <file>   write the TEI to <file> (default, or "-": standard output)
   --report <file>       write the conversion report (JSON) to <file>
   -h, --help            show this help`;
@@ -76,5 +80,5 @@ async function writeOut(path: string | undefined, data: string, io: CliIo): Prom
   }
 }
 
-const command: Command = { name: 'convert', summary: 'convert marx2mao/CMPA sources of one work to TEI', usage, run };
+const command: Command = { name: 'convert', summary: 'convert the sources of one work (marx2mao, LIA, CMPA, …) to TEI', usage, run };
 export default command;

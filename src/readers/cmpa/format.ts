@@ -7,7 +7,7 @@ export const cmpaReader = {
   description: 'CMPA Markdown reprint',
   extensions: ['.md', '.markdown'],
   sniff(head: string): number {
-    const start = head.replace(/^\ufeff/, '').trimStart();
+    const start = head.trimStart();
     if (start.startsWith('<')) return 0; // markup, not Markdown
     if (/\*\*\s*Republish(?:ed)? by:?\s*\*\*/i.test(head)) return 2;
     return /^(?:\*\*|#{1,6} )/.test(start) ? 1 : 0;

@@ -30,8 +30,14 @@ export function readCmpa(source: string, file: string): ReadResult {
       diagnostics: [diagnostic('error', 'not-a-work', 'no "## TITLE" heading: this is not a CMPA reprint of a work', { file })],
     };
   }
-  const notesAt = nodes.findIndex((n, i) => i > titleAt && n.type === 'heading' && /^\s*notes\s*$/i.test(mdText(n)));
   const titleBlock = readTitleBlock(nodes.slice(0, titleAt), file);
+  // Any Markdown has headings: a reprint of a work also has the title block of one (the
+  // "Prepared … for the Internet" line, the "From the …" imprint or the "Republish by:" block).
+  if (!titleBlock.transcription && !titleBlock.print && !titleBlock.republished) {
+    const message = 'no CMPA title block before the first heading (no "Prepared … for the Internet" line, no "From the …" imprint, no "Republish by:" block): this is not a CMPA reprint of a work';
+    return { ok: false, diagnostics: [diagnostic('error', 'not-a-work', message, { file })] };
+  }
+  const notesAt = nodes.findIndex((n, i) => i > titleAt && n.type === 'heading' && /^\s*notes\s*$/i.test(mdText(n)));
   const ictx = newInlineContext(file);
   const jctx: JoinContext = { file, source, witness: 'cmpa', repairs: [], diagnostics: [] };
 

@@ -17,6 +17,8 @@ export interface TitleBlock {
   print?: PrintWitness;
   transcription?: TranscriptionWitness;
   reprint: ReprintWitness;
+  /** The block has a "Republish by:" paragraph (whatever it names). */
+  republished: boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -34,9 +36,9 @@ export function readTitleBlock(nodes: readonly RootContent[], file: string): Tit
   const paras = nodes.flatMap((n) => (n.type === 'paragraph' ? [toLines(n.children, n)] : []));
   const diagnostics: Diagnostic[] = [];
   const reprint: ReprintWitness = { kind: 'reprint', id: 'cmpa', publisher: '', file };
-  const result: TitleBlock = { reprint, diagnostics };
-
   const republish = paras.findIndex((p) => /^republish(ed)?\s+by\b/i.test(p.lines.join(' ')));
+  const result: TitleBlock = { reprint, republished: republish >= 0, diagnostics };
+
   const before = republish >= 0 ? paras.slice(0, republish) : paras;
   if (republish >= 0) readRepublish(paras.slice(republish), reprint);
   else diagnostics.push(diagnostic('warning', 'reprint-unnamed', 'no "Republish by:" block: the reprint\'s publisher is unknown', { file }));

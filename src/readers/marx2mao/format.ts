@@ -2,7 +2,7 @@
 import type { SourceReader } from '../types.js';
 import { readMarx2mao } from './index.js';
 
-const HTML_START = /^(?:\ufeff)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype html|html|head|body|title|p|center|h\d)\b/i;
+const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype html|html|head|body|title|p|center|h\d)\b/i;
 
 export const marx2maoReader = {
   format: 'marx2mao',

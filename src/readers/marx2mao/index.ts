@@ -97,7 +97,8 @@ function read(source: Uint8Array | string, file: string): ReadResult {
     kind: 'transcription',
     id: 'm2m',
     transcriber: title?.transcription.transcriber ?? '',
-    url: siteUrl(file),
+    // no url: the page does not state its address, and a local folder's name is not one (the
+    // edition.json `url` gives it where it is known)
     file,
   };
   if (title?.transcription.email) m2m.email = title.transcription.email;
@@ -142,14 +143,6 @@ function plainDate(d: { children: unknown[] }): string {
   const walk = (list: { type: string; value?: string; reg?: string; children?: unknown[] }[]): string =>
     list.map((i) => (i.type === 'text' ? i.value : i.type === 'norm' ? i.reg : i.children ? walk(i.children as never[]) : '')).join('');
   return date ? walk(date.children) : '';
-}
-
-/** `test/fixtures/marx2mao/Mao/SU39.html` → `http://www.marx2mao.com/Mao/SU39.html`. */
-function siteUrl(file: string): string {
-  const parts = file.split(/[\\/]/).filter(Boolean);
-  const name = parts.at(-1) ?? file;
-  const dir = parts.at(-2);
-  return `http://www.marx2mao.com/${dir ? `${encodeURI(dir).replace(/&/g, '%26')}/` : ''}${encodeURI(name)}`;
 }
 
 function pageTitle(html: Node): string | undefined {

@@ -100,15 +100,3 @@ export function firstContent(nodes: Node[], after: number): Element | undefined 
   }
   return undefined;
 }
-
-/** Links to other pages of the site, made absolute so that they work outside it. */
-export function absoluteUrl(href: string, file: string): string {
-  if (/^[a-z]+:/i.test(href)) return href;
-  const parts = file.split(/[\\/]/);
-  const author = parts.length >= 2 ? parts[parts.length - 2]! : '';
-  try {
-    return new URL(href, `http://www.marx2mao.com/${encodeURIComponent(author)}/`).href;
-  } catch {
-    return href;
-  }
-}

@@ -7,7 +7,7 @@ import type { Block, Division, Note, NoteRef, NotesSection } from '../../model/t
 import { attr, childrenOf, collapse, endOffset, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { Flow } from './flow.js';
 import { balancedFontEnd, notesFromBlocks } from './footnotes.js';
-import { absoluteUrl, firstContent } from './page-parts.js';
+import { firstContent } from './page-parts.js';
 import type { Walker, WalkCtx } from './walk.js';
 
 /** The element or text that holds the "NOTES" line found by notesHeadingOffset(). */
@@ -74,7 +74,8 @@ export function link(w: Walker, el: Element, ctx: WalkCtx): void {
   if (href && !w.input.isLocal(href)) {
     const value = collapse(textOf(el));
     if (value.trim()) {
-      w.flow.inline({ type: 'link', target: absoluteUrl(href, w.input.file), children: [{ type: 'text', value }] }, w.blockCtx(ctx), w.pos(el));
+      // the href as the page writes it: its own address is unknown, a local folder's name is not one
+      w.flow.inline({ type: 'link', target: href, children: [{ type: 'text', value }] }, w.blockCtx(ctx), w.pos(el));
       return;
     }
   }
