@@ -51,7 +51,8 @@
     <xsl:variable name="lines" as="xs:string*">
       <xsl:sequence select="t:main-title(.)"/>
       <xsl:sequence select="string-join($fd/titleStmt/author ! normalize-space(.), ', ')"/>
-      <xsl:for-each select="profileDesc/creation/date[1]"><xsl:sequence select="'Written ' || normalize-space(.)"/></xsl:for-each>
+      <xsl:for-each select="profileDesc/creation/date[not(@type)][1]"><xsl:sequence select="'Written ' || normalize-space(.)"/></xsl:for-each>
+      <xsl:for-each select="profileDesc/creation/date[@type = 'published'][1]"><xsl:sequence select="'First published ' || normalize-space(.)"/></xsl:for-each>
       <xsl:sequence select="''"/>
       <xsl:for-each select="$fd/sourceDesc//(biblStruct | bibl)[not(ancestor::biblStruct or ancestor::bibl)]">
         <xsl:variable name="b" as="item()*"><xsl:apply-templates select="." mode="t:bibl"/></xsl:variable>

@@ -45,7 +45,7 @@
         <xsl:for-each select="$h/fileDesc/publicationStmt/availability/licence[1]">
           <dc:rights><xsl:value-of select="string-join((normalize-space(.), @target), ' ')"/></dc:rights>
         </xsl:for-each>
-        <xsl:for-each select="$h/profileDesc/creation/date[@when][1]">
+        <xsl:for-each select="$h/profileDesc/creation/date[not(@type)][@when][1]">
           <meta property="dcterms:created"><xsl:value-of select="t:w3cdtf(@when)"/></meta>
         </xsl:for-each>
         <xsl:if test="$print">

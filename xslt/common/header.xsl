@@ -21,8 +21,11 @@
     <xsl:if test="$fd/titleStmt/author">
       <p class="author"><xsl:value-of select="string-join($fd/titleStmt/author ! normalize-space(.), ', ')"/></p>
     </xsl:if>
-    <xsl:for-each select="$h/profileDesc/creation/date[1]">
+    <xsl:for-each select="$h/profileDesc/creation/date[not(@type)][1]">
       <p class="created">Written <xsl:apply-templates select="."/></p>
+    </xsl:for-each>
+    <xsl:for-each select="$h/profileDesc/creation/date[@type = 'published'][1]">
+      <p class="published">First published <xsl:apply-templates select="."/></p>
     </xsl:for-each>
     <xsl:variable name="sources" select="$fd/sourceDesc"/>
     <xsl:if test="$sources/(listBibl//(biblStruct | bibl) | biblStruct | bibl | p)">
@@ -68,6 +71,9 @@
         <xsl:if test="not(../analytic) and author"><xsl:sequence select="string-join(author ! normalize-space(.), ', ')"/></xsl:if>
         <xsl:for-each select="title[1]">
           <cite><xsl:value-of select="t:plain-heading(.)"/></cite>
+        </xsl:for-each>
+        <xsl:for-each select="respStmt">
+          <xsl:sequence select="lower-case(substring(normalize-space(resp), 1, 1)) || substring(normalize-space(resp), 2) || ' ' || string-join((name, persName) ! normalize-space(.), ', ')"/>
         </xsl:for-each>
         <xsl:for-each select="biblScope[@unit = 'volume']"><xsl:sequence select="'vol. ' || normalize-space(.)"/></xsl:for-each>
         <xsl:for-each select="edition"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
