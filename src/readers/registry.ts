@@ -1,17 +1,15 @@
 /**
  * The reader registry (in the spirit of pandoc's Text.Pandoc.Readers): every source format teikit
- * reads, with its extensions, how its content is recognised and its reader. `convert`, `batch`,
- * `build` and edition.json read this list; a new format is one module exporting a SourceReader
- * and one line below. Order matters only between equal sniffing scores: the first one wins.
+ * reads (formats.ts), with its extensions, how its content is recognised and its reader. `convert`,
+ * `batch`, `build` and edition.json ask this module; a new format is one module exporting a
+ * SourceReader and one line in formats.ts.
  */
 import { extname } from 'node:path';
 import { UserError } from '../model/diagnostics.js';
 import type { SourceReader } from './types.js';
-import { liaReader } from './lia/format.js';
-import { marx2maoReader } from './marx2mao/format.js';
-import { cmpaReader } from './cmpa/format.js';
+import { FORMATS } from './formats.js';
 
-export const READERS = [liaReader, marx2maoReader, cmpaReader] as const;
+export const READERS: typeof FORMATS = FORMATS;
 
 /** The name of a registered format (`lia`, `marx2mao`, `cmpa`). */
 export type SourceFormat = (typeof READERS)[number]['format'];
