@@ -47,8 +47,8 @@ export async function bundledEditionTei(): Promise<string> {
 
 /**
  * Every TEI fixture: the house sample, the bundled edition, made-up other TEI, every marx2mao
- * page of the corpus that teikit converts (the reader refuses the pages that are not works) and the
- * made-up marx2mao pages (several documents with their own notes).
+ * page of the corpus that teikit converts (the reader refuses the pages that are not works), the
+ * made-up marx2mao pages (several documents with their own notes) and the made-up LIA pages.
  */
 export async function teiFixtures(): Promise<TeiFixture[]> {
   const out: TeiFixture[] = [
@@ -56,9 +56,10 @@ export async function teiFixtures(): Promise<TeiFixture[]> {
     { name: 'bundled', tei: await bundledEditionTei(), assetsDir: join(repoRoot, 'editions/identity-of-interests'), house: true },
     { name: 'other-tei', tei: otherTei, assetsDir: fixtures, house: false },
   ];
-  // the sample pages, then the made-up pages of test/fixtures/marx2mao-made (named made/…)
-  for (const [root, prefix] of [[join(fixtures, 'marx2mao'), ''], [join(fixtures, 'marx2mao-made'), 'made/']] as const) {
-    for (const dir of readdirSync(root).sort()) {
+  // the sample pages, then the made-up pages of test/fixtures/marx2mao-made (named made/…) and the
+  // made-up Lenin Internet Archive pages, which have no print page markers (named lia/…)
+  for (const [root, prefix] of [[join(fixtures, 'marx2mao'), ''], [join(fixtures, 'marx2mao-made'), 'made/'], [join(fixtures, 'lia'), 'lia/']] as const) {
+    for (const dir of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
       for (const page of readdirSync(join(root, dir)).filter((f) => f.endsWith('.html')).sort()) {
         const file = join(root, dir, page);
         let tei: string;
