@@ -224,7 +224,7 @@ describe('teikit batch: command line', () => {
       [['batch', m2m, '-o', dir, '--jobs', 'many'], /--jobs must be a whole number/],
       [['batch', 'no/such/folder', '-o', dir], /^no\/such\/folder: cannot read: ENOENT$/],
       [['batch', `${m2m}/Mao/SU39.html`, 'editions/identity-of-interests/SU39.html', '-o', dir], /would both be written as SU39\.tei\.xml/],
-      [['batch', 'schema', '-o', dir], /no \.html, \.htm or \.md file in schema/],
+      [['batch', 'schema', '-o', dir], /no \.html, \.htm, \.md or \.markdown file in schema/],
       [['batch', m2m, '-o', dir, '--frobnicate'], /Unknown option/],
     ];
     for (const [argv, message] of cases) {

@@ -75,7 +75,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const outDir = values.output;
   if (outDir === undefined || outDir === '-') throw new UserError('teikit batch: -o <outdir> is required (try teikit batch --help)', 2);
   const sources = await findSources(positionals, io.cwd);
-  if (sources.length === 0) throw new UserError(`teikit batch: no ${SOURCE_EXTENSIONS.join(', ')} file in ${positionals.join(', ')}`, 2);
+  const kinds = `${SOURCE_EXTENSIONS.slice(0, -1).join(', ')} or ${SOURCE_EXTENSIONS.at(-1)}`;
+  if (sources.length === 0) throw new UserError(`teikit batch: no ${kinds} file in ${positionals.join(', ')}`, 2);
   const jobs = parseJobs(values.jobs, sources.length);
   await mkdir(resolve(io.cwd, outDir), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
     throw new UserError(`${outDir}: cannot write: ${err.code ?? String(err)}`, 2);
