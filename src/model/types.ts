@@ -310,9 +310,10 @@ export interface TranscriptionWitness {
   kind: 'transcription';
   id: WitnessId;
   transcriber: string;
-  /** What the transcriber did, as the source says it; absent: marx2mao's `Prepared for the Internet by`. */
+  /** What the transcriber did, as the source says it (`Prepared for the Internet by`,
+   * `Transcription/HTML Markup`); absent: `Transcribed by`. */
   resp?: string;
-  /** The site that published it (`Lenin Internet Archive (marxists.org)`); absent: `From Marx to Mao`. */
+  /** The site that published it (`From Marx to Mao`, `Lenin Internet Archive (marxists.org)`), where known. */
   publisher?: string;
   email?: string;
   /** As printed (`October 1999`) and as ISO 8601 (`1999-10`). */

@@ -127,10 +127,12 @@ function writePrint(listBibl: El, w: PrintWitness, edition: Edition): void {
 function writeTranscription(listBibl: El, w: TranscriptionWitness, edition: Edition, ids: Set<string>): void {
   const bibl = att(att(child(listBibl, 'bibl', 5), 'xml:id', w.id), 'type', 'transcription');
   text(child(bibl, 'title', 6), edition.work.title);
-  const resp = child(bibl, 'respStmt', 6);
-  text(resp.ele('resp'), w.resp ?? 'Prepared for the Internet by');
-  text(resp.ele('persName'), w.transcriber);
-  text(child(bibl, 'publisher', 6), w.publisher ?? 'From Marx to Mao');
+  if (w.transcriber) {
+    const resp = child(bibl, 'respStmt', 6);
+    text(resp.ele('resp'), w.resp ?? 'Transcribed by');
+    text(resp.ele('persName'), w.transcriber);
+  }
+  if (w.publisher) text(child(bibl, 'publisher', 6), w.publisher);
   if (w.date) text(att(child(bibl, 'date', 6), 'when', isoDate(w.date.when)), w.date.text);
   if (w.updated) text(att(att(child(bibl, 'date', 6), 'type', 'updated'), 'when', isoDate(w.updated.when)), w.updated.text);
   if (w.url) att(child(bibl, 'ptr', 6), 'target', uri(w.url));

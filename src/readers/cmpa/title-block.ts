@@ -105,7 +105,8 @@ const MONTH_YEAR = /((?:January|February|March|April|May|June|July|August|Septem
 function readPrepared(p: Lines, file: string): TranscriptionWitness {
   const line = p.lines.join(' ').replace(/\s+/g, ' ');
   const transcriber = /\bby\s+([^,(]+?)\s*(?:,|\(|$)/.exec(line)?.[1]?.trim() ?? '';
-  const w: TranscriptionWitness = { kind: 'transcription', id: 'm2m', transcriber, file };
+  // the line it reprints is marx2mao's: "Prepared … for the Internet by …" on From Marx to Mao
+  const w: TranscriptionWitness = { kind: 'transcription', id: 'm2m', transcriber, resp: 'Prepared for the Internet by', publisher: 'From Marx to Mao', file };
   const mail = p.links.find((u) => u.startsWith('mailto:'))?.slice('mailto:'.length) ?? /[\w.+-]+@[\w-]+(\.[\w-]+)+/.exec(line)?.[0];
   if (mail) w.email = mail;
   const updated = new RegExp(`\\((?:corrected|updated)[^)]*?${MONTH_YEAR.source}\\)`, 'i').exec(line);

@@ -97,6 +97,8 @@ function read(source: Uint8Array | string, file: string): ReadResult {
     kind: 'transcription',
     id: 'm2m',
     transcriber: title?.transcription.transcriber ?? '',
+    resp: 'Prepared for the Internet by',
+    publisher: 'From Marx to Mao',
     // no url: the page does not state its address, and a local folder's name is not one (the
     // edition.json `url` gives it where it is known)
     file,
