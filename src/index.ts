@@ -6,6 +6,9 @@ export { diagnostic, formatDiagnostic, sortDiagnostics, UserError } from './mode
 export { writeTei, defaultPublication } from './tei/index.js';
 export { convertFiles, detectFormat } from './convert.js';
 export type { ConvertOptions, ConvertResult } from './convert.js';
+export { READERS, SOURCE_FORMATS, SOURCE_EXTENSIONS, readerFor } from './readers/registry.js';
+export type { SourceFormat } from './readers/registry.js';
+export type { SourceReader } from './readers/types.js';
 export { loadEdition, findEditions, publicationOf } from './edition/index.js';
 export type { EditionConfig, LoadedEdition } from './edition/index.js';
 export { buildReport } from './report/index.js';

@@ -223,3 +223,22 @@ describe('the TEI of an LIA page', () => {
     expect(await jingValidate(rng!, files)).toEqual([]);
   });
 });
+
+describe('readLia on a list that says less', () => {
+  const page = (items: string) =>
+    `<html><head><title>T</title></head><body><p class="title">V. I. Lenin</p><h1>A Short Note</h1><ul>${items}</ul>` +
+    '<p>The text of a short note, which has no notes of its own and no print page markers at all.</p></body></html>';
+
+  it('invents no transcriber, site or translator that the list does not name, and reports labels it does not read', () => {
+    const r = readLia(page('<li>Written: 1902<li>Source: Collected Works, Progress Publishers, Moscow, 1964, Volume 5, pages 1-2<li>Public Domain: Lenin Internet Archive (2003)'), 'note.html');
+    if (!r.ok) throw new Error('refused');
+    const e = r.edition;
+    expect(e.witnesses.find((w) => w.kind === 'transcription')).toEqual({ kind: 'transcription', id: 'lia', transcriber: '', file: 'note.html' });
+    expect(e.witnesses.find((w) => w.kind === 'print')).not.toHaveProperty('translator');
+    expect(e.work.date).toEqual({ text: '1902', notBefore: '1902-01-01', notAfter: '1902-12-31' });
+    expect(e.diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([['info', 'info-unread', 1]]);
+    const xml = writeTei(e, { publisher: 'p', licence: { text: 'CC0' }, date: '2026-12-04' });
+    expect(xml).toMatch(/<bibl xml:id="lia" type="transcription">\s*<title>A Short Note<\/title>\s*<relatedItem type="original" target="#pp"\/>\s*<\/bibl>/);
+    expect(xml).not.toMatch(/From Marx to Mao|Prepared for the Internet|Translated by/);
+  });
+});
