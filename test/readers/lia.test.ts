@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { readLia } from '../../src/readers/lia/index.js';
 import { dateStatement } from '../../src/readers/lia/dates.js';
 import { readSource, siglum } from '../../src/readers/lia/info.js';
+import { liaReader } from '../../src/readers/lia/format.js';
+import { marx2maoReader } from '../../src/readers/marx2mao/format.js';
 import type { Edition, Heading, NoteRef, PrintWitness, TranscriptionWitness } from '../../src/model/types.js';
 import { writeTei } from '../../src/tei/index.js';
 import { validateTei } from '../../src/validate/index.js';
@@ -123,7 +125,7 @@ describe('readLia on MW18.html (notes, a known day, a translator)', () => {
   });
 });
 
-describe('readLia on LT02.html (an uncertain date, no translator, no notes)', () => {
+describe('readLia on LT02.html (an uncertain date, no translator, a note with its brackets outside its links)', () => {
   const e = read(LT02);
 
   it('gives the writing date as notBefore/notAfter, the text as printed', () => {
@@ -141,10 +143,21 @@ describe('readLia on LT02.html (an uncertain date, no translator, no notes)', ()
   });
 
   it('keeps the letter\'s words and leaves the navigation table out', () => {
-    expect(e.notes).toBeUndefined();
-    const body = sourceWords(LT02, /<P>Dear comrades/, /<TABLE/);
+    const body = sourceWords(LT02, /<P>Dear comrades/, /<HR>/).filter((w) => w !== '1');
     expect(firstDifference(body, words(blockText(e.body.slice(1))))).toBeUndefined();
     expect(words(blockText(e.body))).not.toContain('marx');
+  });
+
+  it('links the note both ways, its label without the brackets, and the bold Notes line as its heading', () => {
+    const [ref] = refsOf(e);
+    expect(ref).toMatchObject({ id: 'nr1', n: '1', noteId: 'n1' });
+    const para = blockText(e.body.slice(2, 3)).replace(/\s+/g, ' ');
+    expect(para).toContain('paper learns what the weavers');
+    expect(para).not.toMatch(/\[|\]/);
+    const notes = notesOf(e);
+    expect(notes.map((n) => [n.id, n.n, noteText(n)])).toEqual([['n1', '1', 'The paper of the weaving towns, printed in a cellar and carried from shed to shed.']]);
+    expect(e.notes?.heading).toEqual([{ type: 'emph', rend: 'bold', children: [{ type: 'text', value: 'Notes' }] }]);
+    expect(e.diagnostics).toEqual([]);
   });
 });
 
@@ -240,5 +253,24 @@ describe('readLia on a list that says less', () => {
     const xml = writeTei(e, { publisher: 'p', licence: { text: 'CC0' }, date: '2026-12-04' });
     expect(xml).toMatch(/<bibl xml:id="lia" type="transcription">\s*<title>A Short Note<\/title>\s*<relatedItem type="original" target="#pp"\/>\s*<\/bibl>/);
     expect(xml).not.toMatch(/From Marx to Mao|Prepared for the Internet|Translated by/);
+  });
+});
+
+describe('an info list written as <br> lines of one paragraph', () => {
+  const html = '<html><body><p class="title">V. I. Lenin</p><h1>Lines Instead of Items</h1>' +
+    '<p class="information"><span class="info">Written:</span> Between 13 and 26 April, 1918<br>\n' +
+    '<span class="info">Source:</span> Collected Works, Progress Publishers, Moscow, 1972, Volume 27, pages 235-77<br>\n' +
+    '<span class="info">Transcription\\Markup:</span> A. Person<br></p>' +
+    '<p>The running text of a page whose facts stand in one paragraph, line by line, as some pages have them.</p></body></html>';
+
+  it('is recognised and read line by line', () => {
+    expect(liaReader.sniff(html)).toBeGreaterThan(marx2maoReader.sniff(html));
+    const r = readLia(html, 'lines.html');
+    if (!r.ok) throw new Error('refused');
+    expect(r.edition.work.date).toEqual({ text: 'Between 13 and 26 April, 1918', notBefore: '1918-04-13', notAfter: '1918-04-26' });
+    expect(r.edition.witnesses.map((w) => [w.id, w.kind === 'transcription' ? w.transcriber : w.kind === 'print' ? w.pages?.text : ''])).toEqual([
+      ['pp', 'pages 235-77'], ['lia', 'A. Person'],
+    ]);
+    expect(blockText(r.edition.body.slice(1))).toMatch(/^The running text/);
   });
 });

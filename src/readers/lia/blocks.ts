@@ -104,9 +104,34 @@ function paragraph(nodes: Node[], ctx: BlockContext, pos: SourcePosition, rend?:
   return children.length ? [{ type: 'paragraph', children, pos, ...(rend ? { rend } : {}) }] : [];
 }
 
+/** Stands for a note label (a reference or a note's own anchor) while the brackets around it are dropped. */
+const LABEL_MARK = '\u0000';
+
 /** Inline content, whitespace collapsed and trimmed at both ends; empty emphasis dropped. */
 export function inlines(nodes: Node[], ctx: BlockContext): Inline[] {
-  return trim(merge(nodes.flatMap((n) => inline(n, ctx))));
+  return trim(unmark(merge(nodes.flatMap((n) => inline(n, ctx)))));
+}
+
+/**
+ * `[<a href="#fw1">1</a>]`: the brackets printed around a label outside its link belong to the
+ * label (the reference's `n`, or the note's), not to the text.
+ */
+function unmark(list: Inline[]): Inline[] {
+  const out = list.map((i) => (i.type === 'emph' ? { ...i, children: unmark(i.children) } : i));
+  for (let k = 0; k < out.length; k++) {
+    const cur = out[k]!;
+    const next = out[k + 1];
+    const after = out[k + 2];
+    // text "…[\0" + noteRef + "\0]…": the reference's own brackets
+    if (cur.type === 'text' && next?.type === 'noteRef' && after?.type === 'text' && /\[\s*\u0000$/.test(cur.value) && /^\u0000\s*\]/.test(after.value)) {
+      cur.value = cur.value.replace(/\[\s*\u0000$/, '');
+      after.value = after.value.replace(/^\u0000\s*\]/, '');
+    }
+  }
+  return out
+    .map((i) => (i.type === 'text' ? { ...i, value: i.value.replace(/\[\s*\u0000\s*\]/g, '').replace(/\u0000/g, '') } : i))
+    .filter((i) => i.type !== 'text' || i.value !== '')
+    .filter((i) => i.type !== 'emph' || i.children.length > 0);
 }
 
 function inline(node: Node, ctx: BlockContext): Inline[] {
@@ -114,9 +139,10 @@ function inline(node: Node, ctx: BlockContext): Inline[] {
   const el = node as Element;
   const t = tag(el);
   if (!t) return [];
-  if (ctx.skip.has(el)) return [];
+  // a note's label anchor leaves a mark, so that the brackets printed around it go with it
+  if (ctx.skip.has(el)) return [{ type: 'text', value: LABEL_MARK }];
   const ref = ctx.refs.get(el);
-  if (ref) return [{ type: 'noteRef', noteId: ref.noteId, id: ref.id, n: ref.n, pos: positionOf(el, ctx.file) }];
+  if (ref) return [{ type: 'text', value: LABEL_MARK }, { type: 'noteRef', noteId: ref.noteId, id: ref.id, n: ref.n, pos: positionOf(el, ctx.file) }, { type: 'text', value: LABEL_MARK }];
   if (t === 'br') return [{ type: 'lb' }];
   const children = merge(childrenOf(el).flatMap((c) => inline(c, ctx)));
   if (t === 'a') {
@@ -125,7 +151,7 @@ function inline(node: Node, ctx: BlockContext): Inline[] {
   }
   const rend = EMPH[t];
   // a sup that held only a note reference is the reference itself
-  if (rend && children.some((c) => c.type !== 'noteRef' && !(c.type === 'text' && !c.value.trim()))) return [{ type: 'emph', rend, children }];
+  if (rend && children.some((c) => c.type !== 'noteRef' && !(c.type === 'text' && /^[\s\u0000[\]]*$/.test(c.value)))) return [{ type: 'emph', rend, children }];
   return children;
 }
 

@@ -11,7 +11,12 @@ import { attr, collapse, elements, positionOf, startOffset, tag, textOf, type El
 import { flatten, inlines, itemNodes, itemStart, toBlocks, type BlockContext, type Item } from './blocks.js';
 
 const LABEL = /^\[?\s*(\d{1,4}[a-z]?|\*{1,3}|[a-z])\s*\]?$/i;
-const NOTES_HEADING = /^(?:end\s*|foot\s*)?notes?$/i;
+const NOTES_HEADING = /^(?:end\s*|foot\s*)?notes?:?$/i;
+
+/** A heading, or a short paragraph that is one (`<p><b>Notes</b></p>`), saying "Notes". */
+function isNotesHeading(item: Item): boolean {
+  return 'el' in item && /^(?:h[2-6]|p)$/.test(tag(item.el)) && NOTES_HEADING.test(collapse(textOf(item.el)).trim());
+}
 
 /** Where a link points inside the page, and every element that can be pointed at. */
 function targets(body: Node): Map<string, Element> {
@@ -45,7 +50,7 @@ export function readNotes(body: Node, items: Item[], file: string, diagnostics: 
   }
   const anchors = new Set(forward.values());
   const contains = (item: Item, set: Set<Element>) => itemNodes(item).some((n) => elements(n).some((e) => set.has(e)));
-  const headingAt = items.findIndex((it) => 'el' in it && /^h[2-6]$/.test(tag(it.el)) && NOTES_HEADING.test(collapse(textOf(it.el)).trim()));
+  const headingAt = items.findIndex(isNotesHeading);
   const firstNote = items.findIndex((it) => contains(it, anchors));
   const starts = [headingAt, firstNote].filter((i) => i >= 0);
   const start = starts.length ? Math.min(...starts) : items.length;
@@ -61,7 +66,7 @@ export function readNotes(body: Node, items: Item[], file: string, diagnostics: 
     const anchor = itemNodes(item).flatMap((n) => elements(n)).find((e) => anchors.has(e));
     if (anchor) groups.push({ anchor, label: collapse(textOf(anchor)).trim().replace(/^\[\s*|\s*\]$/g, ''), items: [item] });
     else if (groups.length) groups.at(-1)!.items.push(item);
-    else if (!heading && 'el' in item && /^h[2-6]$/.test(tag(item.el))) heading = inlines([item.el], ctx);
+    else if (!heading && isNotesHeading(item)) heading = inlines(itemNodes(item), ctx);
     else loose.push(item);
   }
   for (const item of loose) diagnostics.push(diagnostic('warning', 'note-text-unplaced', 'text after the Notes heading and before the first note is left out of the notes', positionOf(itemNodes(item)[0]!, file)));
