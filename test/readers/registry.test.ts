@@ -119,6 +119,25 @@ describe('teikit convert and batch on an LIA page', () => {
   });
 });
 
+describe('teikit build with an LIA page named in edition.json', () => {
+  it('builds the edition: TEI, report and renditions, the url of edition.json as the transcription\'s address', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'teikit-lia-build-'));
+    mkdirSync(join(root, 'editions/mill'), { recursive: true });
+    copyFileSync(MW18, join(root, 'editions/mill/MW18.html'));
+    writeFileSync(join(root, 'editions/mill/edition.json'), JSON.stringify({
+      id: 'mill', title: "On the Mill Workers' Delegates",
+      base: { file: 'MW18.html', format: 'lia', url: 'https://www.example.org/lenin/MW18.html' },
+      publication: { publisher: 'teikit tests', date: '2026-12-04', licence: { text: 'CC0', url: 'https://creativecommons.org/publicdomain/zero/1.0/' } },
+    }));
+    const r = await cli(['build', 'editions', '-o', 'out'], root);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(root, 'out/mill')).sort()).toEqual(['mill.epub', 'mill.html', 'mill.report.json', 'mill.tei.xml', 'mill.txt']);
+    const tei = readFileSync(join(root, 'out/mill/mill.tei.xml'), 'utf8');
+    expect(tei).toContain('<ptr target="https://www.example.org/lenin/MW18.html"/>');
+    expect(JSON.parse(readFileSync(join(root, 'out/mill/mill.report.json'), 'utf8')).inputs[0].format).toBe('lia');
+  });
+});
+
 describe('Markdown that is not a CMPA reprint', () => {
   const note = '# Notes on the collection\n\nThese pages were gathered in 2001. Some of them are\nincomplete; see the list below.\n\n## The list\n\n- one\n- two\n';
 
