@@ -256,8 +256,8 @@ describe('readLia on a list that says less', () => {
   });
 });
 
-describe('an info list written as <br> lines of one paragraph', () => {
-  const html = '<html><body><p class="title">V. I. Lenin</p><h1>Lines Instead of Items</h1>' +
+describe('an info list written as <br> lines of one paragraph, a title on two lines', () => {
+  const html = '<html><body><p class="title">V. I. Lenin</p><h1>Lines Instead<br>of Items</h1>' +
     '<p class="information"><span class="info">Written:</span> Between 13 and 26 April, 1918<br>\n' +
     '<span class="info">Source:</span> Collected Works, Progress Publishers, Moscow, 1972, Volume 27, pages 235-77<br>\n' +
     '<span class="info">Transcription\\Markup:</span> A. Person<br></p>' +
@@ -267,6 +267,7 @@ describe('an info list written as <br> lines of one paragraph', () => {
     expect(liaReader.sniff(html)).toBeGreaterThan(marx2maoReader.sniff(html));
     const r = readLia(html, 'lines.html');
     if (!r.ok) throw new Error('refused');
+    expect(r.edition.work.title).toBe('Lines Instead of Items');
     expect(r.edition.work.date).toEqual({ text: 'Between 13 and 26 April, 1918', notBefore: '1918-04-13', notAfter: '1918-04-26' });
     expect(r.edition.witnesses.map((w) => [w.id, w.kind === 'transcription' ? w.transcriber : w.kind === 'print' ? w.pages?.text : ''])).toEqual([
       ['pp', 'pages 235-77'], ['lia', 'A. Person'],

@@ -126,6 +126,7 @@ function linesOf(el: Element): [string, Node][] {
 function textWithout(node: Node, skip: Set<Node>): string {
   if (skip.has(node)) return '';
   if (node.nodeName === '#text') return (node as { value: string }).value;
+  if (tag(node) === 'br') return ' ';
   return childrenOf(node).map((c) => textWithout(c, skip)).join('');
 }
 
