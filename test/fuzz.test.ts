@@ -10,6 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { convertFiles } from '../src/convert.js';
 import { UserError } from '../src/model/diagnostics.js';
@@ -62,4 +63,29 @@ describe('fuzz: 2,000 mutated sources through the conversion', () => {
     // Most mutants are still works: the harness exercises the writer, not only the refusals.
     expect(stats.accepted).toBeGreaterThan(1800);
   }, 180_000);
+});
+
+describe('npm run fuzz (scripts/fuzz.mjs, over dist/, in worker threads)', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/fuzz.mjs', ...args], { cwd: repoRoot, encoding: 'utf8' });
+  const SUMMARY = /^fuzz: (\d+) mutations, (\d+) accepted \((\d+) invalid\), (\d+) refused \((\d+) by the validation gate\), (\d+) crashes, (\d+) hangs, max [\d.]+ ms \(#\d+\) in [\d.]+ s$/m;
+
+  it('prints the summary line, with the outcomes of the same mutants converted in-process', async () => {
+    const r = run('--count', '20', '--seed', '20261204', '--jobs', '1');
+    expect(r.status, r.stderr).toBe(0);
+    const m = SUMMARY.exec(r.stdout);
+    expect(m, r.stdout).not.toBeNull();
+    const here = await runFuzz({ samples, seed: 20261204, count: 20, convert, isRefusal: (err: unknown) => err instanceof UserError, firstError });
+    expect(m!.slice(1, 8).map(Number)).toEqual([20, here.accepted, 0, here.refused, 0, 0, 0]);
+  }, 120_000);
+
+  it('a worker stuck on an input is stopped, the input counted as a hang, and the run goes on (exit 1)', () => {
+    // A bound of 1 ms: no conversion fits, so the watchdog stops the thread on each input.
+    const r = run('--count', '2', '--jobs', '1', '--limit-ms', '1');
+    expect(r.status).toBe(1);
+    const m = SUMMARY.exec(r.stdout);
+    expect(m, r.stdout).not.toBeNull();
+    expect(Number(m![1])).toBe(2);
+    expect(Number(m![7])).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => /^hang: seed 20261204 #[01]: no result after 2 ms, worker stopped$/.test(l))).toHaveLength(2);
+  }, 120_000);
 });
