@@ -8,7 +8,8 @@ import type { Diagnostic, Edition, Publication, ReadResult } from './model/types
 import { formatDiagnostic, sortDiagnostics, UserError } from './model/diagnostics.js';
 import { detectFormat, readerFor, type SourceFormat } from './readers/registry.js';
 import { mergeWitnesses } from './merge/index.js';
-import { writeTei } from './tei/index.js';
+import { writeTeiWithRepairs } from './tei/index.js';
+import { gateTei } from './convert-gate.js';
 import { buildReport, type ConversionReport, type ReportInput } from './report/index.js';
 
 export interface ConvertOptions {
@@ -71,6 +72,8 @@ async function readSource(
 /**
  * Convert one work from one or more witnesses. A file that is not a work, or diagnostics of
  * severity error, end in a UserError (exit 1) carrying every diagnostic: nothing is written.
+ * The TEI returned has passed teikit's validation (convert-gate.ts); TEI that would not is
+ * refused with one `invalid-tei` error (exit 1), so no caller can write invalid TEI.
  */
 export async function convertFiles(files: string[], options: ConvertOptions = {}): Promise<ConvertResult> {
   if (files.length === 0) throw new UserError('convert: no source file given', 2);
@@ -101,11 +104,17 @@ export async function convertFiles(files: string[], options: ConvertOptions = {}
     work: { ...edition.work, title: options.title ?? edition.work.title },
   };
   // The merge may or may not carry the readers' diagnostics over: keep each one once.
-  const diagnostics = uniqueDiagnostics([...editions.flatMap((e) => e.diagnostics), ...edition.diagnostics]);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new UserError(errors.map(formatDiagnostic).join('\n'), 1, diagnostics);
+  const fromReaders = uniqueDiagnostics([...editions.flatMap((e) => e.diagnostics), ...edition.diagnostics]);
+  const errors = fromReaders.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new UserError(errors.map(formatDiagnostic).join('\n'), 1, fromReaders);
 
-  const tei = writeTei(edition, options.publication);
+  // The writer repairs what TEI cannot say as the model has it (each repair a warning); the gate
+  // then refuses whatever is still invalid, before anything is returned or written.
+  const written = writeTeiWithRepairs(edition, options.publication);
+  edition = written.edition;
+  const tei = written.tei;
+  await gateTei(tei, { file: read[0]!.input.file, edition });
+  const diagnostics = uniqueDiagnostics([...fromReaders, ...written.diagnostics]);
   const inputs: ReportInput[] = read.map(({ input }, i) => ({
     ...input,
     role: i === 0 ? 'base' : 'witness',

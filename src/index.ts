@@ -3,7 +3,9 @@
  */
 export type * from './model/types.js';
 export { diagnostic, formatDiagnostic, sortDiagnostics, UserError } from './model/diagnostics.js';
-export { writeTei, defaultPublication } from './tei/index.js';
+export { writeTei, writeTeiWithRepairs, defaultPublication } from './tei/index.js';
+export { gateTei, InvalidTeiError } from './convert-gate.js';
+export type { GateSource } from './convert-gate.js';
 export { convertFiles, detectFormat } from './convert.js';
 export type { ConvertOptions, ConvertResult } from './convert.js';
 export { READERS, SOURCE_FORMATS, SOURCE_EXTENSIONS, readerFor } from './readers/registry.js';

@@ -6,29 +6,39 @@
 import { basename } from 'node:path';
 import type { DateStatement, Edition, PrintWitness, Publication, ReprintWitness, TranscriptionWitness, Witness } from '../model/types.js';
 import { describeCorrection, describeHyphenation, describeNormalisation, type EditionStats } from './declarations.js';
-import { att, child, indent, isoDate, text, uri, type El } from './xml.js';
+import { ENCODER_ID, UNSTATED } from './repair.js';
+import { att, child, indent, isBlank, isoDate, text, uri, type El } from './xml.js';
 
 const LANGUAGES: Record<string, string> = { en: 'English', fr: 'French', de: 'German', zh: 'Chinese', ru: 'Russian', es: 'Spanish' };
+
+/** Publication data for a single-file conversion that has no edition.json. */
+export function defaultPublication(today = new Date()): Publication {
+  return { publisher: 'teikit', licence: { text: 'Unknown' }, date: today.toISOString().slice(0, 10) };
+}
 
 export function writeHeader(tei: El, edition: Edition, pub: Publication, stats: EditionStats): void {
   const header = child(tei, 'teiHeader', 1);
   const fileDesc = child(header, 'fileDesc', 2);
 
   const titleStmt = child(fileDesc, 'titleStmt', 3);
+  // The title was made non-blank by repair.ts; the author the schema requires is said to be
+  // unknown rather than left out or invented (repair.ts warns no-author).
   text(att(child(titleStmt, 'title', 4), 'type', 'main'), edition.work.title);
-  if (edition.work.author) text(child(titleStmt, 'author', 4), edition.work.author);
-  const resp = att(child(titleStmt, 'respStmt', 4), 'xml:id', 'teikit');
+  text(child(titleStmt, 'author', 4), orUnstated(edition.work.author, UNSTATED.author));
+  const resp = att(child(titleStmt, 'respStmt', 4), 'xml:id', ENCODER_ID);
   resp.ele('resp').txt('TEI encoding');
-  text(resp.ele('name'), pub.encoder ?? 'teikit');
+  text(resp.ele('name'), orUnstated(pub.encoder, 'teikit'));
   indent(titleStmt, 3);
 
   const pubStmt = child(fileDesc, 'publicationStmt', 3);
-  text(child(pubStmt, 'publisher', 4), pub.publisher);
+  // Publication data come from edition.json or the API: a blank value is not written blank.
+  const defaults = defaultPublication();
+  text(child(pubStmt, 'publisher', 4), orUnstated(pub.publisher, defaults.publisher));
   text(att(child(pubStmt, 'date', 4), 'when', isoDate(pub.date)), pub.date);
   const licence = child(pubStmt, 'availability', 4).ele('licence');
   att(licence, 'target', pub.licence.url ? uri(pub.licence.url) : undefined);
-  text(licence, pub.licence.text);
-  text(att(child(pubStmt, 'idno', 4), 'type', 'teikit'), edition.id);
+  text(licence, orUnstated(pub.licence.text, defaults.licence.text));
+  text(att(child(pubStmt, 'idno', 4), 'type', 'teikit'), orUnstated(edition.id, 'unnamed'));
   indent(pubStmt, 3);
 
   const sourceDesc = child(fileDesc, 'sourceDesc', 3);
@@ -95,21 +105,22 @@ function writePrint(listBibl: El, w: PrintWitness, edition: Edition): void {
   const bs = att(att(child(listBibl, 'biblStruct', 5), 'xml:id', w.id), 'type', 'print');
   const analytic = child(bs, 'analytic', 6);
   text(att(child(analytic, 'title', 7), 'level', 'a'), edition.work.title);
-  if (edition.work.author) text(child(analytic, 'author', 7), edition.work.author);
+  if (!isBlank(edition.work.author)) text(child(analytic, 'author', 7), edition.work.author!);
   indent(analytic, 6);
   const monogr = child(bs, 'monogr', 6);
-  text(att(child(monogr, 'title', 7), 'level', 'm'), w.collection);
-  if (w.translator) {
+  if (!isBlank(w.collection)) text(att(child(monogr, 'title', 7), 'level', 'm'), w.collection);
+  if (!isBlank(w.translator)) {
     const resp = child(monogr, 'respStmt', 7);
     resp.ele('resp').txt('Translated by');
-    text(resp.ele('persName'), w.translator);
+    text(resp.ele('persName'), w.translator!);
   }
-  for (const p of w.printings) text(child(monogr, 'edition', 7), p);
+  for (const p of w.printings) if (!isBlank(p)) text(child(monogr, 'edition', 7), p);
   const imprint = child(monogr, 'imprint', 7);
-  // imprint must not be empty: the publisher element stays even when the source does not name one.
-  if (w.place) text(child(imprint, 'pubPlace', 8), w.place);
-  text(child(imprint, 'publisher', 8), w.publisher);
-  if (w.date) text(att(child(imprint, 'date', 8), 'when', /^\d{4}$/.test(w.date) ? w.date : undefined), w.date);
+  // imprint must not be empty: with neither place, publisher nor date, it says "[s.n.]".
+  const noImprint = isBlank(w.place) && isBlank(w.publisher) && isBlank(w.date);
+  if (!isBlank(w.place)) text(child(imprint, 'pubPlace', 8), w.place);
+  if (!isBlank(w.publisher) || noImprint) text(child(imprint, 'publisher', 8), orUnstated(w.publisher, UNSTATED.publisher));
+  if (!isBlank(w.date)) text(att(child(imprint, 'date', 8), 'when', /^\d{4}$/.test(w.date) ? w.date : undefined), w.date);
   indent(imprint, 7);
   if (w.volume) {
     const n = volumeNumber(w.volume);
@@ -127,12 +138,12 @@ function writePrint(listBibl: El, w: PrintWitness, edition: Edition): void {
 function writeTranscription(listBibl: El, w: TranscriptionWitness, edition: Edition, ids: Set<string>): void {
   const bibl = att(att(child(listBibl, 'bibl', 5), 'xml:id', w.id), 'type', 'transcription');
   text(child(bibl, 'title', 6), edition.work.title);
-  if (w.transcriber) {
+  if (!isBlank(w.transcriber)) {
     const resp = child(bibl, 'respStmt', 6);
     text(resp.ele('resp'), w.resp ?? 'Transcribed by');
-    text(resp.ele('persName'), w.transcriber);
+    text(resp.ele('persName'), w.transcriber!);
   }
-  if (w.publisher) text(child(bibl, 'publisher', 6), w.publisher);
+  if (!isBlank(w.publisher)) text(child(bibl, 'publisher', 6), w.publisher!);
   if (w.date) text(att(child(bibl, 'date', 6), 'when', isoDate(w.date.when)), w.date.text);
   if (w.updated) text(att(att(child(bibl, 'date', 6), 'type', 'updated'), 'when', isoDate(w.updated.when)), w.updated.text);
   if (w.url) att(child(bibl, 'ptr', 6), 'target', uri(w.url));
@@ -144,13 +155,18 @@ function writeTranscription(listBibl: El, w: TranscriptionWitness, edition: Edit
 function writeReprint(listBibl: El, w: ReprintWitness, edition: Edition, ids: Set<string>): void {
   const bibl = att(att(child(listBibl, 'bibl', 5), 'xml:id', w.id), 'type', 'reprint');
   text(child(bibl, 'title', 6), edition.work.title);
-  text(child(bibl, 'publisher', 6), w.publisher);
+  if (!isBlank(w.publisher)) text(child(bibl, 'publisher', 6), w.publisher);
   if (w.url) att(child(bibl, 'ptr', 6), 'target', uri(w.url));
   const original =
     edition.witnesses.find((x) => x.kind === 'transcription' && ids.has(x.id)) ??
     edition.witnesses.find((x) => x.kind === 'print' && ids.has(x.id));
   if (original) att(att(child(bibl, 'relatedItem', 6), 'type', 'original'), 'target', `#${original.id}`);
   indent(bibl, 5);
+}
+
+/** The value, or the placeholder when it is blank (a required element is never written empty). */
+function orUnstated(value: string | undefined, placeholder: string): string {
+  return isBlank(value) ? placeholder : value!;
 }
 
 /** `II` → 2, `1` → 1: biblScope/@n is the arabic number of the volume as printed. */

@@ -4,21 +4,37 @@
  * give the same bytes; only the default date (today) varies when no publication data is given.
  */
 import { create } from 'xmlbuilder2';
-import type { Block, Edition, Publication } from '../model/types.js';
+import type { Block, Diagnostic, Edition, Publication } from '../model/types.js';
 import { writeDivContent, writeDivision, writeCommonBlock } from './blocks.js';
 import { buildContext, type WriteContext } from './context.js';
 import { editionStats } from './declarations.js';
-import { writeHeader } from './header.js';
+import { defaultPublication, writeHeader } from './header.js';
+
+export { defaultPublication } from './header.js';
 import { writeNotesSection } from './notes.js';
+import { repairForTei } from './repair.js';
 import { att, child, indent, TEI_NS, type El } from './xml.js';
 
-/** Publication data for a single-file conversion that has no edition.json. */
-export function defaultPublication(today = new Date()): Publication {
-  return { publisher: 'teikit', licence: { text: 'Unknown' }, date: today.toISOString().slice(0, 10) };
+
+/** The TEI of an edition; the repairs it needed are in writeTeiWithRepairs's diagnostics. */
+export function writeTei(edition: Edition, publication?: Publication): string {
+  return writeTeiWithRepairs(edition, publication).tei;
 }
 
-export function writeTei(edition: Edition, publication?: Publication): string {
-  const pub = publication ?? defaultPublication();
+/**
+ * The TEI, and a warning for each repair the model needed before TEI could say it validly
+ * (repair.ts: duplicate ids, references to missing notes, blank header parts), and the repaired
+ * edition the TEI was written from (what it says, for tracing a TEI line back to its source).
+ */
+export function writeTeiWithRepairs(
+  original: Edition,
+  publication?: Publication,
+): { tei: string; diagnostics: Diagnostic[]; edition: Edition } {
+  const { edition, diagnostics } = repairForTei(original);
+  return { tei: writeRepaired(edition, publication ?? defaultPublication()), diagnostics, edition };
+}
+
+function writeRepaired(edition: Edition, pub: Publication): string {
   const ctx = buildContext(edition);
   const doc = create();
   const tei = doc.ele(TEI_NS, 'TEI');

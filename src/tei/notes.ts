@@ -4,7 +4,8 @@
  */
 import type { NotesSection } from '../model/types.js';
 import type { WriteContext } from './context.js';
-import { writeNote } from './blocks.js';
+import { writeCommonBlock, writeNote } from './blocks.js';
+import { isLabelled } from './repair.js';
 import { writeInlines, writePageBreak } from './inlines.js';
 import { att, child, indent, type El } from './xml.js';
 
@@ -16,7 +17,9 @@ export function writeNotesSection(back: El, notes: NotesSection, ctx: WriteConte
   for (const item of notes.items) {
     indent(div, depth + 1);
     if ('pb' in item) writePageBreak(div, item.pb, ctx);
-    else writeNote(div, item, ctx, depth + 1);
+    else if (isLabelled(item)) writeNote(div, item, ctx, depth + 1);
+    // Text without a label (before the first numbered note) is the section's text, not a note.
+    else item.blocks.forEach((block, k) => writeCommonBlock(div, block, ctx, depth + 1, k === 0));
   }
   indent(div, depth);
 }

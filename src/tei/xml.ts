@@ -20,6 +20,11 @@ export function xmlText(s: string): string {
   return s.replace(NOT_XML, '').replace(/&/g, '&amp;');
 }
 
+/** True when nothing visible would be written (absent, empty, white space or characters XML cannot hold). */
+export function isBlank(s: string | undefined): boolean {
+  return s === undefined || xmlText(s).trim() === '';
+}
+
 /** Append text, skipping empty strings (an empty text node is noise in the output). */
 export function text(el: El, s: string): void {
   const clean = xmlText(s);
@@ -59,7 +64,23 @@ export function isoDate(when: string | undefined): string | undefined {
   return when && /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(when) ? when : undefined;
 }
 
-/** A URI reference as @target/@url need it: spaces and other characters URIs cannot hold escaped. */
+/** An IPv6 host (`http://[::1]/`): the one place where a URI may hold brackets. */
+const IP_LITERAL = /^[a-z][a-z0-9+.-]*:\/\/\[[0-9a-f:.]+\]/i;
+
+/**
+ * A URI reference as @target/@url need it (xsd:anyURI): spaces, brackets and other characters URIs
+ * cannot hold are escaped, a `%` that starts no escape becomes `%25`, and a second `#` (a fragment
+ * cannot hold one) `%23`. Characters XML cannot hold at all are dropped first.
+ */
 export function uri(s: string): string {
-  return s.trim().replace(/[^\x21-\x7E]|[<>"{}|\\^`]/gu, (c) => encodeURIComponent(c));
+  const clean = s.replace(NOT_XML, '').trim();
+  const host = IP_LITERAL.exec(clean)?.[0] ?? '';
+  let fragment = false;
+  const rest = clean.slice(host.length).replace(/%(?![0-9A-Fa-f]{2})|#|[^\x21-\x7E]|[<>"{}|\\^`[\]]/gu, (c) => {
+    if (c !== '#') return encodeURIComponent(c);
+    if (fragment) return '%23';
+    fragment = true;
+    return c;
+  });
+  return host + rest;
 }

@@ -1,12 +1,11 @@
 /**
  * `teikit build [editions/] [-o out/]`: every folder of editions/ with an edition.json becomes
  * out/<id>/<id>.tei.xml and out/<id>/<id>.report.json (+ .html, .epub, .txt renditions), the TEI
- * validated first, and a verified BagIt bag of all of it with its sources in out/bags/<id>/. An edition's files are all computed before any is written, and each is written
+ * validated first (by convertFiles's gate), and a verified BagIt bag of all of it with its sources in out/bags/<id>/. An edition's files are all computed before any is written, and each is written
  * atomically: a failing edition leaves nothing half-written. Exit 0 all built, 1 an edition
  * failed (the others are still built), 2 usage or I/O error.
  */
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../../model/types.js';
 import type { CliIo, Command } from '../io.js';
 import { convertFiles } from '../../convert.js';
 import { findEditions, loadEdition, publicationOf } from '../../edition/index.js';
@@ -14,7 +13,6 @@ import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { parseCommandArgs } from '../args.js';
 import { renderEpub, renderHtml, renderText } from '../../render/index.js';
-import { validateTei } from '../../validate/index.js';
 import { bagEdition } from '../../deposit/edition-bag.js';
 import { bagInfoFromTei } from '../../deposit/bag-info.js';
 
@@ -65,9 +63,8 @@ async function buildEdition(dir: string, outDir: string, io: CliIo): Promise<str
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
   const teiName = `${config.id}.tei.xml`;
 
+  // convertFiles has validated the TEI (its gate refuses invalid TEI with exit 1).
   const teiPath = join(outDir, config.id, teiName);
-  const invalid = await validationErrorsOf(result.tei, teiPath);
-  if (invalid.length > 0) throw new UserError(invalid.map(formatDiagnostic).join('\n'));
 
   const outputs: [string, string | Uint8Array][] = [
     [teiName, result.tei],
@@ -91,11 +88,6 @@ async function buildEdition(dir: string, outDir: string, io: CliIo): Promise<str
     ...outputs.map(([name]) => `  ${join(outDir, config.id, name)}`),
     `  ${bagDir}/ (BagIt bag of ${bag.files} files with the sources, verified)`,
   ];
-}
-
-/** Validation errors of the TEI (teikit's schema and rules); warnings do not fail a build. */
-async function validationErrorsOf(tei: string, file: string): Promise<Diagnostic[]> {
-  return (await validateTei(tei, file)).filter((d) => d.severity === 'error');
 }
 
 /** The renditions: HTML, EPUB, text; images named by graphic/@url are found in the edition's folder. */

@@ -1,7 +1,8 @@
 /**
  * `teikit convert <source> [<witness>...] [-o out.xml|-] [--report report.json]`
  * TEI to standard output by default; diagnostics on stderr as `file:line:col severity code: message`.
- * Exit 0 converted, 1 not a work / errors in the source (nothing written), 2 usage or I/O error.
+ * Exit 0 converted, 1 not a work / errors in the source / TEI refused by the validation gate
+ * (invalid-tei; nothing written), 2 usage or I/O error.
  */
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
