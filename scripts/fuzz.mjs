@@ -23,7 +23,6 @@ async function work({ seed, start, count, limitMs }) {
   const { convertFiles } = await dist('convert.js');
   const { UserError } = await dist('model/diagnostics.js');
   const { validateTei } = await dist('validate/index.js');
-  parentPort.postMessage({ ready: true });
   await runFuzz({
     samples: samples(),
     seed,
@@ -36,6 +35,7 @@ async function work({ seed, start, count, limitMs }) {
       const d = (await validateTei(tei, `${name}.tei.xml`)).find((x) => x.severity === 'error');
       return d && `${d.file}:${d.line}:${d.column}: ${d.code}: ${d.message}`;
     },
+    onReady: () => parentPort.postMessage({ ready: true }),
     onProblem: (line) => parentPort.postMessage({ problem: line }),
     onDone: (index, outcome) => parentPort.postMessage({ index, outcome }),
   });
@@ -94,7 +94,7 @@ async function main() {
       resolve();
     };
     // The hard bound: twice the per-input limit without a word from the worker (once it has
-    // loaded teikit: starting a thread is not an input's time).
+    // loaded teikit and converted each sample once: warming up is not an input's time).
     let timer;
     const watch = () => {
       clearTimeout(timer);
