@@ -5,7 +5,8 @@
  * seeded engine, test/support/fuzz.mjs), split over worker threads in contiguous index ranges.
  * Each worker reports every input as it finishes; a worker silent for longer than the time bound
  * is stuck on an input: it is stopped, the input counted as a hang, and a new worker takes the
- * rest of its range. Prints the same summary line as the test, and every problem with its seed
+ * rest of its range. (Within a worker, an input is a hang when it takes more than the limit in
+ * CPU time; with several workers that is the whole process's CPU time, an upper bound.) Prints the same summary line as the test, and every problem with its seed
  * and index (rebuild one with `mutant(samples, seed, index)`). Exit 0 when there is none, else 1.
  */
 import { readFileSync } from 'node:fs';
@@ -88,7 +89,7 @@ async function main() {
       over = true;
       clearTimeout(timer);
       await worker.terminate();
-      tally(total, next, { kind, ms: kind === 'hang' ? 2 * limitMs : 0, hang: kind === 'hang' });
+      tally(total, next, { kind, ms: kind === 'hang' ? 2 * limitMs : 0, cpuMs: 0, hang: kind === 'hang' });
       problem(`${kind}: seed ${seed} #${next}: ${why}`);
       await runRange(next + 1, end);
       resolve();
