@@ -5,7 +5,8 @@
  * seeded engine, test/support/fuzz.mjs), split over worker threads in contiguous index ranges.
  * Each worker reports every input as it finishes; a worker silent for longer than the time bound
  * is stuck on an input: it is stopped, the input counted as a hang, and a new worker takes the
- * rest of its range. Prints the same summary line as the test, and every problem with its seed
+ * rest of its range. (Within a worker, an input is a hang when it takes more than the limit in
+ * CPU time; with several workers that is the whole process's CPU time, an upper bound.) Prints the same summary line as the test, and every problem with its seed
  * and index (rebuild one with `mutant(samples, seed, index)`). Exit 0 when there is none, else 1.
  */
 import { readFileSync } from 'node:fs';
@@ -23,7 +24,6 @@ async function work({ seed, start, count, limitMs }) {
   const { convertFiles } = await dist('convert.js');
   const { UserError } = await dist('model/diagnostics.js');
   const { validateTei } = await dist('validate/index.js');
-  parentPort.postMessage({ ready: true });
   await runFuzz({
     samples: samples(),
     seed,
@@ -36,6 +36,7 @@ async function work({ seed, start, count, limitMs }) {
       const d = (await validateTei(tei, `${name}.tei.xml`)).find((x) => x.severity === 'error');
       return d && `${d.file}:${d.line}:${d.column}: ${d.code}: ${d.message}`;
     },
+    onReady: () => parentPort.postMessage({ ready: true }),
     onProblem: (line) => parentPort.postMessage({ problem: line }),
     onDone: (index, outcome) => parentPort.postMessage({ index, outcome }),
   });
@@ -88,13 +89,13 @@ async function main() {
       over = true;
       clearTimeout(timer);
       await worker.terminate();
-      tally(total, next, { kind, ms: kind === 'hang' ? 2 * limitMs : 0, hang: kind === 'hang' });
+      tally(total, next, { kind, ms: kind === 'hang' ? 2 * limitMs : 0, cpuMs: 0, hang: kind === 'hang' });
       problem(`${kind}: seed ${seed} #${next}: ${why}`);
       await runRange(next + 1, end);
       resolve();
     };
     // The hard bound: twice the per-input limit without a word from the worker (once it has
-    // loaded teikit: starting a thread is not an input's time).
+    // loaded teikit and converted each sample once: warming up is not an input's time).
     let timer;
     const watch = () => {
       clearTimeout(timer);

@@ -67,7 +67,7 @@ describe('fuzz: 2,000 mutated sources through the conversion', () => {
 
 describe('npm run fuzz (scripts/fuzz.mjs, over dist/, in worker threads)', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/fuzz.mjs', ...args], { cwd: repoRoot, encoding: 'utf8' });
-  const SUMMARY = /^fuzz: (\d+) mutations, (\d+) accepted \((\d+) invalid\), (\d+) refused \((\d+) by the validation gate\), (\d+) crashes, (\d+) hangs, max [\d.]+ ms \(#\d+\) in [\d.]+ s$/m;
+  const SUMMARY = /^fuzz: (\d+) mutations, (\d+) accepted \((\d+) invalid\), (\d+) refused \((\d+) by the validation gate\), (\d+) crashes, (\d+) hangs, max [\d.]+ ms \(#\d+\), [\d.]+ ms of CPU in [\d.]+ s$/m;
 
   it('prints the summary line, with the outcomes of the same mutants converted in-process', async () => {
     const r = run('--count', '20', '--seed', '20261204', '--jobs', '1');

@@ -9,12 +9,11 @@ import { writeDivContent, writeDivision, writeCommonBlock } from './blocks.js';
 import { buildContext, type WriteContext } from './context.js';
 import { editionStats } from './declarations.js';
 import { defaultPublication, writeHeader } from './header.js';
-
-export { defaultPublication } from './header.js';
 import { writeNotesSection } from './notes.js';
 import { repairForTei } from './repair.js';
 import { att, child, indent, TEI_NS, type El } from './xml.js';
 
+export { defaultPublication } from './header.js';
 
 /** The TEI of an edition; the repairs it needed are in writeTeiWithRepairs's diagnostics. */
 export function writeTei(edition: Edition, publication?: Publication): string {

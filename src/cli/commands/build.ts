@@ -1,7 +1,8 @@
 /**
  * `teikit build [editions/] [-o out/]`: every folder of editions/ with an edition.json becomes
  * out/<id>/<id>.tei.xml and out/<id>/<id>.report.json (+ .html, .epub, .txt renditions), the TEI
- * validated first (by convertFiles's gate), and a verified BagIt bag of all of it with its sources in out/bags/<id>/. An edition's files are all computed before any is written, and each is written
+ * validated first (by convertFiles's gate), and a verified BagIt bag of all of it with its sources
+ * in out/bags/<id>/. An edition's files are all computed before any is written, and each is written
  * atomically: a failing edition leaves nothing half-written. Exit 0 all built, 1 an edition
  * failed (the others are still built), 2 usage or I/O error.
  */
