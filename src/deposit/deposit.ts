@@ -49,6 +49,8 @@ export async function deposit(input: string, bag: string, options: DepositOption
   try {
     await mkdir(dirname(bagPath), { recursive: true });
   } catch (err) {
+    // mkdir -p says EEXIST when a file stands where a folder of the path should be.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') (err as NodeJS.ErrnoException).code = 'ENOTDIR';
     throw ioFailure(err, 'write', bag);
   }
   const work = await mkdtemp(join(dirname(bagPath), `.${basename(bagPath)}.input.`)).catch((err) => {
