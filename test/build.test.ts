@@ -52,12 +52,14 @@ describe('teikit build', () => {
     files.forEach((f, i) => expect(readFileSync(join(root, 'out/reprint', f)).equals(before[i]!), f).toBe(true));
     const report = JSON.parse(readFileSync(join(root, 'out/reprint/reprint.report.json'), 'utf8'));
     expect(report.inputs[0].file).toBe('editions/reprint/identity-of-interests.md');
-    // The deposit bag: every built file plus the source, replaced whole on the rebuild, and valid.
+    // The deposit bag: every built file plus the source and the Dublin Core record, replaced whole
+    // on the rebuild, and valid.
     expect(readdirSync(join(root, 'out/bags'))).toEqual(['reprint']);
-    expect(readdirSync(join(root, 'out/bags/reprint/data')).sort()).toEqual([...files, 'sources'].sort());
+    expect(readdirSync(join(root, 'out/bags/reprint/data')).sort()).toEqual([...files, 'metadata', 'sources'].sort());
+    expect(readdirSync(join(root, 'out/bags/reprint/data/metadata'))).toEqual(['dc.xml']);
     expect(readdirSync(join(root, 'out/bags/reprint/data/sources'))).toEqual(['identity-of-interests.md']);
     expect(readFileSync(join(root, 'out/bags/reprint/data/reprint.tei.xml')).equals(before[files.indexOf('reprint.tei.xml')]!)).toBe(true);
-    expect(second.stdout).toContain('out/bags/reprint/ (BagIt bag of 6 files with the sources, verified)');
+    expect(second.stdout).toContain('out/bags/reprint/ (BagIt bag of 7 files with the sources, verified)');
     expect(await verifyBag(join(root, 'out/bags/reprint'))).toEqual([]);
     expect(readFileSync(join(root, 'out/bags/reprint/bag-info.txt'), 'utf8')).toContain('External-Identifier: reprint');
   });

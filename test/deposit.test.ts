@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { appendFile, mkdtemp, readFile, writeFile, rm, stat } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, writeFile, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { Ajv } from 'ajv';
 import { runCli } from '../src/cli/run.js';
-import { fixtures } from './support/tools.js';
+import { fixtures, repoRoot } from './support/tools.js';
 
 async function cli(args: string[], cwd: string) {
   let out = '';
@@ -13,55 +15,193 @@ async function cli(args: string[], cwd: string) {
   return { code, out, err };
 }
 
-describe('teikit deposit / verify (BagIt)', () => {
-  const tei = join(fixtures, 'tei/house-sample.tei.xml');
+async function schema(name: string) {
+  return new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(await readFile(join(repoRoot, 'schema', name), 'utf8')) as object);
+}
 
-  it('packs a TEI file into a bag whose manifests coreutils agree with', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'teikit-bag-'));
-    const bag = join(dir, 'bag');
+/** Plain words only: no errno name, no stack, no "internal error". */
+function plain(text: string) {
+  expect(text).not.toMatch(/\bE[A-Z]{3,}\b|internal error|\n\s+at /);
+}
+
+describe('teikit deposit / verify (BagIt)', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'teikit-bag-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('bags a TEI file with its renditions and Dublin Core record; coreutils agree with the manifests', async () => {
+    const tei = join(fixtures, 'tei/house-sample.tei.xml');
+    const bag = join(dir, 'tei-bag');
     const made = await cli(['deposit', tei, '-o', bag], dir);
     expect(made.code, made.err).toBe(0);
-    // An independent check of every payload and tag digest.
     execFileSync('sha256sum', ['--check', '--quiet', 'manifest-sha256.txt', 'tagmanifest-sha256.txt'], { cwd: bag });
     execFileSync('sha512sum', ['--check', '--quiet', 'manifest-sha512.txt'], { cwd: bag });
+    const names = ['house-sample.epub', 'house-sample.html', 'house-sample.tei.xml', 'house-sample.txt', 'metadata/dc.xml'];
+    expect((await readFile(join(bag, 'manifest-sha256.txt'), 'utf8')).trim().split('\n').map((l) => l.split('  ')[1]).sort()).toEqual(names.map((n) => `data/${n}`));
+    let bytes = 0;
+    for (const n of names) bytes += (await stat(join(bag, 'data', n))).size;
     const info = await readFile(join(bag, 'bag-info.txt'), 'utf8');
-    const size = (await stat(tei)).size;
-    expect(info).toContain(`Payload-Oxum: ${size}.1`);
+    expect(info).toContain(`Payload-Oxum: ${bytes}.5`);
     expect(info).toContain('External-Identifier: house-sample');
     expect(info).toMatch(/External-Description: Mao Tse-tung, The Identity of Interests/);
+    expect(info).toMatch(/^Bag-Software-Agent: teikit \d+\.\d+\.\d+$/m);
+    // The Dublin Core record, from the teiHeader, in the oai_dc shape.
+    const dc = await readFile(join(bag, 'data/metadata/dc.xml'), 'utf8');
+    expect(dc).toMatch(/<oai_dc:dc [^>]*xmlns:oai_dc="http:\/\/www\.openarchives\.org\/OAI\/2\.0\/oai_dc\/"/);
+    expect(dc).toContain('xmlns:dc="http://purl.org/dc/elements/1.1/"');
+    expect(dc).toContain('<dc:title>The Identity of Interests between the Soviet Union and All Mankind</dc:title>');
+    expect(dc).toContain('<dc:creator>Mao Tse-tung</dc:creator>');
+    expect(dc).toContain('<dc:identifier>house-sample</dc:identifier>');
+    expect(dc).toContain('<dc:date>2026-11-26</dc:date>');
+    expect(dc).toContain('<dc:language>en</dc:language>');
+    expect(dc).toContain('<dc:rights>CC0 1.0, https://creativecommons.org/publicdomain/zero/1.0/</dc:rights>');
+    expect(dc.match(/<dc:source>/g)).toHaveLength(3);
+    expect(dc).toContain('pp. 275-83.</dc:source>');
     expect(await readFile(join(bag, 'bagit.txt'), 'utf8')).toBe('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
     const ok = await cli(['verify', bag], dir);
     expect(ok.code, ok.err).toBe(0);
-    await rm(dir, { recursive: true });
-  });
+  }, 120_000);
 
-  it('packs a folder, and verify finds a changed, a missing and an unlisted file', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'teikit-bag-'));
-    const bag = join(dir, 'bag');
-    expect((await cli(['deposit', join(fixtures, 'marx2mao/Mao'), '-o', bag], dir)).code).toBe(0);
-    expect((await cli(['verify', bag], dir)).code).toBe(0);
-    await appendFile(join(bag, 'data/SU39.html'), 'x');
-    await rm(join(bag, 'data/CO47.html'));
+  it('builds an edition folder first and bags TEI, report, renditions, sources and DC (JSON as its schema says)', async () => {
+    const bag = join(dir, 'edition-bag');
+    const made = await cli(['deposit', 'editions/identity-of-interests', '-o', bag, '--format', 'json', '--contact-name', 'A. Archivist', '--contact-email', 'a@example.org'], repoRoot);
+    expect(made.code, made.err).toBe(0);
+    const json = JSON.parse(made.out);
+    const valid = await schema('deposit.schema.json');
+    expect(valid(json), JSON.stringify(valid.errors)).toBe(true);
+    expect(json.kind).toBe('edition');
+    expect(json.payload).toEqual([
+      'data/identity-of-interests.epub',
+      'data/identity-of-interests.html',
+      'data/identity-of-interests.report.json',
+      'data/identity-of-interests.tei.xml',
+      'data/identity-of-interests.txt',
+      'data/metadata/dc.xml',
+      'data/sources/identity-of-interests.md',
+      'data/sources/SU39.html',
+    ]);
+    expect(json.bagInfo['External-Identifier']).toBe('identity-of-interests');
+    expect(json.bagInfo['Source-Organization']).toBe('teikit project');
+    const info = await readFile(join(bag, 'bag-info.txt'), 'utf8');
+    expect(info).toContain('Contact-Name: A. Archivist\n');
+    expect(info).toContain('Contact-Email: a@example.org\n');
+    expect(info).toContain('External-Identifier: identity-of-interests\n');
+    // The sources are the edition's own bytes; the conversion's warnings went to stderr.
+    expect(await readFile(join(bag, 'data/sources/SU39.html'))).toEqual(await readFile(join(repoRoot, 'editions/identity-of-interests/SU39.html')));
+    expect(made.err).toMatch(/warning page-gap/);
+    expect(json.diagnostics.length).toBeGreaterThan(0);
+
+    // verify: each changed, missing and unlisted file named once, in text and in JSON.
+    await appendFile(join(bag, 'data/identity-of-interests.txt'), 'x');
+    await rm(join(bag, 'data/sources/SU39.html'));
     await writeFile(join(bag, 'data/extra.txt'), 'not listed');
     const bad = await cli(['verify', bag], dir);
     expect(bad.code).toBe(1);
     const lines = bad.err.trim().split('\n');
-    expect(lines.some((l) => l.includes('data/SU39.html') && l.includes('sha256 digest differs'))).toBe(true);
-    expect(lines.some((l) => l.includes('data/CO47.html') && l.includes('missing'))).toBe(true);
-    expect(lines.some((l) => l.includes('data/extra.txt') && l.includes('not listed'))).toBe(true);
-    expect(lines.some((l) => l.includes('Payload-Oxum'))).toBe(true);
-    await rm(dir, { recursive: true });
-  });
+    const shown = relative(dir, bag);
+    expect(lines.filter((l) => l.includes('data/identity-of-interests.txt'))).toEqual([`${bag}/data/identity-of-interests.txt: error bag-changed: changed: its sha256 digest differs from manifest-sha256.txt`]);
+    expect(lines.filter((l) => l.includes('data/sources/SU39.html'))).toEqual([`${bag}/data/sources/SU39.html: error bag-missing: listed in manifest-sha256.txt but missing`]);
+    expect(lines.filter((l) => l.includes('data/extra.txt'))).toEqual([`${bag}/data/extra.txt: error bag-unlisted: in data/ but not listed in manifest-sha256.txt`]);
+    expect(lines.some((l) => l.includes('error bag-payload-oxum'))).toBe(true);
+    const asJson = await cli(['verify', shown, '--format', 'json'], dir);
+    expect(asJson.code).toBe(1);
+    const result = JSON.parse(asJson.out);
+    const validVerify = await schema('verify.schema.json');
+    expect(validVerify(result), JSON.stringify(validVerify.errors)).toBe(true);
+    expect(result.valid).toBe(false);
+    expect(result.problems.map((p: { kind: string; file: string }) => `${p.kind} ${p.file}`).sort()).toEqual([
+      `changed ${shown}/data/identity-of-interests.txt`,
+      `missing ${shown}/data/sources/SU39.html`,
+      `payload-oxum ${shown}/bag-info.txt`,
+      `unlisted ${shown}/data/extra.txt`,
+    ]);
+  }, 180_000);
 
-  it('refuses an existing bag folder and a missing payload, leaving nothing behind', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'teikit-bag-'));
-    const missing = await cli(['deposit', join(dir, 'nope.xml'), '-o', join(dir, 'bag')], dir);
-    expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/nope\.xml: no such file/);
-    expect(await stat(join(dir, 'bag')).catch(() => null)).toBeNull();
-    const notBag = await cli(['verify', dir], dir);
-    expect(notBag.code).toBe(1);
-    expect(notBag.err).toMatch(/bagit\.txt.*not a BagIt bag/);
-    await rm(dir, { recursive: true });
+  it('bags a built edition, rendering what it lacks and taking the sources its report names', async () => {
+    const built = join(dir, 'built');
+    await mkdir(built);
+    const tei = join(fixtures, 'tei/house-sample.tei.xml');
+    await cp(tei, join(built, 'house-sample.tei.xml'));
+    const report = { inputs: [{ file: 'editions/identity-of-interests/SU39.html' }, { file: 'editions/identity-of-interests/gone.md' }] };
+    await writeFile(join(built, 'house-sample.report.json'), JSON.stringify(report));
+    const bag = join(dir, 'built-bag');
+    const made = await cli(['deposit', built, '-o', bag, '--format', 'json', '--external-identifier', 'my-archive:42'], repoRoot);
+    expect(made.code, made.err).toBe(0);
+    const json = JSON.parse(made.out);
+    expect(json.kind).toBe('built-edition');
+    expect(json.payload).toEqual([
+      'data/house-sample.epub', 'data/house-sample.html', 'data/house-sample.report.json', 'data/house-sample.tei.xml',
+      'data/house-sample.txt', 'data/metadata/dc.xml', 'data/sources/SU39.html',
+    ]);
+    expect(json.bagInfo['External-Identifier']).toBe('my-archive:42');
+    expect(json.warnings).toEqual(['editions/identity-of-interests/gone.md: source named by the report not found: the bag holds no copy of it']);
+    expect(made.err).toContain('warning: editions/identity-of-interests/gone.md: source named by the report not found');
+  }, 120_000);
+
+  describe('exit classes: 1 the input is bad, 2 usage or I/O, in plain words, nothing left behind', () => {
+    it('1: a folder of sources alone is refused with a hint, never bagged without its TEI', async () => {
+      const sources = join(dir, 'sources-only');
+      await mkdir(sources);
+      await cp(join(repoRoot, 'editions/identity-of-interests/SU39.html'), join(sources, 'SU39.html'));
+      const r = await cli(['deposit', 'sources-only', '-o', 'bag1'], dir);
+      expect(r.code).toBe(1);
+      expect(r.err.trim()).toBe('sources-only: no edition.json and no TEI file (*.tei.xml): a folder of sources alone is not deposited without its TEI: write an edition.json beside the sources (see the README) or build the TEI first (teikit convert, teikit build)');
+      expect(existsSync(join(dir, 'bag1'))).toBe(false);
+      const editions = await cli(['deposit', join(repoRoot, 'editions'), '-o', 'bag1'], dir);
+      expect(editions.code).toBe(1);
+      expect(editions.err).toContain('it holds editions in folders: deposit one of them, e.g. teikit deposit');
+    });
+
+    it('1: an invalid TEI is refused with its diagnostics', async () => {
+      const r = await cli(['deposit', join(fixtures, 'invalid/att-unknown.tei.xml'), '-o', 'bag2'], dir);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/att-unknown\.tei\.xml:\d+:\d+: error /);
+      expect(existsSync(join(dir, 'bag2'))).toBe(false);
+      expect((await readdir(dir)).filter((f) => f.startsWith('.'))).toEqual([]);
+    }, 60_000);
+
+    it('2: usage, a missing input, an existing bag, a bag folder that cannot be made', async () => {
+      const tei = join(fixtures, 'tei/house-sample.tei.xml');
+      for (const args of [['deposit', tei], ['deposit', tei, '-o', 'b', '--format', 'xml'], ['deposit', tei, '-o', 'b', '--bogus']]) {
+        const r = await cli(args, dir);
+        expect(r.code, args.join(' ')).toBe(2);
+        plain(r.err);
+      }
+      const missing = await cli(['deposit', 'nope.xml', '-o', 'bag3'], dir);
+      expect(missing.code).toBe(2);
+      expect(missing.err.trim()).toBe('cannot read nope.xml: no such file or folder');
+      await mkdir(join(dir, 'exists'));
+      const exists = await cli(['deposit', tei, '-o', 'exists'], dir);
+      expect(exists.code).toBe(2);
+      expect(exists.err.trim()).toBe('cannot write exists: already exists; choose a new folder for the bag');
+      // Not writable even for root (the tests run as root here): the bag's parent is a regular file.
+      await writeFile(join(dir, 'a-file'), 'x');
+      const blocked = await cli(['deposit', tei, '-o', 'a-file/bag'], dir);
+      expect(blocked.code).toBe(2);
+      expect(blocked.err.trim()).toBe('cannot write a-file/bag: a part of the path is a file, not a folder');
+      plain(blocked.err + missing.err + exists.err);
+    });
+
+    it('verify: 1 not a bag, 2 a missing or unreadable folder and usage', async () => {
+      const notBag = await cli(['verify', '.'], dir);
+      expect(notBag.code).toBe(1);
+      expect(notBag.err).toMatch(/bagit\.txt: error bag-not-a-bag: missing: this is not a BagIt bag/);
+      const missing = await cli(['verify', 'no-such-bag'], dir);
+      expect(missing.code).toBe(2);
+      expect(missing.err.trim()).toBe('cannot read no-such-bag: no such file or folder');
+      await writeFile(join(dir, 'plain-file'), 'x');
+      const unreadable = await cli(['verify', 'plain-file/bag'], dir);
+      expect(unreadable.code).toBe(2);
+      expect(unreadable.err.trim()).toBe('cannot read plain-file/bag: a part of the path is a file, not a folder');
+      for (const args of [['verify'], ['verify', 'a', 'b'], ['verify', '.', '--format', 'yaml']]) {
+        const r = await cli(args, dir);
+        expect(r.code, args.join(' ')).toBe(2);
+        plain(r.err);
+      }
+    });
   });
 });

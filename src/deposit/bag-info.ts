@@ -1,33 +1,46 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
-import type { BagInfo } from './bagit.js';
-
 /**
- * bag-info.txt fields from the TEI header of the payload (a TEI file, or the first `*.tei.xml` in a
- * folder): what an archive's ingest shows for the bag. Entities are never expanded.
+ * bag-info.txt fields from the TEI header (through the edition's Dublin Core record): what an
+ * archive's ingest shows for the bag. Options given by the user (`--contact-name` …) win.
  */
-export async function bagInfoFromTei(payload: string): Promise<BagInfo> {
-  const teiFile = (await stat(payload)).isDirectory()
-    ? (await readdir(payload)).filter((f) => f.endsWith('.tei.xml')).map((f) => join(payload, f))[0]
-    : payload.endsWith('.xml') ? payload : undefined;
-  if (!teiFile) return {};
-  const parser = new XMLParser({ ignoreAttributes: false, processEntities: false, isArray: () => false });
-  let header: Record<string, any>;
-  try {
-    header = parser.parse(await readFile(teiFile, 'utf8'))?.TEI?.teiHeader?.fileDesc ?? {};
-  } catch {
-    return {};
-  }
-  const text = (v: unknown): string | undefined =>
-    typeof v === 'string' ? v : v && typeof v === 'object' && '#text' in v ? String((v as any)['#text']) : undefined;
+import { readFile } from 'node:fs/promises';
+import type { BagInfo } from './bagit.js';
+import { dublinCore, type DublinCore } from './dublin-core.js';
+import { ioFailure } from '../util/io-errors.js';
+
+/** The bag-info labels bagit-python offers as options, by the option name (`--contact-name`). */
+export const BAG_INFO_OPTIONS = {
+  'source-organization': 'Source-Organization',
+  'organization-address': 'Organization-Address',
+  'contact-name': 'Contact-Name',
+  'contact-phone': 'Contact-Phone',
+  'contact-email': 'Contact-Email',
+  'external-description': 'External-Description',
+  'external-identifier': 'External-Identifier',
+  'bag-size': 'Bag-Size',
+  'bag-group-identifier': 'Bag-Group-Identifier',
+  'bag-count': 'Bag-Count',
+  'internal-sender-identifier': 'Internal-Sender-Identifier',
+  'internal-sender-description': 'Internal-Sender-Description',
+} as const;
+
+/** Source-Organization (publisher), External-Identifier (idno), External-Description (author, title). */
+export function bagInfoFromDublinCore(dc: DublinCore): BagInfo {
+  const first = (name: string) => dc.fields[name]?.find((v) => v !== '');
   const info: BagInfo = {};
-  const idno = text(header.publicationStmt?.idno);
-  const title = text(Array.isArray(header.titleStmt?.title) ? header.titleStmt.title[0] : header.titleStmt?.title);
-  const author = text(header.titleStmt?.author);
-  const publisher = text(header.publicationStmt?.publisher);
+  const publisher = first('publisher');
+  const identifier = first('identifier');
+  const title = first('title');
+  const creators = (dc.fields['creator'] ?? []).filter((v) => v !== '').join(', ');
   if (publisher) info['Source-Organization'] = publisher;
-  if (idno) info['External-Identifier'] = idno;
-  if (title) info['External-Description'] = author ? `${author}, ${title} (TEI P5 edition)` : `${title} (TEI P5 edition)`;
+  if (identifier) info['External-Identifier'] = identifier;
+  if (title) info['External-Description'] = creators ? `${creators}, ${title} (TEI P5 edition)` : `${title} (TEI P5 edition)`;
   return info;
+}
+
+/** bag-info fields from a TEI file. */
+export async function bagInfoFromTei(teiFile: string): Promise<BagInfo> {
+  const tei = await readFile(teiFile, 'utf8').catch((err) => {
+    throw ioFailure(err, 'read', teiFile);
+  });
+  return bagInfoFromDublinCore(dublinCore(tei, teiFile));
 }

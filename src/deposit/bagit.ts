@@ -9,6 +9,8 @@ import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../model/diagnostics.js';
+import { toolVersion } from '../version.js';
+import { ioFailure } from '../util/io-errors.js';
 
 const ALGORITHMS = ['sha256', 'sha512'] as const;
 type Algorithm = (typeof ALGORITHMS)[number];
@@ -22,14 +24,16 @@ export interface DepositResult {
   bag: string;
   files: number;
   bytes: number;
+  /** The payload files, as the manifests list them (`data/…`). */
+  payload: string[];
 }
 
 /** Make a bag at `bagDir` from a file or the files of a folder. `bagDir` must not exist yet. */
 export async function createBag(payload: string, bagDir: string, info: BagInfo = {}, now = new Date()): Promise<DepositResult> {
-  const source = await stat(payload).catch(() => {
-    throw new UserError(`${payload}: no such file or folder`, 2);
+  const source = await stat(payload).catch((err) => {
+    throw ioFailure(err, 'read', payload);
   });
-  if (await exists(bagDir)) throw new UserError(`${bagDir}: already exists; choose a new folder for the bag`, 2);
+  if (await exists(bagDir)) throw new UserError(`cannot write ${bagDir}: already exists; choose a new folder for the bag`, 2);
   const tmp = join(dirname(bagDir), `.${basename(bagDir)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const data = join(tmp, 'data');
@@ -47,7 +51,7 @@ export async function createBag(payload: string, bagDir: string, info: BagInfo =
     }
     const fields: BagInfo = {
       'Bagging-Date': now.toISOString().slice(0, 10),
-      'Bag-Software-Agent': 'teikit 0.1.0',
+      'Bag-Software-Agent': `teikit ${toolVersion()}`,
       'Payload-Oxum': `${bytes}.${files.length}`,
       ...info,
     };
@@ -63,36 +67,53 @@ export async function createBag(payload: string, bagDir: string, info: BagInfo =
       await writeFile(join(tmp, `tagmanifest-${alg}.txt`), lines.join('\n') + '\n');
     }
     await rename(tmp, bagDir);
-    return { bag: bagDir, files: files.length, bytes };
+    return { bag: bagDir, files: files.length, bytes, payload: files.map((f) => encodePath(relative(tmp, f))) };
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
     throw err;
   }
 }
 
+/** What is wrong: a changed, missing or unlisted file, or a fault of the bag's own tag files. */
+export type VerifyProblemKind = 'changed' | 'missing' | 'unlisted' | 'payload-oxum' | 'not-a-bag' | 'malformed' | 'unsupported-algorithm' | 'outside-bag';
+
 export interface VerifyProblem {
+  /** The file, as the bag folder joined with its path in the bag. */
   file: string;
+  kind: VerifyProblemKind;
   message: string;
 }
 
-/** Check a bag: required tag files, every manifest entry present with its digest, no unlisted payload, Payload-Oxum. */
-export async function verifyBag(bagDir: string): Promise<VerifyProblem[]> {
+/**
+ * Check a bag: required tag files, every manifest entry present with its digest, no unlisted
+ * payload, Payload-Oxum. A file is named once per kind of problem, whatever the number of
+ * manifests that see it. A bag folder that cannot be read is an I/O error (UserError, exit 2).
+ */
+export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<VerifyProblem[]> {
   const problems: VerifyProblem[] = [];
-  const say = (file: string, message: string) => problems.push({ file: join(bagDir, file), message });
+  const seen = new Set<string>();
+  const say = (file: string, kind: VerifyProblemKind, message: string) => {
+    if (seen.has(`${kind}\0${file}`)) return;
+    seen.add(`${kind}\0${file}`);
+    problems.push({ file: join(shownAs, file), kind, message });
+  };
+  const entries = await readdir(bagDir).catch((err) => {
+    throw ioFailure(err, 'read', shownAs);
+  });
+  entries.sort();
   const declaration = await readFile(join(bagDir, 'bagit.txt'), 'utf8').catch(() => undefined);
   if (declaration === undefined) {
-    say('bagit.txt', 'missing: this is not a BagIt bag');
+    say('bagit.txt', 'not-a-bag', 'missing: this is not a BagIt bag');
     return problems;
   }
-  if (!/^BagIt-Version: \d+\.\d+\r?\n/.test(declaration)) say('bagit.txt', 'first line must be "BagIt-Version: M.N"');
-  const entries = await readdir(bagDir);
+  if (!/^BagIt-Version: \d+\.\d+\r?\n/.test(declaration)) say('bagit.txt', 'malformed', 'first line must be "BagIt-Version: M.N"');
   const manifests = entries.filter((e) => /^manifest-[a-z0-9]+\.txt$/.test(e));
-  if (manifests.length === 0) say('manifest-sha256.txt', 'no payload manifest');
+  if (manifests.length === 0) say('manifest-sha256.txt', 'missing', 'no payload manifest');
   const payload = new Set((await listFiles(join(bagDir, 'data')).catch(() => [])).map((f) => relative(bagDir, f).split(sep).join('/')));
   for (const manifest of [...manifests, ...entries.filter((e) => /^tagmanifest-[a-z0-9]+\.txt$/.test(e))]) {
     const alg = manifest.replace(/^(tag)?manifest-|\.txt$/g, '');
     if (!(ALGORITHMS as readonly string[]).includes(alg)) {
-      say(manifest, `unsupported algorithm "${alg}"`);
+      say(manifest, 'unsupported-algorithm', `unsupported algorithm "${alg}"`);
       continue;
     }
     const listed = new Set<string>();
@@ -101,21 +122,21 @@ export async function verifyBag(bagDir: string): Promise<VerifyProblem[]> {
       if (!line.trim()) continue;
       const m = /^([0-9a-fA-F]+)\s+(.+)$/.exec(line);
       if (!m) {
-        say(`${manifest}:${i + 1}`, 'malformed line (expected "<digest> <path>")');
+        say(`${manifest}:${i + 1}`, 'malformed', 'malformed line (expected "<digest> <path>")');
         continue;
       }
       const path = decodePath(m[2]!);
       listed.add(path);
       if (path.split('/').includes('..')) {
-        say(`${manifest}:${i + 1}`, `path "${path}" leaves the bag`);
+        say(`${manifest}:${i + 1}`, 'outside-bag', `path "${path}" leaves the bag`);
         continue;
       }
       const actual = await digestFile(join(bagDir, path)).catch(() => undefined);
-      if (!actual) say(path, `listed in ${manifest} but missing`);
-      else if (actual[alg as Algorithm] !== m[1]!.toLowerCase()) say(path, `${alg} digest differs from ${manifest}: the file was changed`);
+      if (!actual) say(path, 'missing', `listed in ${manifest} but missing`);
+      else if (actual[alg as Algorithm] !== m[1]!.toLowerCase()) say(path, 'changed', `changed: its ${alg} digest differs from ${manifest}`);
     }
     if (!manifest.startsWith('tag')) {
-      for (const p of payload) if (!listed.has(p)) say(p, `in data/ but not listed in ${manifest}`);
+      for (const p of payload) if (!listed.has(p)) say(p, 'unlisted', `in data/ but not listed in ${manifest}`);
     }
   }
   const info = await readFile(join(bagDir, 'bag-info.txt'), 'utf8').catch(() => '');
@@ -124,7 +145,7 @@ export async function verifyBag(bagDir: string): Promise<VerifyProblem[]> {
     let bytes = 0;
     for (const p of payload) bytes += (await stat(join(bagDir, p))).size;
     if (Number(oxum[1]) !== bytes || Number(oxum[2]) !== payload.size) {
-      say('bag-info.txt', `Payload-Oxum ${oxum[1]}.${oxum[2]} but the payload is ${bytes}.${payload.size}`);
+      say('bag-info.txt', 'payload-oxum', `Payload-Oxum ${oxum[1]}.${oxum[2]} but the payload is ${bytes}.${payload.size}`);
     }
   }
   return problems;

@@ -1,27 +1,46 @@
 /**
  * The deposit package of a built edition: one BagIt bag holding the TEI, the report, the renditions
  * and the sources it was made from (data/sources/), so that an archive keeps the evidence with the
- * edition. A rebuild replaces the old bag only once the new one is complete and verified.
+ * edition, and the edition's Dublin Core record (data/metadata/dc.xml, made from the teiHeader by
+ * xslt/dc.xsl). bag-info.txt takes its fields from that record; `info` (the user's) wins. A
+ * rebuild replaces the old bag only once the new one is complete and verified.
  */
-import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createBag, verifyBag, type BagInfo, type DepositResult } from './bagit.js';
+import { dublinCore } from './dublin-core.js';
+import { bagInfoFromDublinCore } from './bag-info.js';
+import { UserError } from '../model/diagnostics.js';
 
-export async function bagEdition(builtDir: string, sourceFiles: string[], bagDir: string, info: BagInfo): Promise<DepositResult> {
+/** Where the Dublin Core record is in the bag. */
+export const DC_PATH = 'data/metadata/dc.xml';
+
+export interface EditionBag extends DepositResult {
+  /** Every bag-info.txt field but the computed ones (Bagging-Date, Bag-Software-Agent, Payload-Oxum). */
+  info: BagInfo;
+}
+
+export async function bagEdition(builtDir: string, sourceFiles: string[], bagDir: string, info: BagInfo = {}): Promise<EditionBag> {
+  const teiName = (await readdir(builtDir)).filter((f) => f.endsWith('.tei.xml')).sort()[0];
+  if (!teiName) throw new UserError(`${builtDir}: no TEI file (*.tei.xml) to deposit`);
+  const dc = dublinCore(await readFile(join(builtDir, teiName), 'utf8'), join(builtDir, teiName));
+  const fields = { ...bagInfoFromDublinCore(dc), ...info };
   await mkdir(dirname(bagDir), { recursive: true });
   const work = await mkdtemp(join(dirname(bagDir), `.${basename(bagDir)}.`));
   try {
     const payload = join(work, 'payload');
     await cp(builtDir, payload, { recursive: true });
     for (const file of sourceFiles) await cp(file, join(payload, 'sources', basename(file)));
+    await mkdir(join(payload, 'metadata'), { recursive: true });
+    await writeFile(join(payload, 'metadata', 'dc.xml'), dc.xml);
     const fresh = join(work, 'bag');
-    const result = await createBag(payload, fresh, info);
+    const result = await createBag(payload, fresh, fields);
     const problems = await verifyBag(fresh);
     if (problems.length > 0) throw new Error(`the new bag does not verify: ${problems[0]!.file}: ${problems[0]!.message}`);
     const old = join(work, 'old');
     await rename(bagDir, old).catch(() => undefined);
     await rename(fresh, bagDir);
-    return { ...result, bag: bagDir };
+    return { ...result, bag: bagDir, info: fields };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

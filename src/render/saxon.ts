@@ -12,7 +12,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
-import { UserError } from '../model/diagnostics.js';
+import { formatDiagnostic, UserError } from '../model/diagnostics.js';
+import { checkProlog } from '../validate/safety.js';
 
 /** xslt/ of this package, from src/render/ (tests) and dist/render/ (built) alike. */
 export const xsltDir = fileURLToPath(new URL('../../xslt/', import.meta.url));
@@ -38,10 +39,13 @@ export interface XmlFacts {
 }
 
 /**
- * Check that the input is well-formed XML and has no DTD: SaxonJS's parser reports errors without
- * useful positions, and teikit never resolves (or accepts) entity declarations.
+ * Check that the input passes teikit's one XML safety gate (validate/safety.ts: no external DTD,
+ * no entity or attribute-list declarations, the same decision and words as `teikit validate`) and
+ * is well-formed XML: SaxonJS's parser reports errors without useful positions.
  */
 export function checkXml(xml: string, file: string): XmlFacts {
+  const unsafe = checkProlog(xml, file);
+  if (unsafe.length > 0) throw new UserError(unsafe.map(formatDiagnostic).join('\n'));
   const parser = new SaxesParser({ xmlns: true, position: true });
   const facts: XmlFacts = { images: [] };
   // Text of the first <idno> and <title> inside the publicationStmt / titleStmt.
@@ -70,9 +74,6 @@ export function checkXml(xml: string, file: string): XmlFacts {
   let failure: string | undefined;
   parser.on('error', (err) => {
     failure ??= err.message;
-  });
-  parser.on('doctype', () => {
-    failure ??= `${file}:${parser.line}:${parser.column + 1}: error xml: DOCTYPE declarations are not accepted (teikit does not resolve external entities)`;
   });
   parser.write(xml);
   if (!failure) parser.close();

@@ -3,7 +3,7 @@
  * with file:line:col), every repair with its position, the print page sequence and counts.
  * Deterministic (no timestamps), so that a rebuild of the same sources gives the same report.
  */
-import { readFileSync } from 'node:fs';
+import { toolVersion } from '../version.js';
 import type { Diagnostic, Edition, Repair } from '../model/types.js';
 import { sortDiagnostics } from '../model/diagnostics.js';
 import type { SourceFormat } from '../readers/registry.js';
@@ -28,12 +28,7 @@ export interface ConversionReport {
   counts: Counts;
 }
 
-let version: string | undefined;
-/** teikit's version from its package.json (same relative path from src/ and dist/). */
-export function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  return version;
-}
+export { toolVersion };
 
 export function buildReport(edition: Edition, inputs: ReportInput[], diagnostics: Diagnostic[]): ConversionReport {
   const { counts, pages } = countEdition(edition);

@@ -4,7 +4,7 @@
  * (they have already passed the prolog check in safety.ts). libxml2's messages are turned into
  * teikit diagnostics by schema-messages.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParseOption, RelaxNGValidator, XmlDocument, XmlLibError } from 'libxml2-wasm';
@@ -14,6 +14,7 @@ import { diagnostic, UserError } from '../model/diagnostics.js';
 import { schemaDiagnostics } from './schema-messages.js';
 import { locateXPaths } from './locate.js';
 import { allowedChildren } from './expected.js';
+import { findTeiAll } from './tei-all.js';
 
 const MAX_ERRORS = 200;
 
@@ -25,14 +26,7 @@ export type SchemaName = 'teikit' | 'tei_all' | (string & {});
 /** Path of a schema named on the command line: `teikit`, `tei_all` or a file path. */
 export function schemaPath(schema: SchemaName = 'teikit', cwd = process.cwd()): string {
   if (schema === 'teikit') return resolve(packageRoot, 'schema/teikit.rng');
-  if (schema === 'tei_all') {
-    const candidates = [process.env.TEI_ALL_RNG, resolve(packageRoot, '../shared/reference/tei_all.rng')];
-    const found = candidates.find((p): p is string => !!p && existsSync(p));
-    if (!found) {
-      throw new UserError('teikit validate: tei_all.rng not found: set TEI_ALL_RNG to its path or pass --schema <file.rng>', 2);
-    }
-    return found;
-  }
+  if (schema === 'tei_all') return findTeiAll();
   return resolve(cwd, schema);
 }
 

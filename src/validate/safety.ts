@@ -1,10 +1,15 @@
 /**
- * Refuse dangerous XML before any parser sees it. A DOCTYPE is the only way XML can make a parser
+ * The one XML safety gate of teikit: every command that reads XML (validate, render, deposit) runs
+ * checkProlog first and refuses with the same codes and words. Refuse dangerous XML before any
+ * parser sees it. A DOCTYPE is the only way XML can make a parser
  * fetch files (external DTDs and entities: `<!ENTITY x SYSTEM "file:///etc/passwd">`) or expand
  * text exponentially (billion laughs: entities defined through other entities). The house
  * encoding has no DOCTYPE, so teikit reads the prolog itself and refuses every entity declaration
  * and every external subset with a clear code, at the position of the declaration. Nothing is
- * ever expanded or fetched: the later parsers only get documents this check passed.
+ * ever expanded or fetched: the later parsers only get documents this check passed. A DOCTYPE that
+ * declares nothing (`<!DOCTYPE TEI>`) is harmless and accepted. Attribute-list declarations are
+ * refused too: a conforming parser applies their defaults and teikit's parsers do not, so the same
+ * file would mean two things.
  */
 import type { Diagnostic } from '../model/types.js';
 import { diagnostic } from '../model/diagnostics.js';
@@ -31,6 +36,9 @@ export function checkProlog(text: string, file: string): Diagnostic[] {
       } else {
         out.push(diagnostic('error', 'entity-declaration', `${what} is declared in the DOCTYPE; teikit does not expand entity declarations: write the text itself or a character reference`, at(d.offset)));
       }
+    }
+    for (const offset of attlistDeclarations(text, subsetStart, subsetEnd ?? text.length)) {
+      out.push(diagnostic('error', 'attlist-declaration', 'attribute-list declaration in the DOCTYPE; teikit does not apply DTD attribute defaults: write the attributes in the document', at(offset)));
     }
     if (subsetEnd === undefined) {
       out.push(diagnostic('error', 'not-well-formed', 'DOCTYPE internal subset is not closed with "]>"', at(subsetStart)));
@@ -137,6 +145,12 @@ function entityDeclarations(text: string, from: number, to: number): EntityDecl[
     out.push({ offset: from + m.index!, name: m[2]!, parameter: !!m[1], external, value: m[9] ?? m[10] ?? '' });
   }
   return out;
+}
+
+/** Offsets of `<!ATTLIST` outside comments in the internal subset. */
+function attlistDeclarations(text: string, from: number, to: number): number[] {
+  const visible = text.slice(from, to).replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length));
+  return [...visible.matchAll(/<!ATTLIST\s/g)].map((m) => from + m.index!);
 }
 
 /** 1-based line and column of a character offset. */

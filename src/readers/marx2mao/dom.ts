@@ -29,13 +29,6 @@ export function pointAnchors(html: string): string {
   );
 }
 
-/** The name of a point anchor (`<BR ID>` made by pointAnchors, or `<A NAME>`). */
-export function anchorName(el: Element): string | undefined {
-  if (tag(el) === 'br') return attr(el, 'id');
-  if (tag(el) === 'a') return attr(el, 'name');
-  return undefined;
-}
-
 export function isElement(node: Node): node is Element {
   return 'tagName' in node;
 }

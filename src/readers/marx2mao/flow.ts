@@ -20,8 +20,6 @@ export interface FlowShared {
   diagnostics: Diagnostic[];
   /** Every page break kept, in document order. */
   pageBreaks: PageBreak[];
-  /** Evidence for each hyphen decision, for the report. */
-  hyphenEvidence: { n: string; evidence: string; pos: SourcePosition }[];
   /** Whether any text came since the last page break (a repeated marker has none between). */
   textSinceBreak?: boolean;
 }
@@ -277,7 +275,6 @@ export class Flow {
     if (before && head && tail) {
       const decision = decideHyphen(`${head[1]}-`, tail[1]!, this.shared.sourceText);
       first.wordBreak = decision.wordBreak;
-      this.shared.hyphenEvidence.push({ n: first.n, evidence: decision.evidence, pos: first.pos! });
       before.value = before.value.replace(/-\s*$/, decision.wordBreak === 'hyphen' ? '' : '-');
     } else if (before && !endsInSpace(para.children)) {
       before.value += ' ';

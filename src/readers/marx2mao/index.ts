@@ -48,7 +48,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
 
   const firstNoteEl = findFirst(body, (e) => /^en\d/i.test(attr(e, 'name') ?? '') && startOffset(e) >= start);
   const noteAnchors = elements(body).filter((e) => tag(e) === 'a' && /^en\d/i.test(attr(e, 'name') ?? '') && startOffset(e) >= start).map(startOffset);
-  const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [], hyphenEvidence: [] };
+  const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [] };
   const page = basename(file);
   const names = new Set(elements(body).flatMap((e) => (tag(e) === 'a' && attr(e, 'name') !== undefined ? [attr(e, 'name')!] : tag(e) === 'br' && attr(e, 'id') !== undefined ? [attr(e, 'id')!] : [])));
   const isLocal = localLinkTest(page, names);

@@ -1,0 +1,61 @@
+/**
+ * One edition built in memory, as `teikit build` builds it: the sources of its edition.json
+ * converted and merged, the TEI validated (teikit's schema and rules), the report, and the HTML,
+ * EPUB and text renditions. Nothing is written: the caller decides where the files go
+ * (`teikit build` into out/<id>/, `teikit deposit` into a bag).
+ */
+import { join, resolve } from 'node:path';
+import type { Diagnostic } from '../model/types.js';
+import type { ConversionReport } from '../report/index.js';
+import { convertFiles } from '../convert.js';
+import { formatDiagnostic, UserError } from '../model/diagnostics.js';
+import { renderEpub, renderHtml, renderText } from '../render/index.js';
+import { validateTei } from '../validate/index.js';
+import { loadEdition, publicationOf, type LoadedEdition } from './index.js';
+
+export interface BuiltEdition {
+  edition: LoadedEdition;
+  /** Diagnostics of the conversion (warnings, infos); errors have already failed the build. */
+  diagnostics: Diagnostic[];
+  report: ConversionReport;
+  /** The files of the built edition by name: <id>.tei.xml, .report.json, .html, .epub, .txt. */
+  outputs: [string, string | Uint8Array][];
+}
+
+/**
+ * Build the edition in `dir` (named as given in messages; read from `cwd`). `teiName` is what the
+ * TEI is called in validation messages (default `<dir>/<id>.tei.xml`). UserError (exit 1) with
+ * the validation errors when the TEI is invalid.
+ */
+export async function buildEditionFiles(dir: string, cwd: string, teiName?: (id: string) => string): Promise<BuiltEdition> {
+  const edition = loadEdition(dir, cwd);
+  const { config } = edition;
+  const files = [config.base, ...(config.witnesses ?? [])];
+  const result = await convertFiles(
+    edition.sources.map((s) => s.path),
+    { id: config.id, title: config.title, publication: publicationOf(config), formats: files.map((s) => s.format), urls: files.map((s) => s.url), cwd },
+  );
+  const teiPath = teiName?.(config.id) ?? join(dir, `${config.id}.tei.xml`);
+  const invalid = (await validateTei(result.tei, teiPath)).filter((d) => d.severity === 'error');
+  if (invalid.length > 0) throw new UserError(invalid.map(formatDiagnostic).join('\n'), 1, invalid);
+  return {
+    edition,
+    diagnostics: result.diagnostics,
+    report: result.report,
+    outputs: [
+      [`${config.id}.tei.xml`, result.tei],
+      [`${config.id}.report.json`, `${JSON.stringify(result.report, null, 2)}\n`],
+      ...(await renditionsOf(result.tei, config.id, resolve(cwd, dir), teiPath)),
+    ],
+  };
+}
+
+/** The renditions: HTML, EPUB, text; images named by graphic/@url are found in `assetsDir`. */
+export async function renditionsOf(tei: string, stem: string, assetsDir: string, source: string): Promise<[string, string | Uint8Array][]> {
+  const opts = { assetsDir, source };
+  return [
+    [`${stem}.html`, await renderHtml(tei, opts)],
+    [`${stem}.epub`, await renderEpub(tei, opts)],
+    [`${stem}.txt`, await renderText(tei, opts)],
+  ];
+}
