@@ -8,10 +8,9 @@ export interface CliIo {
   cwd: string;
 }
 
-/** A command: takes its own arguments, returns the exit code. */
+/** A command: takes its own arguments, returns the exit code (its summary is in run.ts). */
 export type Command = {
   name: string;
-  summary: string;
   usage: string;
   run: (args: string[], io: CliIo) => Promise<number>;
 };

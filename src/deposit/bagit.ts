@@ -9,6 +9,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../model/diagnostics.js';
+import { toolVersion } from '../version.js';
 
 const ALGORITHMS = ['sha256', 'sha512'] as const;
 type Algorithm = (typeof ALGORITHMS)[number];
@@ -47,7 +48,7 @@ export async function createBag(payload: string, bagDir: string, info: BagInfo =
     }
     const fields: BagInfo = {
       'Bagging-Date': now.toISOString().slice(0, 10),
-      'Bag-Software-Agent': 'teikit 0.1.0',
+      'Bag-Software-Agent': `teikit ${toolVersion()}`,
       'Payload-Oxum': `${bytes}.${files.length}`,
       ...info,
     };

@@ -3,9 +3,9 @@
  * with file:line:col), every repair with its position, the print page sequence and counts.
  * Deterministic (no timestamps), so that a rebuild of the same sources gives the same report.
  */
-import { readFileSync } from 'node:fs';
 import type { Diagnostic, Edition, Repair } from '../model/types.js';
 import { sortDiagnostics } from '../model/diagnostics.js';
+import { toolVersion } from '../version.js';
 import { countEdition, type Counts, type PageEntry } from './counts.js';
 import { formatSchemaErrors, schemaValidator } from '../edition/json-schema.js';
 
@@ -27,12 +27,8 @@ export interface ConversionReport {
   counts: Counts;
 }
 
-let version: string | undefined;
-/** teikit's version from its package.json (same relative path from src/ and dist/). */
-export function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  return version;
-}
+/** Re-exported here, where callers of the report have always found it. */
+export { toolVersion };
 
 export function buildReport(edition: Edition, inputs: ReportInput[], diagnostics: Diagnostic[]): ConversionReport {
   const { counts, pages } = countEdition(edition);

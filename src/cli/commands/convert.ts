@@ -76,5 +76,5 @@ async function writeOut(path: string | undefined, data: string, io: CliIo): Prom
   }
 }
 
-const command: Command = { name: 'convert', summary: 'convert marx2mao/CMPA sources of one work to TEI', usage, run };
+const command: Command = { name: 'convert', usage, run };
 export default command;

@@ -13,7 +13,6 @@ The bag folder must not exist yet.`;
 
 const deposit: Command = {
   name: 'deposit',
-  summary: 'package a TEI file or an edition folder as a BagIt bag',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('deposit', args, { output: { type: 'string', short: 'o' } });

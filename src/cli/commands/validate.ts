@@ -35,7 +35,6 @@ interface FileResult {
 
 const command: Command = {
   name: 'validate',
-  summary: 'check TEI files: well-formedness, RELAX NG (teikit or tei_all) and teikit rules',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs('validate', args, { schema: { type: 'string' }, format: { type: 'string', default: 'text' } });

@@ -10,7 +10,6 @@ missing from a manifest, Payload-Oxum. Exit 0 valid, 1 invalid, 2 usage error.`;
 
 const verify: Command = {
   name: 'verify',
-  summary: 'check a BagIt bag made by teikit deposit (or any BagIt 1.0 bag)',
   usage,
   async run(args, io) {
     if (args.length !== 1 || args[0]!.startsWith('-')) throw new UserError(`usage: ${usage.split('\n')[0]}`, 2);
