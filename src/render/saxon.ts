@@ -7,8 +7,9 @@
  * its xsl:import/xsl:include hrefs resolve against its own location (it may import
  * xslt/html.xsl and override templates). A precompiled `my.sef.json` is run directly.
  */
-import SaxonJS from 'saxon-js';
+import type SaxonJSModule from 'saxon-js';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
@@ -16,6 +17,17 @@ import { UserError } from '../model/diagnostics.js';
 
 /** xslt/ of this package, from src/render/ (tests) and dist/render/ (built) alike. */
 export const xsltDir = fileURLToPath(new URL('../../xslt/', import.meta.url));
+
+let saxon: typeof SaxonJSModule | undefined;
+
+/**
+ * SaxonJS, loaded on first use with require: it is one 2.4 MB CommonJS file, and importing it as
+ * an ES module made Node 20 scan it for module syntax first (over half a second at start-up).
+ */
+function saxonJs(): typeof SaxonJSModule {
+  saxon ??= createRequire(import.meta.url)('saxon-js') as typeof SaxonJSModule;
+  return saxon;
+}
 
 /** Where result documents are written "to" inside SaxonJS; keys are returned relative to it. */
 const OUTPUT_BASE = 'file:///teikit-output/';
@@ -124,7 +136,7 @@ export function runChecked(sheet: string, tei: string, file: string, params: Rec
   }
   try {
     if (path.endsWith('.sef.json')) {
-      const r = SaxonJS.transform(
+      const r = saxonJs().transform(
         {
           stylesheetFileName: path,
           sourceText: tei,
@@ -153,7 +165,7 @@ function compileAndRun(path: string, tei: string, params: Record<string, string>
       'base-output-uri': $out,
       'stylesheet-params': map:merge(for $i in 1 to count($names) return map { QName('', $names[$i]): $values[$i] })
     })`;
-  const result = SaxonJS.XPath.evaluate(expr, null, {
+  const result = saxonJs().XPath.evaluate(expr, null, {
     // JS arrays arrive as XDM sequences (a JS object would not become a map).
     params: { loc: pathToFileURL(path).href, src: tei, out: OUTPUT_BASE, names: Object.keys(params), values: Object.values(params) },
   }) as Record<string, string>;
