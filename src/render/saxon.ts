@@ -9,7 +9,7 @@
  */
 import type SaxonJSModule from 'saxon-js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
@@ -25,8 +25,46 @@ let saxon: typeof SaxonJSModule | undefined;
  * an ES module made Node 20 scan it for module syntax first (over half a second at start-up).
  */
 function saxonJs(): typeof SaxonJSModule {
-  saxon ??= createRequire(import.meta.url)('saxon-js') as typeof SaxonJSModule;
+  if (!saxon) {
+    const require = createRequire(import.meta.url);
+    deferAxios(require);
+    saxon = require('saxon-js') as typeof SaxonJSModule;
+  }
   return saxon;
+}
+
+/**
+ * SaxonJS requires axios as it loads, for stylesheets that read http(s) resources; axios and the
+ * fetch machinery it pulls in were a fifth of a cold `teikit render`, and teikit's stylesheets
+ * never use them. So axios's slot in the require cache holds a stand-in that loads the real
+ * axios on first use (a user's stylesheet calling doc('https://…')).
+ */
+function deferAxios(require: NodeJS.Require): void {
+  let path: string;
+  try {
+    path = createRequire(require.resolve('saxon-js')).resolve('axios');
+  } catch {
+    return;
+  }
+  if (require.cache[path]) return;
+  let real: object | undefined;
+  const load = (): object => {
+    if (!real) {
+      delete require.cache[path];
+      real = require(path) as object;
+    }
+    return real;
+  };
+  const standIn = new Proxy(() => undefined, {
+    apply: (_target, thisArg, args) => Reflect.apply(load() as (...a: unknown[]) => unknown, thisArg, args),
+    get: (_target, prop) => Reflect.get(load(), prop),
+    has: (_target, prop) => Reflect.has(load(), prop),
+  });
+  const module = new Module(path);
+  module.filename = path;
+  module.loaded = true;
+  module.exports = standIn;
+  require.cache[path] = module;
 }
 
 /** Where result documents are written "to" inside SaxonJS; keys are returned relative to it. */
