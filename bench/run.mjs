@@ -11,7 +11,7 @@
  *   dist(path)      import a module of dist/ (`await ctx.dist('tei/index.js')`)
  *   median(fn, n?)  run fn (sync or async) once to warm up, then n times; the median in ms
  *   files(dir, ext) every file under dir ending in ext, sorted
- * Rows with `bytes` get MB/s, rows with `pages` (pages or files processed) get pages/s; `cpuMs`
+ * BENCH_STAGES=process,render runs only the stages named. Rows with `bytes` get MB/s, rows with `pages` (pages or files processed) get pages/s; `cpuMs`
  * (CPU time of a measured process) is shown in the note.
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -54,7 +54,9 @@ const ctx = {
 };
 
 const stageDir = join(root, 'bench/stages');
-const stageFiles = readdirSync(stageDir).filter((f) => f.endsWith('.mjs')).sort();
+// BENCH_STAGES=process,render runs only those stage files.
+const only = process.env.BENCH_STAGES?.split(',').map((s) => `${s.trim()}.mjs`);
+const stageFiles = readdirSync(stageDir).filter((f) => f.endsWith('.mjs') && (!only || only.includes(f))).sort();
 const rows = [];
 let failed = 0;
 for (const file of stageFiles) {
