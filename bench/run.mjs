@@ -11,7 +11,8 @@
  *   dist(path)      import a module of dist/ (`await ctx.dist('tei/index.js')`)
  *   median(fn, n?)  run fn (sync or async) once to warm up, then n times; the median in ms
  *   files(dir, ext) every file under dir ending in ext, sorted
- * Rows with `bytes` get MB/s, rows with `pages` (pages or files processed) get pages/s.
+ * BENCH_STAGES=process,render runs only the stages named. Rows with `bytes` get MB/s, rows with `pages` (pages or files processed) get pages/s; `cpuMs`
+ * (CPU time of a measured process) is shown in the note.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -53,7 +54,9 @@ const ctx = {
 };
 
 const stageDir = join(root, 'bench/stages');
-const stageFiles = readdirSync(stageDir).filter((f) => f.endsWith('.mjs')).sort();
+// BENCH_STAGES=process,render runs only those stage files.
+const only = process.env.BENCH_STAGES?.split(',').map((s) => `${s.trim()}.mjs`);
+const stageFiles = readdirSync(stageDir).filter((f) => f.endsWith('.mjs') && (!only || only.includes(f))).sort();
 const rows = [];
 let failed = 0;
 for (const file of stageFiles) {
@@ -75,7 +78,7 @@ const table = rows.map((r) => ({
   'MB/s': r.bytes ? fmt(r.bytes / 1e6 / (r.ms / 1000), 2) : '',
   'pages/s': r.pages ? fmt(r.pages / (r.ms / 1000), 0) : '',
   'peak RSS MB': fmt(r.rssMb, 0),
-  note: r.note ?? '',
+  note: [r.cpuMs !== undefined ? `CPU ${r.cpuMs.toFixed(0)} ms` : '', r.note ?? ''].filter(Boolean).join('; '),
 }));
 const cols = ['stage', 'median ms', 'MB/s', 'pages/s', 'peak RSS MB', 'note'];
 const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...table.map((r) => String(r[c]).length))]));

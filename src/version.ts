@@ -1,11 +1,11 @@
-/**
- * teikit's version, read from its package.json: the one place it is written. The relative path is
- * the same from src/ (tests) and dist/ (the installed package).
- */
 import { readFileSync } from 'node:fs';
 
 let version: string | undefined;
 
+/**
+ * teikit's version, read from its package.json (the one place it is written; the same relative
+ * path from src/ and dist/). Read on first use only: `teikit --version` pays for one small file.
+ */
 export function toolVersion(): string {
   version ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   return version;

@@ -17,7 +17,7 @@ import { fixtures, repoRoot } from './support/tools.js';
 const sample = join(fixtures, 'tei/house-sample.tei.xml');
 const invalid = (name: string) => join(fixtures, 'invalid', name);
 
-async function cli(args: string[], stdin = '') {
+async function cli(args: string[], stdin = '', stderrIsTTY = false) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(['validate', ...args], {
@@ -25,6 +25,7 @@ async function cli(args: string[], stdin = '') {
     stderr: (s) => (stderr += s),
     stdin: Readable.from([Buffer.from(stdin)]),
     cwd: repoRoot,
+    stderrIsTTY,
   });
   return { code, stdout, stderr };
 }
@@ -84,6 +85,21 @@ describe('teikit validate', () => {
     const bad = await cli(['--schema', rng, join(dir, 'bad.xml')]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/bad\.xml:1:1: error \S+: /);
+  });
+
+  it('says on a terminal, and only there, that a schema other than teikit\'s is compiling', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-validate-'));
+    const rng = join(dir, 'only-p.rng');
+    writeFileSync(rng, '<element name="p" xmlns="http://relaxng.org/ns/structure/1.0"><text/></element>');
+    writeFileSync(join(dir, 'a.xml'), '<p>a</p>');
+    writeFileSync(join(dir, 'b.xml'), '<p>b</p>');
+    const tty = await cli(['--schema', rng, join(dir, 'a.xml'), join(dir, 'b.xml')], '', true);
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toBe(`teikit validate: compiling the RELAX NG schema ${rng}...\n2 of 2 file(s) valid\n`);
+    const piped = await cli(['--schema', rng, join(dir, 'a.xml')]);
+    expect(piped.stderr).toBe('1 of 1 file(s) valid\n');
+    const own = await cli([sample], '', true);
+    expect(own.stderr).toBe('1 of 1 file(s) valid\n');
   });
 
   it.each([

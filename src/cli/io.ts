@@ -6,12 +6,13 @@ export interface CliIo {
   stderr: (s: string) => void;
   stdin: Readable;
   cwd: string;
+  /** Standard error is a terminal: progress lines are for people, not for logs and pipes. */
+  stderrIsTTY?: boolean;
 }
 
-/** A command: takes its own arguments, returns the exit code. */
+/** A command: takes its own arguments, returns the exit code (its summary is in run.ts). */
 export type Command = {
   name: string;
-  summary: string;
   usage: string;
   run: (args: string[], io: CliIo) => Promise<number>;
 };

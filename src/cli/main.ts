@@ -10,4 +10,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: (s) => process.stderr.write(s),
   stdin: process.stdin,
   cwd: process.cwd(),
+  stderrIsTTY: process.stderr.isTTY === true,
 });

@@ -1,40 +1,64 @@
 import type { CliIo, Command } from './io.js';
 import { UserError } from '../model/diagnostics.js';
+import { toolVersion } from '../version.js';
 
 /**
- * Commands are registered here; each lives in its own module under src/cli/commands/.
- * Keep this list in the order `teikit --help` shows it.
+ * Commands are registered here; each lives in its own module under src/cli/commands/, imported
+ * only when it runs: `teikit --help` prints the summaries below without loading SaxonJS, libxml2
+ * or the readers (that took over a second). Keep this list in the order `teikit --help` shows it.
  */
-const loaders: Record<string, () => Promise<Command>> = {
-  convert: async () => (await import('./commands/convert.js')).default,
-  batch: async () => (await import('./commands/batch.js')).default,
-  validate: async () => (await import('./commands/validate.js')).default,
-  render: async () => (await import('./commands/render.js')).default,
-  build: async () => (await import('./commands/build.js')).default,
-  deposit: async () => (await import('./commands/deposit.js')).default,
-  verify: async () => (await import('./commands/verify.js')).default,
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  convert: {
+    summary: 'convert the sources of one work (marx2mao, LIA, CMPA, …) to TEI',
+    load: async () => (await import('./commands/convert.js')).default,
+  },
+  batch: {
+    summary: 'convert every source of a collection, each alone, in parallel',
+    load: async () => (await import('./commands/batch.js')).default,
+  },
+  validate: {
+    summary: 'check TEI files: well-formedness, RELAX NG (teikit or tei_all) and teikit rules',
+    load: async () => (await import('./commands/validate.js')).default,
+  },
+  render: {
+    summary: 'render TEI as HTML, EPUB 3 or plain text with XSLT 3 (SaxonJS)',
+    load: async () => (await import('./commands/render.js')).default,
+  },
+  build: {
+    summary: 'build every edition in editions/ into out/',
+    load: async () => (await import('./commands/build.js')).default,
+  },
+  deposit: {
+    summary: 'package an edition (folder, built edition or TEI file) as a BagIt bag',
+    load: async () => (await import('./commands/deposit.js')).default,
+  },
+  verify: {
+    summary: 'check a BagIt bag made by teikit deposit (or any BagIt 1.0 bag)',
+    load: async () => (await import('./commands/verify.js')).default,
+  },
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(await usage());
+    io.stdout(usage());
     return name ? 0 : 2;
   }
-  if (name === '--version') {
-    io.stdout('teikit 0.1.0\n');
+  if (name === '--version' || name === '-V') {
+    io.stdout(`teikit ${toolVersion()}\n`);
     return 0;
   }
-  const load = loaders[name];
-  if (!load) {
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
     io.stderr(`teikit: unknown command '${name}' (try teikit --help)\n`);
     return 2;
   }
   let command: Command;
   try {
-    command = await load();
-  } catch {
+    command = await entry.load();
+  } catch (err) {
     io.stderr(`teikit: command '${name}' is not available in this build\n`);
+    if (process.env.TEIKIT_DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -56,16 +80,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function usage(): Promise<string> {
+function usage(): string {
   const lines = ['teikit — TEI P5 toolkit for scholarly digital editions', '', 'Commands:'];
-  for (const [name, load] of Object.entries(loaders)) {
-    try {
-      const c = await load();
-      lines.push(`  ${name.padEnd(10)} ${c.summary}`);
-    } catch {
-      /* a command not built yet is not listed */
-    }
-  }
+  for (const [name, { summary }] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${summary}`);
   lines.push('', 'Run teikit <command> --help for its options.');
   return lines.join('\n') + '\n';
 }

@@ -2,6 +2,8 @@
 declare module 'saxon-js' {
   interface TransformOptions {
     stylesheetFileName?: string;
+    /** A SEF already parsed (JSON.parse of the .sef.json): no file read, parse or checksum per run. */
+    stylesheetInternal?: object;
     stylesheetText?: string;
     sourceText?: string;
     destination?: 'serialized' | 'raw' | 'document';

@@ -7,8 +7,9 @@
  * its xsl:import/xsl:include hrefs resolve against its own location (it may import
  * xslt/html.xsl and override templates). A precompiled `my.sef.json` is run directly.
  */
-import SaxonJS from 'saxon-js';
-import { existsSync } from 'node:fs';
+import type SaxonJSModule from 'saxon-js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
@@ -17,6 +18,55 @@ import { checkProlog } from '../validate/safety.js';
 
 /** xslt/ of this package, from src/render/ (tests) and dist/render/ (built) alike. */
 export const xsltDir = fileURLToPath(new URL('../../xslt/', import.meta.url));
+
+let saxon: typeof SaxonJSModule | undefined;
+
+/**
+ * SaxonJS, loaded on first use with require: it is one 2.4 MB CommonJS file, and importing it as
+ * an ES module made Node 20 scan it for module syntax first (over half a second at start-up).
+ */
+function saxonJs(): typeof SaxonJSModule {
+  if (!saxon) {
+    const require = createRequire(import.meta.url);
+    deferAxios(require);
+    saxon = require('saxon-js') as typeof SaxonJSModule;
+  }
+  return saxon;
+}
+
+/**
+ * SaxonJS requires axios as it loads, for stylesheets that read http(s) resources; axios and the
+ * fetch machinery it pulls in were a fifth of a cold `teikit render`, and teikit's stylesheets
+ * never use them. So axios's slot in the require cache holds a stand-in that loads the real
+ * axios on first use (a user's stylesheet calling doc('https://…')).
+ */
+function deferAxios(require: NodeJS.Require): void {
+  let path: string;
+  try {
+    path = createRequire(require.resolve('saxon-js')).resolve('axios');
+  } catch {
+    return;
+  }
+  if (require.cache[path]) return;
+  let real: object | undefined;
+  const load = (): object => {
+    if (!real) {
+      delete require.cache[path];
+      real = require(path) as object;
+    }
+    return real;
+  };
+  const standIn = new Proxy(() => undefined, {
+    apply: (_target, thisArg, args) => Reflect.apply(load() as (...a: unknown[]) => unknown, thisArg, args),
+    get: (_target, prop) => Reflect.get(load(), prop),
+    has: (_target, prop) => Reflect.has(load(), prop),
+  });
+  const module = new Module(path);
+  module.filename = path;
+  module.loaded = true;
+  module.exports = standIn;
+  require.cache[path] = module;
+}
 
 /** Where result documents are written "to" inside SaxonJS; keys are returned relative to it. */
 const OUTPUT_BASE = 'file:///teikit-output/';
@@ -125,9 +175,10 @@ export function runChecked(sheet: string, tei: string, file: string, params: Rec
   }
   try {
     if (path.endsWith('.sef.json')) {
-      const r = SaxonJS.transform(
+      const r = saxonJs().transform(
         {
-          stylesheetFileName: path,
+          stylesheetInternal: loadSef(path),
+          stylesheetBaseURI: pathToFileURL(path).href,
           sourceText: tei,
           destination: 'serialized',
           stylesheetParams: params,
@@ -146,6 +197,22 @@ export function runChecked(sheet: string, tei: string, file: string, params: Rec
   }
 }
 
+/** Parsed SEF files by path, each with the modification time it was read at. */
+const sefCache = new Map<string, { mtimeMs: number; sef: object }>();
+
+/**
+ * A SEF file parsed once per process (and per worker thread): reading, parsing and checking the
+ * 300-440 KB of JSON took 20-70 ms of every run. A file changed since (a rebuild) is read again.
+ */
+function loadSef(path: string): object {
+  const mtimeMs = statSync(path).mtimeMs;
+  const cached = sefCache.get(path);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.sef;
+  const sef = JSON.parse(readFileSync(path, 'utf8')) as object;
+  sefCache.set(path, { mtimeMs, sef });
+  return sef;
+}
+
 function compileAndRun(path: string, tei: string, params: Record<string, string>): StylesheetRun {
   const expr = `transform(map {
       'stylesheet-location': $loc,
@@ -154,7 +221,7 @@ function compileAndRun(path: string, tei: string, params: Record<string, string>
       'base-output-uri': $out,
       'stylesheet-params': map:merge(for $i in 1 to count($names) return map { QName('', $names[$i]): $values[$i] })
     })`;
-  const result = SaxonJS.XPath.evaluate(expr, null, {
+  const result = saxonJs().XPath.evaluate(expr, null, {
     // JS arrays arrive as XDM sequences (a JS object would not become a map).
     params: { loc: pathToFileURL(path).href, src: tei, out: OUTPUT_BASE, names: Object.keys(params), values: Object.values(params) },
   }) as Record<string, string>;

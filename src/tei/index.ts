@@ -3,12 +3,12 @@
  * (docs/encoding.md), valid against tei_all. Deterministic: the same edition and publication data
  * give the same bytes; only the default date (today) varies when no publication data is given.
  */
-import { create } from 'xmlbuilder2';
 import type { Block, Diagnostic, Edition, Publication } from '../model/types.js';
 import { writeDivContent, writeDivision, writeCommonBlock } from './blocks.js';
 import { buildContext, type WriteContext } from './context.js';
 import { editionStats } from './declarations.js';
 import { defaultPublication, writeHeader } from './header.js';
+import { XmlNode } from './builder.js';
 import { writeNotesSection } from './notes.js';
 import { repairForTei } from './repair.js';
 import { att, child, indent, TEI_NS, type El } from './xml.js';
@@ -35,7 +35,7 @@ export function writeTeiWithRepairs(
 
 function writeRepaired(edition: Edition, pub: Publication): string {
   const ctx = buildContext(edition);
-  const doc = create();
+  const doc = XmlNode.document();
   const tei = doc.ele(TEI_NS, 'TEI');
   att(tei, 'xml:lang', edition.work.language || 'en');
   writeHeader(tei, edition, pub, editionStats(edition));

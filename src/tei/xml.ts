@@ -1,9 +1,9 @@
 /**
  * Small helpers shared by the TEI writer modules: safe text, valid ids, readable indentation.
  */
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { XmlNode } from './builder.js';
 
-export type El = XMLBuilder;
+export type El = XmlNode;
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -12,9 +12,9 @@ export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * Text as XML can carry it. xmlbuilder2 escapes `<` and `>`, but leaves an `&` alone when it looks
+ * Text as XML can carry it. The builder (./builder.js) escapes `<` and `>`, but leaves an `&` alone when it looks
  * like the start of an entity (`&amp;`, `&copy;`), which would turn a literal "&copy;" in a source
- * into an undefined entity. So every `&` is escaped here, and xmlbuilder2 leaves the result as is.
+ * into an undefined entity. So every `&` is escaped here, and the builder leaves the result as is.
  */
 export function xmlText(s: string): string {
   return s.replace(NOT_XML, '').replace(/&/g, '&amp;');

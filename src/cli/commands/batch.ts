@@ -141,5 +141,5 @@ function reportJson(results: BatchFileResult[], summary: BatchSummary, run: { ou
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-const command: Command = { name: 'batch', summary: 'convert every source of a collection, each alone, in parallel', usage, run };
+const command: Command = { name: 'batch', usage, run };
 export default command;

@@ -101,5 +101,5 @@ async function renditionsOf(tei: string, id: string, assetsDir: string, source: 
   ];
 }
 
-const command: Command = { name: 'build', summary: 'build every edition in editions/ into out/', usage, run };
+const command: Command = { name: 'build', usage, run };
 export default command;

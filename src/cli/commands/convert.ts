@@ -81,5 +81,5 @@ async function writeOut(path: string | undefined, data: string, io: CliIo): Prom
   }
 }
 
-const command: Command = { name: 'convert', summary: 'convert the sources of one work (marx2mao, LIA, CMPA, …) to TEI', usage, run };
+const command: Command = { name: 'convert', usage, run };
 export default command;

@@ -35,7 +35,6 @@ const bagInfoOptions = Object.fromEntries(Object.keys(BAG_INFO_OPTIONS).map((k) 
 
 const command: Command = {
   name: 'deposit',
-  summary: 'package an edition (folder, built edition or TEI file) as a BagIt bag',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('deposit', args, {

@@ -54,7 +54,6 @@ function parseParams(list: string[]): Record<string, string> {
 
 const command: Command = {
   name: 'render',
-  summary: 'render TEI as HTML, EPUB 3 or plain text with XSLT 3 (SaxonJS)',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs('render', args, {

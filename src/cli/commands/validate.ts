@@ -11,7 +11,7 @@ import { parseCommandArgs, readAll } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import type { Diagnostic } from '../../model/types.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
-import { isValid, validateTei } from '../../validate/index.js';
+import { isValid, loadSchema, schemaPath, validateTei } from '../../validate/index.js';
 
 const usage = `Usage: teikit validate <file.xml>... [--schema teikit|tei_all|<path.rng>] [--format text|json]
 
@@ -35,7 +35,6 @@ interface FileResult {
 
 const command: Command = {
   name: 'validate',
-  summary: 'check TEI files: well-formedness, RELAX NG (teikit or tei_all) and teikit rules',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs('validate', args, { schema: { type: 'string' }, format: { type: 'string', default: 'text' } });
@@ -47,6 +46,13 @@ const command: Command = {
       throw new UserError('teikit validate: no file given (usage: teikit validate <file.xml>...)', 2);
     }
 
+    if (schema !== undefined && schema !== 'teikit') {
+      // tei_all takes 10-15 s to compile with libxml2: say so on a terminal rather than look hung.
+      // Compiled here, once for all the files (a bad schema stops before any file is read).
+      const path = schemaPath(schema, io.cwd);
+      if (io.stderrIsTTY) io.stderr(`teikit validate: compiling the RELAX NG schema ${schema === 'tei_all' ? 'tei_all (10-15 s)' : path}...\n`);
+      loadSchema(path);
+    }
     const results: FileResult[] = [];
     let ioError = false;
     for (const file of parsed.positionals) {

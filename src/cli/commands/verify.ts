@@ -25,7 +25,6 @@ Exit: 0 valid, 1 invalid (or not a bag), 2 usage or I/O error (the folder is mis
 
 const command: Command = {
   name: 'verify',
-  summary: 'check a BagIt bag made by teikit deposit (or any BagIt 1.0 bag)',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('verify', args, { format: { type: 'string', default: 'text' } });
