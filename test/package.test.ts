@@ -36,6 +36,13 @@ describe('the npm package', () => {
     expect(files.filter((f) => /^(test|bench|src|scripts|editions|\.ci)\//.test(f) || /\.test\.[jt]s$/.test(f))).toEqual([]);
   });
 
+  it('depends only on packages that teikit imports (dev tools and test-only parsers are devDependencies)', () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const sources = execFileSync('grep', ['-rhoE', "from '[^'.][^']*'|import\\('[^'.][^']*'\\)", join(repoRoot, 'src')], { encoding: 'utf8' });
+    const imported = new Set([...sources.matchAll(/'((?:@[^/']+\/)?[^/']+)/g)].map((m) => m[1]!));
+    expect(Object.keys(pkg.dependencies).filter((d) => !imported.has(d))).toEqual([]);
+  });
+
   it('installs into an empty folder, and the installed teikit renders an EPUB of the bundled edition', () => {
     const app = join(dir, 'app');
     mkdirSync(app);

@@ -72,8 +72,10 @@ export async function deposit(input: string, bag: string, options: DepositOption
     } else {
       const tei = found.isDirectory() ? await teiOfFolder(input, inputPath) : teiFile(input, inputPath);
       kind = found.isDirectory() ? 'built-edition' : 'tei';
-      if (found.isDirectory()) await cp(inputPath, built, { recursive: true });
-      else await cp(inputPath, join(built, basename(inputPath)));
+      const copied = found.isDirectory() ? cp(inputPath, built, { recursive: true }) : cp(inputPath, join(built, basename(inputPath)));
+      await copied.catch((err) => {
+        throw ioFailure(err, 'read', input);
+      });
       diagnostics = await completeEdition(built, basename(tei.path), tei.name, dirname(tei.path));
       sources = found.isDirectory() ? await sourcesOfReport(built, cwd, warnings) : [];
     }
