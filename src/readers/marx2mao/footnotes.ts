@@ -15,7 +15,9 @@ export function notesFromBlocks(blocks: Block[], nextId: () => string): Note[] {
       continue;
     }
     for (const segment of splitAtLineBreaks(block.children)) {
-      const label = takeLabel(segment);
+      // `1)`, `2)` inside a running `*` note number its points: they open no note of their own
+      const running = notes.at(-1);
+      const label = takeLabel(segment, !running || /^\d+$/.test(running.n));
       trimEnd(segment);
       if (segment.length === 0 && !label) continue;
       const para: Block = { type: 'paragraph', children: segment, ...(block.pos ? { pos: block.pos } : {}) };
@@ -53,8 +55,11 @@ function splitAtLineBreaks(children: Inline[]): Inline[][] {
   return out.filter((s) => plainText(s).trim() || s.some((i) => i.type !== 'text'));
 }
 
-/** Remove the printed label at the start of a note (`*`, `**`, `[1]`, `1)`), returning it. */
-function takeLabel(segment: Inline[]): string | undefined {
+/**
+ * Remove the printed label at the start of a note (`*`, `**`, `[1]`, `1)`), returning it.
+ * @param parenthesised whether `1)` may be a label here (not inside a running `*` note)
+ */
+function takeLabel(segment: Inline[], parenthesised: boolean): string | undefined {
   while (segment[0]?.type === 'text' && !segment[0].value.trim()) segment.shift();
   const first = segment[0];
   if (!first) return undefined;
@@ -69,7 +74,7 @@ function takeLabel(segment: Inline[]): string | undefined {
   }
   if (first.type === 'text') {
     const m = first.value.match(/^\s*(\*{1,4}|\[\d{1,3}\]|\d{1,3}\))\s*/);
-    if (m) {
+    if (m && (parenthesised || !m[1]!.endsWith(')'))) {
       first.value = first.value.slice(m[0].length);
       if (!first.value) segment.shift();
       return m[1]!.replace(/[[\])]/g, '');

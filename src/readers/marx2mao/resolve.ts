@@ -10,6 +10,7 @@ export function resolveNotes(
   refs: RefRecord[],
   footnotes: FootnoteRecord[],
   endNote: (r: RefRecord) => Note | undefined,
+  isNoteName: (name: string) => boolean,
   diagnostics: Diagnostic[],
 ): void {
   const seen = new Map<string, number>();
@@ -17,7 +18,7 @@ export function resolveNotes(
 
   for (const r of refs) {
     let note: Note | undefined;
-    if (r.target && /^en/i.test(r.target)) {
+    if (r.target && isNoteName(r.target)) {
       note = endNote(r);
     } else {
       note = footnoteFor(r, footnotes, usedFoot);

@@ -99,7 +99,7 @@ export function bracketedLink(w: Walker, el: Element, href: string, ctx: WalkCtx
     w.stripNext = after;
     return true;
   }
-  if (/\[\s*$/.test(before.value) && /^(\*{1,4}|\d{1,3}[a-z]?|[a-z]|†+)$/.test(label) && /^(en|fnp)/i.test(target)) {
+  if (/\[\s*$/.test(before.value) && /^(\*{1,4}|\d{1,3}[a-z]?|[a-z]|†+)$/.test(label) && (/^fnp/i.test(target) || w.input.isNoteName(target))) {
     w.flow.stripTrailing(/\[\s*$/);
     w.stripNext = after;
     noteRef(w, el, { target, label }, ctx);
@@ -110,7 +110,7 @@ export function bracketedLink(w: Walker, el: Element, href: string, ctx: WalkCtx
 
 /** `<A NAME>`: a note's start (`en1`), the mark before foot notes (`fnp72`) or an anchor. */
 export function anchorPoint(w: Walker, el: Element, name: string, ctx: WalkCtx): boolean {
-  if (/^en\d*\w*$/i.test(name) && tag(el) === 'a' && w.input.firstNote !== undefined && startOffset(el) >= w.input.firstNote) {
+  if (w.input.isNoteName(name) && tag(el) === 'a' && w.input.firstNote !== undefined && startOffset(el) >= w.input.firstNote) {
     beginNote(w, el, name, ctx);
     return true;
   }
@@ -143,7 +143,7 @@ export function footnoteBlock(w: Walker, hr: Element, ctx: WalkCtx): void {
   if (!font || w.foot || startOffset(font) < 0) return w.flow.boundary();
   const blocks: Block[] = [];
   w.foot = {
-    end: balancedFontEnd(w.input.source, startOffset(font)),
+    end: footEnd(w, startOffset(font)),
     blocks,
     flow: new Flow(blocks, w.input.shared),
     mainFlow: w.flow,
@@ -155,6 +155,16 @@ export function footnoteBlock(w: Walker, hr: Element, ctx: WalkCtx): void {
   w.lastFnpAnchor = undefined;
   w.flow = w.foot.flow;
   w.note = undefined;
+}
+
+/**
+ * Where a foot-note block ends: where its FONT is closed, but never past the next page marker (a
+ * FONT left unclosed would otherwise take the next page's text into the note).
+ */
+function footEnd(w: Walker, fontStart: number): number {
+  const closed = balancedFontEnd(w.input.source, fontStart);
+  const marker = w.input.pageMarkers.find((at) => at > fontStart);
+  return marker !== undefined && marker < closed ? marker : closed;
 }
 
 export function finishFoot(w: Walker): void {
