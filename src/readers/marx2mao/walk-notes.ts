@@ -45,7 +45,8 @@ export function beginNote(w: Walker, el: Element, name: string, ctx: WalkCtx): v
   const section = w.notes!;
   const taken = (id: string) => section.items.some((i) => !('pb' in i) && i.id === id);
   const byLabel = `d${k}-n${label}`;
-  const id = k < 2 ? `n${num}` : /^\d+$/.test(label) && !taken(byLabel) ? byLabel : `d${k}-n${num}`;
+  const first = k < 2 ? `n${num}` : /^\d+$/.test(label) && !taken(byLabel) ? byLabel : `d${k}-n${num}`;
+  const id = uniqueNoteId(w, el, first, taken);
   const note: Note = { id, n: label || num, place: 'end', blocks: [], pos: w.pos(el) };
   w.noteNames.set(note, name.toLowerCase());
   w.flow.switchRoot(note.blocks, (pb) => section.items.push({ type: 'pbBlock', pb }));
@@ -55,6 +56,24 @@ export function beginNote(w: Walker, el: Element, name: string, ctx: WalkCtx): v
   section.items.push(note);
   w.note = note;
   w.noteUl = ctx.ul;
+}
+
+/**
+ * Two notes with one anchor name, or one note printed twice: the later one gets the next free id
+ * (`n7-2`) and a warning with its position. References go to the first (by name and label); the
+ * later one is then unreferenced, which the TEI declares (`note type="unreferenced"`).
+ */
+function uniqueNoteId(w: Walker, el: Element, id: string, taken: (id: string) => boolean): string {
+  if (!taken(id)) return id;
+  let k = 2;
+  while (taken(`${id}-${k}`)) k++;
+  const pos = w.pos(el);
+  w.input.shared.diagnostics.push({
+    severity: 'warning', code: 'note-duplicate',
+    message: `a second note ${id.replace(/^(d\d+-)?n/, '')} (anchor "${attr(el, 'name') ?? ''}"): kept as ${id}-${k}`,
+    file: pos.file, line: pos.line, column: pos.column,
+  });
+  return `${id}-${k}`;
 }
 
 export function link(w: Walker, el: Element, ctx: WalkCtx): void {
