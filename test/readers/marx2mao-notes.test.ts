@@ -2,7 +2,8 @@
  * Note patterns of marx2mao pages beyond the first sample, each in a MADE-UP fixture written in the
  * site's conventions (test/fixtures/marx2mao-made/…; not copies of real pages):
  * - Lenin/SCHEMES17.html: endnote anchors of two naming schemes (`en1`, `n3`), a letter-suffixed
- *   note (`4a`), two notes sharing one anchor name, a note printed twice, a section anchor `n1`
+ *   note (`4a`), two notes sharing one anchor name, a note printed twice, an unlinked small-type
+ *   reference `[5]` to an endnote, a section anchor `n1`
  *   left unclosed before a heading (no note) and `<A NAME="NOTES">` left unclosed before NOTES;
  * - Stalin/FEET27.html: foot-note rules inside a quotation in small type, `1)` `2)` inside a
  *   running `*` note, a foot-note FONT never closed (it ends at the next page marker).
@@ -58,7 +59,8 @@ function sourceRegion(html: string): string {
     .replace(/<B>page\s+\d+<\/B>/gi, ' ')
     .replace(/\[p\.\s*<A\b[^>]*>[^<]*<\/A>\]/gi, ' ')
     .replace(/<A NAME="[^"]*">\s*\[[^\]<]*\]<\/A>/gi, ' ')
-    .replace(/\[<A HREF="[^"]*#[^"]*">[^<]*<\/A>\]/gi, ' ');
+    .replace(/\[<A HREF="[^"]*#[^"]*">[^<]*<\/A>\]/gi, ' ')
+    .replace(/<FONT SIZE=-2>\[\d+\]<\/FONT>/gi, ' ');
 }
 
 interface TeiFacts {
@@ -133,15 +135,16 @@ describe('marx2mao endnotes of several naming schemes, shared anchors and notes 
   const anchors = [...page.html.matchAll(/<A NAME="([a-z]*)(\d+[a-z]?)">\s*\[(\d+[a-z]?)\]<\/A>/gi)];
 
   it('has every note with its printed number, in print order, with unique ids', () => {
-    expect(anchors.length).toBe(7);
+    expect(anchors.length).toBe(8);
     expect(f.notes.map((n) => n.n)).toEqual(anchors.map((m) => m[3]));
     expect(new Set(f.notes.map((n) => n.id)).size).toBe(f.notes.length);
     expect(f.notes.every((n) => n.place === 'end')).toBe(true);
   });
 
-  it('links every reference of either scheme to its note, and the note back', () => {
-    const links = [...page.html.matchAll(/\[<A HREF="[^"#]*#([a-z]+\d+[a-z]?)">(\d+[a-z]?)<\/A>\]/gi)];
-    expect(f.refs.map((r) => r.n)).toEqual(links.map((m) => m[2]));
+  it('links every reference of either scheme, and an unlinked one in small type, to its note, and the note back', () => {
+    const links = [...page.html.matchAll(/\[<A HREF="[^"#]*#([a-z]+\d+[a-z]?)">(\d+[a-z]?)<\/A>\]|<FONT SIZE=-2>\[(\d+)\]<\/FONT>/gi)];
+    expect(links.some((m) => m[3])).toBe(true);
+    expect(f.refs.map((r) => r.n)).toEqual(links.map((m) => m[2] ?? m[3]));
     expectLinkedBothWays(f);
     // the section anchor n1 (no label) is no note: no note 1 of the n scheme appears twice
     expect(f.notes.filter((n) => n.n === '1')).toHaveLength(1);

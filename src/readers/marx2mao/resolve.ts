@@ -22,8 +22,10 @@ export function resolveNotes(
       note = endNote(r);
     } else {
       note = footnoteFor(r, footnotes, usedFoot);
+      // an unlinked small-type `[3]` with no foot note of that label: the endnote it numbers
+      if (!note && !r.target && /^\d+[a-z]?$/.test(r.ref.n)) note = endNote(r);
       if (!note && !r.target) {
-        // an unlinked `[1]` with no foot note to point to: keep it as the text it is
+        // an unlinked `[1]` with no note to point to: keep it as the text it is
         r.ref.noteId = '';
         continue;
       }
