@@ -6,7 +6,9 @@
  *   reference `[5]` to an endnote, a section anchor `n1`
  *   left unclosed before a heading (no note) and `<A NAME="NOTES">` left unclosed before NOTES;
  * - Stalin/FEET27.html: foot-note rules inside a quotation in small type, `1)` `2)` inside a
- *   running `*` note, a foot-note FONT never closed (it ends at the next page marker).
+ *   running `*` note, a foot-note FONT never closed (it ends at the next page marker);
+ * - Other/NUMBERED76.html: numbered foot notes (`1.`, `2.`) in a block without a rule, referenced
+ *   through the page's block (`#fnp5`) or not linked, numbering again from 1 in the next chapter.
  * Expectations are read from the HTML with regular expressions and a plain parse5 walk, not from
  * the reader; the TEI is checked with teikit's validator and with jing against tei_all.
  */
@@ -212,5 +214,39 @@ describe('marx2mao foot-of-page notes inside small type, with numbered points, l
 
   it('is valid for teikit and for tei_all', async () => {
     await expectValid(page.tei, 'FEET27.tei.xml');
+  });
+});
+
+describe('marx2mao numbered foot notes referenced through the page block, with and without a rule', () => {
+  const page = load('Other/NUMBERED76.html');
+  const f = teiFacts(page.tei);
+  /** The labels that open a note: `N.` at the start of a block line, not indented as a point. */
+  const labels = [...page.html.matchAll(/^(\d{1,3})\.&nbsp;/gm)].map((m) => m[1]);
+  const refs = [...page.html.matchAll(/<FONT SIZE=-2>\[(?:<A HREF="[^"]*#fnp\d+">)?(\d+)(?:<\/A>)?\]<\/FONT>/g)].map((m) => m[1]);
+
+  it('has one foot note per label, numbering again in the second chapter', () => {
+    expect(labels).toEqual(['1', '2', '1']);
+    expect(f.notes.filter((n) => n.place === 'foot').map((n) => n.n)).toEqual(labels);
+  });
+
+  it('links each reference, to the block or unlinked, to the note of its label on its page', () => {
+    expect(f.refs.map((r) => r.n)).toEqual(refs);
+    expectLinkedBothWays(f);
+    expect(f.notes.every((n) => n.target.length === 1)).toBe(true);
+  });
+
+  it('keeps the points 1. and 2. inside note 2 as its text', () => {
+    const points = [...page.html.matchAll(/^ {6}(\d)\.&nbsp;(.*)$/gm)].flatMap((m) => words(`${m[1]} ${m[2]}`));
+    expect(points.length).toBeGreaterThan(0);
+    expect(f.footWords.join(' ')).toContain(points.join(' '));
+  });
+
+  it('has every word of the text in order, the notes outside it', () => {
+    const region = sourceRegion(page.html).replace(/<FONT SIZE=-1>\s*&nbsp; &nbsp;\s*\n\d\.&nbsp;[\s\S]*?<\/FONT>/g, ' ');
+    expect(firstDifference(htmlWords(region), f.words)).toBeUndefined();
+  });
+
+  it('is valid for teikit and for tei_all', async () => {
+    await expectValid(page.tei, 'NUMBERED76.tei.xml');
   });
 });

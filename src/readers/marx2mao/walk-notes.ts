@@ -160,6 +160,27 @@ export function footnoteBlock(w: Walker, hr: Element, ctx: WalkCtx): void {
   const siblings = hr.parentNode ? childrenOf(hr.parentNode as Node) : [];
   const font = firstContent(siblings.slice(siblings.indexOf(hr) + 1), startOffset(hr));
   if (!font || w.foot || startOffset(font) < 0) return w.flow.boundary();
+  openFoot(w, font, startOffset(hr), ctx);
+}
+
+/**
+ * Numbered foot notes printed without the rule: a `<FONT SIZE=-1>` that opens with `2.`
+ * where a reference `[2]` (linked to the page's note block, or not linked) stands earlier on the
+ * same page. Opens the foot-note block at the FONT.
+ */
+export function numberedFootBlock(w: Walker, font: Element, ctx: WalkCtx): boolean {
+  if (w.foot || w.notes || ctx.inFootnote || attr(font, 'size') !== '-1' || startOffset(font) < 0) return false;
+  const label = textOf(font).slice(0, 80).match(/^[\s\u00a0]*(\d{1,3})\.[\s\u00a0]/)?.[1];
+  if (!label) return false;
+  const at = startOffset(font);
+  const pageStart = w.input.pageMarkers.filter((m) => m < at).at(-1) ?? 0;
+  const pending = w.refs.some((r) => r.offset > pageStart && r.ref.n === label && (!r.target || /^fnp/i.test(r.target)));
+  if (!pending) return false;
+  openFoot(w, font, at, ctx);
+  return true;
+}
+
+function openFoot(w: Walker, font: Element, offset: number, ctx: WalkCtx): void {
   const blocks: Block[] = [];
   w.foot = {
     end: footEnd(w, startOffset(font)),
@@ -168,7 +189,7 @@ export function footnoteBlock(w: Walker, hr: Element, ctx: WalkCtx): void {
     mainFlow: w.flow,
     note: w.note,
     ul: ctx.ul,
-    offset: startOffset(hr),
+    offset,
     anchor: w.lastFnpAnchor,
   };
   w.lastFnpAnchor = undefined;

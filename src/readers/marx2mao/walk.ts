@@ -12,7 +12,7 @@ import { attr, childrenOf, shortText, collapse, elements, endOffset, isElement, 
 import { Flow, type BlockContext, type FlowShared } from './flow.js';
 import type { TextOrder } from './page-parts.js';
 import {
-  anchorPoint, enterNotes, finishFoot, footnoteBlock, isNotesHeading, link, noteRef,
+  anchorPoint, enterNotes, finishFoot, footnoteBlock, isNotesHeading, link, noteRef, numberedFootBlock,
 } from './walk-notes.js';
 import { backReference, footnoteRule, noteReference, pageMarker } from './recognise.js';
 import { figureOf } from './title-block.js';
@@ -260,6 +260,7 @@ export class Walker {
         return this.children(el, { ...ctx, styles: [...ctx.styles, 'bold'] });
       case 'font': {
         const size = attr(el, 'size') ?? '';
+        if (numberedFootBlock(this, el, ctx)) return this.children(el, ctx);
         if (/^\+[1-9]/.test(size) && ctx.center && this.flow.atBoundary()) return this.blockish(el, { ...ctx, heading: 1 });
         if (ctx.heading === 2 && /^\+[1-9]/.test(size)) return this.children(el, { ...ctx, heading: 1 });
         if (size.startsWith('-') && !ctx.inFootnote && el.childNodes.some((c) => tag(c) === 'p')) {
