@@ -110,6 +110,9 @@ function cutFootnoteBlocks(html: string): { main: string; feet: string[] } {
         break;
       }
     }
+    // an unclosed FONT ends at the next page marker: the next page's text is no foot note
+    const marker = html.slice(first.index, end).search(/<B>\s*page/i);
+    if (marker >= 0) end = first.index + marker;
     main += html.slice(at, m.index);
     feet.push(html.slice(first.index, end));
     at = end;
@@ -141,9 +144,20 @@ function stripApparatus(html: string): string {
     .replace(/<B>(?:\s*<FONT[^>]*>)?\s*page\s*[^<]*(?:<\/FONT>\s*)?<\/B>/gi, ' ')
     .replace(/\[\s*pp?\.\s*<A\b[^>]*>[^<]*<\/A>\s*\]/gi, ' ')
     .replace(/<A\s+NAME="?en\d+[^>]*>[^<]*<\/A>/gi, ' ')
+    .replace(NOTE_ANCHOR, ' ')
     .replace(/\[\s*<A\s+HREF="[^"]*#(?:en|fnp)[^"]*">[^<]*<\/A>\s*\]/gi, ' ')
-    .replace(/<FONT SIZE=-2>\s*\[\s*\d+\s*\]\s*<\/FONT>/gi, ' ');
+    .replace(NOTE_LINK, (all, name: string) => (noteNames.has(name.toLowerCase()) ? ' ' : all))
+    .replace(/<FONT SIZE=-2>\s*(?:<SUP>)?\s*\[\s*\d+\s*\]\s*(?:<\/SUP>)?\s*<\/FONT>/gi, ' ');
 }
+
+/**
+ * Endnote anchors of any naming scheme: `<A NAME="en7">`, or an anchor closed around its own
+ * label whose name ends in it (`<A NAME="n7">[7]</A>`, `<A NAME="en56a">[56a]</A>`).
+ */
+const NOTE_ANCHOR = /<A\s+NAME="?([A-Za-z]*?)"?(\d+[a-z]?)"?>\s*\[?\s*\2\s*\]?\s*<\/A>/gi;
+const NOTE_LINK = /\[\s*<A\s+HREF="[^"#]*#([^"]*)">\s*\d{1,3}[a-z]?\s*<\/A>\s*\]/gi;
+/** The note anchor names of the page being read (set by sourceFacts before stripApparatus runs). */
+let noteNames = new Set<string>();
 
 interface SourceFacts {
   markers: Marker[];
@@ -163,14 +177,20 @@ function sourceFacts(html: string): SourceFacts {
   const cut = titleBlockEnd(html);
   const region = withoutNavigation(html.slice(cut).replace(/<\/BODY>[\s\S]*$/i, ''));
   // in the notes (from the first note on), `[<A HREF="#pref1">preface</A>]` is a back-reference too
-  const firstNote = region.search(/<A\s+NAME="?en\d/i);
-  const notesPart = firstNote < 0 ? '' : region.slice(firstNote).replace(/\[\s*<A\s+HREF="[^"]*#[^"]*">\s*[A-Za-z][^<]*<\/A>\s*\]/gi, ' ');
-  const { main, feet } = cutFootnoteBlocks(firstNote < 0 ? region : region.slice(0, firstNote) + notesPart);
+  const anchors = [...region.matchAll(NOTE_ANCHOR)];
+  noteNames = new Set(anchors.map((m) => (m[1]! + m[2]!).toLowerCase()));
+  const firstNote = Math.min(...[region.search(/<A\s+NAME="?en\d/i), anchors[0]?.index ?? -1].map((i) => (i < 0 ? Infinity : i)));
+  const notesPart = firstNote === Infinity ? '' : region.slice(firstNote).replace(/\[\s*<A\s+HREF="[^"]*#[^"]*">\s*[A-Za-z][^<]*<\/A>\s*\]/gi, ' ');
+  const { main, feet } = cutFootnoteBlocks(firstNote === Infinity ? region : region.slice(0, firstNote) + notesPart);
   const titleText = htmlText(html.slice(0, cut));
   const endNotes = new Map<string, string>();
-  for (const m of region.matchAll(/<A\s+NAME="?en(\d+)"?>([^<]*)<\/A>/gi)) endNotes.set(m[1]!, m[2]!.replace(/[[\]\s.]/g, ''));
+  for (const m of region.matchAll(/<A\s+NAME="?(en\d+)"?>([^<]*)<\/A>/gi)) endNotes.set(m[1]!.toLowerCase(), m[2]!.replace(/[[\]\s.]/g, ''));
+  for (const m of anchors) endNotes.set((m[1]! + m[2]!).toLowerCase(), m[2]!);
   const endRefs = new Map<string, number>();
-  for (const m of region.matchAll(/\[\s*<A\s+HREF="[^"#]*#en(\d+)">[^<]*<\/A>\s*\]/gi)) endRefs.set(m[1]!, (endRefs.get(m[1]!) ?? 0) + 1);
+  for (const m of region.matchAll(NOTE_LINK)) {
+    const name = m[1]!.toLowerCase();
+    if (endNotes.has(name) || /^en\d/.test(name)) endRefs.set(name, (endRefs.get(name) ?? 0) + 1);
+  }
   // the first page statement of the title block, with the volume when it is stated with it
   const pages = /(?:Vol\.\s*([IVXLC]+|\d+)\s*,\s*)?\bpp?\.\s*(\d+)/i.exec(titleText);
   return {

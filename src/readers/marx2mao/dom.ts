@@ -24,9 +24,15 @@ export function parseHtml(html: string): DefaultTreeAdapterMap['document'] {
  * Note anchors (`<A NAME="en1">[1]</A>`) are closed in the source and keep their label.
  */
 export function pointAnchors(html: string): string {
-  return html.replace(/<A(\s+)NAME(\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)(\s*)>/gi, (all, s1: string, eq: string, value: string, s2: string) =>
-    /^["']?en\d/i.test(value) ? all : `<BR${s1} ID${eq}${value}${s2}>`,
+  return html.replace(/<A(\s+)NAME(\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)(\s*)>/gi, (all, s1: string, eq: string, value: string, s2: string, at: number) =>
+    // a note anchor of another scheme is closed around its label (`<A NAME="n7">[7]</A>`)
+    /^["']?en\d/i.test(value) || closedAroundLabel(html.slice(at + all.length, at + all.length + 40)) ? all : `<BR${s1} ID${eq}${value}${s2}>`,
   );
+}
+
+/** What follows `<A NAME="x">`: it is closed around a note label (`[7]</A>`). */
+function closedAroundLabel(rest: string): boolean {
+  return /^\s*\[?\s*\d{1,3}[a-z]?\s*\]?\.?\s*<\/A\s*>/i.test(rest);
 }
 
 export function isElement(node: Node): node is Element {

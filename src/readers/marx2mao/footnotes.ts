@@ -15,7 +15,10 @@ export function notesFromBlocks(blocks: Block[], nextId: () => string): Note[] {
       continue;
     }
     for (const segment of splitAtLineBreaks(block.children)) {
-      const label = takeLabel(segment);
+      // `1)`, `2)` or `1.` inside a running `*` note (or a running note 20) number its points:
+      // a numbered label opens a note only where it continues the block's numbering
+      const running = notes.at(-1);
+      const label = takeLabel(segment, (n) => !running || (/^\d+$/.test(running.n) && Number(n) === Number(running.n) + 1));
       trimEnd(segment);
       if (segment.length === 0 && !label) continue;
       const para: Block = { type: 'paragraph', children: segment, ...(block.pos ? { pos: block.pos } : {}) };
@@ -53,8 +56,11 @@ function splitAtLineBreaks(children: Inline[]): Inline[][] {
   return out.filter((s) => plainText(s).trim() || s.some((i) => i.type !== 'text'));
 }
 
-/** Remove the printed label at the start of a note (`*`, `**`, `[1]`, `1)`), returning it. */
-function takeLabel(segment: Inline[]): string | undefined {
+/**
+ * Remove the printed label at the start of a note (`*`, `**`, `[1]`, `1)`), returning it.
+ * @param numbered whether `N)` or `N.` may be the label of a new note here
+ */
+function takeLabel(segment: Inline[], numbered: (label: string) => boolean): string | undefined {
   while (segment[0]?.type === 'text' && !segment[0].value.trim()) segment.shift();
   const first = segment[0];
   if (!first) return undefined;
@@ -68,11 +74,12 @@ function takeLabel(segment: Inline[]): string | undefined {
     }
   }
   if (first.type === 'text') {
-    const m = first.value.match(/^\s*(\*{1,4}|\[\d{1,3}\]|\d{1,3}\))\s*/);
-    if (m) {
+    // `1.` numbers the notes of a block that numbers its notes (`1.&nbsp;`, a space by now)
+    const m = first.value.match(/^\s*(\*{1,4}|\[\d{1,3}\]|\d{1,3}\)|\d{1,3}\.(?=[\s\u00a0]))[\s\u00a0]*/);
+    if (m && (!/[).]$/.test(m[1]!) || numbered(m[1]!.slice(0, -1)))) {
       first.value = first.value.slice(m[0].length);
       if (!first.value) segment.shift();
-      return m[1]!.replace(/[[\])]/g, '');
+      return m[1]!.replace(/[[\]).]/g, '');
     }
   }
   return undefined;

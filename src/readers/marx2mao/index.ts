@@ -7,8 +7,9 @@ import { basename } from 'node:path';
 import type { Block, Diagnostic, Edition, ReadResult, Witness } from '../../model/types.js';
 import { checkNotes, checkPages } from './checks.js';
 import { decodeSource } from './decode.js';
-import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, tag, textOf, type Node } from './dom.js';
-import { localLinkTest, navigationStart, navigationTables } from './recognise.js';
+import { noteAnchorTest, noteTarget } from './note-anchors.js';
+import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, tag, textOf, type Element, type Node } from './dom.js';
+import { localLinkTest, navigationStart, navigationTables, pageMarker } from './recognise.js';
 import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
 import { divide, markDatelines, markLetterParts, mergeHeadings } from './structure.js';
 import { linkUnlinkedFootnotes } from './unlinked.js';
@@ -46,19 +47,21 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const refusal = refuseNonWork(body, { file, hasTitleBlock: !!title, start, end });
   if (refusal) return { ok: false, diagnostics: [refusal] };
 
-  const firstNoteEl = findFirst(body, (e) => /^en\d/i.test(attr(e, 'name') ?? '') && startOffset(e) >= start);
-  const noteAnchors = elements(body).filter((e) => tag(e) === 'a' && /^en\d/i.test(attr(e, 'name') ?? '') && startOffset(e) >= start).map(startOffset);
   const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [] };
   const page = basename(file);
   const names = new Set(elements(body).flatMap((e) => (tag(e) === 'a' && attr(e, 'name') !== undefined ? [attr(e, 'name')!] : tag(e) === 'br' && attr(e, 'id') !== undefined ? [attr(e, 'id')!] : [])));
   const isLocal = localLinkTest(page, names);
+  const isNoteName = noteAnchorTest(body, isLocal);
+  const isNoteAnchor = (e: Element) => tag(e) === 'a' && isNoteName(attr(e, 'name') ?? '') && startOffset(e) >= start;
+  const firstNoteEl = findFirst(body, isNoteAnchor);
+  const noteAnchors = elements(body).filter(isNoteAnchor).map(startOffset);
   // references to endnotes (`#en1`): where the running text of a document resumes after notes
-  const noteLinks = elements(body).filter((e) => tag(e) === 'a' && /#en\d/i.test(attr(e, 'href') ?? '') && isLocal(attr(e, 'href')!)).map(startOffset);
+  const noteLinks = elements(body).filter((e) => tag(e) === 'a' && noteTarget(attr(e, 'href') ?? '', isNoteName) && isLocal(attr(e, 'href')!)).map(startOffset);
   const walker = new Walker({
-    isLocal,
+    isLocal, isNoteName,
     file, page, shared, start, end, texts: new TextOrder(body), source: pointAnchors(html), skip: new Set<Node>(navigationTables(body)),
     baseUl: runningTextDepth(body, start, end),
-    noteAnchors, noteLinks, notesHeadings: notesHeadingOffsets(body, noteAnchors),
+    noteAnchors, noteLinks, pageMarkers: elements(body).filter((e) => pageMarker(e) !== undefined).map(startOffset), notesHeadings: notesHeadingOffsets(body, noteAnchors),
     ...(firstNoteEl ? { firstNote: startOffset(firstNoteEl) } : {}),
   });
   walker.run(body);
@@ -69,7 +72,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   // contents, title page); on any other page it is the text whose first marker was left out
   const book = !!title?.cover || front.some((b) => b.type === 'table' || b.type === 'division');
   if (!book || bodyBlocks.length === 0) [front, bodyBlocks] = [[], [...front, ...bodyBlocks]];
-  resolveNotes(walker.refs, walker.footnotes, endNoteFinder(walker), shared.diagnostics);
+  resolveNotes(walker.refs, walker.footnotes, endNoteFinder(walker), isNoteName, shared.diagnostics);
   placeFootnotes(bodyBlocks, walker.footnotes, walker.refs);
   const notesBlocks = walker.sections.flatMap((s) => s.items).flatMap((i) => ('pb' in i ? [] : i.blocks));
   for (const blocks of [front, bodyBlocks, notesBlocks]) dropUnresolved(blocks);

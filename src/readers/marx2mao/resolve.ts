@@ -10,6 +10,7 @@ export function resolveNotes(
   refs: RefRecord[],
   footnotes: FootnoteRecord[],
   endNote: (r: RefRecord) => Note | undefined,
+  isNoteName: (name: string) => boolean,
   diagnostics: Diagnostic[],
 ): void {
   const seen = new Map<string, number>();
@@ -17,12 +18,14 @@ export function resolveNotes(
 
   for (const r of refs) {
     let note: Note | undefined;
-    if (r.target && /^en/i.test(r.target)) {
+    if (r.target && isNoteName(r.target)) {
       note = endNote(r);
     } else {
       note = footnoteFor(r, footnotes, usedFoot);
+      // an unlinked small-type `[3]` with no foot note of that label: the endnote it numbers
+      if (!note && !r.target && /^\d+[a-z]?$/.test(r.ref.n)) note = endNote(r);
       if (!note && !r.target) {
-        // an unlinked `[1]` with no foot note to point to: keep it as the text it is
+        // an unlinked `[1]` with no note to point to: keep it as the text it is
         r.ref.noteId = '';
         continue;
       }

@@ -45,7 +45,8 @@ export function beginNote(w: Walker, el: Element, name: string, ctx: WalkCtx): v
   const section = w.notes!;
   const taken = (id: string) => section.items.some((i) => !('pb' in i) && i.id === id);
   const byLabel = `d${k}-n${label}`;
-  const id = k < 2 ? `n${num}` : /^\d+$/.test(label) && !taken(byLabel) ? byLabel : `d${k}-n${num}`;
+  const first = k < 2 ? `n${num}` : /^\d+$/.test(label) && !taken(byLabel) ? byLabel : `d${k}-n${num}`;
+  const id = uniqueNoteId(w, el, first, taken);
   const note: Note = { id, n: label || num, place: 'end', blocks: [], pos: w.pos(el) };
   w.noteNames.set(note, name.toLowerCase());
   w.flow.switchRoot(note.blocks, (pb) => section.items.push({ type: 'pbBlock', pb }));
@@ -55,6 +56,24 @@ export function beginNote(w: Walker, el: Element, name: string, ctx: WalkCtx): v
   section.items.push(note);
   w.note = note;
   w.noteUl = ctx.ul;
+}
+
+/**
+ * Two notes with one anchor name, or one note printed twice: the later one gets the next free id
+ * (`n7-2`) and a warning with its position. References go to the first (by name and label); the
+ * later one is then unreferenced, which the TEI declares (`note type="unreferenced"`).
+ */
+function uniqueNoteId(w: Walker, el: Element, id: string, taken: (id: string) => boolean): string {
+  if (!taken(id)) return id;
+  let k = 2;
+  while (taken(`${id}-${k}`)) k++;
+  const pos = w.pos(el);
+  w.input.shared.diagnostics.push({
+    severity: 'warning', code: 'note-duplicate',
+    message: `a second note ${id.replace(/^(d\d+-)?n/, '')} (anchor "${attr(el, 'name') ?? ''}"): kept as ${id}-${k}`,
+    file: pos.file, line: pos.line, column: pos.column,
+  });
+  return `${id}-${k}`;
 }
 
 export function link(w: Walker, el: Element, ctx: WalkCtx): void {
@@ -100,7 +119,7 @@ export function bracketedLink(w: Walker, el: Element, href: string, ctx: WalkCtx
     w.stripNext = after;
     return true;
   }
-  if (/\[\s*$/.test(before.value) && /^(\*{1,4}|\d{1,3}[a-z]?|[a-z]|†+)$/.test(label) && /^(en|fnp)/i.test(target)) {
+  if (/\[\s*$/.test(before.value) && /^(\*{1,4}|\d{1,3}[a-z]?|[a-z]|†+)$/.test(label) && (/^fnp/i.test(target) || w.input.isNoteName(target))) {
     w.flow.stripTrailing(/\[\s*$/);
     w.stripNext = after;
     noteRef(w, el, { target, label }, ctx);
@@ -111,7 +130,7 @@ export function bracketedLink(w: Walker, el: Element, href: string, ctx: WalkCtx
 
 /** `<A NAME>`: a note's start (`en1`), the mark before foot notes (`fnp72`) or an anchor. */
 export function anchorPoint(w: Walker, el: Element, name: string, ctx: WalkCtx): boolean {
-  if (/^en\d*\w*$/i.test(name) && tag(el) === 'a' && w.input.firstNote !== undefined && startOffset(el) >= w.input.firstNote) {
+  if (w.input.isNoteName(name) && tag(el) === 'a' && w.input.firstNote !== undefined && startOffset(el) >= w.input.firstNote) {
     beginNote(w, el, name, ctx);
     return true;
   }
@@ -142,20 +161,51 @@ export function footnoteBlock(w: Walker, hr: Element, ctx: WalkCtx): void {
   const siblings = hr.parentNode ? childrenOf(hr.parentNode as Node) : [];
   const font = firstContent(siblings.slice(siblings.indexOf(hr) + 1), startOffset(hr));
   if (!font || w.foot || startOffset(font) < 0) return w.flow.boundary();
+  openFoot(w, font, startOffset(hr), ctx);
+}
+
+/**
+ * Numbered foot notes printed without the rule: a `<FONT SIZE=-1>` that opens with `2.`
+ * where a reference `[2]` (linked to the page's note block, or not linked) stands earlier on the
+ * same page. Opens the foot-note block at the FONT.
+ */
+export function numberedFootBlock(w: Walker, font: Element, ctx: WalkCtx): boolean {
+  if (w.foot || w.notes || ctx.inFootnote || attr(font, 'size') !== '-1' || startOffset(font) < 0) return false;
+  const label = textOf(font).slice(0, 80).match(/^[\s\u00a0]*(\d{1,3})\.[\s\u00a0]/)?.[1];
+  if (!label) return false;
+  const at = startOffset(font);
+  const pageStart = w.input.pageMarkers.filter((m) => m < at).at(-1) ?? 0;
+  const pending = w.refs.some((r) => r.offset > pageStart && r.ref.n === label && (!r.target || /^fnp/i.test(r.target)));
+  if (!pending) return false;
+  openFoot(w, font, at, ctx);
+  return true;
+}
+
+function openFoot(w: Walker, font: Element, offset: number, ctx: WalkCtx): void {
   const blocks: Block[] = [];
   w.foot = {
-    end: balancedFontEnd(w.input.source, startOffset(font)),
+    end: footEnd(w, startOffset(font)),
     blocks,
     flow: new Flow(blocks, w.input.shared),
     mainFlow: w.flow,
     note: w.note,
     ul: ctx.ul,
-    offset: startOffset(hr),
+    offset,
     anchor: w.lastFnpAnchor,
   };
   w.lastFnpAnchor = undefined;
   w.flow = w.foot.flow;
   w.note = undefined;
+}
+
+/**
+ * Where a foot-note block ends: where its FONT is closed, but never past the next page marker (a
+ * FONT left unclosed would otherwise take the next page's text into the note).
+ */
+function footEnd(w: Walker, fontStart: number): number {
+  const closed = balancedFontEnd(w.input.source, fontStart);
+  const marker = w.input.pageMarkers.find((at) => at > fontStart);
+  return marker !== undefined && marker < closed ? marker : closed;
 }
 
 export function finishFoot(w: Walker): void {

@@ -12,7 +12,7 @@ import { attr, childrenOf, shortText, collapse, elements, endOffset, isElement, 
 import { Flow, type BlockContext, type FlowShared } from './flow.js';
 import type { TextOrder } from './page-parts.js';
 import {
-  anchorPoint, enterNotes, finishFoot, footnoteBlock, isNotesHeading, link, noteRef,
+  anchorPoint, enterNotes, finishFoot, footnoteBlock, isNotesHeading, link, noteRef, numberedFootBlock,
 } from './walk-notes.js';
 import { backReference, footnoteRule, noteReference, pageMarker } from './recognise.js';
 import { figureOf } from './title-block.js';
@@ -62,6 +62,8 @@ export interface WalkInput {
   firstNote?: number;
   /** Offsets of the "NOTES" lines that open notes sections (one per document that has notes). */
   notesHeadings: number[];
+  /** Offsets of the print page markers: a foot-note block never runs past the next one. */
+  pageMarkers: number[];
   /** Offsets of the endnotes' anchors (`<A NAME="en1">`) and of the links to them, in order. */
   noteAnchors: number[];
   noteLinks: number[];
@@ -69,6 +71,8 @@ export interface WalkInput {
   texts: TextOrder;
   /** The decoded source: foot-note extents are measured in it. */
   source: string;
+  /** Whether an anchor name opens an endnote (`en1`, or another scheme such as `n7`). */
+  isNoteName: (name: string) => boolean;
   /** Whether a link points into this page. */
   isLocal: (href: string) => boolean;
   /** Navigation tables: never running text. */
@@ -124,6 +128,9 @@ export class Walker {
     if (this.input.skip.has(node)) return;
     if (this.foot && node.sourceCodeLocation && startOffset(node) >= this.foot.end) finishFoot(this);
     if (this.foot && !ctx.inFootnote) ctx = { ...ctx, inFootnote: true, heading: 0, center: false };
+    // an element the parser re-created around the foot notes can hold what follows them: once the
+    // notes have ended, their context does not carry over to its later children
+    else if (!this.foot && ctx.inFootnote) ctx = { ...ctx, inFootnote: false };
     // elements the parser re-created (an unclosed <A> or <FONT> reopened) have no location: go in
     if (node.sourceCodeLocation) {
       if (startOffset(node) >= this.input.end) return;
@@ -253,6 +260,7 @@ export class Walker {
         return this.children(el, { ...ctx, styles: [...ctx.styles, 'bold'] });
       case 'font': {
         const size = attr(el, 'size') ?? '';
+        if (numberedFootBlock(this, el, ctx)) return this.children(el, ctx);
         if (/^\+[1-9]/.test(size) && ctx.center && this.flow.atBoundary()) return this.blockish(el, { ...ctx, heading: 1 });
         if (ctx.heading === 2 && /^\+[1-9]/.test(size)) return this.children(el, { ...ctx, heading: 1 });
         if (size.startsWith('-') && !ctx.inFootnote && el.childNodes.some((c) => tag(c) === 'p')) {
@@ -305,7 +313,7 @@ export class Walker {
   }
 
   private list(el: Element, ctx: WalkCtx): void {
-    if (elements(el).some((e) => pageMarker(e) !== undefined || /^en\d/i.test(attr(e, 'name') ?? ''))) {
+    if (elements(el).some((e) => pageMarker(e) !== undefined || this.input.isNoteName(attr(e, 'name') ?? ''))) {
       return this.blockish(el, { ...ctx, ul: ctx.ul + 1 });
     }
     this.flow.boundary();
@@ -315,7 +323,7 @@ export class Walker {
 
   private table(el: Element, ctx: WalkCtx): void {
     // a table that holds page markers or notes is layout around running text, not a table
-    const layout = elements(el).some((e) => pageMarker(e) || (attr(e, 'name') ?? '').match(/^en\d/i));
+    const layout = elements(el).some((e) => pageMarker(e) || this.input.isNoteName(attr(e, 'name') ?? ''));
     if (layout) return this.blockish(el, ctx);
     this.flow.boundary();
     const table = readTable(el, (flow, read) => this.withFlow(flow, read), (n, c) => this.walk(n, c), this.input.shared, ctx);
