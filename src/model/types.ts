@@ -65,6 +65,11 @@ export interface PageBreak {
    * `word`: the word is split across the pages without any hyphen.
    */
   wordBreak: 'none' | 'hyphen' | 'compound' | 'word';
+  /**
+   * A one-word remark the transcription prints beside the marker, lower case: `blank` (the print
+   * page is blank), `facsimile` (it holds a facsimile). Written as pb/@type.
+   */
+  remark?: string;
   pos?: SourcePosition;
 }
 

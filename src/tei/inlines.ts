@@ -67,7 +67,11 @@ export function writePageBreak(parent: El, pb: PageBreak, ctx: WriteContext): vo
   att(el, 'edRef', `#${ncName(pb.edition)}`);
   const sources = pb.attestedBy.filter((w) => ctx.witnesses.has(w)).map((w) => `#${ncName(w)}`);
   att(el, 'source', sources.join(' '));
-  att(el, 'type', pageSequence(pb, ctx));
+  // the sequence irregularity is @type; a remark of the source (`blank`) is @type too, or
+  // @subtype when the page is also irregular
+  const irregular = pageSequence(pb, ctx);
+  att(el, 'type', irregular ?? pb.remark);
+  if (irregular) att(el, 'subtype', pb.remark);
   if (pb.wordBreak !== 'none') att(el, 'break', 'no');
   if (pb.wordBreak === 'hyphen') att(el, 'rend', 'hyphen');
 }

@@ -49,8 +49,11 @@ export function readTitleBlock(body: Node, file: string): TitleBlock | undefined
   }
   if (titleParts.length) {
     const first = titleParts[0]!;
-    const same = titleParts.filter((h, i) => h.tag === first.tag && titleParts.slice(0, i).every((p) => p.tag === first.tag));
-    block.title = sensibleCase(collapse(same.map((h) => h.text).join(' ')).trim());
+    const same = titleParts.filter((h, i) => titleParts.slice(0, i + 1).every((p, k) => p.tag === first.tag || continuesTitle(body, titleParts[k - 1], p)));
+    // a joining word set in lower case between headings in capitals is cased with them
+    const capitals = !same.some((h) => /\p{Ll}/u.test(h.text));
+    const parts = same.map((h, i) => (i ? `${joiner(body, same[i - 1]!, h, capitals)}${h.text}` : h.text));
+    block.title = sensibleCase(collapse(parts.join(' ')).trim());
     for (const h of titleParts.slice(same.length)) {
       const when = isoDate(h.text.replace(/\n/g, ' '));
       if (when) block.date = { text: collapse(h.text).trim(), when };
@@ -129,6 +132,39 @@ function linesBetween(root: Node, from: number, to: number): string[] {
 interface Display {
   tag: string;
   text: string;
+  /** Source offsets of the heading. */
+  start: number;
+  end: number;
+}
+
+/**
+ * A title set in headings of alternating sizes (`<H3>THE</H3> <H2>PROVISIONAL …</H2> <H3>AND</H3>
+ * <H2>SOCIAL-DEMOCRACY</H2>`): a heading of another size continues the title when it follows the
+ * previous one directly, both are large (H1-H4) and in capitals, and one of them is only a joining
+ * word (a subtitle such as `A POPULAR OUTLINE` under the title is not part of it).
+ */
+function continuesTitle(body: Node, prev: Display | undefined, h: Display): boolean {
+  if (!prev || !/^(h[1-4]|font\+)$/.test(h.tag) || !/^(h[1-4]|font\+)$/.test(prev.tag)) return false;
+  if (/\p{Ll}/u.test(prev.text + h.text) || !(connective(prev.text) || connective(h.text))) return false;
+  // a single enlarged letter is an initial (`<FONT SIZE=+2>A</FONT>MERICAN`), not a line of the title
+  if (!/\p{L}{2}/u.test(h.text)) return false;
+  return !collapse(textBetween(body, prev.end, h.start)).trim();
+}
+
+/** `THE`, `AND`, `OF THE`: a line of the title that only joins the lines around it. */
+function connective(text: string): boolean {
+  const words = collapse(text).trim().toLowerCase().split(' ');
+  return words.length <= 2 && words.every((w) => ['the', 'and', 'of', 'on', 'or', 'in', 'to'].includes(w));
+}
+
+/**
+ * A title printed as two headings joined by a plain word between them (`LETTER TO THE CONGRESS` /
+ * `and` / `GRANTING …`): the word is part of the title. Returns it with a trailing space, or ''.
+ */
+function joiner(body: Node, a: Display, b: Display, capitals: boolean): string {
+  const between = collapse(textBetween(body, a.end, b.start)).trim();
+  if (!/^[\p{L}&]+(?: [\p{L}&]+)?$/u.test(between) || between.length > 12) return '';
+  return `${capitals ? between.toUpperCase() : between} `;
 }
 
 /** The display lines of the title page: headings and enlarged type (`<FONT SIZE=+3><B>`). */
@@ -141,7 +177,7 @@ function displayHeadings(root: Node, to: number): Display[] {
     const big = t === 'font' && (/^\+[1-9]/.test(size) || /^[4-7]$/.test(size));
     if (/^h[1-6]$/.test(t) || big) {
       const text = textOf(n).split('\n').map((l) => collapse(l).trim()).filter(Boolean).join('\n');
-      if (text) out.push({ tag: big ? 'font+' : t, text });
+      if (text) out.push({ tag: big ? 'font+' : t, text, start: startOffset(n), end: endOffset(n) });
       return;
     }
     for (const c of childrenOf(n)) walk(c);
@@ -152,7 +188,9 @@ function displayHeadings(root: Node, to: number): Display[] {
 
 /** `KARL MARX\nFREDERICK ENGELS` → `Karl Marx and Frederick Engels`; `[Communist Party of China]` unbracketed. */
 function cleanName(text: string): string {
-  const names = text.split('\n').map((l) => sensibleCase(l.replace(/^\[|\]$/g, '').trim())).filter(Boolean);
+  // `J. V.` / `STALIN`: initials on a line of their own belong to the name on the next line
+  const lines = text.replace(/^((?:\p{Lu}\.\s*)+)\n/gmu, '$1 ').split('\n');
+  const names = lines.map((l) => sensibleCase(collapse(l.replace(/^\[|\]$/g, '')).trim())).filter(Boolean);
   return names.length === 2 ? `${names[0]} and ${names[1]}` : names.join(', ');
 }
 
