@@ -227,7 +227,8 @@ function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
     if (tag.name === 'teiHeader') skip = true;
     if (tag.name === 'title' && a.type === 'main' && !facts.title) capture = 'title';
     if (tag.name === 'author' && !facts.author && stack.some((s) => s.name === 'titleStmt')) capture = 'author';
-    if (tag.name === 'biblScope' && a.unit === 'volume') capture = 'volume';
+    // the first print edition's volume (an edition it is "Based on" may state its own)
+    if (tag.name === 'biblScope' && a.unit === 'volume' && facts.volume === undefined) capture = 'volume';
     if (tag.name === 'biblScope' && a.unit === 'page' && a.from) facts.pageFrom ??= a.from;
     if (tag.name === 'ref' && (a.type === 'noteref' || a.type === 'pageref')) skip = true;
     if (tag.name === 'ref' && a.type === 'noteref') facts.refs.push({ id: a['xml:id'] ?? '', target: a.target ?? '' });

@@ -90,10 +90,12 @@ export interface LineBreak {
   type: 'lb';
 }
 
-/** A date in the text; `when` is ISO 8601 (`1939-09-28`, `1939-09`, `1939`). */
+/** A date in the text; `when` is ISO 8601 (`1939-09-28`, `1939-09`, `1939`); a range has `from`/`to`. */
 export interface DateInline {
   type: 'date';
   when?: string;
+  from?: string;
+  to?: string;
   children: Inline[];
 }
 
@@ -302,7 +304,12 @@ export interface PrintWitness {
   printings: string[];
   /** As printed (`II`, `1`); absent for single-volume books. */
   volume?: string;
+  /** The whole work's pages in this edition (`Vol. 3, pp. 21-607`). */
   pages?: PageRange;
+  /** The part of the work a source holds, printed beside the whole's range (`(pp. 21-69)`). */
+  partPages?: PageRange;
+  /** The print edition this one is based on (a reprint "Based on … *Works*, … Vol. 8"): its witness id. */
+  basedOn?: WitnessId;
 }
 
 /** The marx2mao transcription. */
@@ -336,8 +343,8 @@ export interface WorkMetadata {
   title: string;
   /** The title as printed, with its line breaks, when it differs from `title` only in layout. */
   author?: string;
-  /** Date of the work: as printed and as ISO 8601. */
-  date?: { text: string; when?: string };
+  /** Date of the work: as printed and as ISO 8601 (`from`/`to` for a range). */
+  date?: { text: string; when?: string; from?: string; to?: string };
   /** BCP 47 language of the text. */
   language: string;
 }

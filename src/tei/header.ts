@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import type { Edition, PrintWitness, Publication, ReprintWitness, TranscriptionWitness, Witness } from '../model/types.js';
 import { describeCorrection, describeHyphenation, describeNormalisation, type EditionStats } from './declarations.js';
+import { dateAttributes } from './inlines.js';
 import { att, child, indent, isoDate, text, uri, type El } from './xml.js';
 
 const LANGUAGES: Record<string, string> = { en: 'English', fr: 'French', de: 'German', zh: 'Chinese', ru: 'Russian', es: 'Spanish' };
@@ -48,7 +49,7 @@ export function writeHeader(tei: El, edition: Edition, pub: Publication, stats: 
 
   const profile = child(header, 'profileDesc', 2);
   const date = edition.work.date;
-  if (date) text(att(child(profile, 'creation', 3).ele('date'), 'when', isoDate(date.when)), date.text);
+  if (date) text(dateAttributes(child(profile, 'creation', 3).ele('date'), date), date.text);
   const lang = edition.work.language || 'en';
   text(att(child(profile, 'langUsage', 3).ele('language'), 'ident', lang), LANGUAGES[lang] ?? lang);
   indent(profile, 2);
@@ -104,6 +105,14 @@ function writePrint(listBibl: El, w: PrintWitness, edition: Edition): void {
     text(scope, w.pages.text.replace(/^pp?\.\s*/, '').replace(/\.$/, ''));
   }
   indent(monogr, 6);
+  // the part of the work the source holds: a range cited within the whole work's pages
+  if (w.partPages) {
+    const part = att(att(child(bs, 'citedRange', 6), 'unit', 'page'), 'from', w.partPages.from);
+    text(att(part, 'to', w.partPages.to), w.partPages.text.replace(/^pp?\.\s*/, '').replace(/\.$/, ''));
+  }
+  if (w.basedOn && edition.witnesses.some((x) => x.id === w.basedOn)) {
+    att(att(child(bs, 'relatedItem', 6), 'type', 'basedOn'), 'target', `#${w.basedOn}`);
+  }
   indent(bs, 5);
 }
 
@@ -117,7 +126,9 @@ function writeTranscription(listBibl: El, w: TranscriptionWitness, edition: Edit
   if (w.date) text(att(child(bibl, 'date', 6), 'when', isoDate(w.date.when)), w.date.text);
   if (w.updated) text(att(att(child(bibl, 'date', 6), 'type', 'updated'), 'when', isoDate(w.updated.when)), w.updated.text);
   if (w.url) att(child(bibl, 'ptr', 6), 'target', uri(w.url));
-  const print = [...ids].find((id) => edition.witnesses.find((x) => x.id === id)?.kind === 'print');
+  // the print edition transcribed, not the one it is based on
+  const bases = new Set(edition.witnesses.map((x) => (x.kind === 'print' ? x.basedOn : undefined)));
+  const print = [...ids].find((id) => edition.witnesses.find((x) => x.id === id)?.kind === 'print' && !bases.has(id));
   if (print) att(att(child(bibl, 'relatedItem', 6), 'type', 'original'), 'target', `#${print}`);
   indent(bibl, 5);
 }

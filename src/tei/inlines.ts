@@ -49,7 +49,7 @@ function writeInline(parent: El, node: Inline, ctx: WriteContext): void {
       parent.ele('lb');
       return;
     case 'date':
-      writeInlines(att(parent.ele('date'), 'when', isoDate(node.when)), node.children, ctx);
+      writeInlines(dateAttributes(parent.ele('date'), node), node.children, ctx);
       return;
     case 'link':
       writeInlines(att(parent.ele('ref'), 'target', uri(node.target)), node.children, ctx);
@@ -89,4 +89,13 @@ function pageSequence(pb: PageBreak, ctx: WriteContext): 'out-of-sequence' | 're
   if (last !== undefined && n <= last) return n === last ? 'repeated' : 'out-of-sequence';
   ctx.lastPage.set(pb.edition, n);
   return undefined;
+}
+
+/** @when for a date, @from and @to for a range (ISO 8601). */
+export function dateAttributes(el: El, d: { when?: string; from?: string; to?: string }): El {
+  att(el, 'when', isoDate(d.when));
+  const from = isoDate(d.from);
+  const to = isoDate(d.to);
+  if (from && to) att(att(el, 'from', from), 'to', to);
+  return el;
 }

@@ -4,9 +4,10 @@
  * "Prepared © for the Internet by David J. Romagnolo, <mail> (October 1999)". It ends at the rule
  * after the "Prepared" line; nothing in it is running text.
  */
-import type { Figure, PrintWitness, SourcePosition, TranscriptionWitness } from '../../model/types.js';
+import type { Figure, SourcePosition, TranscriptionWitness } from '../../model/types.js';
+import { readPrintStatements, type PrintFacts } from './print-statements.js';
 import { sensibleCase } from './case.js';
-import { isoDate } from './dates.js';
+import { isoDate, readDate, type ReadDate } from './dates.js';
 import {
   attr, childrenOf, collapse, elements, endOffset, isElement, isText, positionOf, startOffset, tag, textOf,
   type Element, type Node,
@@ -20,9 +21,11 @@ export interface TitleBlock {
   author?: string;
   /** Where the page range is printed (`Vol. II, pp. 275-83.`), for warnings about it. */
   rangePos?: SourcePosition;
-  /** A date printed in the title block (speeches: `November 30, 1926`). */
-  date?: { text: string; when?: string };
-  print?: Omit<PrintWitness, 'kind' | 'id'>;
+  /** A date printed in the title block (speeches: `November 30, 1926`, `(January 25, 1926)`). */
+  date?: ReadDate & { text: string; pos: SourcePosition };
+  print?: PrintFacts;
+  /** The edition the transcribed one is "Based on". */
+  basis?: PrintFacts;
   transcription: Omit<TranscriptionWitness, 'kind' | 'id' | 'file' | 'url'>;
   cover?: Figure;
 }
@@ -54,17 +57,43 @@ export function readTitleBlock(body: Node, file: string): TitleBlock | undefined
     const capitals = !same.some((h) => /\p{Ll}/u.test(h.text));
     const parts = same.map((h, i) => (i ? `${joiner(body, same[i - 1]!, h, capitals)}${h.text}` : h.text));
     block.title = sensibleCase(collapse(parts.join(' ')).trim());
-    for (const h of titleParts.slice(same.length)) {
-      const when = isoDate(h.text.replace(/\n/g, ' '));
-      if (when) block.date = { text: collapse(h.text).trim(), when };
-    }
   }
-  block.print = readPrint(front.join('\n'), italicAfterFrom(body, opening ? startOffset(opening) : startOffset(prepared)), block.title);
+  const date = titleBlockDate(front);
+  if (date) {
+    const year = date.misprintedYear ?? (date.when ?? date.from)!.slice(0, 4);
+    const at = textNodes(body).find((t) => startOffset(t) < end && t.value.includes(year));
+    block.date = { ...date, pos: at ? positionOf(at, file) : block.pos };
+  }
+  const statements = readPrintStatements(body, front, opening ? startOffset(opening) : startOffset(prepared), block.title);
+  if (statements.print) block.print = statements.print;
+  if (statements.basis) block.basis = statements.basis;
   const rangeText = textNodes(body).find((t) => startOffset(t) < end && /\bpp?\.\s*\d/i.test(t.value));
   if (rangeText) block.rangePos = positionOf(rangeText, file);
   const img = elements(body).find((e) => tag(e) === 'img' && startOffset(e) < end && attr(e, 'src'));
   if (img) block.cover = figureOf(img, file);
   return block;
+}
+
+/**
+ * The date of the work in the title block: the first line, before the print statements, that is a
+ * date and nothing else (`June 8, 1926` under a subtitle, `(January 25, 1926)` in small type,
+ * `July 29-August 9, 1927`, `[1946]`). A date under a newspaper's name and number (`Pravda, No. 89,`
+ * / `April 18, 1926`) dates the first publication, not the work.
+ */
+function titleBlockDate(front: string[]): (ReadDate & { text: string }) | undefined {
+  // a range broken after its dash (`Dictated in December 1922-` / `January 1923`) is one line
+  const lines = front.join('\n').replace(/-\n/g, '-').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^(From|Based on)\b/i.test(line)) return undefined;
+    const date = readDate(line);
+    if (!date) continue;
+    // the end of a note running over several lines (`First printed … at the end of` / `March 1899`,
+    // `Pravda, No. 89,` / `April 18, 1926`) is not a date line of its own
+    if (i > 0 && /[,\d\p{Ll}]\s*$/u.test(lines[i - 1]!)) continue;
+    return { ...date, text: line };
+  }
+  return undefined;
 }
 
 export function figureOf(img: Element, file: string): Figure {
@@ -192,56 +221,6 @@ function cleanName(text: string): string {
   const lines = text.replace(/^((?:\p{Lu}\.\s*)+)\n/gmu, '$1 ').split('\n');
   const names = lines.map((l) => sensibleCase(collapse(l.replace(/^\[|\]$/g, '')).trim())).filter(Boolean);
   return names.length === 2 ? `${names[0]} and ${names[1]}` : names.join(', ');
-}
-
-/** The italic collection title after "From" (`From the <B><I>Selected Works…</I></B>`). */
-function italicAfterFrom(root: Node, to: number): string | undefined {
-  let seenFrom = false;
-  let found: string | undefined;
-  const walk = (n: Node) => {
-    if (found !== undefined || startOffset(n) >= to) return;
-    if (isText(n) && /\bFrom\b/.test(n.value)) seenFrom = true;
-    if (seenFrom && isElement(n) && tag(n) === 'i') {
-      found = collapse(textOf(n)).trim();
-      return;
-    }
-    for (const c of childrenOf(n)) walk(c);
-  };
-  walk(root);
-  return found || undefined;
-}
-
-const ORDINAL = /^(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\d+(st|nd|rd|th))\b/i;
-
-function readPrint(text: string, collection: string | undefined, title: string | undefined): TitleBlock['print'] {
-  const publisherMatch = text.match(/Foreign Languages (Press|Publishing House)|Progress Publishers|International Publishers(?: Co\.?,? Inc\.?)?/i);
-  const pages = text.match(/(?:Vol\.\s*([IVXLC]+|\d+)\s*[,.]\s*)?\b(pp?\.\s*(\d+)(?:\s*[-–]\s*(\d+))?)/i);
-  if (!publisherMatch && !pages) return undefined;
-  const after = publisherMatch ? text.slice(publisherMatch.index) : text;
-  const imprint = after.match(/\b(Peking|Beijing|Moscow|New York|London)\b[\s,]*(\d{4})/i);
-  const printings = text
-    .split('\n')
-    .filter((l) => ORDINAL.test(l) && /\b(Edition|Printing|Impression)\b/i.test(l))
-    .map((l) => l.replace(/[.,]$/, ''));
-  const print: NonNullable<TitleBlock['print']> = {
-    collection: collection ?? title ?? '',
-    publisher: publisherMatch ? sensibleCase(publisherMatch[0]) : '',
-    place: imprint ? sensibleCase(imprint[1]!) : '',
-    date: imprint?.[2] ?? '',
-    printings,
-  };
-  if (pages) {
-    if (pages[1]) print.volume = pages[1];
-    const from = pages[3]!;
-    const to = pages[4] ? expandTo(from, pages[4]) : from;
-    print.pages = { from, to, text: collapse(pages[2]!).trim() };
-  }
-  return print;
-}
-
-/** `275-83` → 283; `201-202` → 202. */
-function expandTo(from: string, to: string): string {
-  return to.length >= from.length ? to : from.slice(0, from.length - to.length) + to;
 }
 
 function readCredit(body: Node, credit: string, end: number): TitleBlock['transcription'] {
