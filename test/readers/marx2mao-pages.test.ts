@@ -1,6 +1,6 @@
 /**
  * Page markers and title blocks in the shapes the second tranche of the site showed, each on a
- * MADE-UP page in the site's conventions (test/fixtures/marx2mao-made/…, not copies of real pages).
+ * MADE-UP page in the site's conventions (test/fixtures/marx2mao-patterns/…; minimal pages, kept apart from the rendering fixtures of marx2mao-made, not copies of real pages).
  * Expectations are read from the HTML with regular expressions, not from the reader; every TEI is
  * checked against teikit's schema and rules and against tei_all (jing).
  */
@@ -17,7 +17,7 @@ import { jingValidate } from '../support/jing.js';
 import { fixtures, requireTool, teiAllRng, which } from '../support/tools.js';
 
 const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-11-26' };
-const made = (rel: string) => join(fixtures, 'marx2mao-made', rel);
+const made = (rel: string) => join(fixtures, 'marx2mao-patterns', rel);
 
 function readMade(rel: string): { ed: Edition; html: string } {
   const path = made(rel);
