@@ -54,7 +54,8 @@ function decode(bytes: Uint8Array): string {
   return new TextDecoder('windows-1252').decode(bytes);
 }
 
-const MARKER = /<B>(?:\s*<FONT[^>]*>)?\s*page\s+([^<\s]+)\s*(?:<\/FONT>\s*)?<\/B>/gi;
+// `page 277`, also `page57` (no space) and `page 57 [blank]` (a remark inside the B)
+const MARKER = /<B>(?:\s*<FONT[^>]*>)?\s*page(?:\s+|(?=\d))([^<\s[]+)\s*(?:\[[A-Za-z]+\]\s*)?(?:<\/FONT>\s*)?<\/B>/gi;
 
 interface Marker {
   n: string;
@@ -141,7 +142,9 @@ function htmlText(fragment: string): string {
 function stripApparatus(html: string): string {
   return html
     .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<B>(?:\s*<FONT[^>]*>)?\s*page\s*[^<]*(?:<\/FONT>\s*)?<\/B>/gi, ' ')
+    // a marker with the transcription's one-word remark beside it (`[facsimile] <B>page 253</B>`,
+    // `<B>page 14</B> [blank]`): the remark is said on the page break, not text
+    .replace(/(?:\[[A-Za-z]+\]\s*)?<B>(?:\s*<FONT[^>]*>)?\s*page\s*[^<]*(?:<\/FONT>\s*)?<\/B>(?:\s*(?:<\/FONT>)?\s*\[[A-Za-z]+\])?/gi, ' ')
     .replace(/\[\s*pp?\.\s*<A\b[^>]*>[^<]*<\/A>\s*\]/gi, ' ')
     .replace(/<A\s+NAME="?en\d+[^>]*>[^<]*<\/A>/gi, ' ')
     .replace(NOTE_ANCHOR, ' ')
@@ -244,7 +247,8 @@ function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
     if (tag.name === 'teiHeader') skip = true;
     if (tag.name === 'title' && a.type === 'main' && !facts.title) capture = 'title';
     if (tag.name === 'author' && !facts.author && stack.some((s) => s.name === 'titleStmt')) capture = 'author';
-    if (tag.name === 'biblScope' && a.unit === 'volume') capture = 'volume';
+    // the first print edition's volume (an edition it is "Based on" may state its own)
+    if (tag.name === 'biblScope' && a.unit === 'volume' && facts.volume === undefined) capture = 'volume';
     if (tag.name === 'biblScope' && a.unit === 'page' && a.from) facts.pageFrom ??= a.from;
     if (tag.name === 'ref' && (a.type === 'noteref' || a.type === 'pageref')) skip = true;
     if (tag.name === 'ref' && a.type === 'noteref') facts.refs.push({ id: a['xml:id'] ?? '', target: a.target ?? '' });

@@ -65,6 +65,11 @@ export interface PageBreak {
    * `word`: the word is split across the pages without any hyphen.
    */
   wordBreak: 'none' | 'hyphen' | 'compound' | 'word';
+  /**
+   * A one-word remark the transcription prints beside the marker, lower case: `blank` (the print
+   * page is blank), `facsimile` (it holds a facsimile). Written as pb/@type.
+   */
+  remark?: string;
   pos?: SourcePosition;
 }
 
@@ -85,10 +90,12 @@ export interface LineBreak {
   type: 'lb';
 }
 
-/** A date in the text; `when` is ISO 8601 (`1939-09-28`, `1939-09`, `1939`). */
+/** A date in the text; `when` is ISO 8601 (`1939-09-28`, `1939-09`, `1939`); a range has `from`/`to`. */
 export interface DateInline {
   type: 'date';
   when?: string;
+  from?: string;
+  to?: string;
   children: Inline[];
 }
 
@@ -300,9 +307,14 @@ export interface PrintWitness {
   printings: string[];
   /** As printed (`II`, `1`); absent for single-volume books. */
   volume?: string;
+  /** The whole work's pages in this edition (`Vol. 3, pp. 21-607`). */
   pages?: PageRange;
   /** Who translated the text for this edition, as the source names them (`Clemens Dutt`). */
   translator?: string;
+  /** The part of the work a source holds, printed beside the whole's range (`(pp. 21-69)`). */
+  partPages?: PageRange;
+  /** The print edition this one is based on (a reprint "Based on … *Works*, … Vol. 8"): its witness id. */
+  basedOn?: WitnessId;
 }
 
 /** A transcription for the web: the marx2mao page, or a Lenin Internet Archive page. */
@@ -345,6 +357,9 @@ export type Witness = PrintWitness | TranscriptionWitness | ReprintWitness;
 export interface DateStatement {
   text: string;
   when?: string;
+  /** A range of days (`July 26-August 3, 1917`). */
+  from?: string;
+  to?: string;
   notBefore?: string;
   notAfter?: string;
 }

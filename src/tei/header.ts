@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import type { DateStatement, Edition, PrintWitness, Publication, ReprintWitness, TranscriptionWitness, Witness } from '../model/types.js';
 import { describeCorrection, describeHyphenation, describeNormalisation, type EditionStats } from './declarations.js';
+import { dateAttributes } from './inlines.js';
 import { ENCODER_ID, UNSTATED } from './repair.js';
 import { att, child, indent, isBlank, isoDate, text, uri, type El } from './xml.js';
 
@@ -77,7 +78,7 @@ export function writeHeader(tei: El, edition: Edition, pub: Publication, stats: 
 
 /** `@when`, or `@notBefore`/`@notAfter` where the source leaves the day open; the text as printed. */
 function writeDate(el: El, d: DateStatement): void {
-  att(el, 'when', isoDate(d.when));
+  dateAttributes(el, d);
   att(el, 'notBefore', isoDate(d.notBefore));
   att(el, 'notAfter', isoDate(d.notAfter));
   text(el, d.text);
@@ -132,6 +133,14 @@ function writePrint(listBibl: El, w: PrintWitness, edition: Edition): void {
     text(scope, w.pages.text.replace(/^(?:pp?\.|pages?)\s*/i, '').replace(/\.$/, ''));
   }
   indent(monogr, 6);
+  // the part of the work the source holds: a range cited within the whole work's pages
+  if (w.partPages) {
+    const part = att(att(child(bs, 'citedRange', 6), 'unit', 'page'), 'from', w.partPages.from);
+    text(att(part, 'to', w.partPages.to), w.partPages.text.replace(/^pp?\.\s*/, '').replace(/\.$/, ''));
+  }
+  if (w.basedOn && edition.witnesses.some((x) => x.id === w.basedOn)) {
+    att(att(child(bs, 'relatedItem', 6), 'type', 'basedOn'), 'target', `#${w.basedOn}`);
+  }
   indent(bs, 5);
 }
 
@@ -147,7 +156,9 @@ function writeTranscription(listBibl: El, w: TranscriptionWitness, edition: Edit
   if (w.date) text(att(child(bibl, 'date', 6), 'when', isoDate(w.date.when)), w.date.text);
   if (w.updated) text(att(att(child(bibl, 'date', 6), 'type', 'updated'), 'when', isoDate(w.updated.when)), w.updated.text);
   if (w.url) att(child(bibl, 'ptr', 6), 'target', uri(w.url));
-  const print = [...ids].find((id) => edition.witnesses.find((x) => x.id === id)?.kind === 'print');
+  // the print edition transcribed, not the one it is based on
+  const bases = new Set(edition.witnesses.map((x) => (x.kind === 'print' ? x.basedOn : undefined)));
+  const print = [...ids].find((id) => edition.witnesses.find((x) => x.id === id)?.kind === 'print' && !bases.has(id));
   if (print) att(att(child(bibl, 'relatedItem', 6), 'type', 'original'), 'target', `#${print}`);
   indent(bibl, 5);
 }

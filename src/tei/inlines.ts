@@ -49,7 +49,7 @@ function writeInline(parent: El, node: Inline, ctx: WriteContext): void {
       parent.ele('lb');
       return;
     case 'date':
-      writeInlines(att(parent.ele('date'), 'when', isoDate(node.when)), node.children, ctx);
+      writeInlines(dateAttributes(parent.ele('date'), node), node.children, ctx);
       return;
     case 'link':
       writeInlines(att(parent.ele('ref'), 'target', uri(node.target)), node.children, ctx);
@@ -67,7 +67,11 @@ export function writePageBreak(parent: El, pb: PageBreak, ctx: WriteContext): vo
   att(el, 'edRef', `#${ncName(pb.edition)}`);
   const sources = pb.attestedBy.filter((w) => ctx.witnesses.has(w)).map((w) => `#${ncName(w)}`);
   att(el, 'source', sources.join(' '));
-  att(el, 'type', pageSequence(pb, ctx));
+  // the sequence irregularity is @type; a remark of the source (`blank`) is @type too, or
+  // @subtype when the page is also irregular
+  const irregular = pageSequence(pb, ctx);
+  att(el, 'type', irregular ?? pb.remark);
+  if (irregular) att(el, 'subtype', pb.remark);
   if (pb.wordBreak !== 'none') att(el, 'break', 'no');
   if (pb.wordBreak === 'hyphen') att(el, 'rend', 'hyphen');
 }
@@ -85,4 +89,13 @@ function pageSequence(pb: PageBreak, ctx: WriteContext): 'out-of-sequence' | 're
   if (last !== undefined && n <= last) return n === last ? 'repeated' : 'out-of-sequence';
   ctx.lastPage.set(pb.edition, n);
   return undefined;
+}
+
+/** @when for a date, @from and @to for a range (ISO 8601). */
+export function dateAttributes(el: El, d: { when?: string; from?: string; to?: string }): El {
+  att(el, 'when', isoDate(d.when));
+  const from = isoDate(d.from);
+  const to = isoDate(d.to);
+  if (from && to) att(att(el, 'from', from), 'to', to);
+  return el;
 }

@@ -1,22 +1,81 @@
-/** Dates as printed in marx2mao pages (`September 28, 1939`, `October 1999`, `1939`) to ISO 8601. */
+/**
+ * Dates as printed in marx2mao pages to ISO 8601: `September 28, 1939`, `October 1999`, `1939`;
+ * also in parentheses or brackets (`(December 16, 1966)`, `[1946]`), after a phrase that says what
+ * the date is (`Speech Delivered on July 5, 1928`, `Written in March 1921`), ranges (`July
+ * 26-August 3, 1917`, `March 14-16, 1918`: `from`/`to`), and a year typed with a letter l for the
+ * digit 1 (`l942`, read as 1942 and reported).
+ */
 
 const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
   'july', 'august', 'september', 'october', 'november', 'december',
 ];
 
-/** ISO 8601 for a date that is the whole of `text` (a trailing period allowed); undefined otherwise. */
+export interface ReadDate {
+  /** A single day, month or year. */
+  when?: string;
+  /** A range: its first and last day (or month). */
+  from?: string;
+  to?: string;
+  /** The year as printed when it was read with a letter l as the digit 1 (`l942`). */
+  misprintedYear?: string;
+}
+
+/** A phrase before a date saying what it dates (speeches, reports, letters, writing). */
+// (not "Published in": a publication date does not date the work)
+const LEAD = /^(?:(?:speech|report|address|article|letter|telegram|interview|talk)\s+)?(?:delivered|written|dictated|given|dated)\s+(?:on|in)\s+/i;
+
+/**
+ * The date that is the whole of `text` (a trailing period, surrounding brackets and a leading
+ * phrase such as "Speech Delivered on" allowed); undefined when the text is anything else.
+ */
+export function readDate(text: string): ReadDate | undefined {
+  let t = text.replace(/[\s\u00a0]+/g, ' ').trim().replace(/[.,]$/, '').trim();
+  const bracketed = t.match(/^[([]\s*(.*?)\s*[)\]]$/);
+  if (bracketed) t = bracketed[1]!.replace(/[.,]$/, '');
+  t = t.replace(LEAD, '');
+  // a year printed with the letter l for the digit 1 (`l942`, `19l7`)
+  let misprintedYear: string | undefined;
+  t = t.replace(/\b([1l][0-9l]{3})$/, (y) => {
+    if (y.includes('l')) misprintedYear = y;
+    return y.replace(/l/g, '1');
+  });
+  const found = single(t) ?? range(t);
+  if (!found) return undefined;
+  return misprintedYear ? { ...found, misprintedYear } : found;
+}
+
+/** ISO 8601 for a single date that is the whole of `text`; undefined otherwise (also for ranges). */
 export function isoDate(text: string): string | undefined {
-  const t = text.replace(/[\s\u00a0]+/g, ' ').trim().replace(/[.,]$/, '').trim();
-  let m = t.match(/^([A-Za-z]+)\.? (\d{1,2}), ?(\d{4})$/);
-  if (m) return ymd(m[3]!, m[1]!, m[2]!);
-  m = t.match(/^(\d{1,2}) ([A-Za-z]+),? (\d{4})$/);
-  if (m) return ymd(m[3]!, m[2]!, m[1]!);
-  m = t.match(/^([A-Za-z]+),? (\d{4})$/);
-  if (m) return ym(m[2]!, m[1]!);
-  m = t.match(/^(\d{4})$/);
-  if (m) return m[1];
+  return readDate(text)?.when;
+}
+
+function single(t: string): ReadDate | undefined {
+  let m = t.match(/^([A-Za-z]+)\.? (\d{1,2}),? ?(\d{4})$/);
+  let when: string | undefined;
+  if (m) when = ymd(m[3]!, m[1]!, m[2]!);
+  else if ((m = t.match(/^(\d{1,2}) ([A-Za-z]+),? (\d{4})$/))) when = ymd(m[3]!, m[2]!, m[1]!);
+  else if ((m = t.match(/^([A-Za-z]+),? (\d{4})$/))) when = ym(m[2]!, m[1]!);
+  else if ((m = t.match(/^(\d{4})$/))) when = m[1];
+  return when ? { when } : undefined;
+}
+
+function range(t: string): ReadDate | undefined {
+  const dash = String.raw`\s*[-–]\s*`;
+  // July 26-August 3, 1917
+  let m = t.match(new RegExp(String.raw`^([A-Za-z]+)\.? (\d{1,2})${dash}([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$`));
+  if (m) return pair(ymd(m[5]!, m[1]!, m[2]!), ymd(m[5]!, m[3]!, m[4]!));
+  // March 14-16, 1918
+  m = t.match(new RegExp(String.raw`^([A-Za-z]+)\.? (\d{1,2})${dash}(\d{1,2}),? (\d{4})$`));
+  if (m) return pair(ymd(m[4]!, m[1]!, m[2]!), ymd(m[4]!, m[1]!, m[3]!));
+  // December 1922-January 1923
+  m = t.match(new RegExp(String.raw`^([A-Za-z]+),? (\d{4})${dash}([A-Za-z]+),? (\d{4})$`));
+  if (m) return pair(ym(m[2]!, m[1]!), ym(m[4]!, m[3]!));
   return undefined;
+}
+
+function pair(from: string | undefined, to: string | undefined): ReadDate | undefined {
+  return from && to && from < to ? { from, to } : undefined;
 }
 
 function monthOf(name: string): number | undefined {

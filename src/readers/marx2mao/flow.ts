@@ -133,7 +133,7 @@ export class Flow {
   }
 
   /** A print page marker. A repeated marker of the same page is dropped and recorded. */
-  pageBreak(n: string, pos: SourcePosition): void {
+  pageBreak(n: string, pos: SourcePosition, remark?: string): void {
     const last = this.shared.pageBreaks.at(-1);
     if (last && last.n === n && !this.shared.textSinceBreak) {
       this.shared.repairs.push({
@@ -144,7 +144,7 @@ export class Flow {
       });
       return;
     }
-    const pb: PageBreak = { type: 'pb', n, edition: 'flp', attestedBy: ['m2m'], wordBreak: 'none', pos };
+    const pb: PageBreak = { type: 'pb', n, edition: 'flp', attestedBy: ['m2m'], wordBreak: 'none', ...(remark ? { remark } : {}), pos };
     this.shared.pageBreaks.push(pb);
     this.shared.textSinceBreak = false;
     this.pendingPbs.push(pb);

@@ -4,14 +4,14 @@
  * ../../../docs/encoding.md and the conventions in sources.md.
  */
 import { basename } from 'node:path';
-import type { Block, Diagnostic, Edition, ReadResult, Witness } from '../../model/types.js';
+import type { Block, DateInline, Diagnostic, Edition, ReadResult, Witness } from '../../model/types.js';
 import { checkNotes, checkPages } from './checks.js';
 import { decodeSource } from './decode.js';
 import { noteAnchorTest, noteTarget } from './note-anchors.js';
 import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { localLinkTest, navigationStart, navigationTables, pageMarker } from './recognise.js';
 import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
-import { divide, markDatelines, markLetterParts, mergeHeadings } from './structure.js';
+import { divide, markDatelines, markLetterParts, mergeHeadings, type Misprint } from './structure.js';
 import { linkUnlinkedFootnotes } from './unlinked.js';
 import { markBylines } from './bylines.js';
 import { readTitleBlock } from './title-block.js';
@@ -20,6 +20,12 @@ import { endNoteFinder, placeSections } from './sections.js';
 import { Walker } from './walk.js';
 import type { FlowShared } from './flow.js';
 import { refuseNonWork } from './non-work.js';
+import { forEachBlock } from '../../model/walk.js';
+import { plainText } from './inlines.js';
+import { sensibleCase } from './case.js';
+
+/** Witness id of the edition the transcribed print edition is "Based on". */
+const BASIS = 'flp-basis';
 
 export function readMarx2mao(source: Uint8Array | string, file: string): ReadResult {
   try {
@@ -80,7 +86,8 @@ function read(source: Uint8Array | string, file: string): ReadResult {
 
   markBylines(bodyBlocks);
   mergeHeadings(bodyBlocks);
-  const dateline = markDatelines(bodyBlocks);
+  const misprints: Misprint[] = [];
+  const dateline = markDatelines(bodyBlocks, misprints);
   const placed = placeSections(bodyBlocks, walker, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
   bodyBlocks = placed.body;
   markLetterParts(bodyBlocks);
@@ -92,7 +99,8 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   for (const blocks of [front, bodyBlocks, notesBlocks]) linkUnlinkedFootnotes(blocks, referenced);
   const diagnostics: Diagnostic[] = [...shared.diagnostics];
   if (!title) diagnostics.push({ severity: 'warning', code: 'missing-title-block', message: 'no title block ("Prepared … for the Internet"): bibliographic data unknown', file, line: 1, column: 1 });
-  checkPages(shared.pageBreaks, Math.min(walker.notesStart, shared.pageBreaks.length), title?.print?.pages, title?.rangePos ?? title?.pos, file, diagnostics);
+  const printed = title?.print?.partPages ?? title?.print?.pages;
+  checkPages(shared.pageBreaks, Math.min(walker.notesStart, shared.pageBreaks.length), printed, title?.rangePos ?? title?.pos, file, diagnostics);
   for (const section of walker.sections) checkNotes(section, referenced, walker.anchorIds, file, diagnostics);
 
   const witnesses: Witness[] = [];
@@ -118,18 +126,24 @@ function read(source: Uint8Array | string, file: string): ReadResult {
       printings: print?.printings ?? [],
       ...(print?.volume ? { volume: print.volume } : {}),
       ...(print?.pages ? { pages: print.pages } : {}),
+      ...(print?.partPages ? { partPages: print.partPages } : {}),
+      ...(title?.basis ? { basedOn: BASIS } : {}),
     });
   }
+  if (title?.basis) witnesses.push({ kind: 'print', id: BASIS, ...title.basis });
 
-  const workDate = dateline
-    ? { text: collapse(plainDate(dateline)).trim(), when: (dateline.children.find((c) => c.type === 'date') as { when?: string } | undefined)?.when }
-    : title?.date;
+  const lineDate = dateline?.children.find((c): c is DateInline => c.type === 'date');
+  const workDate = lineDate
+    ? { text: collapse(plainDate(dateline!)).trim(), ...dateFields(lineDate) }
+    : title?.date && { text: title.date.text, ...dateFields(title.date) };
+  if (title?.date?.misprintedYear) misprints.push({ date: title.date, text: title.date.text, pos: title.date.pos });
+  for (const m of misprints) diagnostics.push(misprintDiagnostic(m));
   const edition: Edition = {
     id: page.replace(/\.[^.]*$/, ''),
     work: {
-      title: title?.title ?? pageTitle(htmlEl!) ?? page,
+      title: title?.title ?? pageTitle(htmlEl!) ?? firstHeading([...front, ...bodyBlocks]) ?? UNTITLED,
       ...(title?.author ? { author: title.author } : {}),
-      ...(workDate ? { date: workDate.when ? workDate : { text: workDate.text } } : {}),
+      ...(workDate ? { date: workDate } : {}),
       language: 'en',
     },
     witnesses,
@@ -143,12 +157,37 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   return { ok: true, edition };
 }
 
+/** The ISO fields of a date (`when`, or `from` and `to`), without undefined ones. */
+function dateFields(d: { when?: string; from?: string; to?: string }): { when?: string; from?: string; to?: string } {
+  return { ...(d.when ? { when: d.when } : {}), ...(d.from && d.to ? { from: d.from, to: d.to } : {}) };
+}
+
+function misprintDiagnostic(m: Misprint): Diagnostic {
+  const year = m.date.misprintedYear!;
+  return {
+    severity: 'info', code: 'date-misprint', file: m.pos.file, line: m.pos.line, column: m.pos.column,
+    message: `"${collapse(m.text).trim()}": the year "${year}" is read as ${year.replace(/l/g, '1')} (a letter l typed for the digit 1); the text keeps it as transcribed`,
+  };
+}
+
 function plainDate(d: { children: unknown[] }): string {
   const date = d.children.find((c) => (c as { type: string }).type === 'date') as { children: never[] } | undefined;
   const walk = (list: { type: string; value?: string; reg?: string; children?: unknown[] }[]): string =>
     list.map((i) => (i.type === 'text' ? i.value : i.type === 'norm' ? i.reg : i.children ? walk(i.children as never[]) : '')).join('');
   return date ? walk(date.children) : '';
 }
+
+/** A fragment without <TITLE> or title block is titled from its first heading, never its file name. */
+function firstHeading(blocks: Block[]): string | undefined {
+  let found: string | undefined;
+  forEachBlock(blocks, (b) => {
+    if (found === undefined && b.type === 'heading') found = sensibleCase(collapse(plainText(b.children)).trim()) || undefined;
+  });
+  return found;
+}
+
+/** No title anywhere (the page's missing title block is reported): said plainly, the file name is not a title. */
+const UNTITLED = '[Untitled]';
 
 function pageTitle(html: Node): string | undefined {
   const t = findFirst(html, (e) => tag(e) === 'title');

@@ -2,16 +2,57 @@
  * Recognisers for marx2mao's conventions, each a pure test on one element: page markers, note
  * references, back-references, the short rule that opens foot-of-page notes, the navigation table.
  */
-import { attr, collapse, elements, shortText, startOffset, tag, textOf, type Element, type Node } from './dom.js';
+import { attr, childrenOf, collapse, elements, isText, shortText, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 
-/** `<B>page 277</B>` (inside `<FONT SIZE=-2>`): the page number, '' for an empty marker, undefined if not a marker. */
+/**
+ * `<B>page 277</B>` (inside `<FONT SIZE=-2>`): the page number, '' for an empty marker, undefined if
+ * not a marker. Also `<B>page57</B>` (no space) and a marker with a remark of the transcription
+ * beside it, inside the same FONT or B (`<B>page 14</B> [blank]`, `[facsimile] <B>page 253</B>`).
+ */
 export function pageMarker(el: Element): string | undefined {
+  return pageMarkerParts(el)?.n;
+}
+
+/** One bracketed word beside a page marker: `[blank]`, `[facsimile]`. */
+const REMARK = String.raw`\[\s*([A-Za-z]{2,20})\s*\]`;
+// `page 277`, `page xii`, the odd `page 14-15`: any short token after "page"; without a space only
+// a number (`page57`), so that a word such as "pages" is never a marker
+const MARKER_TEXT = new RegExp(String.raw`^(?:${REMARK}\s*)?page(?:\s+([^\s<\[\]]{1,12})|(\d[^\s<\[\]]{0,11}))?\s*(?:${REMARK})?$`, 'i');
+
+export interface MarkerParts {
+  n: string;
+  /** The transcription's remark beside the marker, lower case (`blank`, `facsimile`). */
+  remark?: string;
+}
+
+export function pageMarkerParts(el: Element): MarkerParts | undefined {
   if (tag(el) !== 'b' && tag(el) !== 'font') return undefined;
-  // `page 277`, `page xii`, also the odd `page 14-15`: any short token after "page"
-  const m = collapse(shortText(el, 60) ?? '').trim().match(/^page(?:\s+([^\s<]{1,12}))?$/i);
+  const m = collapse(shortText(el, 60) ?? '').trim().match(MARKER_TEXT);
   if (!m) return undefined;
   if (tag(el) === 'font' && !el.childNodes.some((c) => tag(c) === 'b')) return undefined;
-  return m[1] ?? '';
+  const remark = m[1] ?? m[4];
+  return { n: m[2] ?? m[3] ?? '', ...(remark ? { remark: remark.toLowerCase() } : {}) };
+}
+
+/**
+ * A remark written just outside the marker's own tags (`<B>page 2</B>[blank]`): the adjacent text
+ * node that starts (after the marker) or ends (before it) with one bracketed word.
+ */
+export function remarkBeside(el: Element): { remark: string; node: Node & { value: string }; side: 'before' | 'after' } | undefined {
+  const parent = el.parentNode as Element | undefined;
+  const siblings = parent ? childrenOf(parent) : [];
+  const i = siblings.indexOf(el);
+  const next = siblings[i + 1];
+  if (next && isText(next)) {
+    const m = next.value.match(new RegExp(`^\\s*${REMARK}`));
+    if (m) return { remark: m[1]!.toLowerCase(), node: next, side: 'after' };
+  }
+  const prev = siblings[i - 1];
+  if (prev && isText(prev)) {
+    const m = prev.value.match(new RegExp(`${REMARK}\\s*$`));
+    if (m) return { remark: m[1]!.toLowerCase(), node: prev, side: 'before' };
+  }
+  return undefined;
 }
 
 export interface RefMatch {

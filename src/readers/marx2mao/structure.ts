@@ -2,8 +2,8 @@
  * Structure recognised after the walk: the italic date under a title becomes a dateline, and a page
  * holding several works (each with its own title) is divided into documents; a book into chapters.
  */
-import type { Block, Dateline, Division, Heading } from '../../model/types.js';
-import { isoDate } from './dates.js';
+import type { Block, Dateline, Division, Heading, SourcePosition } from '../../model/types.js';
+import { readDate, type ReadDate } from './dates.js';
 import { plainText } from './inlines.js';
 
 /**
@@ -48,8 +48,18 @@ export function markLetterParts(blocks: Block[]): void {
   for (const b of blocks) if (b.type === 'division') markLetterParts(b.blocks);
 }
 
-/** Centred lines that are a date (`September 28, 1939`) become datelines; returns the first. */
-export function markDatelines(blocks: Block[]): Dateline | undefined {
+/** A date read with a letter l as the digit 1 (`May 24, l927`), to be reported. */
+export interface Misprint {
+  date: ReadDate;
+  text: string;
+  pos: SourcePosition;
+}
+
+/**
+ * Centred lines that are a date (`September 28, 1939`, `(July 26-August 3, 1917)`) become
+ * datelines; returns the first. Dates read with a letter l for the digit 1 are added to `misprints`.
+ */
+export function markDatelines(blocks: Block[], misprints: Misprint[] = []): Dateline | undefined {
   let first: Dateline | undefined;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -57,25 +67,27 @@ export function markDatelines(blocks: Block[]): Dateline | undefined {
     if (b.type === 'heading') {
       const cut = b.children.map((c, k) => (c.type === 'lb' ? k : -1)).filter((k) => k >= 0).at(-1);
       const tail = cut === undefined ? undefined : b.children.slice(cut + 1);
-      if (tail && isoDate(plainText(tail).trim())) {
+      if (tail && readDate(plainText(tail).trim())) {
         b.children.splice(cut!);
         blocks.splice(i + 1, 0, { type: 'paragraph', rend: 'center', children: tail, ...(b.pos ? { pos: b.pos } : {}) });
       }
       continue;
     }
     if (b.type === 'quote' || b.type === 'division') {
-      first ??= markDatelines(b.blocks);
+      first ??= markDatelines(b.blocks, misprints);
       continue;
     }
     if (b.type !== 'paragraph' || b.rend !== 'center') continue;
     const text = plainText(b.children).trim();
-    const when = isoDate(text);
-    if (!when) continue;
+    const date = readDate(text);
+    if (!date) continue;
+    if (date.misprintedYear && b.pos) misprints.push({ date, text, pos: b.pos });
     const anchors = b.children.filter((c) => c.type === 'anchor');
     const rest = b.children.filter((c) => c.type !== 'anchor');
+    const { misprintedYear: _, ...when } = date;
     const line: Dateline = {
       type: 'dateline',
-      children: [...anchors, { type: 'date', when, children: rest }],
+      children: [...anchors, { type: 'date', ...when, children: rest }],
       ...(b.pos ? { pos: b.pos } : {}),
     };
     blocks[i] = line;

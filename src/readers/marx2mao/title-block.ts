@@ -4,9 +4,10 @@
  * "Prepared © for the Internet by David J. Romagnolo, <mail> (October 1999)". It ends at the rule
  * after the "Prepared" line; nothing in it is running text.
  */
-import type { Figure, PrintWitness, SourcePosition, TranscriptionWitness } from '../../model/types.js';
+import type { Figure, SourcePosition, TranscriptionWitness } from '../../model/types.js';
+import { readPrintStatements, type PrintFacts } from './print-statements.js';
 import { sensibleCase } from './case.js';
-import { isoDate } from './dates.js';
+import { isoDate, readDate, type ReadDate } from './dates.js';
 import {
   attr, childrenOf, collapse, elements, endOffset, isElement, isText, positionOf, startOffset, tag, textOf,
   type Element, type Node,
@@ -20,9 +21,11 @@ export interface TitleBlock {
   author?: string;
   /** Where the page range is printed (`Vol. II, pp. 275-83.`), for warnings about it. */
   rangePos?: SourcePosition;
-  /** A date printed in the title block (speeches: `November 30, 1926`). */
-  date?: { text: string; when?: string };
-  print?: Omit<PrintWitness, 'kind' | 'id'>;
+  /** A date printed in the title block (speeches: `November 30, 1926`, `(January 25, 1926)`). */
+  date?: ReadDate & { text: string; pos: SourcePosition };
+  print?: PrintFacts;
+  /** The edition the transcribed one is "Based on". */
+  basis?: PrintFacts;
   transcription: Omit<TranscriptionWitness, 'kind' | 'id' | 'file' | 'url'>;
   cover?: Figure;
 }
@@ -49,19 +52,48 @@ export function readTitleBlock(body: Node, file: string): TitleBlock | undefined
   }
   if (titleParts.length) {
     const first = titleParts[0]!;
-    const same = titleParts.filter((h, i) => h.tag === first.tag && titleParts.slice(0, i).every((p) => p.tag === first.tag));
-    block.title = sensibleCase(collapse(same.map((h) => h.text).join(' ')).trim());
-    for (const h of titleParts.slice(same.length)) {
-      const when = isoDate(h.text.replace(/\n/g, ' '));
-      if (when) block.date = { text: collapse(h.text).trim(), when };
-    }
+    const same = titleParts.filter((h, i) => titleParts.slice(0, i + 1).every((p, k) => p.tag === first.tag || continuesTitle(body, titleParts[k - 1], p)));
+    // a joining word set in lower case between headings in capitals is cased with them
+    const capitals = !same.some((h) => /\p{Ll}/u.test(h.text));
+    const parts = same.map((h, i) => (i ? `${joiner(body, same[i - 1]!, h, capitals)}${h.text}` : h.text));
+    block.title = sensibleCase(collapse(parts.join(' ')).trim());
   }
-  block.print = readPrint(front.join('\n'), italicAfterFrom(body, opening ? startOffset(opening) : startOffset(prepared)), block.title);
+  const date = titleBlockDate(front);
+  if (date) {
+    const year = date.misprintedYear ?? (date.when ?? date.from)!.slice(0, 4);
+    const at = textNodes(body).find((t) => startOffset(t) < end && t.value.includes(year));
+    block.date = { ...date, pos: at ? positionOf(at, file) : block.pos };
+  }
+  const statements = readPrintStatements(body, front, opening ? startOffset(opening) : startOffset(prepared), block.title);
+  if (statements.print) block.print = statements.print;
+  if (statements.basis) block.basis = statements.basis;
   const rangeText = textNodes(body).find((t) => startOffset(t) < end && /\bpp?\.\s*\d/i.test(t.value));
   if (rangeText) block.rangePos = positionOf(rangeText, file);
   const img = elements(body).find((e) => tag(e) === 'img' && startOffset(e) < end && attr(e, 'src'));
   if (img) block.cover = figureOf(img, file);
   return block;
+}
+
+/**
+ * The date of the work in the title block: the first line, before the print statements, that is a
+ * date and nothing else (`June 8, 1926` under a subtitle, `(January 25, 1926)` in small type,
+ * `July 29-August 9, 1927`, `[1946]`). A date under a newspaper's name and number (`Pravda, No. 89,`
+ * / `April 18, 1926`) dates the first publication, not the work.
+ */
+function titleBlockDate(front: string[]): (ReadDate & { text: string }) | undefined {
+  // a range broken after its dash (`Dictated in December 1922-` / `January 1923`) is one line
+  const lines = front.join('\n').replace(/-\n/g, '-').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^(From|Based on)\b/i.test(line)) return undefined;
+    const date = readDate(line);
+    if (!date) continue;
+    // the end of a note running over several lines (`First printed … at the end of` / `March 1899`,
+    // `Pravda, No. 89,` / `April 18, 1926`) is not a date line of its own
+    if (i > 0 && /[,\d\p{Ll}]\s*$/u.test(lines[i - 1]!)) continue;
+    return { ...date, text: line };
+  }
+  return undefined;
 }
 
 export function figureOf(img: Element, file: string): Figure {
@@ -129,6 +161,39 @@ function linesBetween(root: Node, from: number, to: number): string[] {
 interface Display {
   tag: string;
   text: string;
+  /** Source offsets of the heading. */
+  start: number;
+  end: number;
+}
+
+/**
+ * A title set in headings of alternating sizes (`<H3>THE</H3> <H2>PROVISIONAL …</H2> <H3>AND</H3>
+ * <H2>SOCIAL-DEMOCRACY</H2>`): a heading of another size continues the title when it follows the
+ * previous one directly, both are large (H1-H4) and in capitals, and one of them is only a joining
+ * word (a subtitle such as `A POPULAR OUTLINE` under the title is not part of it).
+ */
+function continuesTitle(body: Node, prev: Display | undefined, h: Display): boolean {
+  if (!prev || !/^(h[1-4]|font\+)$/.test(h.tag) || !/^(h[1-4]|font\+)$/.test(prev.tag)) return false;
+  if (/\p{Ll}/u.test(prev.text + h.text) || !(connective(prev.text) || connective(h.text))) return false;
+  // a single enlarged letter is an initial (`<FONT SIZE=+2>A</FONT>MERICAN`), not a line of the title
+  if (!/\p{L}{2}/u.test(h.text)) return false;
+  return !collapse(textBetween(body, prev.end, h.start)).trim();
+}
+
+/** `THE`, `AND`, `OF THE`: a line of the title that only joins the lines around it. */
+function connective(text: string): boolean {
+  const words = collapse(text).trim().toLowerCase().split(' ');
+  return words.length <= 2 && words.every((w) => ['the', 'and', 'of', 'on', 'or', 'in', 'to'].includes(w));
+}
+
+/**
+ * A title printed as two headings joined by a plain word between them (`LETTER TO THE CONGRESS` /
+ * `and` / `GRANTING …`): the word is part of the title. Returns it with a trailing space, or ''.
+ */
+function joiner(body: Node, a: Display, b: Display, capitals: boolean): string {
+  const between = collapse(textBetween(body, a.end, b.start)).trim();
+  if (!/^[\p{L}&]+(?: [\p{L}&]+)?$/u.test(between) || between.length > 12) return '';
+  return `${capitals ? between.toUpperCase() : between} `;
 }
 
 /** The display lines of the title page: headings and enlarged type (`<FONT SIZE=+3><B>`). */
@@ -141,7 +206,7 @@ function displayHeadings(root: Node, to: number): Display[] {
     const big = t === 'font' && (/^\+[1-9]/.test(size) || /^[4-7]$/.test(size));
     if (/^h[1-6]$/.test(t) || big) {
       const text = textOf(n).split('\n').map((l) => collapse(l).trim()).filter(Boolean).join('\n');
-      if (text) out.push({ tag: big ? 'font+' : t, text });
+      if (text) out.push({ tag: big ? 'font+' : t, text, start: startOffset(n), end: endOffset(n) });
       return;
     }
     for (const c of childrenOf(n)) walk(c);
@@ -152,58 +217,10 @@ function displayHeadings(root: Node, to: number): Display[] {
 
 /** `KARL MARX\nFREDERICK ENGELS` → `Karl Marx and Frederick Engels`; `[Communist Party of China]` unbracketed. */
 function cleanName(text: string): string {
-  const names = text.split('\n').map((l) => sensibleCase(l.replace(/^\[|\]$/g, '').trim())).filter(Boolean);
+  // `J. V.` / `STALIN`: initials on a line of their own belong to the name on the next line
+  const lines = text.replace(/^((?:\p{Lu}\.\s*)+)\n/gmu, '$1 ').split('\n');
+  const names = lines.map((l) => sensibleCase(collapse(l.replace(/^\[|\]$/g, '')).trim())).filter(Boolean);
   return names.length === 2 ? `${names[0]} and ${names[1]}` : names.join(', ');
-}
-
-/** The italic collection title after "From" (`From the <B><I>Selected Works…</I></B>`). */
-function italicAfterFrom(root: Node, to: number): string | undefined {
-  let seenFrom = false;
-  let found: string | undefined;
-  const walk = (n: Node) => {
-    if (found !== undefined || startOffset(n) >= to) return;
-    if (isText(n) && /\bFrom\b/.test(n.value)) seenFrom = true;
-    if (seenFrom && isElement(n) && tag(n) === 'i') {
-      found = collapse(textOf(n)).trim();
-      return;
-    }
-    for (const c of childrenOf(n)) walk(c);
-  };
-  walk(root);
-  return found || undefined;
-}
-
-const ORDINAL = /^(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\d+(st|nd|rd|th))\b/i;
-
-function readPrint(text: string, collection: string | undefined, title: string | undefined): TitleBlock['print'] {
-  const publisherMatch = text.match(/Foreign Languages (Press|Publishing House)|Progress Publishers|International Publishers(?: Co\.?,? Inc\.?)?/i);
-  const pages = text.match(/(?:Vol\.\s*([IVXLC]+|\d+)\s*[,.]\s*)?\b(pp?\.\s*(\d+)(?:\s*[-–]\s*(\d+))?)/i);
-  if (!publisherMatch && !pages) return undefined;
-  const after = publisherMatch ? text.slice(publisherMatch.index) : text;
-  const imprint = after.match(/\b(Peking|Beijing|Moscow|New York|London)\b[\s,]*(\d{4})/i);
-  const printings = text
-    .split('\n')
-    .filter((l) => ORDINAL.test(l) && /\b(Edition|Printing|Impression)\b/i.test(l))
-    .map((l) => l.replace(/[.,]$/, ''));
-  const print: NonNullable<TitleBlock['print']> = {
-    collection: collection ?? title ?? '',
-    publisher: publisherMatch ? sensibleCase(publisherMatch[0]) : '',
-    place: imprint ? sensibleCase(imprint[1]!) : '',
-    date: imprint?.[2] ?? '',
-    printings,
-  };
-  if (pages) {
-    if (pages[1]) print.volume = pages[1];
-    const from = pages[3]!;
-    const to = pages[4] ? expandTo(from, pages[4]) : from;
-    print.pages = { from, to, text: collapse(pages[2]!).trim() };
-  }
-  return print;
-}
-
-/** `275-83` → 283; `201-202` → 202. */
-function expandTo(from: string, to: string): string {
-  return to.length >= from.length ? to : from.slice(0, from.length - to.length) + to;
 }
 
 function readCredit(body: Node, credit: string, end: number): TitleBlock['transcription'] {

@@ -14,7 +14,7 @@ import type { TextOrder } from './page-parts.js';
 import {
   anchorPoint, enterNotes, finishFoot, footnoteBlock, isNotesHeading, link, noteRef, numberedFootBlock,
 } from './walk-notes.js';
-import { backReference, footnoteRule, noteReference, pageMarker } from './recognise.js';
+import { backReference, footnoteRule, noteReference, pageMarker, pageMarkerParts, remarkBeside } from './recognise.js';
 import { figureOf } from './title-block.js';
 import { isItemList, readList, readTable } from './tables.js';
 
@@ -109,12 +109,24 @@ export class Walker {
   stripNext: Node | undefined;
   /** Inside a note's anchor: its first text is the printed label. */
   stripLabel = false;
+  /** Remarks written outside a marker's tags (`<B>page 2</B>[blank]`): the marker's and the text to cut. */
+  private readonly outerRemarks = new Map<Node, string>();
+  private readonly remarkTexts = new Map<Node, 'before' | 'after'>();
 
   constructor(readonly input: WalkInput) {
     this.flow = new Flow(this.front, input.shared);
   }
 
   run(root: Node): void {
+    for (const el of elements(root)) {
+      // the outermost element of a marker (its FONT, else its B) is the one the walk dispatches
+      const parts = pageMarkerParts(el);
+      if (!parts || parts.remark || (el.parentNode && pageMarker(el.parentNode as Element) !== undefined)) continue;
+      const beside = remarkBeside(el);
+      if (!beside) continue;
+      this.outerRemarks.set(el, beside.remark);
+      this.remarkTexts.set(beside.node, beside.side);
+    }
     this.walk(root, { styles: [], center: false, heading: 0, ul: 0, inFootnote: false });
     finishFoot(this);
     this.flow.finish();
@@ -161,6 +173,10 @@ export class Walker {
 
   private text(node: Node & { value: string }, ctx: WalkCtx): void {
     let value = node.value;
+    const side = this.remarkTexts.get(node);
+    // a page's remark (`[blank]`) is said on its page break, it is not text
+    if (side === 'after') value = value.replace(/^\s*\[[^\]]*\]/, ' ');
+    if (side === 'before') value = value.replace(/\[[^\]]*\]\s*$/, ' ');
     if (this.stripLabel) {
       const label = value.match(/^\s*\[?\s*[\w*]+\s*\]?\.?/);
       if (label) {
@@ -192,8 +208,8 @@ export class Walker {
   private element(el: Element, ctx: WalkCtx): void {
     const t = tag(el);
     if (t === 'script' || t === 'style' || t === 'head' || t === 'title' || t === 'template') return;
-    const marker = pageMarker(el);
-    if (marker !== undefined) return this.pageMarker(el, marker);
+    const marker = pageMarkerParts(el);
+    if (marker !== undefined) return this.pageMarker(el, marker.n, marker.remark ?? this.outerRemarks.get(el));
     if (!ctx.inFootnote && isNotesHeading(this, el, shortText(el, 60) ?? '')) return enterNotes(this, el);
     // in foot notes a bare `[1]` is the note's own label; a linked `[1]` is still a reference
     const ref = noteReference(el, this.input.isLocal);
@@ -280,7 +296,7 @@ export class Walker {
     this.flow.boundary();
   }
 
-  private pageMarker(el: Element, n: string): void {
+  private pageMarker(el: Element, n: string, remark: string | undefined): void {
     const pos = this.pos(el);
     if (!n) {
       this.input.shared.diagnostics.push({
@@ -293,7 +309,7 @@ export class Walker {
       this.inBody = true;
       this.flow.switchRoot(this.body, undefined);
     }
-    this.flow.pageBreak(n, pos);
+    this.flow.pageBreak(n, pos, remark);
   }
 
   /** The "NOTES" line that opens the endnotes (only when endnotes follow it). */

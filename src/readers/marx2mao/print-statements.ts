@@ -1,0 +1,104 @@
+/**
+ * The print statements of a title block, each said for what it is: the edition the page was
+ * transcribed from ("From V. I. Lenin, *Collected Works*, …, Vol. 3, pp. 21-607"), the range of the
+ * part this page holds when it is printed beside the whole work's (`(pp. 21-69)`), and the edition
+ * a text is "Based on" (`Based on J. V. Stalin, *Works*, …, Vol. 8, pp. 13-96`). Page ranges may be
+ * roman (`pp. XVIII-XXI`).
+ */
+import type { PageRange, PrintWitness } from '../../model/types.js';
+import { sensibleCase } from './case.js';
+import { childrenOf, collapse, isElement, isText, startOffset, tag, textOf, type Node } from './dom.js';
+
+export type PrintFacts = Omit<PrintWitness, 'kind' | 'id' | 'basedOn'>;
+
+export interface PrintStatements {
+  /** The edition transcribed (its page numbers are the markers'). */
+  print?: PrintFacts;
+  /** The edition that one is "Based on". */
+  basis?: PrintFacts;
+}
+
+const BASED_ON = /^Based on\b/i;
+
+/**
+ * @param lines the title block's lines before the transcriber's credit
+ * @param to source offset where those lines end (italic collection titles are looked up before it)
+ */
+export function readPrintStatements(body: Node, lines: string[], to: number, title: string | undefined): PrintStatements {
+  const cut = lines.findIndex((l) => BASED_ON.test(l));
+  const from = cut < 0 ? lines : lines.slice(0, cut);
+  const out: PrintStatements = {};
+  const print = readPrint(from.join('\n'), italicAfter(body, to, /\bFrom\b/), title);
+  if (print) out.print = print;
+  if (cut >= 0) {
+    const basis = readPrint(lines.slice(cut).join('\n'), italicAfter(body, to, /\bBased on\b/i), undefined);
+    if (basis) out.basis = basis;
+  }
+  return out;
+}
+
+/** The italic collection title after a word (`From the <B><I>Selected Works…</I></B>`). */
+function italicAfter(root: Node, to: number, word: RegExp): string | undefined {
+  let seen = false;
+  let found: string | undefined;
+  const walk = (n: Node) => {
+    if (found !== undefined || startOffset(n) >= to) return;
+    if (isText(n) && word.test(n.value)) seen = true;
+    if (seen && isElement(n) && tag(n) === 'i') {
+      found = collapse(textOf(n)).trim().replace(/,$/, '');
+      return;
+    }
+    for (const c of childrenOf(n)) walk(c);
+  };
+  walk(root);
+  return found || undefined;
+}
+
+const ORDINAL = /^(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\d+(st|nd|rd|th))\b/i;
+const INLINE_EDITION = /\b(?:First|Second|Third|Fourth|Fifth|Sixth|\d+(?:st|nd|rd|th))\s+(?:[A-Z][a-z]+\s+)?(?:Edition|Printing)\b/g;
+/** A page number as printed: arabic, or roman in a volume's front matter. */
+const PAGE = String.raw`(?:\d+|[IVXLC]+\b)`;
+const RANGE = new RegExp(String.raw`(\()?\s*(?:Vol\.\s*([IVXLC]+|\d+)\s*[,.]\s*)?\b(pp?\.\s*(${PAGE})(?:\s*[-–]\s*(${PAGE}))?)`, 'gi');
+
+function readPrint(text: string, collection: string | undefined, title: string | undefined): PrintFacts | undefined {
+  const publisherMatch = text.match(/Foreign Languages (Press|Publishing House)|Progress Publishers|International Publishers(?: Co\.?,? Inc\.?)?/i);
+  const ranges = [...text.matchAll(RANGE)];
+  if (!publisherMatch && !ranges.length) return undefined;
+  const after = publisherMatch ? text.slice(publisherMatch.index) : text;
+  const imprint = after.match(/\b(Peking|Beijing|Moscow|New York|London)\b[\s,]*(\d{4})/i);
+  // a line of its own (`Second Printing 1967`) or a phrase inside the "From" line (`Collected
+  // Works, 4th English Edition,`)
+  const printings = text.split('\n').flatMap((l) => {
+    if (ORDINAL.test(l) && /\b(Edition|Printing|Impression)\b/i.test(l)) return [l.replace(/[.,]$/, '')];
+    return [...l.matchAll(INLINE_EDITION)].map((m) => m[0]);
+  });
+  const print: PrintFacts = {
+    collection: collection ?? title ?? '',
+    publisher: publisherMatch ? sensibleCase(publisherMatch[0]) : '',
+    place: imprint ? sensibleCase(imprint[1]!) : '',
+    date: imprint?.[2] ?? '',
+    printings,
+  };
+  // the whole work's range is the one stated with the volume (else the last); a range in
+  // parentheses printed before it is the part of the work this page holds
+  const whole = ranges.find((m) => m[2]) ?? ranges.at(-1);
+  if (whole) {
+    if (whole[2]) print.volume = whole[2];
+    print.pages = rangeOf(whole);
+  }
+  const part = ranges.find((m) => m !== whole && m[1]);
+  if (part) print.partPages = rangeOf(part);
+  return print;
+}
+
+function rangeOf(m: RegExpMatchArray): PageRange {
+  const from = m[4]!;
+  const to = m[5] ? expandTo(from, m[5]) : from;
+  return { from, to, text: collapse(m[3]!).trim() };
+}
+
+/** `275-83` → 283; `201-202` → 202; roman numbers are printed whole. */
+function expandTo(from: string, to: string): string {
+  if (!/^\d+$/.test(from) || !/^\d+$/.test(to)) return to;
+  return to.length >= from.length ? to : from.slice(0, from.length - to.length) + to;
+}
