@@ -1,0 +1,93 @@
+/**
+ * In-order alignment of two word sequences: which words of each side have a counterpart, in order,
+ * on the other (a longest common subsequence by Myers' O((N+M)·D) diff, after the common prefix and
+ * suffix). Conversions differ from their source in a handful of words, so D is small; past `maxD`
+ * differences the middle is left unmatched (the comparison says so rather than taking seconds).
+ */
+
+export interface Alignment {
+  /** 1 where the word of `a` has its counterpart in `b`. */
+  a: Uint8Array;
+  b: Uint8Array;
+  /** The alignment gave up (more than maxD differences): the unmatched middle is not exact. */
+  gaveUp: boolean;
+}
+
+export function align(a: readonly string[], b: readonly string[], maxD = 4000): Alignment {
+  const ma = new Uint8Array(a.length);
+  const mb = new Uint8Array(b.length);
+  let lo = 0;
+  while (lo < a.length && lo < b.length && a[lo] === b[lo]) {
+    ma[lo] = mb[lo] = 1;
+    lo++;
+  }
+  let ea = a.length;
+  let eb = b.length;
+  while (ea > lo && eb > lo && a[ea - 1] === b[eb - 1]) {
+    ma[--ea] = 1;
+    mb[--eb] = 1;
+  }
+  if (ea === lo || eb === lo) return { a: ma, b: mb, gaveUp: false };
+  // words as numbers: comparisons in the inner loop are then integer compares
+  const ids = new Map<string, number>();
+  const code = (w: string) => {
+    let id = ids.get(w);
+    if (id === undefined) ids.set(w, (id = ids.size));
+    return id;
+  };
+  const x0 = Int32Array.from(a.slice(lo, ea), code);
+  const y0 = Int32Array.from(b.slice(lo, eb), code);
+  const gaveUp = !myers(x0, y0, maxD, (i, j) => {
+    ma[lo + i] = 1;
+    mb[lo + j] = 1;
+  });
+  return { a: ma, b: mb, gaveUp };
+}
+
+/** Myers' greedy diff; calls `match` for each pair of the common subsequence. False past maxD. */
+function myers(a: Int32Array, b: Int32Array, maxD: number, match: (i: number, j: number) => void): boolean {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, maxD);
+  const off = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace: Int32Array[] = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice(off - d - 1, off + d + 2));
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[off + k - 1]! < v[off + k + 1]!) ? v[off + k + 1]! : v[off + k - 1]! + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      v[off + k] = x;
+      if (x >= n && y >= m) {
+        backtrack(trace, d, n, m, match);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+function backtrack(trace: Int32Array[], dEnd: number, n: number, m: number, match: (i: number, j: number) => void): void {
+  let x = n;
+  let y = m;
+  for (let d = dEnd; d >= 0; d--) {
+    const saved = trace[d]!;
+    // saved holds v[k] for k in [-d-1, d+1] at index k + d + 1
+    const at = (k: number) => saved[k + d + 1]!;
+    const k = x - y;
+    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : at(prevK);
+    const prevY = d === 0 ? 0 : prevX - prevK;
+    while (x > prevX && y > prevY) {
+      x--;
+      y--;
+      match(x, y);
+    }
+    x = prevX;
+    y = prevY;
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * The accounting's inventory of a marx2mao HTML page, read from the raw text with regular
+ * expressions and a plain tag walk (source-text.ts), sharing no code with src/readers/. It knows the
+ * page's patterns independently of the reader: markers (`<B>page 277</B>`, `<B>page57</B>`,
+ * `<B>page 2</B> [blank]`, `[facsimile] <B>page 239</B>`), endnote anchors of any scheme (`en7`,
+ * `n7`, mixed, `111a`), linked and unlinked (`<FONT SIZE=-2>[7]</FONT>`) references, page-foot note
+ * blocks after a short left rule (with or without a small FONT, numbered `1.`, `2.`), back-references
+ * (`[p. 275]`, `[pp. 124, 201]`, `[table of contents]`, `[pub. note]`) as apparatus, and the
+ * navigation table that ends the text.
+ */
+import { blank, blanked, classifyEndnoteWords, decodeSource, htmlWords, positioner } from './source-text.js';
+import { wordList, type Inventory, type SourceMarker, type SourceNote, type SourceNoteRef, type TitleFacts } from './types.js';
+
+/** A print page marker, with an optional remark after it (`[blank]`); REMARK_BEFORE finds one before it. */
+const MARKER = /<B>\s*(?:<FONT[^>]*>\s*)?page\s*([0-9]+[a-z]?|[ivxlcdm]+\b)\s*(?:\[([a-z][a-z ]*)\]\s*)?(?:<\/FONT>\s*)?<\/B>(?:\s*\[([a-z][a-z ]*)\])?/gi;
+const REMARK_BEFORE = /\[([a-z][a-z ]*)\]\s*(?:<FONT[^>]*>\s*)?$/i;
+/** An endnote's own anchor, of any scheme: `<A NAME="en7">[7]</A>`, `<A NAME="n7">7</A>`, `en111a`. */
+const NOTE_ANCHOR = /<A\s+NAME="?((?:en|n)\d+[a-z]?)"?\s*>([^<]*)<\/A>/gi;
+/** A linked reference to an endnote: `[<A HREF="X.html#n7">7</A>]` or `<A HREF="#en7">[7]</A>`. */
+const NOTE_REF = /\[\s*<A\s+HREF="[^"#]*#((?:en|n)\d+[a-z]?)"\s*>\s*([^<]*?)\s*<\/A>\s*\]|<A\s+HREF="[^"#]*#((?:en|n)\d+[a-z]?)"\s*>\s*\[\s*([^<\]]*?)\s*\]\s*<\/A>/gi;
+/** A reference to a page-foot note (its anchor or the page's note block): `[<A HREF="#fnp276">*</A>]`. */
+const FOOT_REF = /<A\s+HREF="[^"#]*#fn[^"]*"\s*>\s*([^<]*?)\s*<\/A>/gi;
+/** An unlinked small-type reference to an endnote: `<FONT SIZE=-2>[12]</FONT>`. */
+const UNLINKED_REF = /<FONT\s+SIZE=-2>\s*\[\s*(\d+[a-z]?)\s*\]\s*<\/FONT>/gi;
+/** Back-references and other apparatus of the notes: `[p. 275]`, `[pp. 124, 201]`, `[table of contents]`, `[pub. note]`. */
+const BACK_REF = /\[\s*pp?\.\s*(?:<A\b[^>]*>[^<]*<\/A>|[\divxlc]+)(?:\s*(?:,|and|-)\s*(?:<A\b[^>]*>[^<]*<\/A>|[\divxlc]+))*\s*\]|\[\s*(?:<A\b[^>]*>\s*)?(?:table of contents|pub\. note)(?:\s*<\/A>)?\s*\]/gi;
+/** In the notes, a linked word in brackets is a back-reference too (`[<A HREF="#pref1">preface</A>]`). */
+const WORD_BACK_REF = /\[\s*<A\s+HREF="[^"]*#[^"]*">\s*[A-Za-z][^<]*<\/A>\s*\]/gi;
+const SHORT_LEFT_RULE = /<HR\b[^>]*ALIGN=left[^>]*>/gi;
+
+/** End of the title block: the rule after "Prepared … for the Internet" (0 when there is none). */
+function titleBlockEnd(html: string): number {
+  const m = /Prepared[\s\S]{0,40}?for\s+the\s+Internet/i.exec(html);
+  if (!m) return 0;
+  const hr = /<HR\b[^>]*>/gi;
+  hr.lastIndex = m.index;
+  const rule = hr.exec(html);
+  return rule ? rule.index + rule[0].length : m.index;
+}
+
+/** The text ends at the last navigation table (it links to the site's home page), or `</BODY>`;
+ * earlier navigation tables are blanked. */
+function cutNavigation(html: string, from: number): { text: string; end: number } {
+  const bodyEnd = html.search(/<\/BODY>/i);
+  let end = bodyEnd < 0 ? html.length : bodyEnd;
+  const tables = [...html.slice(0, end).matchAll(/<TABLE\b[\s\S]*?<\/TABLE>/gi)].filter((t) => t.index >= from && /HREF="\.\.\/index\.html"/i.test(t[0]));
+  const last = tables.at(-1);
+  let text = html;
+  if (last && !/<TABLE\b/i.test(html.slice(last.index + last[0].length, end))) {
+    end = last.index;
+    tables.pop();
+  }
+  for (const t of tables) text = text.slice(0, t.index) + blanked(t[0]) + text.slice(t.index + t[0].length);
+  return { text, end };
+}
+
+/** Where a page-foot note block ends: the next page marker's paragraph, a rule, or `limit`. */
+function blockEnd(html: string, from: number, limit: number): number {
+  const next = /<P\b[^>]*>\s*(?:<FONT[^>]*>\s*)?(?:\[[a-z ]+\]\s*)?<B>\s*(?:<FONT[^>]*>\s*)?page\s*[0-9ivxlcdm]|<HR\b/gi;
+  next.lastIndex = from;
+  const m = next.exec(html);
+  return m && m.index < limit ? m.index : limit;
+}
+
+/**
+ * Page-foot note blocks: after a short left rule (width ≤ 25%), the small FONT that follows (balanced
+ * over nested FONTs, never past the next page marker), or, without a FONT, up to the next marker.
+ */
+function footBlocks(html: string, from: number, to: number): [number, number][] {
+  const blocks: [number, number][] = [];
+  SHORT_LEFT_RULE.lastIndex = from;
+  for (let m = SHORT_LEFT_RULE.exec(html); m && m.index < to; m = SHORT_LEFT_RULE.exec(html)) {
+    const width = /WIDTH=(\d+)%/i.exec(m[0]);
+    if (!width || Number(width[1]) > 25) continue;
+    const start = m.index + m[0].length;
+    const limit = blockEnd(html, start, to);
+    const open = /<FONT\b[^>]*>/gi;
+    open.lastIndex = start;
+    const first = open.exec(html);
+    let end = limit;
+    if (first && first.index < limit && html.slice(start, first.index).replace(/<\/?A\b[^>]*>|<BR[^>]*>|<P[^>]*>|\s/gi, '') === '') {
+      const tokens = /<(\/?)FONT\b[^>]*>/gi;
+      tokens.lastIndex = first.index;
+      let depth = 0;
+      for (let t = tokens.exec(html); t && t.index < limit; t = tokens.exec(html)) {
+        depth += t[1] ? -1 : 1;
+        if (depth === 0) {
+          end = t.index + t[0].length;
+          break;
+        }
+      }
+    }
+    blocks.push([start, end]);
+    SHORT_LEFT_RULE.lastIndex = end;
+  }
+  return blocks;
+}
+
+/** The labels of the notes in one foot block: their anchors, else numbered items, else star marks. */
+function footLabels(block: string): { label: string; at: number }[] {
+  const anchors = [...block.matchAll(/<A\s+NAME="?fn[^">]*"?\s*>\s*(?:\[\s*)?([^<\]]*)/gi)];
+  if (anchors.length > 0) return anchors.map((a) => ({ label: a[1]!.trim() || '*', at: a.index }));
+  const item = /(?:^|<BR>|<P[^>]*>)(?:\s|&nbsp;?|<(?!BR|P\b)[^>]*>)*(\[?\s*(?:\d+[.)]|\*+)\s*\]?)/gi;
+  const numbered = [...block.matchAll(item)].filter((m) => /^\[?\s*\d+\./.test(m[1]!));
+  const found = numbered.length > 0 ? numbered : [...block.matchAll(item)].filter((m) => /\*/.test(m[1]!));
+  if (found.length > 0) return found.map((m) => ({ label: m[1]!.replace(/[[\]\s.]/g, ''), at: m.index + m[0].length - m[1]!.length }));
+  return [{ label: '*', at: 0 }];
+}
+
+function titleFacts(html: string, cut: number, position: Inventory['position']): TitleFacts {
+  const head = blank(blank(html.slice(0, cut), /<[^>]*>/g), /&[A-Za-z]+;?|&#\d+;?/g);
+  const pages = /(?:Vol\.\s*([IVXLC]+|\d+)\s*,\s*)?\bpp?\.\s*(\d+)(?:\s*-\s*(\d+))?/i.exec(head);
+  return {
+    words: htmlWords(html, 0, cut, 'body').w,
+    ...(pages?.[1] ? { volume: pages[1] } : {}),
+    ...(pages ? { pageFrom: pages[2]! } : {}),
+    ...(pages?.[3] ? { pageTo: pages[3] } : {}),
+    pos: position(pages ? pages.index : Math.max(0, html.search(/<H[12]\b/i))),
+  };
+}
+
+function blankSpans(text: string, spans: [number, number][]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [s, e] of spans) {
+    if (s < at) continue;
+    parts.push(text.slice(at, s), blanked(text.slice(s, e)));
+    at = e;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory {
+  const html = decodeSource(bytes);
+  const position = positioner(html, file);
+  const cut = titleBlockEnd(html);
+  const { text, end } = cutNavigation(html, cut);
+  let work = blank(text, /<!--[\s\S]*?-->/g);
+
+  // the markers, and the stretches of source they take (with their remarks) to blank out
+  const markerSpans: [number, number][] = [];
+  const markers: SourceMarker[] = [...html.matchAll(MARKER)].map((m) => {
+    const before = REMARK_BEFORE.exec(html.slice(Math.max(0, m.index - 60), m.index));
+    const remark = before?.[1] ?? m[2] ?? m[3];
+    markerSpans.push([m.index - (before?.[0].length ?? 0), m.index + m[0].length]);
+    return { n: m[1]!, ...(remark ? { remark: remark.trim().toLowerCase() } : {}), pos: position(m.index) };
+  });
+  const inRegion = (i: number) => i >= cut && i < end;
+  const anchors = [...work.matchAll(NOTE_ANCHOR)].filter((m) => inRegion(m.index));
+  const firstNote = anchors[0]?.index ?? end;
+  const notes: SourceNote[] = anchors.map((m) => ({ label: m[2]!.replace(/[[\]\s.]/g, '') || m[1]!.replace(/^e?n/i, ''), key: m[1]!.toLowerCase(), place: 'end', pos: position(m.index) }));
+
+  // foot blocks, then the apparatus blanked so that it is not counted as words
+  const feet = footBlocks(work, cut, end);
+  for (const [s, e] of feet) for (const l of footLabels(work.slice(s, e))) notes.push({ label: l.label, place: 'foot', pos: position(s + l.at) });
+  const refs: SourceNoteRef[] = [];
+  for (const m of work.matchAll(NOTE_REF)) if (inRegion(m.index)) {
+    const key = (m[1] ?? m[3])!.toLowerCase();
+    refs.push({ label: (m[2] ?? m[4] ?? '').replace(/[[\]\s.]/g, '') || key.replace(/^e?n/, ''), key, place: 'end', pos: position(m.index) });
+  }
+  for (const m of work.matchAll(FOOT_REF)) if (inRegion(m.index)) refs.push({ label: m[1]! || '*', place: 'foot', pos: position(m.index) });
+  const notesPart = blank(work.slice(firstNote), WORD_BACK_REF);
+  work = work.slice(0, firstNote) + notesPart;
+  // what ends a note: its back-reference; where endnote words are: from an anchor to that end
+  const noteEnds = [...work.matchAll(BACK_REF)].filter((m) => m.index >= firstNote).map((m) => m.index + m[0].length);
+  for (const m of work.matchAll(UNLINKED_REF)) if (inRegion(m.index) && m.index < firstNote) refs.push({ label: m[1]!, place: 'end', pos: position(m.index) });
+  work = blankSpans(work, markerSpans);
+  work = blank(work, BACK_REF);
+  work = blank(work, NOTE_ANCHOR);
+  work = blank(work, NOTE_REF);
+  work = blank(work, FOOT_REF);
+  work = blank(work, UNLINKED_REF);
+  refs.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
+
+  const mainWords = wordList();
+  const footWords = wordList();
+  let at = cut;
+  for (const [s, e] of feet) {
+    htmlWords(work, at, s, 'body', mainWords);
+    htmlWords(work, s, e, 'foot', footWords);
+    at = e;
+  }
+  htmlWords(work, at, end, 'body', mainWords);
+  classifyEndnoteWords(mainWords, anchors.map((a) => a.index), noteEnds);
+  return { file, format: 'marx2mao', markers, notes, refs, mainWords, footWords, title: titleFacts(html, cut, position), position };
+}
+

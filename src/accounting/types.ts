@@ -1,0 +1,112 @@
+/**
+ * The accounting's data: an inventory of one raw source (taken without the readers' code), the
+ * facts of the TEI produced, and their comparison (the report's `fidelity` section).
+ */
+import type { SourcePosition } from '../model/types.js';
+
+/** Where the words of a text are: the running text, the notes after it, the notes at the page foot. */
+export type Region = 'body' | 'endnotes' | 'foot';
+export const REGIONS: readonly Region[] = ['body', 'endnotes', 'foot'];
+
+/** Words in order, as parallel lists (one object per word would cost more in garbage than the
+ * whole comparison): the lower-cased word, its region, and (source words) its offset in the
+ * decoded source text. */
+export interface WordList {
+  w: string[];
+  region: Region[];
+  at: number[];
+}
+
+export const wordList = (): WordList => ({ w: [], region: [], at: [] });
+
+export interface SourceMarker {
+  /** The page number as printed (`277`, `57`, `xii`). */
+  n: string;
+  /** A remark printed with the marker (`blank`, `facsimile`). */
+  remark?: string;
+  pos: SourcePosition;
+}
+
+export interface SourceNote {
+  /** The label as printed (`7`, `111a`, `*`). */
+  label: string;
+  /** The note's anchor name in the source (`en7`, `n7`), when it has one. */
+  key?: string;
+  place: 'end' | 'foot';
+  pos: SourcePosition;
+}
+
+export interface SourceNoteRef {
+  /** The label as printed at the reference (`7`, `*`). */
+  label: string;
+  /** The anchor name it links to (`en7`, `n7`), when it is linked. */
+  key?: string;
+  place: 'end' | 'foot';
+  pos: SourcePosition;
+}
+
+/** What the title block states. */
+export interface TitleFacts {
+  /** Words of the whole title block (the title and author are among them). */
+  words: string[];
+  volume?: string;
+  pageFrom?: string;
+  pageTo?: string;
+  pos: SourcePosition;
+}
+
+/** Everything one raw source gives, by the accounting's own reading. */
+export interface Inventory {
+  file: string;
+  format: string;
+  markers: SourceMarker[];
+  notes: SourceNote[];
+  refs: SourceNoteRef[];
+  /** Body and endnote words in document order (one stream: notes can sit between documents). */
+  mainWords: WordList;
+  /** Page-foot note words in source order. */
+  footWords: WordList;
+  title: TitleFacts;
+  /** Offset → line/column in this source. */
+  position(offset: number): SourcePosition;
+}
+
+export type RegionCounts = Record<Region, number>;
+
+export interface FidelityCounts {
+  pages: number;
+  notes: number;
+  noteRefs: number;
+  words: RegionCounts;
+}
+
+export type UnaccountedKind = 'page' | 'note' | 'noteref' | 'words' | 'added-words' | 'title' | 'author' | 'volume' | 'page-range';
+
+export interface Unaccounted {
+  kind: UnaccountedKind;
+  message: string;
+  pos: SourcePosition;
+}
+
+/** The accounting of one source against the TEI. */
+export interface SourceFidelity {
+  file: string;
+  format: string;
+  role: 'base' | 'witness';
+  source: FidelityCounts;
+  tei: FidelityCounts;
+  /** Share of the source's words found, in order, in the TEI (1 = all). */
+  recall: RegionCounts;
+  /** Share of the TEI's words found, in order, in the source (1 = all). */
+  precision: RegionCounts;
+  /** What the TEI's declared repairs account for (a repeated marker dropped, a page break supplied). */
+  repaired: number;
+  unaccounted: Unaccounted[];
+}
+
+export interface Fidelity {
+  sources: SourceFidelity[];
+  /** Sources whose format has no inventory yet (they are not accounted for). */
+  notAccounted: string[];
+  unaccounted: number;
+}
