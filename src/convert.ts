@@ -12,6 +12,7 @@ import { mergeWitnesses } from './merge/index.js';
 import { writeTei } from './tei/index.js';
 import { buildReport, type ConversionReport, type ReportInput } from './report/index.js';
 import type { SourceFormat } from './edition/index.js';
+import { accountConversion, fidelityDiagnostics } from './accounting/index.js';
 
 export interface ConvertOptions {
   /** Edition id (TEI idno, output names); default: the base reader's (the base file's name). */
@@ -32,6 +33,8 @@ export interface ConvertOptions {
   /** Folder that relative file names are read from (default: the process's); names in
    * diagnostics and the report stay as given. */
   cwd?: string;
+  /** Unaccounted items of the accounting are errors (nothing is returned) rather than warnings. */
+  strict?: boolean;
 }
 
 export interface ConvertResult {
@@ -59,7 +62,7 @@ async function readSource(
   cwd: string,
   stdin: Uint8Array | undefined,
   stdinName = '<stdin>',
-): Promise<{ result: ReadResult; input: Omit<ReportInput, 'role' | 'witness'> }> {
+): Promise<{ result: ReadResult; input: Omit<ReportInput, 'role' | 'witness'>; bytes: Uint8Array }> {
   const file = given === '-' ? stdinName : given;
   let bytes: Uint8Array;
   if (given === '-') {
@@ -74,7 +77,7 @@ async function readSource(
   }
   const fmt = format ?? detectFormat(file, bytes);
   const result = fmt === 'marx2mao' ? readMarx2mao(bytes, file) : readCmpa(Buffer.from(bytes).toString('utf8'), file);
-  return { result, input: { file, format: fmt, bytes: bytes.byteLength } };
+  return { result, input: { file, format: fmt, bytes: bytes.byteLength }, bytes };
 }
 
 /**
@@ -104,9 +107,9 @@ export async function convertFiles(files: string[], options: ConvertOptions = {}
     work: { ...edition.work, title: options.title ?? edition.work.title },
   };
   // The merge may or may not carry the readers' diagnostics over: keep each one once.
-  const diagnostics = uniqueDiagnostics([...editions.flatMap((e) => e.diagnostics), ...edition.diagnostics]);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new UserError(errors.map(formatDiagnostic).join('\n'), 1, diagnostics);
+  const found = uniqueDiagnostics([...editions.flatMap((e) => e.diagnostics), ...edition.diagnostics]);
+  const errors = found.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new UserError(errors.map(formatDiagnostic).join('\n'), 1, found);
 
   const tei = writeTei(edition, options.publication);
   const inputs: ReportInput[] = read.map(({ input }, i) => ({
@@ -114,7 +117,13 @@ export async function convertFiles(files: string[], options: ConvertOptions = {}
     role: i === 0 ? 'base' : 'witness',
     witness: editions[i]!.baseWitness,
   }));
-  return { edition, tei, report: buildReport(edition, inputs, diagnostics), diagnostics };
+  // The accounting: every source's own inventory against the TEI; what it misses is a warning
+  // with its source position, or (strict) an error and no result.
+  const fidelity = accountConversion(read.map(({ bytes }, i) => ({ ...inputs[i]!, bytes })), tei, edition);
+  const unaccounted = fidelityDiagnostics(fidelity, options.strict);
+  if (options.strict && unaccounted.length > 0) throw new UserError(unaccounted.map(formatDiagnostic).join('\n'), 1, uniqueDiagnostics([...found, ...unaccounted]));
+  const diagnostics = uniqueDiagnostics([...found, ...unaccounted]);
+  return { edition, tei, report: buildReport(edition, inputs, diagnostics, fidelity), diagnostics };
 }
 
 function uniqueDiagnostics(list: Diagnostic[]): Diagnostic[] {

@@ -25,15 +25,13 @@ const quote = (ws: string[]) => (ws.length > 8 ? `${ws.slice(0, 8).join(' ')} �
 export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOptions): SourceFidelity {
   const unaccounted: Unaccounted[] = [];
   const miss = (kind: Unaccounted['kind'], message: string, pos: SourcePosition) => unaccounted.push({ kind, message, pos });
-  let repaired = 0;
 
   // Page breaks: this source's markers, in order, against the TEI's breaks that it attests.
   const attested = tei.pbs.some((p) => p.source) && options.witness ? tei.pbs.filter((p) => !p.source || p.source.split(/\s+/).includes(`#${options.witness}`)) : tei.pbs;
   const pages = align(inv.markers.map((m) => m.n), attested.map((p) => p.n));
   inv.markers.forEach((m, i) => {
     if (pages.a[i]) return;
-    if (m.n === inv.markers[i - 1]?.n && options.droppedMarkerLines?.includes(m.pos.line)) repaired++;
-    else miss('page', `page ${m.n}${m.remark ? ` [${m.remark}]` : ''}: the source's page marker has no page break in the TEI`, m.pos);
+    if (m.n !== inv.markers[i - 1]?.n || !options.droppedMarkerLines?.includes(m.pos.line)) miss('page', `page ${m.n}${m.remark ? ` [${m.remark}]` : ''}: the source's page marker has no page break in the TEI`, m.pos);
   });
 
   // Notes: endnotes by their labels, in order; foot notes by their number and labels.
@@ -75,6 +73,7 @@ export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOp
   const precisionHits = zero();
   const src = zero();
   const out = zero();
+  const remarks = new Set(inv.markers.flatMap((m) => (m.remark ? words(m.remark) : [])));
   const wordsOf = (list: WordList, teiList: WordList) => {
     const al = align(list.w, teiList.w);
     const n = list.w.length;
@@ -99,7 +98,9 @@ export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOp
         while (j < m && !al.b[j]) j++;
         // words the TEI has and the source has not, placed at the next source word
         const at = list.at[Math.min(i, n - 1)] ?? 0;
-        if (options.role === 'base') miss('added-words', `${j - start} word(s) in the ${teiList.region[start]} of the TEI that the source does not have: «${quote(teiList.w.slice(start, j))}»`, inv.position(at));
+        // a marker's remark (`[blank]`) kept as text is the source's, not an addition
+        const remarkKept = j - start === 1 && remarks.has(teiList.w[start]!);
+        if (options.role === 'base' && !remarkKept) miss('added-words', `${j - start} word(s) in the ${teiList.region[start]} of the TEI that the source does not have: «${quote(teiList.w.slice(start, j))}»`, inv.position(at));
       } else {
         i++;
         j++;
@@ -131,7 +132,7 @@ export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOp
     tei: counts(tei.pbs.length, tei.notes.length, tei.refs.length, out),
     recall: Object.fromEntries(REGIONS.map((r) => [r, ratio(recallHits[r], src[r])])) as RegionCounts,
     precision: Object.fromEntries(REGIONS.map((r) => [r, ratio(precisionHits[r], out[r])])) as RegionCounts,
-    repaired,
+    repaired: 0,
     unaccounted: unaccounted.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column),
   };
 }

@@ -42,8 +42,10 @@ export function accountConversion(sources: readonly AccountedSource[], tei: stri
       notAccounted.push(s.file);
       continue;
     }
-    const dropped = (edition?.repairs ?? []).filter((r) => r.kind === 'drop-duplicate-page-break' && r.pos.file === s.file).map((r) => r.pos.line);
-    out.push(compareWithTei(inventoryOf(s.bytes, s.file), facts, { role: s.role, ...(s.witness ? { witness: s.witness } : {}), droppedMarkerLines: dropped }));
+    const repairs = (edition?.repairs ?? []).filter((r) => r.pos.file === s.file);
+    const dropped = repairs.filter((r) => r.kind === 'drop-duplicate-page-break').map((r) => r.pos.line);
+    const fidelity = compareWithTei(inventoryOf(s.bytes, s.file), facts, { role: s.role, ...(s.witness ? { witness: s.witness } : {}), droppedMarkerLines: dropped });
+    out.push({ ...fidelity, repaired: repairs.length });
   }
   return { sources: out, notAccounted, unaccounted: out.reduce((n, s) => n + s.unaccounted.length, 0) };
 }

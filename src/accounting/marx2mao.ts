@@ -13,11 +13,13 @@ import { wordList, type Inventory, type SourceMarker, type SourceNote, type Sour
 
 /** A print page marker, with an optional remark after it (`[blank]`); REMARK_BEFORE finds one before it. */
 const MARKER = /<B>\s*(?:<FONT[^>]*>\s*)?page\s*([0-9]+[a-z]?|[ivxlcdm]+\b)\s*(?:\[([a-z][a-z ]*)\]\s*)?(?:<\/FONT>\s*)?<\/B>(?:\s*\[([a-z][a-z ]*)\])?/gi;
+/** A marker that lost its number (`<B>page </B>`): not a page break, and not text either. */
+const EMPTY_MARKER = /<B>\s*(?:<FONT[^>]*>\s*)?page\s*(?:<\/FONT>\s*)?<\/B>/gi;
 const REMARK_BEFORE = /\[([a-z][a-z ]*)\]\s*(?:<FONT[^>]*>\s*)?$/i;
 /** An endnote's own anchor, of any scheme: `<A NAME="en7">[7]</A>`, `<A NAME="n7">7</A>`, `en111a`. */
 const NOTE_ANCHOR = /<A\s+NAME="?((?:en|n)\d+[a-z]?)"?\s*>([^<]*)<\/A>/gi;
 /** A linked reference to an endnote: `[<A HREF="X.html#n7">7</A>]` or `<A HREF="#en7">[7]</A>`. */
-const NOTE_REF = /\[\s*<A\s+HREF="[^"#]*#((?:en|n)\d+[a-z]?)"\s*>\s*([^<]*?)\s*<\/A>\s*\]|<A\s+HREF="[^"#]*#((?:en|n)\d+[a-z]?)"\s*>\s*\[\s*([^<\]]*?)\s*\]\s*<\/A>/gi;
+const NOTE_REF = /\[\s*<A\s+HREF="[^"#]*#((?:en|n)\d+[a-z]?|en)"\s*>\s*([^<]*?)\s*<\/A>\s*\]|<A\s+HREF="[^"#]*#((?:en|n)\d+[a-z]?|en)"\s*>\s*\[\s*([^<\]]*?)\s*\]\s*<\/A>/gi;
 /** A reference to a page-foot note (its anchor or the page's note block): `[<A HREF="#fnp276">*</A>]`. */
 const FOOT_REF = /<A\s+HREF="[^"#]*#fn[^"]*"\s*>\s*([^<]*?)\s*<\/A>/gi;
 /** An unlinked small-type reference to an endnote: `<FONT SIZE=-2>[12]</FONT>`. */
@@ -166,6 +168,7 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   const noteEnds = [...work.matchAll(BACK_REF)].filter((m) => m.index >= firstNote).map((m) => m.index + m[0].length);
   for (const m of work.matchAll(UNLINKED_REF)) if (inRegion(m.index) && m.index < firstNote) refs.push({ label: m[1]!, place: 'end', pos: position(m.index) });
   work = blankSpans(work, markerSpans);
+  work = blank(work, EMPTY_MARKER);
   work = blank(work, BACK_REF);
   work = blank(work, NOTE_ANCHOR);
   work = blank(work, NOTE_REF);

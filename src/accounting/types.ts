@@ -99,7 +99,8 @@ export interface SourceFidelity {
   recall: RegionCounts;
   /** Share of the TEI's words found, in order, in the source (1 = all). */
   precision: RegionCounts;
-  /** What the TEI's declared repairs account for (a repeated marker dropped, a page break supplied). */
+  /** Repairs the conversion declared at this source (a repeated marker dropped, a paragraph
+   * rejoined, a page break supplied): they account for what they say, and are not unaccounted. */
   repaired: number;
   unaccounted: Unaccounted[];
 }

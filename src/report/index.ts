@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic, Edition, Repair } from '../model/types.js';
 import { sortDiagnostics } from '../model/diagnostics.js';
 import { countEdition, type Counts, type PageEntry } from './counts.js';
+import type { Fidelity } from '../accounting/types.js';
 import { formatSchemaErrors, schemaValidator } from '../edition/json-schema.js';
 
 export interface ReportInput {
@@ -25,6 +26,8 @@ export interface ConversionReport {
   repairs: Repair[];
   pages: PageEntry[];
   counts: Counts;
+  /** The accounting: each source's inventory compared with the TEI (src/accounting/). */
+  fidelity: Fidelity;
 }
 
 let version: string | undefined;
@@ -34,7 +37,7 @@ export function toolVersion(): string {
   return version;
 }
 
-export function buildReport(edition: Edition, inputs: ReportInput[], diagnostics: Diagnostic[]): ConversionReport {
+export function buildReport(edition: Edition, inputs: ReportInput[], diagnostics: Diagnostic[], fidelity: Fidelity): ConversionReport {
   const { counts, pages } = countEdition(edition);
   return checked({
     tool: { name: 'teikit', version: toolVersion() },
@@ -46,6 +49,7 @@ export function buildReport(edition: Edition, inputs: ReportInput[], diagnostics
     repairs: edition.repairs.map((r) => ({ kind: r.kind, witness: r.witness, message: r.message, pos: { ...r.pos } })),
     pages,
     counts,
+    fidelity,
   });
 }
 

@@ -12,7 +12,7 @@ import { carryImages } from '../../convert-images.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
 
-const usage = `Usage: teikit convert <source> [<witness>...] [-o out.xml|-] [--report report.json] [--name file]
+const usage = `Usage: teikit convert <source> [<witness>...] [-o out.xml|-] [--report report.json] [--name file] [--strict]
 
 Convert a work to TEI. The first file is the base text (a marx2mao .html page); further files are
 other witnesses of the same work (a CMPA .md reprint), merged into it.
@@ -23,6 +23,8 @@ Options:
                         by its own name, SU39.html#en1); also used in messages (default <stdin>)
   -o, --output <file>   write the TEI to <file> (default, or "-": standard output)
   --report <file>       write the conversion report (JSON) to <file>
+  --strict              what the accounting cannot find in the TEI (unaccounted-page, -note,
+                        -noteref, -words…) is an error: exit 1, nothing written
   -h, --help            show this help`;
 
 async function run(args: string[], io: CliIo): Promise<number> {
@@ -30,6 +32,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     output: { type: 'string', short: 'o' },
     report: { type: 'string' },
     name: { type: 'string' },
+    strict: { type: 'boolean' },
   });
   if (positionals.length === 0) throw new UserError('teikit convert: no source file given (try teikit convert --help)', 2);
   const output = values.output;
@@ -39,7 +42,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
 
   const stdin = positionals.includes('-') ? await readAll(io.stdin) : undefined;
-  const result = await convertFiles(positionals, { cwd: io.cwd, stdin, stdinName: values.name as string | undefined });
+  const result = await convertFiles(positionals, { cwd: io.cwd, stdin, stdinName: values.name as string | undefined, strict: values.strict === true });
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
 
   await writeOut(output, result.tei, io);

@@ -1,0 +1,32 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { SaxesParser } from '/work/wt-account/node_modules/saxes/saxes.js';
+import { readMarx2mao } from '/work/wt-account/src/readers/marx2mao/index.js';
+import { writeTei } from '/work/wt-account/src/tei/index.js';
+import { inventoryOfMarx2mao, teiFacts } from '/work/wt-account/src/accounting/index.js';
+import { htmlWords, decodeSource } from '/work/wt-account/src/accounting/source-text.js';
+const dir = process.argv[2]!;
+const files = (d: string): string[] => readdirSync(d).sort().flatMap((n) => { const p = join(d, n); return statSync(p).isDirectory() ? files(p) : p.endsWith('.html') ? [p] : []; });
+const teis: string[] = []; const srcs: [Buffer, string][] = [];
+for (const f of files(dir)) { const bytes = readFileSync(f); const r = readMarx2mao(bytes, f); if (!r.ok) continue; srcs.push([bytes, f]); teis.push(writeTei(r.edition, { publisher: 'x', licence: { text: 'x' }, date: '2026-01-01' })); }
+const time = (name: string, fn: () => void) => { fn(); const t0 = performance.now(); for (let i = 0; i < 3; i++) fn(); console.log(name, ((performance.now() - t0) / 3).toFixed(0)); };
+time('saxes bare', () => { for (const x of teis) { const p = new SaxesParser({ xmlns: false }); p.on('opentag', () => {}); p.on('text', () => {}); p.write(x).close(); } });
+time('teiFacts', () => { for (const x of teis) teiFacts(x); });
+time('decode', () => { for (const [b] of srcs) decodeSource(b); });
+time('htmlWords whole', () => { for (const [b] of srcs) { const h = decodeSource(b); htmlWords(h, 0, h.length, 'body'); } });
+time('inventory', () => { for (const [b, f] of srcs) inventoryOfMarx2mao(b, f); });
+time('convert', () => { for (const [b, f] of srcs) { const r = readMarx2mao(b, f); if (r.ok) writeTei(r.edition, { publisher: 'x', licence: { text: 'x' }, date: '2026-01-01' }); } });
+const all = teis.join(' ');
+const W = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+time('word regex matchAll', () => { let n = 0; for (const m of all.matchAll(W)) n += m.index; });
+time('word regex match', () => { all.match(W); });
+time('normalize', () => { all.normalize('NFC'); });
+time('lower', () => { all.toLowerCase(); });
+const W2 = /[A-Za-z0-9\u00C0-\uFFFF]+(?:['’][A-Za-z0-9\u00C0-\uFFFF]+)*/g;
+time('ascii-ish regex', () => { let n = 0; for (const m of all.matchAll(W2)) n += m.index; });
+const W3 = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+time('exec loop', () => { let n = 0; W3.lastIndex = 0; for (let m = W3.exec(all); m; m = W3.exec(all)) n += m.index; });
+console.log(all.length);
+import { scanWords } from '/work/wt-account/src/accounting/source-text.js';
+time('scan', () => { let n = 0; scanWords(all, (a) => { n += a; }); });
+{ const a: string[] = []; for (const m of all.matchAll(W)) a.push(m[0]); const b: string[] = []; scanWords(all, (x, y) => b.push(all.slice(x, y))); console.log('same', a.length === b.length && a.every((x, i) => x === b[i])); }
