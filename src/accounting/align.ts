@@ -41,7 +41,29 @@ export function align(a: readonly string[], b: readonly string[], maxD = 4000): 
     ma[lo + i] = 1;
     mb[lo + j] = 1;
   });
+  slideGaps(a, ma);
+  slideGaps(b, mb);
   return { a: ma, b: mb, gaveUp };
+}
+
+/**
+ * Move each run of unmatched words as early as it can go (`x [y x] z` rather than `[x y] x z`):
+ * the same words are unmatched, and the run is reported from its first word, as a reader would.
+ */
+function slideGaps(words: readonly string[], matched: Uint8Array): void {
+  for (let i = 0; i < words.length; i++) {
+    if (matched[i]) continue;
+    let end = i;
+    while (end < words.length && !matched[end]) end++;
+    let start = i;
+    while (start > 0 && matched[start - 1] && words[start - 1] === words[end - 1]) {
+      matched[start - 1] = 0;
+      matched[end - 1] = 1;
+      start--;
+      end--;
+    }
+    i = end;
+  }
 }
 
 /** Myers' greedy diff; calls `match` for each pair of the common subsequence. False past maxD. */
