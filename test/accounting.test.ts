@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accountConversion, fidelityDiagnostics, inventoryOfCmpa, inventoryOfMarx2mao } from '../src/accounting/index.js';
+import { accountConversion, fidelityDiagnostics, inventoryOfCmpa, inventoryOfMarx2mao, wordTexts } from '../src/accounting/index.js';
 import type { Block, Edition } from '../src/model/types.js';
 import { readMarx2mao } from '../src/readers/marx2mao/index.js';
 import { writeTei } from '../src/tei/index.js';
@@ -103,7 +103,7 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
     expect(i.markers.map((m) => [m.n, m.remark ?? ''])).toEqual([['57', ''], ['58', 'blank'], ['59', 'facsimile'], ['60', 'blank'], ['61', 'blank']]);
     expect(i.markers.map((m) => `${m.pos.line}:${m.pos.column}`)).toEqual([pos(html, '<B>page57'), pos(html, '<B>page 58'), pos(html, '<B>page 59'), pos(html, '<B>page 60'), pos(html, '<B>page 61')]);
     // neither the markers, their remarks nor the number-less marker are words of the text
-    expect(i.mainWords.w).toEqual(['words', 'of', 'page', 'fifty', 'seven', 'last', 'words']);
+    expect(wordTexts(i.mainWords)).toEqual(['words', 'of', 'page', 'fifty', 'seven', 'last', 'words']);
   });
 
   it('endnotes: anchors en<N> and n<N> mixed in one page, letter-suffixed notes, linked and unlinked references', () => {
@@ -130,7 +130,7 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
       ['7', '(unlinked)', pos(html, '<FONT SIZE=-2>[7]')],
     ]);
     // labels, references and back-references are apparatus; the navigation table ends the text
-    const regions = i.mainWords.w.map((w, k) => `${w}/${i.mainWords.region[k]}`);
+    const regions = wordTexts(i.mainWords).map((w, k) => `${w}/${i.mainWords.region[k]}`);
     expect(regions).toEqual([
       'one/body', 'two/body', 'three/body', 'four/body', 'five/body', 'notes/body',
       'first/endnotes', 'note/endnotes', 'seventh/endnotes', 'note/endnotes', 'a/endnotes', 'suffixed/endnotes', 'note/endnotes',
@@ -163,8 +163,8 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
       ['2', 'foot', pos(html, '2. The second')],
     ]);
     expect(i.refs.filter((r) => r.place === 'foot')).toHaveLength(4);
-    expect(i.footWords.w.join(' ')).toBe('a star note in small type a foot note without small type 1 the first numbered note 2 the second numbered note');
-    expect(i.mainWords.w.join(' ')).toBe('text with a star here more text again numbered and too the end');
+    expect(wordTexts(i.footWords).join(' ')).toBe('a star note in small type a foot note without small type 1 the first numbered note 2 the second numbered note');
+    expect(wordTexts(i.mainWords).join(' ')).toBe('text with a star here more text again numbered and too the end');
   });
 
   it('the title block: volume and page range with the position of the statement', () => {
@@ -186,7 +186,7 @@ describe('inventory of a CMPA reprint', () => {
     expect(i.markers.map((m) => [m.n, m.remark ?? '', `${m.pos.line}:${m.pos.column}`])).toEqual([['8', '', where(md, 'page 8')], ['9', 'blank', where(md, 'page 9')]]);
     expect(i.refs.map((r) => [r.label, `${r.pos.line}:${r.pos.column}`])).toEqual([['1', where(md, '<sup>')]]);
     expect(i.notes.map((n) => [n.label, `${n.pos.line}:${n.pos.column}`])).toEqual([['1', where(md, '[1] The')]]);
-    expect(i.mainWords.w.map((w, k) => `${w}/${i.mainWords.region[k]}`).join(' ')).toBe(
+    expect(wordTexts(i.mainWords).map((w, k) => `${w}/${i.mainWords.region[k]}`).join(' ')).toBe(
       'a/body title/body may/body 1/body 1950/body text/body with/body a/body note/body split/body here/body and/body on/body notes/body the/endnotes note/endnotes text/endnotes',
     );
     expect([i.title.volume, i.title.pageFrom]).toEqual(['II', '7']);

@@ -137,7 +137,7 @@ afterAll(() => {
     p.name,
     String(p.facts?.pbs.length ?? '-'),
     String(p.facts?.notes.length ?? '-'),
-    String(p.facts ? p.facts.mainWords.w.length + p.facts.footWords.w.length : '-'),
+    String(p.facts ? p.facts.mainWords.h.length + p.facts.footWords.h.length : '-'),
     p.firstMs ? `${p.ms.toFixed(0)} (first ${p.firstMs.toFixed(0)})` : p.ms.toFixed(0),
     String(p.fidelity?.unaccounted.length ?? '-'),
     p.refusal ? 'refused (not a work)' : p.misses.length ? `MISS: ${p.misses.join(' | ')}` : 'ok',
@@ -154,7 +154,7 @@ afterAll(() => {
       `${pages.length} pages: ${works.length} works converted, ${pages.length - works.length} refused; ` +
         `${works.reduce((s, p) => s + (p.facts?.pbs.length ?? 0), 0)} page breaks, ` +
         `${works.reduce((s, p) => s + (p.facts?.notes.length ?? 0), 0)} notes, ` +
-        `${works.reduce((s, p) => s + (p.facts ? p.facts.mainWords.w.length + p.facts.footWords.w.length : 0), 0)} words; ` +
+        `${works.reduce((s, p) => s + (p.facts ? p.facts.mainWords.h.length + p.facts.footWords.h.length : 0), 0)} words; ` +
         `slowest ${slowest?.name} ${(slowest?.firstMs ?? slowest?.ms ?? 0).toFixed(0)} ms (first conversion in the process)`,
     ].join('\n'),
   );

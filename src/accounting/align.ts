@@ -13,7 +13,7 @@ export interface Alignment {
   gaveUp: boolean;
 }
 
-export function align(a: readonly string[], b: readonly string[], maxD = 4000): Alignment {
+export function align<T extends string | number>(a: readonly T[], b: readonly T[], maxD = 2000): Alignment {
   const ma = new Uint8Array(a.length);
   const mb = new Uint8Array(b.length);
   let lo = 0;
@@ -29,8 +29,8 @@ export function align(a: readonly string[], b: readonly string[], maxD = 4000): 
   }
   if (ea === lo || eb === lo) return { a: ma, b: mb, gaveUp: false };
   // words as numbers: comparisons in the inner loop are then integer compares
-  const ids = new Map<string, number>();
-  const code = (w: string) => {
+  const ids = new Map<T, number>();
+  const code = (w: T) => {
     let id = ids.get(w);
     if (id === undefined) ids.set(w, (id = ids.size));
     return id;
@@ -50,7 +50,7 @@ export function align(a: readonly string[], b: readonly string[], maxD = 4000): 
  * Move each run of unmatched words as early as it can go (`x [y x] z` rather than `[x y] x z`):
  * the same words are unmatched, and the run is reported from its first word, as a reader would.
  */
-function slideGaps(words: readonly string[], matched: Uint8Array): void {
+function slideGaps<T>(words: readonly T[], matched: Uint8Array): void {
   for (let i = 0; i < words.length; i++) {
     if (matched[i]) continue;
     let end = i;

@@ -5,7 +5,7 @@
  * and back-reference being apparatus), and the words of the text and of the notes.
  */
 import { blank, classifyEndnoteWords, htmlWords, positioner } from './source-text.js';
-import { wordList, type Inventory, type SourceMarker, type SourceNote, type SourceNoteRef, type TitleFacts } from './types.js';
+import { wordList, wordTexts, type Inventory, type SourceMarker, type SourceNote, type SourceNoteRef, type TitleFacts } from './types.js';
 
 const MARKER = /^[ \t]*page[ \t]*([0-9]+[a-z]?|[ivxlcdm]+)[ \t]*(?:\[([a-z][a-z ]*)\])?[ \t]*$/gim;
 const NOTE_REF = /<sup>\s*\[?\s*(\d+[a-z]?|\*+)\s*\]?\s*<\/sup>/gi;
@@ -39,7 +39,7 @@ export function inventoryOfCmpa(bytes: Uint8Array, file: string): Inventory {
   const head = md.slice(0, cut);
   const pages = /(?:Vol\.\s*([IVXLC]+|\d+)\s*,\s*)?\bpp?\.\s*(\d+)(?:\s*-\s*(\d+))?/i.exec(head);
   const title: TitleFacts = {
-    words: htmlWords(blank(head, MARKUP), 0, cut, 'body').w,
+    words: wordTexts(htmlWords(blank(head, MARKUP), 0, cut, 'body')),
     ...(pages?.[1] ? { volume: pages[1] } : {}),
     ...(pages ? { pageFrom: pages[2]! } : {}),
     ...(pages?.[3] ? { pageTo: pages[3] } : {}),

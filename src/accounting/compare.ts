@@ -7,7 +7,7 @@
 import type { SourcePosition } from '../model/types.js';
 import { align } from './align.js';
 import type { TeiFacts } from './tei.js';
-import { REGIONS, type FidelityCounts, type Inventory, type RegionCounts, type SourceFidelity, type Unaccounted, type WordList } from './types.js';
+import { REGIONS, type FidelityCounts, type Inventory, type RegionCounts, type SourceFidelity, type Unaccounted, type WordList, wordText, wordTexts } from './types.js';
 import { words } from './source-text.js';
 
 export interface CompareOptions {
@@ -75,9 +75,9 @@ export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOp
   const out = zero();
   const remarks = new Set(inv.markers.flatMap((m) => (m.remark ? words(m.remark) : [])));
   const wordsOf = (list: WordList, teiList: WordList) => {
-    const al = align(list.w, teiList.w);
-    const n = list.w.length;
-    const m = teiList.w.length;
+    const al = align(list.h, teiList.h);
+    const n = list.h.length;
+    const m = teiList.h.length;
     for (let i = 0; i < n; i++) {
       src[list.region[i]!]++;
       if (al.a[i]) recallHits[list.region[i]!]++;
@@ -92,15 +92,15 @@ export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOp
       if (i < n && !al.a[i]) {
         const start = i;
         while (i < n && !al.a[i]) i++;
-        miss('words', `${i - start} word(s) of the ${list.region[start]} not in the TEI: «${quote(list.w.slice(start, i))}»`, inv.position(list.at[start]!));
+        miss('words', `${i - start} word(s) of the ${list.region[start]} not in the TEI: «${quote(wordTexts(list, start, i))}»`, inv.position(list.at[start]!));
       } else if (j < m && !al.b[j]) {
         const start = j;
         while (j < m && !al.b[j]) j++;
         // words the TEI has and the source has not, placed at the next source word
         const at = list.at[Math.min(i, n - 1)] ?? 0;
         // a marker's remark (`[blank]`) kept as text is the source's, not an addition
-        const remarkKept = j - start === 1 && remarks.has(teiList.w[start]!);
-        if (options.role === 'base' && !remarkKept) miss('added-words', `${j - start} word(s) in the ${teiList.region[start]} of the TEI that the source does not have: «${quote(teiList.w.slice(start, j))}»`, inv.position(at));
+        const remarkKept = j - start === 1 && remarks.has(wordText(teiList, start));
+        if (options.role === 'base' && !remarkKept) miss('added-words', `${j - start} word(s) in the ${teiList.region[start]} of the TEI that the source does not have: «${quote(wordTexts(teiList, start, j))}»`, inv.position(at));
       } else {
         i++;
         j++;

@@ -9,7 +9,7 @@
  * navigation table that ends the text.
  */
 import { blank, blanked, classifyEndnoteWords, decodeSource, htmlWords, positioner } from './source-text.js';
-import { wordList, type Inventory, type SourceMarker, type SourceNote, type SourceNoteRef, type TitleFacts } from './types.js';
+import { wordList, wordTexts, type Inventory, type SourceMarker, type SourceNote, type SourceNoteRef, type TitleFacts } from './types.js';
 
 /** A print page marker, with an optional remark after it (`[blank]`); REMARK_BEFORE finds one before it. */
 const MARKER = /<B>\s*(?:<FONT[^>]*>\s*)?page\s*([0-9]+[a-z]?|[ivxlcdm]+\b)\s*(?:\[([a-z][a-z ]*)\]\s*)?(?:<\/FONT>\s*)?<\/B>(?:\s*\[([a-z][a-z ]*)\])?/gi;
@@ -113,7 +113,7 @@ function titleFacts(html: string, cut: number, position: Inventory['position']):
   const head = blank(blank(html.slice(0, cut), /<[^>]*>/g), /&[A-Za-z]+;?|&#\d+;?/g);
   const pages = /(?:Vol\.\s*([IVXLC]+|\d+)\s*,\s*)?\bpp?\.\s*(\d+)(?:\s*-\s*(\d+))?/i.exec(head);
   return {
-    words: htmlWords(html, 0, cut, 'body').w,
+    words: wordTexts(htmlWords(html, 0, cut, 'body')),
     ...(pages?.[1] ? { volume: pages[1] } : {}),
     ...(pages ? { pageFrom: pages[2]! } : {}),
     ...(pages?.[3] ? { pageTo: pages[3] } : {}),
@@ -125,8 +125,10 @@ function blankSpans(text: string, spans: [number, number][]): string {
   const parts: string[] = [];
   let at = 0;
   for (const [s, e] of spans) {
-    if (s < at) continue;
-    parts.push(text.slice(at, s), blanked(text.slice(s, e)));
+    // spans are sorted by start and may overlap: blank what is left of each
+    if (e <= at) continue;
+    const from = Math.max(s, at);
+    parts.push(text.slice(at, from), blanked(text.slice(from, e)));
     at = e;
   }
   parts.push(text.slice(at));
@@ -167,17 +169,14 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   // what ends a note: its back-reference; where endnote words are: from an anchor to that end
   const noteEnds = [...work.matchAll(BACK_REF)].filter((m) => m.index >= firstNote).map((m) => m.index + m[0].length);
   for (const m of work.matchAll(UNLINKED_REF)) if (inRegion(m.index) && m.index < firstNote) refs.push({ label: m[1]!, place: 'end', pos: position(m.index) });
-  work = blankSpans(work, markerSpans);
-  work = blank(work, EMPTY_MARKER);
-  work = blank(work, BACK_REF);
-  work = blank(work, NOTE_ANCHOR);
-  work = blank(work, NOTE_REF);
-  work = blank(work, FOOT_REF);
-  work = blank(work, UNLINKED_REF);
+  // one pass over the page for all the apparatus (each pass copies the whole page)
+  const spans = [...markerSpans];
+  for (const re of [EMPTY_MARKER, BACK_REF, NOTE_ANCHOR, NOTE_REF, FOOT_REF, UNLINKED_REF]) for (const m of work.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  work = blankSpans(work, spans.sort((a, b) => a[0] - b[0]));
   refs.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
 
-  const mainWords = wordList();
-  const footWords = wordList();
+  const mainWords = wordList(work);
+  const footWords = wordList(work);
   let at = cut;
   for (const [s, e] of feet) {
     htmlWords(work, at, s, 'body', mainWords);

@@ -90,6 +90,39 @@ export function scanWords(s: string, each: (start: number, end: number) => void)
   }
 }
 
+/** A 53-bit hash of s[start, end) (two 32-bit FNV-1a-style hashes): equal words, equal hashes;
+ * two different words of a page colliding is as likely as a stray cosmic ray. */
+export function hashWord(s: string, start: number, end: number): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let k = start; k < end; k++) {
+    const c = s.charCodeAt(k);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
+/** Append the words of `text` (already NFC) to a list, hashed lower-cased, with region and offset. */
+export function addWords(list: WordList, text: string, region: Region | ((i: number) => Region), at: (i: number) => number): void {
+  let lower = text.toLowerCase();
+  if (lower.length !== text.length) lower = text; // rare (e.g. İ): hashes then keep the case
+  const { h, region: regions, at: offsets } = list;
+  if (typeof region === 'string') {
+    scanWords(text, (i, e) => {
+      h.push(hashWord(lower, i, e));
+      regions.push(region);
+      offsets.push(at(i));
+    });
+  } else {
+    scanWords(text, (i, e) => {
+      h.push(hashWord(lower, i, e));
+      regions.push(region(i));
+      offsets.push(at(i));
+    });
+  }
+}
+
 /** Lower-cased words of plain text (for titles and TEI text). */
 export function words(text: string): string[] {
   const out: string[] = [];
@@ -107,7 +140,7 @@ const TOKEN = /<!--[\s\S]*?(?:-->|$)|<![^>]*>?|<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]*
  * The words of `html[from, to)` as a browser shows them (entities decoded, tags out, the content
  * of title, script and style skipped), each with the offset of its first character in `html`.
  */
-export function htmlWords(html: string, from: number, to: number, region: Region, out: WordList = wordList()): WordList {
+export function htmlWords(html: string, from: number, to: number, region: Region, out: WordList = wordList(html)): WordList {
   // the visible text, and where each of its pieces starts in the source
   let text = '';
   const pieceText: number[] = [];
@@ -139,14 +172,10 @@ export function htmlWords(html: string, from: number, to: number, region: Region
   const normal = text.normalize('NFC');
   // NFC can shorten the text (rare: decomposed accents); positions are then those of the piece
   const exact = normal.length === text.length;
-  const lower = normal.toLowerCase();
-  const same = lower.length === normal.length;
   let p = 0;
-  scanWords(normal, (i, e) => {
+  addWords(out, normal, region, (i) => {
     while (p + 1 < pieceText.length && pieceText[p + 1]! <= i) p++;
-    out.w.push(same ? lower.slice(i, e) : normal.slice(i, e).toLowerCase());
-    out.region.push(region);
-    out.at.push(exact ? pieceSource[p]! + (i - pieceText[p]!) : pieceSource[p]!);
+    return exact ? pieceSource[p]! + (i - pieceText[p]!) : pieceSource[p]!;
   });
   return out;
 }

@@ -5,7 +5,7 @@
  * `orig` of a `choice`, the printed hyphen of a `pb break="no" rend="hyphen"`.
  */
 import { SaxesParser } from 'saxes';
-import { scanWords } from './source-text.js';
+import { addWords } from './source-text.js';
 import { wordList, type Region, type WordList } from './types.js';
 
 export interface TeiFacts {
@@ -35,15 +35,15 @@ interface Frame {
 
 /** Words of a text whose regions change at the given offsets. */
 function regionWords(text: string, marks: { at: number; region: Region }[]): WordList {
-  const out = wordList();
   const normal = text.normalize('NFC');
+  const out = wordList(normal);
   const shift = normal.length === text.length;
   let m = 0;
-  scanWords(normal, (i, e) => {
+  const regionAt = (i: number): Region => {
     while (shift && m + 1 < marks.length && marks[m + 1]!.at <= i) m++;
-    out.w.push(normal.slice(i, e).toLowerCase());
-    out.region.push(marks[m]?.region ?? 'body');
-  });
+    return marks[m]?.region ?? 'body';
+  };
+  addWords(out, normal, regionAt, (i) => i);
   return out;
 }
 

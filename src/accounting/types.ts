@@ -8,16 +8,34 @@ import type { SourcePosition } from '../model/types.js';
 export type Region = 'body' | 'endnotes' | 'foot';
 export const REGIONS: readonly Region[] = ['body', 'endnotes', 'foot'];
 
-/** Words in order, as parallel lists (one object per word would cost more in garbage than the
- * whole comparison): the lower-cased word, its region, and (source words) its offset in the
- * decoded source text. */
+/**
+ * Words in order, as parallel lists of numbers: a string or an object per word would cost more in
+ * garbage collection than the whole comparison. `h` is a 53-bit hash of the lower-cased word (what
+ * the alignment compares), `at` where it starts in `text` (for source words: the decoded source,
+ * whose offsets give line and column). The word itself is taken out only to be shown (wordText).
+ */
 export interface WordList {
-  w: string[];
+  h: number[];
   region: Region[];
   at: number[];
+  text: string;
 }
 
-export const wordList = (): WordList => ({ w: [], region: [], at: [] });
+export const wordList = (text = ''): WordList => ({ h: [], region: [], at: [], text });
+
+const WORD_AT = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/uy;
+/** The lower-cased word k of a list (as the text has it at that offset, entities and all). */
+export const wordText = (list: WordList, k: number): string => {
+  WORD_AT.lastIndex = list.at[k]!;
+  return (WORD_AT.exec(list.text)?.[0] ?? '').toLowerCase();
+};
+
+/** Every word of a list as text (for messages and tests). */
+export const wordTexts = (list: WordList, from = 0, to = list.h.length): string[] => {
+  const out: string[] = [];
+  for (let k = from; k < to; k++) out.push(wordText(list, k));
+  return out;
+};
 
 export interface SourceMarker {
   /** The page number as printed (`277`, `57`, `xii`). */
