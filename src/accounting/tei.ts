@@ -80,7 +80,9 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
     if (tag.name === 'biblScope' && a.unit === 'page' && a.from) facts.pageFroms.push(a.from);
     if (tag.name === 'ref' && (a.type === 'noteref' || a.type === 'pageref')) frame.skip = true;
     if (tag.name === 'ref' && a.type === 'noteref') facts.refs.push({ id: a['xml:id'] ?? '', target: a.target ?? '' });
-    if (tag.name === 'orig') frame.skip = true;
+    // the source's spelling is the orig of a choice; a figure's description is an image's ALT
+    // attribute in the source, not text
+    if (tag.name === 'orig' || tag.name === 'figDesc') frame.skip = true;
     if (tag.name === 'head' && suppliedNotesHead && parent?.name === 'div' && parent.notesDiv) frame.skip = true;
     if (tag.name === 'div' && a.type === 'notes') frame.notesDiv = true;
     if (tag.name === 'note' && !inHeader) {
