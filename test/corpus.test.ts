@@ -271,12 +271,7 @@ describe('marx2mao corpus: every sample page', () => {
   it('accounts for every source item in the TEI (the fidelity section of the report)', () => {
     for (const p of pages.filter((x) => x.edition)) {
       check(p, 'accounting', () => {
-        // Unlinked small-type references (`<FONT SIZE=-2>[2]</FONT>`) are not yet linked by the
-        // reader (issue 8, part 3, in another branch): the accounting reports them, as it should,
-        // and this test names them in the table without failing on them until the reader does.
-        const unlinked = new Set(p.source.inventory.refs.filter((r) => !r.key && r.place === 'end').map((r) => `${r.pos.line}:${r.pos.column}`));
-        const items = p.fidelity!.unaccounted.filter((u) => !(u.kind === 'noteref' && unlinked.has(`${u.pos.line}:${u.pos.column}`)));
-        expect(items.map((u) => `${p.file}:${u.pos.line}:${u.pos.column} ${u.kind}: ${u.message}`)).toEqual([]);
+        expect(p.fidelity!.unaccounted.map((u) => `${p.file}:${u.pos.line}:${u.pos.column} ${u.kind}: ${u.message}`)).toEqual([]);
       });
     }
   });

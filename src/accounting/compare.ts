@@ -57,15 +57,18 @@ export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOp
     if (note?.place === 'foot') teiFootRefs++;
     else if (note) teiRefs.set(note.n, (teiRefs.get(note.n) ?? 0) + 1);
   }
+  // an unlinked `[1]` where the page has no endnote 1 refers to a numbered page-foot note
+  const endLabels = new Set(srcEnd.map((n) => n.label));
+  const isFootRef = (r: (typeof inv.refs)[number]) => r.place === 'foot' || (!r.key && !endLabels.has(r.label) && srcFoot.length > 0);
   const srcRefs = new Map<string, typeof inv.refs>();
-  for (const r of inv.refs.filter((x) => x.place === 'end')) {
+  for (const r of inv.refs.filter((x) => !isFootRef(x))) {
     const label = (r.key && labelOfKey.get(r.key)) || r.label;
     srcRefs.set(label, [...(srcRefs.get(label) ?? []), r]);
   }
   for (const [label, list] of srcRefs) {
     for (const r of list.slice(teiRefs.get(label) ?? 0)) miss('noteref', `reference [${r.label}] to note ${label}: not linked to its note in the TEI`, r.pos);
   }
-  const srcFootRefs = inv.refs.filter((r) => r.place === 'foot');
+  const srcFootRefs = inv.refs.filter(isFootRef);
   for (const r of srcFootRefs.slice(teiFootRefs)) miss('noteref', `reference [${r.label}] to a page-foot note: not linked in the TEI`, r.pos);
 
   // Words, per region, by an in-order alignment.

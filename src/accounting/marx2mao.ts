@@ -102,8 +102,8 @@ function footBlocks(html: string, from: number, to: number): [number, number][] 
 function footLabels(block: string): { label: string; at: number }[] {
   const anchors = [...block.matchAll(/<A\s+NAME="?fn[^">]*"?\s*>\s*(?:\[\s*)?([^<\]]*)/gi)];
   if (anchors.length > 0) return anchors.map((a) => ({ label: a[1]!.trim() || '*', at: a.index }));
-  const item = /(?:^|<BR>|<P[^>]*>)(?:\s|&nbsp;?|<(?!BR|P\b)[^>]*>)*(\[?\s*(?:\d+[.)]|\*+)\s*\]?)/gi;
-  const numbered = [...block.matchAll(item)].filter((m) => /^\[?\s*\d+\./.test(m[1]!));
+  const item = /(?:^|<BR>|<P[^>]*>)(?:\s|&nbsp;?|<(?!BR|P\b)[^>]*>)*(\[\s*\d+\s*\]|\[?\s*(?:\d+[.)]|\*+)\s*\]?)/gi;
+  const numbered = [...block.matchAll(item)].filter((m) => /^\[?\s*\d+\s*[.\]]/.test(m[1]!));
   const found = numbered.length > 0 ? numbered : [...block.matchAll(item)].filter((m) => /\*/.test(m[1]!));
   if (found.length > 0) return found.map((m) => ({ label: m[1]!.replace(/[[\]\s.]/g, ''), at: m.index + m[0].length - m[1]!.length }));
   return [{ label: '*', at: 0 }];
@@ -168,7 +168,9 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   work = work.slice(0, firstNote) + notesPart;
   // what ends a note: its back-reference; where endnote words are: from an anchor to that end
   const noteEnds = [...work.matchAll(BACK_REF)].filter((m) => m.index >= firstNote).map((m) => m.index + m[0].length);
-  for (const m of work.matchAll(UNLINKED_REF)) if (inRegion(m.index) && m.index < firstNote) refs.push({ label: m[1]!, place: 'end', pos: position(m.index) });
+  // in a page-foot block, `[1]` in small type is the label of a numbered foot note, not a reference
+  const inFoot = (i: number) => feet.some(([s, e]) => i >= s && i < e);
+  for (const m of work.matchAll(UNLINKED_REF)) if (inRegion(m.index) && m.index < firstNote && !inFoot(m.index)) refs.push({ label: m[1]!, place: 'end', pos: position(m.index) });
   // one pass over the page for all the apparatus (each pass copies the whole page)
   const spans = [...markerSpans];
   for (const re of [EMPTY_MARKER, BACK_REF, NOTE_ANCHOR, NOTE_REF, FOOT_REF, UNLINKED_REF]) for (const m of work.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
