@@ -101,7 +101,8 @@ function footBlocks(html: string, from: number, to: number): [number, number][] 
 /** The labels of the notes in one foot block: their anchors, else numbered items, else star marks. */
 function footLabels(block: string): { label: string; at: number }[] {
   const anchors = [...block.matchAll(/<A\s+NAME="?fn[^">]*"?\s*>\s*(?:\[\s*)?([^<\]]*)/gi)];
-  if (anchors.length > 0) return anchors.map((a) => ({ label: a[1]!.trim() || '*', at: a.index }));
+  // the label is the mark at the anchor (`*`, `**`, `1`), not the text that may follow it
+  if (anchors.length > 0) return anchors.map((a) => ({ label: /^\s*(\*+|\d+[a-z]?)/.exec(a[1]!)?.[1] ?? '*', at: a.index }));
   const item = /(?:^|<BR>|<P[^>]*>)(?:\s|&nbsp;?|<(?!BR|P\b)[^>]*>)*(\[\s*\d+\s*\]|\[?\s*(?:\d+[.)]|\*+)\s*\]?)/gi;
   const numbered = [...block.matchAll(item)].filter((m) => /^\[?\s*\d+\s*[.\]]/.test(m[1]!));
   const found = numbered.length > 0 ? numbered : [...block.matchAll(item)].filter((m) => /\*/.test(m[1]!));
