@@ -7,14 +7,16 @@ import { decodeHTML } from 'entities';
 import type { SourcePosition } from '../model/types.js';
 import { wordList, type Region, type WordList } from './types.js';
 
-/** UTF-8 when the bytes are valid UTF-8 with non-ASCII, else windows-1252 (marx2mao's Latin-1). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LATIN1 = new TextDecoder('windows-1252');
+
+/** UTF-8 when the bytes are valid UTF-8 (ASCII is), else windows-1252 (marx2mao's Latin-1). */
 export function decodeSource(bytes: Uint8Array): string {
   try {
-    if (bytes.some((b) => b > 0x7f)) return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
-    // Latin-1 bytes
+    return LATIN1.decode(bytes);
   }
-  return new TextDecoder('windows-1252').decode(bytes);
 }
 
 /** offset → 1-based line and column, by a binary search over the line starts. */

@@ -24,13 +24,15 @@ export interface TeiFacts {
 
 const TEI_BLOCKS = new Set(['p', 'head', 'item', 'cell', 'row', 'dateline', 'salute', 'signed', 'note', 'quote', 'lb', 'list', 'table', 'figure', 'div', 'opener', 'closer', 'label', 'byline', 'docTitle', 'titlePart', 'figDesc']);
 
+/** One open element; every field always present, so that the frames share one shape. */
 interface Frame {
   name: string;
   skip: boolean;
   region: Region;
-  foot?: string;
-  capture?: 'title' | 'author' | 'volume';
-  notesDiv?: boolean;
+  foot: string | undefined;
+  capture: 'title' | 'author' | 'volume' | undefined;
+  inHeader: boolean;
+  inTitleStmt: boolean;
 }
 
 /** Words of a text whose regions change at the given offsets. */
@@ -55,6 +57,7 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
   const facts: TeiFacts = { pbs: [], mainWords: wordList(), footWords: wordList(), notes: [], refs: [], title: '', author: '', volumes: [], pageFroms: [] };
   const parser = new SaxesParser({ xmlns: false });
   const stack: Frame[] = [];
+  const notesDivs = new WeakSet<Frame>();
   let main = '';
   const marks: { at: number; region: Region }[] = [];
   const foot = new Map<string, string>();
@@ -71,11 +74,19 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
   parser.on('opentag', (tag) => {
     const a = tag.attributes as Record<string, string>;
     const parent = stack.at(-1);
-    const frame: Frame = { name: tag.name, skip: parent?.skip ?? false, region: parent?.region ?? 'body', ...(parent?.foot ? { foot: parent.foot } : {}), ...(parent?.capture ? { capture: parent.capture } : {}) };
-    const inHeader = tag.name === 'teiHeader' || stack.some((s) => s.name === 'teiHeader');
+    const inHeader = tag.name === 'teiHeader' || (parent?.inHeader ?? false);
+    const frame: Frame = {
+      name: tag.name,
+      skip: parent?.skip ?? false,
+      region: parent?.region ?? 'body',
+      foot: parent?.foot,
+      capture: parent?.capture,
+      inHeader,
+      inTitleStmt: tag.name === 'titleStmt' || (parent?.inTitleStmt ?? false),
+    };
     if (tag.name === 'teiHeader') frame.skip = true;
     if (tag.name === 'title' && a.type === 'main' && !facts.title) frame.capture = 'title';
-    if (tag.name === 'author' && !facts.author && stack.some((s) => s.name === 'titleStmt')) frame.capture = 'author';
+    if (tag.name === 'author' && !facts.author && frame.inTitleStmt) frame.capture = 'author';
     if (tag.name === 'biblScope' && a.unit === 'volume') frame.capture = 'volume';
     if (tag.name === 'biblScope' && a.unit === 'page' && a.from) facts.pageFroms.push(a.from);
     if (tag.name === 'ref' && (a.type === 'noteref' || a.type === 'pageref')) frame.skip = true;
@@ -83,8 +94,8 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
     // the source's spelling is the orig of a choice; a figure's description is an image's ALT
     // attribute in the source, not text
     if (tag.name === 'orig' || tag.name === 'figDesc') frame.skip = true;
-    if (tag.name === 'head' && suppliedNotesHead && parent?.name === 'div' && parent.notesDiv) frame.skip = true;
-    if (tag.name === 'div' && a.type === 'notes') frame.notesDiv = true;
+    if (tag.name === 'head' && suppliedNotesHead && parent?.name === 'div' && notesDivs.has(parent)) frame.skip = true;
+    if (tag.name === 'div' && a.type === 'notes') notesDivs.add(frame);
     if (tag.name === 'note' && !inHeader) {
       facts.notes.push({ id: a['xml:id'] ?? '', n: a.n ?? '', place: a.place ?? '', target: (a.target ?? '').split(/\s+/).filter(Boolean) });
       if (a.place === 'foot') {
