@@ -23,7 +23,7 @@ const NOTE_REF = /\[\s*<A\s+HREF="[^"#]*#((?:en|n)\d+[a-z]?|en)"\s*>\s*([^<]*?)\
 /** A reference to a page-foot note (its anchor or the page's note block): `[<A HREF="#fnp276">*</A>]`. */
 const FOOT_REF = /<A\s+HREF="[^"#]*#fn[^"]*"\s*>\s*([^<]*?)\s*<\/A>/gi;
 /** An unlinked small-type reference to an endnote: `<FONT SIZE=-2>[12]</FONT>`. */
-const UNLINKED_REF = /<FONT\s+SIZE=-2>\s*\[\s*(\d+[a-z]?)\s*\]\s*<\/FONT>/gi;
+const UNLINKED_REF = /<FONT\s+SIZE=-2>\s*(?:<SUP>\s*)?\[\s*(\d+[a-z]?)\s*\]\s*(?:<\/SUP>\s*)?<\/FONT>/gi;
 /** Back-references and other apparatus of the notes: `[p. 275]`, `[pp. 124, 201]`, `[table of contents]`, `[pub. note]`. */
 const BACK_REF = /\[\s*pp?\.\s*(?:<A\b[^>]*>[^<]*<\/A>|[\divxlc]+)(?:\s*(?:,|and|-)\s*(?:<A\b[^>]*>[^<]*<\/A>|[\divxlc]+))*\s*\]|\[\s*(?:<A\b[^>]*>\s*)?(?:table of contents|pub\. note)(?:\s*<\/A>)?\s*\]/gi;
 /** In the notes, a linked word in brackets is a back-reference too (`[<A HREF="#pref1">preface</A>]`). */
@@ -99,15 +99,16 @@ function footBlocks(html: string, from: number, to: number): [number, number][] 
 }
 
 /** The labels of the notes in one foot block: their anchors, else numbered items, else star marks. */
-function footLabels(block: string): { label: string; at: number }[] {
+function footLabels(block: string): { label: string; at: number; len: number }[] {
   const anchors = [...block.matchAll(/<A\s+NAME="?fn[^">]*"?\s*>\s*(?:\[\s*)?([^<\]]*)/gi)];
   // the label is the mark at the anchor (`*`, `**`, `1`), not the text that may follow it
-  if (anchors.length > 0) return anchors.map((a) => ({ label: /^\s*(\*+|\d+[a-z]?)/.exec(a[1]!)?.[1] ?? '*', at: a.index }));
+  if (anchors.length > 0) return anchors.map((a) => ({ label: /^\s*(\*+|\d+[a-z]?)/.exec(a[1]!)?.[1] ?? '*', at: a.index, len: 0 }));
   const item = /(?:^|<BR>|<P[^>]*>)(?:\s|&nbsp;?|<(?!BR|P\b)[^>]*>)*(\[\s*\d+\s*\]|\[?\s*(?:\d+[.)]|\*+)\s*\]?)/gi;
   const numbered = [...block.matchAll(item)].filter((m) => /^\[?\s*\d+\s*[.\]]/.test(m[1]!));
   const found = numbered.length > 0 ? numbered : [...block.matchAll(item)].filter((m) => /\*/.test(m[1]!));
-  if (found.length > 0) return found.map((m) => ({ label: m[1]!.replace(/[[\]\s.]/g, ''), at: m.index + m[0].length - m[1]!.length }));
-  return [{ label: '*', at: 0 }];
+  // a numbered label (`1.`, `[1]`) is the note's number, not its text: `len` says what to blank
+  if (found.length > 0) return found.map((m) => ({ label: m[1]!.replace(/[[\]\s.]/g, ''), at: m.index + m[0].length - m[1]!.length, len: numbered.length > 0 ? m[1]!.length : 0 }));
+  return [{ label: '*', at: 0, len: 0 }];
 }
 
 function titleFacts(html: string, cut: number, position: Inventory['position']): TitleFacts {
@@ -158,7 +159,13 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
 
   // foot blocks, then the apparatus blanked so that it is not counted as words
   const feet = footBlocks(work, cut, end);
-  for (const [s, e] of feet) for (const l of footLabels(work.slice(s, e))) notes.push({ label: l.label, place: 'foot', pos: position(s + l.at) });
+  const labelSpans: [number, number][] = [];
+  for (const [s, e] of feet) {
+    for (const l of footLabels(work.slice(s, e))) {
+      notes.push({ label: l.label, place: 'foot', pos: position(s + l.at) });
+      if (l.len > 0) labelSpans.push([s + l.at, s + l.at + l.len]);
+    }
+  }
   const refs: SourceNoteRef[] = [];
   for (const m of work.matchAll(NOTE_REF)) if (inRegion(m.index)) {
     const key = (m[1] ?? m[3])!.toLowerCase();
@@ -173,7 +180,7 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   const inFoot = (i: number) => feet.some(([s, e]) => i >= s && i < e);
   for (const m of work.matchAll(UNLINKED_REF)) if (inRegion(m.index) && m.index < firstNote && !inFoot(m.index)) refs.push({ label: m[1]!, place: 'end', pos: position(m.index) });
   // one pass over the page for all the apparatus (each pass copies the whole page)
-  const spans = [...markerSpans];
+  const spans = [...markerSpans, ...labelSpans];
   for (const re of [EMPTY_MARKER, BACK_REF, NOTE_ANCHOR, NOTE_REF, FOOT_REF, UNLINKED_REF]) for (const m of work.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
   work = blankSpans(work, spans.sort((a, b) => a[0] - b[0]));
   refs.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
