@@ -171,7 +171,10 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
     const key = (m[1] ?? m[3])!.toLowerCase();
     refs.push({ label: (m[2] ?? m[4] ?? '').replace(/[[\]\s.]/g, '') || key.replace(/^e?n/, ''), key, place: 'end', pos: position(m.index) });
   }
-  for (const m of work.matchAll(FOOT_REF)) if (inRegion(m.index)) refs.push({ label: m[1]! || '*', place: 'foot', pos: position(m.index) });
+  // `[p. <A HREF="#fnp244">244</A>]` is a back-reference, not a reference to a foot note
+  const backRefs = [...work.matchAll(BACK_REF)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inBackRef = (i: number) => backRefs.some(([s, e]) => i >= s && i < e);
+  for (const m of work.matchAll(FOOT_REF)) if (inRegion(m.index) && !inBackRef(m.index)) refs.push({ label: m[1]! || '*', place: 'foot', pos: position(m.index) });
   const notesPart = blank(work.slice(firstNote), WORD_BACK_REF);
   work = work.slice(0, firstNote) + notesPart;
   // what ends a note: its back-reference; where endnote words are: from an anchor to that end
