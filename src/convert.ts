@@ -11,6 +11,7 @@ import { mergeWitnesses } from './merge/index.js';
 import { writeTeiWithRepairs } from './tei/index.js';
 import { gateTei } from './convert-gate.js';
 import { buildReport, type ConversionReport, type ReportInput } from './report/index.js';
+import { accountConversion, fidelityDiagnostics } from './accounting/index.js';
 
 export interface ConvertOptions {
   /** Edition id (TEI idno, output names); default: the base reader's (the base file's name). */
@@ -32,6 +33,8 @@ export interface ConvertOptions {
   /** Folder that relative file names are read from (default: the process's); names in
    * diagnostics and the report stay as given. */
   cwd?: string;
+  /** Unaccounted items of the accounting are errors (nothing is returned) rather than warnings. */
+  strict?: boolean;
 }
 
 export interface ConvertResult {
@@ -51,7 +54,7 @@ async function readSource(
   cwd: string,
   stdin: Uint8Array | undefined,
   stdinName = '<stdin>',
-): Promise<{ result: ReadResult; input: Omit<ReportInput, 'role' | 'witness'> }> {
+): Promise<{ result: ReadResult; input: Omit<ReportInput, 'role' | 'witness'>; bytes: Uint8Array }> {
   const file = given === '-' ? stdinName : given;
   let bytes: Uint8Array;
   if (given === '-') {
@@ -66,7 +69,7 @@ async function readSource(
   }
   const fmt = format ?? detectFormat(file, bytes);
   const result = readerFor(fmt).read(bytes, file);
-  return { result, input: { file, format: fmt, bytes: bytes.byteLength } };
+  return { result, input: { file, format: fmt, bytes: bytes.byteLength }, bytes };
 }
 
 /**
@@ -114,13 +117,19 @@ export async function convertFiles(files: string[], options: ConvertOptions = {}
   edition = written.edition;
   const tei = written.tei;
   await gateTei(tei, { file: read[0]!.input.file, edition });
-  const diagnostics = uniqueDiagnostics([...fromReaders, ...written.diagnostics]);
+  let diagnostics = uniqueDiagnostics([...fromReaders, ...written.diagnostics]);
   const inputs: ReportInput[] = read.map(({ input }, i) => ({
     ...input,
     role: i === 0 ? 'base' : 'witness',
     witness: editions[i]!.baseWitness,
   }));
-  return { edition, tei, report: buildReport(edition, inputs, diagnostics), diagnostics };
+  // The accounting: every source's own inventory against the TEI; what it misses is a warning
+  // with its source position, or (strict) an error and no result.
+  const fidelity = accountConversion(read.map(({ bytes }, i) => ({ ...inputs[i]!, bytes })), tei, edition);
+  const unaccounted = fidelityDiagnostics(fidelity, options.strict);
+  if (options.strict && unaccounted.length > 0) throw new UserError(unaccounted.map(formatDiagnostic).join('\n'), 1, uniqueDiagnostics([...diagnostics, ...unaccounted]));
+  diagnostics = uniqueDiagnostics([...diagnostics, ...unaccounted]);
+  return { edition, tei, report: buildReport(edition, inputs, diagnostics, fidelity), diagnostics };
 }
 
 /**

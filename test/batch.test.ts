@@ -22,7 +22,7 @@ async function cli(argv: string[], cwd = repoRoot) {
   return { code, stdout, stderr, lines: stderr.split('\n').filter(Boolean) };
 }
 const DIAG = /^[^:\n]+:\d+:\d+: (error|warning|info) [a-z0-9]+(-[a-z0-9]+)*: .+$/;
-const SUMMARY = /^(\d+) converted, (\d+) refused, (\d+) failed: (\d+) page breaks, (\d+) notes, (\d+) words in \d+\.\d s$/;
+const SUMMARY = /^(\d+) converted, (\d+) refused, (\d+) failed: (\d+) page breaks, (\d+) notes, (\d+) words, (\d+) unaccounted in (\d+) file\(s\) in \d+\.\d s$/;
 const m2m = 'test/fixtures/marx2mao';
 const REFUSED = ['Mao/Index.html', 'Other/HCPSU39NB.html', 'Stalin/NOTE.html'];
 
@@ -97,7 +97,7 @@ describe('teikit batch over the 56 marx2mao pages', () => {
     const s = summaryOf();
     expect(s.summary).toMatchObject({ converted: 53, refused: 3, failed: 0 });
     expect(s.files.map((f: { input: string }) => f.input)).toEqual(sources.map((f) => `${m2m}/${f}`));
-    const totals = { pageBreaks: 0, notes: 0, words: 0 };
+    const totals = { pageBreaks: 0, notes: 0, words: 0, unaccounted: 0, filesWithUnaccounted: 0 };
     for (const f of s.files) {
       if (f.status === 'refused') {
         expect(REFUSED.map((x) => `${m2m}/${x}`)).toContain(f.input);
@@ -113,10 +113,16 @@ describe('teikit batch over the 56 marx2mao pages', () => {
       totals.pageBreaks += report.counts.pageBreaks;
       totals.notes += report.counts.notes;
       totals.words += report.counts.words;
+      // the accounting's total per file is the one in the file's report
+      expect(f.unaccounted).toBe(report.fidelity.unaccounted);
+      totals.unaccounted += report.fidelity.unaccounted;
+      if (report.fidelity.unaccounted > 0) totals.filesWithUnaccounted++;
     }
     expect(s.summary).toMatchObject(totals);
     const m = SUMMARY.exec(run2.stdout.trimEnd().split('\n').pop()!)!;
-    expect(m.slice(4, 7).map(Number)).toEqual([totals.pageBreaks, totals.notes, totals.words]);
+    expect(m.slice(4, 9).map(Number)).toEqual([totals.pageBreaks, totals.notes, totals.words, totals.unaccounted, totals.filesWithUnaccounted]);
+    // and the files to look at are named
+    for (const f of s.files.filter((x: { unaccounted: number | null }) => x.unaccounted)) expect(run2.stdout).toContain(`unaccounted: ${f.input}: ${f.unaccounted} item(s)\n`);
     // every per-page diagnostic line is in the log
     expect(run2.lines).toHaveLength(s.files.reduce((n: number, f: { diagnostics: number }) => n + f.diagnostics, 0));
   });
@@ -212,7 +218,7 @@ describe('teikit batch: command line', () => {
     const lines = r.stderr.split('\n').filter(Boolean);
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(DIAG);
-    expect(r.stdout).toMatch(/^refused \(not a work\): test\/fixtures\/marx2mao\/Mao\/Index\.html\n40 converted, 1 refused, 0 failed: \d+ page breaks, \d+ notes, \d+ words in \d+\.\d s\n$/);
+    expect(r.stdout).toMatch(/^refused \(not a work\): test\/fixtures\/marx2mao\/Mao\/Index\.html\n40 converted, 1 refused, 0 failed: \d+ page breaks, \d+ notes, \d+ words, 0 unaccounted in 0 file\(s\) in \d+\.\d s\n$/);
   });
 
   it('usage and I/O errors: exit 2, one line, nothing written', async () => {

@@ -18,6 +18,8 @@ export interface BatchTask {
   tei: string;
   report: string;
   cwd: string;
+  /** Unaccounted items are errors: the file fails, nothing is written for it. */
+  strict?: boolean;
 }
 
 export type BatchStatus = 'converted' | 'refused' | 'failed';
@@ -41,6 +43,8 @@ export interface BatchFileResult {
   lines: string[];
   /** How many diagnostics the conversion gave (converted: those in its report). */
   diagnostics: number;
+  /** Converted only: the items the accounting could not find in the TEI (each is a warning line). */
+  unaccounted?: number;
   /** Failed only: the one line that says why. */
   message?: string;
 }
@@ -49,7 +53,7 @@ export async function convertOne(task: BatchTask): Promise<BatchFileResult> {
   const t0 = performance.now();
   const ms = () => Math.round((performance.now() - t0) * 10) / 10;
   try {
-    const result = await convertFiles([task.file], { cwd: task.cwd });
+    const result = await convertFiles([task.file], { cwd: task.cwd, strict: task.strict === true });
     await writeFileAtomic(resolve(task.cwd, task.tei), result.tei);
     // Images travel with the TEI exactly as `teikit convert -o` carries them.
     const images = await carryImages(result.edition, task.file, dirname(task.tei), task.cwd);
@@ -68,6 +72,7 @@ export async function convertOne(task: BatchTask): Promise<BatchFileResult> {
       status: 'converted',
       output: { tei: task.tei, report: task.report },
       counts: { pageBreaks: c.pageBreaks, notes: c.notes, words: c.words, paragraphs: c.paragraphs },
+      unaccounted: result.report.fidelity.unaccounted,
       ms: ms(),
       lines: diagnostics.map(formatDiagnostic),
       diagnostics: diagnostics.length,

@@ -28,6 +28,8 @@ export interface BatchOptions {
   onSettled?: (result: BatchFileResult) => void;
   /** Called for each file in input order, as soon as it and all before it have finished. */
   onResult?: (result: BatchFileResult, index: number) => void;
+  /** Unaccounted items of the accounting fail their file. */
+  strict?: boolean;
   /** The worker module (default: the compiled worker.js); tests give one that crashes. */
   workerFile?: string;
 }
@@ -44,14 +46,14 @@ export function defaultWorkerFile(): string {
   return file;
 }
 
-export function taskOf(source: BatchSource, outDir: string, cwd: string): BatchTask {
+export function taskOf(source: BatchSource, outDir: string, cwd: string, strict = false): BatchTask {
   const base = join(outDir, source.stem);
-  return { file: source.file, tei: `${base}.tei.xml`, report: `${base}.report.json`, cwd };
+  return { file: source.file, tei: `${base}.tei.xml`, report: `${base}.report.json`, cwd, ...(strict ? { strict } : {}) };
 }
 
 /** Convert every source; never throws for a file's sake: each outcome is in the result list. */
 export async function runBatch(options: BatchOptions): Promise<BatchFileResult[]> {
-  const tasks = options.sources.map((s) => taskOf(s, options.outDir, options.cwd));
+  const tasks = options.sources.map((s) => taskOf(s, options.outDir, options.cwd, options.strict));
   const results: (BatchFileResult | undefined)[] = new Array(tasks.length);
   let next = 0;
   const settle = (i: number, r: BatchFileResult) => {
@@ -99,15 +101,20 @@ export interface BatchSummary {
   pageBreaks: number;
   notes: number;
   words: number;
+  /** Unaccounted items of all converted files, and how many files have any. */
+  unaccounted: number;
+  filesWithUnaccounted: number;
 }
 
 export function summarise(results: readonly BatchFileResult[]): BatchSummary {
-  const s: BatchSummary = { converted: 0, refused: 0, failed: 0, pageBreaks: 0, notes: 0, words: 0 };
+  const s: BatchSummary = { converted: 0, refused: 0, failed: 0, pageBreaks: 0, notes: 0, words: 0, unaccounted: 0, filesWithUnaccounted: 0 };
   for (const r of results) {
     s[r.status]++;
     s.pageBreaks += r.counts?.pageBreaks ?? 0;
     s.notes += r.counts?.notes ?? 0;
     s.words += r.counts?.words ?? 0;
+    s.unaccounted += r.unaccounted ?? 0;
+    if (r.unaccounted) s.filesWithUnaccounted++;
   }
   return s;
 }

@@ -8,6 +8,7 @@ import type { Diagnostic, Edition, Repair } from '../model/types.js';
 import { sortDiagnostics } from '../model/diagnostics.js';
 import type { SourceFormat } from '../readers/registry.js';
 import { countEdition, type Counts, type PageEntry } from './counts.js';
+import type { Fidelity } from '../accounting/types.js';
 import { formatSchemaErrors, schemaValidator } from '../edition/json-schema.js';
 
 export interface ReportInput {
@@ -26,11 +27,13 @@ export interface ConversionReport {
   repairs: Repair[];
   pages: PageEntry[];
   counts: Counts;
+  /** The accounting: each source's inventory compared with the TEI (src/accounting/). */
+  fidelity: Fidelity;
 }
 
 export { toolVersion };
 
-export function buildReport(edition: Edition, inputs: ReportInput[], diagnostics: Diagnostic[]): ConversionReport {
+export function buildReport(edition: Edition, inputs: ReportInput[], diagnostics: Diagnostic[], fidelity: Fidelity): ConversionReport {
   const { counts, pages } = countEdition(edition);
   return checked({
     tool: { name: 'teikit', version: toolVersion() },
@@ -42,6 +45,7 @@ export function buildReport(edition: Edition, inputs: ReportInput[], diagnostics
     repairs: edition.repairs.map((r) => ({ kind: r.kind, witness: r.witness, message: r.message, pos: { ...r.pos } })),
     pages,
     counts,
+    fidelity,
   });
 }
 

@@ -16,7 +16,7 @@ import { toolVersion } from '../../report/index.js';
 import { SOURCE_EXTENSIONS } from '../../readers/registry.js';
 import { findSources, runBatch, summarise, type BatchFileResult, type BatchSummary } from '../../batch/index.js';
 
-const usage = `Usage: teikit batch <dir|file>... -o <outdir> [--jobs N] [--report summary.json]
+const usage = `Usage: teikit batch <dir|file>... -o <outdir> [--jobs N] [--report summary.json] [--strict]
 
 Convert a whole collection: every ${SOURCE_EXTENSIONS.join('/')} file under the folders, each alone (no merging),
 to <outdir>/<path under its folder>.tei.xml and .report.json, its images beside it. Pages that are
@@ -26,7 +26,10 @@ Options:
   -o, --output <dir>   output folder (required)
   -j, --jobs <n>       worker threads (default: 1 below 300 files, else the number of CPUs);
                        1 converts without workers
-  --report <file>      write a JSON summary: per file its input, outputs, status, counts, time
+  --report <file>      write a JSON summary: per file its input, outputs, status, counts,
+                       unaccounted items, time
+  --strict             a file with unaccounted items (what the accounting cannot find in its
+                       TEI) fails: nothing written for it, exit 1
   -h, --help           this help
 
 A progress bar is shown on stderr when it is a terminal; otherwise only the diagnostics, one line
@@ -70,6 +73,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     output: { type: 'string', short: 'o' },
     jobs: { type: 'string', short: 'j' },
     report: { type: 'string' },
+    strict: { type: 'boolean' },
   });
   if (positionals.length === 0) throw new UserError('teikit batch: no folder or file given (try teikit batch --help)', 2);
   const outDir = values.output;
@@ -92,6 +96,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       outDir,
       cwd: io.cwd,
       jobs,
+      strict: values.strict === true,
       onSettled: (r) => bar?.tick(r.input),
       // In input order, so the log is the same with any number of jobs.
       onResult: (r) => { for (const line of r.lines) print(`${line}\n`); },
@@ -104,6 +109,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
   for (const r of results) if (r.status === 'refused') io.stdout(`refused (not a work): ${r.input}\n`);
   for (const r of results) if (r.status === 'failed') io.stdout(`failed: ${r.input}\n`);
+  // the files to look at: what the accounting could not find in their TEI
+  for (const r of results) if (r.unaccounted) io.stdout(`unaccounted: ${r.input}: ${r.unaccounted} item(s)\n`);
   io.stdout(`${summaryLine(summary, seconds)}\n`);
 
   if (values.report !== undefined) {
@@ -116,7 +123,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 export function summaryLine(s: BatchSummary, seconds: number): string {
-  return `${s.converted} converted, ${s.refused} refused, ${s.failed} failed: ${s.pageBreaks} page breaks, ${s.notes} notes, ${s.words} words in ${seconds.toFixed(1)} s`;
+  return `${s.converted} converted, ${s.refused} refused, ${s.failed} failed: ${s.pageBreaks} page breaks, ${s.notes} notes, ${s.words} words, ` +
+    `${s.unaccounted} unaccounted in ${s.filesWithUnaccounted} file(s) in ${seconds.toFixed(1)} s`;
 }
 
 function reportJson(results: BatchFileResult[], summary: BatchSummary, run: { outDir: string; jobs: number; seconds: number }): string {
@@ -126,6 +134,7 @@ function reportJson(results: BatchFileResult[], summary: BatchSummary, run: { ou
     report: r.output?.report ?? null,
     status: r.status,
     counts: r.counts ?? null,
+    unaccounted: r.unaccounted ?? null,
     ms: r.ms,
     diagnostics: r.diagnostics,
     ...(r.message !== undefined ? { message: r.message } : {}),

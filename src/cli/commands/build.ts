@@ -17,7 +17,7 @@ import { renderEpub, renderHtml, renderText } from '../../render/index.js';
 import { bagEdition } from '../../deposit/edition-bag.js';
 import { bagInfoFromTei } from '../../deposit/bag-info.js';
 
-const usage = `Usage: teikit build [editions/] [-o out/]
+const usage = `Usage: teikit build [editions/] [-o out/] [--strict]
 
 Build every edition in editions/ (each folder with an edition.json): the TEI, the conversion
 report, and the HTML, EPUB and plain-text renditions, into out/<id>/, and a BagIt bag of those
@@ -25,10 +25,12 @@ files and the edition's sources for deposit into out/bags/<id>/ (verified after 
 
 Options:
   -o, --output <dir>    output folder (default: out)
+  --strict              an edition with unaccounted items (what the accounting cannot find in its
+                        TEI) fails: nothing written for it, exit 1
   -h, --help            show this help`;
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('build', args, { output: { type: 'string', short: 'o' } });
+  const { values, positionals } = parseCommandArgs('build', args, { output: { type: 'string', short: 'o' }, strict: { type: 'boolean' } });
   if (positionals.length > 1) throw new UserError('teikit build: one editions folder at most (try teikit build --help)', 2);
   const root = positionals[0] ?? 'editions';
   const outDir = (values.output as string | undefined) ?? 'out';
@@ -38,7 +40,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   let failed = 0;
   for (const dir of dirs) {
     try {
-      const written = await buildEdition(dir, outDir, io);
+      const written = await buildEdition(dir, outDir, io, values.strict === true);
       io.stdout(`${written.join('\n')}\n`);
     } catch (err) {
       // One edition's failure, even a bug in teikit, must not stop the others from being built.
@@ -52,14 +54,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 /** Build one edition; returns the summary lines for stdout. */
-async function buildEdition(dir: string, outDir: string, io: CliIo): Promise<string[]> {
+async function buildEdition(dir: string, outDir: string, io: CliIo, strict: boolean): Promise<string[]> {
   // Names stay as given (editions/<name>/…) in messages and the report; files are read from cwd.
   const loaded = loadEdition(dir, io.cwd);
   const { config } = loaded;
   const files = [config.base, ...(config.witnesses ?? [])];
   const result = await convertFiles(
     loaded.sources.map((s) => s.path),
-    { id: config.id, title: config.title, publication: publicationOf(config), formats: files.map((s) => s.format), urls: files.map((s) => s.url), cwd: io.cwd },
+    { id: config.id, title: config.title, publication: publicationOf(config), formats: files.map((s) => s.format), urls: files.map((s) => s.url), cwd: io.cwd, strict },
   );
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
   const teiName = `${config.id}.tei.xml`;
@@ -85,7 +87,7 @@ async function buildEdition(dir: string, outDir: string, io: CliIo): Promise<str
   const { counts } = result.report;
   return [
     `${config.id}: ${counts.pageBreaks} page breaks, ${counts.paragraphs} paragraphs, ${counts.notes} notes, ${counts.words} words, ` +
-      `${result.report.repairs.length} repairs, ${result.diagnostics.length} diagnostics`,
+      `${result.report.repairs.length} repairs, ${result.diagnostics.length} diagnostics, ${result.report.fidelity.unaccounted} unaccounted`,
     ...outputs.map(([name]) => `  ${join(outDir, config.id, name)}`),
     `  ${bagDir}/ (BagIt bag of ${bag.files} files with the sources, verified)`,
   ];

@@ -14,7 +14,7 @@ import { carryImages } from '../../convert-images.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
 
-const usage = `Usage: teikit convert <source> [<witness>...] [-o out.xml|-] [--report report.json] [--name file]
+const usage = `Usage: teikit convert <source> [<witness>...] [-o out.xml|-] [--report report.json] [--name file] [--strict]
 
 Convert a work to TEI. The first file is the base text (a marx2mao .html page); further files are
 other witnesses of the same work (a CMPA .md reprint), merged into it. Formats (the format of a file
@@ -28,6 +28,8 @@ Options:
                         messages say <stdin> and the TEI names no file (its id is made from the title)
   -o, --output <file>   write the TEI to <file> (default, or "-": standard output)
   --report <file>       write the conversion report (JSON) to <file>
+  --strict              what the accounting cannot find in the TEI (unaccounted-page, -note,
+                        -noteref, -words…) is an error: exit 1, nothing written
   -h, --help            show this help`;
 
 async function run(args: string[], io: CliIo): Promise<number> {
@@ -35,6 +37,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     output: { type: 'string', short: 'o' },
     report: { type: 'string' },
     name: { type: 'string' },
+    strict: { type: 'boolean' },
   });
   if (positionals.length === 0) throw new UserError('teikit convert: no source file given (try teikit convert --help)', 2);
   const output = values.output;
@@ -44,7 +47,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
 
   const stdin = positionals.includes('-') ? await readAll(io.stdin) : undefined;
-  const result = await convertFiles(positionals, { cwd: io.cwd, stdin, stdinName: values.name as string | undefined });
+  const result = await convertFiles(positionals, { cwd: io.cwd, stdin, stdinName: values.name as string | undefined, strict: values.strict === true });
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
 
   await writeOut(output, result.tei, io);

@@ -1,0 +1,203 @@
+/**
+ * The accounting's inventory of a marx2mao HTML page, read from the raw text with regular
+ * expressions and a plain tag walk (source-text.ts), sharing no code with src/readers/. It knows the
+ * page's patterns independently of the reader: markers (`<B>page 277</B>`, `<B>page57</B>`,
+ * `<B>page 2</B> [blank]`, `[facsimile] <B>page 239</B>`), endnote anchors of any scheme (`en7`,
+ * `n7`, mixed, `111a`), linked and unlinked (`<FONT SIZE=-2>[7]</FONT>`) references, page-foot note
+ * blocks after a short left rule (with or without a small FONT, numbered `1.`, `2.`), back-references
+ * (`[p. 275]`, `[pp. 124, 201]`, `[table of contents]`, `[pub. note]`) as apparatus, and the
+ * navigation table that ends the text.
+ */
+import { blank, blanked, classifyEndnoteWords, decodeSource, htmlWords, positioner } from './source-text.js';
+import { wordList, wordTexts, type Inventory, type SourceMarker, type SourceNote, type SourceNoteRef, type TitleFacts } from './types.js';
+
+/** A print page marker, with an optional remark after it (`[blank]`); REMARK_BEFORE finds one before it. */
+const MARKER = /<B>\s*(?:<FONT[^>]*>\s*)?page\s*([0-9]+[a-z]?|[ivxlcdm]+\b)\s*(?:\[([a-z][a-z ]*)\]\s*)?(?:<\/FONT>\s*)?<\/B>(?:\s*\[([a-z][a-z ]*)\])?/gi;
+/** A marker that lost its number (`<B>page </B>`): not a page break, and not text either. */
+const EMPTY_MARKER = /<B>\s*(?:<FONT[^>]*>\s*)?page\s*(?:<\/FONT>\s*)?<\/B>/gi;
+const REMARK_BEFORE = /\[([a-z][a-z ]*)\]\s*(?:<FONT[^>]*>\s*)?$/i;
+/** An endnote's own anchor, of any scheme: `<A NAME="en7">[7]</A>`, `<A NAME="n7">7</A>`, `en111a`. */
+const NOTE_ANCHOR = /<A\s+NAME="?((?:en|n)\d+[a-z]?)"?\s*>([^<]*)<\/A>/gi;
+/** A linked reference to an endnote: `[<A HREF="X.html#n7">7</A>]` or `<A HREF="#en7">[7]</A>`. */
+const NOTE_REF = /\[\s*<A\s+HREF="[^"#]*#((?:en|n)\d+[a-z]?|en)"\s*>\s*([^<]*?)\s*<\/A>\s*\]|<A\s+HREF="[^"#]*#((?:en|n)\d+[a-z]?|en)"\s*>\s*\[\s*([^<\]]*?)\s*\]\s*<\/A>/gi;
+/** A reference to a page-foot note (its anchor or the page's note block): `[<A HREF="#fnp276">*</A>]`. */
+const FOOT_REF = /<A\s+HREF="[^"#]*#fn[^"]*"\s*>\s*([^<]*?)\s*<\/A>/gi;
+/** An unlinked small-type reference to an endnote: `<FONT SIZE=-2>[12]</FONT>`. */
+const UNLINKED_REF = /<FONT\s+SIZE=-2>\s*(?:<SUP>\s*)?\[\s*(\d+[a-z]?)\s*\]\s*(?:<\/SUP>\s*)?<\/FONT>/gi;
+/** Back-references and other apparatus of the notes: `[p. 275]`, `[pp. 124, 201]`, `[table of contents]`, `[pub. note]`. */
+const BACK_REF = /\[\s*pp?\.\s*(?:<A\b[^>]*>[^<]*<\/A>|[\divxlc]+)(?:\s*(?:,|and|-)\s*(?:<A\b[^>]*>[^<]*<\/A>|[\divxlc]+))*\s*\]|\[\s*(?:<A\b[^>]*>\s*)?(?:table of contents|pub\. note)(?:\s*<\/A>)?\s*\]/gi;
+/** In the notes, a linked word in brackets is a back-reference too (`[<A HREF="#pref1">preface</A>]`). */
+const WORD_BACK_REF = /\[\s*<A\s+HREF="[^"]*#[^"]*">\s*[A-Za-z][^<]*<\/A>\s*\]/gi;
+const SHORT_LEFT_RULE = /<HR\b[^>]*ALIGN=left[^>]*>/gi;
+
+/** End of the title block: the rule after "Prepared … for the Internet" (0 when there is none). */
+function titleBlockEnd(html: string): number {
+  const m = /Prepared[\s\S]{0,40}?for\s+the\s+Internet/i.exec(html);
+  if (!m) return 0;
+  const hr = /<HR\b[^>]*>/gi;
+  hr.lastIndex = m.index;
+  const rule = hr.exec(html);
+  return rule ? rule.index + rule[0].length : m.index;
+}
+
+/** The text ends at the last navigation table (it links to the site's home page), or `</BODY>`;
+ * earlier navigation tables are blanked. */
+function cutNavigation(html: string, from: number): { text: string; end: number } {
+  const bodyEnd = html.search(/<\/BODY>/i);
+  let end = bodyEnd < 0 ? html.length : bodyEnd;
+  const tables = [...html.slice(0, end).matchAll(/<TABLE\b[\s\S]*?<\/TABLE>/gi)].filter((t) => t.index >= from && /HREF="\.\.\/index\.html"/i.test(t[0]));
+  const last = tables.at(-1);
+  let text = html;
+  if (last && !/<TABLE\b/i.test(html.slice(last.index + last[0].length, end))) {
+    end = last.index;
+    tables.pop();
+  }
+  for (const t of tables) text = text.slice(0, t.index) + blanked(t[0]) + text.slice(t.index + t[0].length);
+  return { text, end };
+}
+
+/** Where a page-foot note block ends: the next page marker's paragraph, a rule, or `limit`. */
+function blockEnd(html: string, from: number, limit: number): number {
+  const next = /<P\b[^>]*>\s*(?:<FONT[^>]*>\s*)?(?:\[[a-z ]+\]\s*)?<B>\s*(?:<FONT[^>]*>\s*)?page\s*[0-9ivxlcdm]|<HR\b/gi;
+  next.lastIndex = from;
+  const m = next.exec(html);
+  return m && m.index < limit ? m.index : limit;
+}
+
+/**
+ * Page-foot note blocks: after a short left rule (width ≤ 25%), the small FONT that follows (balanced
+ * over nested FONTs, never past the next page marker), or, without a FONT, up to the next marker.
+ */
+function footBlocks(html: string, from: number, to: number): [number, number][] {
+  const blocks: [number, number][] = [];
+  SHORT_LEFT_RULE.lastIndex = from;
+  for (let m = SHORT_LEFT_RULE.exec(html); m && m.index < to; m = SHORT_LEFT_RULE.exec(html)) {
+    const width = /WIDTH=(\d+)%/i.exec(m[0]);
+    if (!width || Number(width[1]) > 25) continue;
+    const start = m.index + m[0].length;
+    const limit = blockEnd(html, start, to);
+    const open = /<FONT\b[^>]*>/gi;
+    open.lastIndex = start;
+    const first = open.exec(html);
+    let end = limit;
+    if (first && first.index < limit && html.slice(start, first.index).replace(/<\/?A\b[^>]*>|<BR[^>]*>|<P[^>]*>|\s/gi, '') === '') {
+      const tokens = /<(\/?)FONT\b[^>]*>/gi;
+      tokens.lastIndex = first.index;
+      let depth = 0;
+      for (let t = tokens.exec(html); t && t.index < limit; t = tokens.exec(html)) {
+        depth += t[1] ? -1 : 1;
+        if (depth === 0) {
+          end = t.index + t[0].length;
+          break;
+        }
+      }
+    }
+    blocks.push([start, end]);
+    SHORT_LEFT_RULE.lastIndex = end;
+  }
+  return blocks;
+}
+
+/** The labels of the notes in one foot block: their anchors, else numbered items, else star marks. */
+function footLabels(block: string): { label: string; at: number; len: number }[] {
+  const anchors = [...block.matchAll(/<A\s+NAME="?fn[^">]*"?\s*>\s*(?:\[\s*)?([^<\]]*)/gi)];
+  // the label is the mark at the anchor (`*`, `**`, `1`), not the text that may follow it
+  if (anchors.length > 0) return anchors.map((a) => ({ label: /^\s*(\*+|\d+[a-z]?)/.exec(a[1]!)?.[1] ?? '*', at: a.index, len: 0 }));
+  const item = /(?:^|<BR>|<P[^>]*>)(?:\s|&nbsp;?|<(?!BR|P\b)[^>]*>)*(\[\s*\d+\s*\]|\[?\s*(?:\d+[.)]|\*+)\s*\]?)/gi;
+  const numbered = [...block.matchAll(item)].filter((m) => /^\[?\s*\d+\s*[.\]]/.test(m[1]!));
+  const found = numbered.length > 0 ? numbered : [...block.matchAll(item)].filter((m) => /\*/.test(m[1]!));
+  // a numbered label (`1.`, `[1]`) is the note's number, not its text: `len` says what to blank
+  if (found.length > 0) return found.map((m) => ({ label: m[1]!.replace(/[[\]\s.]/g, ''), at: m.index + m[0].length - m[1]!.length, len: numbered.length > 0 ? m[1]!.length : 0 }));
+  return [{ label: '*', at: 0, len: 0 }];
+}
+
+function titleFacts(html: string, cut: number, position: Inventory['position']): TitleFacts {
+  const head = blank(blank(html.slice(0, cut), /<[^>]*>/g), /&[A-Za-z]+;?|&#\d+;?/g);
+  const pages = /(?:Vol\.\s*([IVXLC]+|\d+)\s*,\s*)?\bpp?\.\s*(\d+)(?:\s*-\s*(\d+))?/i.exec(head);
+  return {
+    words: wordTexts(htmlWords(html, 0, cut, 'body')),
+    ...(pages?.[1] ? { volume: pages[1] } : {}),
+    ...(pages ? { pageFrom: pages[2]! } : {}),
+    ...(pages?.[3] ? { pageTo: pages[3] } : {}),
+    pos: position(pages ? pages.index : Math.max(0, html.search(/<H[12]\b/i))),
+  };
+}
+
+function blankSpans(text: string, spans: [number, number][]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [s, e] of spans) {
+    // spans are sorted by start and may overlap: blank what is left of each
+    if (e <= at) continue;
+    const from = Math.max(s, at);
+    parts.push(text.slice(at, from), blanked(text.slice(from, e)));
+    at = e;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory {
+  const html = decodeSource(bytes);
+  const position = positioner(html, file);
+  const cut = titleBlockEnd(html);
+  const { text, end } = cutNavigation(html, cut);
+  let work = blank(text, /<!--[\s\S]*?-->/g);
+
+  // the markers, and the stretches of source they take (with their remarks) to blank out
+  const markerSpans: [number, number][] = [];
+  const markers: SourceMarker[] = [...html.matchAll(MARKER)].map((m) => {
+    const before = REMARK_BEFORE.exec(html.slice(Math.max(0, m.index - 60), m.index));
+    const remark = before?.[1] ?? m[2] ?? m[3];
+    markerSpans.push([m.index - (before?.[0].length ?? 0), m.index + m[0].length]);
+    return { n: m[1]!, ...(remark ? { remark: remark.trim().toLowerCase() } : {}), pos: position(m.index) };
+  });
+  const inRegion = (i: number) => i >= cut && i < end;
+  const anchors = [...work.matchAll(NOTE_ANCHOR)].filter((m) => inRegion(m.index));
+  const firstNote = anchors[0]?.index ?? end;
+  const notes: SourceNote[] = anchors.map((m) => ({ label: m[2]!.replace(/[[\]\s.]/g, '') || m[1]!.replace(/^e?n/i, ''), key: m[1]!.toLowerCase(), place: 'end', pos: position(m.index) }));
+
+  // foot blocks, then the apparatus blanked so that it is not counted as words
+  const feet = footBlocks(work, cut, end);
+  const labelSpans: [number, number][] = [];
+  for (const [s, e] of feet) {
+    for (const l of footLabels(work.slice(s, e))) {
+      notes.push({ label: l.label, place: 'foot', pos: position(s + l.at) });
+      if (l.len > 0) labelSpans.push([s + l.at, s + l.at + l.len]);
+    }
+  }
+  const refs: SourceNoteRef[] = [];
+  for (const m of work.matchAll(NOTE_REF)) if (inRegion(m.index)) {
+    const key = (m[1] ?? m[3])!.toLowerCase();
+    refs.push({ label: (m[2] ?? m[4] ?? '').replace(/[[\]\s.]/g, '') || key.replace(/^e?n/, ''), key, place: 'end', pos: position(m.index) });
+  }
+  // `[p. <A HREF="#fnp244">244</A>]` is a back-reference, not a reference to a foot note
+  const backRefs = [...work.matchAll(BACK_REF)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inBackRef = (i: number) => backRefs.some(([s, e]) => i >= s && i < e);
+  for (const m of work.matchAll(FOOT_REF)) if (inRegion(m.index) && !inBackRef(m.index)) refs.push({ label: m[1]! || '*', place: 'foot', pos: position(m.index) });
+  const notesPart = blank(work.slice(firstNote), WORD_BACK_REF);
+  work = work.slice(0, firstNote) + notesPart;
+  // what ends a note: its back-reference; where endnote words are: from an anchor to that end
+  const noteEnds = [...work.matchAll(BACK_REF)].filter((m) => m.index >= firstNote).map((m) => m.index + m[0].length);
+  // in a page-foot block, `[1]` in small type is the label of a numbered foot note, not a reference
+  const inFoot = (i: number) => feet.some(([s, e]) => i >= s && i < e);
+  for (const m of work.matchAll(UNLINKED_REF)) if (inRegion(m.index) && m.index < firstNote && !inFoot(m.index)) refs.push({ label: m[1]!, place: 'end', pos: position(m.index) });
+  // one pass over the page for all the apparatus (each pass copies the whole page)
+  const spans = [...markerSpans, ...labelSpans];
+  for (const re of [EMPTY_MARKER, BACK_REF, NOTE_ANCHOR, NOTE_REF, FOOT_REF, UNLINKED_REF]) for (const m of work.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  work = blankSpans(work, spans.sort((a, b) => a[0] - b[0]));
+  refs.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
+
+  const mainWords = wordList(work);
+  const footWords = wordList(work);
+  let at = cut;
+  for (const [s, e] of feet) {
+    htmlWords(work, at, s, 'body', mainWords);
+    htmlWords(work, s, e, 'foot', footWords);
+    at = e;
+  }
+  htmlWords(work, at, end, 'body', mainWords);
+  classifyEndnoteWords(mainWords, anchors.map((a) => a.index), noteEnds);
+  return { file, format: 'marx2mao', markers, notes, refs, mainWords, footWords, title: titleFacts(html, cut, position), position };
+}
+

@@ -1,0 +1,139 @@
+/**
+ * What the TEI says, read with saxes from the serialised TEI (not from the model): page breaks,
+ * notes and references, the words of the text per region, and the header's title, author, volume
+ * and page ranges. The TEI's declared normalisations are read back as the source has them: the
+ * `orig` of a `choice`, the printed hyphen of a `pb break="no" rend="hyphen"`.
+ */
+import { SaxesParser } from 'saxes';
+import { addWords } from './source-text.js';
+import { wordList, type Region, type WordList } from './types.js';
+
+export interface TeiFacts {
+  pbs: { n: string; edRef?: string; source?: string }[];
+  /** Body and endnote words in document order. */
+  mainWords: WordList;
+  /** Page-foot note words, in the order of the notes' numbers (fn1, fn2…). */
+  footWords: WordList;
+  notes: { id: string; n: string; place: string; target: string[] }[];
+  refs: { id: string; target: string }[];
+  title: string;
+  author: string;
+  volumes: string[];
+  pageFroms: string[];
+}
+
+const TEI_BLOCKS = new Set(['p', 'head', 'item', 'cell', 'row', 'dateline', 'salute', 'signed', 'note', 'quote', 'lb', 'list', 'table', 'figure', 'div', 'opener', 'closer', 'label', 'byline', 'docTitle', 'titlePart', 'figDesc']);
+
+/** One open element; every field always present, so that the frames share one shape. */
+interface Frame {
+  name: string;
+  skip: boolean;
+  region: Region;
+  foot: string | undefined;
+  capture: 'title' | 'author' | 'volume' | undefined;
+  inHeader: boolean;
+  inTitleStmt: boolean;
+}
+
+/** Words of a text whose regions change at the given offsets. */
+function regionWords(text: string, marks: { at: number; region: Region }[]): WordList {
+  const normal = text.normalize('NFC');
+  const out = wordList(normal);
+  const shift = normal.length === text.length;
+  let m = 0;
+  const regionAt = (i: number): Region => {
+    while (shift && m + 1 < marks.length && marks[m + 1]!.at <= i) m++;
+    return marks[m]?.region ?? 'body';
+  };
+  addWords(out, normal, regionAt, (i) => i);
+  return out;
+}
+
+/**
+ * @param suppliedNotesHead the source has no NOTES line: the writer's own `<head>` of the notes
+ *   division is editorial, not a word of the source
+ */
+export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
+  const facts: TeiFacts = { pbs: [], mainWords: wordList(), footWords: wordList(), notes: [], refs: [], title: '', author: '', volumes: [], pageFroms: [] };
+  const parser = new SaxesParser({ xmlns: false });
+  const stack: Frame[] = [];
+  const notesDivs = new WeakSet<Frame>();
+  let main = '';
+  const marks: { at: number; region: Region }[] = [];
+  const foot = new Map<string, string>();
+  const footOrder: string[] = [];
+  let volume = '';
+  const append = (text: string, frame: { foot?: string; region: Region }) => {
+    if (frame.foot) {
+      foot.set(frame.foot, foot.get(frame.foot)! + text);
+      return;
+    }
+    if (marks.at(-1)?.region !== frame.region) marks.push({ at: main.length, region: frame.region });
+    main += text;
+  };
+  parser.on('opentag', (tag) => {
+    const a = tag.attributes as Record<string, string>;
+    const parent = stack.at(-1);
+    const inHeader = tag.name === 'teiHeader' || (parent?.inHeader ?? false);
+    const frame: Frame = {
+      name: tag.name,
+      skip: parent?.skip ?? false,
+      region: parent?.region ?? 'body',
+      foot: parent?.foot,
+      capture: parent?.capture,
+      inHeader,
+      inTitleStmt: tag.name === 'titleStmt' || (parent?.inTitleStmt ?? false),
+    };
+    if (tag.name === 'teiHeader') frame.skip = true;
+    if (tag.name === 'title' && a.type === 'main' && !facts.title) frame.capture = 'title';
+    if (tag.name === 'author' && !facts.author && frame.inTitleStmt) frame.capture = 'author';
+    if (tag.name === 'biblScope' && a.unit === 'volume') frame.capture = 'volume';
+    if (tag.name === 'biblScope' && a.unit === 'page' && a.from) facts.pageFroms.push(a.from);
+    if (tag.name === 'ref' && (a.type === 'noteref' || a.type === 'pageref')) frame.skip = true;
+    if (tag.name === 'ref' && a.type === 'noteref') facts.refs.push({ id: a['xml:id'] ?? '', target: a.target ?? '' });
+    // the source's spelling is the orig of a choice; a figure's description is an image's ALT
+    // attribute in the source, not text
+    if (tag.name === 'orig' || tag.name === 'figDesc') frame.skip = true;
+    if (tag.name === 'head' && suppliedNotesHead && parent?.name === 'div' && notesDivs.has(parent)) frame.skip = true;
+    if (tag.name === 'div' && a.type === 'notes') notesDivs.add(frame);
+    if (tag.name === 'note' && !inHeader) {
+      facts.notes.push({ id: a['xml:id'] ?? '', n: a.n ?? '', place: a.place ?? '', target: (a.target ?? '').split(/\s+/).filter(Boolean) });
+      if (a.place === 'foot') {
+        frame.foot = a['xml:id'] ?? '';
+        frame.region = 'foot';
+        foot.set(frame.foot, '');
+        footOrder.push(frame.foot);
+      } else frame.region = 'endnotes';
+    }
+    if (tag.name === 'pb' && !frame.skip) {
+      facts.pbs.push({ n: a.n ?? '', ...(a.edRef ? { edRef: a.edRef } : {}), ...(a.source ? { source: a.source } : {}) });
+      // the printed hyphen of a word split across pages is restored, as the source prints it
+      if (a.break === 'no' && a.rend === 'hyphen') append('-', frame);
+      else if (a.break !== 'no') append(' ', frame);
+    }
+    if (TEI_BLOCKS.has(tag.name) && !inHeader) append(' ', frame);
+    stack.push(frame);
+  });
+  parser.on('text', (text) => {
+    const top = stack.at(-1);
+    if (top?.capture === 'title') facts.title += text;
+    if (top?.capture === 'author') facts.author += text;
+    if (top?.capture === 'volume') volume += text;
+    if (!top || top.skip) return;
+    append(text, top);
+  });
+  parser.on('closetag', (tag) => {
+    const top = stack.pop();
+    if (top?.capture === 'volume' && stack.at(-1)?.capture !== 'volume') {
+      facts.volumes.push(volume.trim());
+      volume = '';
+    }
+    if (TEI_BLOCKS.has(tag.name) && top && !top.skip) append(' ', tag.name === 'note' ? (stack.at(-1) ?? top) : top);
+  });
+  parser.write(xml).close();
+  facts.mainWords = regionWords(main, marks);
+  // foot notes are numbered in the order the source has them (fn1, fn2…): compare in that order
+  const byNumber = [...footOrder].sort((x, y) => Number(x.replace(/\D/g, '')) - Number(y.replace(/\D/g, '')));
+  facts.footWords = regionWords(byNumber.map((id) => foot.get(id)).join(' '), [{ at: 0, region: 'foot' }]);
+  return facts;
+}

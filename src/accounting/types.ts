@@ -1,0 +1,131 @@
+/**
+ * The accounting's data: an inventory of one raw source (taken without the readers' code), the
+ * facts of the TEI produced, and their comparison (the report's `fidelity` section).
+ */
+import type { SourcePosition } from '../model/types.js';
+
+/** Where the words of a text are: the running text, the notes after it, the notes at the page foot. */
+export type Region = 'body' | 'endnotes' | 'foot';
+export const REGIONS: readonly Region[] = ['body', 'endnotes', 'foot'];
+
+/**
+ * Words in order, as parallel lists of numbers: a string or an object per word would cost more in
+ * garbage collection than the whole comparison. `h` is a 53-bit hash of the lower-cased word (what
+ * the alignment compares), `at` where it starts in `text` (for source words: the decoded source,
+ * whose offsets give line and column). The word itself is taken out only to be shown (wordText).
+ */
+export interface WordList {
+  h: number[];
+  region: Region[];
+  at: number[];
+  text: string;
+}
+
+export const wordList = (text = ''): WordList => ({ h: [], region: [], at: [], text });
+
+const WORD_AT = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/uy;
+/** The lower-cased word k of a list (as the text has it at that offset, entities and all). */
+export const wordText = (list: WordList, k: number): string => {
+  WORD_AT.lastIndex = list.at[k]!;
+  return (WORD_AT.exec(list.text)?.[0] ?? '').toLowerCase();
+};
+
+/** Every word of a list as text (for messages and tests). */
+export const wordTexts = (list: WordList, from = 0, to = list.h.length): string[] => {
+  const out: string[] = [];
+  for (let k = from; k < to; k++) out.push(wordText(list, k));
+  return out;
+};
+
+export interface SourceMarker {
+  /** The page number as printed (`277`, `57`, `xii`). */
+  n: string;
+  /** A remark printed with the marker (`blank`, `facsimile`). */
+  remark?: string;
+  pos: SourcePosition;
+}
+
+export interface SourceNote {
+  /** The label as printed (`7`, `111a`, `*`). */
+  label: string;
+  /** The note's anchor name in the source (`en7`, `n7`), when it has one. */
+  key?: string;
+  place: 'end' | 'foot';
+  pos: SourcePosition;
+}
+
+export interface SourceNoteRef {
+  /** The label as printed at the reference (`7`, `*`). */
+  label: string;
+  /** The anchor name it links to (`en7`, `n7`), when it is linked. */
+  key?: string;
+  place: 'end' | 'foot';
+  pos: SourcePosition;
+}
+
+/** What the title block states. */
+export interface TitleFacts {
+  /** Words of the whole title block (the title and author are among them). */
+  words: string[];
+  volume?: string;
+  pageFrom?: string;
+  pageTo?: string;
+  pos: SourcePosition;
+}
+
+/** Everything one raw source gives, by the accounting's own reading. */
+export interface Inventory {
+  file: string;
+  format: string;
+  markers: SourceMarker[];
+  notes: SourceNote[];
+  refs: SourceNoteRef[];
+  /** Body and endnote words in document order (one stream: notes can sit between documents). */
+  mainWords: WordList;
+  /** Page-foot note words in source order. */
+  footWords: WordList;
+  title: TitleFacts;
+  /** Offset → line/column in this source. */
+  position(offset: number): SourcePosition;
+}
+
+export type RegionCounts = Record<Region, number>;
+
+export interface FidelityCounts {
+  pages: number;
+  notes: number;
+  noteRefs: number;
+  words: RegionCounts;
+}
+
+export type UnaccountedKind = 'page' | 'note' | 'noteref' | 'words' | 'added-words' | 'title' | 'author' | 'volume' | 'page-range';
+
+export interface Unaccounted {
+  kind: UnaccountedKind;
+  message: string;
+  pos: SourcePosition;
+}
+
+/** The accounting of one source against the TEI. */
+export interface SourceFidelity {
+  file: string;
+  format: string;
+  role: 'base' | 'witness';
+  source: FidelityCounts;
+  tei: FidelityCounts;
+  /** Share of the source's words found, in order, in the TEI (1 = all). */
+  recall: RegionCounts;
+  /** Share of the TEI's words found, in order, in the source (1 = all). */
+  precision: RegionCounts;
+  /** Repairs the conversion declared at this source (a repeated marker dropped, a paragraph
+   * rejoined, a page break supplied): they account for what they say, and are not unaccounted. */
+  repaired: number;
+  unaccounted: Unaccounted[];
+}
+
+export interface Fidelity {
+  sources: SourceFidelity[];
+  /** Sources whose format has no inventory yet (they are not accounted for). */
+  notAccounted: string[];
+  unaccounted: number;
+}

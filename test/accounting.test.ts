@@ -1,0 +1,195 @@
+/**
+ * The accounting (src/accounting/): an inventory of the raw source, taken without the readers'
+ * code, compared with the TEI. Made-up sources only (test/fixtures/accounting/ and inline pages),
+ * one per source pattern the inventory must know, and a conversion that loses a note, a page break
+ * and a paragraph before its TEI is written, which the accounting must report at their positions.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { accountConversion, fidelityDiagnostics, inventoryOfCmpa, inventoryOfMarx2mao, wordTexts } from '../src/accounting/index.js';
+import type { Block, Edition } from '../src/model/types.js';
+import { readMarx2mao } from '../src/readers/marx2mao/index.js';
+import { writeTei } from '../src/tei/index.js';
+import { fixtures } from './support/tools.js';
+
+const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-04' };
+const enc = (s: string) => new TextEncoder().encode(s);
+const file = 'test/fixtures/accounting/WP12.html';
+const source = readFileSync(join(fixtures, 'accounting/WP12.html'), 'utf8');
+
+/** Line and column of the first occurrence of `needle` (after `after`) in `text`, found by search. */
+function where(text: string, needle: string, after = ''): string {
+  const at = text.indexOf(needle, after ? text.indexOf(after) : 0);
+  if (at < 0) throw new Error(`not in the fixture: ${needle}`);
+  const before = text.slice(0, at).split('\n');
+  return `${before.length}:${before.at(-1)!.length + 1}`;
+}
+
+/** Remove the first block that `test` picks, at any depth (a paragraph, a page break). */
+function removeBlock(blocks: Block[], test: (b: Block) => boolean): boolean {
+  const i = blocks.findIndex(test);
+  if (i >= 0) {
+    blocks.splice(i, 1);
+    return true;
+  }
+  return blocks.some((b) => 'blocks' in b && removeBlock(b.blocks, test));
+}
+
+const text = (b: Block) => ('children' in b ? b.children.map((c) => (c.type === 'text' ? c.value : '')).join('') : '');
+
+describe('the accounting can fail', () => {
+  it('reports a note, a page break and a paragraph removed from the model, each at its source position', () => {
+    const read = readMarx2mao(enc(source), file);
+    expect(read.ok).toBe(true);
+    const edition = (read as { edition: Edition }).edition;
+    // the faithful conversion first: nothing unaccounted
+    const faithful = accountConversion([{ file, format: 'marx2mao', bytes: enc(source), role: 'base' }], writeTei(edition, publication), edition);
+    expect(faithful.unaccounted).toBe(0);
+    expect(faithful.sources[0]!.recall).toEqual({ body: 1, endnotes: 1, foot: 1 });
+
+    edition.notes!.items = edition.notes!.items.filter((it) => 'type' in it || it.n !== '2');
+    expect(removeBlock(edition.body, (b) => b.type === 'pbBlock' && b.pb.n === '12')).toBe(true);
+    expect(removeBlock(edition.body, (b) => b.type === 'paragraph' && text(b).includes('second paragraph'))).toBe(true);
+    const fidelity = accountConversion([{ file, format: 'marx2mao', bytes: enc(source), role: 'base' }], writeTei(edition, publication), edition);
+    const lines = fidelityDiagnostics(fidelity).map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}`);
+    expect(lines).toEqual([
+      `${file}:${where(source, 'The second')}: warning unaccounted-words`,
+      `${file}:${where(source, '<B>page 12')}: warning unaccounted-page`,
+      `${file}:${where(source, '[<A HREF="WP12.html#en2')}: warning unaccounted-noteref`,
+      `${file}:${where(source, '<A NAME="en2"')}: warning unaccounted-note`,
+      `${file}:${where(source, 'Kings')}: warning unaccounted-words`,
+      // the note held the break of page 14: it is lost with the note
+      `${file}:${where(source, '<B>page 14')}: warning unaccounted-page`,
+    ]);
+    const s = fidelity.sources[0]!;
+    expect(s.source.pages - s.tei.pages).toBe(2);
+    expect(s.source.notes - s.tei.notes).toBe(1);
+    // the paragraph's 9 words of 38 in the body, the note's 4 of 8 in the endnotes
+    expect(s.recall).toEqual({ body: Math.round((29 / 38) * 10000) / 10000, endnotes: 0.5, foot: 1 });
+    expect(s.precision).toEqual({ body: 1, endnotes: 1, foot: 1 });
+    expect(fidelityDiagnostics(fidelity, true).every((d) => d.severity === 'error')).toBe(true);
+  });
+
+  it('reports words the TEI has and the source has not', () => {
+    const read = readMarx2mao(enc(source), file);
+    const edition = (read as { edition: Edition }).edition;
+    const tei = writeTei(edition, publication).replace('The fourth paragraph', 'The fourth invented paragraph');
+    const fidelity = accountConversion([{ file, format: 'marx2mao', bytes: enc(source), role: 'base' }], tei, edition);
+    expect(fidelity.sources[0]!.unaccounted.map((u) => [u.kind, `${u.pos.line}:${u.pos.column}`])).toEqual([['added-words', where(source, 'paragraph ends')]]);
+  });
+});
+
+/** A made-up marx2mao page: a title block, the given text, a navigation table. */
+function page(text: string, title = '<B>Vol. I, pp. 5-9.</B>'): string {
+  return `<HTML><BODY>\n<CENTER>\n<H2>An Author</H2>\n<H2>A TITLE</H2>\n${title}<P>\n<HR>\n<I>Prepared &copy; for the Internet by Someone (June 2000)</I>\n<HR>\n</CENTER>\n${text}\n<TABLE><TR><TD><A HREF="../index.html">From Marx to Mao</A></TD><TD>stray navigation words</TD></TR></TABLE>\n</BODY></HTML>\n`;
+}
+const inv = (html: string) => inventoryOfMarx2mao(enc(html), 'x.html');
+const pos = (html: string, needle: string) => where(html, needle);
+
+describe('inventory of a marx2mao page: the patterns of the site', () => {
+  it('page markers: with and without a space, with remarks before and after; a blank page has no text', () => {
+    const html = page([
+      '<P ALIGN=right><FONT SIZE=-2><B>page57</B></FONT><P>',
+      'Words of page fifty-seven.',
+      '<P><FONT SIZE=-2><B>page 58</B>[blank]</FONT><P>',
+      '<P ALIGN=right><FONT SIZE=-2>[facsimile] <B>page 59</B></FONT><BR>',
+      '<P><FONT SIZE=-2><B>page 60</B> [blank]</FONT><P>',
+      '<P><FONT SIZE=-2><B>page 61 [blank]</B></FONT><P>',
+      '<P ALIGN=right><FONT SIZE=-2><B>page </B></FONT><P>',
+      'Last words.',
+    ].join('\n'));
+    const i = inv(html);
+    expect(i.markers.map((m) => [m.n, m.remark ?? ''])).toEqual([['57', ''], ['58', 'blank'], ['59', 'facsimile'], ['60', 'blank'], ['61', 'blank']]);
+    expect(i.markers.map((m) => `${m.pos.line}:${m.pos.column}`)).toEqual([pos(html, '<B>page57'), pos(html, '<B>page 58'), pos(html, '<B>page 59'), pos(html, '<B>page 60'), pos(html, '<B>page 61')]);
+    // neither the markers, their remarks nor the number-less marker are words of the text
+    expect(wordTexts(i.mainWords)).toEqual(['words', 'of', 'page', 'fifty', 'seven', 'last', 'words']);
+  });
+
+  it('endnotes: anchors en<N> and n<N> mixed in one page, letter-suffixed notes, linked and unlinked references', () => {
+    const html = page([
+      'One<FONT SIZE=-2>[<A HREF="x.html#en1">1</A>]</FONT> two<FONT SIZE=-2>[<A HREF="x.html#n7">7</A>]</FONT>',
+      'three<FONT SIZE=-2>[<A HREF="x.html#en111a">111a</A>]</FONT> four<FONT SIZE=-2>[7]</FONT> five.',
+      '<P><B>NOTES</B>',
+      '<P><SUP><FONT SIZE=-2><A NAME="en1">[1]</A></FONT></SUP> First note. <FONT SIZE=-2>[p. <A HREF="x.html#p5">5</A>]</FONT>',
+      '<P><A NAME="n7">[7]</A> Seventh note. [pp. <A HREF="x.html#p5">5</A>, <A HREF="x.html#p9">9</A>]',
+      '<P><A NAME="en111a">[111a]</A> A suffixed note. [<A HREF="x.html#toc">table of contents</A>]',
+      '<P><A NAME="en112">[112]</A> A publisher\'s note. [pub. note]',
+    ].join('\n'));
+    const i = inv(html);
+    expect(i.notes.map((n) => [n.label, n.key, n.place, `${n.pos.line}:${n.pos.column}`])).toEqual([
+      ['1', 'en1', 'end', pos(html, '<A NAME="en1"')],
+      ['7', 'n7', 'end', pos(html, '<A NAME="n7"')],
+      ['111a', 'en111a', 'end', pos(html, '<A NAME="en111a"')],
+      ['112', 'en112', 'end', pos(html, '<A NAME="en112"')],
+    ]);
+    expect(i.refs.map((r) => [r.label, r.key ?? '(unlinked)', `${r.pos.line}:${r.pos.column}`])).toEqual([
+      ['1', 'en1', pos(html, '[<A HREF="x.html#en1"')],
+      ['7', 'n7', pos(html, '[<A HREF="x.html#n7"')],
+      ['111a', 'en111a', pos(html, '[<A HREF="x.html#en111a"')],
+      ['7', '(unlinked)', pos(html, '<FONT SIZE=-2>[7]')],
+    ]);
+    // labels, references and back-references are apparatus; the navigation table ends the text
+    const regions = wordTexts(i.mainWords).map((w, k) => `${w}/${i.mainWords.region[k]}`);
+    expect(regions).toEqual([
+      'one/body', 'two/body', 'three/body', 'four/body', 'five/body', 'notes/body',
+      'first/endnotes', 'note/endnotes', 'seventh/endnotes', 'note/endnotes', 'a/endnotes', 'suffixed/endnotes', 'note/endnotes',
+      'a/endnotes', 'publisher\'s/endnotes', 'note/endnotes',
+    ]);
+  });
+
+  it('page-foot notes after a short left rule: in a small FONT, without one, numbered 1. 2.', () => {
+    const html = page([
+      '<P ALIGN=right><FONT SIZE=-2><B>page 5</B></FONT><P>',
+      'Text with a star<FONT SIZE=-2>[<A HREF="x.html#fnp5">*</A>]</FONT> here.',
+      '<HR ALIGN=left WIDTH=20%>',
+      '<FONT SIZE=-1><A NAME="fnp5">[*]</A> A star note in small type.</FONT>',
+      '<P><FONT SIZE=-2><B>page 6</B></FONT><P>',
+      'More text<FONT SIZE=-2>[<A HREF="x.html#fnp6">*</A>]</FONT> again.',
+      '<HR ALIGN=left WIDTH=15%>',
+      '* A foot note without small type.',
+      '<P ALIGN=right><FONT SIZE=-2><B>page 7</B></FONT><P>',
+      'Numbered<FONT SIZE=-2>[<A HREF="x.html#fnp7">1</A>]</FONT> and<FONT SIZE=-2>[<A HREF="x.html#fnp7">2</A>]</FONT> too.',
+      '<HR ALIGN=left WIDTH=20%>',
+      '<FONT SIZE=-1>1. The first numbered note.<BR>2. The second numbered note.</FONT>',
+      '<P><FONT SIZE=-2><B>page 8</B></FONT><P>',
+      'The end.',
+    ].join('\n'));
+    const i = inv(html);
+    expect(i.notes.map((n) => [n.label, n.place, `${n.pos.line}:${n.pos.column}`])).toEqual([
+      ['*', 'foot', pos(html, '<A NAME="fnp5">')],
+      ['*', 'foot', pos(html, '* A foot note')],
+      ['1', 'foot', pos(html, '1. The first')],
+      ['2', 'foot', pos(html, '2. The second')],
+    ]);
+    expect(i.refs.filter((r) => r.place === 'foot')).toHaveLength(4);
+    // the numbers of numbered foot notes are their labels, not words of their text
+    expect(wordTexts(i.footWords).join(' ')).toBe('a star note in small type a foot note without small type the first numbered note the second numbered note');
+    expect(wordTexts(i.mainWords).join(' ')).toBe('text with a star here more text again numbered and too the end');
+  });
+
+  it('the title block: volume and page range with the position of the statement', () => {
+    const html = page('<P ALIGN=right><FONT SIZE=-2><B>page 5</B></FONT><P>Text.', '<B>Vol. IV, pp. 5-9.</B>');
+    const t = inv(html).title;
+    expect([t.volume, t.pageFrom, t.pageTo, `${t.pos.line}:${t.pos.column}`]).toEqual(['IV', '5', '9', pos(html, 'Vol. IV')]);
+    expect(t.words).toEqual(expect.arrayContaining(['an', 'author', 'a', 'title']));
+  });
+});
+
+describe('inventory of a CMPA reprint', () => {
+  it('markers, references, notes with back-references, the title block', () => {
+    const md = [
+      '**An Author**', '', '**A TITLE**', '', '**Vol. II, pp. 7-9.**', '', '---', '', '**Republish by:**', '', '**<https://example.org>**', '',
+      '## A TITLE', '', '*May 1, 1950*', '', 'Text with a note.<sup>[1]</sup> Split', '', 'page 8', '', 'here -- and on.', '', 'page 9 [blank]', '',
+      '## NOTES', '', '[1] The note text. [p. 7]', '', '---', '',
+    ].join('\n');
+    const i = inventoryOfCmpa(enc(md), 'x.md');
+    expect(i.markers.map((m) => [m.n, m.remark ?? '', `${m.pos.line}:${m.pos.column}`])).toEqual([['8', '', where(md, 'page 8')], ['9', 'blank', where(md, 'page 9')]]);
+    expect(i.refs.map((r) => [r.label, `${r.pos.line}:${r.pos.column}`])).toEqual([['1', where(md, '<sup>')]]);
+    expect(i.notes.map((n) => [n.label, `${n.pos.line}:${n.pos.column}`])).toEqual([['1', where(md, '[1] The')]]);
+    expect(wordTexts(i.mainWords).map((w, k) => `${w}/${i.mainWords.region[k]}`).join(' ')).toBe(
+      'a/body title/body may/body 1/body 1950/body text/body with/body a/body note/body split/body here/body and/body on/body notes/body the/endnotes note/endnotes text/endnotes',
+    );
+    expect([i.title.volume, i.title.pageFrom]).toEqual(['II', '7']);
+  });
+});
