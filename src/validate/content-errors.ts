@@ -153,7 +153,9 @@ export function contentErrors(text: string, file: string, model: ContentModel, l
 
   /** "<a>, <b> or <c>" (elements that may come next), with "text" and "the end of <x>" where allowed. */
   const expected = (p: Pattern, parent: DocNode, endToo = true): string => {
-    const names = [...new Set([...d.firsts(p)].map((ep) => describeName(ep.names, parent)))];
+    const found = [...new Set([...d.firsts(p)].map((ep) => describeName(ep.names, parent)))];
+    // A few names in the schema's order (it is the order to write them in); many, alphabetically.
+    const names = found.length > SHOWN + 4 ? found.sort((x, y) => x.localeCompare(y)) : found;
     const cut = names.length > SHOWN + 4 ? SHOWN : names.length; // "… (13 in all)" would hide one name
     const shown = names.slice(0, cut).map((n) => (n.startsWith('any') ? n : `<${n}>`));
     if (names.length > cut) shown.push(`… (${names.length} elements in all)`);
