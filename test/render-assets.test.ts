@@ -1,8 +1,10 @@
 /**
  * A TEI file must not make a rendition read files outside its assets folder: graphic/@url that
- * climbs out (`../x.gif`) or is absolute is neither embedded in the HTML nor packed in the EPUB.
+ * climbs out (`../x.gif`) or is absolute is neither embedded in the HTML nor packed in the EPUB (the
+ * EPUB is written without it, with a warning).
  */
 import { describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,9 +32,16 @@ describe('images of a rendition come only from the assets folder', () => {
     }
   });
 
-  it('refuses to pack an image outside the folder into an EPUB', async () => {
-    await expect(renderEpub(withImage('inside.gif'), { assetsDir: assets })).resolves.toBeInstanceOf(Uint8Array);
-    await expect(renderEpub(withImage('../outside.gif'), { assetsDir: assets })).rejects.toThrow(/not a relative path inside the assets folder/);
-    await expect(renderEpub(withImage(join(dir, 'outside.gif')), { assetsDir: assets })).rejects.toThrow(/not a relative path inside the assets folder/);
+  it('packs an image inside the folder; leaves one outside it out of the EPUB, with a warning', async () => {
+    const packed = unzipSync(await renderEpub(withImage('inside.gif'), { assetsDir: assets }));
+    expect(Object.keys(packed).filter((k) => k.startsWith('OEBPS/images/'))).toHaveLength(1);
+    for (const url of ['../outside.gif', join(dir, 'outside.gif')]) {
+      const warnings: string[] = [];
+      const epub = unzipSync(await renderEpub(withImage(url), { assetsDir: assets, onWarning: (w) => warnings.push(w) }));
+      expect(Object.keys(epub).filter((k) => k.startsWith('OEBPS/images/'))).toEqual([]);
+      expect(strFromU8(epub['OEBPS/package.opf']!)).not.toContain('outside.gif');
+      expect(warnings).toEqual([expect.stringContaining(`image '${url}' (graphic/@url) is outside the assets folder`)]);
+      expect(warnings[0]).toMatch(/--assets <dir>/);
+    }
   });
 });

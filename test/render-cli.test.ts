@@ -4,6 +4,7 @@
  * exit, nothing written.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,13 +94,17 @@ describe('teikit render', () => {
     expect(existsSync(join(dir, 'html.epub'))).toBe(false);
   });
 
-  it('names a missing or empty image and writes no EPUB', async () => {
+  it('writes the EPUB without a missing image, with a warning naming it and --assets; refuses an empty image', async () => {
     const tei = readFileSync(sample, 'utf8').replace('<p>Many people', '<figure><graphic url="missing.gif"/></figure><p>Many people');
     writeFileSync(join(dir, 'img.tei.xml'), tei);
     const r = await cli(['img.tei.xml', '-o', 'img.epub'], dir);
-    expect(r.code).toBe(1);
-    expect(r.err.trim()).toBe(`img.tei.xml: image 'missing.gif' (graphic/@url) not found in ${dir}`);
-    expect(existsSync(join(dir, 'img.epub'))).toBe(false);
+    expect(r.code).toBe(0);
+    expect(r.err.split('\n')[0]).toBe(
+      `img.tei.xml: warning image-skipped: image 'missing.gif' (graphic/@url) is not found in ${dir} (--assets <dir> names the folder of the images); the EPUB is written without it`,
+    );
+    const epub = unzipSync(readFileSync(join(dir, 'img.epub')));
+    expect(Object.keys(epub).filter((k) => k.includes('images/'))).toEqual([]);
+    expect(strFromU8(epub['OEBPS/c001.xhtml'] ?? epub['OEBPS/c002.xhtml']!)).not.toContain('missing.gif');
 
     // LLL60's portrait is an empty file in the corpus.
     const lll = join(fixtures, 'marx2mao/Other');

@@ -136,6 +136,37 @@ describe('teikit validate', () => {
     ]);
   }, 180_000);
 
+  it('--max-messages caps the messages of a file with "… and N more"; the house schema says it is the house schema', async () => {
+    const foreign = join(fixtures, 'tei-other/untitled.xml');
+    const all = await cli(['--max-messages', '0', foreign]);
+    const total = all.stdout.trim().split('\n').length;
+    expect(total).toBeGreaterThan(3);
+    const capped = await cli(['--max-messages', '2', foreign]);
+    expect(capped.code).toBe(1);
+    const lines = capped.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe(`${foreign}: … and ${total - 2} more message(s) (--max-messages 0 shows all)`);
+    expect(capped.stderr).toMatch(/checked against teikit's house schema and rules; --schema tei_all checks TEI P5 alone/);
+    expect(all.stdout).toMatch(/\[teikit house rule: house\]$/m);
+  });
+
+  it.each([
+    [['--rules', 'ids,nonsense', sample], /--rules: unknown rule "nonsense" \(known: all, none, house, ids, pointers, pages, notes, pagerefs, breaks\)/],
+    [['--max-messages', 'lots', sample], /--max-messages wants a whole number, not "lots"/],
+  ])('exits 2 on a bad --rules or --max-messages: %j', async (args, message) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('--rules runs the named house rules alone: pages finds the page order, ids does not', async () => {
+    const file = invalid('pb-out-of-order.tei.xml');
+    const pages = await cli(['--rules', 'pages', file]);
+    expect(pages.stdout).toMatch(/error page-order: .*\[teikit house rule: pages\]$/m);
+    const ids = await cli(['--rules', 'ids', file]);
+    expect(ids.stdout).not.toMatch(/page-order/);
+  });
+
   it('runs as a real process with the same exit codes', async () => {
     const tsx = join(repoRoot, 'node_modules/.bin/tsx');
     const main = join(repoRoot, 'src/cli/main.ts');

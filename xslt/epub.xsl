@@ -25,6 +25,9 @@
   <xsl:import href="common/epub-files.xsl"/>
   <xsl:import href="common/epub-package.xsl"/>
   <xsl:import href="common/epub-nav.xsl"/>
+  <xsl:import href="common/any-tei.xsl"/>
+  <xsl:import href="common/epub-corpus.xsl"/>
+  <xsl:import href="common/epub-skip-images.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:output name="xhtml" method="xhtml" html-version="5" encoding="UTF-8" indent="no" omit-xml-declaration="no" include-content-type="no" use-character-maps="t:no-c1"/>
@@ -34,8 +37,9 @@
   <xsl:param name="css" as="xs:string" select="''"/>
 
   <xsl:template match="/">
-    <xsl:variable name="tei" select="(TEI, teiCorpus/TEI)[1]"/>
-    <xsl:variable name="files" select="t:content-files($tei/text)"/>
+    <!-- A teiCorpus: its own header for the package and title page, one chapter per member. -->
+    <xsl:variable name="tei" select="(TEI, teiCorpus)[1]"/>
+    <xsl:variable name="files" select="if (teiCorpus) then t:corpus-files(teiCorpus) else t:content-files($tei/text)"/>
     <xsl:result-document href="META-INF/container.xml" format="xml">
       <container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0">
         <rootfiles>

@@ -22,6 +22,7 @@
   <xsl:import href="common/header.xsl"/>
   <xsl:import href="common/css.xsl"/>
   <xsl:import href="common/charmap.xsl"/>
+  <xsl:import href="common/any-tei.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no" use-character-maps="t:no-c1"/>
 
@@ -46,7 +47,7 @@
         <meta charset="UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="t:main-title(.)"/></title>
-        <xsl:for-each select="$tei/teiHeader/fileDesc/titleStmt/author">
+        <xsl:for-each select="(/teiCorpus, $tei)[1]/teiHeader/fileDesc/titleStmt/author[normalize-space()]">
           <meta name="author" content="{normalize-space(.)}"/>
         </xsl:for-each>
         <meta name="generator" content="teikit"/>
@@ -55,16 +56,17 @@
       <body>
         <header class="edition">
           <xsl:call-template name="t:header-block">
-            <xsl:with-param name="h" select="$tei/teiHeader"/>
+            <xsl:with-param name="h" select="(/teiCorpus, $tei)[1]/teiHeader"/>
           </xsl:call-template>
         </header>
         <xsl:call-template name="toc">
-          <xsl:with-param name="divs" select="$tei/text/(front | body | back)/*[t:is-div(.)]"/>
+          <xsl:with-param name="divs" select="if (teiCorpus) then () else $tei/text/(front | body | back)/*[t:is-div(.)]"/>
         </xsl:call-template>
         <main>
-          <xsl:apply-templates select="$tei/text"/>
+          <!-- A teiCorpus: every member, each with its title (any-tei.xsl). -->
+          <xsl:apply-templates select="if (teiCorpus) then teiCorpus//TEI else $tei/text"/>
           <xsl:call-template name="t:collected-notes">
-            <xsl:with-param name="notes" select="$tei/text//note[t:is-inline-note(.)]"/>
+            <xsl:with-param name="notes" select="(if (teiCorpus) then teiCorpus//TEI else $tei)/text//note[t:is-inline-note(.)]"/>
           </xsl:call-template>
         </main>
       </body>
@@ -72,8 +74,8 @@
   </xsl:template>
 
   <xsl:template match="text">
-    <xsl:if test="@xml:lang and @xml:lang != t:lang(.)">
-      <xsl:attribute name="lang" select="@xml:lang"/>
+    <xsl:if test="@xml:lang and t:bcp47(@xml:lang) != t:lang(.)">
+      <xsl:attribute name="lang" select="t:bcp47(@xml:lang)"/>
     </xsl:if>
     <xsl:apply-templates/>
   </xsl:template>

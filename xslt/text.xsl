@@ -17,6 +17,9 @@
 
   <xsl:import href="common/util.xsl"/>
   <xsl:import href="common/header.xsl"/>
+  <xsl:import href="common/any-tei-functions.xsl"/>
+  <!-- Included, not imported: its templates must outrank this module's general ones by priority. -->
+  <xsl:include href="common/text-any.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -34,10 +37,12 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="(TEI, teiCorpus/TEI)[1]"/>
     <xsl:if test="$header = ('true', 'yes', '1')">
-      <xsl:apply-templates select="$tei/teiHeader" mode="txt-header"/>
+      <xsl:apply-templates select="(teiCorpus, $tei)[1]/teiHeader" mode="txt-header"/>
     </xsl:if>
-    <xsl:apply-templates select="$tei/text" mode="txt"/>
-    <xsl:variable name="inline-notes" select="$tei/text//note[t:is-inline-note(.)]"/>
+    <!-- A teiCorpus: every member under its title (text-any.xsl). -->
+    <xsl:variable name="texts" select="if (teiCorpus) then teiCorpus//TEI else $tei/text"/>
+    <xsl:apply-templates select="$texts" mode="txt"/>
+    <xsl:variable name="inline-notes" select="$texts/descendant-or-self::text//note[t:is-inline-note(.)]"/>
     <xsl:if test="$inline-notes">
       <xsl:value-of select="'Notes' || $NL || $NL"/>
       <xsl:for-each select="$inline-notes">
@@ -50,7 +55,7 @@
     <xsl:variable name="fd" select="fileDesc"/>
     <xsl:variable name="lines" as="xs:string*">
       <xsl:sequence select="t:main-title(.)"/>
-      <xsl:sequence select="string-join($fd/titleStmt/author ! normalize-space(.), ', ')"/>
+      <xsl:sequence select="string-join($fd/titleStmt/author[normalize-space()] ! normalize-space(.), ', ')"/>
       <xsl:for-each select="profileDesc/creation/date[not(@type)][1]"><xsl:sequence select="'Written ' || normalize-space(.)"/></xsl:for-each>
       <xsl:for-each select="profileDesc/creation/date[@type = 'published'][1]"><xsl:sequence select="'First published ' || normalize-space(.)"/></xsl:for-each>
       <xsl:sequence select="''"/>

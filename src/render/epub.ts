@@ -20,7 +20,15 @@ export async function renderEpub(tei: string, opts: RenderOptions = {}): Promise
   const facts = checkXml(tei, file);
   if (!opts.xslt) requireTei(facts, file);
   const name = facts.idno ? `teikit:${facts.idno}` : `teikit-title:${facts.title ?? ''}`;
-  const run = runChecked(opts.xslt ?? 'builtin:epub', tei, file, { uuid: uuidV5(name), ...opts.params });
+  const assetsDir = opts.assetsDir ?? '.';
+  // An image the EPUB cannot carry (missing, remote, outside the assets folder) is left out, with a warning.
+  const skipped = facts.images.filter((url) => {
+    const problem = unavailable(url, assetsDir);
+    if (problem) opts.onWarning?.(`${file}: warning image-skipped: image '${url}' (graphic/@url) ${problem}; the EPUB is written without it`);
+    return problem !== undefined;
+  });
+  const params = { uuid: uuidV5(name), ...(skipped.length > 0 ? { 'skip-images': skipped.join('\n') } : {}), ...opts.params };
+  const run = runChecked(opts.xslt ?? 'builtin:epub', tei, file, params);
 
   if (!run.documents.has('META-INF/container.xml')) {
     throw new UserError(`${opts.xslt ?? 'epub.xsl'}: the stylesheet wrote no META-INF/container.xml; it is not an EPUB stylesheet`);
@@ -64,6 +72,21 @@ function listedImages(principal: string): ListedImage[] {
       const [url = '', href = '', type = ''] = l.split('\t');
       return { url, href, type };
     });
+}
+
+/** Why an image cannot be packed (undefined when it can be read from the assets folder). */
+function unavailable(url: string, assetsDir: string): string | undefined {
+  const paths = [url, safeDecode(url)].map((u) => assetPath(assetsDir, u));
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return 'is remote: teikit packs only local images, never fetches one';
+  if (paths.some((p) => p === undefined)) return `is outside the assets folder ${resolve(assetsDir)}: teikit packs only images from inside it (--assets <dir> names the folder)`;
+  const found = (paths as string[]).some((p) => {
+    try {
+      return statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  });
+  return found ? undefined : `is not found in ${resolve(assetsDir)} (--assets <dir> names the folder of the images)`;
 }
 
 function readImage(url: string, assetsDir: string, file: string): Uint8Array {

@@ -6,6 +6,8 @@ export interface RenderOptions {
   params?: Record<string, string>;
   /** Folder where the images named by graphic/@url are found (EPUB); default: the working directory. */
   assetsDir?: string;
+  /** Told each warning (an image left out of an EPUB); the CLI prints them on standard error. */
+  onWarning?: (message: string) => void;
   /** Name of the TEI input in messages (`SU39.tei.xml:12:3 …`); default `<tei>`. */
   source?: string;
 }

@@ -8,6 +8,7 @@
 import type { Diagnostic } from '../model/types.js';
 import { diagnostic } from '../model/diagnostics.js';
 import type { ElementFact } from './wellformed.js';
+import { houseRuleLabel } from './rules.js';
 
 /** Required attributes per element (for `ref`, per @type). */
 const REQUIRED_ATTRS: Record<string, string[]> = {
@@ -122,7 +123,7 @@ export class HouseChecks {
   }
 
   private error(el: ElementFact, code: string, message: string): void {
-    this.diagnostics.push(diagnostic('error', code, message, { file: this.file, line: el.line, column: el.column }));
+    this.diagnostics.push(diagnostic('error', code, message + houseRuleLabel('house'), { file: this.file, line: el.line, column: el.column }));
   }
 }
 

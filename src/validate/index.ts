@@ -1,6 +1,8 @@
 /**
  * Validate a TEI document: safe reading (encoding, no DOCTYPE entities), well-formedness,
- * RELAX NG (schema/teikit.rng by default, tei_all or a file), then the house rules. Each stage
+ * RELAX NG (schema/teikit.rng by default, tei_all or a file), then the house rules — by default
+ * only with the house schema: `tei_all` or a user's schema is checked alone, as jing does, unless
+ * rules are asked for (`rules`). Each stage
  * runs only when the one before let the document through as XML: a document that is not safe or
  * not well-formed gets that one error. RELAX NG and rules both run on a well-formed document, so a
  * user sees every problem at once. Returns diagnostics in source order; errors make it invalid.
@@ -12,16 +14,20 @@ import { checkProlog } from './safety.js';
 import { parseWellFormed, TEI_NS } from './wellformed.js';
 import { HouseChecks } from './house.js';
 import { loadSchema, schemaPath, validateRelaxNG, type SchemaName } from './relaxng.js';
-import { checkRules } from './rules.js';
+import { checkRules, RULE_NAMES, type RuleName } from './rules.js';
+import { xincludeDiagnostics } from './xinclude.js';
 
 export { schemaPath, loadSchema } from './relaxng.js';
 export type { SchemaName } from './relaxng.js';
+export { RULE_NAMES, parseRuleList, type RuleName } from './rules.js';
 
 export interface ValidateOptions {
   /** `teikit` (default), `tei_all`, or the path of a RELAX NG schema (XML syntax). */
   schema?: SchemaName;
   /** Directory a relative schema path is resolved against (default: the process's). */
   cwd?: string;
+  /** teikit's rules to run (house.ts and rules.ts); default: all with the teikit schema, none otherwise. */
+  rules?: ReadonlySet<RuleName>;
 }
 
 /** libxml2's follow-on errors, dropped when the house checks have named the problem precisely. */
@@ -43,7 +49,8 @@ export async function validateTei(
   const unsafe = checkProlog(text, file);
   if (unsafe.length > 0) return unsafe;
 
-  const house = schema === 'teikit' ? new HouseChecks(file) : undefined;
+  const rules = options.rules ?? new Set<RuleName>(schema === 'teikit' ? RULE_NAMES : []);
+  const house = rules.has('house') ? new HouseChecks(file) : undefined;
   const parsed = parseWellFormed(text, file, house?.visit);
   if (!parsed.ok) return [parsed.diagnostic];
 
@@ -61,14 +68,20 @@ export async function validateTei(
   }
 
   const houseErrors = house?.finish() ?? [];
+  const xincludes = xincludeDiagnostics(parsed.facts.xincludes, file);
   let schemaErrors = validateRelaxNG(text, file, validator);
-  if (houseErrors.length > 0) {
+  if (xincludes.length > 0) {
+    // The schema's word on an xi:include ("not allowed here") is the XInclude message's to say.
+    const at = new Set(xincludes.map((d) => `${d.line}:${d.column}`));
+    schemaErrors = schemaErrors.filter((d) => !at.has(`${d.line}:${d.column}`));
+  }
+  if (houseErrors.length > 0 && schema === 'teikit') {
     // The house checks named these problems precisely: drop libxml2's vaguer word on the same element.
     const explained = new Set(houseErrors.map((d) => `${d.line}:${d.column}`));
     schemaErrors = schemaErrors.filter((d) => !FOLLOW_ON.has(d.code) && !explained.has(`${d.line}:${d.column}`));
   }
-  const ruleErrors = checkRules(parsed.facts, file);
-  const all = dropRepeats([...houseErrors, ...schemaErrors, ...ruleErrors]);
+  const ruleErrors = checkRules(parsed.facts, file, rules);
+  const all = dropRepeats([...xincludes, ...houseErrors, ...schemaErrors, ...ruleErrors]);
   return sortDiagnostics(all);
 }
 
@@ -76,7 +89,7 @@ export async function validateTei(
 function dropRepeats(list: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return list.filter((d) => {
-    const key = `${d.code}:${d.line}`;
+    const key = `${d.code}:${d.line}:${d.column}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -10,7 +10,7 @@ import { SaxesParser } from 'saxes';
 
 export interface Located {
   name: string;
-  /** Local name of the parent element (undefined for the root). */
+  /** Name of the parent element as the document writes it (undefined for the root). */
   parent?: string;
   line: number;
   column: number;
@@ -57,9 +57,9 @@ export function locateXPaths(text: string, xpaths: Iterable<string>): Map<string
       return step.name === '*' ? step.index === parent.total : step.name === tag.name && step.index === nameIndex;
     });
     for (const w of candidates) {
-      if (w.steps.length === depth + 1) found.set(w.xpath, { name: local(tag.name), parent: parent.name, ...start });
+      if (w.steps.length === depth + 1) found.set(w.xpath, { name: tag.name, parent: parent.name, ...start });
     }
-    stack.push({ name: local(tag.name), candidates: candidates.filter((w) => w.steps.length > depth + 1), total: 0, byName: new Map() });
+    stack.push({ name: tag.name, candidates: candidates.filter((w) => w.steps.length > depth + 1), total: 0, byName: new Map() });
   });
   parser.on('closetag', () => {
     stack.pop();
@@ -75,6 +75,3 @@ export function locateXPaths(text: string, xpaths: Iterable<string>): Map<string
   return found;
 }
 
-function local(name: string): string {
-  return name.replace(/^.*:/, '');
-}

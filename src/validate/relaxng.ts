@@ -15,6 +15,8 @@ import { schemaDiagnostics } from './schema-messages.js';
 import { locateXPaths } from './locate.js';
 import { allowedChildren } from './expected.js';
 import { findTeiAll } from './tei-all.js';
+import { readContentModel, type ContentModel } from './content-model.js';
+import { contentErrors } from './content-errors.js';
 
 const MAX_ERRORS = 200;
 
@@ -46,6 +48,25 @@ function childTable(path: string): Map<string, string[]> {
   }
   return table;
 }
+const models = new Map<string, ContentModel | undefined>();
+
+/** The schema's content model, read on first need (for order and content messages only). */
+function contentModel(path: string): ContentModel | undefined {
+  if (!models.has(path)) {
+    let model: ContentModel | undefined;
+    try {
+      model = readContentModel(readFileSync(path, 'utf8'));
+    } catch {
+      model = undefined;
+    }
+    models.set(path, model);
+  }
+  return models.get(path);
+}
+
+/** libxml2's codes for order and content errors, which the content model words better when it can. */
+const STRUCTURAL = new Set(['unexpected-element', 'missing-element', 'unexpected-content', 'invalid-content', 'schema-invalid']);
+
 let providersRegistered = false;
 
 /** The compiled schema at `path`, compiled on first use. Throws UserError (exit 2) when unusable. */
@@ -111,8 +132,13 @@ export function validateRelaxNG(text: string, file: string, validator: RelaxNGVa
     const details = err.details.slice(0, MAX_ERRORS);
     const located = locateXPaths(text, details.flatMap((d) => (d.xpath ? [d.xpath] : [])));
     const path = schemaPaths.get(validator);
-    const needsTable = details.some((d) => /^Did not expect element/.test(d.message));
-    return schemaDiagnostics(details, located, file, needsTable && path ? childTable(path) : undefined);
+    const model = path ? contentModel(path) : undefined;
+    const structural = model ? contentErrors(text, file, model, MAX_ERRORS) : [];
+    const needsTable = structural.length === 0 && details.some((d) => /^Did not expect element/.test(d.message));
+    const mapped = schemaDiagnostics(details, located, file, needsTable && path ? childTable(path) : undefined);
+    if (structural.length === 0) return mapped;
+    // The content model names what is expected and where: it replaces libxml2's order and content errors.
+    return [...structural, ...mapped.filter((d) => !STRUCTURAL.has(d.code))];
   } finally {
     doc.dispose();
   }

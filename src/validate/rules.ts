@@ -19,20 +19,49 @@ const POINTER_TARGETS: Record<string, string[]> = {
   'relatedItem@target': ['biblStruct', 'bibl'],
 };
 
-export function checkRules(facts: Facts, file: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const report = (severity: Severity, el: ElementFact, code: string, message: string) =>
-    out.push(diagnostic(severity, code, message, { file, line: el.line, column: el.column }));
+/**
+ * The rules by name, each usable alone (`teikit validate --rules ids,pointers`). `house` is the
+ * re-check of schema/teikit.rng in house.ts; the others are in this module.
+ */
+export const RULE_NAMES = ['house', 'ids', 'pointers', 'pages', 'notes', 'pagerefs', 'breaks'] as const;
+export type RuleName = (typeof RULE_NAMES)[number];
 
-  for (const { el, first } of facts.duplicateIds) {
-    report('error', el, 'duplicate-id', `xml:id "${el.attrs['xml:id']}" on <${el.name}> is already used by <${first.name}> at line ${first.line}`);
+/** Marks a message as a house rule, not TEI P5: a foreign file may well break it and still be good TEI. */
+export function houseRuleLabel(rule: RuleName): string {
+  return ` [teikit house rule: ${rule}]`;
+}
+
+export function checkRules(facts: Facts, file: string, rules: ReadonlySet<RuleName> = new Set(RULE_NAMES)): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const reporter =
+    (rule: RuleName): Report =>
+    (severity, el, code, message) =>
+      out.push(diagnostic(severity, code, message + houseRuleLabel(rule), { file, line: el.line, column: el.column }));
+
+  if (rules.has('ids')) {
+    const report = reporter('ids');
+    for (const { el, first } of facts.duplicateIds) {
+      report('error', el, 'duplicate-id', `xml:id "${el.attrs['xml:id']}" on <${el.name}> is already used by <${first.name}> at line ${first.line}`);
+    }
   }
-  checkPointers(facts, report);
-  checkPageOrder(facts.pbs, report);
-  checkNotes(facts, report);
-  checkPageRefs(facts, report);
-  for (const b of facts.breaks) checkBreak(b, report);
+  if (rules.has('pointers')) checkPointers(facts, reporter('pointers'));
+  if (rules.has('pages')) checkPageOrder(facts.pbs, reporter('pages'));
+  if (rules.has('notes')) checkNotes(facts, reporter('notes'));
+  if (rules.has('pagerefs')) checkPageRefs(facts, reporter('pagerefs'));
+  if (rules.has('breaks')) for (const b of facts.breaks) checkBreak(b, reporter('breaks'));
   return out;
+}
+
+/** `--rules all|none|ids,pointers,…` → the set of rules; an unknown name is a usage error (thrown). */
+export function parseRuleList(spec: string): Set<RuleName> {
+  if (spec === 'all') return new Set(RULE_NAMES);
+  if (spec === 'none' || spec === '') return new Set();
+  const names = spec.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(RULE_NAMES as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    throw new Error(`unknown rule "${unknown[0]}" (known: all, none, ${RULE_NAMES.join(', ')})`);
+  }
+  return new Set(names as RuleName[]);
 }
 
 type Report = (severity: Severity, el: ElementFact, code: string, message: string) => void;

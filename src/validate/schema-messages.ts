@@ -19,7 +19,7 @@ const DATE_TYPES = new Set(['date', 'gYear', 'gYearMonth', 'dateTime']);
 
 /** "; <div> may contain <head>, <p>, …" from the schema's table (a hint: order is not shown). */
 function takes(parent: string | undefined, allowed: Map<string, string[]> | undefined): string {
-  const names = parent ? allowed?.get(parent) : undefined;
+  const names = parent ? allowed?.get(parent.replace(/^.*:/, '')) : undefined;
   if (!names || names.length === 0) return '';
   const shown = names.slice(0, 16).map((n) => `<${n}>`).join(', ');
   return `; <${parent}> may contain ${shown}${names.length > 16 ? `, … (${names.length} in all)` : ''}, in the order and number the schema sets`;
@@ -27,13 +27,14 @@ function takes(parent: string | undefined, allowed: Map<string, string[]> | unde
 
 function mapMessage(raw: string, el: string | undefined, parent?: string, allowed?: Map<string, string[]>): Mapped {
   const msg = raw.trim();
-  const name = (s: string | undefined) => `<${s ?? el ?? '?'}>`;
+  // libxml2 gives local names; the document's own spelling (`vg:letDesc`) is used where known.
+  const name = (s: string | undefined) => `<${s && el?.replace(/^.*:/, '') === s ? el : (s ?? el ?? '?')}>`;
   let m: RegExpExecArray | null;
   if ((m = /^Did not expect element (\S+) there/.exec(msg))) {
     return { code: 'unexpected-element', message: `${name(m[1])} is not allowed here${parent ? ` in <${parent}>` : ''}${takes(parent, allowed)}`, cascade: false };
   }
   if ((m = /^Expecting element (\S+), got (\S+)/.exec(msg))) {
-    return { code: 'unexpected-element', message: `${name(m[2])} is not allowed here; expected <${m[1]}>`, cascade: false };
+    return { code: 'unexpected-element', message: `${name(m[2])} is not allowed at this point${parent ? ` in <${parent}>` : ''}; expected <${m[1]}>`, cascade: false };
   }
   if ((m = /^Expecting an element (\S*), got nothing/.exec(msg))) {
     const what = m[1] ? `<${m[1]}>` : 'a required child element';
@@ -71,11 +72,18 @@ function mapMessage(raw: string, el: string | undefined, parent?: string, allowe
   if ((m = /^Error validating value|^Value (.*) does not match/.exec(msg))) {
     return { code: 'bad-value', message: `${name(undefined)}: ${msg}`, cascade: true };
   }
+  if ((m = /^Datatype element (\S+) has child elements/.exec(msg))) {
+    return { code: 'unexpected-element', message: `${name(m[1])} holds child elements where the schema allows only a value (text)`, cascade: false };
+  }
+  if ((m = /^Element (\S+) is not empty/.exec(msg))) {
+    return { code: 'unexpected-content', message: `${name(m[1])} must be empty here`, cascade: false };
+  }
   if (/^Internal error/.test(msg)) {
     // libxml2 sometimes loses track after a first error ("Internal error: no state").
     return { code: 'invalid-content', message: `${name(undefined)}: the document does not match the schema (${msg})`, cascade: true };
   }
-  return { code: 'schema-invalid', message: `${name(undefined)}: ${msg}`, cascade: false };
+  // A libxml2 message this table does not know: say which element, not libxml2's internal words.
+  return { code: 'schema-invalid', message: `${name(undefined)} does not match the schema here`, cascade: false };
 }
 
 /**

@@ -39,7 +39,11 @@ export interface Facts {
   /** Every `ref` and `ptr` (noteref, pageref, links). */
   refs: ElementFact[];
   breaks: BreakFact[];
+  /** `xi:include` elements (XInclude), which teikit does not resolve: each is reported as such. */
+  xincludes: ElementFact[];
 }
+
+export const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 
 /** Attributes whose tokens are pointers (`#id` must resolve). */
 const POINTER_ATTRS = ['target', 'edRef', 'source', 'who', 'corresp', 'sameAs', 'next', 'prev', 'resp', 'ref', 'ana', 'facs'];
@@ -56,7 +60,7 @@ export type ParseResult = { ok: true; facts: Facts } | { ok: false; diagnostic: 
 export type ElementVisitor = (el: ElementFact, path: readonly string[]) => void;
 
 export function parseWellFormed(text: string, file: string, visit?: ElementVisitor): ParseResult {
-  const facts: Facts = { ids: new Map(), duplicateIds: [], pointers: [], pbs: [], notes: [], refs: [], breaks: [] };
+  const facts: Facts = { ids: new Map(), duplicateIds: [], pointers: [], pbs: [], notes: [], refs: [], breaks: [], xincludes: [] };
   const parser = new SaxesParser({ xmlns: true, position: true });
   let page: string | undefined;
   // Running-text context: the innermost note (its own text stream) or the main text.
@@ -90,6 +94,7 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
       if (first) facts.duplicateIds.push({ el, first });
       else facts.ids.set(id, el);
     }
+    if (tag.uri === XINCLUDE_NS && tag.local === 'include') facts.xincludes.push({ ...el, name: tag.name });
     if (tag.uri !== TEI_NS) return;
     visit?.(el, path);
     for (const attr of POINTER_ATTRS) {

@@ -22,7 +22,7 @@
         <xsl:attribute name="role" select="'doc-endnotes'"/>
         <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'endnotes'"/></xsl:call-template>
       </xsl:if>
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="t:bcp47(@xml:lang)"/></xsl:if>
       <!-- A notes section the source left without a heading gets a label of the rendition's own,
            marked as such: it is not a word of the text. -->
       <xsl:if test="@type = 'notes' and not(head)">

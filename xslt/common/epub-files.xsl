@@ -20,6 +20,9 @@
     <xsl:param name="n" as="node()"/>
     <xsl:choose>
       <xsl:when test="$n/ancestor-or-self::teiHeader">title.xhtml</xsl:when>
+      <xsl:when test="$n/ancestor::teiCorpus">
+        <xsl:sequence select="t:member-file($n/ancestor-or-self::TEI[ancestor::teiCorpus][last()])"/>
+      </xsl:when>
       <xsl:when test="$n/ancestor-or-self::front">front.xhtml</xsl:when>
       <xsl:when test="$n/ancestor-or-self::back">back.xhtml</xsl:when>
       <xsl:otherwise>

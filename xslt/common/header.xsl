@@ -18,8 +18,8 @@
     <h1><xsl:value-of select="t:main-title($h)"/></h1>
     <xsl:variable name="subtitles" select="$fd/titleStmt/title[@type = 'sub']"/>
     <xsl:if test="$subtitles"><p class="subtitle"><xsl:value-of select="string-join($subtitles ! t:plain-heading(.), '; ')"/></p></xsl:if>
-    <xsl:if test="$fd/titleStmt/author">
-      <p class="author"><xsl:value-of select="string-join($fd/titleStmt/author ! normalize-space(.), ', ')"/></p>
+    <xsl:if test="$fd/titleStmt/author[normalize-space()]">
+      <p class="author"><xsl:value-of select="string-join($fd/titleStmt/author[normalize-space()] ! normalize-space(.), ', ')"/></p>
     </xsl:if>
     <xsl:for-each select="$h/profileDesc/creation/date[not(@type)][1]">
       <p class="created">Written <xsl:apply-templates select="."/></p>
@@ -45,6 +45,10 @@
       </section>
     </xsl:if>
     <xsl:apply-templates select="$fd/publicationStmt" mode="t:bibl"/>
+    <!-- Classifications (taxonomies) as readable lists (any-tei.xsl), after the sources. -->
+    <xsl:for-each select="$h/encodingDesc/classDecl/taxonomy">
+      <section class="taxonomy-block"><xsl:apply-templates select="."/></section>
+    </xsl:for-each>
     <xsl:variable name="principles" select="$h/encodingDesc/editorialDecl//p | $h/encodingDesc/projectDesc/p"/>
     <xsl:if test="$principles">
       <details class="principles">

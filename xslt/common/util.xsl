@@ -81,6 +81,7 @@
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="exists($note/self::note)
                           and not($note/ancestor::div[@type = 'notes'])
+                          and not($note/ancestor::*[t:is-entry-list(.)])
                           and not($note/parent::div or $note/parent::body or $note/parent::back
                                   or $note/parent::front)
                           and empty(key('t:refs-to', '#' || $note/@xml:id, root($note))[@type = 'noteref'])"/>

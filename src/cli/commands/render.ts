@@ -100,6 +100,7 @@ const command: Command = {
       source: input === '-' ? '<stdin>' : input,
       params,
       assetsDir: resolve(io.cwd, values.assets ?? (input === '-' ? '.' : dirname(input))),
+      onWarning: (message) => io.stderr(`${message}\n`),
       ...(values.xslt ? { xslt: resolve(io.cwd, values.xslt) } : {}),
     };
     const result = to === 'html' ? await renderHtml(tei, opts) : to === 'txt' ? await renderText(tei, opts) : await renderEpub(tei, opts);

@@ -1,0 +1,20 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Images the EPUB is written without (src/render/epub.ts warns about each): missing from the
+  assets folder, remote (http://…) or outside it (../). They are neither packed nor shown; the
+  figure keeps its heading. Parameter skip-images: one graphic/@url per line.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:t="urn:teikit:xslt"
+  exclude-result-prefixes="#all"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0">
+
+  <xsl:param name="skip-images" as="xs:string" select="''"/>
+  <xsl:variable name="t:skipped" as="xs:string*" select="tokenize($skip-images, '\n')[.]"/>
+
+  <xsl:variable name="t:image-urls" as="xs:string*" select="distinct-values(//graphic/@url ! string(.))[not(. = $t:skipped)]"/>
+
+  <xsl:template match="graphic[string(@url) = $t:skipped]"/>
+</xsl:stylesheet>
