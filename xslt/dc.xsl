@@ -26,6 +26,7 @@
 
   <xsl:import href="common/util.xsl"/>
   <xsl:import href="common/header.xsl"/>
+  <xsl:import href="common/any-tei-functions.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
