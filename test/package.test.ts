@@ -38,7 +38,7 @@ describe('the npm package', () => {
 
   it('depends only on packages that teikit imports (dev tools and test-only parsers are devDependencies)', () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    const sources = execFileSync('grep', ['-rhoE', "from '[^'.][^']*'|import\\('[^'.][^']*'\\)", join(repoRoot, 'src')], { encoding: 'utf8' });
+    const sources = execFileSync('grep', ['-rhoE', "from '[^'.][^']*'|import\\('[^'.][^']*'\\)|require\\('[^'.][^']*'\\)", join(repoRoot, 'src')], { encoding: 'utf8' });
     const imported = new Set([...sources.matchAll(/'((?:@[^/']+\/)?[^/']+)/g)].map((m) => m[1]!));
     expect(Object.keys(pkg.dependencies).filter((d) => !imported.has(d))).toEqual([]);
   });

@@ -91,7 +91,8 @@ describe('every word of the TEI reading text, in order', () => {
   it('is in the HTML, the EPUB and the plain text of every fixture in the house encoding', () => {
     for (const r of rendered.filter((r) => r.house)) {
       const expected = words(teiReadingText(r.tei));
-      expect(expected.length, r.name).toBeGreaterThan(80);
+      // a made-up page is short (NUMBERED76 has 76 words); the bound only proves the word lists are not empty
+      expect(expected.length, r.name).toBeGreaterThan(50);
       const main = find(parseHtml(r.html), (n) => n.tagName === 'main')[0]!;
       expect(firstDifference(expected, words(htmlReadingText(main))), `${r.name} HTML`).toBeUndefined();
       if (r.epub) {

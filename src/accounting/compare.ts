@@ -99,8 +99,9 @@ export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOp
       } else if (j < m && !al.b[j]) {
         const start = j;
         while (j < m && !al.b[j]) j++;
-        // words the TEI has and the source has not, placed at the next source word
-        const at = list.at[Math.min(i, n - 1)] ?? 0;
+        // words the TEI has and the source has not, placed at the source word they follow (a
+        // reference kept as text follows the word it was printed after, not the next paragraph)
+        const at = list.at[Math.max(0, Math.min(i, n) - 1)] ?? 0;
         // a marker's remark (`[blank]`) kept as text is the source's, not an addition
         const remarkKept = j - start === 1 && remarks.has(wordText(teiList, start));
         if (options.role === 'base' && !remarkKept) miss('added-words', `${j - start} word(s) in the ${teiList.region[start]} of the TEI that the source does not have: «${quote(wordTexts(teiList, start, j))}»`, inv.position(at));

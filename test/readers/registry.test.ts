@@ -112,7 +112,7 @@ describe('teikit convert and batch on an LIA page', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')).toEqual([
       'refused (not a work): test/fixtures/lia/README.md',
-      expect.stringMatching(/^2 converted, 1 refused, 0 failed: 0 page breaks, 4 notes, \d+ words in /),
+      expect.stringMatching(/^2 converted, 1 refused, 0 failed: 0 page breaks, 4 notes, \d+ words, 0 unaccounted in 0 file\(s\) in /),
       '',
     ]);
     expect(existsSync(join(out, 'Lenin/MW18.tei.xml')) && existsSync(join(out, 'Lenin/LT02.tei.xml'))).toBe(true);
