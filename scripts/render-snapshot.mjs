@@ -5,7 +5,9 @@
  * <out>/. Run it before and after a stylesheet change and `diff -r` the two folders: a rewrite for
  * speed must not change one byte.
  *
- *   node scripts/render-snapshot.mjs <out-dir> [--tei-cache <dir>]
+ *   node scripts/render-snapshot.mjs <out-dir> [--tei-cache <dir>] [--parsed]
+ *
+ * --parsed renders from one parseTei() per input (the parse-once path) instead of the text.
  *
  * The TEI is converted once with a fixed publication date and kept in the TEI cache (default
  * <out-dir>/../tei-cache), so both runs render the same input.
@@ -40,7 +42,9 @@ const files = (dir, ext) => {
 };
 
 const { convertFiles } = await dist('convert.js');
-const { runStylesheet } = await dist('render/saxon.js');
+const { runStylesheet, runChecked } = await dist('render/saxon.js');
+const { parseTei } = await dist('render/parsed.js');
+const parsedMode = process.argv.includes('--parsed');
 const pub = { publisher: 'snapshot', licence: { text: 'CC0' }, date: '2026-01-01' };
 
 /** [name, TEI text] of every fixture, converting (once, cached) the HTML pages. */
@@ -82,10 +86,16 @@ const write = (path, text) => {
 };
 for (const [name, tei] of inputs) {
   const base = join(out, name);
+  let parsed;
+  try {
+    parsed = parsedMode ? parseTei(tei, { source: name }) : undefined;
+  } catch {
+    parsed = undefined; // refused input: runStylesheet reports it below
+  }
   const run = (key, sheet, params) => {
     const t0 = performance.now();
     try {
-      return runStylesheet(sheet, tei, name, params);
+      return parsed ? runChecked(sheet, parsed, name, params) : runStylesheet(sheet, tei, name, params);
     } catch (err) {
       return { principal: `ERROR: ${err.message}`, documents: new Map() };
     } finally {
