@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
 import { checkProlog } from '../validate/safety.js';
+import { requireCached } from './code-cache.js';
 
 /** xslt/ of this package, from src/render/ (tests) and dist/render/ (built) alike. */
 export const xsltDir = fileURLToPath(new URL('../../xslt/', import.meta.url));
@@ -29,7 +30,8 @@ function saxonJs(): typeof SaxonJSModule {
   if (!saxon) {
     const require = createRequire(import.meta.url);
     deferAxios(require);
-    saxon = require('saxon-js') as typeof SaxonJSModule;
+    // Compiled from V8's code cache when a previous process left one (code-cache.ts).
+    saxon = requireCached(require.resolve('saxon-js')) as typeof SaxonJSModule;
   }
   return saxon;
 }
