@@ -70,6 +70,11 @@ const STRUCTURAL = new Set(['unexpected-element', 'missing-element', 'unexpected
 
 let providersRegistered = false;
 
+/** Whether the schema at `path` is compiled already (so loadSchema returns at once). */
+export function isSchemaCompiled(path: string): boolean {
+  return cache.has(path);
+}
+
 /** The compiled schema at `path`, compiled on first use. Throws UserError (exit 2) when unusable. */
 export function loadSchema(path: string): RelaxNGValidator {
   const cached = cache.get(path);

@@ -13,7 +13,7 @@ import { findEditions, loadEdition, publicationOf } from '../../edition/index.js
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { parseCommandArgs } from '../args.js';
-import { renderEpub, renderHtml, renderText } from '../../render/index.js';
+import { renderAll } from '../../render/index.js';
 import { bagEdition } from '../../deposit/edition-bag.js';
 import { bagInfoFromTei } from '../../deposit/bag-info.js';
 import { ioFailure } from '../../util/io-errors.js';
@@ -92,11 +92,12 @@ async function buildEdition(dir: string, outDir: string, io: CliIo, strict: bool
 
 /** The renditions: HTML, EPUB, text; images named by graphic/@url are found in the edition's folder. */
 async function renditionsOf(tei: string, id: string, assetsDir: string, source: string): Promise<[string, string | Uint8Array][]> {
-  const opts = { assetsDir, source };
+  // One parse of the TEI for the three renditions.
+  const r = await renderAll(tei, { assetsDir, source });
   return [
-    [`${id}.html`, await renderHtml(tei, opts)],
-    [`${id}.epub`, await renderEpub(tei, opts)],
-    [`${id}.txt`, await renderText(tei, opts)],
+    [`${id}.html`, r.html!],
+    [`${id}.epub`, r.epub!],
+    [`${id}.txt`, r.txt!],
   ];
 }
 
