@@ -14,6 +14,7 @@ import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from 
 import { divide, markDatelines, markLetterParts, mergeHeadings, type Misprint } from './structure.js';
 import { linkUnlinkedFootnotes } from './unlinked.js';
 import { markBylines } from './bylines.js';
+import { joinLabels, nestNumberedSections, nestParts } from './book.js';
 import { readTitleBlock } from './title-block.js';
 import { notesHeadingOffsets, TextOrder } from './page-parts.js';
 import { endNoteFinder, placeSections } from './sections.js';
@@ -86,10 +87,11 @@ function read(source: Uint8Array | string, file: string): ReadResult {
 
   markBylines(bodyBlocks);
   mergeHeadings(bodyBlocks);
+  joinLabels(bodyBlocks);
   const misprints: Misprint[] = [];
   const dateline = markDatelines(bodyBlocks, misprints);
   const placed = placeSections(bodyBlocks, walker, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
-  bodyBlocks = placed.body;
+  bodyBlocks = nestParts(nestNumberedSections(placed.body));
   markLetterParts(bodyBlocks);
 
   const referenced = new Set<string>();

@@ -5,6 +5,7 @@
 import type { Block, Dateline, Division, Heading, SourcePosition } from '../../model/types.js';
 import { readDate, type ReadDate } from './dates.js';
 import { plainText } from './inlines.js';
+import { labelKind, splitAt } from './book.js';
 
 /**
  * A title set over several lines can reach us as consecutive headings (a `<P>` inside the title's
@@ -112,7 +113,7 @@ export function divide(body: Block[], book: boolean): Block[] {
     level = 1;
     kind = book ? 'chapter' : 'document';
   } else if (dated.length >= 2) {
-    return splitAt(body, (b) => dated.includes(b as Heading), 'document');
+    return splitAt(body, (b) => dated.includes(b as Heading), 'document', kindOf);
   } else if (book && level2.length >= 2 && level1.length === 0) {
     level = 2;
     kind = 'chapter';
@@ -121,38 +122,16 @@ export function divide(body: Block[], book: boolean): Block[] {
   }
   // a bare number (`II`, `3.`) heads a section inside a chapter, not a chapter
   const bare = (b: Block) => b.type === 'heading' && /^[IVXLC\d]+\.?$/.test(plainText(b.children).trim());
-  return splitAt(body, (b) => b.type === 'heading' && b.level === level && !(kind === 'chapter' && bare(b)), kind);
+  return splitAt(body, (b) => b.type === 'heading' && b.level === level && !(kind === 'chapter' && bare(b)), kind, kindOf);
 }
 
 function nextContent(blocks: Block[], i: number): Block | undefined {
   return blocks.slice(i + 1).find((b) => b.type !== 'pbBlock' && b.type !== 'noteBlock');
 }
 
-/** Divisions opened by the blocks `opens` accepts; what stands before the first stays outside. */
-function splitAt(body: Block[], opens: (b: Block) => boolean, kind: Division['kind']): Block[] {
-  const out: Block[] = [];
-  let current: Division | undefined;
-  for (let i = 0; i < body.length; i++) {
-    const b = body[i]!;
-    // a centred line closing the text (`WORKING MEN OF ALL COUNTRIES, UNITE!`) opens nothing
-    if (b.type === 'heading' && opens(b) && nextContent(body, i) !== undefined) {
-      // the page breaks (and foot notes) directly before the heading open the division with it
-      const from = current ? current.blocks : out;
-      const carried: Block[] = [];
-      while (from.length && from.at(-1)!.type === 'pbBlock') carried.unshift(from.pop()!);
-      current = { type: 'division', kind: kindOf(b, kind), blocks: [...carried, b], ...(b.pos ? { pos: b.pos } : {}) };
-      out.push(current);
-      continue;
-    }
-    if (current) current.blocks.push(b);
-    else out.push(b);
-  }
-  return out;
-}
-
 function kindOf(h: Heading, fallback: Division['kind']): Division['kind'] {
   const text = plainText(h.children).trim();
   if (/^preface\b/i.test(text) || /\bpreface\b/i.test(text)) return 'preface';
   if (/^(appendix|supplement)/i.test(text)) return 'appendix';
-  return fallback;
+  return (fallback === 'chapter' && labelKind(h)) || fallback;
 }

@@ -1,0 +1,165 @@
+/**
+ * The structure of a book as printed: a division's label joined to its title (`CHAPTER I` over
+ * `CLASS SOCIETY AND THE STATE` is one heading), numbered section titles set as centred lines
+ * (`1. THE STATE AS THE PRODUCT…`) as headings of nested sections, and parts holding the chapters
+ * that follow them. See docs/encoding.md, "Divisions of a book".
+ */
+import type { Block, Division, Heading, Paragraph } from '../../model/types.js';
+import { plainText } from './inlines.js';
+
+/** A division's printed label alone on its line: `CHAPTER I`, `PART II`, `BOOK ONE`, `Chapter 3.` */
+const LABEL = /^(chapter|part|book|section|lecture)\s+([ivxlcdm]+|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\.?$/i;
+
+/** The label's kind of division (`PART II` opens a part), when it names one. */
+export function labelKind(h: Heading): Division['kind'] | undefined {
+  const word = /^\s*(chapter|part|book|section|lecture)\s+\S+\.?\s*(?:$| )/i.exec(plainText(h.children))?.[1]?.toLowerCase();
+  if (word === 'part' || word === 'book') return 'part';
+  if (word === 'chapter' || word === 'lecture') return 'chapter';
+  if (word === 'section') return 'section';
+  return undefined;
+}
+
+function isLabel(b: Block): b is Paragraph | Heading {
+  if (b.type !== 'heading' && !(b.type === 'paragraph' && b.rend === 'center')) return false;
+  return LABEL.test(plainText(b.children).replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * A label line right before a heading joins it: the label, a line break, the title (the label's
+ * anchor and emphasis kept). Applies at every level of the block tree.
+ */
+export function joinLabels(blocks: Block[]): void {
+  for (let i = blocks.length - 2; i >= 0; i--) {
+    const label = blocks[i]!;
+    const title = blocks[i + 1]!;
+    if (title.type !== 'heading' || !isLabel(label)) continue;
+    title.children = [...label.children, { type: 'lb' }, ...title.children];
+    if (label.pos) title.pos = label.pos;
+    blocks.splice(i, 1);
+  }
+  // a bare number on its own centred line over a centred title (`I` / `SUBJECT MATTER AND METHOD`)
+  for (let i = blocks.length - 2; i >= 0; i--) {
+    const num = blocks[i]!;
+    const title = blocks[i + 1]!;
+    if (!centred(num) || !centred(title) || !BARE_NUMBER.test(plainText(num.children).trim())) continue;
+    title.children = [...num.children, { type: 'lb' }, ...title.children];
+    if (num.pos) title.pos = num.pos;
+    blocks.splice(i, 1);
+  }
+  // a continuation subtitle (`(Continued)`) is the last line of the title above it
+  for (let i = blocks.length - 1; i > 0; i--) {
+    const sub = blocks[i]!;
+    const title = blocks[i - 1]!;
+    if (!(sub.type === 'heading' || centred(sub)) || !(title.type === 'heading' || centred(title))) continue;
+    if (!CONTINUATION.test(plainText(sub.children).trim())) continue;
+    title.children.push({ type: 'lb' }, ...sub.children);
+    blocks.splice(i, 1);
+  }
+  for (const b of blocks) if (b.type === 'division' || b.type === 'quote') joinLabels(b.blocks);
+}
+
+const CONTINUATION = /^\((continued|concluded|conclusion|end)\.?\)$/i;
+const BARE_NUMBER = /^(\d{1,2}|[IVXLC]{1,7})\.?$/;
+
+function centred(b: Block): b is Paragraph {
+  return b.type === 'paragraph' && b.rend === 'center';
+}
+
+/** A number and a period, then the title: `1. THE STATE…`, `IV. CONCLUSIONS`. */
+const NUMBERED = /^(\d{1,2}|[IVXLC]{1,7})\.\s*\S/;
+
+/** The title starts with a number and a period, or with a bare number on a line of its own. */
+function numbered(b: Paragraph): boolean {
+  const cut = b.children.findIndex((c) => c.type === 'lb');
+  const first = cut < 0 ? '' : plainText(b.children.slice(0, cut)).trim();
+  return NUMBERED.test(plainText(b.children).replace(/\s+/g, ' ').trim()) || BARE_NUMBER.test(first);
+}
+
+/**
+ * A centred line set as a numbered section title: number, period, a title of at most 30 words in
+ * capitals (a centred numbered sentence of the text is in lower case).
+ */
+function isNumberedTitle(b: Block): b is Paragraph {
+  if (b.type !== 'paragraph' || b.rend !== 'center') return false;
+  const text = plainText(b.children).replace(/\s+/g, ' ').trim();
+  if (!numbered(b) || text.split(' ').length > 30) return false;
+  // a continuation subtitle in parentheses is not part of the capitals test
+  const letters = text.replace(/\([^)]*\)/g, '').replace(/[^\p{L}]/gu, '');
+  const upper = letters.replace(/[^\p{Lu}]/gu, '');
+  return letters.length >= 3 && upper.length >= letters.length * 0.8;
+}
+
+/**
+ * Numbered section titles (two or more in one division, or in the body) become headings one level
+ * below the division's own, each opening a `section` division that runs to the next one; what
+ * stands before the first (the chapter's title and opening text) stays in the division. Applies in
+ * every division, so that sections nest in chapters and chapters in parts.
+ */
+export function nestNumberedSections(blocks: Block[], level = 2): Block[] {
+  for (const b of blocks) if (b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents') b.blocks = nestNumberedSections(b.blocks, level + 1);
+  const titles = blocks.filter(isNumberedTitle);
+  if (titles.length < 2) return blocks;
+  const heads = new Set<Block>();
+  const converted = blocks.map((b): Block => {
+    if (!isNumberedTitle(b)) return b;
+    const h: Heading = { type: 'heading', level: level + 1, children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
+    heads.add(h);
+    return h;
+  });
+  return splitAt(converted, (b) => heads.has(b), 'section');
+}
+
+/**
+ * A part (a division whose heading is labelled `PART …`/`BOOK …`) holds the chapters and other
+ * divisions that follow it, up to the next part.
+ */
+export function nestParts(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  let part: Division | undefined;
+  for (const b of blocks) {
+    if (b.type === 'division' && partHeading(b)) {
+      b.kind = 'part';
+      part = b;
+      out.push(b);
+    } else if (part && (b.type === 'division' || b.type === 'pbBlock' || b.type === 'noteBlock') && !(b.type === 'division' && b.kind === 'notes')) {
+      part.blocks.push(b);
+    } else {
+      part = undefined;
+      out.push(b);
+    }
+  }
+  return out;
+}
+
+function partHeading(d: Division): boolean {
+  const h = d.blocks.find((b) => b.type !== 'pbBlock' && b.type !== 'noteBlock');
+  return h?.type === 'heading' && labelKind(h) === 'part';
+}
+
+function nextContent(blocks: Block[], i: number): Block | undefined {
+  return blocks.slice(i + 1).find((b) => b.type !== 'pbBlock' && b.type !== 'noteBlock');
+}
+
+/**
+ * Divisions opened by the headings `opens` accepts; what stands before the first stays outside.
+ * The page breaks directly before a heading open the division with it (the print page begins
+ * with the title); a heading with nothing after it (a closing slogan) opens nothing.
+ */
+export function splitAt(body: Block[], opens: (b: Block) => boolean, kind: Division['kind'], kindOf: (h: Heading, fallback: Division['kind']) => Division['kind'] = (_, k) => k): Block[] {
+  const out: Block[] = [];
+  let current: Division | undefined;
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i]!;
+    if (b.type === 'heading' && opens(b) && nextContent(body, i) !== undefined) {
+      const from = current ? current.blocks : out;
+      const carried: Block[] = [];
+      while (from.length && from.at(-1)!.type === 'pbBlock') carried.unshift(from.pop()!);
+      current = { type: 'division', kind: kindOf(b, kind), blocks: [...carried, b], ...(b.pos ? { pos: b.pos } : {}) };
+      out.push(current);
+      continue;
+    }
+    if (current) current.blocks.push(b);
+    else out.push(b);
+  }
+  return out;
+}
