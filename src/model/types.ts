@@ -229,7 +229,7 @@ export interface NoteBlock {
  */
 export interface Division {
   type: 'division';
-  kind: 'chapter' | 'section' | 'document' | 'preface' | 'contents' | 'appendix' | 'part' | 'notes';
+  kind: 'chapter' | 'section' | 'document' | 'preface' | 'contents' | 'appendix' | 'part' | 'notes' | 'work';
   blocks: Block[];
   pos?: SourcePosition;
 }

@@ -65,14 +65,17 @@ function centred(b: Block): b is Paragraph {
   return b.type === 'paragraph' && b.rend === 'center';
 }
 
-/** A number and a period, then the title: `1. THE STATE…`, `IV. CONCLUSIONS`. */
-const NUMBERED = /^(\d{1,2}|[IVXLC]{1,7})\.\s*\S/;
+/** A number or letter and a period, then the title: `1. THE STATE…`, `IV. CONCLUSIONS`, `B. SIGNIFICANCE…`. */
+const NUMBERED = /^(\d{1,2}|[IVXLC]{1,7}|[A-Z])\.\s*\S/;
+/** Initials open a name (`V. I. LENIN`), not a section title. */
+const INITIALS = /^[A-Z]\.\s*[A-Z]\./;
 
 /** The title starts with a number and a period, or with a bare number on a line of its own. */
 function numbered(b: Paragraph): boolean {
   const cut = b.children.findIndex((c) => c.type === 'lb');
   const first = cut < 0 ? '' : plainText(b.children.slice(0, cut)).trim();
-  return NUMBERED.test(plainText(b.children).replace(/\s+/g, ' ').trim()) || BARE_NUMBER.test(first);
+  const text = plainText(b.children).replace(/\s+/g, ' ').trim();
+  return (NUMBERED.test(text) && !INITIALS.test(text)) || BARE_NUMBER.test(first);
 }
 
 /**

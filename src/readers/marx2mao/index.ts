@@ -11,7 +11,8 @@ import { noteAnchorTest, noteTarget } from './note-anchors.js';
 import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { localLinkTest, navigationStart, navigationTables, pageMarker } from './recognise.js';
 import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
-import { divide, markDatelines, markLetterParts, mergeHeadings, type Misprint } from './structure.js';
+import { divide, markDatelines, mergeHeadings, type Misprint } from './structure.js';
+import { markLetterFrames } from './letters.js';
 import { linkUnlinkedFootnotes } from './unlinked.js';
 import { markBylines } from './bylines.js';
 import { joinLabels, nestNumberedSections, nestParts } from './book.js';
@@ -92,7 +93,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const dateline = markDatelines(bodyBlocks, misprints);
   const placed = placeSections(bodyBlocks, walker, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
   bodyBlocks = nestParts(nestNumberedSections(placed.body));
-  markLetterParts(bodyBlocks);
+  markLetterFrames(bodyBlocks);
 
   const referenced = new Set<string>();
   forEachInlineList([...front, ...bodyBlocks, ...notesBlocks], (list) => {
