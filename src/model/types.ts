@@ -28,7 +28,8 @@ export interface Text {
   value: string;
 }
 
-export type EmphasisRend = 'italic' | 'bold' | 'underline' | 'smallcaps' | 'superscript' | 'subscript';
+/** `letter-spaced`: the print's spaced type (`s m a s h i n g`), its words rejoined in the text. */
+export type EmphasisRend = 'italic' | 'bold' | 'underline' | 'smallcaps' | 'superscript' | 'subscript' | 'letter-spaced';
 
 export interface Emphasis {
   type: 'emph';
