@@ -231,6 +231,8 @@ export interface NoteBlock {
 export interface Division {
   type: 'division';
   kind: 'chapter' | 'section' | 'document' | 'preface' | 'contents' | 'appendix' | 'part' | 'notes' | 'work';
+  /** Set when something points at the division (a contents entry): its xml:id. */
+  id?: string;
   blocks: Block[];
   pos?: SourcePosition;
 }

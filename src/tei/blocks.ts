@@ -106,6 +106,7 @@ function isHeadingRun(blocks: Block[], start: number, j: number): boolean {
 
 export function writeDivision(parent: El, d: Division, ctx: WriteContext, depth: number): void {
   const div = att(child(parent, 'div', depth), 'type', d.kind);
+  att(div, 'xml:id', d.id === undefined ? undefined : ncName(d.id));
   writeDivContent(div, d.blocks, ctx, depth + 1);
   indent(div, depth);
 }

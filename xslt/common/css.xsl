@@ -17,6 +17,9 @@ p { margin: 0 0 0.8em; }
 p.center, .dateline, .salute, .byline, .docAuthor, .titlePart { text-align: center; }
 p.right, .signed { text-align: right; }
 .dateline { font-style: italic; }
+.opener, .closer { margin: 0.8em 0; }
+.closer .dateline { text-align: right; }
+.hi.letter-spaced { letter-spacing: 0.25em; }
 blockquote { margin: 0.8em 2em; font-size: 0.95em; }
 ul.simple, ul.labelled, ol.labelled { list-style: none; padding-left: 1.5em; }
 .label { font-weight: bold; }

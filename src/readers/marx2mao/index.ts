@@ -13,6 +13,7 @@ import { localLinkTest, navigationStart, navigationTables, pageMarker } from './
 import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
 import { divide, markDatelines, mergeHeadings, type Misprint } from './structure.js';
 import { markLetterFrames } from './letters.js';
+import { linkContents } from './contents.js';
 import { linkUnlinkedFootnotes } from './unlinked.js';
 import { markBylines } from './bylines.js';
 import { joinLabels, nestNumberedSections, nestParts } from './book.js';
@@ -94,6 +95,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const placed = placeSections(bodyBlocks, walker, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
   bodyBlocks = nestParts(nestNumberedSections(placed.body));
   markLetterFrames(bodyBlocks);
+  linkContents(front, bodyBlocks);
 
   const referenced = new Set<string>();
   forEachInlineList([...front, ...bodyBlocks, ...notesBlocks], (list) => {
