@@ -97,6 +97,8 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
     // the source's spelling is the orig of a choice; a figure's description is an image's ALT
     // attribute in the source, not text
     if (tag.name === 'orig' || tag.name === 'figDesc') frame.skip = true;
+    // a book's title page is the source's title block, which the inventory reads as title facts
+    if (tag.name === 'titlePage') frame.skip = true;
     if (tag.name === 'head' && suppliedNotesHead && parent?.name === 'div' && notesDivs.has(parent)) frame.skip = true;
     if (tag.name === 'div' && a.type === 'notes') notesDivs.add(frame);
     if (tag.name === 'note' && !inHeader) {

@@ -209,6 +209,17 @@ export function writeCommonBlock(parent: El, b: Block, ctx: WriteContext, depth:
       if (!inline) indent(parent, depth);
       writeNote(parent, b.note, ctx, depth);
       return;
+    case 'titlePage':
+      // A title page stands first in front (title-page.ts); anywhere else its lines are centred text.
+      if (b.cover) writeCommonBlock(parent, b.cover, ctx, depth, inline);
+      for (const line of b.lines) {
+        const p = att(open('p'), 'rend', 'center');
+        line.text.forEach((t, i) => {
+          if (i > 0) p.ele('lb');
+          text(p, t);
+        });
+      }
+      return;
     case 'division':
       // Inside a quote, item or cell a division cannot stand: its blocks are written in its place.
       for (const inner of b.blocks) writeCommonBlock(parent, inner, ctx, depth, inline);

@@ -166,3 +166,28 @@ export function splitAt(body: Block[], opens: (b: Block) => boolean, kind: Divis
   }
   return out;
 }
+
+/** The heading of a volume's own front matter, set as a centred line: `PUBLISHER'S NOTE`, `FOREWORD`. */
+const FRONT_HEADING = /^(publishers?'?s?'? note|editor'?s'? note|note from the publishers|foreword|preface)\b/i;
+
+/**
+ * A book's front matter: a centred `PUBLISHER'S NOTE` (or foreword) and the text under it are a
+ * `preface` division of its own, beside the contents, instead of loose lines of the title page.
+ */
+export function frontDivisions(front: Block[]): Block[] {
+  const heads = new Set<Block>();
+  const converted = front.map((b): Block => {
+    if (!(b.type === 'paragraph' && b.rend === 'center') || !FRONT_HEADING.test(plainText(b.children).trim())) return b;
+    const h: Heading = { type: 'heading', level: 2, children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
+    heads.add(h);
+    return h;
+  });
+  if (heads.size === 0) return front;
+  const out = splitAt(converted, (b) => heads.has(b), 'preface');
+  // the contents division printed after the note stands beside it, not inside it
+  return out.flatMap((b) => {
+    if (b.type !== 'division' || !heads.has(b.blocks.find((x) => x.type === 'heading')!)) return [b];
+    const at = b.blocks.findIndex((x) => x.type === 'division');
+    return at < 0 ? [b] : [{ ...b, blocks: b.blocks.slice(0, at) }, ...b.blocks.slice(at)];
+  });
+}

@@ -14,9 +14,10 @@ import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from 
 import { divide, markDatelines, mergeHeadings, type Misprint } from './structure.js';
 import { markLetterFrames } from './letters.js';
 import { linkContents } from './contents.js';
+import { readTitlePage } from './title-page.js';
 import { linkUnlinkedFootnotes } from './unlinked.js';
 import { markBylines } from './bylines.js';
-import { joinLabels, nestNumberedSections, nestParts } from './book.js';
+import { frontDivisions, joinLabels, nestNumberedSections, nestParts } from './book.js';
 import { readTitleBlock } from './title-block.js';
 import { notesHeadingOffsets, TextOrder } from './page-parts.js';
 import { endNoteFinder, placeSections } from './sections.js';
@@ -85,7 +86,11 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   placeFootnotes(bodyBlocks, walker.footnotes, walker.refs);
   const notesBlocks = walker.sections.flatMap((s) => s.items).flatMap((i) => ('pb' in i ? [] : i.blocks));
   for (const blocks of [front, bodyBlocks, notesBlocks]) dropUnresolved(blocks);
-  if (title?.cover) front.unshift(title.cover);
+  front = frontDivisions(front);
+  // a book's title page (with its cover), else the cover alone
+  const titlePage = title ? readTitlePage(body, title.end, title.cover, file) : undefined;
+  if (titlePage) front.unshift(titlePage);
+  else if (title?.cover) front.unshift(title.cover);
 
   markBylines(bodyBlocks);
   mergeHeadings(bodyBlocks);
