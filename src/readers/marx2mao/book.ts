@@ -170,14 +170,20 @@ export function splitAt(body: Block[], opens: (b: Block) => boolean, kind: Divis
 /** The heading of a volume's own front matter, set as a centred line: `PUBLISHER'S NOTE`, `FOREWORD`. */
 const FRONT_HEADING = /^(publishers?'?s?'? note|editor'?s'? note|note from the publishers|foreword|preface)\b/i;
 
+function isFrontHeading(b: Block): boolean {
+  return b.type === 'paragraph' && b.rend === 'center' && FRONT_HEADING.test(plainText(b.children).trim());
+}
+
 /**
  * A book's front matter: a centred `PUBLISHER'S NOTE` (or foreword) and the text under it are a
  * `preface` division of its own, beside the contents, instead of loose lines of the title page.
  */
 export function frontDivisions(front: Block[]): Block[] {
   const heads = new Set<Block>();
-  const converted = front.map((b): Block => {
-    if (!(b.type === 'paragraph' && b.rend === 'center') || !FRONT_HEADING.test(plainText(b.children).trim())) return b;
+  // the heading set inside the page's margin list (`<UL>`) reads as a quotation of one line
+  const unwrapped = front.map((b) => (b.type === 'quote' && b.blocks.length === 1 && isFrontHeading(b.blocks[0]!) ? b.blocks[0]! : b));
+  const converted = unwrapped.map((b): Block => {
+    if (b.type !== 'paragraph' || !isFrontHeading(b)) return b;
     const h: Heading = { type: 'heading', level: 2, children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
     heads.add(h);
     return h;
