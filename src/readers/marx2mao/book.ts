@@ -32,10 +32,16 @@ export function joinLabels(blocks: Block[]): void {
   for (let i = blocks.length - 2; i >= 0; i--) {
     const label = blocks[i]!;
     const title = blocks[i + 1]!;
-    if (title.type !== 'heading' || !isLabel(label)) continue;
-    title.children = [...label.children, { type: 'lb' }, ...title.children];
-    if (label.pos) title.pos = label.pos;
-    blocks.splice(i, 1);
+    if (!isLabel(label)) continue;
+    if (title.type === 'heading') {
+      title.children = [...label.children, { type: 'lb' }, ...title.children];
+      if (label.pos) title.pos = label.pos;
+      blocks.splice(i, 1);
+    } else if (centred(title) && plainText(title.children).trim().split(/\s+/).length <= 30) {
+      // the title set as a plain centred line under its label: together, the chapter's heading
+      const h: Heading = { type: 'heading', level: 2, children: [...label.children, { type: 'lb' }, ...title.children], ...(label.pos ? { pos: label.pos } : {}) };
+      blocks.splice(i, 2, h);
+    }
   }
   // a bare number on its own centred line over a centred title (`I` / `SUBJECT MATTER AND METHOD`)
   for (let i = blocks.length - 2; i >= 0; i--) {
@@ -146,14 +152,17 @@ function nextContent(blocks: Block[], i: number): Block | undefined {
 /**
  * Divisions opened by the headings `opens` accepts; what stands before the first stays outside.
  * The page breaks directly before a heading open the division with it (the print page begins
- * with the title); a heading with nothing after it (a closing slogan) opens nothing.
+ * with the title).
  */
 export function splitAt(body: Block[], opens: (b: Block) => boolean, kind: Division['kind'], kindOf: (h: Heading, fallback: Division['kind']) => Division['kind'] = (_, k) => k): Block[] {
   const out: Block[] = [];
   let current: Division | undefined;
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!;
-    if (b.type === 'heading' && opens(b) && nextContent(body, i) !== undefined) {
+    const next = nextContent(body, i);
+    // a heading with nothing after it (a closing slogan) opens nothing; nor does a title standing
+    // over the divisions that follow it (a book's title over its first chapter)
+    if (b.type === 'heading' && opens(b) && next !== undefined && !(next.type === 'heading' && opens(next))) {
       const from = current ? current.blocks : out;
       const carried: Block[] = [];
       while (from.length && from.at(-1)!.type === 'pbBlock') carried.unshift(from.pop()!);
