@@ -78,8 +78,10 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
   flushLoose();
 
   if (hasSigned) {
+    // one part a line: the signature and the place and date are separate words of the text
     const closer = child(div, 'closer', depth);
-    for (const b of bottom) writeFramePart(closer, b, ctx);
+    for (const b of bottom) writeFramePart(closer, b, ctx, depth + 1);
+    indent(closer, depth);
   } else {
     for (const b of bottom) writeFramePart(div, b, ctx, depth);
   }
@@ -117,10 +119,11 @@ function writeTop(div: El, top: Block[], ctx: WriteContext, depth: number): void
     const b = top[k]!;
     if (b.type === 'salute') {
       const opener = child(div, 'opener', depth);
-      writeFramePart(opener, b, ctx);
+      writeFramePart(opener, b, ctx, depth + 1);
       while (k + 1 < top.length && (top[k + 1]!.type === 'salute' || top[k + 1]!.type === 'dateline')) {
-        writeFramePart(opener, top[++k]!, ctx);
+        writeFramePart(opener, top[++k]!, ctx, depth + 1);
       }
+      indent(opener, depth);
     } else if (b.type === 'heading') {
       const head = child(div, 'head', depth);
       writeInlines(head, b.children, ctx);

@@ -18,19 +18,22 @@ function lines(el: El, parts: string[]): void {
 export function writeTitlePage(parent: El, page: TitlePage, ctx: WriteContext, depth: number): void {
   const tp = child(parent, 'titlePage', depth);
   if (page.cover) writeCommonBlock(tp, page.cover, ctx, depth + 1);
-  let docTitle: El | undefined;
   let imprint: El | undefined;
-  for (const line of page.lines) {
-    // a subtitle right after the title is part of docTitle; imprint lines in a row are one docImprint
-    if (line.role !== 'subtitle') docTitle = undefined;
+  for (let i = 0; i < page.lines.length; i++) {
+    const line = page.lines[i]!;
+    // imprint lines in a row are one docImprint
     if (line.role !== 'publisher' && line.role !== 'imprint') imprint = undefined;
     switch (line.role) {
-      case 'title':
-        docTitle = child(tp, 'docTitle', depth + 1);
-        lines(att(docTitle.ele('titlePart'), 'type', 'main'), line.text);
+      case 'title': {
+        // the subtitles printed right under the title are part of docTitle
+        const docTitle = child(tp, 'docTitle', depth + 1);
+        lines(att(child(docTitle, 'titlePart', depth + 2), 'type', 'main'), line.text);
+        while (page.lines[i + 1]?.role === 'subtitle') lines(att(child(docTitle, 'titlePart', depth + 2), 'type', 'sub'), page.lines[++i]!.text);
+        indent(docTitle, depth + 1);
         break;
+      }
       case 'subtitle':
-        lines(att((docTitle ?? tp).ele('titlePart'), 'type', 'sub'), line.text);
+        lines(att(child(tp, 'titlePart', depth + 1), 'type', 'sub'), line.text);
         break;
       case 'author':
         lines(child(tp, 'docAuthor', depth + 1), line.text);

@@ -23,20 +23,22 @@ function isContent(b: Block): boolean {
 }
 
 /**
- * The first paragraph of a division is its salutation when it is a short line ending in `,`/`:`
- * right after the title or dateline (`Comrades,`), or begins with `Dear` (`Dear Comrade,`).
+ * A paragraph right after a title, byline or dateline is a salutation when it is a short line
+ * ending in `,` (`Comrades,`), or in `:` after an address (`Comrades, Friends:`), or begins with
+ * `Dear` (`Dear Comrade,`).
  */
 export function markSalute(blocks: Block[]): void {
-  const i = blocks.findIndex((b) => isContent(b) && b.type !== 'heading' && b.type !== 'dateline' && b.type !== 'byline');
-  const b = blocks[i];
-  if (!b || b.type !== 'paragraph' || (b.rend && b.rend !== 'indent')) return;
-  const prev = blocks.slice(0, i).reverse().find(isContent);
-  if (!(prev?.type === 'dateline' || prev?.type === 'heading' || prev?.type === 'byline')) return;
-  const text = plainText(b.children).trim();
-  const n = words(b.children).length;
-  const ends = SALUTE_END.test(text) || (text.endsWith(':') && ADDRESS.test(text));
-  if (ends && (n <= 15 || (SALUTE_WORDS.test(text) && n <= 25))) {
-    blocks[i] = { type: 'salute', children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type !== 'paragraph' || (b.rend && b.rend !== 'indent')) continue;
+    const prev = blocks.slice(0, i).reverse().find(isContent);
+    if (!(prev?.type === 'dateline' || prev?.type === 'heading' || prev?.type === 'byline')) continue;
+    const text = plainText(b.children).trim();
+    const n = words(b.children).length;
+    const ends = SALUTE_END.test(text) || (text.endsWith(':') && ADDRESS.test(text));
+    if (ends && (n <= 15 || (SALUTE_WORDS.test(text) && n <= 25))) {
+      blocks[i] = { type: 'salute', children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
+    }
   }
 }
 
