@@ -180,6 +180,18 @@ describe("a book introduced by another author (made up: M&E/IW99.html)", () => {
   });
 });
 
+describe("a volume's publisher's note before the work (made up: Stalin/PN99.html)", () => {
+  const c = made('Stalin/PN99.html');
+  it('stands in front as a division of its own, the work opening with its own title', async () => {
+    await valid(c);
+    expect(c.unaccounted).toEqual([]);
+    expect(kids(front(c.doc), 'div').map((d) => [d.attrs['type'], head(d), kids(d, 'p').length])).toEqual([['preface', "PUBLISHER'S NOTE", 2]]);
+    const work = divs(c.doc, 'work')[0]!;
+    expect(head(work)).toBe('ON THE BRIDGES');
+    expect(text(body(c.doc))).not.toMatch(/PUBLISHER/);
+  });
+});
+
 describe('letter-spacing', () => {
   it('joins single letters, parts words at a no-break space or a wider gap', () => {
     expect(rejoin('A I I\u00a0r e v o l u t i o n s')).toBe('AII revolutions');
@@ -226,6 +238,13 @@ describe('the real sample pages', () => {
     ]);
     expect(all(c.doc, 'pb').filter((p) => p.attrs['type'] === 'blank').map((p) => p.attrs['n'])).toEqual(['14']);
     expect(all(c.doc, 'p').map(text)).not.toContain('[blank]');
+  });
+
+  it("Stalin/RD28.html: the volume's publisher's note is front matter", () => {
+    const c = real('marx2mao/Stalin/RD28.html');
+    expect(c.unaccounted).toEqual([]);
+    expect(kids(front(c.doc), 'div').map((d) => [d.attrs['type'], head(d)])).toEqual([['preface', "PUBLISHER'S NOTE"]]);
+    expect(head(divs(c.doc, 'work')[0]!)).toBe('THE RIGHT DANGER IN THE C.P.S.U.(B.)');
   });
 
   it('Lenin/LC02.html: the letter opens with its salutation', () => {

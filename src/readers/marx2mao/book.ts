@@ -179,6 +179,13 @@ export function splitAt(body: Block[], opens: (b: Block) => boolean, kind: Divis
 /** The heading of a volume's own front matter, set as a centred line: `PUBLISHER'S NOTE`, `FOREWORD`. */
 const FRONT_HEADING = /^(publishers?'?s?'? note|editor'?s'? note|note from the publishers|foreword|preface)\b/i;
 
+/** Text before the first page marker that opens with a publisher's note is a volume's front matter. */
+export function opensFrontMatter(front: Block[]): boolean {
+  const first = front.find((b) => b.type !== 'pbBlock' && b.type !== 'figure');
+  if (!first) return false;
+  return isFrontHeading(first) || (first.type === 'quote' && first.blocks.length === 1 && isFrontHeading(first.blocks[0]!));
+}
+
 function isFrontHeading(b: Block): boolean {
   return b.type === 'paragraph' && b.rend === 'center' && FRONT_HEADING.test(plainText(b.children).trim());
 }

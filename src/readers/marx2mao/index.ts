@@ -17,7 +17,7 @@ import { linkContents } from './contents.js';
 import { readTitlePage } from './title-page.js';
 import { linkUnlinkedFootnotes } from './unlinked.js';
 import { markBylines } from './bylines.js';
-import { frontDivisions, joinLabels, nestNumberedSections, nestParts } from './book.js';
+import { frontDivisions, joinLabels, nestNumberedSections, nestParts, opensFrontMatter } from './book.js';
 import { readTitleBlock } from './title-block.js';
 import { notesHeadingOffsets, TextOrder } from './page-parts.js';
 import { endNoteFinder, placeSections } from './sections.js';
@@ -81,7 +81,8 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   // what stands before the first page marker is a book's front matter (publisher's note,
   // contents, title page); on any other page it is the text whose first marker was left out
   const book = !!title?.cover || front.some((b) => b.type === 'table' || b.type === 'division');
-  if (!book || bodyBlocks.length === 0) [front, bodyBlocks] = [[], [...front, ...bodyBlocks]];
+  // a volume's publisher's note before the first page stays front matter, not the work's opening
+  if (!(book || opensFrontMatter(front)) || bodyBlocks.length === 0) [front, bodyBlocks] = [[], [...front, ...bodyBlocks]];
   resolveNotes(walker.refs, walker.footnotes, endNoteFinder(walker), isNoteName, shared.diagnostics);
   placeFootnotes(bodyBlocks, walker.footnotes, walker.refs);
   const notesBlocks = walker.sections.flatMap((s) => s.items).flatMap((i) => ('pb' in i ? [] : i.blocks));
