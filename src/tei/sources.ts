@@ -46,7 +46,10 @@ function writePrint(listBibl: El, w: PrintWitness, edition: Edition): void {
   if (!isBlank(edition.work.author)) text(child(analytic, 'author', 7), edition.work.author!);
   indent(analytic, 6);
   const monogr = child(bs, 'monogr', 6);
-  if (!isBlank(w.collection)) text(att(child(monogr, 'title', 7), 'level', 'm'), w.collection);
+  // a book transcribed whole is its own monograph: with no collection named, the editors and
+  // translators the title block names are those of the work's own title
+  const monogrTitle = !isBlank(w.collection) ? w.collection : !isBlank(w.editor) || !isBlank(w.translator) ? edition.work.title : '';
+  if (monogrTitle) text(att(child(monogr, 'title', 7), 'level', 'm'), monogrTitle);
   if (!isBlank(w.editor)) text(child(monogr, 'editor', 7), w.editor!);
   if (!isBlank(w.translator)) {
     const resp = child(monogr, 'respStmt', 7);

@@ -23,7 +23,7 @@ const REQUIRED_ATTRS: Record<string, string[]> = {
   hi: ['rend'],
   list: ['type'],
   biblStruct: ['xml:id', 'type'],
-  bibl: ['type'],
+  bibl: [],
   witness: ['xml:id'],
   app: ['from'],
   language: ['ident'],
