@@ -1,13 +1,13 @@
 /**
  * The siglum (xml:id) of a print edition, from its publisher (encoding.md, "Witnesses"): a
  * Progress Publishers book is not an FLP book. Foreign Languages Press (Peking) `flp`, Foreign
- * Languages Publishing House (Moscow) `flph`, Progress Publishers `progress`, International
+ * Languages Publishing House (Moscow) `flph`, Progress Publishers `pp` (as the LIA reader names it), International
  * Publishers `ip`; a publisher the source does not name, or another one, `print`.
  */
 const SIGLA: [RegExp, string][] = [
   [/Foreign Languages Press/i, 'flp'],
   [/Foreign Languages Publishing House/i, 'flph'],
-  [/Progress Publishers/i, 'progress'],
+  [/Progress Publishers/i, 'pp'],
   [/International Publishers/i, 'ip'],
 ];
 
