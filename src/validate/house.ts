@@ -122,6 +122,11 @@ export class HouseChecks {
         this.error(at, code, `<${name}> lacks ${missing.map((m) => `<${m}>`).join(', ')} (expected ${parts.map((p) => `<${p}>`).join(', ')}, in this order)`);
       }
     }
+    // a sourceDesc lists the print editions (listBibl) or the witnesses read (listWit), or both
+    const sources = this.seen.get('TEI/teiHeader/fileDesc/sourceDesc');
+    if (sources && !this.seen.has('TEI/teiHeader/fileDesc/sourceDesc/listBibl') && !this.seen.has('TEI/teiHeader/fileDesc/sourceDesc/listWit')) {
+      this.error(sources, 'missing-header-part', '<sourceDesc> lacks <listBibl> or <listWit> (the print editions, the witnesses read)');
+    }
     return this.diagnostics;
   }
 

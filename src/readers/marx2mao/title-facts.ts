@@ -59,7 +59,9 @@ const FIRST = /^(?:First (?:published|printed)\b|Published (?:in|at|on)\b|Publig
 export function readFirstPublished(lines: string[]): DateStatement | undefined {
   const i = lines.findIndex((l) => FIRST.test(l));
   if (i < 0) return undefined;
-  const text = statementAt(lines, i);
+  // `Part I of this article was` / `published in …`: the statement begins on the line before
+  const lead = i > 0 && /\b(?:was|were)$/i.test(lines[i - 1]!) ? `${lines[i - 1]} ` : '';
+  const text = lead + statementAt(lines, i);
   return { text, ...datedWithin(text) };
 }
 
