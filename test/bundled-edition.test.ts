@@ -368,6 +368,12 @@ describe('the bundled edition (identity-of-interests)', () => {
       expect(r.pos.file).toBe('editions/identity-of-interests/identity-of-interests.md');
       expect(r.pos.line).toBeGreaterThan(33);
     }
+    // the apparatus's notes are the edition's account, not text: every source is wholly accounted for
+    const fidelity = (report as unknown as { fidelity: { sources: { file: string; tei: { notes: number }; unaccounted: unknown[] }[] } }).fidelity;
+    expect(fidelity.sources.map((x) => [x.file, x.tei.notes, x.unaccounted.length])).toEqual([
+      ['editions/identity-of-interests/SU39.html', 6, 0],
+      ['editions/identity-of-interests/identity-of-interests.md', 6, 0],
+    ]);
     expect(report.counts.pageBreaks).toBe(9);
     expect(report.counts.words).toBeGreaterThan(3000);
   });
