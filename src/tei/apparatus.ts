@@ -8,7 +8,7 @@
  */
 import type { Edition, Repair } from '../model/types.js';
 import { anchorId, type WriteContext } from './context.js';
-import { att, child, indent, type El } from './xml.js';
+import { att, child, indent, text, type El } from './xml.js';
 
 export function writeApparatus(tei: El, edition: Edition, ctx: WriteContext): void {
   const entries = edition.repairs.filter((r) => r.kind === 'rejoin-paragraph' && r.at && ctx.anchors.has(anchorId(r.at)));
@@ -27,6 +27,6 @@ function writeEntry(listApp: El, r: Repair, edition: Edition): void {
   att(rdg.ele('milestone'), 'unit', 'paragraph');
   const words = /"…[^"]*" \/ "[^"]*…"/.exec(r.message)?.[0];
   const lost = r.lostPage ? `, where it lost the marker of print page ${r.lostPage}` : '';
-  child(app, 'note', 4).txt(`#${r.witness} begins a new paragraph here in mid-sentence${words ? ` (${words})` : ''}${lost}.`);
+  text(child(app, 'note', 4), `#${r.witness} begins a new paragraph here in mid-sentence${words ? ` (${words})` : ''}${lost}.`);
   indent(app, 3);
 }

@@ -53,7 +53,7 @@ function writePrint(listBibl: El, w: PrintWitness, edition: Edition): void {
   if (!isBlank(w.editor)) text(child(monogr, 'editor', 7), w.editor!);
   if (!isBlank(w.translator)) {
     const resp = child(monogr, 'respStmt', 7);
-    resp.ele('resp').txt(isBlank(w.translatedFrom) ? 'Translated by' : `Translated from the ${w.translatedFrom} by`);
+    text(resp.ele('resp'), isBlank(w.translatedFrom) ? 'Translated by' : `Translated from the ${w.translatedFrom} by`);
     text(resp.ele('persName'), w.translator!);
   }
   for (const p of w.printings) if (!isBlank(p)) text(child(monogr, 'edition', 7), p);
@@ -146,15 +146,15 @@ function writeRelation(witness: El, w: ReprintWitness, original: TranscriptionWi
     if (by.includes(original.id) && !by.includes(w.id)) lost.add(n);
   });
   const note = att(child(witness, 'note', 6), 'type', 'relation');
-  note.txt(`A reprint of `);
-  att(note.ele('ref'), 'target', `#${original.id}`).txt(original.id);
+  text(note, 'A reprint of ');
+  text(att(note.ele('ref'), 'target', `#${original.id}`), original.id);
   const parts = [words === 0 ? ': it gives the same words in the same order' : `: it differs from it in ${words} place(s) in its words (listed in the conversion report)`];
   const atLost = splits.filter((r) => r.lostPage !== undefined).length;
   if (splits.length) {
     parts.push(`its paragraphs differ: it splits ${splits.length} of them in mid-sentence${atLost ? ` (${atLost} where it lost a print page marker)` : ''}, each recorded as a paragraphing variant in the apparatus (standOff/listApp)`);
   }
   if (lost.size) parts.push(`it lacks the markers of print page(s) ${[...lost].join(', ')}`);
-  note.txt(`${parts.join('; ')}.`);
+  text(note, `${parts.join('; ')}.`);
 }
 
 function forEachPageBreak(edition: Edition, visit: (n: string, attestedBy: string[]) => void): void {
