@@ -167,11 +167,10 @@ export function runChecked(sheet: string, tei: string, file: string, params: Rec
   const builtin = sheet.startsWith('builtin:');
   const path = builtin ? resolve(xsltDir, `${sheet.slice('builtin:'.length)}.sef.json`) : resolve(sheet);
   if (!existsSync(path)) {
-    throw new UserError(
-      builtin
-        ? `teikit: stylesheet ${path} is missing; run 'npm run build' to compile xslt/`
-        : `${sheet}: stylesheet not found`,
-    );
+    // a missing stylesheet of the user's (--xslt) is a usage error (exit 2), like any missing file
+    throw builtin
+      ? new UserError(`teikit: stylesheet ${path} is missing; run 'npm run build' to compile xslt/`)
+      : new UserError(`cannot read stylesheet ${sheet}: no such file or folder`, 2);
   }
   try {
     if (path.endsWith('.sef.json')) {

@@ -17,6 +17,7 @@ import { allowedChildren } from './expected.js';
 import { findTeiAll } from './tei-all.js';
 import { readContentModel, type ContentModel } from './content-model.js';
 import { contentErrors } from './content-errors.js';
+import { ioFailure } from '../util/io-errors.js';
 
 const MAX_ERRORS = 200;
 
@@ -82,8 +83,7 @@ export function loadSchema(path: string): RelaxNGValidator {
   try {
     bytes = readFileSync(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UserError(`teikit validate: cannot read schema ${path} (${code})`, 2);
+    throw ioFailure(err, 'read', `schema ${path}`);
   }
   let validator: RelaxNGValidator;
   try {

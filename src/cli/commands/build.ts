@@ -16,6 +16,7 @@ import { parseCommandArgs } from '../args.js';
 import { renderEpub, renderHtml, renderText } from '../../render/index.js';
 import { bagEdition } from '../../deposit/edition-bag.js';
 import { bagInfoFromTei } from '../../deposit/bag-info.js';
+import { ioFailure } from '../../util/io-errors.js';
 
 const usage = `Usage: teikit build [editions/] [-o out/] [--strict]
 
@@ -76,11 +77,7 @@ async function buildEdition(dir: string, outDir: string, io: CliIo, strict: bool
   ];
   const target = resolve(io.cwd, outDir, config.id);
   for (const [name, data] of outputs) {
-    try {
-      await writeFileAtomic(join(target, name), data);
-    } catch (err) {
-      throw new UserError(`${join(outDir, config.id, name)}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
-    }
+    await writeFileAtomic(join(target, name), data, join(outDir, config.id, name));
   }
   const bagDir = join(outDir, 'bags', config.id);
   const bag = await bagEdition(target, loaded.sources.map((s) => resolve(io.cwd, s.path)), resolve(io.cwd, bagDir), await bagInfoFromTei(join(target, teiName)));

@@ -14,6 +14,7 @@ import type { CliIo, Command } from '../io.js';
 import type { Diagnostic } from '../../model/types.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { isValid, loadSchema, parseRuleList, RULE_NAMES, schemaPath, validateTei, type RuleName } from '../../validate/index.js';
+import { ioFailure } from '../../util/io-errors.js';
 
 /** Enough to see what is wrong with a file; a foreign file against the house schema may give thousands. */
 const DEFAULT_MAX = 100;
@@ -98,9 +99,7 @@ const command: Command = {
       try {
         bytes = file === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, file));
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(err));
-        io.stderr(`teikit validate: cannot read ${file}: ${reason}\n`);
+        io.stderr(`teikit validate: ${(ioFailure(err, 'read', file) as Error).message}\n`);
         ioError = true;
         continue;
       }
