@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Diagnostic, Edition, Publication, ReadResult } from './model/types.js';
 import { formatDiagnostic, sortDiagnostics, UserError } from './model/diagnostics.js';
+import { ioFailure } from './util/io-errors.js';
 import { detectFormat, readerFor, type SourceFormat } from './readers/registry.js';
 import { mergeWitnesses } from './merge/index.js';
 import { writeTeiWithRepairs } from './tei/index.js';
@@ -64,7 +65,7 @@ async function readSource(
     try {
       bytes = await readFile(resolve(cwd, file));
     } catch (err) {
-      throw new UserError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+      throw ioFailure(err, 'read', file);
     }
   }
   const fmt = format ?? detectFormat(file, bytes);

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { convertFiles } from '../convert.js';
 import { carryImages } from '../convert-images.js';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
+import { ioFailure } from '../util/io-errors.js';
 import { writeFileAtomic } from '../util/files.js';
 
 export interface BatchTask {
@@ -64,7 +65,7 @@ export async function convertOne(task: BatchTask): Promise<BatchFileResult> {
     } catch (err) {
       // Both outputs or neither, as with `teikit convert`.
       await rm(resolve(task.cwd, task.tei), { force: true });
-      throw new UserError(`${task.report}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+      throw ioFailure(err, 'write', task.report);
     }
     const c = result.report.counts;
     return {

@@ -11,6 +11,7 @@ import { ParseOption, RelaxNGValidator, XmlDocument, XmlLibError } from 'libxml2
 import { xmlRegisterFsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
 import type { Diagnostic } from '../model/types.js';
 import { diagnostic, UserError } from '../model/diagnostics.js';
+import { ioFailure } from '../util/io-errors.js';
 import { schemaDiagnostics } from './schema-messages.js';
 import { locateXPaths } from './locate.js';
 import { allowedChildren } from './expected.js';
@@ -82,8 +83,7 @@ export function loadSchema(path: string): RelaxNGValidator {
   try {
     bytes = readFileSync(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UserError(`teikit validate: cannot read schema ${path} (${code})`, 2);
+    throw ioFailure(err, 'read', `schema ${path}`);
   }
   let validator: RelaxNGValidator;
   try {

@@ -12,6 +12,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
+import { ioFailure } from '../../util/io-errors.js';
 import { toolVersion } from '../../report/index.js';
 import { SOURCE_EXTENSIONS } from '../../readers/registry.js';
 import { findSources, runBatch, summarise, type BatchFileResult, type BatchSummary } from '../../batch/index.js';
@@ -82,8 +83,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const kinds = `${SOURCE_EXTENSIONS.slice(0, -1).join(', ')} or ${SOURCE_EXTENSIONS.at(-1)}`;
   if (sources.length === 0) throw new UserError(`teikit batch: no ${kinds} file in ${positionals.join(', ')}`, 2);
   const jobs = parseJobs(values.jobs, sources.length);
-  await mkdir(resolve(io.cwd, outDir), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
-    throw new UserError(`${outDir}: cannot write: ${err.code ?? String(err)}`, 2);
+  await mkdir(resolve(io.cwd, outDir), { recursive: true }).catch((err: unknown) => {
+    throw ioFailure(err, 'write', outDir);
   });
 
   const t0 = performance.now();
@@ -115,8 +116,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
   if (values.report !== undefined) {
     const json = reportJson(results, summary, { outDir, jobs, seconds });
-    await writeFileAtomic(resolve(io.cwd, values.report), json).catch((err: NodeJS.ErrnoException) => {
-      throw new UserError(`${values.report}: cannot write: ${err.code ?? String(err)}`, 2);
+    await writeFileAtomic(resolve(io.cwd, values.report), json).catch((err: unknown) => {
+      throw ioFailure(err, 'write', values.report!);
     });
   }
   return summary.failed > 0 ? 1 : 0;

@@ -13,6 +13,7 @@ import { READERS } from '../../readers/registry.js';
 import { carryImages } from '../../convert-images.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
+import { ioFailure } from '../../util/io-errors.js';
 
 const usage = `Usage: teikit convert <source> [<witness>...] [-o out.xml|-] [--report report.json] [--name file] [--strict]
 
@@ -80,7 +81,7 @@ async function writeOut(path: string | undefined, data: string, io: CliIo): Prom
   try {
     await writeFileAtomic(resolve(io.cwd, path), data);
   } catch (err) {
-    throw new UserError(`${path}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+    throw ioFailure(err, 'write', path);
   }
 }
 

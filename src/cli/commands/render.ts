@@ -11,6 +11,7 @@ import { parseCommandArgs, readAll } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
+import { ioFailure } from '../../util/io-errors.js';
 import { renderEpub, renderHtml, renderText, type RenderOptions } from '../../render/index.js';
 
 const usage = `Usage: teikit render <tei.xml|-> --to html|epub|txt [-o <out>|-] [--xslt <my.xsl>] [--param k=v]... [--assets <dir>]
@@ -78,7 +79,7 @@ const command: Command = {
     try {
       bytes = input === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, input));
     } catch (err) {
-      throw new UserError(`${input}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+      throw ioFailure(err, 'read', input);
     }
     let tei: string;
     try {
@@ -107,7 +108,9 @@ const command: Command = {
     if (target === '-') {
       io.stdout(result as string);
     } else {
-      await writeFileAtomic(resolve(io.cwd, target), result);
+      await writeFileAtomic(resolve(io.cwd, target), result).catch((err: unknown) => {
+        throw ioFailure(err, 'write', target);
+      });
       io.stderr(`wrote ${target}\n`);
     }
     return 0;
