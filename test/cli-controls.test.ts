@@ -165,6 +165,18 @@ describe('--format json matches its schema', () => {
     expect(check({ ...doc, summary: undefined })).toBe(false);
   }, 60_000);
 
+  it('convert: the report, as --report - gives it', async () => {
+    const su39 = join(fixtures, 'marx2mao/Mao/SU39.html');
+    const r = await cli(['convert', su39, '-o', 'su39.xml', '--format', 'json', '--quiet'], dir);
+    expect(r.code).toBe(0);
+    const check = schema('report.schema.json');
+    const doc = JSON.parse(r.stdout) as { counts: { pageBreaks: number } };
+    expect(check(doc), JSON.stringify(check.errors)).toBe(true);
+    expect(doc.counts.pageBreaks).toBeGreaterThan(0);
+    const both = await cli(['convert', su39, '-o', 'su39b.xml', '--format', 'json', '--report', 'r.json'], dir);
+    expect(both.code).toBe(2);
+  }, 60_000);
+
   it('verify', async () => {
     const r = await cli(['verify', 'not-a-bag', '--format', 'json'], dir);
     const check = schema('verify.schema.json');
