@@ -6,13 +6,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Diagnostic, Edition, Publication, ReadResult } from './model/types.js';
 import { formatDiagnostic, sortDiagnostics, UserError } from './model/diagnostics.js';
-import { ioFailure } from './util/io-errors.js';
 import { detectFormat, readerFor, type SourceFormat } from './readers/registry.js';
 import { mergeWitnesses } from './merge/index.js';
 import { writeTeiWithRepairs } from './tei/index.js';
 import { gateTei } from './convert-gate.js';
 import { buildReport, type ConversionReport, type ReportInput } from './report/index.js';
 import { accountConversion, fidelityDiagnostics } from './accounting/index.js';
+import { ioFailure } from './util/io-errors.js';
 
 export interface ConvertOptions {
   /** Edition id (TEI idno, output names); default: the base reader's (the base file's name). */

@@ -231,7 +231,8 @@ describe('teikit batch: command line', () => {
       [['batch', 'no/such/folder', '-o', dir], /^cannot read no\/such\/folder: no such file or folder$/],
       [['batch', `${m2m}/Mao/SU39.html`, 'editions/identity-of-interests/SU39.html', '-o', dir], /would both be written as SU39\.tei\.xml/],
       [['batch', 'schema', '-o', dir], /no \.html, \.htm, \.md or \.markdown file in schema/],
-      [['batch', m2m, '-o', dir, '--frobnicate'], /unknown option --frobnicate/],
+      [['batch', m2m, '-o', dir, '--frobnicate'], /^teikit batch: unknown option --frobnicate \(see teikit batch --help\)$/],
+      [['batch', m2m, '-o', dir, '--job', '2'], /^teikit batch: unknown option --job; did you mean --jobs\? \(see teikit batch --help\)$/],
     ];
     for (const [argv, message] of cases) {
       const r = await cli(argv);

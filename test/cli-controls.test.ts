@@ -54,16 +54,16 @@ describe('help', () => {
   it('an unknown option or command is answered in teikit\'s words with the nearest one, exit 2', async () => {
     const r = await cli(['validate', '--fromat', 'json', 'good.xml'], dir);
     expect(r.code).toBe(2);
-    expect(r.lines).toEqual(['teikit validate: unknown option --fromat (did you mean --format?) (try teikit validate --help)']);
+    expect(r.lines).toEqual(['teikit validate: unknown option --fromat; did you mean --format? (see teikit validate --help)']);
     const o = await cli(['render', 'good.xml', '--ouptut', 'x.html'], dir);
-    expect(o.lines).toEqual(['teikit render: unknown option --ouptut (did you mean --output?) (try teikit render --help)']);
+    expect(o.lines).toEqual(['teikit render: unknown option --ouptut; did you mean --output? (see teikit render --help)']);
     const far = await cli(['verify', '--zzzzzzzz', 'x'], dir);
-    expect(far.lines).toEqual(['teikit verify: unknown option --zzzzzzzz (try teikit verify --help)']);
+    expect(far.lines).toEqual(['teikit verify: unknown option --zzzzzzzz (see teikit verify --help)']);
     const c = await cli(['valdate', 'good.xml'], dir);
     expect(c.code).toBe(2);
-    expect(c.lines).toEqual(["teikit: unknown command 'valdate' (did you mean validate?) (try teikit --help)"]);
+    expect(c.lines).toEqual(["teikit: unknown command 'valdate'; did you mean 'validate'? (see teikit --help)"]);
     const v = await cli(['render', 'good.xml', '-o'], dir);
-    expect(v.lines).toEqual(['teikit render: option --output needs a value (try teikit render --help)']);
+    expect(v.lines).toEqual(['teikit render: option -o needs a value (see teikit render --help)']);
   });
 });
 

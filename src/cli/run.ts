@@ -2,8 +2,8 @@ import type { CliIo, Command } from './io.js';
 import { performance } from 'node:perf_hooks';
 import { describeFailure, EXIT } from './failure.js';
 import { COMMON_OPTIONS_HELP, OutputControl, takeOutputControls } from './output.js';
-import { nearest } from './suggest.js';
 import { toolVersion } from '../version.js';
+import { nearestOption } from './args.js';
 
 /**
  * Commands are registered here; each lives in its own module under src/cli/commands/, imported
@@ -42,8 +42,11 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === 'help' && rest.length > 0) return runCli([rest[0]!, '--help'], io);
+  const [first, ...after] = argv;
+  // `teikit help convert` is `teikit convert --help`
+  const helpOf = first === 'help' && after[0] && !after[0].startsWith('-') ? after[0] : undefined;
+  const name = helpOf ?? first;
+  const rest = helpOf ? ['--help'] : after;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     // Asked for: standard output, exit 0; a bare `teikit` is a usage mistake: stderr, exit 2.
     (name ? io.stdout : io.stderr)(usage());
@@ -55,8 +58,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
-    const guess = nearest(name, Object.keys(commands));
-    io.stderr(`teikit: unknown command '${name}'${guess ? ` (did you mean ${guess}?)` : ''} (try teikit --help)\n`);
+    const near = nearestOption(name, Object.keys(commands));
+    io.stderr(`teikit: unknown command '${name}'${near ? `; did you mean '${near}'?` : ''} (see teikit --help)\n`);
     return 2;
   }
   let command: Command;

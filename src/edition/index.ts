@@ -7,9 +7,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Publication } from '../model/types.js';
 import { UserError } from '../model/diagnostics.js';
-import { ioFailure } from '../util/io-errors.js';
 import type { SourceFormat } from '../readers/registry.js';
 import { formatSchemaErrors, schemaValidator } from './json-schema.js';
+import { ioFailure } from '../util/io-errors.js';
 
 export type { SourceFormat } from '../readers/registry.js';
 

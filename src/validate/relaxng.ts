@@ -11,13 +11,13 @@ import { ParseOption, RelaxNGValidator, XmlDocument, XmlLibError } from 'libxml2
 import { xmlRegisterFsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
 import type { Diagnostic } from '../model/types.js';
 import { diagnostic, UserError } from '../model/diagnostics.js';
-import { ioFailure } from '../util/io-errors.js';
 import { schemaDiagnostics } from './schema-messages.js';
 import { locateXPaths } from './locate.js';
 import { allowedChildren } from './expected.js';
 import { findTeiAll } from './tei-all.js';
 import { readContentModel, type ContentModel } from './content-model.js';
 import { contentErrors } from './content-errors.js';
+import { ioFailure } from '../util/io-errors.js';
 
 const MAX_ERRORS = 200;
 
@@ -69,6 +69,11 @@ function contentModel(path: string): ContentModel | undefined {
 const STRUCTURAL = new Set(['unexpected-element', 'missing-element', 'unexpected-content', 'invalid-content', 'schema-invalid']);
 
 let providersRegistered = false;
+
+/** Whether the schema at `path` is compiled already (so loadSchema returns at once). */
+export function isSchemaCompiled(path: string): boolean {
+  return cache.has(path);
+}
 
 /** The compiled schema at `path`, compiled on first use. Throws UserError (exit 2) when unusable. */
 export function loadSchema(path: string): RelaxNGValidator {

@@ -15,6 +15,8 @@
 
   <!-- Endnotes are asides in EPUB (epub:type endnote); in HTML plain divisions, since each aside
        would be a complementary landmark of its own (axe: landmark-unique). -->
+  <xsl:key name="t:notes-by-label" match="note" use="t:note-label(.)"/>
+
   <xsl:template match="note[not(t:is-inline-note(.))]">
     <xsl:variable name="foot" select="@place = 'foot' or not(ancestor::div[@type = 'notes'])"/>
     <xsl:element name="{if ($foot or $t:epub) then 'aside' else 'div'}" namespace="http://www.w3.org/1999/xhtml">
@@ -27,6 +29,14 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'endnote'"/></xsl:call-template>
+          <xsl:if test="$t:epub">
+            <!-- an EPUB endnote aside is a complementary landmark: each needs a label of its own
+                 (Ace, axe: landmark-unique); notes sharing a number are told apart by their order -->
+            <xsl:variable name="label" select="t:note-label(.)"/>
+            <xsl:variable name="same" select="key('t:notes-by-label', $label)"/>
+            <xsl:attribute name="aria-label" select="'Note ' || $label
+              || (if (count($same) gt 1) then ' (' || index-of($same ! generate-id(), generate-id(.)) || ')' else '')"/>
+          </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="t:note-body">

@@ -89,7 +89,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const kinds = `${SOURCE_EXTENSIONS.slice(0, -1).join(', ')} or ${SOURCE_EXTENSIONS.at(-1)}`;
   if (sources.length === 0) throw new UserError(`teikit batch: no ${kinds} file in ${positionals.join(', ')}`, 2);
   const jobs = parseJobs(values.jobs, sources.length);
-  await mkdir(resolve(io.cwd, outDir), { recursive: true }).catch((err: unknown) => {
+  await mkdir(resolve(io.cwd, outDir), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
     throw ioFailure(err, 'write', outDir);
   });
 
@@ -126,9 +126,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
 
   if (values.report !== undefined) {
-    await writeFileAtomic(resolve(io.cwd, values.report), json).catch((err: unknown) => {
-      throw ioFailure(err, 'write', values.report!);
-    });
+    await writeFileAtomic(resolve(io.cwd, values.report), json, values.report);
   }
   return summary.failed > 0 ? 1 : 0;
 }

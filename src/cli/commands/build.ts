@@ -15,7 +15,7 @@ import { writeFileAtomic } from '../../util/files.js';
 import { ioFailure } from '../../util/io-errors.js';
 import { parseCommandArgs } from '../args.js';
 import { describeFailure, EXIT } from '../failure.js';
-import { renderEpub, renderHtml, renderText } from '../../render/index.js';
+import { renderAll } from '../../render/index.js';
 import { bagEdition } from '../../deposit/edition-bag.js';
 import { bagInfoFromTei } from '../../deposit/bag-info.js';
 
@@ -81,11 +81,7 @@ async function buildEdition(dir: string, outDir: string, io: CliIo, strict: bool
   ];
   const target = resolve(io.cwd, outDir, config.id);
   for (const [name, data] of outputs) {
-    try {
-      await writeFileAtomic(join(target, name), data);
-    } catch (err) {
-      throw ioFailure(err, 'write', join(outDir, config.id, name));
-    }
+    await writeFileAtomic(join(target, name), data, join(outDir, config.id, name));
   }
   const bagDir = join(outDir, 'bags', config.id);
   const bag = await bagEdition(target, loaded.sources.map((s) => resolve(io.cwd, s.path)), resolve(io.cwd, bagDir), await bagInfoFromTei(join(target, teiName)));
@@ -100,11 +96,12 @@ async function buildEdition(dir: string, outDir: string, io: CliIo, strict: bool
 
 /** The renditions: HTML, EPUB, text; images named by graphic/@url are found in the edition's folder. */
 async function renditionsOf(tei: string, id: string, assetsDir: string, source: string): Promise<[string, string | Uint8Array][]> {
-  const opts = { assetsDir, source };
+  // One parse of the TEI for the three renditions.
+  const r = await renderAll(tei, { assetsDir, source });
   return [
-    [`${id}.html`, await renderHtml(tei, opts)],
-    [`${id}.epub`, await renderEpub(tei, opts)],
-    [`${id}.txt`, await renderText(tei, opts)],
+    [`${id}.html`, r.html!],
+    [`${id}.epub`, r.epub!],
+    [`${id}.txt`, r.txt!],
   ];
 }
 

@@ -6,7 +6,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseCommandArgs, readAll } from '../args.js';
+import { parseCommandArgs, readAll, refuseOverwritingInput } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { convertFiles } from '../../convert.js';
 import { READERS } from '../../readers/registry.js';
@@ -57,6 +57,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
     throw new UserError('teikit convert: the TEI and the report cannot both go to standard output', 2);
   }
 
+  refuseOverwritingInput(output, positionals, io.cwd, 'convert');
+  if (reportPath !== undefined) refuseOverwritingInput(reportPath, positionals, io.cwd, 'convert');
   const stdin = positionals.includes('-') ? await readAll(io.stdin) : undefined;
   const result = await convertFiles(positionals, { cwd: io.cwd, stdin, stdinName: values.name as string | undefined, strict: values.strict === true });
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
@@ -88,11 +90,7 @@ async function writeOut(path: string | undefined, data: string, io: CliIo): Prom
     io.stdout(data);
     return;
   }
-  try {
-    await writeFileAtomic(resolve(io.cwd, path), data);
-  } catch (err) {
-    throw ioFailure(err, 'write', path);
-  }
+  await writeFileAtomic(resolve(io.cwd, path), data, path);
 }
 
 const command: Command = { name: 'convert', usage, run };

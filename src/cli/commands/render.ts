@@ -7,12 +7,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { parseCommandArgs, readAll } from '../args.js';
+import { parseCommandArgs, readAll, refuseOverwritingInput } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
-import { ioFailure } from '../../util/io-errors.js';
 import { renderEpub, renderHtml, renderText, type RenderOptions } from '../../render/index.js';
+import { ioFailure } from '../../util/io-errors.js';
 
 const usage = `Usage: teikit render <tei.xml|-> --to html|epub|txt [-o <out>|-] [--xslt <my.xsl>] [--param k=v]... [--assets <dir>]
 
@@ -75,6 +75,7 @@ const command: Command = {
     const target = output ?? (input === '-' ? '-' : `${basename(input).replace(/(\.tei)?\.xml$/i, '')}.${to}`);
     if (target === '-' && to === 'epub') throw new UserError('teikit render: an EPUB is binary; give -o <file.epub>', 2);
 
+    refuseOverwritingInput(target, [input], io.cwd, 'render');
     let bytes: Buffer;
     try {
       bytes = input === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, input));
@@ -108,9 +109,7 @@ const command: Command = {
     if (target === '-') {
       io.stdout(result as string);
     } else {
-      await writeFileAtomic(resolve(io.cwd, target), result).catch((err: unknown) => {
-        throw ioFailure(err, 'write', target);
-      });
+      await writeFileAtomic(resolve(io.cwd, target), result, target);
       io.stderr(`wrote ${target}\n`);
     }
     return 0;
