@@ -88,7 +88,7 @@
 
   <!-- Blocks of running text: one laid-out line each (inner blocks of a p get their own). -->
   <xsl:template match="head | p | ab | dateline | salute | signed | byline | docAuthor | docDate | trailer
-                       | titlePart | l | cell | label | bibl" mode="txt">
+                       | titlePart | docEdition | docImprint | l | cell | label | bibl" mode="txt">
     <xsl:param name="indent" as="xs:string" select="''" tunnel="yes"/>
     <xsl:for-each-group select="node()" group-adjacent="t:is-block(.)">
       <xsl:choose>
