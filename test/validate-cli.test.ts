@@ -51,7 +51,7 @@ describe('teikit validate', () => {
     const r = await cli([invalid('wf-mismatched-tag.tei.xml')]);
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual([
-      expect.stringMatching(/:72:\d+: error mismatched-tag: closing tag <\/hed> does not match the open element <head> \(opened at line 72\)$/),
+      expect.stringMatching(/:72:\d+: error mismatched-tag: closing tag <\/hed> does not match the open element <head> \(opened at line 72\): expected <\/head>$/),
     ]);
   });
 

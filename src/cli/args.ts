@@ -1,11 +1,13 @@
 /**
  * What every command needs from its arguments and input: strict option parsing whose mistakes are
- * one usage line (exit 2), and standard input read whole (`-` as a file name).
+ * one usage line in teikit's words (exit 2, the nearest option suggested), and standard input read
+ * whole (`-` as a file name).
  */
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Readable } from 'node:stream';
 import { UserError } from '../model/diagnostics.js';
+import { COMMON_OPTION_NAMES } from './output.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -30,7 +32,7 @@ function argumentProblem(err: NodeJS.ErrnoException, options: Options): string {
   const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
   if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const option = quoted.split('=')[0]!;
-    const near = nearestOption(option, Object.keys(options));
+    const near = nearestOption(option, [...Object.keys(options), ...COMMON_OPTION_NAMES, 'help']);
     return `unknown option ${option}${near ? `; did you mean --${near}?` : ''}`;
   }
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {

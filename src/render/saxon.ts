@@ -12,6 +12,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseWellFormed } from '../validate/wellformed.js';
 import { SaxesParser } from 'saxes';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
 import { checkProlog } from '../validate/safety.js';
@@ -130,10 +131,9 @@ export function checkXml(xml: string, file: string): XmlFacts {
   parser.write(xml);
   if (!failure) parser.close();
   if (failure) {
-    // saxes messages begin with "line:column: "; give them the house form file:line:col.
-    const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec(failure);
-    const line = failure.startsWith(`${file}:`) ? failure : m ? `${file}:${m[1]}:${m[2]}: error xml: ${m[3]}` : `${file}:1:1: error xml: ${failure}`;
-    throw new UserError(line.split('\n')[0]!);
+    // The same words and position as `teikit validate`: one function describes the fault.
+    const wf = parseWellFormed(xml, file);
+    throw new UserError(wf.ok ? `${file}:1:1: error not-well-formed: ${failure}` : formatDiagnostic(wf.diagnostic));
   }
   return facts;
 }
@@ -192,6 +192,7 @@ export function runChecked(sheet: string, source: string | ParsedSource, file: s
       ? new UserError(`teikit: stylesheet ${path} is missing; run 'npm run build' to compile xslt/`)
       : new UserError(`cannot read stylesheet ${sheet}: no such file or folder`, 2);
   }
+  if (statSync(path).isDirectory()) throw new UserError(`cannot read stylesheet ${sheet}: is a folder, not a file`, 2);
   try {
     if (path.endsWith('.sef.json')) {
       const r = saxonJs().transform(

@@ -12,11 +12,12 @@ import { convertFiles } from '../../convert.js';
 import { findEditions, loadEdition, publicationOf } from '../../edition/index.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
+import { ioFailure } from '../../util/io-errors.js';
 import { parseCommandArgs } from '../args.js';
+import { describeFailure, EXIT } from '../failure.js';
 import { renderAll } from '../../render/index.js';
 import { bagEdition } from '../../deposit/edition-bag.js';
 import { bagInfoFromTei } from '../../deposit/bag-info.js';
-import { ioFailure } from '../../util/io-errors.js';
 
 const usage = `Usage: teikit build [editions/] [-o out/] [--strict]
 
@@ -39,19 +40,22 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (dirs.length === 0) throw new UserError(`${root}: no edition folder (a folder with an edition.json) found`, 2);
 
   let failed = 0;
+  /** The exit code: 1 for bad input, 2 for usage or I/O, 70 for a bug, the highest of them. */
+  let worst = 0;
   for (const dir of dirs) {
     try {
       const written = await buildEdition(dir, outDir, io, values.strict === true);
       io.stdout(`${written.join('\n')}\n`);
     } catch (err) {
       // One edition's failure, even a bug in teikit, must not stop the others from being built.
-      const message = err instanceof UserError ? err.message : `${dir}: internal error: ${err instanceof Error ? err.message : String(err)} (please report this)`;
-      io.stderr(`${message}\n`);
+      const failure = describeFailure(err, 'build', io.cwd);
+      io.stderr(`${failure.code === EXIT.internal ? `${dir}: ` : ''}${failure.message}\n`);
+      worst = Math.max(worst, failure.code);
       failed++;
     }
   }
   if (failed > 0) io.stderr(`teikit build: ${failed} of ${dirs.length} edition(s) failed\n`);
-  return failed > 0 ? 1 : 0;
+  return worst;
 }
 
 /** Build one edition; returns the summary lines for stdout. */

@@ -29,6 +29,8 @@ Options:
                         messages say <stdin> and the TEI names no file (its id is made from the title)
   -o, --output <file>   write the TEI to <file> (default, or "-": standard output)
   --report <file>       write the conversion report (JSON) to <file>
+  --format <f>          text (default) or json: the report on standard output (the same as
+                        --report -; needs -o <file>; schema/report.schema.json)
   --strict              what the accounting cannot find in the TEI (unaccounted-page, -note,
                         -noteref, -words…) is an error: exit 1, nothing written
   -h, --help            show this help`;
@@ -39,10 +41,18 @@ async function run(args: string[], io: CliIo): Promise<number> {
     report: { type: 'string' },
     name: { type: 'string' },
     strict: { type: 'boolean' },
+    format: { type: 'string', default: 'text' },
   });
+  if (values.format !== 'text' && values.format !== 'json') {
+    throw new UserError(`teikit convert: --format must be text or json, not "${values.format}"`, 2);
+  }
   if (positionals.length === 0) throw new UserError('teikit convert: no source file given (try teikit convert --help)', 2);
   const output = values.output;
-  const reportPath = values.report;
+  // --format json: the report is the JSON result, on standard output (as --report -).
+  if (values.format === 'json' && values.report !== undefined && values.report !== '-') {
+    throw new UserError('teikit convert: --format json prints the report on standard output; give --report <file> or --format json, not both', 2);
+  }
+  const reportPath = values.format === 'json' ? '-' : values.report;
   if (reportPath === '-' && (output === undefined || output === '-')) {
     throw new UserError('teikit convert: the TEI and the report cannot both go to standard output', 2);
   }

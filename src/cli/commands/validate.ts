@@ -25,7 +25,8 @@ const usage = `Usage: teikit validate <file.xml>... [--schema teikit|tei_all|<pa
 Checks each TEI file: well-formedness, then RELAX NG. With teikit's house schema (the default)
 teikit's house rules run too (pointers resolve, ids unique, page numbers increase, notes
 referenced, break="no" inside words); tei_all or your own schema is checked alone, as jing does.
-Problems are printed as  file:line:col severity code: message.
+Problems are printed on standard output (they are the result) as  file:line:col: severity code: message;
+the summary (N of M file(s) valid) on standard error.
 
 Options:
   --schema <s>        teikit (default), tei_all ($TEI_ALL_RNG or ../shared/reference/tei_all.rng),
@@ -70,6 +71,7 @@ function parseRules(value: string | undefined): Set<RuleName> | undefined {
 const command: Command = {
   name: 'validate',
   usage,
+  diagnosticsOnStdout: true,
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs('validate', args, {
       schema: { type: 'string' },
@@ -120,6 +122,7 @@ const command: Command = {
     if (format === 'json') {
       io.stdout(`${JSON.stringify({ schema: schema ?? 'teikit', valid: !ioError && results.every((r) => r.valid), files: results }, null, 2)}\n`);
     } else {
+      // The diagnostics are validate's data (stdout, as jing prints them); the summary is a message.
       for (const r of results) {
         for (const d of r.diagnostics) io.stdout(`${formatDiagnostic(d)}\n`);
         if (r.more) io.stdout(`${r.file}: … and ${r.more} more message(s) (--max-messages 0 shows all)\n`);
