@@ -14,7 +14,8 @@ export interface PageFrame {
 
 export function page(frame: PageFrame): string {
   const meta = (frame.meta ?? []).map(([name, content]) => `<meta name="${escapeHtml(name)}" content="${escapeHtml(content)}">`);
-  const scripts = (frame.scripts ?? []).map((s) => `<script src="${hrefOf(`${frame.root}/${s}`)}" defer></script>`);
+  const at = (file: string) => hrefOf(frame.root === '.' ? file : `${frame.root}/${file}`);
+  const scripts = (frame.scripts ?? []).map((s) => `<script src="${at(s)}" defer></script>`);
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -24,7 +25,7 @@ export function page(frame: PageFrame): string {
     '<meta name="color-scheme" content="light dark">',
     `<title>${escapeHtml(frame.title)}</title>`,
     ...meta,
-    `<link rel="stylesheet" href="${hrefOf(`${frame.root}/site.css`)}">`,
+    `<link rel="stylesheet" href="${at('site.css')}">`,
     ...scripts,
     '</head>',
     '<body>',
