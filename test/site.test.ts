@@ -11,6 +11,10 @@ import { dirname, join, resolve } from 'node:path';
 import { runCli } from '../src/cli/run.js';
 import { fixtures, repoRoot, requireTool, which } from './support/tools.js';
 import { runVnu, VNU_JAR } from './support/render-checkers.js';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
 
 const PAGES = ['Mao/OSC53', 'Mao/PP55', 'Mao/MFM39'];
 const WORKS = ['MFM39', 'OSC53', 'PP55', 'TAG99', 'identity-of-interests'];
@@ -141,5 +145,45 @@ describe('teikit build: bare sources and the site', () => {
     const { errors, count } = await runVnu(pages, tmp);
     expect(count).toBe(WORKS.length + 1);
     expect(errors).toEqual([]);
+  }, 120_000);
+});
+
+describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('the catalogue in Chromium, from file://', () => {
+  it('filters by author, sorts by a column, and has no horizontal scrolling at 390 px, light or dark', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'teikit-site-chromium-'));
+    const browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 390, height: 800 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      await page.goto(pathToFileURL(join(site(), 'index.html')).href);
+      const visibleTitles = () => page.$$eval('#catalogue tbody tr:not([hidden]) td[data-label="Title"]', (tds) => tds.map((td) => td.textContent));
+      expect(await visibleTitles()).toHaveLength(WORKS.length);
+      await page.fill('#filter', 'ann example');
+      expect(await visibleTitles()).toEqual(['On <Tags> & "Quotes"']);
+      expect(await page.textContent('#shown')).toBe('1 of 5 shown');
+      await page.fill('#filter', '');
+      // Sort by pages, descending: the rows follow the numeric first page (275 > 237 > 208 > 101 > 41).
+      await page.click('th:nth-child(5) button');
+      await page.click('th:nth-child(5) button');
+      expect(await page.getAttribute('th:nth-child(5)', 'aria-sort')).toBe('descending');
+      const pages = await page.$$eval('#catalogue tbody tr td[data-label="Pages"]', (tds) => tds.map((td) => td.textContent));
+      expect(pages).toEqual(['pp. 275-83', 'pp. 237-39', 'pp. 208-10', 'p. 101', 'pp. 41-42']);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const file of ['index.html', 'works/PP55.html']) {
+          await page.goto(pathToFileURL(join(site(), file)).href);
+          const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+          expect(scroll, `${file} ${scheme}`).toBeLessThanOrEqual(client);
+        }
+      }
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(bg).toBe('rgb(22, 23, 26)');
+    } finally {
+      await browser.close();
+    }
   }, 120_000);
 });

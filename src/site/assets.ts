@@ -27,9 +27,11 @@ th[aria-sort="descending"] button::after { content: " \\2193"; }
 .cite { border-left: 3px solid var(--line); padding-left: 1rem; }
 @media (max-width: 40rem) {
   /* A narrow screen shows each row as a block, each cell labelled: no horizontal scrolling. */
-  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
-  table, tbody, tr, td { display: block; width: 100%; }
-  tr { border-bottom: 1px solid var(--line); padding: 0.5rem 0; }
+  /* The heads stay as a wrapped row of sort buttons above the blocks. */
+  thead, thead tr { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+  thead th { border: 0; padding: 0.25rem 0; }
+  table, tbody, tbody tr, td { display: block; width: 100%; }
+  tbody tr { border-bottom: 1px solid var(--line); padding: 0.5rem 0; }
   td { border: 0; padding: 0.1rem 0; }
   td:empty { display: none; }
   td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
