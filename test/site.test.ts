@@ -12,7 +12,35 @@ import { runCli } from '../src/cli/run.js';
 import { fixtures, repoRoot, requireTool, which } from './support/tools.js';
 import { runVnu, VNU_JAR } from './support/render-checkers.js';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { createServer, type Server } from 'node:http';
+import { extname } from 'node:path';
+
+/** A static file server over `dir` on a free port: Pagefind fetches its index, which file:// forbids. */
+async function serve(dir: string): Promise<{ server: Server; base: string }> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+  const server = createServer((req, res) => {
+    const path = join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!path.startsWith(dir) || !existsSync(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  return { server, base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
+}
+
+async function launch(width: number): Promise<BrowserContext> {
+  const profile = mkdtempSync(join(tmpdir(), 'teikit-site-chromium-'));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width, height: 800 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -63,6 +91,8 @@ describe('teikit build: bare sources and the site', () => {
     // A bare page keeps its own name as id and its path as given in the report.
     expect(JSON.parse(read('OSC53/OSC53.report.json')).inputs[0].file).toBe('pages/OSC53.html');
     expect(result.stdout).toContain('out/site/index.html (catalogue of 5 work(s))');
+    expect(result.stdout).toContain('out/site/pagefind/ (search index of 5 work(s))');
+    expect(existsSync(join(site(), 'pagefind/pagefind-ui.js'))).toBe(true);
   });
 
   it('the catalogue has one row per work, each linking its work page, sortable keys in place', () => {
@@ -150,16 +180,12 @@ describe('teikit build: bare sources and the site', () => {
 
 describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('the catalogue in Chromium, from file://', () => {
   it('filters by author, sorts by a column, and has no horizontal scrolling at 390 px, light or dark', async () => {
-    const profile = mkdtempSync(join(tmpdir(), 'teikit-site-chromium-'));
-    const browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 390, height: 800 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await launch(390);
     try {
       const page = browser.pages()[0] ?? (await browser.newPage());
       await page.goto(pathToFileURL(join(site(), 'index.html')).href);
+      // From disk, search cannot fetch its index: the note says so instead of a broken box.
+      expect(await page.isVisible('#search-note')).toBe(true);
       const visibleTitles = () => page.$$eval('#catalogue tbody tr:not([hidden]) td[data-label="Title"]', (tds) => tds.map((td) => td.textContent));
       expect(await visibleTitles()).toHaveLength(WORKS.length);
       await page.fill('#filter', 'ann example');
@@ -184,6 +210,28 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('the catalogue in 
       expect(bg).toBe('rgb(22, 23, 26)');
     } finally {
       await browser.close();
+    }
+  }, 120_000);
+});
+
+describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('search, served over HTTP', () => {
+  it('a phrase of one work finds that work, and the hit opens its HTML rendition', async () => {
+    const { server, base } = await serve(join(root, 'out'));
+    const browser = await launch(1000);
+    try {
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      await page.goto(`${base}/site/index.html`);
+      expect(await page.isVisible('#search-note')).toBe(false);
+      await page.fill('#search input', 'state-capitalist economy of a new type');
+      await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
+      const links = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      expect(links[0]).toMatch(/\/OSC53\/OSC53\.html(#.*)?$/);
+      await page.click('.pagefind-ui__result-link >> nth=0');
+      await page.waitForURL(/OSC53\.html/);
+      expect(await page.title()).toBe('On State Capitalism');
+    } finally {
+      await browser.close();
+      server.close();
     }
   }, 120_000);
 });

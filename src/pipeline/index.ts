@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from '../model/types.js';
 import { UserError } from '../model/diagnostics.js';
-import { writeSite } from '../site/index.js';
+import { writeSearchIndex, writeSite, type SearchIndexResult } from '../site/index.js';
 import { buildWork, type BuiltWork } from './build-work.js';
 import { findBuildUnits, unitName, type BuildUnit } from './units.js';
 
@@ -38,6 +38,8 @@ export interface BuildCollectionResult {
   total: number;
   /** Files of the site, relative to the output folder (`site/index.html`, …). */
   site: string[];
+  /** The Pagefind index (site/pagefind/), or why there is none: the site is written without search. */
+  search: SearchIndexResult | { failed: string };
 }
 
 /**
@@ -65,6 +67,15 @@ export async function buildCollection(inputs: string[], options: BuildCollection
       options.onFailed?.(unit, error);
     }
   }
-  const site = await writeSite(built.map((w) => w.entry), options.outDir, cwd);
-  return { built, failed, total: units.length, site };
+  const works = built.map((w) => w.entry);
+  let search: BuildCollectionResult['search'];
+  try {
+    search = await writeSearchIndex(works, options.outDir, cwd);
+  } catch (err) {
+    // Search is an addition: without Pagefind (its binary missing for this platform) the site is
+    // still whole, and says nothing of search.
+    search = { failed: err instanceof Error ? err.message : String(err) };
+  }
+  const site = await writeSite(works, options.outDir, cwd, !('failed' in search));
+  return { built, failed, total: units.length, site, search };
 }

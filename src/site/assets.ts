@@ -50,6 +50,15 @@ th[aria-sort="descending"] button::after { content: " \\2193"; }
 
 export const SITE_JS = `'use strict';
 (function () {
+  // Pagefind fetches its index, which browsers refuse from file://: there the note stays instead.
+  var search = document.getElementById('search');
+  if (search && typeof PagefindUI !== 'undefined' && location.protocol !== 'file:') {
+    new PagefindUI({ element: '#search', showSubResults: true, showImages: false });
+    var note = document.getElementById('search-note');
+    if (note) note.hidden = true;
+  }
+})();
+(function () {
   var table = document.getElementById('catalogue');
   if (!table) return;
   var tbody = table.tBodies[0];

@@ -34,12 +34,23 @@ export function catalogueOrder(works: WorkEntry[]): WorkEntry[] {
   return [...works].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-export function cataloguePage(works: WorkEntry[]): string {
+/** The search box (Pagefind's UI), shown by site.js when the site is served; a note on disk. */
+const SEARCH = [
+  '<section id="search-section" aria-labelledby="search-heading">',
+  '<h2 id="search-heading">Search the texts</h2>',
+  '<div id="search"></div>',
+  '<p id="search-note">Search needs the site to be served (any static web server); opened from disk, use the filter below.</p>',
+  '</section>',
+].join('\n');
+
+/** `search`: whether a Pagefind index was written (site/pagefind/). */
+export function cataloguePage(works: WorkEntry[], search = false): string {
   const heads = ['Author', 'Title', 'Collection', 'Volume', 'Pages', 'Date'].map((h) => `<th scope="col">${h}</th>`).join('');
   const body = [
     '<header><h1>Catalogue</h1>',
     `<p>${works.length} work${works.length === 1 ? '' : 's'}.</p></header>`,
     '<main>',
+    ...(search ? [SEARCH] : []),
     // Hidden until site.js runs: without JavaScript there is nothing to filter with.
     '<p class="filter" hidden><label for="filter">Filter</label> <input type="search" id="filter" autocomplete="off"> <output id="shown" for="filter"></output></p>',
     '<table id="catalogue">',
@@ -49,5 +60,11 @@ export function cataloguePage(works: WorkEntry[]): string {
     '</table>',
     '</main>',
   ].join('\n');
-  return page({ title: 'Catalogue', root: '.', scripts: ['site.js'], body });
+  return page({
+    title: 'Catalogue',
+    root: '.',
+    styles: search ? ['pagefind/pagefind-ui.css'] : [],
+    scripts: [...(search ? ['pagefind/pagefind-ui.js'] : []), 'site.js'],
+    body,
+  });
 }

@@ -15,9 +15,9 @@ import { workPage } from './work-page.js';
 export { cslJson, bibtex, citationMeta, citationText, escapeBibtex } from './cite.js';
 
 /** The site's files (path relative to site/, content), computed before any is written. */
-export function siteFiles(works: WorkEntry[]): [string, string][] {
+export function siteFiles(works: WorkEntry[], search = false): [string, string][] {
   const files: [string, string][] = [
-    ['index.html', cataloguePage(works)],
+    ['index.html', cataloguePage(works, search)],
     ['site.css', SITE_CSS],
     ['site.js', SITE_JS],
   ];
@@ -29,9 +29,9 @@ export function siteFiles(works: WorkEntry[]): [string, string][] {
   return files;
 }
 
-/** Write the site into `<outDir>/site/`; returns the paths written, relative to outDir. */
-export async function writeSite(works: WorkEntry[], outDir: string, cwd: string): Promise<string[]> {
-  const files = siteFiles(works);
+/** Write the site into `<outDir>/site/` (with a search box when `search`: the Pagefind index is there); returns the paths written, relative to outDir. */
+export async function writeSite(works: WorkEntry[], outDir: string, cwd: string, search = false): Promise<string[]> {
+  const files = siteFiles(works, search);
   for (const [name, data] of files) {
     try {
       await writeFileAtomic(resolve(cwd, outDir, 'site', name), data);
@@ -41,3 +41,5 @@ export async function writeSite(works: WorkEntry[], outDir: string, cwd: string)
   }
   return files.map(([name]) => join('site', name));
 }
+export { writeSearchIndex } from './search.js';
+export type { SearchIndexResult } from './search.js';

@@ -7,6 +7,8 @@ export interface PageFrame {
   root: string;
   /** Extra `<meta name content>` pairs, unescaped. */
   meta?: [string, string][];
+  /** Extra stylesheets (relative to the site root), before the site's own. */
+  styles?: string[];
   /** Script files to load (relative to the site root), deferred. */
   scripts?: string[];
   body: string;
@@ -25,6 +27,7 @@ export function page(frame: PageFrame): string {
     '<meta name="color-scheme" content="light dark">',
     `<title>${escapeHtml(frame.title)}</title>`,
     ...meta,
+    ...(frame.styles ?? []).map((f) => `<link rel="stylesheet" href="${at(f)}">`),
     `<link rel="stylesheet" href="${at('site.css')}">`,
     ...scripts,
     '</head>',
