@@ -91,7 +91,10 @@ describe('teikit build: bare sources and the site', () => {
     // A bare page keeps its own name as id and its path as given in the report.
     expect(JSON.parse(read('OSC53/OSC53.report.json')).inputs[0].file).toBe('pages/OSC53.html');
     expect(result.stdout).toContain('out/site/index.html (catalogue of 5 work(s))');
-    expect(result.stdout).toContain('out/site/pagefind/ (search index of 5 work(s))');
+    // One search record per print page: as many as the page breaks the reports count.
+    const pageBreaks = WORKS.reduce((n, id) => n + JSON.parse(read(`${id}/${id}.report.json`)).counts.pageBreaks, 0);
+    expect(pageBreaks).toBeGreaterThan(WORKS.length);
+    expect(result.stdout).toContain(`out/site/pagefind/ (search index of ${pageBreaks} print page(s))`);
     expect(existsSync(join(site(), 'pagefind/pagefind-ui.js'))).toBe(true);
   });
 
@@ -215,20 +218,23 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('the catalogue in 
 });
 
 describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('search, served over HTTP', () => {
-  it('a phrase of one work finds that work, and the hit opens its HTML rendition', async () => {
+  it('a phrase of one print page finds that page: the hit names the work and the page and opens its anchor', async () => {
     const { server, base } = await serve(join(root, 'out'));
     const browser = await launch(1000);
     try {
       const page = browser.pages()[0] ?? (await browser.newPage());
       await page.goto(`${base}/site/index.html`);
       expect(await page.isVisible('#search-note')).toBe(false);
-      await page.fill('#search input', 'state-capitalist economy of a new type');
+      // PP55 prints pages 208-10; this phrase is on page 209 only.
+      await page.fill('#search input', 'well-to-do middle peasants');
       await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
-      const links = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => (a as HTMLAnchorElement).href));
-      expect(links[0]).toMatch(/\/OSC53\/OSC53\.html(#.*)?$/);
+      const hits = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent })));
+      expect(hits[0]!.href).toMatch(/\/PP55\/PP55\.html#p209$/);
+      expect(hits[0]!.text).toMatch(/Co-Operative Transformation of Agriculture, p\. 209$/);
       await page.click('.pagefind-ui__result-link >> nth=0');
-      await page.waitForURL(/OSC53\.html/);
-      expect(await page.title()).toBe('On State Capitalism');
+      await page.waitForURL(/PP55\.html#p209$/);
+      // The page marker is the target (:target) and in view.
+      expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('p209');
     } finally {
       await browser.close();
       server.close();

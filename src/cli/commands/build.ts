@@ -49,7 +49,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   io.stdout(`${outDir}/site/index.html (catalogue of ${result.built.length} work(s))\n`);
   const { search } = result;
   if ('failed' in search) io.stderr(`${outDir}/site: warning no-search: no search index: ${search.failed}\n`);
-  else io.stdout(`${outDir}/site/pagefind/ (search index of ${search.pages} work(s))\n`);
+  else io.stdout(`${outDir}/site/pagefind/ (search index of ${search.pages} print page(s))\n`);
   for (const e of 'errors' in search ? search.errors : []) io.stderr(`${outDir}/site/pagefind: warning search-index: ${e}\n`);
   if (result.failed.length > 0) io.stderr(`teikit build: ${result.failed.length} of ${result.total} edition(s) failed\n`);
   return result.failed.length > 0 ? 1 : 0;
