@@ -86,7 +86,7 @@ describe('teikit build', () => {
     const missing = await cli(['build', 'nowhere'], empty);
     expect(missing.code).toBe(2);
     expect(missing.lines).toHaveLength(1);
-    expect(missing.lines[0]).toMatch(/nowhere: cannot read: ENOENT/);
+    expect(missing.lines[0]).toMatch(/^cannot read \S*nowhere: no such file or folder$/);
     const extra = await cli(['build', 'a', 'b'], empty);
     expect(extra.code).toBe(2);
     expect(readdirSync(empty)).toEqual([]);

@@ -124,6 +124,17 @@ describe('teikit render', () => {
     expect(typo.err.trim()).toBe("teikit render: unknown parameter 'page' for --to txt (known: pages, header)");
     const missing = await cli(['nothere.xml', '--to', 'txt'], dir);
     expect(missing.code).toBe(2);
-    expect(missing.err.trim()).toBe('nothere.xml: cannot read: ENOENT');
+    expect(missing.err.trim()).toBe('cannot read nothere.xml: no such file or folder');
+    copyFileSync(sample, join(dir, 'own.tei.xml'));
+    const own = await cli(['own.tei.xml', '--to', 'html', '-o', './own.tei.xml'], dir);
+    expect(own.code).toBe(2);
+    expect(own.err.trim()).toBe('teikit render: the output ./own.tei.xml is the input own.tei.xml; writing it would destroy the input (choose another -o)');
+    expect(readFileSync(join(dir, 'own.tei.xml'), 'utf8')).toBe(readFileSync(sample, 'utf8'));
+    const xslt = await cli([sample, '--to', 'html', '--xslt', 'no-such.xsl', '-o', '-'], dir);
+    expect(xslt.code).toBe(2);
+    expect(xslt.err.trim()).toBe(`cannot read stylesheet ${join(dir, 'no-such.xsl')}: no such file or folder`);
+    const blocked = await cli([sample, '--to', 'epub', '-o', `${sample}/x.epub`], dir);
+    expect(blocked.code).toBe(2);
+    expect(blocked.err.trim()).toBe(`cannot write ${sample}/x.epub: a part of the path is a file, not a folder`);
   });
 });

@@ -105,7 +105,8 @@ describe('teikit validate', () => {
   it.each([
     [[], /no file given/],
     [['--format', 'xml', sample], /--format must be text or json/],
-    [['--bogus', sample], /Unknown option '--bogus'/],
+    [['--bogus', sample], /^teikit validate: unknown option --bogus \(see teikit validate --help\)\n$/],
+    [['--shema', 'tei_all', sample], /unknown option --shema; did you mean --schema\?/],
     [['no-such-file.xml'], /cannot read no-such-file\.xml: no such file/],
     [['--schema', 'no-such.rng', sample], /cannot read schema .*no-such\.rng/],
     [['--schema', sample, sample], /not a usable RELAX NG schema/],

@@ -1,6 +1,8 @@
 import type { CliIo, Command } from './io.js';
 import { UserError } from '../model/diagnostics.js';
 import { toolVersion } from '../version.js';
+import { ioReason, isIoError } from '../util/io-errors.js';
+import { nearestOption } from './args.js';
 
 /**
  * Commands are registered here; each lives in its own module under src/cli/commands/, imported
@@ -39,7 +41,11 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  const [first, ...after] = argv;
+  // `teikit help convert` is `teikit convert --help`
+  const helpOf = first === 'help' && after[0] && !after[0].startsWith('-') ? after[0] : undefined;
+  const name = helpOf ?? first;
+  const rest = helpOf ? ['--help'] : after;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
     return name ? 0 : 2;
@@ -50,7 +56,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
-    io.stderr(`teikit: unknown command '${name}' (try teikit --help)\n`);
+    const near = nearestOption(name, Object.keys(commands));
+    io.stderr(`teikit: unknown command '${name}'${near ? `; did you mean '${near}'?` : ''} (see teikit --help)\n`);
     return 2;
   }
   let command: Command;
@@ -71,6 +78,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (err instanceof UserError) {
       io.stderr(`${err.message}\n`);
       return err.exitCode;
+    }
+    // A file-system failure that no command put in words (a folder that cannot be made, a file
+    // that vanished): still the user's environment, not a bug — exit 2 in plain words.
+    if (isIoError(err)) {
+      const verb = /^(open|read|stat|lstat|scandir|opendir|access)/.test(err.syscall ?? '') ? 'read' : 'write';
+      io.stderr(`teikit ${name}: cannot ${verb} ${err.path ?? 'a file'}: ${ioReason(err)}\n`);
+      return 2;
     }
     // A bug in teikit, not in the user's input: still one line, with a hint to report it.
     const msg = err instanceof Error ? err.message : String(err);

@@ -28,7 +28,8 @@ export interface Text {
   value: string;
 }
 
-export type EmphasisRend = 'italic' | 'bold' | 'underline' | 'smallcaps' | 'superscript' | 'subscript';
+/** `letter-spaced`: the print's spaced type (`s m a s h i n g`), its words rejoined in the text. */
+export type EmphasisRend = 'italic' | 'bold' | 'underline' | 'smallcaps' | 'superscript' | 'subscript' | 'letter-spaced';
 
 export interface Emphasis {
   type: 'emph';
@@ -210,6 +211,27 @@ export interface Signed {
   pos?: SourcePosition;
 }
 
+/**
+ * One line of a book's printed title page, as printed, with what it is: `title` (its lines),
+ * `subtitle`, `author`, `edition` (`First Edition 1965`), `publisher`, `imprint` (place and
+ * year: `PEKING 1970`).
+ */
+export interface TitlePageLine {
+  role: 'title' | 'subtitle' | 'author' | 'edition' | 'publisher' | 'imprint';
+  text: string[];
+  /** An imprint line's place and year (`PEKING`, `1970`), where it states them. */
+  place?: string;
+  year?: string;
+}
+
+/** A book's printed title page (front matter), with the cover image printed beside it. */
+export interface TitlePage {
+  type: 'titlePage';
+  lines: TitlePageLine[];
+  cover?: Figure;
+  pos?: SourcePosition;
+}
+
 /** A page break standing between blocks (the common case: a marker between paragraphs). */
 export interface PageBreakBlock {
   type: 'pbBlock';
@@ -229,7 +251,9 @@ export interface NoteBlock {
  */
 export interface Division {
   type: 'division';
-  kind: 'chapter' | 'section' | 'document' | 'preface' | 'contents' | 'appendix' | 'part' | 'notes';
+  kind: 'chapter' | 'section' | 'document' | 'preface' | 'contents' | 'appendix' | 'part' | 'notes' | 'work';
+  /** Set when something points at the division (a contents entry): its xml:id. */
+  id?: string;
   blocks: Block[];
   pos?: SourcePosition;
 }
@@ -247,7 +271,8 @@ export type Block =
   | Signed
   | PageBreakBlock
   | NoteBlock
-  | Division;
+  | Division
+  | TitlePage;
 
 // ---------------------------------------------------------------------------------------------
 // Notes

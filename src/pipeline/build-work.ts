@@ -64,13 +64,7 @@ export async function buildWork(unit: BuildUnit, opts: BuildWorkOptions): Promis
     ...(await renditionsOf(result.tei, id, assetsDir, teiPath)),
   ];
   const target = resolve(opts.cwd, opts.outDir, id);
-  for (const [name, data] of outputs) {
-    try {
-      await writeFileAtomic(join(target, name), data);
-    } catch (err) {
-      throw new UserError(`${join(opts.outDir, id, name)}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
-    }
-  }
+  for (const [name, data] of outputs) await writeFileAtomic(join(target, name), data, join(opts.outDir, id, name));
   const bagDir = join(opts.outDir, 'bags', id);
   const bag = await bagEdition(target, sources.map((s) => resolve(opts.cwd, s)), resolve(opts.cwd, bagDir), await bagInfoFromTei(join(target, teiName)));
   return {

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { UserError } from '../model/diagnostics.js';
+import { ioFailure } from '../util/io-errors.js';
 import { EDITION_FILE } from '../edition/index.js';
 import { SOURCE_EXTENSIONS } from '../readers/registry.js';
 
@@ -57,12 +58,12 @@ export async function findBuildUnits(inputs: string[], cwd: string): Promise<Bui
   const units: BuildUnit[] = [];
   for (const input of inputs) {
     const abs = resolve(cwd, input);
-    const info = await stat(abs).catch((err: NodeJS.ErrnoException) => {
-      throw new UserError(`${input}: cannot read: ${err.code ?? String(err)}`, 2);
+    const info = await stat(abs).catch((err: unknown) => {
+      throw ioFailure(err, 'read', input);
     });
     if (info.isDirectory()) {
-      await walk(input, abs, units).catch((err: NodeJS.ErrnoException) => {
-        throw new UserError(`${input}: cannot read: ${err.code ?? String(err)}`, 2);
+      await walk(input, abs, units).catch((err: unknown) => {
+        throw ioFailure(err, 'read', input);
       });
     } else {
       // A file named on the command line is built whatever its extension (its format is detected).

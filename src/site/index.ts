@@ -5,7 +5,6 @@
  */
 import { join, resolve } from 'node:path';
 import type { WorkEntry } from '../pipeline/work-entry.js';
-import { UserError } from '../model/diagnostics.js';
 import { writeFileAtomic } from '../util/files.js';
 import { SITE_CSS, SITE_JS } from './assets.js';
 import { cataloguePage, workPagePath } from './catalogue.js';
@@ -32,13 +31,7 @@ export function siteFiles(works: WorkEntry[], search = false): [string, string][
 /** Write the site into `<outDir>/site/` (with a search box when `search`: the Pagefind index is there); returns the paths written, relative to outDir. */
 export async function writeSite(works: WorkEntry[], outDir: string, cwd: string, search = false): Promise<string[]> {
   const files = siteFiles(works, search);
-  for (const [name, data] of files) {
-    try {
-      await writeFileAtomic(resolve(cwd, outDir, 'site', name), data);
-    } catch (err) {
-      throw new UserError(`${join(outDir, 'site', name)}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
-    }
-  }
+  for (const [name, data] of files) await writeFileAtomic(resolve(cwd, outDir, 'site', name), data, join(outDir, 'site', name));
   return files.map(([name]) => join('site', name));
 }
 export { writeSearchIndex } from './search.js';

@@ -10,6 +10,7 @@ import { editionStats } from './declarations.js';
 import { defaultPublication, writeHeader } from './header.js';
 import { XmlNode } from './builder.js';
 import { writeNotesSection } from './notes.js';
+import { writeTitlePage } from './title-page.js';
 import { repairForTei } from './repair.js';
 import { att, child, indent, TEI_NS, type El } from './xml.js';
 
@@ -43,7 +44,10 @@ function writeRepaired(edition: Edition, pub: Publication): string {
   const textEl = child(tei, 'text', 1);
   if (edition.front.length > 0) {
     const front = child(textEl, 'front', 2);
-    writeContainer(front, edition.front, 'titlepage', ctx, 3);
+    const [first, ...rest] = edition.front;
+    if (first?.type === 'titlePage') writeTitlePage(front, first, ctx, 3);
+    const matter = first?.type === 'titlePage' ? rest : edition.front;
+    if (matter.length > 0) writeContainer(front, matter, 'titlepage', ctx, 3);
     indent(front, 2);
   }
   const body = child(textEl, 'body', 2);

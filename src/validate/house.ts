@@ -33,7 +33,7 @@ const REQUIRED_ATTRS: Record<string, string[]> = {
 /** Attributes with a closed list of values in the house encoding. */
 const ENUMS: Record<string, string[]> = {
   'note@place': ['end', 'foot'],
-  'hi@rend': ['italic', 'bold', 'underline', 'smallcaps', 'superscript', 'subscript'],
+  'hi@rend': ['italic', 'bold', 'underline', 'smallcaps', 'superscript', 'subscript', 'letter-spaced'],
   'list@type': ['ordered', 'unordered', 'simple'],
   'div@type': ['work', 'document', 'chapter', 'section', 'preface', 'contents', 'appendix', 'part', 'notes', 'front', 'titlepage'],
   'p@rend': ['center', 'right', 'indent', 'heading', 'dateline', 'byline', 'salute', 'signed'],

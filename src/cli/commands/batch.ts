@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../../util/files.js';
 import { toolVersion } from '../../report/index.js';
 import { SOURCE_EXTENSIONS } from '../../readers/registry.js';
 import { findSources, runBatch, summarise, type BatchFileResult, type BatchSummary } from '../../batch/index.js';
+import { ioFailure } from '../../util/io-errors.js';
 
 const usage = `Usage: teikit batch <dir|file>... -o <outdir> [--jobs N] [--report summary.json] [--strict]
 
@@ -83,7 +84,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (sources.length === 0) throw new UserError(`teikit batch: no ${kinds} file in ${positionals.join(', ')}`, 2);
   const jobs = parseJobs(values.jobs, sources.length);
   await mkdir(resolve(io.cwd, outDir), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
-    throw new UserError(`${outDir}: cannot write: ${err.code ?? String(err)}`, 2);
+    throw ioFailure(err, 'write', outDir);
   });
 
   const t0 = performance.now();
@@ -115,9 +116,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
   if (values.report !== undefined) {
     const json = reportJson(results, summary, { outDir, jobs, seconds });
-    await writeFileAtomic(resolve(io.cwd, values.report), json).catch((err: NodeJS.ErrnoException) => {
-      throw new UserError(`${values.report}: cannot write: ${err.code ?? String(err)}`, 2);
-    });
+    await writeFileAtomic(resolve(io.cwd, values.report), json, values.report);
   }
   return summary.failed > 0 ? 1 : 0;
 }

@@ -6,13 +6,14 @@
  */
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseCommandArgs, readAll } from '../args.js';
+import { parseCommandArgs, readAll, refuseOverwritingInput } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { convertFiles } from '../../convert.js';
 import { READERS } from '../../readers/registry.js';
 import { carryImages } from '../../convert-images.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
+import { ioFailure } from '../../util/io-errors.js';
 
 const usage = `Usage: teikit convert <source> [<witness>...] [-o out.xml|-] [--report report.json] [--name file] [--strict]
 
@@ -46,6 +47,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
     throw new UserError('teikit convert: the TEI and the report cannot both go to standard output', 2);
   }
 
+  refuseOverwritingInput(output, positionals, io.cwd, 'convert');
+  if (reportPath !== undefined) refuseOverwritingInput(reportPath, positionals, io.cwd, 'convert');
   const stdin = positionals.includes('-') ? await readAll(io.stdin) : undefined;
   const result = await convertFiles(positionals, { cwd: io.cwd, stdin, stdinName: values.name as string | undefined, strict: values.strict === true });
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
@@ -77,11 +80,7 @@ async function writeOut(path: string | undefined, data: string, io: CliIo): Prom
     io.stdout(data);
     return;
   }
-  try {
-    await writeFileAtomic(resolve(io.cwd, path), data);
-  } catch (err) {
-    throw new UserError(`${path}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
-  }
+  await writeFileAtomic(resolve(io.cwd, path), data, path);
 }
 
 const command: Command = { name: 'convert', usage, run };

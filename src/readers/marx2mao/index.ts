@@ -11,9 +11,13 @@ import { noteAnchorTest, noteTarget } from './note-anchors.js';
 import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { localLinkTest, navigationStart, navigationTables, pageMarker } from './recognise.js';
 import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
-import { divide, markDatelines, markLetterParts, mergeHeadings, type Misprint } from './structure.js';
+import { divide, markDatelines, mergeHeadings, type Misprint } from './structure.js';
+import { markLetterFrames } from './letters.js';
+import { linkContents } from './contents.js';
+import { readTitlePage } from './title-page.js';
 import { linkUnlinkedFootnotes } from './unlinked.js';
 import { markBylines } from './bylines.js';
+import { frontDivisions, joinLabels, nestNumberedSections, nestParts, opensFrontMatter } from './book.js';
 import { readTitleBlock } from './title-block.js';
 import { notesHeadingOffsets, TextOrder } from './page-parts.js';
 import { endNoteFinder, placeSections } from './sections.js';
@@ -77,20 +81,27 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   // what stands before the first page marker is a book's front matter (publisher's note,
   // contents, title page); on any other page it is the text whose first marker was left out
   const book = !!title?.cover || front.some((b) => b.type === 'table' || b.type === 'division');
-  if (!book || bodyBlocks.length === 0) [front, bodyBlocks] = [[], [...front, ...bodyBlocks]];
+  // a volume's publisher's note before the first page stays front matter, not the work's opening
+  if (!(book || opensFrontMatter(front)) || bodyBlocks.length === 0) [front, bodyBlocks] = [[], [...front, ...bodyBlocks]];
   resolveNotes(walker.refs, walker.footnotes, endNoteFinder(walker), isNoteName, shared.diagnostics);
   placeFootnotes(bodyBlocks, walker.footnotes, walker.refs);
   const notesBlocks = walker.sections.flatMap((s) => s.items).flatMap((i) => ('pb' in i ? [] : i.blocks));
   for (const blocks of [front, bodyBlocks, notesBlocks]) dropUnresolved(blocks);
-  if (title?.cover) front.unshift(title.cover);
+  front = frontDivisions(front);
+  // a book's title page (with its cover), else the cover alone
+  const titlePage = title ? readTitlePage(body, title.end, title.cover, file) : undefined;
+  if (titlePage) front.unshift(titlePage);
+  else if (title?.cover) front.unshift(title.cover);
 
   markBylines(bodyBlocks);
   mergeHeadings(bodyBlocks);
+  joinLabels(bodyBlocks);
   const misprints: Misprint[] = [];
   const dateline = markDatelines(bodyBlocks, misprints);
   const placed = placeSections(bodyBlocks, walker, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
-  bodyBlocks = placed.body;
-  markLetterParts(bodyBlocks);
+  bodyBlocks = nestParts(nestNumberedSections(placed.body));
+  markLetterFrames(bodyBlocks);
+  linkContents(front, bodyBlocks);
 
   const referenced = new Set<string>();
   forEachInlineList([...front, ...bodyBlocks, ...notesBlocks], (list) => {
