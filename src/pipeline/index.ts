@@ -38,8 +38,9 @@ export interface BuildCollectionResult {
   total: number;
   /** Files of the site, relative to the output folder (`site/index.html`, …). */
   site: string[];
-  /** The Pagefind index (site/pagefind/), or why there is none: the site is written without search. */
-  search: SearchIndexResult | { failed: string };
+  /** The Pagefind index (site/pagefind/), or why there is none: the site is written without search.
+   * Absent when no work was built: then no site is written either (nothing to catalogue). */
+  search?: SearchIndexResult | { failed: string };
 }
 
 /**
@@ -67,6 +68,7 @@ export async function buildCollection(inputs: string[], options: BuildCollection
       options.onFailed?.(unit, error);
     }
   }
+  if (built.length === 0) return { built, failed, total: units.length, site: [] };
   const works = built.map((w) => w.entry);
   let search: BuildCollectionResult['search'];
   try {

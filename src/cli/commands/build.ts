@@ -9,7 +9,7 @@
 import type { CliIo, Command } from '../io.js';
 import { formatDiagnostic } from '../../model/diagnostics.js';
 import { parseCommandArgs } from '../args.js';
-import { buildCollection } from '../../pipeline/index.js';
+import { buildCollection, type BuildCollectionResult } from '../../pipeline/index.js';
 
 const usage = `Usage: teikit build [<input>...] [-o out/] [--strict]
 
@@ -46,13 +46,21 @@ async function run(args: string[], io: CliIo): Promise<number> {
     },
     onFailed: (_unit, error) => io.stderr(`${error.message}\n`),
   });
-  io.stdout(`${outDir}/site/index.html (catalogue of ${result.built.length} work(s))\n`);
-  const { search } = result;
-  if ('failed' in search) io.stderr(`${outDir}/site: warning no-search: no search index: ${search.failed}\n`);
-  else io.stdout(`${outDir}/site/pagefind/ (search index of ${search.pages} print page(s))\n`);
-  for (const e of 'errors' in search ? search.errors : []) io.stderr(`${outDir}/site/pagefind: warning search-index: ${e}\n`);
+  reportSite(result, outDir, io);
   if (result.failed.length > 0) io.stderr(`teikit build: ${result.failed.length} of ${result.total} edition(s) failed\n`);
   return result.failed.length > 0 ? 1 : 0;
+}
+
+/** The site's lines; no work built means no site (and nothing to say). */
+function reportSite({ search, built }: BuildCollectionResult, outDir: string, io: CliIo): void {
+  if (!search) return;
+  io.stdout(`${outDir}/site/index.html (catalogue of ${built.length} work(s))\n`);
+  if ('failed' in search) {
+    io.stderr(`${outDir}/site: warning no-search: no search index: ${search.failed}\n`);
+    return;
+  }
+  io.stdout(`${outDir}/site/pagefind/ (search index of ${search.pages} print page(s))\n`);
+  for (const e of search.errors) io.stderr(`${outDir}/site/pagefind: warning search-index: ${e}\n`);
 }
 
 const command: Command = { name: 'build', usage, run };
