@@ -76,7 +76,8 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
   parser.on('opentag', (tag) => {
     const a = tag.attributes as Record<string, string>;
     const parent = stack.at(-1);
-    const inHeader = tag.name === 'teiHeader' || (parent?.inHeader ?? false);
+    // the apparatus (standOff) is the edition's account of its witnesses, like the header: not text
+    const inHeader = tag.name === 'teiHeader' || tag.name === 'standOff' || (parent?.inHeader ?? false);
     const frame: Frame = {
       name: tag.name,
       skip: parent?.skip ?? false,
@@ -87,7 +88,7 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
       inTitleStmt: tag.name === 'titleStmt' || (parent?.inTitleStmt ?? false),
       spaced: (tag.name === 'hi' && /\bletter-spaced\b/.test(a.rend ?? '')) || (parent?.spaced ?? false),
     };
-    if (tag.name === 'teiHeader') frame.skip = true;
+    if (tag.name === 'teiHeader' || tag.name === 'standOff') frame.skip = true;
     if (tag.name === 'title' && a.type === 'main' && !facts.title) frame.capture = 'title';
     if (tag.name === 'author' && !facts.author && frame.inTitleStmt) frame.capture = 'author';
     if (tag.name === 'biblScope' && a.unit === 'volume') frame.capture = 'volume';

@@ -5,6 +5,7 @@
  */
 import type { Block, Diagnostic, Edition, Publication } from '../model/types.js';
 import { writeDivContent, writeDivision, writeCommonBlock } from './blocks.js';
+import { writeApparatus } from './apparatus.js';
 import { buildContext, type WriteContext } from './context.js';
 import { editionStats } from './declarations.js';
 import { defaultPublication, writeHeader } from './header.js';
@@ -59,6 +60,7 @@ function writeRepaired(edition: Edition, pub: Publication): string {
     indent(back, 2);
   }
   indent(textEl, 1);
+  writeApparatus(tei, edition, ctx);
   indent(tei, 0);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${doc.end({ headless: true })}\n`;
 }

@@ -27,9 +27,8 @@ import { refuseNonWork } from './non-work.js';
 import { forEachBlock } from '../../model/walk.js';
 import { plainText } from './inlines.js';
 import { sensibleCase } from './case.js';
+import { basisSiglum, printSiglum } from '../shared/siglum.js';
 
-/** Witness id of the edition the transcribed print edition is "Based on". */
-const BASIS = 'flp-basis';
 
 export function readMarx2mao(source: Uint8Array | string, file: string): ReadResult {
   try {
@@ -128,20 +127,30 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   if (title?.transcription.email) m2m.email = title.transcription.email;
   if (title?.transcription.date) m2m.date = title.transcription.date;
   if (title?.transcription.updated) m2m.updated = title.transcription.updated;
+  if (title?.transcription.rights) m2m.rights = title.transcription.rights;
   witnesses.push(m2m);
+  // the print edition's siglum says its publisher; the page breaks name it
+  const printId = printSiglum(title?.print?.publisher);
+  const basisId = basisSiglum(title?.basis?.publisher, printId);
+  for (const pb of shared.pageBreaks) pb.edition = printId;
   if (title?.print || shared.pageBreaks.length) {
     const print = title?.print;
+    const { editor, translator, translatedFrom } = title?.responsibility ?? {};
     witnesses.push({
-      kind: 'print', id: 'flp',
+      kind: 'print', id: printId,
       collection: print?.collection ?? '', publisher: print?.publisher ?? '', place: print?.place ?? '', date: print?.date ?? '',
       printings: print?.printings ?? [],
       ...(print?.volume ? { volume: print.volume } : {}),
       ...(print?.pages ? { pages: print.pages } : {}),
       ...(print?.partPages ? { partPages: print.partPages } : {}),
-      ...(title?.basis ? { basedOn: BASIS } : {}),
+      ...(editor ? { editor } : {}),
+      ...(translator ? { translator } : {}),
+      ...(translatedFrom ? { translatedFrom } : {}),
+      ...(title?.rights.length ? { rights: title.rights } : {}),
+      ...(title?.basis ? { basedOn: basisId } : {}),
     });
   }
-  if (title?.basis) witnesses.push({ kind: 'print', id: BASIS, ...title.basis });
+  if (title?.basis) witnesses.push({ kind: 'print', id: basisId, ...title.basis });
 
   const lineDate = dateline?.children.find((c): c is DateInline => c.type === 'date');
   const workDate = lineDate
@@ -152,9 +161,10 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const edition: Edition = {
     id: page.replace(/\.[^.]*$/, ''),
     work: {
-      title: title?.title ?? pageTitle(htmlEl!) ?? firstHeading([...front, ...bodyBlocks]) ?? UNTITLED,
+      title: sourceCasing(title?.title, pageTitle(htmlEl!)) ?? pageTitle(htmlEl!) ?? firstHeading([...front, ...bodyBlocks]) ?? UNTITLED,
       ...(title?.author ? { author: title.author } : {}),
       ...(workDate ? { date: workDate } : {}),
+      ...(title?.published ? { published: title.published } : {}),
       language: 'en',
     },
     witnesses,
@@ -199,6 +209,17 @@ function firstHeading(blocks: Block[]): string | undefined {
 
 /** No title anywhere (the page's missing title block is reported): said plainly, the file name is not a title. */
 const UNTITLED = '[Untitled]';
+
+/**
+ * The title as the source cases it: a title block printed in capitals is re-cased by rule
+ * (`Tu Yu-Ming`), but where the page's <TITLE> gives the same words in mixed case (`Tu Yu-ming`)
+ * that is the source's own casing and is kept.
+ */
+function sourceCasing(title: string | undefined, pageTitle: string | undefined): string | undefined {
+  if (!title || !pageTitle || !/\p{Ll}/u.test(pageTitle)) return title;
+  const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  return key(title) === key(pageTitle) ? collapse(pageTitle).trim() : title;
+}
 
 function pageTitle(html: Node): string | undefined {
   const t = findFirst(html, (e) => tag(e) === 'title');
