@@ -74,7 +74,7 @@ describe('teikit build', () => {
       `${file}: /publication: required field is missing`,
       'teikit build: 1 of 2 edition(s) failed',
     ]));
-    expect(readdirSync(join(root, 'out')).sort()).toEqual(['bags', 'reprint']);
+    expect(readdirSync(join(root, 'out')).sort()).toEqual(['bags', 'reprint', 'site']);
     expect(readdirSync(join(root, 'out/bags'))).toEqual(['reprint']);
   });
 
@@ -82,7 +82,7 @@ describe('teikit build', () => {
     const empty = mkdtempSync(join(tmpdir(), 'teikit-build-empty-'));
     const none = await cli(['build', '.', '-o', 'out'], empty);
     expect(none.code).toBe(2);
-    expect(none.lines).toEqual(['.: no edition folder (a folder with an edition.json) found']);
+    expect(none.lines).toEqual(['.: no edition folder (a folder with an edition.json) or source file found']);
     const missing = await cli(['build', 'nowhere'], empty);
     expect(missing.code).toBe(2);
     expect(missing.lines).toHaveLength(1);
