@@ -109,6 +109,14 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
     expect(wordTexts(i.mainWords)).toEqual(['words', 'of', 'page', 'fifty', 'seven', 'last', 'words']);
   });
 
+  it('a stray control character inside a word (DLE in «o\\x10krug») joins it, as the TEI does; tab and cp1252 punctuation still separate', () => {
+    const html = page('<P>the bureaux of o\x10krug committees,\tmeetings clear\x8bonly then\x7f.');
+    const i = inv(html);
+    expect(wordTexts(i.mainWords)).toEqual(['the', 'bureaux', 'of', 'okrug', 'committees', 'meetings', 'clear', 'only', 'then']);
+    // the joined word is placed at its first letter
+    expect(i.position(i.mainWords.at[3]!)).toMatchObject({ line: Number(pos(html, 'o\x10krug').split(':')[0]), column: Number(pos(html, 'o\x10krug').split(':')[1]) });
+  });
+
   it('endnotes: anchors en<N> and n<N> mixed in one page, letter-suffixed notes, linked and unlinked references', () => {
     const html = page([
       'One<FONT SIZE=-2>[<A HREF="x.html#en1">1</A>]</FONT> two<FONT SIZE=-2>[<A HREF="x.html#n7">7</A>]</FONT>',
