@@ -126,6 +126,7 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
       '<P><A NAME="n7">[7]</A> Seventh note. [pp. <A HREF="x.html#p5">5</A>, <A HREF="x.html#p9">9</A>]',
       '<P><A NAME="en111a">[111a]</A> A suffixed note. [<A HREF="x.html#toc">table of contents</A>]',
       '<P><A NAME="en112">[112]</A> A publisher\'s note. [pub. note]',
+      '<P><A NAME="en"113>[113]</A> A note whose anchor has its quote misplaced.',
     ].join('\n'));
     const i = inv(html);
     expect(i.notes.map((n) => [n.label, n.key, n.place, `${n.pos.line}:${n.pos.column}`])).toEqual([
@@ -133,6 +134,7 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
       ['7', 'n7', 'end', pos(html, '<A NAME="n7"')],
       ['111a', 'en111a', 'end', pos(html, '<A NAME="en111a"')],
       ['112', 'en112', 'end', pos(html, '<A NAME="en112"')],
+      ['113', 'en113', 'end', pos(html, '<A NAME="en"113')],
     ]);
     expect(i.refs.map((r) => [r.label, r.key ?? '(unlinked)', `${r.pos.line}:${r.pos.column}`])).toEqual([
       ['1', 'en1', pos(html, '[<A HREF="x.html#en1"')],
@@ -146,6 +148,7 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
       'one/body', 'two/body', 'three/body', 'four/body', 'five/body', 'notes/body',
       'first/endnotes', 'note/endnotes', 'seventh/endnotes', 'note/endnotes', 'a/endnotes', 'suffixed/endnotes', 'note/endnotes',
       'a/endnotes', 'publisher\'s/endnotes', 'note/endnotes',
+      'a/endnotes', 'note/endnotes', 'whose/endnotes', 'anchor/endnotes', 'has/endnotes', 'its/endnotes', 'quote/endnotes', 'misplaced/endnotes',
     ]);
   });
 

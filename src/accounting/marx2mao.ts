@@ -16,8 +16,9 @@ const MARKER = /<B>\s*(?:<FONT[^>]*>\s*)?page\s*([0-9]+[a-z]?|[ivxlcdm]+\b)\s*(?
 /** A marker that lost its number (`<B>page </B>`): not a page break, and not text either. */
 const EMPTY_MARKER = /<B>\s*(?:<FONT[^>]*>\s*)?page\s*(?:<\/FONT>\s*)?<\/B>/gi;
 const REMARK_BEFORE = /\[([a-z][a-z ]*)\]\s*(?:<FONT[^>]*>\s*)?$/i;
-/** An endnote's own anchor, of any scheme: `<A NAME="en7">[7]</A>`, `<A NAME="n7">7</A>`, `en111a`. */
-const NOTE_ANCHOR = /<A\s+NAME="?((?:en|n)\d+[a-z]?)"?\s*>([^<]*)<\/A>/gi;
+/** An endnote's own anchor, of any scheme: `<A NAME="en7">[7]</A>`, `<A NAME="n7">7</A>`, `en111a`,
+ * and with its quote misplaced, `<A NAME="en"134>[134]</A>` (the key is read without the quote). */
+const NOTE_ANCHOR = /<A\s+NAME="?((?:en|n)"?\d+[a-z]?)"?\s*>([^<]*)<\/A>/gi;
 /** A linked reference to an endnote: `[<A HREF="X.html#n7">7</A>]` or `<A HREF="#en7">[7]</A>`. */
 const NOTE_REF = /\[\s*<A\s+HREF="[^"#]*#((?:en|n)\d+[a-z]?|en)"\s*>\s*([^<]*?)\s*<\/A>\s*\]|<A\s+HREF="[^"#]*#((?:en|n)\d+[a-z]?|en)"\s*>\s*\[\s*([^<\]]*?)\s*\]\s*<\/A>/gi;
 /** A reference to a page-foot note (its anchor or the page's note block): `[<A HREF="#fnp276">*</A>]`. */
@@ -155,7 +156,7 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   const inRegion = (i: number) => i >= cut && i < end;
   const anchors = [...work.matchAll(NOTE_ANCHOR)].filter((m) => inRegion(m.index));
   const firstNote = anchors[0]?.index ?? end;
-  const notes: SourceNote[] = anchors.map((m) => ({ label: m[2]!.replace(/[[\]\s.]/g, '') || m[1]!.replace(/^e?n/i, ''), key: m[1]!.toLowerCase(), place: 'end', pos: position(m.index) }));
+  const notes: SourceNote[] = anchors.map((m) => ({ label: m[2]!.replace(/[[\]\s.]/g, '') || m[1]!.replace(/^e?n/i, ''), key: m[1]!.replace(/"/g, '').toLowerCase(), place: 'end', pos: position(m.index) }));
 
   // foot blocks, then the apparatus blanked so that it is not counted as words
   const feet = footBlocks(work, cut, end);
