@@ -167,6 +167,10 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
       '<HR ALIGN=left WIDTH=20%>',
       '<FONT SIZE=-1>1. The first numbered note.<BR>2. The second numbered note.</FONT>',
       '<P><FONT SIZE=-2><B>page 8</B></FONT><P>',
+      'Quoted (p. 9.)[3] and a year [1917] in brackets.',
+      '<HR ALIGN=left WIDTH=20%>',
+      '<SUP><FONT SIZE=-2>[3]</FONT></SUP> A third numbered note.',
+      '<P><FONT SIZE=-2><B>page 9</B></FONT><P>',
       'The end.',
     ].join('\n'));
     const i = inv(html);
@@ -175,11 +179,16 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
       ['*', 'foot', pos(html, '* A foot note')],
       ['1', 'foot', pos(html, '1. The first')],
       ['2', 'foot', pos(html, '2. The second')],
+      ['3', 'foot', pos(html, '[3]</FONT>')],
     ]);
-    expect(i.refs.filter((r) => r.place === 'foot')).toHaveLength(4);
+    // a bare [3] whose small type was forgotten refers to the foot note 3 below it; [1917] is text
+    expect(i.refs.filter((r) => r.place === 'foot').map((r) => `${r.label}@${r.pos.line}:${r.pos.column}`)).toEqual([
+      `*@${pos(html, '<A HREF="x.html#fnp5"')}`, `*@${pos(html, '<A HREF="x.html#fnp6"')}`,
+      `1@${pos(html, '<A HREF="x.html#fnp7">1')}`, `2@${pos(html, '<A HREF="x.html#fnp7">2')}`, `3@${pos(html, '[3] and')}`,
+    ]);
     // the numbers of numbered foot notes are their labels, not words of their text
-    expect(wordTexts(i.footWords).join(' ')).toBe('a star note in small type a foot note without small type the first numbered note the second numbered note');
-    expect(wordTexts(i.mainWords).join(' ')).toBe('text with a star here more text again numbered and too the end');
+    expect(wordTexts(i.footWords).join(' ')).toBe('a star note in small type a foot note without small type the first numbered note the second numbered note a third numbered note');
+    expect(wordTexts(i.mainWords).join(' ')).toBe('text with a star here more text again numbered and too quoted p 9 and a year 1917 in brackets the end');
   });
 
   it('the title block: volume and page range with the position of the statement', () => {

@@ -29,6 +29,8 @@ const UNLINKED_REF = /<FONT\s+SIZE=-2>\s*(?:<SUP>\s*)?\[\s*(\d+[a-z]?)\s*\]\s*(?
 const BACK_REF = /\[\s*pp?\.\s*(?:<A\b[^>]*>[^<]*<\/A>|[\divxlc]+)(?:\s*(?:,|and|-)\s*(?:<A\b[^>]*>[^<]*<\/A>|[\divxlc]+))*\s*\]|\[\s*(?:<A\b[^>]*>\s*)?(?:table of contents|pub\. note)(?:\s*<\/A>)?\s*\]/gi;
 /** In the notes, a linked word in brackets is a back-reference too (`[<A HREF="#pref1">preface</A>]`). */
 const WORD_BACK_REF = /\[\s*<A\s+HREF="[^"]*#[^"]*">\s*[A-Za-z][^<]*<\/A>\s*\]/gi;
+/** A bracketed number in running text without small type: `…p. 441.)[3]`. */
+const BARE_REF = /\[(\d+)\]/g;
 const SHORT_LEFT_RULE = /<HR\b[^>]*ALIGN=left[^>]*>/gi;
 
 /** End of the title block: the rule after "Prepared … for the Internet" (0 when there is none). */
@@ -161,8 +163,11 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   // foot blocks, then the apparatus blanked so that it is not counted as words
   const feet = footBlocks(work, cut, end);
   const labelSpans: [number, number][] = [];
+  const footLabelSets: Set<string>[] = [];
   for (const [s, e] of feet) {
-    for (const l of footLabels(work.slice(s, e))) {
+    const labels = footLabels(work.slice(s, e));
+    footLabelSets.push(new Set(labels.map((l) => l.label)));
+    for (const l of labels) {
       notes.push({ label: l.label, place: 'foot', pos: position(s + l.at) });
       if (l.len > 0) labelSpans.push([s + l.at, s + l.at + l.len]);
     }
@@ -182,9 +187,24 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   const noteEnds = [...work.matchAll(BACK_REF)].filter((m) => m.index >= firstNote).map((m) => m.index + m[0].length);
   // in a page-foot block, `[1]` in small type is the label of a numbered foot note, not a reference
   const inFoot = (i: number) => feet.some(([s, e]) => i >= s && i < e);
-  for (const m of work.matchAll(UNLINKED_REF)) if (inRegion(m.index) && m.index < firstNote && !inFoot(m.index)) refs.push({ label: m[1]!, place: 'end', pos: position(m.index) });
+  const unlinked: [number, number][] = [];
+  for (const m of work.matchAll(UNLINKED_REF)) {
+    unlinked.push([m.index, m.index + m[0].length]);
+    if (inRegion(m.index) && m.index < firstNote && !inFoot(m.index)) refs.push({ label: m[1]!, place: 'end', pos: position(m.index) });
+  }
+  // a bare `[3]` in the text (its small type forgotten) refers to the numbered foot note 3 of the
+  // foot block that follows it, when that block has one
+  const bareRefSpans: [number, number][] = [];
+  for (const m of work.matchAll(BARE_REF)) {
+    if (!inRegion(m.index) || m.index >= firstNote || inFoot(m.index) || inBackRef(m.index)) continue;
+    if (unlinked.some(([s, e]) => m.index >= s && m.index < e)) continue;
+    const next = feet.findIndex(([s]) => s > m.index);
+    if (next < 0 || !footLabelSets[next]!.has(m[1]!)) continue;
+    refs.push({ label: m[1]!, place: 'foot', pos: position(m.index) });
+    bareRefSpans.push([m.index, m.index + m[0].length]);
+  }
   // one pass over the page for all the apparatus (each pass copies the whole page)
-  const spans = [...markerSpans, ...labelSpans];
+  const spans = [...markerSpans, ...labelSpans, ...bareRefSpans];
   for (const re of [EMPTY_MARKER, BACK_REF, NOTE_ANCHOR, NOTE_REF, FOOT_REF, UNLINKED_REF]) for (const m of work.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
   work = blankSpans(work, spans.sort((a, b) => a[0] - b[0]));
   refs.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
