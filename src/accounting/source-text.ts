@@ -135,6 +135,8 @@ export function words(text: string): string[] {
 
 /** Inline elements do not separate words (`<B>T</B>HE` is one word); every other tag does. */
 const INLINE = new Set(['a', 'b', 'i', 'u', 'em', 'strong', 'font', 'sup', 'sub', 'span', 'small', 'big', 'tt', 's', 'strike', 'cite', 'abbr', 'acronym', 'code', 'var', 'kbd', 'q']);
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+/g;
 const SKIPPED = new Set(['title', 'script', 'style']);
 const TOKEN = /<!--[\s\S]*?(?:-->|$)|<![^>]*>?|<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]*>?|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?/g;
 
@@ -149,6 +151,15 @@ export function htmlWords(html: string, from: number, to: number, region: Region
   const pieceSource: number[] = [];
   const piece = (s: string, at: number) => {
     if (!s) return;
+    // a control character (`o\x10krug`) shows as nothing: it neither is nor separates a word
+    if (CONTROL.test(s)) {
+      let k = 0;
+      for (const c of s.matchAll(CONTROLS)) {
+        piece(s.slice(k, c.index), at + k);
+        k = c.index + c[0].length;
+      }
+      return piece(s.slice(k), at + k);
+    }
     pieceText.push(text.length);
     pieceSource.push(at);
     text += s;
