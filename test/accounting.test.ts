@@ -219,6 +219,11 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
     expect([t.volume, t.pageFrom, t.pageTo, `${t.pos.line}:${t.pos.column}`]).toEqual(['IV', '5', '9', pos(html, 'Vol. IV')]);
     expect(t.words).toEqual(expect.arrayContaining(['an', 'author', 'a', 'title']));
   });
+
+  it('the title block words are the decoded words as shown (D&uuml;hring is one word)', () => {
+    const html = page('<P ALIGN=right><FONT SIZE=-2><B>page 5</B></FONT><P>Text.').replace('A TITLE', 'Anti-D&uuml;<B>hring</B>');
+    expect(inv(html).title.words).toEqual(expect.arrayContaining(['anti', 'dühring']));
+  });
 });
 
 describe('inventory of a CMPA reprint', () => {

@@ -8,7 +8,8 @@
  * (`[p. 275]`, `[pp. 124, 201]`, `[table of contents]`, `[pub. note]`) as apparatus, and the
  * navigation table that ends the text.
  */
-import { blank, blanked, classifyEndnoteWords, decodeSource, htmlWords, positioner } from './source-text.js';
+import { decodeHTML } from 'entities';
+import { blank, blanked, classifyEndnoteWords, decodeSource, htmlWords, positioner, words } from './source-text.js';
 import { wordList, wordTexts, type Inventory, type SourceMarker, type SourceNote, type SourceNoteRef, type TitleFacts } from './types.js';
 
 /** A print page marker, with an optional remark after it (`[blank]`); REMARK_BEFORE finds one before it. */
@@ -115,11 +116,18 @@ function footLabels(block: string): { label: string; at: number; len: number }[]
   return [{ label: '*', at: 0, len: 0 }];
 }
 
+/** The words of an HTML fragment as shown, entities decoded (`D&uuml;hring` is «dühring»): the word
+ * lists keep source offsets, whose text is the raw source's, so they cannot give decoded words. */
+function visibleWords(fragment: string): string[] {
+  const text = fragment.replace(/<(title|script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<\/?(?:a|b|i|u|em|strong|font|sup|sub|span|small|big|tt)\b[^>]*>/gi, '').replace(/<[^>]*>/g, ' ');
+  return words(decodeHTML(text));
+}
+
 function titleFacts(html: string, cut: number, position: Inventory['position']): TitleFacts {
   const head = blank(blank(html.slice(0, cut), /<[^>]*>/g), /&[A-Za-z]+;?|&#\d+;?/g);
   const pages = /(?:Vol\.\s*([IVXLC]+|\d+)\s*,\s*)?\bpp?\.\s*(\d+)(?:\s*-\s*(\d+))?/i.exec(head);
   return {
-    words: wordTexts(htmlWords(html, 0, cut, 'body')),
+    words: visibleWords(html.slice(0, cut)),
     ...(pages?.[1] ? { volume: pages[1] } : {}),
     ...(pages ? { pageFrom: pages[2]! } : {}),
     ...(pages?.[3] ? { pageTo: pages[3] } : {}),
