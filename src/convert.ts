@@ -12,6 +12,7 @@ import { writeTeiWithRepairs } from './tei/index.js';
 import { gateTei } from './convert-gate.js';
 import { buildReport, type ConversionReport, type ReportInput } from './report/index.js';
 import { accountConversion, fidelityDiagnostics } from './accounting/index.js';
+import { ioFailure } from './util/io-errors.js';
 
 export interface ConvertOptions {
   /** Edition id (TEI idno, output names); default: the base reader's (the base file's name). */
@@ -64,7 +65,7 @@ async function readSource(
     try {
       bytes = await readFile(resolve(cwd, file));
     } catch (err) {
-      throw new UserError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+      throw ioFailure(err, 'read', file);
     }
   }
   const fmt = format ?? detectFormat(file, bytes);

@@ -228,10 +228,11 @@ describe('teikit batch: command line', () => {
       [['batch', '-o', dir], /no folder or file given/],
       [['batch', m2m, '-o', dir, '--jobs', '0'], /--jobs must be a whole number/],
       [['batch', m2m, '-o', dir, '--jobs', 'many'], /--jobs must be a whole number/],
-      [['batch', 'no/such/folder', '-o', dir], /^no\/such\/folder: cannot read: ENOENT$/],
+      [['batch', 'no/such/folder', '-o', dir], /^cannot read no\/such\/folder: no such file or folder$/],
       [['batch', `${m2m}/Mao/SU39.html`, 'editions/identity-of-interests/SU39.html', '-o', dir], /would both be written as SU39\.tei\.xml/],
       [['batch', 'schema', '-o', dir], /no \.html, \.htm, \.md or \.markdown file in schema/],
-      [['batch', m2m, '-o', dir, '--frobnicate'], /Unknown option/],
+      [['batch', m2m, '-o', dir, '--frobnicate'], /^teikit batch: unknown option --frobnicate \(see teikit batch --help\)$/],
+      [['batch', m2m, '-o', dir, '--job', '2'], /^teikit batch: unknown option --job; did you mean --jobs\? \(see teikit batch --help\)$/],
     ];
     for (const [argv, message] of cases) {
       const r = await cli(argv);
@@ -247,7 +248,7 @@ describe('teikit batch: command line', () => {
     writeFileSync(join(dir, 'file'), '');
     const r = await cli(['batch', `${m2m}/Mao/SU39.html`, '-o', join(dir, 'file/out')]);
     expect(r.code).toBe(2);
-    expect(r.lines).toEqual([`${join(dir, 'file/out')}: cannot write: ENOTDIR`]);
+    expect(r.lines).toEqual([`cannot write ${join(dir, 'file/out')}: a part of the path is a file, not a folder`]);
     expect(existsSync(join(dir, 'file/out'))).toBe(false);
   });
 });

@@ -74,7 +74,7 @@ describe('teikit build', () => {
       `${file}: /publication: required field is missing`,
       'teikit build: 1 of 2 edition(s) failed',
     ]));
-    expect(readdirSync(join(root, 'out')).sort()).toEqual(['bags', 'reprint']);
+    expect(readdirSync(join(root, 'out')).sort()).toEqual(['bags', 'reprint', 'site']);
     expect(readdirSync(join(root, 'out/bags'))).toEqual(['reprint']);
   });
 
@@ -82,11 +82,11 @@ describe('teikit build', () => {
     const empty = mkdtempSync(join(tmpdir(), 'teikit-build-empty-'));
     const none = await cli(['build', '.', '-o', 'out'], empty);
     expect(none.code).toBe(2);
-    expect(none.lines).toEqual(['.: no edition folder (a folder with an edition.json) found']);
+    expect(none.lines).toEqual(['.: no edition folder (a folder with an edition.json) or source file found']);
     const missing = await cli(['build', 'nowhere'], empty);
     expect(missing.code).toBe(2);
     expect(missing.lines).toHaveLength(1);
-    expect(missing.lines[0]).toMatch(/nowhere: cannot read editions folder: ENOENT/);
+    expect(missing.lines[0]).toMatch(/^cannot read \S*nowhere: no such file or folder$/);
     const extra = await cli(['build', 'a', 'b'], empty);
     expect(extra.code).toBe(2);
     expect(readdirSync(empty)).toEqual([]);

@@ -219,7 +219,8 @@ describe('the bundled edition (identity-of-interests)', () => {
 
   it('has six notes, each referenced from the body and pointing back, each with its page back-reference', () => {
     const evs = events(teiBundled);
-    const notes = opens(evs, 'note');
+    // the notes of the text (the header and the apparatus have notes of the edition's own)
+    const notes = opens(evs, 'note').filter(({ e }) => e.path.includes('text'));
     expect(notes.map(({ e }) => e.attrs.n)).toEqual(['1', '2', '3', '4', '5', '6']);
     const refs = opens(evs, 'ref').filter(({ e }) => e.attrs.type === 'noteref');
     const refById = new Map(refs.map(({ e }) => [e.attrs['xml:id'], e]));
@@ -254,7 +255,7 @@ describe('the bundled edition (identity-of-interests)', () => {
       const evs = events(teiBundled);
       const body = opens(evs, 'body')[0]!;
       const teiBody = words(readingText(inside(evs, body.i)));
-      const teiNotes = opens(evs, 'note').flatMap(({ i }) => words(readingText(inside(evs, i))));
+      const teiNotes = opens(evs, 'note').filter(({ e }) => e.path.includes('text')).flatMap(({ i }) => words(readingText(inside(evs, i))));
       expect(firstDifference(source.body, teiBody)).toBeUndefined();
       expect(firstDifference(source.notes, teiNotes)).toBeUndefined();
       expect(teiBody).toContain('overlooking');
@@ -293,8 +294,58 @@ describe('the bundled edition (identity-of-interests)', () => {
     expect(opens(header, 'biblStruct').map(({ e }) => e.attrs['xml:id'])).toEqual(['flp']);
     const correction = all('correction')[0]!.text;
     expect(correction).toContain('print page break(s) 275, 278, 279 are attested by #m2m only');
-    expect(correction).toMatch(/\b[4-9] paragraph split\(s\) in mid-sentence were rejoined/);
-    expect(opens(header, 'bibl').map(({ e }) => e.attrs['xml:id'])).toEqual(['m2m', 'cmpa']);
+    // the texts read are the witnesses of listWit; the print edition is known only through them
+    expect(opens(header, 'witness').map(({ e }) => e.attrs['xml:id'])).toEqual(['m2m', 'cmpa']);
+  });
+
+  it('records the CMPA as the witness whose mid-sentence splits were undone, on the evidence of marx2mao, its variants in the TEI', () => {
+    const evs = events(teiBundled);
+    const header = inside(evs, opens(evs, 'teiHeader')[0]!.i);
+    const correction = textOf(inside(header, opens(header, 'correction')[0]!.i));
+    // the paragraph splits, counted in the reprint itself: a paragraph that ends without
+    // sentence-final punctuation and is followed, across blank lines and page markers, by prose
+    const md = readFileSync(cmpa, 'utf8');
+    const paras = md.slice(md.indexOf('\n## ') + 1, md.indexOf('\n## NOTES')).split(/\n\s*\n/).map((x) => x.trim()).filter(Boolean);
+    const prose = paras.map((p, i) => ({ p, i })).filter(({ p }) => !/^(#|\*|page \d+$)/.test(p));
+    // (a paragraph running on across one of the reprint's own page markers is not a split)
+    const splits = prose.filter(({ p, i }, k) => k + 1 < prose.length && !/[.!?:]["'”’)\]]*$/.test(p) && !/^page \d+$/.test(paras[i + 1]!));
+    expect(splits.length).toBe(6);
+    expect(correction).toContain(`The witness #cmpa splits ${splits.length} paragraph(s) in mid-sentence`);
+    expect(correction).toContain('the reading text keeps the paragraphs of #m2m');
+    expect(correction).toContain('(evidence: #m2m)');
+    expect(correction).not.toContain('evidence: #cmpa');
+    // the two splits where the reprint lost the marker of a page marx2mao has (278, 279), the four others
+    const su = readFileSync(su39, 'latin1');
+    const lost = ['278', '279'].filter((n) => su.includes(`page ${n}`) && !new RegExp(`^page ${n}$`, 'm').test(md));
+    expect(lost).toEqual(['278', '279']);
+    expect(correction).toContain(`${lost.length} of them stand where it also lost the marker of print page(s) ${lost.join(', ')}, ${splits.length - lost.length} have no marker lost`);
+    // the relation of the witnesses, stated in the CMPA's witness entry
+    const wit = opens(header, 'witness').find(({ e }) => e.attrs['xml:id'] === 'cmpa')!;
+    const relation = textOf(inside(header, wit.i));
+    expect(relation).toContain('A reprint of m2m: it gives the same words in the same order');
+    expect(relation).toContain(`it splits ${splits.length} of them in mid-sentence (${lost.length} where it lost a print page marker)`);
+    expect(relation).toContain('it lacks the markers of print page(s) 275, 278, 279');
+    // each variant in the apparatus, pointing at an anchor just before the first word after the split
+    const apps = opens(evs, 'app');
+    expect(apps).toHaveLength(splits.length);
+    const body = evs.slice(opens(evs, 'body')[0]!.i);
+    apps.forEach(({ e, i }, k) => {
+      expect(e.path).toEqual(['TEI', 'standOff', 'listApp']);
+      const inner = inside(evs, i);
+      expect(opens(inner, 'lem')[0]!.e.attrs.wit).toBe('#m2m');
+      const rdg = opens(inner, 'rdg')[0]!;
+      expect(rdg.e.attrs.wit).toBe('#cmpa');
+      expect(opens(inner, 'milestone')[0]!.e.attrs.unit).toBe('paragraph');
+      const id = e.attrs.from!.slice(1);
+      const at = body.findIndex((x) => x.kind === 'open' && x.name === 'anchor' && x.attrs['xml:id'] === id);
+      expect(at, id).toBeGreaterThan(0);
+      const next = words(readingText(body.slice(at + 1, at + 6)))[0];
+      const after = splits[k]!;
+      const nextPara = prose[prose.findIndex((x) => x === after) + 1]!.p;
+      expect(next).toBe(words(nextPara)[0]);
+      expect(rdg.e.attrs.cause).toBe(textOf(inner).includes('lost the marker') ? 'lostPageMarker' : 'reprintLayout');
+    });
+    expect(apps.filter(({ i }) => textOf(inside(evs, i)).includes('lost the marker')).length).toBe(lost.length);
   });
 
   it('writes a report valid against schema/report.schema.json with every repair and the page sequence', () => {
@@ -317,6 +368,12 @@ describe('the bundled edition (identity-of-interests)', () => {
       expect(r.pos.file).toBe('editions/identity-of-interests/identity-of-interests.md');
       expect(r.pos.line).toBeGreaterThan(33);
     }
+    // the apparatus's notes are the edition's account, not text: every source is wholly accounted for
+    const fidelity = (report as unknown as { fidelity: { sources: { file: string; tei: { notes: number }; unaccounted: unknown[] }[] } }).fidelity;
+    expect(fidelity.sources.map((x) => [x.file, x.tei.notes, x.unaccounted.length])).toEqual([
+      ['editions/identity-of-interests/SU39.html', 6, 0],
+      ['editions/identity-of-interests/identity-of-interests.md', 6, 0],
+    ]);
     expect(report.counts.pageBreaks).toBe(9);
     expect(report.counts.words).toBeGreaterThan(3000);
   });

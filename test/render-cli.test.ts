@@ -77,7 +77,7 @@ describe('teikit render', () => {
     const r = await cli(['bad.xml', '--to', 'html'], dir);
     expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/^bad\.xml:3:\d+: error xml: /);
+    expect(r.err).toMatch(/^bad\.xml:3:\d+: error \S+: /);
     expect(existsSync(join(dir, 'bad.html'))).toBe(false);
 
     writeFileSync(join(dir, 'entity.xml'), '<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&x;</p></body></text></TEI>\n');
@@ -124,6 +124,17 @@ describe('teikit render', () => {
     expect(typo.err.trim()).toBe("teikit render: unknown parameter 'page' for --to txt (known: pages, header)");
     const missing = await cli(['nothere.xml', '--to', 'txt'], dir);
     expect(missing.code).toBe(2);
-    expect(missing.err.trim()).toBe('nothere.xml: cannot read: ENOENT');
+    expect(missing.err.trim()).toBe('cannot read nothere.xml: no such file or folder');
+    copyFileSync(sample, join(dir, 'own.tei.xml'));
+    const own = await cli(['own.tei.xml', '--to', 'html', '-o', './own.tei.xml'], dir);
+    expect(own.code).toBe(2);
+    expect(own.err.trim()).toBe('teikit render: the output ./own.tei.xml is the input own.tei.xml; writing it would destroy the input (choose another -o)');
+    expect(readFileSync(join(dir, 'own.tei.xml'), 'utf8')).toBe(readFileSync(sample, 'utf8'));
+    const xslt = await cli([sample, '--to', 'html', '--xslt', 'no-such.xsl', '-o', '-'], dir);
+    expect(xslt.code).toBe(2);
+    expect(xslt.err.trim()).toBe(`cannot read stylesheet ${join(dir, 'no-such.xsl')}: no such file or folder`);
+    const blocked = await cli([sample, '--to', 'epub', '-o', `${sample}/x.epub`], dir);
+    expect(blocked.code).toBe(2);
+    expect(blocked.err.trim()).toBe(`cannot write ${sample}/x.epub: a part of the path is a file, not a folder`);
   });
 });

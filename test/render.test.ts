@@ -383,11 +383,11 @@ describe('external checkers', () => {
     const messages = stderr.split('\n').filter((l) => l.includes('pagebreaksource-both') && /^(ERROR|WARNING|FATAL)/.test(l));
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^ERROR\(OPF-027\).*Undefined property: "pageBreakSource"/);
-  }, 180_000);
+  }, 480_000);
 
   it.runIf(haveVnu)('the Nu Html Checker finds no errors in the HTML pages and the EPUB content documents (one run)', async () => {
     const { errors, count } = await vnu;
     expect(errors).toEqual([]);
     expect(count).toBeGreaterThan(rendered.length * 3);
-  }, 180_000);
+  }, 480_000);
 });

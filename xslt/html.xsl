@@ -17,6 +17,7 @@
   <xsl:import href="common/util.xsl"/>
   <xsl:import href="common/inline.xsl"/>
   <xsl:import href="common/blocks.xsl"/>
+  <xsl:import href="common/title-page.xsl"/>
   <xsl:import href="common/tables.xsl"/>
   <xsl:import href="common/notes.xsl"/>
   <xsl:import href="common/header.xsl"/>

@@ -88,7 +88,7 @@
 
   <!-- Blocks of running text: one laid-out line each (inner blocks of a p get their own). -->
   <xsl:template match="head | p | ab | dateline | salute | signed | byline | docAuthor | docDate | trailer
-                       | titlePart | l | cell | label | bibl" mode="txt">
+                       | titlePart | docEdition | docImprint | l | cell | label | bibl" mode="txt">
     <xsl:param name="indent" as="xs:string" select="''" tunnel="yes"/>
     <xsl:for-each-group select="node()" group-adjacent="t:is-block(.)">
       <xsl:choose>
@@ -163,9 +163,14 @@
     <xsl:variable name="raw" as="xs:string*"><xsl:apply-templates select="$nodes" mode="inline"/></xsl:variable>
     <xsl:variable name="s" select="normalize-space(string-join($raw))"/>
     <!-- A page that begins inside a word is marked after the word: overlooking [p. 277]. -->
-    <xsl:variable name="s" select="replace($s, '(\S*)' || $PB-IN-WORD || '([^' || $END || ']*)' || $END || '(\S*)', '$1$3 [p. $2]')"/>
-    <xsl:variable name="s" select="replace($s, '\s*' || $PB || '([^' || $END || ']*)' || $END || '\s*', ' [p. $1] ')"/>
-    <xsl:variable name="s" select="replace(normalize-space($s), ' ?' || $LB || ' ?', $NL || $prefix)"/>
+    <!-- Each replace only where its marker occurs: most lines have none, and a regular expression
+         built at run time is compiled at every call. -->
+    <xsl:variable name="s" select="if (not(contains($s, $PB-IN-WORD))) then $s
+                                   else replace($s, '(\S*)' || $PB-IN-WORD || '([^' || $END || ']*)' || $END || '(\S*)', '$1$3 [p. $2]')"/>
+    <xsl:variable name="s" select="if (not(contains($s, $PB))) then $s
+                                   else replace($s, '\s*' || $PB || '([^' || $END || ']*)' || $END || '\s*', ' [p. $1] ')"/>
+    <xsl:variable name="s" select="if (not(contains($s, $LB))) then normalize-space($s)
+                                   else replace(normalize-space($s), ' ?' || $LB || ' ?', $NL || $prefix)"/>
     <xsl:sequence select="if ($s) then $prefix || $s || $suffix else ''"/>
   </xsl:function>
 

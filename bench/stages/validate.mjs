@@ -79,6 +79,24 @@ export default async function validateStage(ctx) {
   const bigResult = await validateTei(big, 'big.xml');
   rows.push({ stage: 'validate: 50 MB TEI (once)', ms: performance.now() - t0, bytes: big.byteLength, note: `${bigResult.length} diagnostics` });
 
+  // tei_all as a user runs it: a whole `teikit validate --schema tei_all` process on a valid file,
+  // judged by jing where java and jing are installed (issue 11: under 1 s), else by libxml2.
+  if (process.env.BENCH_TEI_ALL !== '0') {
+    const sampleFile = join(ctx.fixtures, 'tei/house-sample.tei.xml');
+    const { jingAvailable } = await ctx.dist('validate/jing.js');
+    const times = [];
+    for (let i = 0; i < Math.min(ctx.runs, 3); i++) {
+      const t0 = performance.now();
+      execFileSync(process.execPath, [join(ctx.root, 'dist/cli/main.js'), 'validate', '--schema', 'tei_all', sampleFile], { stdio: 'pipe' });
+      times.push(performance.now() - t0);
+    }
+    rows.push({
+      stage: 'process: teikit validate --schema tei_all (1 valid file)',
+      ms: medianOf(times),
+      note: jingAvailable() ? 'judged by jing (java + jing present); target under 1 s' : 'no jing here: libxml2 compiles tei_all',
+    });
+  }
+
   if (process.env.BENCH_TEI_ALL !== '0') {
     try {
       const t = freshLoad(ctx, 'tei_all');

@@ -18,9 +18,8 @@ const MARKER = /<B>\s*(?:<FONT[^>]*>\s*)?page\s*([0-9]+[a-z]?|[ivxlcdm]+\b)\s*(?
 const EMPTY_MARKER = /<B>\s*(?:<FONT[^>]*>\s*)?page\s*(?:<\/FONT>\s*)?<\/B>/gi;
 const REMARK_BEFORE = /\[([a-z][a-z ]*)\]\s*(?:<FONT[^>]*>\s*)?$/i;
 /** An endnote's own anchor, of any scheme: `<A NAME="en7">[7]</A>`, `<A NAME="n7">7</A>`, `en111a`,
- * and with the number typed after the quote (`<A NAME="en"134>[134]</A>`). */
-const NOTE_ANCHOR = /<A\s+NAME=(?:"?((?:en|n)\d+[a-z]?)"?|"(en|n)"(\d+[a-z]?))\s*>([^<]*)<\/A>/gi;
-const anchorKey = (m: RegExpMatchArray) => (m[1] ?? m[2]! + m[3]!).toLowerCase();
+ * and with its quote misplaced, `<A NAME="en"134>[134]</A>` (the key is read without the quote). */
+const NOTE_ANCHOR = /<A\s+NAME="?((?:en|n)"?\d+[a-z]?)"?\s*>([^<]*)<\/A>/gi;
 /** A linked reference to an endnote: `[<A HREF="X.html#n7">7</A>]` or `<A HREF="#en7">[7]</A>`. */
 const NOTE_REF = /\[\s*<A\s+HREF="[^"#]*#((?:en|n)\d+[a-z]?|en)"\s*>\s*([^<]*?)\s*<\/A>\s*\]|<A\s+HREF="[^"#]*#((?:en|n)\d+[a-z]?|en)"\s*>\s*\[\s*([^<\]]*?)\s*\]\s*<\/A>/gi;
 /** A reference to a page-foot note (its anchor or the page's note block): `[<A HREF="#fnp276">*</A>]`. */
@@ -31,8 +30,8 @@ const UNLINKED_REF = /<FONT\s+SIZE=-2>\s*(?:<SUP>\s*)?\[\s*(\d+[a-z]?)\s*\]\s*(?
 const BACK_REF = /\[\s*pp?\.\s*(?:<A\b[^>]*>[^<]*<\/A>|[\divxlc]+)(?:\s*(?:,|and|-)\s*(?:<A\b[^>]*>[^<]*<\/A>|[\divxlc]+))*\s*\]|\[\s*(?:<A\b[^>]*>\s*)?(?:table of contents|pub\. note)(?:\s*<\/A>)?\s*\]/gi;
 /** In the notes, a linked word in brackets is a back-reference too (`[<A HREF="#pref1">preface</A>]`). */
 const WORD_BACK_REF = /\[\s*<A\s+HREF="[^"]*#[^"]*">\s*[A-Za-z][^<]*<\/A>\s*\]/gi;
-/** A number in brackets in plain type glued to the word or stop before it (`p. 441.)[3]`). */
-const PLAIN_REF = /(?<=[^\s>\]])\[(\d+)\]/g;
+/** A bracketed number in running text without small type: `…p. 441.)[3]`. */
+const BARE_REF = /\[(\d+)\]/g;
 const SHORT_LEFT_RULE = /<HR\b[^>]*ALIGN=left[^>]*>/gi;
 
 /** End of the title block: the rule after "Prepared … for the Internet" (0 when there is none). */
@@ -167,28 +166,31 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   const inRegion = (i: number) => i >= cut && i < end;
   const anchors = [...work.matchAll(NOTE_ANCHOR)].filter((m) => inRegion(m.index));
   const firstNote = anchors[0]?.index ?? end;
-  const notes: SourceNote[] = anchors.map((m) => ({ label: m[4]!.replace(/[[\]\s.]/g, '') || anchorKey(m).replace(/^e?n/, ''), key: anchorKey(m), place: 'end', pos: position(m.index) }));
-  const anchorKeys = new Set(anchors.map(anchorKey));
-  const noteLabels = new Set(notes.map((n) => n.label));
+  const notes: SourceNote[] = anchors.map((m) => ({ label: m[2]!.replace(/[[\]\s.]/g, '') || m[1]!.replace(/^e?n/i, ''), key: m[1]!.replace(/"/g, '').toLowerCase(), place: 'end', pos: position(m.index) }));
 
   // foot blocks, then the apparatus blanked so that it is not counted as words
   const feet = footBlocks(work, cut, end);
   const labelSpans: [number, number][] = [];
+  const footLabelSets: Set<string>[] = [];
   for (const [s, e] of feet) {
-    for (const l of footLabels(work.slice(s, e))) {
+    const labels = footLabels(work.slice(s, e));
+    footLabelSets.push(new Set(labels.map((l) => l.label)));
+    for (const l of labels) {
       notes.push({ label: l.label, place: 'foot', pos: position(s + l.at) });
       if (l.len > 0) labelSpans.push([s + l.at, s + l.at + l.len]);
     }
   }
   const refs: SourceNoteRef[] = [];
   // a reference to an anchor the page lacks leads nowhere: its number stays a word of the text
-  const dangling: [number, number][] = [];
+  // (a mistyped anchor name, `en277` for `[27]`, is still found by its printed label)
+  const anchorKeys = new Set(notes.map((n) => n.key));
+  const noteLabels = new Set(notes.map((n) => n.label));
+  const dangling = new Set<number>();
   for (const m of work.matchAll(NOTE_REF)) if (inRegion(m.index)) {
     const key = (m[1] ?? m[3])!.toLowerCase();
     const label = (m[2] ?? m[4] ?? '').replace(/[[\]\s.]/g, '') || key.replace(/^e?n/, '');
     refs.push({ label, key, place: 'end', pos: position(m.index) });
-    // (a mistyped anchor name, `en277` for `[27]`, is still found by its printed label)
-    if (!anchorKeys.has(key) && !noteLabels.has(label) && key !== 'en') dangling.push([m.index, m.index + m[0].length]);
+    if (!anchorKeys.has(key) && !noteLabels.has(label) && key !== 'en') dangling.add(m.index);
   }
   // `[p. <A HREF="#fnp244">244</A>]` is a back-reference, not a reference to a foot note
   const backRefs = [...work.matchAll(BACK_REF)].map((m) => [m.index, m.index + m[0].length] as const);
@@ -200,20 +202,26 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   const noteEnds = [...work.matchAll(BACK_REF)].filter((m) => m.index >= firstNote).map((m) => m.index + m[0].length);
   // in a page-foot block, `[1]` in small type is the label of a numbered foot note, not a reference
   const inFoot = (i: number) => feet.some(([s, e]) => i >= s && i < e);
-  const footNumbers = ([s, e]: [number, number]) => new Set(footLabels(work.slice(s, e)).map((l) => l.label));
-  for (const m of work.matchAll(UNLINKED_REF)) if (inRegion(m.index) && m.index < firstNote && !inFoot(m.index)) refs.push({ label: m[1]!, place: 'end', pos: position(m.index) });
-  // one pass over the page for all the apparatus (each pass copies the whole page)
-  const spans = [...markerSpans, ...labelSpans];
-  for (const re of [EMPTY_MARKER, BACK_REF, NOTE_ANCHOR, NOTE_REF, FOOT_REF, UNLINKED_REF]) {
-    for (const m of work.matchAll(re)) if (re !== NOTE_REF || !dangling.some(([s]) => s === m.index)) spans.push([m.index, m.index + m[0].length]);
+  const unlinked: [number, number][] = [];
+  for (const m of work.matchAll(UNLINKED_REF)) {
+    unlinked.push([m.index, m.index + m[0].length]);
+    if (inRegion(m.index) && m.index < firstNote && !inFoot(m.index)) refs.push({ label: m[1]!, place: 'end', pos: position(m.index) });
   }
-  // `… p. 441.)[3]` in plain type, glued to the text, where the next foot block has a note 3
-  for (const m of work.matchAll(PLAIN_REF)) {
-    if (!inRegion(m.index) || m.index >= firstNote || inFoot(m.index)) continue;
-    const next = feet.find(([s]) => s > m.index);
-    if (!next || !footNumbers(next).has(m[1]!)) continue;
+  // a bare `[3]` in the text (its small type forgotten) refers to the numbered foot note 3 of the
+  // foot block that follows it, when that block has one
+  const bareRefSpans: [number, number][] = [];
+  for (const m of work.matchAll(BARE_REF)) {
+    if (!inRegion(m.index) || m.index >= firstNote || inFoot(m.index) || inBackRef(m.index)) continue;
+    if (unlinked.some(([s, e]) => m.index >= s && m.index < e)) continue;
+    const next = feet.findIndex(([s]) => s > m.index);
+    if (next < 0 || !footLabelSets[next]!.has(m[1]!)) continue;
     refs.push({ label: m[1]!, place: 'foot', pos: position(m.index) });
-    spans.push([m.index, m.index + m[0].length]);
+    bareRefSpans.push([m.index, m.index + m[0].length]);
+  }
+  // one pass over the page for all the apparatus (each pass copies the whole page)
+  const spans = [...markerSpans, ...labelSpans, ...bareRefSpans];
+  for (const re of [EMPTY_MARKER, BACK_REF, NOTE_ANCHOR, NOTE_REF, FOOT_REF, UNLINKED_REF]) {
+    for (const m of work.matchAll(re)) if (re !== NOTE_REF || !dangling.has(m.index)) spans.push([m.index, m.index + m[0].length]);
   }
   work = blankSpans(work, spans.sort((a, b) => a[0] - b[0]));
   refs.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);

@@ -133,10 +133,13 @@ export function words(text: string): string[] {
   return out;
 }
 
+/** C0 control characters (and DEL) other than tab, line feed and carriage return; C1 bytes are
+ * the cp1252 punctuation of the site (\x8b a dash) and separate words. */
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]+/g;
+const HAS_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+
 /** Inline elements do not separate words (`<B>T</B>HE` is one word); every other tag does. */
 const INLINE = new Set(['a', 'b', 'i', 'u', 'em', 'strong', 'font', 'sup', 'sub', 'span', 'small', 'big', 'tt', 's', 'strike', 'cite', 'abbr', 'acronym', 'code', 'var', 'kbd', 'q']);
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
-const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+/g;
 const SKIPPED = new Set(['title', 'script', 'style']);
 const TOKEN = /<!--[\s\S]*?(?:-->|$)|<![^>]*>?|<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]*>?|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?/g;
 
@@ -151,14 +154,16 @@ export function htmlWords(html: string, from: number, to: number, region: Region
   const pieceSource: number[] = [];
   const piece = (s: string, at: number) => {
     if (!s) return;
-    // a control character (`o\x10krug`) shows as nothing: it neither is nor separates a word
-    if (CONTROL.test(s)) {
-      let k = 0;
-      for (const c of s.matchAll(CONTROLS)) {
-        piece(s.slice(k, c.index), at + k);
-        k = c.index + c[0].length;
+    // a stray control character (DLE in «o\x10krug») is no letter and no space: the TEI drops it
+    // and the word stays whole, so the pieces around it join
+    if (HAS_CONTROL.test(s)) {
+      let from = 0;
+      for (const m of s.matchAll(CONTROL)) {
+        piece(s.slice(from, m.index), at + from);
+        from = m.index + m[0].length;
       }
-      return piece(s.slice(k), at + k);
+      piece(s.slice(from), at + from);
+      return;
     }
     pieceText.push(text.length);
     pieceSource.push(at);

@@ -33,6 +33,8 @@ interface Frame {
   capture: 'title' | 'author' | 'volume' | undefined;
   inHeader: boolean;
   inTitleStmt: boolean;
+  /** Inside `hi rend="letter-spaced"`: the source prints each letter apart. */
+  spaced: boolean;
 }
 
 /** Words of a text whose regions change at the given offsets. */
@@ -74,7 +76,8 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
   parser.on('opentag', (tag) => {
     const a = tag.attributes as Record<string, string>;
     const parent = stack.at(-1);
-    const inHeader = tag.name === 'teiHeader' || (parent?.inHeader ?? false);
+    // the apparatus (standOff) is the edition's account of its witnesses, like the header: not text
+    const inHeader = tag.name === 'teiHeader' || tag.name === 'standOff' || (parent?.inHeader ?? false);
     const frame: Frame = {
       name: tag.name,
       skip: parent?.skip ?? false,
@@ -83,8 +86,9 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
       capture: parent?.capture,
       inHeader,
       inTitleStmt: tag.name === 'titleStmt' || (parent?.inTitleStmt ?? false),
+      spaced: (tag.name === 'hi' && /\bletter-spaced\b/.test(a.rend ?? '')) || (parent?.spaced ?? false),
     };
-    if (tag.name === 'teiHeader') frame.skip = true;
+    if (tag.name === 'teiHeader' || tag.name === 'standOff') frame.skip = true;
     if (tag.name === 'title' && a.type === 'main' && !facts.title) frame.capture = 'title';
     if (tag.name === 'author' && !facts.author && frame.inTitleStmt) frame.capture = 'author';
     if (tag.name === 'biblScope' && a.unit === 'volume') frame.capture = 'volume';
@@ -94,6 +98,8 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
     // the source's spelling is the orig of a choice; a figure's description is an image's ALT
     // attribute in the source, not text
     if (tag.name === 'orig' || tag.name === 'figDesc') frame.skip = true;
+    // a book's title page is the source's title block, which the inventory reads as title facts
+    if (tag.name === 'titlePage') frame.skip = true;
     if (tag.name === 'head' && suppliedNotesHead && parent?.name === 'div' && notesDivs.has(parent)) frame.skip = true;
     if (tag.name === 'div' && a.type === 'notes') notesDivs.add(frame);
     if (tag.name === 'note' && !inHeader) {
@@ -120,7 +126,8 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
     if (top?.capture === 'author') facts.author += text;
     if (top?.capture === 'volume') volume += text;
     if (!top || top.skip) return;
-    append(text, top);
+    // a letter-spaced word is read back as the source prints it, one letter at a time
+    append(top.spaced ? text.replace(/(\p{L})(?=\p{L})/gu, '$1 ') : text, top);
   });
   parser.on('closetag', (tag) => {
     const top = stack.pop();

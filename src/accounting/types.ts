@@ -23,11 +23,13 @@ export interface WordList {
 
 export const wordList = (text = ''): WordList => ({ h: [], region: [], at: [], text });
 
-const WORD_AT = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/uy;
+// a stray control character inside a word does not end it (the inventory joins the word around it)
+const WORD_AT = /[\p{L}\p{N}]+(?:(?:['’]|[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]+)[\p{L}\p{N}]+)*/uy;
+const CONTROLS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]+/g;
 /** The lower-cased word k of a list (as the text has it at that offset, entities and all). */
 export const wordText = (list: WordList, k: number): string => {
   WORD_AT.lastIndex = list.at[k]!;
-  return (WORD_AT.exec(list.text)?.[0] ?? '').toLowerCase();
+  return (WORD_AT.exec(list.text)?.[0] ?? '').replace(CONTROLS, '').toLowerCase();
 };
 
 /** Every word of a list as text (for messages and tests). */

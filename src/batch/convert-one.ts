@@ -10,6 +10,7 @@ import { convertFiles } from '../convert.js';
 import { carryImages } from '../convert-images.js';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
 import { writeFileAtomic } from '../util/files.js';
+import { ioFailure } from '../util/io-errors.js';
 
 export interface BatchTask {
   /** The source, relative to cwd or absolute, as it appears in messages. */
@@ -54,17 +55,17 @@ export async function convertOne(task: BatchTask): Promise<BatchFileResult> {
   const ms = () => Math.round((performance.now() - t0) * 10) / 10;
   try {
     const result = await convertFiles([task.file], { cwd: task.cwd, strict: task.strict === true });
-    await writeFileAtomic(resolve(task.cwd, task.tei), result.tei);
+    await writeFileAtomic(resolve(task.cwd, task.tei), result.tei, task.tei);
     // Images travel with the TEI exactly as `teikit convert -o` carries them.
     const images = await carryImages(result.edition, task.file, dirname(task.tei), task.cwd);
     const diagnostics = [...result.diagnostics, ...images.diagnostics];
     result.report.diagnostics.push(...images.diagnostics.map(({ file, line, column, severity, code, message }) => ({ file, line, column, severity, code, message })));
     try {
-      await writeFileAtomic(resolve(task.cwd, task.report), `${JSON.stringify(result.report, null, 2)}\n`);
+      await writeFileAtomic(resolve(task.cwd, task.report), `${JSON.stringify(result.report, null, 2)}\n`, task.report);
     } catch (err) {
       // Both outputs or neither, as with `teikit convert`.
       await rm(resolve(task.cwd, task.tei), { force: true });
-      throw new UserError(`${task.report}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+      throw err;
     }
     const c = result.report.counts;
     return {

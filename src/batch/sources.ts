@@ -8,6 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { UserError } from '../model/diagnostics.js';
 import { SOURCE_EXTENSIONS } from '../readers/registry.js';
+import { ioFailure } from '../util/io-errors.js';
 
 /** What the batch reads: every extension of the reader registry's formats. */
 export { SOURCE_EXTENSIONS };
@@ -45,12 +46,12 @@ export async function findSources(inputs: string[], cwd: string): Promise<BatchS
   for (const input of inputs) {
     const abs = resolve(cwd, input);
     const info = await stat(abs).catch((err: NodeJS.ErrnoException) => {
-      throw new UserError(`${input}: cannot read: ${err.code ?? String(err)}`, 2);
+      throw ioFailure(err, 'read', input);
     });
     if (info.isDirectory()) {
       const files: string[] = [];
       await walk(input, abs, files).catch((err: NodeJS.ErrnoException) => {
-        throw new UserError(`${input}: cannot read: ${err.code ?? String(err)}`, 2);
+        throw ioFailure(err, 'read', input);
       });
       for (const file of files) sources.push({ file, stem: stripExt(relative(input, file)) });
     } else {

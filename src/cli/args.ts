@@ -1,14 +1,20 @@
 /**
  * What every command needs from its arguments and input: strict option parsing whose mistakes are
- * one usage line (exit 2), and standard input read whole (`-` as a file name).
+ * one usage line in teikit's words (exit 2, the nearest option suggested), and standard input read
+ * whole (`-` as a file name).
  */
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Readable } from 'node:stream';
 import { UserError } from '../model/diagnostics.js';
+import { COMMON_OPTION_NAMES } from './output.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** node:util parseArgs with positionals allowed; an unknown or malformed option is a usage error. */
+/**
+ * node:util parseArgs with positionals allowed; an unknown or malformed option is a usage error in
+ * teikit's words, with the nearest known option suggested for a misspelt one.
+ */
 export function parseCommandArgs<T extends Options>(
   name: string,
   args: string[],
@@ -17,8 +23,50 @@ export function parseCommandArgs<T extends Options>(
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UserError(`teikit ${name}: ${(err as Error).message.split('\n')[0]} (try teikit ${name} --help)`, 2);
+    throw new UserError(`teikit ${name}: ${argumentProblem(err as NodeJS.ErrnoException, options)} (see teikit ${name} --help)`, 2);
   }
+}
+
+/** Node's parseArgs error in plain words: "unknown option --stirct; did you mean --strict?". */
+function argumentProblem(err: NodeJS.ErrnoException, options: Options): string {
+  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = quoted.split('=')[0]!;
+    const near = nearestOption(option, [...Object.keys(options), ...COMMON_OPTION_NAMES, 'help']);
+    return `unknown option ${option}${near ? `; did you mean --${near}?` : ''}`;
+  }
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const option = /--?[\w-]+/.exec(quoted)?.[0] ?? quoted;
+    return /argument missing/.test(err.message) ? `option ${option} needs a value` : `option ${option} takes no value`;
+  }
+  if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument ${quoted}`;
+  return err.message.split('\n')[0]!;
+}
+
+/** The known option closest to a misspelt one (at most a third of its letters wrong), if any. */
+export function nearestOption(given: string, known: string[]): string | undefined {
+  const bare = given.replace(/^-+/, '');
+  let best: { name: string; d: number } | undefined;
+  for (const name of known) {
+    const d = editDistance(bare, name);
+    if (d <= Math.max(1, Math.floor(name.length / 3)) && (!best || d < best.d)) best = { name, d };
+  }
+  return best?.name;
+}
+
+/** Levenshtein distance, with a swap of two neighbouring letters counted as one edit. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
 }
 
 /** Read a stream (standard input) to its end. */
@@ -26,4 +74,12 @@ export async function readAll(stream: Readable | NodeJS.ReadableStream): Promise
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks);
+}
+
+/** An output path that names one of the command's inputs is refused before anything is read or written. */
+export function refuseOverwritingInput(output: string | undefined, inputs: string[], cwd: string, name: string): void {
+  if (output === undefined || output === '-') return;
+  const out = resolve(cwd, output);
+  const hit = inputs.find((i) => i !== '-' && resolve(cwd, i) === out);
+  if (hit !== undefined) throw new UserError(`teikit ${name}: the output ${output} is the input ${hit}; writing it would destroy the input (choose another -o)`, 2);
 }

@@ -15,4 +15,6 @@ export type Command = {
   name: string;
   usage: string;
   run: (args: string[], io: CliIo) => Promise<number>;
+  /** Its diagnostics are its result, on standard output (validate): --quiet and --max-warnings see them there. */
+  diagnosticsOnStdout?: boolean;
 };

@@ -1,6 +1,9 @@
 import type { CliIo, Command } from './io.js';
-import { UserError } from '../model/diagnostics.js';
+import { performance } from 'node:perf_hooks';
+import { describeFailure, EXIT } from './failure.js';
+import { COMMON_OPTIONS_HELP, OutputControl, takeOutputControls } from './output.js';
 import { toolVersion } from '../version.js';
+import { nearestOption } from './args.js';
 
 /**
  * Commands are registered here; each lives in its own module under src/cli/commands/, imported
@@ -39,9 +42,14 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  const [first, ...after] = argv;
+  // `teikit help convert` is `teikit convert --help`
+  const helpOf = first === 'help' && after[0] && !after[0].startsWith('-') ? after[0] : undefined;
+  const name = helpOf ?? first;
+  const rest = helpOf ? ['--help'] : after;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(usage());
+    // Asked for: standard output, exit 0; a bare `teikit` is a usage mistake: stderr, exit 2.
+    (name ? io.stdout : io.stderr)(usage());
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-V') {
@@ -50,7 +58,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
-    io.stderr(`teikit: unknown command '${name}' (try teikit --help)\n`);
+    const near = nearestOption(name, Object.keys(commands));
+    io.stderr(`teikit: unknown command '${name}'${near ? `; did you mean '${near}'?` : ''} (see teikit --help)\n`);
     return 2;
   }
   let command: Command;
@@ -61,28 +70,42 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (process.env.TEIKIT_DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`${command.usage}\n`);
+  const helpAt = rest.findIndex((a) => a === '--help' || a === '-h');
+  if (helpAt >= 0 && !rest.slice(0, helpAt).includes('--')) {
+    io.stdout(`${command.usage}\n\n${COMMON_OPTIONS_HELP}\n`);
     return 0;
   }
+  const t0 = performance.now();
+  let output: OutputControl | undefined;
+  let code: number;
   try {
-    return await command.run(rest, io);
+    const { controls, rest: args } = takeOutputControls(name, rest);
+    output = new OutputControl(io, controls);
+    code = await command.run(args, output.commandIo(command.diagnosticsOnStdout === true));
   } catch (err) {
-    if (err instanceof UserError) {
-      io.stderr(`${err.message}\n`);
-      return err.exitCode;
-    }
-    // A bug in teikit, not in the user's input: still one line, with a hint to report it.
-    const msg = err instanceof Error ? err.message : String(err);
-    io.stderr(`teikit ${name}: internal error: ${msg} (please report this)\n`);
-    if (process.env.TEIKIT_DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
-    return 70;
+    const failure = describeFailure(err, name, io.cwd);
+    io.stderr(`${failure.message}\n`);
+    if (failure.code === EXIT.internal && process.env.TEIKIT_DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
+    code = failure.code;
   }
+  if (!output) return code;
+  code = output.finish(name, code);
+  output.verbose(`teikit ${name}: exit ${code} after ${((performance.now() - t0) / 1000).toFixed(2)} s, ${output.errors} error line(s), ${output.warnings} warning(s)`);
+  return code;
 }
 
 function usage(): string {
-  const lines = ['teikit — TEI P5 toolkit for scholarly digital editions', '', 'Commands:'];
+  const lines = ['teikit — TEI P5 toolkit for scholarly digital editions', '', 'Usage: teikit <command> [options]', '', 'Commands:'];
   for (const [name, { summary }] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${summary}`);
-  lines.push('', 'Run teikit <command> --help for its options.');
+  lines.push(
+    `  ${'help'.padEnd(10)} teikit help <command> shows a command's options`,
+    '',
+    'Options:',
+    '  -h, --help     this help',
+    '  -V, --version  teikit\'s version',
+    '',
+    'Run teikit <command> --help (or teikit help <command>) for its options.',
+    'Exit status: 0 done, 1 the input is bad, 2 usage or I/O error, 70 internal error (a bug: please report it).',
+  );
   return lines.join('\n') + '\n';
 }

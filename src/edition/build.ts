@@ -9,7 +9,7 @@ import type { Diagnostic } from '../model/types.js';
 import type { ConversionReport } from '../report/index.js';
 import { convertFiles } from '../convert.js';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
-import { renderEpub, renderHtml, renderText } from '../render/index.js';
+import { renderAll } from '../render/index.js';
 import { validateTei } from '../validate/index.js';
 import { loadEdition, publicationOf, type LoadedEdition } from './index.js';
 
@@ -52,10 +52,11 @@ export async function buildEditionFiles(dir: string, cwd: string, teiName?: (id:
 
 /** The renditions: HTML, EPUB, text; images named by graphic/@url are found in `assetsDir`. */
 export async function renditionsOf(tei: string, stem: string, assetsDir: string, source: string): Promise<[string, string | Uint8Array][]> {
-  const opts = { assetsDir, source };
+  // One parse of the TEI for the three renditions.
+  const r = await renderAll(tei, { assetsDir, source });
   return [
-    [`${stem}.html`, await renderHtml(tei, opts)],
-    [`${stem}.epub`, await renderEpub(tei, opts)],
-    [`${stem}.txt`, await renderText(tei, opts)],
+    [`${stem}.html`, r.html!],
+    [`${stem}.epub`, r.epub!],
+    [`${stem}.txt`, r.txt!],
   ];
 }

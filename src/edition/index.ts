@@ -9,6 +9,7 @@ import type { Publication } from '../model/types.js';
 import { UserError } from '../model/diagnostics.js';
 import type { SourceFormat } from '../readers/registry.js';
 import { formatSchemaErrors, schemaValidator } from './json-schema.js';
+import { ioFailure } from '../util/io-errors.js';
 
 export type { SourceFormat } from '../readers/registry.js';
 
@@ -51,7 +52,7 @@ export function loadEdition(dir: string, cwd = process.cwd()): LoadedEdition {
   try {
     text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (err) {
-    throw new UserError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+    throw ioFailure(err, 'read', file);
   }
   let data: unknown;
   try {
@@ -76,7 +77,7 @@ export function findEditions(root: string): string[] {
   try {
     names = readdirSync(root);
   } catch (err) {
-    throw new UserError(`${root}: cannot read editions folder: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+    throw ioFailure(err, 'read', root);
   }
   return names
     .sort()

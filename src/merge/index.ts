@@ -14,6 +14,7 @@ import { diffWords, MAX_EDITS } from './diff.js';
 import { linearise, type Linear } from './linear.js';
 import { reconcilePageBreaks } from './page-breaks.js';
 import { unionWitnesses } from './witnesses.js';
+import { placeParagraphVariants } from './variants.js';
 
 export function mergeWitnesses(base: Edition, others: Edition[]): Edition {
   const merged: Edition = structuredClone(base);
@@ -38,12 +39,17 @@ export function mergeWitnesses(base: Edition, others: Edition[]): Edition {
       continue;
     }
     const { otherToBase, baseToOther } = maps(matches, baseLin, otherLin);
+    // the other's own repairs, completed from the base (their place in it, its evidence)
+    const own = structuredClone(other.repairs);
+    placeParagraphVariants(baseLin, otherLin, { otherToBase }, base.baseWitness, own);
+    repairs.splice(repairs.length - other.repairs.length, other.repairs.length, ...own);
     diagnostics.push(...wordDifferences(s, matches));
     const paragraphs = paragraphDifferences(s, otherToBase, baseToOther);
     repairs.push(...paragraphs.repairs);
     diagnostics.push(...paragraphs.diagnostics, ...noteDifferences(merged, other, s));
-    // Last, as it changes the base tree (the linearisations above are not used after this).
-    const pages = reconcilePageBreaks(baseLin, otherLin, { otherToBase }, s.otherId, order);
+    // Last, as it changes the base tree (the linearisations above are not used after this; the
+    // base is laid out again, as the variants' anchors split its text nodes).
+    const pages = reconcilePageBreaks(linearise(merged.body, merged.notes), otherLin, { otherToBase }, s.otherId, order);
     repairs.push(...pages.repairs);
     diagnostics.push(...pages.diagnostics);
     fillWork(merged, other);

@@ -53,6 +53,8 @@ export interface Linear {
   segments: Segment[];
   tokens: Token[];
   breaks: PlacedBreak[];
+  /** Every zero-width anchor with its offset (a reprint's split marks, named points). */
+  anchors: { id: string; offset: number }[];
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
@@ -63,7 +65,7 @@ export function wordKey(w: string): string {
 }
 
 export function linearise(body: Block[], notes?: NotesSection): Linear {
-  const lin: Linear = { text: '', flows: [], segments: [], tokens: [], breaks: [] };
+  const lin: Linear = { text: '', flows: [], segments: [], tokens: [], breaks: [], anchors: [] };
   let text = '';
   const inlines = (list: Inline[], flow: number) => {
     list.forEach((n) => {
@@ -85,6 +87,7 @@ export function linearise(body: Block[], notes?: NotesSection): Linear {
           if (n.wordBreak === 'none') text += ' ';
           break;
         case 'anchor':
+          lin.anchors.push({ id: n.id, offset: text.length });
           break;
         default:
           text += ' ';

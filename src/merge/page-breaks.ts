@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, Inline, PageBreak, Repair, SourcePosition, WitnessId } from '../model/types.js';
 import { diagnostic } from '../model/diagnostics.js';
-import { tokenAt, type Linear, type PlacedBreak } from './linear.js';
+import { tokenAt, type Linear, type PlacedBreak, type Segment } from './linear.js';
 
 export interface Alignment {
   /** For each token of the other witness, the matching base token, or -1. */
@@ -81,7 +81,7 @@ function fmt(p: SourcePosition): string {
 }
 
 /** The base token aligned with the other's token i: its match, else the next matched token. */
-function alignedBaseToken(align: Alignment, i: number, baseLength: number): { token: number; exact: boolean } {
+export function alignedBaseToken(align: Alignment, i: number, baseLength: number): { token: number; exact: boolean } {
   const m = align.otherToBase;
   if (i < m.length && m[i]! >= 0) return { token: m[i]!, exact: true };
   for (let j = i + 1; j < m.length; j++) if (m[j]! >= 0) return { token: m[j]!, exact: false };
@@ -107,16 +107,21 @@ function insertBreak(lin: Linear, offset: number, pb: PageBreak, between: boolea
     else flow.container.splice(flow.container.indexOf(flow.block), 0, { type: 'pbBlock', pb });
     return pos;
   }
+  putInline(seg, offset, pb);
+  return pos;
+}
+
+/** Put an inline into the text node of `seg` at a running-text offset (splitting the node). */
+export function putInline(seg: Segment, offset: number, node: Inline): void {
   const at = offset - seg.start;
   const i = seg.parent.indexOf(seg.node);
-  if (at <= 0) seg.parent.splice(i, 0, pb);
-  else if (at >= seg.node.value.length) seg.parent.splice(i + 1, 0, pb);
+  if (at <= 0) seg.parent.splice(i, 0, node);
+  else if (at >= seg.node.value.length) seg.parent.splice(i + 1, 0, node);
   else {
     const tail = seg.node.value.slice(at);
     seg.node.value = seg.node.value.slice(0, at);
-    seg.parent.splice(i + 1, 0, pb, { type: 'text', value: tail });
+    seg.parent.splice(i + 1, 0, node, { type: 'text', value: tail });
   }
-  return pos;
 }
 
 /** Only zero-width inlines stand before `node` in its flow. */

@@ -28,7 +28,8 @@ export interface Text {
   value: string;
 }
 
-export type EmphasisRend = 'italic' | 'bold' | 'underline' | 'smallcaps' | 'superscript' | 'subscript';
+/** `letter-spaced`: the print's spaced type (`s m a s h i n g`), its words rejoined in the text. */
+export type EmphasisRend = 'italic' | 'bold' | 'underline' | 'smallcaps' | 'superscript' | 'subscript' | 'letter-spaced';
 
 export interface Emphasis {
   type: 'emph';
@@ -210,6 +211,27 @@ export interface Signed {
   pos?: SourcePosition;
 }
 
+/**
+ * One line of a book's printed title page, as printed, with what it is: `title` (its lines),
+ * `subtitle`, `author`, `edition` (`First Edition 1965`), `publisher`, `imprint` (place and
+ * year: `PEKING 1970`).
+ */
+export interface TitlePageLine {
+  role: 'title' | 'subtitle' | 'author' | 'edition' | 'publisher' | 'imprint';
+  text: string[];
+  /** An imprint line's place and year (`PEKING`, `1970`), where it states them. */
+  place?: string;
+  year?: string;
+}
+
+/** A book's printed title page (front matter), with the cover image printed beside it. */
+export interface TitlePage {
+  type: 'titlePage';
+  lines: TitlePageLine[];
+  cover?: Figure;
+  pos?: SourcePosition;
+}
+
 /** A page break standing between blocks (the common case: a marker between paragraphs). */
 export interface PageBreakBlock {
   type: 'pbBlock';
@@ -229,7 +251,9 @@ export interface NoteBlock {
  */
 export interface Division {
   type: 'division';
-  kind: 'chapter' | 'section' | 'document' | 'preface' | 'contents' | 'appendix' | 'part' | 'notes';
+  kind: 'chapter' | 'section' | 'document' | 'preface' | 'contents' | 'appendix' | 'part' | 'notes' | 'work';
+  /** Set when something points at the division (a contents entry): its xml:id. */
+  id?: string;
   blocks: Block[];
   pos?: SourcePosition;
 }
@@ -247,7 +271,8 @@ export type Block =
   | Signed
   | PageBreakBlock
   | NoteBlock
-  | Division;
+  | Division
+  | TitlePage;
 
 // ---------------------------------------------------------------------------------------------
 // Notes
@@ -305,6 +330,12 @@ export interface PrintWitness {
   date: string;
   /** Edition and printing statements, in order (`First Edition 1965`, `Second Printing 1967`). */
   printings: string[];
+  /** Who edited this edition, as the title block names them (`Clemens Dutt and Julius Katzer`). */
+  editor?: string;
+  /** The language the text was translated from, as printed (`Russian`, `Georgian`). */
+  translatedFrom?: string;
+  /** Copyright lines the title block prints for this edition or its originals (`© Louis Althusser, 1973`). */
+  rights?: string[];
   /** As printed (`II`, `1`); absent for single-volume books. */
   volume?: string;
   /** The whole work's pages in this edition (`Vol. 3, pp. 21-607`). */
@@ -334,6 +365,8 @@ export interface TranscriptionWitness {
   updated?: { text: string; when?: string };
   /** The page's address on the original site. */
   url?: string;
+  /** The transcriber's claim of rights as printed (`Prepared © for the Internet by David J. Romagnolo`). */
+  rights?: string;
   /** The file read. */
   file: string;
 }
@@ -344,6 +377,8 @@ export interface ReprintWitness {
   id: WitnessId;
   publisher: string;
   url?: string;
+  /** What the reprint says of its republication, as printed (`Republish by: Communist (Maoist) Party …`). */
+  terms?: string;
   file: string;
 }
 
@@ -390,12 +425,24 @@ export type RepairKind =
 
 export interface Repair {
   kind: RepairKind;
-  /** The witness whose evidence was used. */
+  /**
+   * The witness concerned: for a rejoined paragraph, the witness that split it (the one repaired);
+   * for a supplied or dropped page break, the witness whose marker was used or dropped.
+   */
   witness: WitnessId;
   /** What was repaired, in a plain sentence. */
   message: string;
   /** Where in the repaired source the repair applies. */
   pos: SourcePosition;
+  /**
+   * `rejoin-paragraph`: the id of the zero-width Anchor inline placed in the text where the
+   * witness began its extra paragraph (the apparatus entry points there).
+   */
+  at?: string;
+  /** Witnesses whose text confirms the repair (the base that has one paragraph where the reprint has two). */
+  evidence?: WitnessId[];
+  /** The print page whose marker the repaired witness lost at this place (its split stands there). */
+  lostPage?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

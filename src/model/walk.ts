@@ -22,6 +22,9 @@ export function forEachBlock(blocks: readonly Block[], visit: (block: Block) => 
       case 'noteBlock':
         forEachBlock(b.note.blocks, visit);
         break;
+      case 'titlePage':
+        if (b.cover) visit(b.cover);
+        break;
       default:
         break;
     }

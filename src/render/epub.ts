@@ -8,16 +8,16 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import { UserError } from '../model/diagnostics.js';
-import { checkXml, requireTei, runChecked } from './saxon.js';
-import { sourceName, type RenderOptions } from './options.js';
+import { requireTei, runChecked } from './saxon.js';
+import type { RenderOptions } from './options.js';
+import { prepareInput, type ParsedTei } from './parsed.js';
 import { assetPath, sniffImage } from './images.js';
 
 /** 1980-01-01 00:00 in local time: zip stores local DOS time, so this is the same in every zone. */
 const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 
-export async function renderEpub(tei: string, opts: RenderOptions = {}): Promise<Uint8Array> {
-  const file = sourceName(opts);
-  const facts = checkXml(tei, file);
+export async function renderEpub(tei: string | ParsedTei, opts: RenderOptions = {}): Promise<Uint8Array> {
+  const { source, file, facts } = prepareInput(tei, opts);
   if (!opts.xslt) requireTei(facts, file);
   const name = facts.idno ? `teikit:${facts.idno}` : `teikit-title:${facts.title ?? ''}`;
   const assetsDir = opts.assetsDir ?? '.';
@@ -28,7 +28,7 @@ export async function renderEpub(tei: string, opts: RenderOptions = {}): Promise
     return problem !== undefined;
   });
   const params = { uuid: uuidV5(name), ...(skipped.length > 0 ? { 'skip-images': skipped.join('\n') } : {}), ...opts.params };
-  const run = runChecked(opts.xslt ?? 'builtin:epub', tei, file, params);
+  const run = runChecked(opts.xslt ?? 'builtin:epub', source, file, params);
 
   if (!run.documents.has('META-INF/container.xml')) {
     throw new UserError(`${opts.xslt ?? 'epub.xsl'}: the stylesheet wrote no META-INF/container.xml; it is not an EPUB stylesheet`);

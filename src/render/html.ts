@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { checkXml, requireTei, runChecked } from './saxon.js';
-import { sourceName, type RenderOptions } from './options.js';
+import { requireTei, runChecked } from './saxon.js';
+import type { RenderOptions } from './options.js';
+import { prepareInput, type ParsedTei } from './parsed.js';
 import { assetPath, sniffImage } from './images.js';
 
 /**
@@ -8,9 +9,8 @@ import { assetPath, sniffImage } from './images.js';
  * graphic/@url are embedded as data: URLs so that the page needs no other file; an image not
  * found there stays a reference to @url.
  */
-export async function renderHtml(tei: string, opts: RenderOptions = {}): Promise<string> {
-  const file = sourceName(opts);
-  const facts = checkXml(tei, file);
+export async function renderHtml(tei: string | ParsedTei, opts: RenderOptions = {}): Promise<string> {
+  const { source, file, facts } = prepareInput(tei, opts);
   if (!opts.xslt) requireTei(facts, file);
   const params: Record<string, string> = { ...opts.params };
   if (opts.assetsDir && facts.images.length > 0) {
@@ -22,7 +22,7 @@ export async function renderHtml(tei: string, opts: RenderOptions = {}): Promise
     }
     params['image-data'] ??= lines.join('\n');
   }
-  const run = runChecked(opts.xslt ?? 'builtin:html', tei, file, params);
+  const run = runChecked(opts.xslt ?? 'builtin:html', source, file, params);
   return run.principal.endsWith('\n') ? run.principal : `${run.principal}\n`;
 }
 

@@ -6,6 +6,8 @@ declare module 'saxon-js' {
     stylesheetInternal?: object;
     stylesheetText?: string;
     sourceText?: string;
+    /** A document already parsed (XPath parse-xml): transformed without parsing again. */
+    sourceNode?: unknown;
     destination?: 'serialized' | 'raw' | 'document';
     stylesheetParams?: Record<string, unknown>;
     baseOutputURI?: string;

@@ -78,8 +78,10 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
   flushLoose();
 
   if (hasSigned) {
+    // one part a line: the signature and the place and date are separate words of the text
     const closer = child(div, 'closer', depth);
-    for (const b of bottom) writeFramePart(closer, b, ctx);
+    for (const b of bottom) writeFramePart(closer, b, ctx, depth + 1);
+    indent(closer, depth);
   } else {
     for (const b of bottom) writeFramePart(div, b, ctx, depth);
   }
@@ -106,6 +108,7 @@ function isHeadingRun(blocks: Block[], start: number, j: number): boolean {
 
 export function writeDivision(parent: El, d: Division, ctx: WriteContext, depth: number): void {
   const div = att(child(parent, 'div', depth), 'type', d.kind);
+  att(div, 'xml:id', d.id === undefined ? undefined : ncName(d.id));
   writeDivContent(div, d.blocks, ctx, depth + 1);
   indent(div, depth);
 }
@@ -116,10 +119,11 @@ function writeTop(div: El, top: Block[], ctx: WriteContext, depth: number): void
     const b = top[k]!;
     if (b.type === 'salute') {
       const opener = child(div, 'opener', depth);
-      writeFramePart(opener, b, ctx);
+      writeFramePart(opener, b, ctx, depth + 1);
       while (k + 1 < top.length && (top[k + 1]!.type === 'salute' || top[k + 1]!.type === 'dateline')) {
-        writeFramePart(opener, top[++k]!, ctx);
+        writeFramePart(opener, top[++k]!, ctx, depth + 1);
       }
+      indent(opener, depth);
     } else if (b.type === 'heading') {
       const head = child(div, 'head', depth);
       writeInlines(head, b.children, ctx);
@@ -207,6 +211,17 @@ export function writeCommonBlock(parent: El, b: Block, ctx: WriteContext, depth:
     case 'noteBlock':
       if (!inline) indent(parent, depth);
       writeNote(parent, b.note, ctx, depth);
+      return;
+    case 'titlePage':
+      // A title page stands first in front (title-page.ts); anywhere else its lines are centred text.
+      if (b.cover) writeCommonBlock(parent, b.cover, ctx, depth, inline);
+      for (const line of b.lines) {
+        const p = att(open('p'), 'rend', 'center');
+        line.text.forEach((t, i) => {
+          if (i > 0) p.ele('lb');
+          text(p, t);
+        });
+      }
       return;
     case 'division':
       // Inside a quote, item or cell a division cannot stand: its blocks are written in its place.

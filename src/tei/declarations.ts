@@ -38,8 +38,29 @@ export function editionStats(edition: Edition): EditionStats {
   return stats;
 }
 
+/**
+ * The paragraphs a witness split in mid-sentence: which witness was repaired, on what evidence
+ * (the base that has one paragraph there, or, for a witness read alone, the split sentence
+ * itself), how many splits stand where the witness lost a print page marker, and where the
+ * variants are recorded.
+ */
+function describeSplits(witness: string, list: Repair[], base: string): string {
+  const evidence = [...new Set(list.flatMap((r) => r.evidence ?? []))].sort();
+  const lost = list.filter((r) => r.lostPage !== undefined);
+  const where = lost.length
+    ? `; ${lost.length} of them stand where it also lost the marker of print page(s) ${lost.map((r) => r.lostPage).join(', ')}, ${list.length - lost.length} have no marker lost`
+    : '';
+  const fixed = witness === base
+    ? `they are rejoined in the reading text, as the sentence runs on across each split`
+    : evidence.length
+      ? `the reading text keeps the paragraphs of ${evidence.map((w) => `#${w}`).join(', ')}, which has each as one paragraph (evidence: ${evidence.map((w) => `#${w}`).join(', ')})`
+      : `they are rejoined, as the sentence runs on across each split`;
+  const recorded = list.some((r) => r.at) ? ' Each split is recorded as a paragraphing variant of that witness in standOff/listApp.' : '';
+  return `The witness #${witness} splits ${list.length} paragraph(s) in mid-sentence${where}: ${fixed}.${recorded}`;
+}
+
 const REPAIR_SENTENCES: Record<Repair['kind'], (n: number, witnesses: string) => string> = {
-  'rejoin-paragraph': (n, w) => `${n} paragraph split(s) in mid-sentence were rejoined (evidence: ${w}).`,
+  'rejoin-paragraph': (n, w) => `${n} paragraph split(s) in mid-sentence were rejoined (${w}).`,
   'supply-page-break': (n, w) =>
     `${n} print page break(s) missing from a reprint were supplied from ${w}; pb/@source names the witnesses that attest each break.`,
   'drop-duplicate-page-break': (n, w) => `${n} repeated page marker(s) were dropped (${w}).`,
@@ -50,7 +71,12 @@ export function describeCorrection(edition: Edition, stats: EditionStats): strin
   const partial = describePartialAttestation(edition, stats);
   if (edition.repairs.length === 0) return `${kept} (#${edition.baseWitness}); no repairs were needed.${partial}`;
   const parts: string[] = [];
+  const splits = edition.repairs.filter((r) => r.kind === 'rejoin-paragraph');
+  for (const w of [...new Set(splits.map((r) => r.witness))].sort()) {
+    parts.push(describeSplits(w, splits.filter((r) => r.witness === w), edition.baseWitness));
+  }
   for (const kind of Object.keys(REPAIR_SENTENCES) as Repair['kind'][]) {
+    if (kind === 'rejoin-paragraph') continue;
     const list = edition.repairs.filter((r) => r.kind === kind);
     if (list.length === 0) continue;
     const witnesses = [...new Set(list.map((r) => `#${r.witness}`))].sort().join(', ');

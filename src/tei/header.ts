@@ -1,14 +1,17 @@
 /**
  * The teiHeader of the house encoding (encoding.md, "Header"): titleStmt, publicationStmt,
- * sourceDesc/listBibl with one entry per witness, encodingDesc stating what teikit changed,
+ * sourceDesc (sources.ts: the print editions in listBibl, the text witnesses in listWit), encodingDesc stating what teikit changed,
  * profileDesc and revisionDesc. Parts the sources do not state are left out, never invented.
  */
 import { basename } from 'node:path';
-import type { DateStatement, Edition, PrintWitness, Publication, ReprintWitness, TranscriptionWitness, Witness } from '../model/types.js';
+import type { DateStatement, Edition, Publication, ReprintWitness, TranscriptionWitness } from '../model/types.js';
 import { describeCorrection, describeHyphenation, describeNormalisation, type EditionStats } from './declarations.js';
 import { dateAttributes } from './inlines.js';
 import { ENCODER_ID, UNSTATED } from './repair.js';
-import { att, child, indent, isBlank, isoDate, text, uri, type El } from './xml.js';
+import { att, child, indent, isoDate, text, uri, type El } from './xml.js';
+import { orUnstated, writeWitnesses } from './sources.js';
+
+export { volumeNumber } from './sources.js';
 
 const LANGUAGES: Record<string, string> = { en: 'English', fr: 'French', de: 'German', zh: 'Chinese', ru: 'Russian', es: 'Spanish' };
 
@@ -82,117 +85,6 @@ function writeDate(el: El, d: DateStatement): void {
   att(el, 'notBefore', isoDate(d.notBefore));
   att(el, 'notAfter', isoDate(d.notAfter));
   text(el, d.text);
-}
-
-function writeWitnesses(sourceDesc: El, edition: Edition): void {
-  const listBibl = child(sourceDesc, 'listBibl', 4);
-  const ids = new Set(edition.witnesses.map((w) => w.id));
-  for (const w of orderedWitnesses(edition.witnesses)) {
-    if (w.kind === 'print') writePrint(listBibl, w, edition);
-    else if (w.kind === 'transcription') writeTranscription(listBibl, w, edition, ids);
-    else writeReprint(listBibl, w, edition, ids);
-  }
-  indent(listBibl, 4);
-  indent(sourceDesc, 3);
-}
-
-/** Print edition first, then transcription, then reprints: the order of descent. */
-function orderedWitnesses(list: Witness[]): Witness[] {
-  const rank = { print: 0, transcription: 1, reprint: 2 } as const;
-  return [...list].sort((a, b) => rank[a.kind] - rank[b.kind]);
-}
-
-function writePrint(listBibl: El, w: PrintWitness, edition: Edition): void {
-  const bs = att(att(child(listBibl, 'biblStruct', 5), 'xml:id', w.id), 'type', 'print');
-  const analytic = child(bs, 'analytic', 6);
-  text(att(child(analytic, 'title', 7), 'level', 'a'), edition.work.title);
-  if (!isBlank(edition.work.author)) text(child(analytic, 'author', 7), edition.work.author!);
-  indent(analytic, 6);
-  const monogr = child(bs, 'monogr', 6);
-  if (!isBlank(w.collection)) text(att(child(monogr, 'title', 7), 'level', 'm'), w.collection);
-  if (!isBlank(w.translator)) {
-    const resp = child(monogr, 'respStmt', 7);
-    resp.ele('resp').txt('Translated by');
-    text(resp.ele('persName'), w.translator!);
-  }
-  for (const p of w.printings) if (!isBlank(p)) text(child(monogr, 'edition', 7), p);
-  const imprint = child(monogr, 'imprint', 7);
-  // imprint must not be empty: with neither place, publisher nor date, it says "[s.n.]".
-  const noImprint = isBlank(w.place) && isBlank(w.publisher) && isBlank(w.date);
-  if (!isBlank(w.place)) text(child(imprint, 'pubPlace', 8), w.place);
-  if (!isBlank(w.publisher) || noImprint) text(child(imprint, 'publisher', 8), orUnstated(w.publisher, UNSTATED.publisher));
-  if (!isBlank(w.date)) text(att(child(imprint, 'date', 8), 'when', /^\d{4}$/.test(w.date) ? w.date : undefined), w.date);
-  indent(imprint, 7);
-  if (w.volume) {
-    const n = volumeNumber(w.volume);
-    text(att(att(child(monogr, 'biblScope', 7), 'unit', 'volume'), 'n', n), w.volume);
-  }
-  if (w.pages) {
-    const scope = att(att(child(monogr, 'biblScope', 7), 'unit', 'page'), 'from', w.pages.from);
-    att(scope, 'to', w.pages.to);
-    text(scope, w.pages.text.replace(/^(?:pp?\.|pages?)\s*/i, '').replace(/\.$/, ''));
-  }
-  indent(monogr, 6);
-  // the part of the work the source holds: a range cited within the whole work's pages
-  if (w.partPages) {
-    const part = att(att(child(bs, 'citedRange', 6), 'unit', 'page'), 'from', w.partPages.from);
-    text(att(part, 'to', w.partPages.to), w.partPages.text.replace(/^pp?\.\s*/, '').replace(/\.$/, ''));
-  }
-  if (w.basedOn && edition.witnesses.some((x) => x.id === w.basedOn)) {
-    att(att(child(bs, 'relatedItem', 6), 'type', 'basedOn'), 'target', `#${w.basedOn}`);
-  }
-  indent(bs, 5);
-}
-
-function writeTranscription(listBibl: El, w: TranscriptionWitness, edition: Edition, ids: Set<string>): void {
-  const bibl = att(att(child(listBibl, 'bibl', 5), 'xml:id', w.id), 'type', 'transcription');
-  text(child(bibl, 'title', 6), edition.work.title);
-  if (!isBlank(w.transcriber)) {
-    const resp = child(bibl, 'respStmt', 6);
-    text(resp.ele('resp'), w.resp ?? 'Transcribed by');
-    text(resp.ele('persName'), w.transcriber!);
-  }
-  if (!isBlank(w.publisher)) text(child(bibl, 'publisher', 6), w.publisher!);
-  if (w.date) text(att(child(bibl, 'date', 6), 'when', isoDate(w.date.when)), w.date.text);
-  if (w.updated) text(att(att(child(bibl, 'date', 6), 'type', 'updated'), 'when', isoDate(w.updated.when)), w.updated.text);
-  if (w.url) att(child(bibl, 'ptr', 6), 'target', uri(w.url));
-  // the print edition transcribed, not the one it is based on
-  const bases = new Set(edition.witnesses.map((x) => (x.kind === 'print' ? x.basedOn : undefined)));
-  const print = [...ids].find((id) => edition.witnesses.find((x) => x.id === id)?.kind === 'print' && !bases.has(id));
-  if (print) att(att(child(bibl, 'relatedItem', 6), 'type', 'original'), 'target', `#${print}`);
-  indent(bibl, 5);
-}
-
-function writeReprint(listBibl: El, w: ReprintWitness, edition: Edition, ids: Set<string>): void {
-  const bibl = att(att(child(listBibl, 'bibl', 5), 'xml:id', w.id), 'type', 'reprint');
-  text(child(bibl, 'title', 6), edition.work.title);
-  if (!isBlank(w.publisher)) text(child(bibl, 'publisher', 6), w.publisher);
-  if (w.url) att(child(bibl, 'ptr', 6), 'target', uri(w.url));
-  const original =
-    edition.witnesses.find((x) => x.kind === 'transcription' && ids.has(x.id)) ??
-    edition.witnesses.find((x) => x.kind === 'print' && ids.has(x.id));
-  if (original) att(att(child(bibl, 'relatedItem', 6), 'type', 'original'), 'target', `#${original.id}`);
-  indent(bibl, 5);
-}
-
-/** The value, or the placeholder when it is blank (a required element is never written empty). */
-function orUnstated(value: string | undefined, placeholder: string): string {
-  return isBlank(value) ? placeholder : value!;
-}
-
-/** `II` → 2, `1` → 1: biblScope/@n is the arabic number of the volume as printed. */
-export function volumeNumber(v: string): string | undefined {
-  if (/^\d+$/.test(v)) return String(Number(v));
-  const roman: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-  const s = v.toUpperCase();
-  if (!/^[IVXLC]+$/.test(s)) return undefined;
-  let total = 0;
-  for (let k = 0; k < s.length; k++) {
-    const cur = roman[s[k]!]!;
-    const next = roman[s[k + 1] ?? ''] ?? 0;
-    total += cur < next ? -cur : cur;
-  }
-  return String(total);
 }
 
 /** `SU39.html (base) and identity-of-interests.md`, from the witnesses' files, base first. */

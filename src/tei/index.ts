@@ -5,11 +5,13 @@
  */
 import type { Block, Diagnostic, Edition, Publication } from '../model/types.js';
 import { writeDivContent, writeDivision, writeCommonBlock } from './blocks.js';
+import { writeApparatus } from './apparatus.js';
 import { buildContext, type WriteContext } from './context.js';
 import { editionStats } from './declarations.js';
 import { defaultPublication, writeHeader } from './header.js';
 import { XmlNode } from './builder.js';
 import { writeNotesSection } from './notes.js';
+import { writeTitlePage } from './title-page.js';
 import { repairForTei } from './repair.js';
 import { att, child, indent, TEI_NS, type El } from './xml.js';
 
@@ -43,7 +45,10 @@ function writeRepaired(edition: Edition, pub: Publication): string {
   const textEl = child(tei, 'text', 1);
   if (edition.front.length > 0) {
     const front = child(textEl, 'front', 2);
-    writeContainer(front, edition.front, 'titlepage', ctx, 3);
+    const [first, ...rest] = edition.front;
+    if (first?.type === 'titlePage') writeTitlePage(front, first, ctx, 3);
+    const matter = first?.type === 'titlePage' ? rest : edition.front;
+    if (matter.length > 0) writeContainer(front, matter, 'titlepage', ctx, 3);
     indent(front, 2);
   }
   const body = child(textEl, 'body', 2);
@@ -55,6 +60,7 @@ function writeRepaired(edition: Edition, pub: Publication): string {
     indent(back, 2);
   }
   indent(textEl, 1);
+  writeApparatus(tei, edition, ctx);
   indent(tei, 0);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${doc.end({ headless: true })}\n`;
 }

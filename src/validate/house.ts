@@ -23,17 +23,19 @@ const REQUIRED_ATTRS: Record<string, string[]> = {
   hi: ['rend'],
   list: ['type'],
   biblStruct: ['xml:id', 'type'],
-  bibl: ['xml:id', 'type'],
+  bibl: [],
+  witness: ['xml:id'],
+  app: ['from'],
   language: ['ident'],
   change: ['when'],
-  relatedItem: ['type', 'target'],
+  relatedItem: ['type'],
   ptr: ['target'],
 };
 
 /** Attributes with a closed list of values in the house encoding. */
 const ENUMS: Record<string, string[]> = {
   'note@place': ['end', 'foot'],
-  'hi@rend': ['italic', 'bold', 'underline', 'smallcaps', 'superscript', 'subscript'],
+  'hi@rend': ['italic', 'bold', 'underline', 'smallcaps', 'superscript', 'subscript', 'letter-spaced'],
   'list@type': ['ordered', 'unordered', 'simple'],
   'div@type': ['work', 'document', 'chapter', 'section', 'preface', 'contents', 'appendix', 'part', 'notes', 'front', 'titlepage'],
   'p@rend': ['center', 'right', 'indent', 'heading', 'dateline', 'byline', 'salute', 'signed'],
@@ -47,7 +49,6 @@ const REQUIRED_PARTS: [string, string[]][] = [
   ['TEI/teiHeader/fileDesc', ['titleStmt', 'publicationStmt', 'sourceDesc']],
   ['TEI/teiHeader/fileDesc/titleStmt', ['title', 'author']],
   ['TEI/teiHeader/fileDesc/publicationStmt', ['publisher', 'date', 'availability', 'idno']],
-  ['TEI/teiHeader/fileDesc/sourceDesc', ['listBibl']],
   ['TEI/teiHeader/profileDesc', ['langUsage']],
   ['TEI/text', ['body']],
 ];
@@ -78,7 +79,9 @@ export class HouseChecks {
       if (!this.seen.has(key)) this.seen.set(key, el);
     }
     const type = el.attrs.type;
-    const key = el.name === 'ref' && (type === 'noteref' || type === 'pageref') ? `ref[${type}]` : el.name;
+    // a note of the header or of the apparatus is a remark of the edition, not a note of the text
+    const meta = el.name === 'note' && (path.includes('teiHeader') || path.includes('standOff'));
+    const key = el.name === 'ref' && (type === 'noteref' || type === 'pageref') ? `ref[${type}]` : meta ? 'note[meta]' : el.name;
     for (const attr of REQUIRED_ATTRS[key] ?? []) {
       if (el.attrs[attr] === undefined || el.attrs[attr]!.trim() === '') {
         const what = key === el.name ? `<${el.name}>` : `<ref type="${type}">`;
@@ -118,6 +121,11 @@ export class HouseChecks {
         const code = parent.startsWith('TEI/teiHeader') || missing.includes('teiHeader') ? 'missing-header-part' : 'missing-element';
         this.error(at, code, `<${name}> lacks ${missing.map((m) => `<${m}>`).join(', ')} (expected ${parts.map((p) => `<${p}>`).join(', ')}, in this order)`);
       }
+    }
+    // a sourceDesc lists the print editions (listBibl) or the witnesses read (listWit), or both
+    const sources = this.seen.get('TEI/teiHeader/fileDesc/sourceDesc');
+    if (sources && !this.seen.has('TEI/teiHeader/fileDesc/sourceDesc/listBibl') && !this.seen.has('TEI/teiHeader/fileDesc/sourceDesc/listWit')) {
+      this.error(sources, 'missing-header-part', '<sourceDesc> lacks <listBibl> or <listWit> (the print editions, the witnesses read)');
     }
     return this.diagnostics;
   }

@@ -13,11 +13,13 @@ import { decodeXml } from './decode.js';
 import { checkProlog } from './safety.js';
 import { parseWellFormed, TEI_NS } from './wellformed.js';
 import { HouseChecks } from './house.js';
-import { loadSchema, schemaPath, validateRelaxNG, type SchemaName } from './relaxng.js';
+import { isSchemaCompiled, loadSchema, schemaPath, validateRelaxNG, type SchemaName } from './relaxng.js';
+import { jingAvailable, judgeWithJing, knownVerdict, type JingVerdict } from './jing.js';
 import { checkRules, RULE_NAMES, type RuleName } from './rules.js';
 import { xincludeDiagnostics } from './xinclude.js';
 
-export { schemaPath, loadSchema } from './relaxng.js';
+export { schemaPath, loadSchema, isSchemaCompiled } from './relaxng.js';
+export { jingAvailable, judgeWithJing } from './jing.js';
 export type { SchemaName } from './relaxng.js';
 export { RULE_NAMES, parseRuleList, type RuleName } from './rules.js';
 
@@ -28,6 +30,23 @@ export interface ValidateOptions {
   cwd?: string;
   /** teikit's rules to run (house.ts and rules.ts); default: all with the teikit schema, none otherwise. */
   rules?: ReadonlySet<RuleName>;
+  /** With tei_all, let jing judge validity when java and jing are present (default: true; the
+   * environment variable TEIKIT_NO_JING=1 also turns it off). Messages are the same either way. */
+  jing?: boolean;
+  /** Told the schema's path just before a schema is compiled with libxml2 (tei_all: 10-15 s), so
+   * that a terminal can say so rather than look hung. */
+  onCompile?: (path: string) => void;
+}
+
+/** Whether jing judges this validation (tei_all only: the house schema compiles in 0.1 s). */
+export function usesJing(options: ValidateOptions): boolean {
+  return options.schema === 'tei_all' && options.jing !== false && jingAvailable();
+}
+
+/** The compiled schema, telling options.onCompile first when it is compiled now. */
+function compiled(path: string, options: ValidateOptions) {
+  if (!isSchemaCompiled(path)) options.onCompile?.(path);
+  return loadSchema(path);
 }
 
 /** libxml2's follow-on errors, dropped when the house checks have named the problem precisely. */
@@ -40,7 +59,10 @@ export async function validateTei(
 ): Promise<Diagnostic[]> {
   const schema = options.schema ?? 'teikit';
   // Resolve and compile the schema first: a bad --schema is a usage error, whatever the document.
-  const validator = loadSchema(schemaPath(schema, options.cwd));
+  // With jing, tei_all is compiled with libxml2 only for the messages of an invalid document.
+  const path = schemaPath(schema, options.cwd);
+  const jing = usesJing(options);
+  if (!jing) compiled(path, options);
 
   const decoded = decodeXml(xml, file);
   if (!decoded.ok) return [decoded.diagnostic];
@@ -69,7 +91,7 @@ export async function validateTei(
 
   const houseErrors = house?.finish() ?? [];
   const xincludes = xincludeDiagnostics(parsed.facts.xincludes, file);
-  let schemaErrors = validateRelaxNG(text, file, validator);
+  let schemaErrors = relaxNgErrors(xml, text, file, path, jing, options);
   if (xincludes.length > 0) {
     // The schema's word on an xi:include ("not allowed here") is the XInclude message's to say.
     const at = new Set(xincludes.map((d) => `${d.line}:${d.column}`));
@@ -83,6 +105,22 @@ export async function validateTei(
   const ruleErrors = checkRules(parsed.facts, file, rules);
   const all = dropRepeats([...xincludes, ...houseErrors, ...schemaErrors, ...ruleErrors]);
   return sortDiagnostics(all);
+}
+
+/**
+ * The RELAX NG errors of a document: libxml2's, mapped; with jing, none when jing finds the
+ * document valid, and libxml2's when it does not (the same messages as without Java). Where the
+ * two disagree and libxml2 finds nothing, jing's own errors are given, so an invalid document is
+ * never passed.
+ */
+function relaxNgErrors(raw: string | Uint8Array, text: string, file: string, path: string, jing: boolean, options: ValidateOptions): Diagnostic[] {
+  if (!jing) return validateRelaxNG(text, file, compiled(path, options));
+  const verdict: JingVerdict | undefined = knownVerdict(path, raw) ?? judgeWithJing(path, [raw])[0];
+  if (!verdict) return validateRelaxNG(text, file, compiled(path, options)); // XInclude: libxml2 judges
+  if (verdict.valid) return [];
+  const errors = validateRelaxNG(text, file, compiled(path, options));
+  if (errors.length > 0) return errors;
+  return verdict.errors.map((e) => diagnostic('error', 'schema-invalid', e.message, { file, line: e.line, column: e.column }));
 }
 
 /** The same code at the same place once (the schema and the rules may both see a duplicate id). */

@@ -17,6 +17,7 @@ import { allowedChildren } from './expected.js';
 import { findTeiAll } from './tei-all.js';
 import { readContentModel, type ContentModel } from './content-model.js';
 import { contentErrors } from './content-errors.js';
+import { ioFailure } from '../util/io-errors.js';
 
 const MAX_ERRORS = 200;
 
@@ -69,6 +70,11 @@ const STRUCTURAL = new Set(['unexpected-element', 'missing-element', 'unexpected
 
 let providersRegistered = false;
 
+/** Whether the schema at `path` is compiled already (so loadSchema returns at once). */
+export function isSchemaCompiled(path: string): boolean {
+  return cache.has(path);
+}
+
 /** The compiled schema at `path`, compiled on first use. Throws UserError (exit 2) when unusable. */
 export function loadSchema(path: string): RelaxNGValidator {
   const cached = cache.get(path);
@@ -82,8 +88,7 @@ export function loadSchema(path: string): RelaxNGValidator {
   try {
     bytes = readFileSync(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UserError(`teikit validate: cannot read schema ${path} (${code})`, 2);
+    throw ioFailure(err, 'read', `schema ${path}`);
   }
   let validator: RelaxNGValidator;
   try {

@@ -16,7 +16,8 @@ const POINTER_TARGETS: Record<string, string[]> = {
   'pb@source': ['biblStruct', 'bibl', 'witness'],
   'ref[noteref]@target': ['note'],
   'note@target': ['ref', 'ptr'],
-  'relatedItem@target': ['biblStruct', 'bibl'],
+  'relatedItem@target': ['biblStruct', 'bibl', 'witness'],
+  'app@from': ['anchor'],
 };
 
 /**

@@ -150,10 +150,11 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
 
   parser.on('error', (err: Error) => {
     if (!failure) {
-      // saxes has already closed the element the bad end tag stood for: name both.
-      const lt = text.lastIndexOf('</', parser.position);
-      const closingName = lt >= 0 ? /^<\/([^\s>]+)/.exec(text.slice(lt, lt + 200))?.[1] : undefined;
-      failure = wellFormednessError(err.message, parser.line, parser.column, file, open, lastClosed, closingName);
+      // saxes has already closed the element the bad end tag stood for: name both, and place the
+      // message at the bad end tag's `<` (saxes stands just past its `>`, before the next tag).
+      const closing = /close tag|closing tag/.test(err.message) ? closingTagBefore(text, parser.position) : undefined;
+      const at = closing ? lineColumn(text, closing.index) : { line: parser.line, column: parser.column };
+      failure = wellFormednessError(err.message, at.line, at.column, file, open, lastClosed, closing?.name);
     }
     throw err;
   });
@@ -165,6 +166,24 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
   }
   if (failure) return { ok: false, diagnostic: failure };
   return { ok: true, facts };
+}
+
+/** The end tag that ends just before `position` (a code-unit offset just past its `>`). */
+function closingTagBefore(text: string, position: number): { index: number; name: string } | undefined {
+  const lt = text.lastIndexOf('</', Math.max(0, position - 1));
+  const name = lt >= 0 ? /^<\/([^\s>]+)\s*>/.exec(text.slice(lt, lt + 200))?.[1] : undefined;
+  return name !== undefined ? { index: lt, name } : undefined;
+}
+
+/** 1-based line and column (in UTF-16 code units, as saxes counts them) of an offset in the text. */
+function lineColumn(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: index - start + 1 };
 }
 
 /** Position of the `<` of a start tag: saxes stands just past the name when `opentagstart` fires. */
@@ -187,7 +206,9 @@ function wellFormednessError(
     [/^unexpected close tag/, 'mismatched-tag', () => {
       const expected = closed ?? open[open.length - 1];
       const name = closingName ? `</${closingName}> ` : '';
-      return expected ? `closing tag ${name}does not match the open element <${expected.name}> (opened at line ${expected.line})` : `closing tag ${name}without an open element`;
+      return expected
+        ? `closing tag ${name}does not match the open element <${expected.name}> (opened at line ${expected.line}): expected </${expected.name}>`
+        : `closing tag ${name}without an open element`;
     }],
     [/^unmatched closing tag: (.*)$/, 'mismatched-tag', (m) => `closing tag </${m[1]}> has no open element of that name`],
     [/^undefined entity/, 'undefined-entity', () => 'undefined entity: XML knows only &amp; &lt; &gt; &quot; &apos; and character references such as &#160;'],

@@ -53,6 +53,7 @@ describe('readCmpa on identity-of-interests.md', () => {
     });
     expect(e.witnesses[2]).toEqual({
       kind: 'reprint', id: 'cmpa', publisher: 'Communist (Maoist) Party of Afghanistan (CMPA)', url: 'https://cmpa.af', file: FILE,
+      terms: 'Republish by: Communist (Maoist) Party of Afghanistan (CMPA) https://cmpa.af',
     });
   });
 

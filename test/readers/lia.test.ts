@@ -207,7 +207,7 @@ describe('the TEI of an LIA page', () => {
     expect(xml).toContain('<publisher>Progress Publishers</publisher>');
     expect(xml).toContain('<biblScope unit="volume" n="27">27</biblScope>');
     expect(xml).toContain('<biblScope unit="page" from="360" to="364">360-364</biblScope>');
-    expect(xml).toContain('<bibl xml:id="lia" type="transcription">');
+    expect(xml).toMatch(/<witness xml:id="lia">\s*<bibl type="transcription">/);
     expect(xml).toContain('<respStmt><resp>Transcription/HTML Markup</resp><persName>Jane Doe &amp; R. Roe</persName></respStmt>');
     expect(xml).toContain('<publisher>Lenin Internet Archive (marxists.org)</publisher>');
     expect(xml).toContain('<relatedItem type="original" target="#pp"/>');
@@ -251,7 +251,7 @@ describe('readLia on a list that says less', () => {
     expect(e.work.date).toEqual({ text: '1902', notBefore: '1902-01-01', notAfter: '1902-12-31' });
     expect(e.diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([['info', 'info-unread', 1]]);
     const xml = writeTei(e, { publisher: 'p', licence: { text: 'CC0' }, date: '2026-12-04' });
-    expect(xml).toMatch(/<bibl xml:id="lia" type="transcription">\s*<title>A Short Note<\/title>\s*<relatedItem type="original" target="#pp"\/>\s*<\/bibl>/);
+    expect(xml).toMatch(/<witness xml:id="lia">\s*<bibl type="transcription">\s*<title>A Short Note<\/title>\s*<relatedItem type="original" target="#pp"\/>\s*<\/bibl>/);
     expect(xml).not.toMatch(/From Marx to Mao|Prepared for the Internet|Translated by/);
   });
 });

@@ -70,7 +70,8 @@ describe('page markers without a space or with a remark (made-up Lenin/PM99.html
     const tei = writeTei(ed, publication);
     const body = tei.slice(tei.indexOf('<text>'));
     expect(body).not.toMatch(/page\s*\d|\[blank\]|\[facsimile\]|>\s*blank\s*</i);
-    expect(body).toContain('when the <pb n="52" edRef="#flp" source="#m2m"/>warehouses');
+    // a Progress Publishers book: its siglum is pp, not flp
+    expect(body).toContain('when the <pb n="52" edRef="#pp" source="#m2m"/>warehouses');
     expect([...body.matchAll(/<pb n="(\d+)"[^>]*type="(\w+)"/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(['53:facsimile', '54:blank', '56:blank', '57:blank']);
   });
 
@@ -86,9 +87,9 @@ describe('page markers without a space or with a remark (made-up Lenin/PM99.html
   });
 });
 
-/** The header's listBibl, and its entries by xml:id. */
+/** The header's entries by xml:id: a print edition's biblStruct, or a text witness of listWit. */
 function bibl(tei: string, id: string): string {
-  const m = tei.match(new RegExp(`<(biblStruct|bibl) xml:id="${id}"[\\s\\S]*?</\\1>`));
+  const m = tei.match(new RegExp(`<(biblStruct|bibl|witness) xml:id="${id}"[\\s\\S]*?</\\1>`));
   expect(m, `entry #${id}`).not.toBeNull();
   return m![0];
 }
@@ -104,8 +105,9 @@ describe('title blocks: every print statement, said for what it is', () => {
     expect(flp).toContain(`<title level="m">${fromTitle}</title>`);
     expect(flp).toContain(`>${fromPages}</biblScope>`);
     expect(flp).not.toContain('unit="volume"');
-    expect(flp).toContain('<relatedItem type="basedOn" target="#flp-basis"/>');
-    const basis = bibl(tei, 'flp-basis');
+    // the siglum says the publisher: the basis is a Foreign Languages Publishing House book
+    expect(flp).toContain('<relatedItem type="basedOn" target="#flph"/>');
+    const basis = bibl(tei, 'flph');
     expect(basis).toContain(`<title level="m">${basisTitle}</title>`);
     expect(basis).toContain(`<biblScope unit="volume" n="${basisVol}">${basisVol}</biblScope>`);
     expect(basis).toContain(`from="${basisPages.split('-')[0]}" to="${basisPages.split('-')[1]}">${basisPages}</biblScope>`);
@@ -135,7 +137,7 @@ describe('title blocks: every print statement, said for what it is', () => {
     const print = ed.witnesses.find((w) => w.kind === 'print');
     expect(print).toMatchObject({ volume: vol, pages: { text: `pp. ${whole}` }, partPages: { text: `pp. ${part}`, from: '21', to: '23' } });
     const tei = writeTei(ed, publication);
-    const flp = bibl(tei, 'flp');
+    const flp = bibl(tei, 'pp'); // a Progress Publishers book
     expect(flp).toContain(`<biblScope unit="page" from="21" to="60">${whole}</biblScope>`);
     expect(flp).toContain(`<citedRange unit="page" from="21" to="23">${part}</citedRange>`);
     expect(flp).toContain('<edition>4th English Edition</edition>');

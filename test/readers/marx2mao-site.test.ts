@@ -56,9 +56,10 @@ describe('readMarx2mao across the site', () => {
     expect(all).not.toContain('Lassalleans*');
   });
 
-  it('reads a book: cover figure and contents in the front, 62 notes, pages 1…', () => {
+  it('reads a book: title page with its cover figure and contents in the front, 62 notes, pages 1…', () => {
     const ed = read('M&E/CM47.html');
-    expect(ed.front[0]).toMatchObject({ type: 'figure', src: 'M&E(225x224).GIF', width: 225, height: 224 });
+    // the printed title page beside the cover (issue 9): the cover is kept in it
+    expect(ed.front[0]).toMatchObject({ type: 'titlePage', cover: { type: 'figure', src: 'M&E(225x224).GIF', width: 225, height: 224 } });
     expect(ed.front.some((b) => b.type === 'table')).toBe(true);
     expect(ed.work).toMatchObject({ title: 'Manifesto of the Communist Party', author: 'Karl Marx and Frederick Engels' });
     expect(ed.witnesses.find((w) => w.id === 'm2m')).toMatchObject({

@@ -7,6 +7,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:t="urn:teikit:xslt"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0">
 
@@ -40,8 +41,12 @@
   <!-- Lists of entries: persons, places, organisations, events, bibliography, taxonomies. -->
   <xsl:function name="t:is-entry-list" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="local-name($e) = ('listPerson', 'listPlace', 'listOrg', 'listEvent', 'listBibl', 'listNym',
-                          'listObject', 'listRelation', 'listWit', 'taxonomy', 'category', 'listApp', 'listAnnotation', 'castList')
+    <xsl:sequence select="map:contains($t:entry-list-names, local-name($e))
                           and namespace-uri($e) = 'http://www.tei-c.org/ns/1.0'"/>
   </xsl:function>
+  <!-- A map rather than a list of names: the test runs for every element a template is sought for. -->
+  <xsl:variable name="t:entry-list-names" as="map(xs:string, xs:boolean)"
+    select="map:merge(('listPerson', 'listPlace', 'listOrg', 'listEvent', 'listBibl', 'listNym', 'listObject',
+                       'listRelation', 'listWit', 'taxonomy', 'category', 'listApp', 'listAnnotation', 'castList')
+                      ! map { .: true() })"/>
 </xsl:stylesheet>

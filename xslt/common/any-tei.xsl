@@ -10,6 +10,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:t="urn:teikit:xslt"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0">
@@ -22,11 +23,18 @@
   <!-- Elements that are rendered as blocks: an HTML p that holds one must be a div. -->
   <xsl:function name="t:renders-as-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/(self::list | self::table | self::figure | self::lg | self::cit | self::p | self::ab
+    <!-- Most elements inside a paragraph (hi, pb, ref…) are ruled out by name first: this test runs
+         for every element of every paragraph. -->
+    <xsl:sequence select="map:contains($t:block-names, local-name($e))
+                          and exists($e/(self::list | self::table | self::figure | self::lg | self::cit | self::p | self::ab
                           | self::div | self::sp | self::speaker | self::floatingText | self::quote[not(ancestor::p) or t:block-children(.)]
                           | self::q[t:block-children(.)] | self::said[t:block-children(.)]
                           | self::note[not(t:is-inline-note(.))] | self::*[t:is-entry-list(.)]))"/>
   </xsl:function>
+  <!-- Every local name t:renders-as-block can accept. -->
+  <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)"
+    select="map:merge((('list', 'table', 'figure', 'lg', 'cit', 'p', 'ab', 'div', 'sp', 'speaker', 'floatingText',
+                        'quote', 'q', 'said', 'note'), map:keys($t:entry-list-names)) ! map { .: true() })"/>
   <xsl:function name="t:block-children" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/(p | lg | l | list | table | figure | quote | cit | ab | sp))"/>
@@ -35,9 +43,16 @@
   <!-- Blocks anywhere inside the paragraph, except inside its inline notes (they move to the foot). -->
   <xsl:function name="t:holds-blocks" as="xs:boolean">
     <xsl:param name="p" as="element()"/>
-    <xsl:variable name="inline-notes" select="$p//note[t:is-inline-note(.)]"/>
-    <xsl:sequence select="some $e in $p//* satisfies
-                          (t:renders-as-block($e) and empty($e/ancestor::* intersect $inline-notes) and not($e intersect $inline-notes))"/>
+    <xsl:sequence select="t:blocks-among($p/*)"/>
+  </xsl:function>
+  <!-- Whether one of $els or of their descendants renders as a block, not looking inside inline
+       notes. A walk that stops at the first block: testing every descendant against the set of
+       the paragraph's inline notes and their ancestors cost a third of an HTML rendering. -->
+  <xsl:function name="t:blocks-among" as="xs:boolean">
+    <xsl:param name="els" as="element()*"/>
+    <xsl:sequence select="some $e in $els satisfies
+                          (if ($e/self::note and t:is-inline-note($e)) then false()
+                           else t:renders-as-block($e) or t:blocks-among($e/*))"/>
   </xsl:function>
 
   <!-- q and said of several paragraphs inside a paragraph. -->
@@ -65,7 +80,10 @@
 
 
   <!-- Lists of entries: persons, places, organisations, events, bibliography, taxonomies. -->
-  <xsl:template match="*[t:is-entry-list(.)]">
+  <!-- The names of t:is-entry-list, spelt out (with the priority of the pattern *[t:is-entry-list(.)]
+       it replaces): a predicate on * was tested for every element of the text. -->
+  <xsl:template match="listPerson | listPlace | listOrg | listEvent | listBibl | listNym | listObject | listRelation
+                       | listWit | taxonomy | category | listApp | listAnnotation | castList" priority="0.5">
     <div class="entries {local-name()}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:apply-templates select="head"/>

@@ -36,9 +36,12 @@
           <xsl:for-each select="$bibls">
             <dt>
               <xsl:value-of select="t:witness-label(@type)"/>
-              <xsl:if test="@xml:id"><xsl:text> </xsl:text><span class="siglum">(<xsl:value-of select="@xml:id"/>)</span></xsl:if>
+              <!-- a witness of listWit carries the siglum, its bibl the description -->
+              <xsl:for-each select="(@xml:id, parent::witness/@xml:id)[1]"><xsl:text> </xsl:text><span class="siglum">(<xsl:value-of select="."/>)</span></xsl:for-each>
             </dt>
-            <dd><xsl:apply-templates select="." mode="t:bibl"/></dd>
+            <dd><xsl:apply-templates select="." mode="t:bibl"/>
+              <xsl:for-each select="parent::witness/note[@type = 'relation']"><br/><xsl:value-of select="normalize-space(.)"/></xsl:for-each>
+            </dd>
           </xsl:for-each>
         </dl></xsl:if>
         <xsl:for-each select="$sources/p"><p><xsl:apply-templates/></p></xsl:for-each>
@@ -79,6 +82,7 @@
         <xsl:for-each select="respStmt">
           <xsl:sequence select="lower-case(substring(normalize-space(resp), 1, 1)) || substring(normalize-space(resp), 2) || ' ' || string-join((name, persName) ! normalize-space(.), ', ')"/>
         </xsl:for-each>
+        <xsl:for-each select="editor"><xsl:sequence select="'edited by ' || normalize-space(.)"/></xsl:for-each>
         <xsl:for-each select="biblScope[@unit = 'volume']"><xsl:sequence select="'vol. ' || normalize-space(.)"/></xsl:for-each>
         <xsl:for-each select="edition"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
         <xsl:for-each select="imprint">
@@ -102,6 +106,7 @@
       <xsl:for-each select="publisher"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
       <xsl:for-each select="date[not(@type = 'updated')]"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
       <xsl:for-each select="date[@type = 'updated']"><xsl:sequence select="'updated ' || normalize-space(.)"/></xsl:for-each>
+      <xsl:for-each select="availability/p"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
       <xsl:for-each select="ptr[matches(@target, '^https?:')]"><a href="{@target}"><xsl:value-of select="@target"/></a></xsl:for-each>
     </xsl:variable>
     <xsl:sequence select="if (exists($parts)) then t:join($parts) else normalize-space(.)"/>

@@ -22,7 +22,10 @@
     <xsl:value-of select="$NL"/>
   </xsl:template>
 
-  <xsl:template match="*[t:is-entry-list(.)]" mode="txt">
+  <!-- The names of t:is-entry-list, spelt out with the priority of *[t:is-entry-list(.)]: a
+       predicate on * is tested for every element. -->
+  <xsl:template match="listPerson | listPlace | listOrg | listEvent | listBibl | listNym | listObject | listRelation
+                       | listWit | taxonomy | category | listApp | listAnnotation | castList" mode="txt" priority="0.5">
     <xsl:param name="indent" as="xs:string" select="''" tunnel="yes"/>
     <xsl:apply-templates select="head" mode="txt"/>
     <xsl:for-each select="(catDesc, desc, gloss)[normalize-space()]">

@@ -12,11 +12,12 @@ import { parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
+import { ioFailure } from '../../util/io-errors.js';
 import { toolVersion } from '../../report/index.js';
 import { SOURCE_EXTENSIONS } from '../../readers/registry.js';
 import { findSources, runBatch, summarise, type BatchFileResult, type BatchSummary } from '../../batch/index.js';
 
-const usage = `Usage: teikit batch <dir|file>... -o <outdir> [--jobs N] [--report summary.json] [--strict]
+const usage = `Usage: teikit batch <dir|file>... -o <outdir> [--jobs N] [--report summary.json] [--strict] [--format text|json]
 
 Convert a whole collection: every ${SOURCE_EXTENSIONS.join('/')} file under the folders, each alone (no merging),
 to <outdir>/<path under its folder>.tei.xml and .report.json, its images beside it. Pages that are
@@ -28,6 +29,8 @@ Options:
                        1 converts without workers
   --report <file>      write a JSON summary: per file its input, outputs, status, counts,
                        unaccounted items, time
+  --format <f>         text (default) or json: the summary of --report on standard output
+                       (schema/batch.schema.json)
   --strict             a file with unaccounted items (what the accounting cannot find in its
                        TEI) fails: nothing written for it, exit 1
   -h, --help           this help
@@ -74,7 +77,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
     jobs: { type: 'string', short: 'j' },
     report: { type: 'string' },
     strict: { type: 'boolean' },
+    format: { type: 'string', default: 'text' },
   });
+  if (values.format !== 'text' && values.format !== 'json') {
+    throw new UserError(`teikit batch: --format must be text or json, not "${values.format}"`, 2);
+  }
   if (positionals.length === 0) throw new UserError('teikit batch: no folder or file given (try teikit batch --help)', 2);
   const outDir = values.output;
   if (outDir === undefined || outDir === '-') throw new UserError('teikit batch: -o <outdir> is required (try teikit batch --help)', 2);
@@ -83,7 +90,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (sources.length === 0) throw new UserError(`teikit batch: no ${kinds} file in ${positionals.join(', ')}`, 2);
   const jobs = parseJobs(values.jobs, sources.length);
   await mkdir(resolve(io.cwd, outDir), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
-    throw new UserError(`${outDir}: cannot write: ${err.code ?? String(err)}`, 2);
+    throw ioFailure(err, 'write', outDir);
   });
 
   const t0 = performance.now();
@@ -107,17 +114,19 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const seconds = (performance.now() - t0) / 1000;
   const summary = summarise(results);
 
-  for (const r of results) if (r.status === 'refused') io.stdout(`refused (not a work): ${r.input}\n`);
-  for (const r of results) if (r.status === 'failed') io.stdout(`failed: ${r.input}\n`);
-  // the files to look at: what the accounting could not find in their TEI
-  for (const r of results) if (r.unaccounted) io.stdout(`unaccounted: ${r.input}: ${r.unaccounted} item(s)\n`);
-  io.stdout(`${summaryLine(summary, seconds)}\n`);
+  const json = reportJson(results, summary, { outDir, jobs, seconds });
+  if (values.format === 'json') {
+    io.stdout(json);
+  } else {
+    for (const r of results) if (r.status === 'refused') io.stdout(`refused (not a work): ${r.input}\n`);
+    for (const r of results) if (r.status === 'failed') io.stdout(`failed: ${r.input}\n`);
+    // the files to look at: what the accounting could not find in their TEI
+    for (const r of results) if (r.unaccounted) io.stdout(`unaccounted: ${r.input}: ${r.unaccounted} item(s)\n`);
+    io.stdout(`${summaryLine(summary, seconds)}\n`);
+  }
 
   if (values.report !== undefined) {
-    const json = reportJson(results, summary, { outDir, jobs, seconds });
-    await writeFileAtomic(resolve(io.cwd, values.report), json).catch((err: NodeJS.ErrnoException) => {
-      throw new UserError(`${values.report}: cannot write: ${err.code ?? String(err)}`, 2);
-    });
+    await writeFileAtomic(resolve(io.cwd, values.report), json, values.report);
   }
   return summary.failed > 0 ? 1 : 0;
 }

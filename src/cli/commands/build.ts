@@ -1,27 +1,24 @@
 /**
- * `teikit build [editions/] [-o out/]`: every folder of editions/ with an edition.json becomes
- * out/<id>/<id>.tei.xml and out/<id>/<id>.report.json (+ .html, .epub, .txt renditions), the TEI
- * validated first (by convertFiles's gate), and a verified BagIt bag of all of it with its sources
- * in out/bags/<id>/. An edition's files are all computed before any is written, and each is written
- * atomically: a failing edition leaves nothing half-written. Exit 0 all built, 1 an edition
- * failed (the others are still built), 2 usage or I/O error.
+ * `teikit build [inputs...] [-o out/]`: a thin wrapper of the library's buildCollection
+ * (src/pipeline/): every edition folder (with an edition.json) and every bare source file (a
+ * one-witness edition) becomes out/<id>/ (TEI validated first, report, HTML, EPUB, text) and a
+ * verified BagIt bag in out/bags/<id>/, and the site of every work built goes to out/site/. A
+ * failing work leaves nothing half-written and does not stop the others. Exit 0 all built, 1 a
+ * work failed (the others are still built), 2 usage or I/O error.
  */
-import { join, resolve } from 'node:path';
 import type { CliIo, Command } from '../io.js';
-import { convertFiles } from '../../convert.js';
-import { findEditions, loadEdition, publicationOf } from '../../edition/index.js';
-import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
-import { writeFileAtomic } from '../../util/files.js';
+import { formatDiagnostic } from '../../model/diagnostics.js';
 import { parseCommandArgs } from '../args.js';
-import { renderEpub, renderHtml, renderText } from '../../render/index.js';
-import { bagEdition } from '../../deposit/edition-bag.js';
-import { bagInfoFromTei } from '../../deposit/bag-info.js';
+import { buildCollection, type BuildCollectionResult } from '../../pipeline/index.js';
 
-const usage = `Usage: teikit build [editions/] [-o out/] [--strict]
+const usage = `Usage: teikit build [<input>...] [-o out/] [--strict]
 
-Build every edition in editions/ (each folder with an edition.json): the TEI, the conversion
-report, and the HTML, EPUB and plain-text renditions, into out/<id>/, and a BagIt bag of those
-files and the edition's sources for deposit into out/bags/<id>/ (verified after it is made).
+Build every edition and source among the inputs (default: editions/): a folder with an
+edition.json is one edition; any other source file (.html, .md, ...) is a one-witness edition
+named after the file; other folders are searched for both. Each becomes out/<id>/ with the TEI,
+the conversion report, and the HTML, EPUB and plain-text renditions, and a BagIt bag of those
+files and its sources for deposit in out/bags/<id>/ (verified after it is made). The static site
+of every work built (catalogue, a page per work with citations) goes to out/site/.
 
 Options:
   -o, --output <dir>    output folder (default: out)
@@ -31,76 +28,44 @@ Options:
 
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('build', args, { output: { type: 'string', short: 'o' }, strict: { type: 'boolean' } });
-  if (positionals.length > 1) throw new UserError('teikit build: one editions folder at most (try teikit build --help)', 2);
-  const root = positionals[0] ?? 'editions';
   const outDir = (values.output as string | undefined) ?? 'out';
-  const dirs = findEditions(resolve(io.cwd, root)).map((d) => join(root, d.slice(resolve(io.cwd, root).length + 1)));
-  if (dirs.length === 0) throw new UserError(`${root}: no edition folder (a folder with an edition.json) found`, 2);
-
-  let failed = 0;
-  for (const dir of dirs) {
-    try {
-      const written = await buildEdition(dir, outDir, io, values.strict === true);
-      io.stdout(`${written.join('\n')}\n`);
-    } catch (err) {
-      // One edition's failure, even a bug in teikit, must not stop the others from being built.
-      const message = err instanceof UserError ? err.message : `${dir}: internal error: ${err instanceof Error ? err.message : String(err)} (please report this)`;
-      io.stderr(`${message}\n`);
-      failed++;
-    }
-  }
-  if (failed > 0) io.stderr(`teikit build: ${failed} of ${dirs.length} edition(s) failed\n`);
-  return failed > 0 ? 1 : 0;
+  /** The exit code: 1 for bad input, 2 for usage or I/O, the highest over the failed works. */
+  let worst = 0;
+  const result = await buildCollection(positionals.length > 0 ? positionals : ['editions'], {
+    outDir,
+    cwd: io.cwd,
+    strict: values.strict === true,
+    onDiagnostic: (d) => io.stderr(`${formatDiagnostic(d)}\n`),
+    onBuilt: (work) => {
+      const { counts } = work.report;
+      const lines = [
+        `${work.entry.id}: ${counts.pageBreaks} page breaks, ${counts.paragraphs} paragraphs, ${counts.notes} notes, ${counts.words} words, ` +
+          `${work.report.repairs.length} repairs, ${work.diagnostics.length} diagnostics, ${work.report.fidelity.unaccounted} unaccounted`,
+        ...work.written.map((f) => `  ${f}`),
+        `  ${work.bag.dir}/ (BagIt bag of ${work.bag.files} files with the sources, verified)`,
+      ];
+      io.stdout(`${lines.join('\n')}\n`);
+    },
+    onFailed: (_unit, error) => {
+      io.stderr(`${error.message}\n`);
+      worst = Math.max(worst, error.exitCode);
+    },
+  });
+  reportSite(result, outDir, io);
+  if (result.failed.length > 0) io.stderr(`teikit build: ${result.failed.length} of ${result.total} edition(s) failed\n`);
+  return result.failed.length > 0 ? Math.max(worst, 1) : 0;
 }
 
-/** Build one edition; returns the summary lines for stdout. */
-async function buildEdition(dir: string, outDir: string, io: CliIo, strict: boolean): Promise<string[]> {
-  // Names stay as given (editions/<name>/…) in messages and the report; files are read from cwd.
-  const loaded = loadEdition(dir, io.cwd);
-  const { config } = loaded;
-  const files = [config.base, ...(config.witnesses ?? [])];
-  const result = await convertFiles(
-    loaded.sources.map((s) => s.path),
-    { id: config.id, title: config.title, publication: publicationOf(config), formats: files.map((s) => s.format), urls: files.map((s) => s.url), cwd: io.cwd, strict },
-  );
-  for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-  const teiName = `${config.id}.tei.xml`;
-
-  // convertFiles has validated the TEI (its gate refuses invalid TEI with exit 1).
-  const teiPath = join(outDir, config.id, teiName);
-
-  const outputs: [string, string | Uint8Array][] = [
-    [teiName, result.tei],
-    [`${config.id}.report.json`, `${JSON.stringify(result.report, null, 2)}\n`],
-    ...(await renditionsOf(result.tei, config.id, resolve(io.cwd, dir), teiPath)),
-  ];
-  const target = resolve(io.cwd, outDir, config.id);
-  for (const [name, data] of outputs) {
-    try {
-      await writeFileAtomic(join(target, name), data);
-    } catch (err) {
-      throw new UserError(`${join(outDir, config.id, name)}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
-    }
+/** The site's lines; no work built means no site (and nothing to say). */
+function reportSite({ search, built }: BuildCollectionResult, outDir: string, io: CliIo): void {
+  if (!search) return;
+  io.stdout(`${outDir}/site/index.html (catalogue of ${built.length} work(s))\n`);
+  if ('failed' in search) {
+    io.stderr(`${outDir}/site: warning no-search: no search index: ${search.failed}\n`);
+    return;
   }
-  const bagDir = join(outDir, 'bags', config.id);
-  const bag = await bagEdition(target, loaded.sources.map((s) => resolve(io.cwd, s.path)), resolve(io.cwd, bagDir), await bagInfoFromTei(join(target, teiName)));
-  const { counts } = result.report;
-  return [
-    `${config.id}: ${counts.pageBreaks} page breaks, ${counts.paragraphs} paragraphs, ${counts.notes} notes, ${counts.words} words, ` +
-      `${result.report.repairs.length} repairs, ${result.diagnostics.length} diagnostics, ${result.report.fidelity.unaccounted} unaccounted`,
-    ...outputs.map(([name]) => `  ${join(outDir, config.id, name)}`),
-    `  ${bagDir}/ (BagIt bag of ${bag.files} files with the sources, verified)`,
-  ];
-}
-
-/** The renditions: HTML, EPUB, text; images named by graphic/@url are found in the edition's folder. */
-async function renditionsOf(tei: string, id: string, assetsDir: string, source: string): Promise<[string, string | Uint8Array][]> {
-  const opts = { assetsDir, source };
-  return [
-    [`${id}.html`, await renderHtml(tei, opts)],
-    [`${id}.epub`, await renderEpub(tei, opts)],
-    [`${id}.txt`, await renderText(tei, opts)],
-  ];
+  io.stdout(`${outDir}/site/pagefind/ (search index of ${search.pages} print page(s))\n`);
+  for (const e of search.errors) io.stderr(`${outDir}/site/pagefind: warning search-index: ${e}\n`);
 }
 
 const command: Command = { name: 'build', usage, run };

@@ -6,13 +6,14 @@
  */
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseCommandArgs, readAll } from '../args.js';
+import { parseCommandArgs, readAll, refuseOverwritingInput } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { convertFiles } from '../../convert.js';
 import { READERS } from '../../readers/registry.js';
 import { carryImages } from '../../convert-images.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
+import { ioFailure } from '../../util/io-errors.js';
 
 const usage = `Usage: teikit convert <source> [<witness>...] [-o out.xml|-] [--report report.json] [--name file] [--strict]
 
@@ -28,6 +29,8 @@ Options:
                         messages say <stdin> and the TEI names no file (its id is made from the title)
   -o, --output <file>   write the TEI to <file> (default, or "-": standard output)
   --report <file>       write the conversion report (JSON) to <file>
+  --format <f>          text (default) or json: the report on standard output (the same as
+                        --report -; needs -o <file>; schema/report.schema.json)
   --strict              what the accounting cannot find in the TEI (unaccounted-page, -note,
                         -noteref, -words…) is an error: exit 1, nothing written
   -h, --help            show this help`;
@@ -38,14 +41,24 @@ async function run(args: string[], io: CliIo): Promise<number> {
     report: { type: 'string' },
     name: { type: 'string' },
     strict: { type: 'boolean' },
+    format: { type: 'string', default: 'text' },
   });
+  if (values.format !== 'text' && values.format !== 'json') {
+    throw new UserError(`teikit convert: --format must be text or json, not "${values.format}"`, 2);
+  }
   if (positionals.length === 0) throw new UserError('teikit convert: no source file given (try teikit convert --help)', 2);
   const output = values.output;
-  const reportPath = values.report;
+  // --format json: the report is the JSON result, on standard output (as --report -).
+  if (values.format === 'json' && values.report !== undefined && values.report !== '-') {
+    throw new UserError('teikit convert: --format json prints the report on standard output; give --report <file> or --format json, not both', 2);
+  }
+  const reportPath = values.format === 'json' ? '-' : values.report;
   if (reportPath === '-' && (output === undefined || output === '-')) {
     throw new UserError('teikit convert: the TEI and the report cannot both go to standard output', 2);
   }
 
+  refuseOverwritingInput(output, positionals, io.cwd, 'convert');
+  if (reportPath !== undefined) refuseOverwritingInput(reportPath, positionals, io.cwd, 'convert');
   const stdin = positionals.includes('-') ? await readAll(io.stdin) : undefined;
   const result = await convertFiles(positionals, { cwd: io.cwd, stdin, stdinName: values.name as string | undefined, strict: values.strict === true });
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
@@ -77,11 +90,7 @@ async function writeOut(path: string | undefined, data: string, io: CliIo): Prom
     io.stdout(data);
     return;
   }
-  try {
-    await writeFileAtomic(resolve(io.cwd, path), data);
-  } catch (err) {
-    throw new UserError(`${path}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
-  }
+  await writeFileAtomic(resolve(io.cwd, path), data, path);
 }
 
 const command: Command = { name: 'convert', usage, run };

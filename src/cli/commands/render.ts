@@ -7,11 +7,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { parseCommandArgs, readAll } from '../args.js';
+import { parseCommandArgs, readAll, refuseOverwritingInput } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { renderEpub, renderHtml, renderText, type RenderOptions } from '../../render/index.js';
+import { ioFailure } from '../../util/io-errors.js';
 
 const usage = `Usage: teikit render <tei.xml|-> --to html|epub|txt [-o <out>|-] [--xslt <my.xsl>] [--param k=v]... [--assets <dir>]
 
@@ -74,11 +75,12 @@ const command: Command = {
     const target = output ?? (input === '-' ? '-' : `${basename(input).replace(/(\.tei)?\.xml$/i, '')}.${to}`);
     if (target === '-' && to === 'epub') throw new UserError('teikit render: an EPUB is binary; give -o <file.epub>', 2);
 
+    refuseOverwritingInput(target, [input], io.cwd, 'render');
     let bytes: Buffer;
     try {
       bytes = input === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, input));
     } catch (err) {
-      throw new UserError(`${input}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+      throw ioFailure(err, 'read', input);
     }
     let tei: string;
     try {
@@ -107,7 +109,7 @@ const command: Command = {
     if (target === '-') {
       io.stdout(result as string);
     } else {
-      await writeFileAtomic(resolve(io.cwd, target), result);
+      await writeFileAtomic(resolve(io.cwd, target), result, target);
       io.stderr(`wrote ${target}\n`);
     }
     return 0;

@@ -60,6 +60,8 @@ export function readCmpa(source: string, file: string): ReadResult {
   const title = titleBlock.title ?? (heading ? plainText(heading.children) : basename(file));
 
   const witnesses: Witness[] = [titleBlock.print, titleBlock.transcription, titleBlock.reprint].filter((w): w is Witness => !!w);
+  // the page breaks name the print edition by its siglum (from its publisher)
+  if (titleBlock.print) for (const pb of pageBreaks(body, notes)) pb.edition = titleBlock.print.id;
   const end = { file, line: tree.position?.end.line ?? 1, column: 1 };
   const diagnostics = [
     ...titleBlock.diagnostics,

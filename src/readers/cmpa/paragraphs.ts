@@ -118,8 +118,15 @@ export function join(prev: Paragraph, pbs: PageBreak[], next: Paragraph, ctx: Jo
   }
   const joiner: Inline[] = split ? [] : [{ type: 'text', value: ' ' }];
   for (const pb of pbs) if (split) pb.wordBreak = split.wordBreak;
-  if (!pbs.length) ctx.repairs.push(rejoinRepair(prev, next, ctx));
-  prev.children.push(...joiner, ...pbs, ...next.children);
+  // A split with no marker is the reprint's own: an anchor marks where its extra paragraph began,
+  // so that the TEI can point its paragraphing variant at the place (encoding.md, "Witnesses").
+  const marks: Inline[] = [];
+  if (!pbs.length) {
+    const repair = rejoinRepair(prev, next, ctx);
+    marks.push({ type: 'anchor', id: repair.at! });
+    ctx.repairs.push(repair);
+  }
+  prev.children.push(...joiner, ...marks, ...pbs, ...next.children);
   mergeAdjacentText(prev.children);
 }
 
@@ -134,11 +141,13 @@ function rejoinRepair(prev: Paragraph, next: Paragraph, ctx: JoinContext): Repai
   const tail = plainText(prev.children).trimEnd().split(/\s+/).slice(-4).join(' ');
   const head = plainText(next.children).trimStart().split(/\s+/).slice(0, 4).join(' ');
   const pos: SourcePosition = next.pos ?? prev.pos ?? { file: ctx.file, line: 1, column: 1 };
+  const n = ctx.repairs.filter((r) => r.kind === 'rejoin-paragraph').length + 1;
   return {
     kind: 'rejoin-paragraph',
     witness: ctx.witness,
     message: `paragraph split in mid-sentence without a page marker, joined again: "…${tail}" / "${head}…"`,
     pos,
+    at: `${ctx.witness}-split-${n}`,
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { Diagnostic, PageRange, PrintWitness, ReprintWitness, TranscriptionWitness } from '../../model/types.js';
+import { printSiglum } from '../shared/siglum.js';
 import { diagnostic } from '../../model/diagnostics.js';
 import { parseDate } from './dates.js';
 import { positionOf } from './inlines.js';
@@ -56,6 +57,7 @@ export function readTitleBlock(nodes: readonly RootContent[], file: string): Tit
   }
   if (imprintAt >= 0) {
     result.print = readImprint(before.slice(imprintAt).filter((p) => p !== prepared));
+    result.print.id = printSiglum(result.print.publisher);
     if (!result.print.publisher || !result.print.place || !result.print.date) {
       diagnostics.push(
         diagnostic('warning', 'imprint-incomplete', 'the title block names the print edition only in part (publisher, place or date missing)', positionOf({ file }, before[imprintAt]!.node)),
@@ -97,6 +99,9 @@ function readRepublish(paras: Lines[], reprint: ReprintWitness): void {
   reprint.publisher = names.find((n) => n !== '') ?? '';
   const url = paras.flatMap((p) => p.links).find((u) => /^https?:/i.test(u));
   if (url) reprint.url = url;
+  // the statement as printed: the reprint's only word on its terms
+  const terms = paras.map((p) => p.lines.join(' ').trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ');
+  if (terms) reprint.terms = terms;
 }
 
 const MONTH_YEAR = /((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})/;

@@ -5,6 +5,7 @@
  * marker are not paragraph starts, so text after a marker continues the paragraph unless it opens a
  * new one (`&nbsp &nbsp` indentation, a heading, a quotation, a centred line).
  */
+import { splitLetterSpaced } from '../shared/letter-spacing.js';
 import type {
   Block, Diagnostic, EmphasisRend, Heading, Inline, Paragraph, PageBreak, Repair, SourcePosition,
 } from '../../model/types.js';
@@ -170,6 +171,11 @@ export class Flow {
 
   /** Text of the running content. */
   text(raw: string, ctx: BlockContext, pos: SourcePosition): void {
+    const pieces = splitLetterSpaced(raw);
+    if (pieces.some((p) => p.spaced)) {
+      for (const p of pieces) this.text(p.text, p.spaced ? { ...ctx, styles: [...ctx.styles, 'letter-spaced'] } : ctx, pos);
+      return;
+    }
     let value = raw.replace(/[\s\u00a0]+/g, ' ');
     if (!value.trim()) {
       this.space(ctx.styles);

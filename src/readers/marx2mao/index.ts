@@ -11,9 +11,13 @@ import { noteAnchorTest, noteTarget } from './note-anchors.js';
 import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { localLinkTest, navigationStart, navigationTables, pageMarker } from './recognise.js';
 import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
-import { divide, markDatelines, markLetterParts, mergeHeadings, type Misprint } from './structure.js';
+import { divide, markDatelines, mergeHeadings, type Misprint } from './structure.js';
+import { markLetterFrames } from './letters.js';
+import { linkContents } from './contents.js';
+import { readTitlePage } from './title-page.js';
 import { linkUnlinkedFootnotes } from './unlinked.js';
 import { markBylines } from './bylines.js';
+import { frontDivisions, joinLabels, nestNumberedSections, nestParts, opensFrontMatter } from './book.js';
 import { readTitleBlock } from './title-block.js';
 import { notesHeadingOffsets, TextOrder } from './page-parts.js';
 import { endNoteFinder, placeSections } from './sections.js';
@@ -23,9 +27,8 @@ import { refuseNonWork } from './non-work.js';
 import { forEachBlock } from '../../model/walk.js';
 import { plainText } from './inlines.js';
 import { sensibleCase } from './case.js';
+import { basisSiglum, printSiglum } from '../shared/siglum.js';
 
-/** Witness id of the edition the transcribed print edition is "Based on". */
-const BASIS = 'flp-basis';
 
 export function readMarx2mao(source: Uint8Array | string, file: string): ReadResult {
   try {
@@ -77,20 +80,27 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   // what stands before the first page marker is a book's front matter (publisher's note,
   // contents, title page); on any other page it is the text whose first marker was left out
   const book = !!title?.cover || front.some((b) => b.type === 'table' || b.type === 'division');
-  if (!book || bodyBlocks.length === 0) [front, bodyBlocks] = [[], [...front, ...bodyBlocks]];
+  // a volume's publisher's note before the first page stays front matter, not the work's opening
+  if (!(book || opensFrontMatter(front)) || bodyBlocks.length === 0) [front, bodyBlocks] = [[], [...front, ...bodyBlocks]];
   resolveNotes(walker.refs, walker.footnotes, endNoteFinder(walker), isNoteName, shared.diagnostics);
   placeFootnotes(bodyBlocks, walker.footnotes, walker.refs);
   const notesBlocks = walker.sections.flatMap((s) => s.items).flatMap((i) => ('pb' in i ? [] : i.blocks));
   for (const blocks of [front, bodyBlocks, notesBlocks]) dropUnresolved(blocks);
-  if (title?.cover) front.unshift(title.cover);
+  front = frontDivisions(front);
+  // a book's title page (with its cover), else the cover alone
+  const titlePage = title ? readTitlePage(body, title.end, title.cover, file) : undefined;
+  if (titlePage) front.unshift(titlePage);
+  else if (title?.cover) front.unshift(title.cover);
 
   markBylines(bodyBlocks);
   mergeHeadings(bodyBlocks);
+  joinLabels(bodyBlocks);
   const misprints: Misprint[] = [];
   const dateline = markDatelines(bodyBlocks, misprints);
   const placed = placeSections(bodyBlocks, walker, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
-  bodyBlocks = placed.body;
-  markLetterParts(bodyBlocks);
+  bodyBlocks = nestParts(nestNumberedSections(placed.body));
+  markLetterFrames(bodyBlocks);
+  linkContents(front, bodyBlocks);
 
   const referenced = new Set<string>();
   forEachInlineList([...front, ...bodyBlocks, ...notesBlocks], (list) => {
@@ -117,20 +127,30 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   if (title?.transcription.email) m2m.email = title.transcription.email;
   if (title?.transcription.date) m2m.date = title.transcription.date;
   if (title?.transcription.updated) m2m.updated = title.transcription.updated;
+  if (title?.transcription.rights) m2m.rights = title.transcription.rights;
   witnesses.push(m2m);
+  // the print edition's siglum says its publisher; the page breaks name it
+  const printId = printSiglum(title?.print?.publisher);
+  const basisId = basisSiglum(title?.basis?.publisher, printId);
+  for (const pb of shared.pageBreaks) pb.edition = printId;
   if (title?.print || shared.pageBreaks.length) {
     const print = title?.print;
+    const { editor, translator, translatedFrom } = title?.responsibility ?? {};
     witnesses.push({
-      kind: 'print', id: 'flp',
+      kind: 'print', id: printId,
       collection: print?.collection ?? '', publisher: print?.publisher ?? '', place: print?.place ?? '', date: print?.date ?? '',
       printings: print?.printings ?? [],
       ...(print?.volume ? { volume: print.volume } : {}),
       ...(print?.pages ? { pages: print.pages } : {}),
       ...(print?.partPages ? { partPages: print.partPages } : {}),
-      ...(title?.basis ? { basedOn: BASIS } : {}),
+      ...(editor ? { editor } : {}),
+      ...(translator ? { translator } : {}),
+      ...(translatedFrom ? { translatedFrom } : {}),
+      ...(title?.rights.length ? { rights: title.rights } : {}),
+      ...(title?.basis ? { basedOn: basisId } : {}),
     });
   }
-  if (title?.basis) witnesses.push({ kind: 'print', id: BASIS, ...title.basis });
+  if (title?.basis) witnesses.push({ kind: 'print', id: basisId, ...title.basis });
 
   const lineDate = dateline?.children.find((c): c is DateInline => c.type === 'date');
   const workDate = lineDate
@@ -141,9 +161,10 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const edition: Edition = {
     id: page.replace(/\.[^.]*$/, ''),
     work: {
-      title: title?.title ?? pageTitle(htmlEl!) ?? firstHeading([...front, ...bodyBlocks]) ?? UNTITLED,
+      title: sourceCasing(title?.title, pageTitle(htmlEl!)) ?? pageTitle(htmlEl!) ?? firstHeading([...front, ...bodyBlocks]) ?? UNTITLED,
       ...(title?.author ? { author: title.author } : {}),
       ...(workDate ? { date: workDate } : {}),
+      ...(title?.published ? { published: title.published } : {}),
       language: 'en',
     },
     witnesses,
@@ -188,6 +209,17 @@ function firstHeading(blocks: Block[]): string | undefined {
 
 /** No title anywhere (the page's missing title block is reported): said plainly, the file name is not a title. */
 const UNTITLED = '[Untitled]';
+
+/**
+ * The title as the source cases it: a title block printed in capitals is re-cased by rule
+ * (`Tu Yu-Ming`), but where the page's <TITLE> gives the same words in mixed case (`Tu Yu-ming`)
+ * that is the source's own casing and is kept.
+ */
+function sourceCasing(title: string | undefined, pageTitle: string | undefined): string | undefined {
+  if (!title || !pageTitle || !/\p{Ll}/u.test(pageTitle)) return title;
+  const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  return key(title) === key(pageTitle) ? collapse(pageTitle).trim() : title;
+}
 
 function pageTitle(html: Node): string | undefined {
   const t = findFirst(html, (e) => tag(e) === 'title');

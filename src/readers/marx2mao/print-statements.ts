@@ -65,7 +65,9 @@ function readPrint(text: string, collection: string | undefined, title: string |
   const ranges = [...text.matchAll(RANGE)];
   if (!publisherMatch && !ranges.length) return undefined;
   const after = publisherMatch ? text.slice(publisherMatch.index) : text;
-  const imprint = after.match(/\b(Peking|Beijing|Moscow|New York|London)\b[\s,]*(\d{4})/i);
+  // the year after the place (`Peking 1967`); a title page with none (`PEKING` / `First Edition
+  // 1978`) is dated by its latest edition or printing statement
+  const imprint = after.match(/\b(Peking|Beijing|Moscow|New York|London)\b(?:[\s,]*(\d{4}))?/i);
   // a line of its own (`Second Printing 1967`) or a phrase inside the "From" line (`Collected
   // Works, 4th English Edition,`)
   const printings = text.split('\n').flatMap((l) => {
@@ -76,7 +78,7 @@ function readPrint(text: string, collection: string | undefined, title: string |
     collection: collection ?? title ?? '',
     publisher: publisherMatch ? sensibleCase(publisherMatch[0]) : '',
     place: imprint ? sensibleCase(imprint[1]!) : '',
-    date: imprint?.[2] ?? '',
+    date: imprint?.[2] ?? (imprint ? latestYear(printings) : '') ?? '',
     printings,
   };
   // the whole work's range is the one stated with the volume (else the last); a range in
@@ -89,6 +91,11 @@ function readPrint(text: string, collection: string | undefined, title: string |
   const part = ranges.find((m) => m !== whole && m[1]);
   if (part) print.partPages = rangeOf(part);
   return print;
+}
+
+function latestYear(statements: string[]): string | undefined {
+  const years = statements.flatMap((p) => p.match(/\b\d{4}\b/g) ?? []).sort();
+  return years.at(-1);
 }
 
 function rangeOf(m: RegExpMatchArray): PageRange {

@@ -5,6 +5,7 @@
 import type { Block, Dateline, Division, Heading, SourcePosition } from '../../model/types.js';
 import { readDate, type ReadDate } from './dates.js';
 import { plainText } from './inlines.js';
+import { labelKind, splitAt } from './book.js';
 
 /**
  * A title set over several lines can reach us as consecutive headings (a `<P>` inside the title's
@@ -20,32 +21,6 @@ export function mergeHeadings(blocks: Block[]): void {
     }
   }
   for (const b of blocks) if (b.type === 'quote' || b.type === 'division') mergeHeadings(b.blocks);
-}
-
-/**
- * Letters and orders: a short unindented line ending in `:` or `,` right after the dateline or
- * title is the salutation (`Comrades,`); a short right-aligned line at the end is the signature.
- */
-export function markLetterParts(blocks: Block[]): void {
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    if (b.type !== 'paragraph' || b.rend) continue;
-    const prev = blocks.slice(0, i).reverse().find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock');
-    const text = plainText(b.children).trim();
-    if ((prev?.type === 'dateline' || prev?.type === 'heading' || prev?.type === 'byline') && /[:,]$/.test(text) && text.split(/\s+/).length <= 15) {
-      blocks[i] = { type: 'salute', children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
-    }
-  }
-  // a document's own notes division stands after its signature
-  const last = [...blocks.keys()].reverse().find((k) => {
-    const b = blocks[k]!;
-    return !['pbBlock', 'noteBlock'].includes(b.type) && !(b.type === 'division' && b.kind === 'notes');
-  });
-  const end = last === undefined ? undefined : blocks[last];
-  if (end?.type === 'paragraph' && end.rend === 'right' && plainText(end.children).trim().split(/\s+/).length <= 25) {
-    blocks[last!] = { type: 'signed', children: end.children, ...(end.pos ? { pos: end.pos } : {}) };
-  }
-  for (const b of blocks) if (b.type === 'division') markLetterParts(b.blocks);
 }
 
 /** A date read with a letter l as the digit 1 (`May 24, l927`), to be reported. */
@@ -112,7 +87,16 @@ export function divide(body: Block[], book: boolean): Block[] {
     level = 1;
     kind = book ? 'chapter' : 'document';
   } else if (dated.length >= 2) {
-    return splitAt(body, (b) => dated.includes(b as Heading), 'document');
+    return splitAt(body, (b) => dated.includes(b as Heading), 'document', kindOf);
+  } else if (book && level1.length === 1 && introduced(body, level1[0]!)) {
+    // a book whose title stands after an introduction or preface (Engels's introduction before
+    // Marx's text): the introduction is a division of its own, the work from its title on another
+    // the page breaks right before the title open the work with it
+    let at = body.indexOf(level1[0]!);
+    while (at > 0 && body[at - 1]!.type === 'pbBlock') at--;
+    const before = splitAt(body.slice(0, at), (b) => b.type === 'heading' && b.level === 2, 'chapter', kindOf);
+    const work: Division = { type: 'division', kind: 'work', blocks: body.slice(at), ...(level1[0]!.pos ? { pos: level1[0]!.pos } : {}) };
+    return [...before, work];
   } else if (book && level2.length >= 2 && level1.length === 0) {
     level = 2;
     kind = 'chapter';
@@ -121,38 +105,23 @@ export function divide(body: Block[], book: boolean): Block[] {
   }
   // a bare number (`II`, `3.`) heads a section inside a chapter, not a chapter
   const bare = (b: Block) => b.type === 'heading' && /^[IVXLC\d]+\.?$/.test(plainText(b.children).trim());
-  return splitAt(body, (b) => b.type === 'heading' && b.level === level && !(kind === 'chapter' && bare(b)), kind);
+  return splitAt(body, (b) => b.type === 'heading' && b.level === level && !(kind === 'chapter' && bare(b)), kind, kindOf);
+}
+
+/** Headed text (a level-2 heading followed by paragraphs) stands before the book's title. */
+function introduced(body: Block[], title: Heading): boolean {
+  const at = body.indexOf(title);
+  const first = body.findIndex((b) => b.type === 'heading' && b.level === 2);
+  return first >= 0 && first < at && body.slice(first, at).some((b) => b.type === 'paragraph');
 }
 
 function nextContent(blocks: Block[], i: number): Block | undefined {
   return blocks.slice(i + 1).find((b) => b.type !== 'pbBlock' && b.type !== 'noteBlock');
 }
 
-/** Divisions opened by the blocks `opens` accepts; what stands before the first stays outside. */
-function splitAt(body: Block[], opens: (b: Block) => boolean, kind: Division['kind']): Block[] {
-  const out: Block[] = [];
-  let current: Division | undefined;
-  for (let i = 0; i < body.length; i++) {
-    const b = body[i]!;
-    // a centred line closing the text (`WORKING MEN OF ALL COUNTRIES, UNITE!`) opens nothing
-    if (b.type === 'heading' && opens(b) && nextContent(body, i) !== undefined) {
-      // the page breaks (and foot notes) directly before the heading open the division with it
-      const from = current ? current.blocks : out;
-      const carried: Block[] = [];
-      while (from.length && from.at(-1)!.type === 'pbBlock') carried.unshift(from.pop()!);
-      current = { type: 'division', kind: kindOf(b, kind), blocks: [...carried, b], ...(b.pos ? { pos: b.pos } : {}) };
-      out.push(current);
-      continue;
-    }
-    if (current) current.blocks.push(b);
-    else out.push(b);
-  }
-  return out;
-}
-
 function kindOf(h: Heading, fallback: Division['kind']): Division['kind'] {
   const text = plainText(h.children).trim();
-  if (/^preface\b/i.test(text) || /\bpreface\b/i.test(text)) return 'preface';
+  if (/\bpreface\b/i.test(text) || /^introduction\b/i.test(text)) return 'preface';
   if (/^(appendix|supplement)/i.test(text)) return 'appendix';
-  return fallback;
+  return (fallback === 'chapter' && labelKind(h)) || fallback;
 }

@@ -4,7 +4,8 @@
  * "Prepared © for the Internet by David J. Romagnolo, <mail> (October 1999)". It ends at the rule
  * after the "Prepared" line; nothing in it is running text.
  */
-import type { Figure, SourcePosition, TranscriptionWitness } from '../../model/types.js';
+import type { DateStatement, Figure, SourcePosition, TranscriptionWitness } from '../../model/types.js';
+import { readFirstPublished, readResponsibility, readRights, type Responsibility } from './title-facts.js';
 import { readPrintStatements, type PrintFacts } from './print-statements.js';
 import { sensibleCase } from './case.js';
 import { isoDate, readDate, type ReadDate } from './dates.js';
@@ -26,6 +27,12 @@ export interface TitleBlock {
   print?: PrintFacts;
   /** The edition the transcribed one is "Based on". */
   basis?: PrintFacts;
+  /** Who edited and translated the edition transcribed, and from what language. */
+  responsibility: Responsibility;
+  /** The first publication of the work, as stated (`First published in 1902 in a hectograph edition`). */
+  published?: DateStatement;
+  /** Copyright lines printed in the title block. */
+  rights: string[];
   transcription: Omit<TranscriptionWitness, 'kind' | 'id' | 'file' | 'url'>;
   cover?: Figure;
 }
@@ -42,7 +49,12 @@ export function readTitleBlock(body: Node, file: string): TitleBlock | undefined
   const front = linesBetween(body, 0, opening ? startOffset(opening) : startOffset(prepared));
   const headings = displayHeadings(body, opening ? startOffset(opening) : startOffset(prepared));
 
-  const block: TitleBlock = { end, pos: positionOf(prepared, file), transcription: readCredit(body, credit, end) };
+  const block: TitleBlock = {
+    end, pos: positionOf(prepared, file), transcription: readCredit(body, credit, end),
+    responsibility: readResponsibility(front), rights: readRights(front),
+  };
+  const published = readFirstPublished(front);
+  if (published) block.published = published;
   const [author, ...rest] = headings;
   const titleParts = rest.length ? rest : author ? [author] : [];
   if (rest.length === 0) {
@@ -227,6 +239,9 @@ function readCredit(body: Node, credit: string, end: number): TitleBlock['transc
   const t: TitleBlock['transcription'] = { transcriber: '' };
   const by = credit.match(/for the\s+Internet\s+by\s+([^,(<\n]+?)\s*(?:,|\(|$)/i);
   if (by) t.transcriber = by[1]!.trim();
+  // the transcriber's claim of rights, as printed up to the name (`Prepared © for the Internet by …`)
+  const claim = credit.match(/Prepared\b[^©\n]*©[\s\S]*?for the\s+Internet\s+by\s+[^,(<\n]+?(?=\s*(?:,|\(|$))/i);
+  if (claim) t.rights = collapse(claim[0]).trim();
   const mail = elements(body).find((e) => startOffset(e) < end && attr(e, 'href')?.startsWith('mailto:'));
   if (mail) t.email = attr(mail, 'href')!.slice('mailto:'.length);
   const dates = [...credit.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]!.trim());

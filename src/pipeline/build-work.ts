@@ -1,0 +1,77 @@
+/**
+ * One build unit through the pipeline: convert (the TEI validated by convertFiles's gate) →
+ * render HTML, EPUB, text → write out/<id>/ → bag out/bags/<id>/ (verified). Every file is
+ * computed before any is written, and each is written atomically: a failing work leaves nothing
+ * half-written.
+ */
+import { join, resolve } from 'node:path';
+import type { Diagnostic } from '../model/types.js';
+import type { ConversionReport } from '../report/index.js';
+import { convertFiles, type ConvertOptions } from '../convert.js';
+import { loadEdition, publicationOf } from '../edition/index.js';
+import { renditionsOf } from '../edition/build.js';
+import { UserError } from '../model/diagnostics.js';
+import { writeFileAtomic } from '../util/files.js';
+import { bagEdition } from '../deposit/edition-bag.js';
+import { bagInfoFromTei } from '../deposit/bag-info.js';
+import type { BuildUnit } from './units.js';
+import { workEntry, type WorkEntry } from './work-entry.js';
+
+export interface BuiltWork {
+  entry: WorkEntry;
+  report: ConversionReport;
+  diagnostics: Diagnostic[];
+  /** The files written, relative to the output folder's parent as the caller named it (`out/SU39/SU39.html`). */
+  written: string[];
+  bag: { dir: string; files: number };
+}
+
+export interface BuildWorkOptions {
+  /** Output folder, as named to the user (relative to cwd or absolute). */
+  outDir: string;
+  cwd: string;
+  strict?: boolean;
+  /** Ids already built in this run: a unit whose id is among them fails (it would overwrite). */
+  taken?: ReadonlySet<string>;
+}
+
+/** The sources, convert options and assets folder of a unit. */
+function plan(unit: BuildUnit, cwd: string, strict: boolean): { sources: string[]; options: ConvertOptions; assetsDir: string } {
+  if (unit.kind === 'source') {
+    return { sources: [unit.file], options: { id: unit.id, cwd, strict }, assetsDir: resolve(cwd, unit.file, '..') };
+  }
+  const loaded = loadEdition(unit.dir, cwd);
+  const { config } = loaded;
+  const files = [config.base, ...(config.witnesses ?? [])];
+  return {
+    sources: loaded.sources.map((s) => s.path),
+    options: { id: config.id, title: config.title, publication: publicationOf(config), formats: files.map((s) => s.format), urls: files.map((s) => s.url), cwd, strict },
+    assetsDir: resolve(cwd, unit.dir),
+  };
+}
+
+/** Build one unit; UserError (exit 1 or 2) when it fails, with nothing of it written. */
+export async function buildWork(unit: BuildUnit, opts: BuildWorkOptions): Promise<BuiltWork> {
+  const { sources, options, assetsDir } = plan(unit, opts.cwd, opts.strict === true);
+  const result = await convertFiles(sources, options);
+  const id = result.edition.id;
+  if (opts.taken?.has(id)) throw new UserError(`${unit.kind === 'edition' ? unit.dir : unit.file}: another work of this build is already written as ${id}`, 1);
+  const teiName = `${id}.tei.xml`;
+  const teiPath = join(opts.outDir, id, teiName);
+  const outputs: [string, string | Uint8Array][] = [
+    [teiName, result.tei],
+    [`${id}.report.json`, `${JSON.stringify(result.report, null, 2)}\n`],
+    ...(await renditionsOf(result.tei, id, assetsDir, teiPath)),
+  ];
+  const target = resolve(opts.cwd, opts.outDir, id);
+  for (const [name, data] of outputs) await writeFileAtomic(join(target, name), data, join(opts.outDir, id, name));
+  const bagDir = join(opts.outDir, 'bags', id);
+  const bag = await bagEdition(target, sources.map((s) => resolve(opts.cwd, s)), resolve(opts.cwd, bagDir), await bagInfoFromTei(join(target, teiName)));
+  return {
+    entry: workEntry(result.edition, result.tei, id),
+    report: result.report,
+    diagnostics: result.diagnostics,
+    written: outputs.map(([name]) => join(opts.outDir, id, name)),
+    bag: { dir: bagDir, files: bag.files },
+  };
+}

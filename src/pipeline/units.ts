@@ -1,0 +1,84 @@
+/**
+ * What `teikit build` builds: each input is an edition folder (with an edition.json), a bare
+ * source file (a one-witness edition), or a folder searched for both. A folder holding an
+ * edition.json is one edition (its files are that edition's witnesses, not works of their own);
+ * elsewhere every file with an extension of the reader registry is a work. Order is stable
+ * (code-point order of names), and two units that would be written under one id are refused.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { UserError } from '../model/diagnostics.js';
+import { ioFailure } from '../util/io-errors.js';
+import { EDITION_FILE } from '../edition/index.js';
+import { SOURCE_EXTENSIONS } from '../readers/registry.js';
+
+export type BuildUnit =
+  /** A folder with an edition.json, named as given (relative to cwd). */
+  | { kind: 'edition'; dir: string }
+  /** A bare source file, named as given; `id` is its name without extension. */
+  | { kind: 'source'; file: string; id: string };
+
+/** The name a unit is known by in messages (its folder or file). */
+export function unitName(unit: BuildUnit): string {
+  return unit.kind === 'edition' ? unit.dir : unit.file;
+}
+
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sourceId(file: string): string {
+  const name = basename(file);
+  const ext = extname(name);
+  return ext ? name.slice(0, -ext.length) : name;
+}
+
+async function walk(dir: string, abs: string, out: BuildUnit[]): Promise<void> {
+  if (existsSync(join(abs, EDITION_FILE))) {
+    out.push({ kind: 'edition', dir });
+    return;
+  }
+  const entries = await readdir(abs, { withFileTypes: true });
+  entries.sort((a, b) => byName(a.name, b.name));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue; // editor and VCS litter is not a source
+    const path = dir === '.' ? e.name : join(dir, e.name);
+    if (e.isDirectory()) await walk(path, join(abs, e.name), out);
+    else if (e.isFile() && SOURCE_EXTENSIONS.includes(extname(e.name).toLowerCase())) out.push({ kind: 'source', file: path, id: sourceId(e.name) });
+  }
+}
+
+/**
+ * The build units of `inputs` (relative to `cwd`). UserError exit 2 when an input cannot be read,
+ * when nothing is found, or when two sources would be written under one id (`SU39.html` and
+ * `SU39.md`): refused before anything is built.
+ */
+export async function findBuildUnits(inputs: string[], cwd: string): Promise<BuildUnit[]> {
+  const units: BuildUnit[] = [];
+  for (const input of inputs) {
+    const abs = resolve(cwd, input);
+    const info = await stat(abs).catch((err: unknown) => {
+      throw ioFailure(err, 'read', input);
+    });
+    if (info.isDirectory()) {
+      await walk(input, abs, units).catch((err: unknown) => {
+        throw ioFailure(err, 'read', input);
+      });
+    } else {
+      // A file named on the command line is built whatever its extension (its format is detected).
+      units.push({ kind: 'source', file: input, id: sourceId(input) });
+    }
+  }
+  if (units.length === 0) {
+    throw new UserError(`${inputs.join(' ')}: no edition folder (a folder with an edition.json) or source file found`, 2);
+  }
+  const seen = new Map<string, string>();
+  for (const u of units) {
+    if (u.kind !== 'source') continue;
+    const other = seen.get(u.id);
+    if (other !== undefined) throw new UserError(`teikit build: ${other} and ${u.file} would both be built as ${u.id}`, 2);
+    seen.set(u.id, u.file);
+  }
+  return units;
+}

@@ -1,0 +1,117 @@
+/**
+ * The frame of a letter, a preface or an address: the salutation that opens it (`Dear Comrade,`)
+ * and the signature with its place and date that close it (`Frederick Engels` / `London, April 30,
+ * 1891`). The TEI writer puts them in `opener` and `closer`. See docs/encoding.md, "Letters".
+ */
+import type { Block, Dateline, Inline, Paragraph, Signed } from '../../model/types.js';
+import { readDate } from './dates.js';
+import { plainText } from './inlines.js';
+
+/** A salutation: short, ending in a comma or exclamation mark; a colon only after an address
+ * (`Comrades:`), not after a phrase that introduces a quotation (`Marx continues:`). */
+const SALUTE_END = /[,!]$/;
+const ADDRESS = /^"?(dear|my dear|comrades?|friends|gentlemen|citizens|workers|to)\b/i;
+/** The usual openings of a letter, wherever the salutation stands. */
+const SALUTE_WORDS = /^"?(dear|my dear|esteemed|respected)\b/i;
+
+function words(children: readonly Inline[]): string[] {
+  return plainText(children).replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+}
+
+function isContent(b: Block): boolean {
+  return b.type !== 'pbBlock' && b.type !== 'noteBlock' && !(b.type === 'division' && b.kind === 'notes');
+}
+
+/**
+ * A paragraph right after a title, byline or dateline is a salutation when it is a short line
+ * ending in `,` (`Comrades,`), or in `:` after an address (`Comrades, Friends:`), or begins with
+ * `Dear` (`Dear Comrade,`).
+ */
+export function markSalute(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type !== 'paragraph' || (b.rend && b.rend !== 'indent')) continue;
+    const prev = blocks.slice(0, i).reverse().find(isContent);
+    if (!(prev?.type === 'dateline' || prev?.type === 'heading' || prev?.type === 'byline')) continue;
+    const text = plainText(b.children).trim();
+    const n = words(b.children).length;
+    const ends = SALUTE_END.test(text) || (text.endsWith(':') && ADDRESS.test(text));
+    if (ends && (n <= 15 || (SALUTE_WORDS.test(text) && n <= 25))) {
+      blocks[i] = { type: 'salute', children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
+    }
+  }
+}
+
+/** A place and date line (`London, April 30, 1891`, `Moscow` / `December 17, 1918`, `August 1917`). */
+export function placeAndDate(p: Paragraph): Dateline | undefined {
+  if (p.rend === 'center' || words(p.children).length > 12) return undefined;
+  // the date is the last line, or what follows the place's comma
+  const lines: Inline[][] = [[]];
+  for (const c of p.children) {
+    if (c.type === 'lb') lines.push([]);
+    else lines.at(-1)!.push(c);
+  }
+  const last = lines.at(-1)!;
+  const text = plainText(last).trim();
+  const comma = text.indexOf(',');
+  const whole = readDate(text);
+  const tail = whole ?? (comma > 0 ? readDate(text.slice(comma + 1).trim()) : undefined);
+  if (!tail) return undefined;
+  const { misprintedYear: _, ...when } = tail;
+  // the date inline holds the date's own text; the place stays before it
+  const single = last.length === 1 && last[0]!.type === 'text' ? last[0]!.value : undefined;
+  if (whole || single === undefined) {
+    const before = p.children.slice(0, p.children.length - last.length);
+    return { type: 'dateline', children: [...before, { type: 'date', ...when, children: last }], ...(p.pos ? { pos: p.pos } : {}) };
+  }
+  const cut = single.indexOf(',') + 1;
+  const lead = single.slice(0, cut) + (single.slice(cut).match(/^\s*/)?.[0] ?? '');
+  const before = p.children.slice(0, p.children.length - 1);
+  return {
+    type: 'dateline',
+    children: [...before, { type: 'text', value: lead }, { type: 'date', ...when, children: [{ type: 'text', value: single.slice(lead.length) }] }],
+    ...(p.pos ? { pos: p.pos } : {}),
+  };
+}
+
+/** A right-aligned short line: a signature (`Frederick Engels`, `The Author`, `N. Lenin`). */
+function signature(b: Block): Signed | undefined {
+  if (b.type === 'signed') return b;
+  if (b.type !== 'paragraph' || b.rend !== 'right' || words(b.children).length > 25) return undefined;
+  return { type: 'signed', children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
+}
+
+/**
+ * The end of a division: a signature, with the place and date line printed under (or over) it,
+ * standing last (page breaks, foot notes and a document's own notes may follow) becomes `signed`
+ * and `dateline`.
+ */
+export function markCloser(blocks: Block[]): void {
+  const content = [...blocks.keys()].filter((k) => isContent(blocks[k]!));
+  const last = content.at(-1);
+  if (last === undefined) return;
+  const lastBlock = blocks[last]!;
+  const signedAt = signature(lastBlock) ? last : content.at(-2);
+  if (signedAt === undefined) return;
+  const signed = signature(blocks[signedAt]!);
+  if (!signed) return;
+  if (signedAt !== last) {
+    const after = blocks[last]!;
+    const line = after.type === 'paragraph' ? placeAndDate(after) : undefined;
+    if (!line) return;
+    blocks[last] = line;
+  } else {
+    const before = content.at(-2);
+    const b = before === undefined ? undefined : blocks[before];
+    const line = b?.type === 'paragraph' ? placeAndDate(b) : undefined;
+    if (line) blocks[before!] = line;
+  }
+  blocks[signedAt] = signed;
+}
+
+/** Salutations and closers in every division (and the body of a single work). */
+export function markLetterFrames(blocks: Block[]): void {
+  markSalute(blocks);
+  markCloser(blocks);
+  for (const b of blocks) if (b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents') markLetterFrames(b.blocks);
+}

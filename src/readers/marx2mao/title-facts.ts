@@ -1,0 +1,89 @@
+/**
+ * The statements of a title block beyond title, author and print edition, each read for what it
+ * is (encoding.md, "Header"): who edited and who translated the edition and from what language
+ * (`Translated from the Russian` / `by Yuri Sdobnikov and George Hanna` / `Edited by George
+ * Hanna`), the first publication (`First published in 1902` / `in a hectograph edition`), and the
+ * copyright lines (`© Louis Althusser, 1973`, `Copyright, 1939, by` / `INTERNATIONAL PUBLISHERS …`).
+ * Names and statements are kept as printed; statements run over lines until the next statement.
+ */
+import type { DateStatement } from '../../model/types.js';
+import { readDate } from './dates.js';
+
+export interface Responsibility {
+  editor?: string;
+  translator?: string;
+  /** `Russian`, `Georgian`. */
+  translatedFrom?: string;
+}
+
+/** A line that begins a statement of its own: a statement before it ends there. */
+const STATEMENT = /^(?:From\b|Based on\b|Translated\b|Edited\b|Published according\b|Printed from\b|Signed\b|Unsigned\b|Reprinted\b|Written\b|Witten\b|Dictated\b|First (?:published|printed)\b|Published (?:in|at|on)\b|Publighed\b|©|Copyright\b|Prepared\b|\(?pp?\.\s*\d|Vol\.)/i;
+
+/** The lines of a statement: its first line and the lines that continue it. */
+function statementAt(lines: string[], i: number, more: (line: string) => boolean = () => true): string {
+  const parts = [lines[i]!];
+  for (let k = i + 1; k < lines.length && !STATEMENT.test(lines[k]!) && more(lines[k]!); k++) parts.push(lines[k]!);
+  // a word broken at a line's end (`miscel-` / `lany`) is one word again
+  return parts.join('\n').replace(/(\p{Ll})-\n(\p{Ll})/gu, '$1$2').replace(/\s*\n\s*/g, ' ').trim();
+}
+
+export function readResponsibility(lines: string[]): Responsibility {
+  const out: Responsibility = {};
+  const text = lines.join('\n');
+  const from = /Translated\s+from\s+the\s+(\p{Lu}\p{Ll}+)/u.exec(text);
+  if (from) out.translatedFrom = from[1]!;
+  const i = lines.findIndex((l) => /^Translated\b/i.test(l));
+  if (i >= 0) {
+    // `by` at the end of the line or opening the next one; names run on over lines that begin `and`
+    const line = lines[i]!;
+    const next = lines[i + 1] ?? '';
+    const own = /\bby\s+(.+)$/i.exec(line)?.[1];
+    const names = own ?? (/\bby$/i.test(line) ? next : /^by\s+(.+)$/i.exec(next)?.[1]);
+    if (names) out.translator = clean(names);
+  }
+  const e = lines.findIndex((l) => /^Edited by\s+\S/i.test(l));
+  if (e >= 0) {
+    const names = statementAt(lines, e, (l) => /^(and|&)\s/i.test(l)).replace(/^Edited by\s+/i, '');
+    out.editor = clean(names);
+  }
+  return out;
+}
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/[.,;]$/, '').trim();
+}
+
+const FIRST = /^(?:First (?:published|printed)\b|Published (?:in|at|on)\b|Publighed\b)/i;
+
+/** The first publication as the title block states it, dated where it names a date. */
+export function readFirstPublished(lines: string[]): DateStatement | undefined {
+  const i = lines.findIndex((l) => FIRST.test(l));
+  if (i < 0) return undefined;
+  // `Part I of this article was` / `published in …`: the statement begins on the line before
+  const lead = i > 0 && /\b(?:was|were)$/i.test(lines[i - 1]!) ? `${lines[i - 1]} ` : '';
+  const text = lead + statementAt(lines, i);
+  return { text, ...datedWithin(text) };
+}
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+
+/** The first full date, month and year, or year in a statement (`in November 7, 1920 in …`). */
+function datedWithin(text: string): { when?: string } {
+  const re = new RegExp(String.raw`(?:${MONTH}\s+\d{1,2},?\s+\d{4})|(?:${MONTH},?\s+\d{4})|\b\d{4}\b`, 'g');
+  for (const m of text.matchAll(re)) {
+    const when = readDate(m[0])?.when;
+    if (when) return { when };
+  }
+  return {};
+}
+
+/** Copyright lines of the title block (not the transcriber's "Prepared ©" line). */
+export function readRights(lines: string[]): string[] {
+  const out: string[] = [];
+  lines.forEach((l, i) => {
+    if (!/^(?:©|Copyright\b)/i.test(l)) return;
+    // `Copyright, 1939, by` / `INTERNATIONAL PUBLISHERS CO., INC.`: the holder is on the next line
+    out.push(/\bby$/i.test(l) && lines[i + 1] ? `${l} ${lines[i + 1]}` : l);
+  });
+  return out;
+}

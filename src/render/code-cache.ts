@@ -1,0 +1,65 @@
+/**
+ * Loading a big CommonJS file (SaxonJS: 2.4 MB of JavaScript) with V8's code cache, so that a
+ * second process does not compile it again: compiling SaxonJS was the largest single cost of a
+ * cold `teikit render` (about 0.3 s). Node 20 has no module compile cache of its own
+ * (module.enableCompileCache is Node 22), so the file is run through vm.Script with cachedData.
+ *
+ * The cache is kept in the user's cache folder ($XDG_CACHE_HOME/teikit or ~/.cache/teikit), never
+ * in a shared temporary folder, named by the file's path, size and time and by Node's version; V8
+ * checks it against the source and refuses a stale one, which is then written anew. Where no cache
+ * can be written the file is simply compiled, as require would.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** The folder of teikit's code caches, or undefined when there is no home to keep it in. */
+function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.TEIKIT_NO_CODE_CACHE && env.TEIKIT_NO_CODE_CACHE !== '0') return undefined;
+  const base = env.XDG_CACHE_HOME || (homedir() ? join(homedir(), '.cache') : undefined);
+  return base ? join(base, 'teikit') : undefined;
+}
+
+/** How each file was last loaded: from the cache, compiled (cache missing or stale), or with no cache. */
+export const codeCacheUse = new Map<string, 'hit' | 'miss' | 'rejected' | 'off'>();
+
+/** require(path) for a CommonJS file, compiled from the code cache when there is a good one. */
+export function requireCached(path: string): unknown {
+  const dir = cacheDir();
+  const source = readFileSync(path, 'utf8');
+  const stat = statSync(path);
+  const id = createHash('sha1').update(`${path}\0${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.arch}`).digest('hex').slice(0, 16);
+  const cacheFile = dir ? join(dir, `${id}.v8cache`) : undefined;
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = cacheFile ? readFileSync(cacheFile) : undefined;
+  } catch {
+    cachedData = undefined;
+  }
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new Script(wrapper, { filename: path, ...(cachedData ? { cachedData } : {}) });
+  const module = { exports: {} as unknown, filename: path, id: path, loaded: false };
+  const fn = script.runInThisContext() as (...args: unknown[]) => void;
+  fn.call(module.exports, module.exports, createRequire(path), module, path, dirname(path));
+  module.loaded = true;
+  codeCacheUse.set(path, !cacheFile ? 'off' : !cachedData ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit');
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+    // Written as the process ends, when the functions it ran are compiled and go into the cache too.
+    process.once('exit', () => writeCache(cacheFile, script));
+  }
+  return module.exports;
+}
+
+function writeCache(cacheFile: string, script: Script): void {
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, script.createCachedData());
+    renameSync(tmp, cacheFile);
+  } catch {
+    /* no cache: the next process compiles the file, as without one */
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The catalogue (site/index.html): one table row per work, with author, title, collection,
+ * volume, print pages and date. The table is complete without JavaScript; site.js adds sorting
+ * (buttons in the column heads) and a filter box, both working from file://.
+ */
+import type { WorkEntry } from '../pipeline/work-entry.js';
+import { escapeHtml, hrefOf } from './escape.js';
+import { page } from './layout.js';
+
+export function workPagePath(w: WorkEntry): string {
+  return `works/${w.id}.html`;
+}
+
+/** A cell with an optional sort key (ISO date, first page number) that site.js sorts by. */
+function cell(label: string, text: string | undefined, sortKey?: string): string {
+  const key = sortKey !== undefined ? ` data-sort="${escapeHtml(sortKey)}"` : '';
+  // data-label names the column where a narrow screen shows each row as a block (site.css).
+  return `<td data-label="${label}"${key}>${escapeHtml(text ?? '')}</td>`;
+}
+
+/** The first page as a fixed-width key, so that page 9 sorts before page 10. */
+function pageKey(from: string | undefined): string | undefined {
+  return from && /^\d+$/.test(from) ? from.padStart(6, '0') : from;
+}
+
+function row(w: WorkEntry): string {
+  const title = `<td data-label="Title"><a href="${hrefOf(workPagePath(w))}">${escapeHtml(w.title)}</a></td>`;
+  return `<tr>${cell('Author', w.author)}${title}${cell('Collection', w.print?.collection)}${cell('Volume', w.print?.volume)}${cell('Pages', w.print?.pages?.text, pageKey(w.print?.pages?.from))}${cell('Date', w.date?.text, w.date?.when)}</tr>`;
+}
+
+/** Works in a stable order: author, collection, volume, first page, title. */
+export function catalogueOrder(works: WorkEntry[]): WorkEntry[] {
+  const key = (w: WorkEntry) => [w.author ?? '', w.print?.collection ?? '', w.print?.volume ?? '', pageKey(w.print?.pages?.from) ?? '', w.title, w.id].join('\u0000');
+  return [...works].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** The search box (Pagefind's UI), shown by site.js when the site is served; a note on disk. */
+const SEARCH = [
+  '<section id="search-section" aria-labelledby="search-heading">',
+  '<h2 id="search-heading">Search the texts</h2>',
+  '<div id="search"></div>',
+  '<p id="search-note">Search needs the site to be served (any static web server); opened from disk, use the filter below.</p>',
+  '</section>',
+].join('\n');
+
+/** `search`: whether a Pagefind index was written (site/pagefind/). */
+export function cataloguePage(works: WorkEntry[], search = false): string {
+  const heads = ['Author', 'Title', 'Collection', 'Volume', 'Pages', 'Date'].map((h) => `<th scope="col">${h}</th>`).join('');
+  const body = [
+    '<header><h1>Catalogue</h1>',
+    `<p>${works.length} work${works.length === 1 ? '' : 's'}.</p></header>`,
+    '<main>',
+    ...(search ? [SEARCH] : []),
+    // Hidden until site.js runs: without JavaScript there is nothing to filter with.
+    '<p class="filter" hidden><label for="filter">Filter</label> <input type="search" id="filter" autocomplete="off"> <output id="shown" for="filter"></output></p>',
+    '<table id="catalogue">',
+    '<caption>Works of the collection</caption>',
+    `<thead><tr>${heads}</tr></thead>`,
+    `<tbody>${catalogueOrder(works).map(row).join('\n')}</tbody>`,
+    '</table>',
+    '</main>',
+  ].join('\n');
+  return page({
+    title: 'Catalogue',
+    root: '.',
+    styles: search ? ['pagefind/pagefind-ui.css'] : [],
+    scripts: [...(search ? ['pagefind/pagefind-ui.js'] : []), 'site.js'],
+    body,
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Full-text search over the works' HTML renditions with Pagefind (npm `pagefind`, its Node API:
+ * its binary comes inside the registry package). The index goes to `<out>/site/pagefind/`; each
+ * work is indexed under its URL relative to the catalogue (`../SU39/SU39.html`), so that a hit
+ * opens the rendition wherever the output folder is hosted. A work with print page markers is
+ * indexed page by page (one record per print page: `../SU39/SU39.html#p277`, titled with the work
+ * and the page), so that a hit names the print page and opens its anchor. Pagefind's script fetches its index,
+ * which a browser refuses from file://: search works when the site is served (any static host),
+ * and the catalogue says so on disk (site.js).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { WorkEntry } from '../pipeline/work-entry.js';
+import { printPages } from './print-pages.js';
+
+export interface SearchIndexResult {
+  /** Records indexed: a print page each (a whole work where it has no page markers). */
+  pages: number;
+  /** Pagefind's own complaints (files it could not index), as it words them. */
+  errors: string[];
+}
+
+/** Index every work's HTML and write the bundle to `<outDir>/site/pagefind/`. */
+export async function writeSearchIndex(works: WorkEntry[], outDir: string, cwd: string): Promise<SearchIndexResult> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  const problems = [...errors];
+  let pages = 0;
+  try {
+    for (const w of works) {
+      const content = await readFile(resolve(cwd, outDir, w.files.html), 'utf8');
+      const url = `../${w.files.html}`;
+      const printed = printPages(content);
+      if (printed.length === 0) {
+        const added = await index.addHTMLFile({ url, content });
+        problems.push(...added.errors);
+        if (added.errors.length === 0) pages++;
+        continue;
+      }
+      for (const p of printed) {
+        const added = await index.addCustomRecord({
+          url: `${url}#${p.id}`,
+          content: p.text,
+          language: 'en',
+          meta: { title: `${w.title}, p. ${p.n}`, work: w.title, page: p.n },
+        });
+        problems.push(...added.errors);
+        if (added.errors.length === 0) pages++;
+      }
+    }
+    const written = await index.writeFiles({ outputPath: resolve(cwd, outDir, 'site', 'pagefind') });
+    problems.push(...written.errors);
+  } finally {
+    await pagefind.close();
+  }
+  return { pages, errors: problems };
+}

@@ -1,0 +1,42 @@
+/**
+ * V8 code cache for SaxonJS (render/code-cache.ts, issue 11: cold `teikit render`): a first
+ * process compiles a CommonJS file and leaves a cache in $XDG_CACHE_HOME/teikit, a second one
+ * loads from it, a changed file is compiled again, and the module works the same either way.
+ * Made-up CommonJS files in a temporary folder; the compiled dist/ module in child processes.
+ */
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot } from './support/tools.js';
+
+const codeCache = pathToFileURL(join(repoRoot, 'dist/render/code-cache.js')).href;
+
+function load(file: string, cacheHome: string, extraEnv: Record<string, string> = {}): { use: string; value: unknown } {
+  const script = `const m = await import(${JSON.stringify(codeCache)});
+    const mod = m.requireCached(${JSON.stringify(file)});
+    console.log(JSON.stringify({ use: m.codeCacheUse.get(${JSON.stringify(file)}), value: mod.answer(20) }));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CACHE_HOME: cacheHome, TEIKIT_NO_CODE_CACHE: '', ...extraEnv },
+  });
+  return JSON.parse(out.trim()) as { use: string; value: unknown };
+}
+
+describe('code cache', () => {
+  it('compiles once, then loads from the cache; a changed file is compiled again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-codecache-'));
+    const cacheHome = join(dir, 'cache');
+    const file = join(dir, 'made-up.cjs');
+    // Uses require, module.exports and __dirname as a CommonJS file does.
+    writeFileSync(file, "const path = require('node:path');\nmodule.exports.answer = (n) => n * 2 + 2 + path.basename(__dirname).length * 0;\n");
+    expect(load(file, cacheHome)).toEqual({ use: 'miss', value: 42 });
+    expect(readdirSync(join(cacheHome, 'teikit')).filter((f) => f.endsWith('.v8cache'))).toHaveLength(1);
+    expect(load(file, cacheHome)).toEqual({ use: 'hit', value: 42 });
+    writeFileSync(file, "module.exports.answer = (n) => n + 1;\n");
+    expect(load(file, cacheHome)).toEqual({ use: 'miss', value: 21 });
+    expect(load(file, cacheHome, { TEIKIT_NO_CODE_CACHE: '1' })).toEqual({ use: 'off', value: 21 });
+  });
+});

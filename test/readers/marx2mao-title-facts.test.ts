@@ -1,0 +1,161 @@
+/**
+ * Every fact of a title block in its TEI place (issue 9, "Header"): editors, translators and the
+ * original's language, the first publication, copyright lines and the transcriber's © line, the
+ * print edition's siglum from its publisher, an imprint dated only by its edition statement, and
+ * the source's own title casing. Each pattern on a MADE-UP page (test/fixtures/marx2mao-patterns),
+ * then counted on the 156 real sample pages, the expectations read from the HTML with regular
+ * expressions, independently of the reader.
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Edition, PrintWitness, TranscriptionWitness } from '../../src/model/types.js';
+import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
+import { writeTei } from '../../src/tei/index.js';
+import { validateTei } from '../../src/validate/index.js';
+import { jingValidate } from '../support/jing.js';
+import { fixtures, requireTool, teiAllRng, which } from '../support/tools.js';
+
+const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-04' };
+
+function read(path: string): { ed: Edition; html: string } {
+  const r = readMarx2mao(readFileSync(path), path);
+  if (!r.ok) throw new Error(`${path}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+  return { ed: r.edition, html: readFileSync(path, 'latin1') };
+}
+const made = (rel: string) => read(join(fixtures, 'marx2mao-patterns', rel));
+const print = (ed: Edition) => ed.witnesses.find((w): w is PrintWitness => w.kind === 'print' && !ed.witnesses.some((x) => x.kind === 'print' && x.basedOn === w.id));
+
+async function expectValid(tei: string, name: string): Promise<void> {
+  expect((await validateTei(tei, name)).filter((d) => d.severity === 'error')).toEqual([]);
+  if (!(requireTool('jing', which('jing')) && requireTool('tei_all.rng', teiAllRng()))) return;
+  const file = join(mkdtempSync(join(tmpdir(), 'teikit-facts-')), name);
+  writeFileSync(file, tei);
+  expect(await jingValidate(teiAllRng()!, [file])).toEqual([]);
+}
+
+describe('a Collected Works title block (made-up Lenin/TR99.html)', () => {
+  const { ed, html } = made('Lenin/TR99.html');
+  const tei = writeTei(ed, publication);
+
+  it('names the editors, the translators and the language of the original', () => {
+    const [, lang, translators] = html.match(/Translated from the (\w+)<BR>\s*by ([^<]+)<BR>/)!;
+    const [, ed1, ed2] = html.match(/Edited by ([^<]+)<BR>\s*(and [^<]+)<P>/)!;
+    expect(print(ed)).toMatchObject({ editor: `${ed1} ${ed2}`, translator: translators, translatedFrom: lang });
+    expect(tei).toContain(`<editor>${ed1} ${ed2}</editor>`);
+    expect(tei).toContain(`<respStmt><resp>Translated from the ${lang} by</resp><persName>${translators}</persName></respStmt>`);
+    expect(tei).toMatch(new RegExp(`<relatedItem type="translationOf">\\s*<bibl>\\s*<textLang mainLang="ru">${lang}</textLang>`));
+  });
+
+  it('puts the writing date and the first publication (over two lines) in creation', () => {
+    const [, written] = html.match(/<I>(Written in [^<]+)<BR>/)!;
+    const [, first, more] = html.match(/<BR>\s*(First published in \d{4})<BR>\s*([^<]+)<BR>/)!;
+    expect(ed.work.published).toEqual({ text: `${first} ${more}`, when: first.slice(-4) });
+    expect(tei).toContain(`<creation><date when="1903-10">${written}</date><date type="published" when="1925">${first} ${more}</date></creation>`);
+  });
+
+  it('gives the Progress Publishers edition its own siglum, and every page break points at it', () => {
+    expect(html).toContain('Progress Publishers');
+    expect(print(ed)!.id).toBe('pp');
+    expect(tei).not.toContain('flp');
+    const edRefs = [...tei.matchAll(/<pb [^>]*edRef="([^"]+)"/g)].map((m) => m[1]);
+    expect(edRefs).toEqual(['#pp', '#pp']);
+  });
+
+  it("keeps the casing of the page's own title (a hyphenated name is not re-cased)", () => {
+    const [, pageTitle] = html.match(/<TITLE>([^<]+)<\/TITLE>/)!;
+    expect(pageTitle).toContain('Ya-min');
+    expect(ed.work.title).toBe(pageTitle);
+  });
+
+  it("states the transcriber's © line in the transcription's availability", () => {
+    const w = ed.witnesses.find((x): x is TranscriptionWitness => x.kind === 'transcription')!;
+    expect(w.rights).toBe('Prepared © for the Internet by David J. Romagnolo');
+    expect(tei).toMatch(/<witness xml:id="m2m">\s*<bibl type="transcription">[\s\S]*<availability><p>Prepared © for the Internet by David J. Romagnolo<\/p><\/availability>/);
+  });
+
+  it('is valid for teikit and tei_all', async () => {
+    await expectValid(tei, 'TR99.tei.xml');
+  });
+});
+
+describe("a book's title page (made-up M&E/TP99.html)", () => {
+  const { ed, html } = made('M&E/TP99.html');
+  const tei = writeTei(ed, publication);
+
+  it('keeps "Peking" with no year after it, dated by the latest edition statement', () => {
+    const years = [...html.matchAll(/(?:Edition|Printing) (\d{4})/g)].map((m) => m[1]!);
+    expect(print(ed)).toMatchObject({ id: 'flp', place: 'Peking', publisher: 'Foreign Languages Press', date: years.sort().at(-1) });
+    expect(tei).toMatch(/<pubPlace>Peking<\/pubPlace>\s*<publisher>Foreign Languages Press<\/publisher>\s*<date when="1979">1979<\/date>/);
+  });
+
+  it('keeps the translator with no language, under the book title as its monograph', () => {
+    const [, who] = html.match(/Translated by ([^<]+)<BR>/)!;
+    expect(print(ed)).toMatchObject({ translator: who });
+    expect(print(ed)).not.toHaveProperty('translatedFrom');
+    expect(tei).toMatch(new RegExp(`<title level="m">Wages and Looms</title>\\s*<respStmt><resp>Translated by</resp><persName>${who}</persName>`));
+    expect(tei).not.toContain('translationOf');
+  });
+
+  it('keeps each copyright line, the holder on the next line joined to it', () => {
+    const [, copy] = html.match(/&copy; (Karl Example, 1971)/)!;
+    const [, line, holder] = html.match(/(Copyright, 1972, by)<BR>\s*([^<]+)<BR>/)!;
+    expect(print(ed)!.rights).toEqual([`© ${copy}`, `${line} ${holder}`]);
+    expect(tei).toContain(`<note type="rights">© ${copy}</note>`);
+    expect(tei).toContain(`<note type="rights">${line} ${holder}</note>`);
+  });
+
+  it('is valid for teikit and tei_all', async () => {
+    await expectValid(tei, 'TP99.tei.xml');
+  });
+});
+
+describe('title-block facts on the 156 sample pages', () => {
+  const pages = ['marx2mao', 'marx2mao-tranche2'].flatMap((d) =>
+    (readdirSync(join(fixtures, d), { recursive: true }) as string[]).filter((f) => /\.html?$/i.test(f)).map((f) => join(fixtures, d, f)),
+  );
+  /** The title block's text before the transcriber's credit, from the raw HTML. */
+  const blockText = (html: string) => {
+    const at = html.search(/for the\s+Internet/i);
+    return at < 0 ? '' : html.slice(0, at).replace(/<head[\s\S]*?<\/head>/i, '').replace(/<[^>]+>/g, ' ').replace(/&nbsp;?/g, ' ').replace(/\s+/g, ' ');
+  };
+  const rows = pages.flatMap((path) => {
+    const r = readMarx2mao(readFileSync(path), path);
+    if (!r.ok) return [];
+    return [{ path, ed: r.edition, text: blockText(readFileSync(path, 'latin1')) }];
+  });
+
+  it('reads every editor, translator, original language and first publication the title blocks state', () => {
+    const count = (re: RegExp) => rows.filter((r) => re.test(r.text)).length;
+    const edited = rows.filter((r) => print(r.ed)?.editor).length;
+    const translated = rows.filter((r) => print(r.ed)?.translator).length;
+    const from = rows.filter((r) => print(r.ed)?.translatedFrom).length;
+    const published = rows.filter((r) => r.ed.work.published).length;
+    // by the source: "Edited by <name>" (not the letter-spaced "E D I T E D B Y A C O M M I S S I O N")
+    expect(edited).toBe(count(/Edited by (?:[A-Z]\. ?)*[A-Z][a-z]/));
+    expect(translated).toBe(count(/Translated (?:from the \w+ )?by \S/));
+    expect(from).toBe(count(/Translated from the [A-Z]/));
+    // a statement that begins a line of the title block (not "… was published in" inside another)
+    const lines = (r: (typeof rows)[number]) => readFileSync(r.path, 'latin1').slice(0, readFileSync(r.path, 'latin1').search(/for the\s+Internet/i))
+      .split(/<(?:BR|P|H\d|HR|TD|TR|CENTER)\b[^>]*>/i).map((l) => l.replace(/<[^>]+>/g, ' ').replace(/&nbsp;?/gi, ' ').replace(/\s+/g, ' ').trim());
+    expect(published).toBe(rows.filter((r) => lines(r).some((l) => /^(?:First (?:published|printed)|Published (?:in|at|on)|Publighed)\b/i.test(l))).length);
+    console.log(`title-block facts on ${rows.length} pages: editors ${edited}, translators ${translated}, original language ${from}, first publication ${published}`);
+    expect(edited).toBeGreaterThanOrEqual(20);
+    expect(from).toBeGreaterThanOrEqual(20);
+  });
+
+  it('states the edition statements, the siglum by publisher and the © line of every transcription', () => {
+    const withEdition = rows.filter((r) => print(r.ed)?.printings.length).length;
+    expect(withEdition).toBe(rows.filter((r) => /\b(?:First|Second|Third|Fourth|Fifth|Sixth|\d+(?:st|nd|rd|th))\s+(?:[A-Z][a-z]+\s+)?(?:Edition|Printing|Impression)\b/i.test(r.text)).length);
+    const progress = rows.filter((r) => /Progress Publishers/.test(r.text));
+    expect(progress.length).toBeGreaterThan(0);
+    for (const r of progress) expect(print(r.ed)?.id, r.path).toBe('pp');
+    for (const r of rows.filter((x) => /Foreign Languages Press/.test(x.text) && !/Based on/.test(x.text))) expect(print(r.ed)?.id, r.path).toBe('flp');
+    const claimed = rows.filter((r) => (r.ed.witnesses.find((w) => w.kind === 'transcription') as TranscriptionWitness).rights).length;
+    expect(claimed).toBe(rows.filter((r) => r.text.includes('Prepared') && /Prepared[^<]*(?:©|&copy)/.test(readFileSync(r.path, 'latin1'))).length);
+    const sigla = new Map<string, number>();
+    for (const r of rows) sigla.set(print(r.ed)?.id ?? '-', (sigla.get(print(r.ed)?.id ?? '-') ?? 0) + 1);
+    console.log(`edition statements on ${withEdition} pages; © line on ${claimed}; sigla ${JSON.stringify(Object.fromEntries(sigla))}`);
+  });
+});

@@ -1,0 +1,243 @@
+/**
+ * `teikit build` over the bundled edition, bare marx2mao pages, a made-up page whose title holds
+ * `<&"` and a source that is not a work: the failing source does not stop the others (exit 1),
+ * and out/site/ holds a catalogue row per work, work pages whose links all resolve (anchors
+ * included), CSL-JSON, BibTeX and citation_* meta tags, all HTML valid by the Nu Html Checker.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { runCli } from '../src/cli/run.js';
+import { fixtures, repoRoot, requireTool, which } from './support/tools.js';
+import { runVnu, VNU_JAR } from './support/render-checkers.js';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { createServer, type Server } from 'node:http';
+import { extname } from 'node:path';
+
+/** A static file server over `dir` on a free port: Pagefind fetches its index, which file:// forbids. */
+async function serve(dir: string): Promise<{ server: Server; base: string }> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+  const server = createServer((req, res) => {
+    const path = join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!path.startsWith(dir) || !existsSync(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  return { server, base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
+}
+
+async function launch(width: number): Promise<BrowserContext> {
+  const profile = mkdtempSync(join(tmpdir(), 'teikit-site-chromium-'));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width, height: 800 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+
+const PAGES = ['Mao/OSC53', 'Mao/PP55', 'Mao/MFM39'];
+const WORKS = ['MFM39', 'OSC53', 'PP55', 'TAG99', 'identity-of-interests'];
+
+let root = '';
+let result: { code: number; stdout: string; stderr: string };
+const site = () => join(root, 'out/site');
+const read = (path: string) => readFileSync(join(root, 'out', path), 'utf8');
+
+/** The href values of a page (escaped attribute values decoded). */
+function hrefs(html: string): string[] {
+  return [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+}
+
+/** The content of `<meta name=…>` tags, as written (still escaped). */
+function metas(html: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const m of html.matchAll(/<meta name="([^"]+)" content="([^"]*)">/g)) (out[m[1]!] ??= []).push(m[2]!);
+  return out;
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'teikit-site-'));
+  cpSync(join(repoRoot, 'editions'), join(root, 'editions'), { recursive: true });
+  mkdirSync(join(root, 'pages'));
+  for (const p of PAGES) copyFileSync(join(fixtures, 'marx2mao', `${p}.html`), join(root, 'pages', `${p.split('/')[1]}.html`));
+  copyFileSync(join(fixtures, 'site/TAG99.html'), join(root, 'pages/TAG99.html'));
+  copyFileSync(join(fixtures, 'site/not-a-work.md'), join(root, 'pages/not-a-work.md'));
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['build', 'editions', 'pages', '-o', 'out'], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stdin: process.stdin, cwd: root });
+  result = { code, stdout, stderr };
+}, 300_000);
+
+describe('teikit build: bare sources and the site', () => {
+  it('a failing bare source fails alone: exit 1, one summary line, every other work built and bagged', () => {
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n').filter(Boolean);
+    expect(lines).toContain('pages/not-a-work.md:1:1: error not-a-work: no "## TITLE" heading: this is not a CMPA reprint of a work');
+    expect(lines.at(-1)).toBe('teikit build: 1 of 6 edition(s) failed');
+    expect(readdirSync(join(root, 'out')).sort()).toEqual([...WORKS, 'bags', 'site'].sort());
+    expect(readdirSync(join(root, 'out/bags')).sort()).toEqual([...WORKS].sort());
+    for (const id of WORKS) {
+      expect(readdirSync(join(root, 'out', id)).sort(), id).toEqual(['epub', 'html', 'report.json', 'tei.xml', 'txt'].map((e) => `${id}.${e}`));
+    }
+    // A bare page keeps its own name as id and its path as given in the report.
+    expect(JSON.parse(read('OSC53/OSC53.report.json')).inputs[0].file).toBe('pages/OSC53.html');
+    expect(result.stdout).toContain('out/site/index.html (catalogue of 5 work(s))');
+    // One search record per print page: as many as the page breaks the reports count.
+    const pageBreaks = WORKS.reduce((n, id) => n + JSON.parse(read(`${id}/${id}.report.json`)).counts.pageBreaks, 0);
+    expect(pageBreaks).toBeGreaterThan(WORKS.length);
+    expect(result.stdout).toContain(`out/site/pagefind/ (search index of ${pageBreaks} print page(s))`);
+    expect(existsSync(join(site(), 'pagefind/pagefind-ui.js'))).toBe(true);
+  });
+
+  it('the catalogue has one row per work, each linking its work page, sortable keys in place', () => {
+    const html = readFileSync(join(site(), 'index.html'), 'utf8');
+    const rows = html.match(/<tr>.*<\/tr>/g)!.filter((r) => r.includes('<td'));
+    expect(rows).toHaveLength(WORKS.length);
+    const links = hrefs(html);
+    expect(links.sort()).toEqual(WORKS.map((id) => `works/${id}.html`).sort());
+    for (const l of links) expect(existsSync(join(site(), l)), l).toBe(true);
+    const osc = rows.find((r) => r.includes('works/OSC53.html'))!;
+    expect(osc).toContain('<td data-label="Author">Mao Tse-tung</td>');
+    expect(osc).toContain('<td data-label="Volume">V</td>');
+    expect(osc).toContain('<td data-label="Pages" data-sort="000101">p. 101</td>');
+    expect(osc).toMatch(/<td data-label="Date" data-sort="1953-07-09">July 9, 1953<\/td>/);
+    expect(html).toContain('<script src="site.js" defer></script>');
+    expect(existsSync(join(site(), 'site.js')) && existsSync(join(site(), 'site.css'))).toBe(true);
+  });
+
+  it('every link of every work page resolves to a file that exists, and page anchors to an id in it', () => {
+    for (const id of WORKS) {
+      const page = join(site(), 'works', `${id}.html`);
+      const links = hrefs(readFileSync(page, 'utf8'));
+      expect(links.length, id).toBe(8);
+      for (const link of links) {
+        const [path, fragment] = link.split('#') as [string, string | undefined];
+        const target = resolve(dirname(page), decodeURIComponent(path));
+        expect(existsSync(target), `${id}: ${link}`).toBe(true);
+        if (fragment) expect(readFileSync(target, 'utf8'), `${id}: ${link}`).toContain(`id="${fragment}"`);
+      }
+      expect(links).toContain(`../../${id}/${id}.epub`);
+      expect(links).toContain(`../../${id}/${id}.tei.xml`);
+      expect(links).toContain(`../../${id}/${id}.txt`);
+    }
+    expect(hrefs(read('site/works/identity-of-interests.html'))).toContain('../../identity-of-interests/identity-of-interests.html#p275');
+    expect(hrefs(read('site/works/PP55.html')).some((l) => /PP55\.html#p\d+$/.test(l))).toBe(true);
+  });
+
+  it('citation meta tags, Cite this, CSL-JSON and BibTeX of the bundled edition', () => {
+    const html = read('site/works/identity-of-interests.html');
+    expect(metas(html)).toMatchObject({
+      citation_title: ['The Identity of Interests between the Soviet Union and All Mankind'],
+      citation_author: ['Mao Tse-tung'],
+      citation_inbook_title: ['Selected Works of Mao Tse-tung'],
+      citation_volume: ['II'],
+      citation_publication_date: ['1967'],
+      citation_firstpage: ['275'],
+      citation_lastpage: ['283'],
+      citation_publisher: ['Foreign Languages Press'],
+    });
+    expect(html).toContain('<h2 id="cite-this">Cite this</h2>');
+    expect(html).toContain('Mao Tse-tung. “The Identity of Interests between the Soviet Union and All Mankind.” In Selected Works of Mao Tse-tung, vol. II, pp. 275-283. Peking: Foreign Languages Press, 1967.');
+    const csl = JSON.parse(read('site/works/identity-of-interests.csl.json'));
+    expect(csl).toEqual([expect.objectContaining({
+      id: 'identity-of-interests', type: 'chapter', author: [{ literal: 'Mao Tse-tung' }], 'container-title': 'Selected Works of Mao Tse-tung',
+      volume: 'II', page: '275-283', issued: { 'date-parts': [[1967]] }, 'original-date': { 'date-parts': [[1939, 9, 28]] },
+    })]);
+    const bib = read('site/works/identity-of-interests.bib');
+    expect(bib).toMatch(/^@incollection\{identity-of-interests,\n/);
+    expect(bib).toContain('  pages = {275--283},\n');
+    expect(bib).toContain('  author = {{Mao Tse-tung}},\n');
+    // A one-page work: first and last page are the same.
+    expect(metas(read('site/works/OSC53.html'))).toMatchObject({ citation_firstpage: ['101'], citation_lastpage: ['101'], citation_volume: ['V'] });
+  });
+
+  it('a title with <&" is escaped in the catalogue, the page, its title and its meta tags', () => {
+    const page = read('site/works/TAG99.html');
+    const title = 'On &lt;Tags&gt; &amp; &quot;Quotes&quot;';
+    expect(page).toContain(`<title>${title}</title>`);
+    expect(page).toContain(`<h1>${title}</h1>`);
+    expect(metas(page).citation_title).toEqual([title]);
+    expect(read('site/index.html')).toContain(`>${title}</a>`);
+    for (const f of ['site/index.html', 'site/works/TAG99.html']) expect(read(f)).not.toMatch(/<Tags>|& "/);
+    expect(JSON.parse(read('site/works/TAG99.csl.json'))[0].title).toBe('On <Tags> & "Quotes"');
+    expect(read('site/works/TAG99.bib')).toContain('  title = {On <Tags> \\& "Quotes"},\n');
+  });
+
+  it.runIf(requireTool('vnu', which('java') && existsSync(VNU_JAR)))('the Nu Html Checker finds no error in the catalogue and the work pages', async () => {
+    const pages = ['index.html', ...WORKS.map((id) => `works/${id}.html`)].map((p) => ({ name: p.replace(/\W/g, '_'), html: readFileSync(join(site(), p), 'utf8'), files: {} }));
+    const tmp = mkdtempSync(join(tmpdir(), 'teikit-site-vnu-'));
+    const { errors, count } = await runVnu(pages, tmp);
+    expect(count).toBe(WORKS.length + 1);
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
+
+describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('the catalogue in Chromium, from file://', () => {
+  it('filters by author, sorts by a column, and has no horizontal scrolling at 390 px, light or dark', async () => {
+    const browser = await launch(390);
+    try {
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      await page.goto(pathToFileURL(join(site(), 'index.html')).href);
+      // From disk, search cannot fetch its index: the note says so instead of a broken box.
+      expect(await page.isVisible('#search-note')).toBe(true);
+      const visibleTitles = () => page.$$eval('#catalogue tbody tr:not([hidden]) td[data-label="Title"]', (tds) => tds.map((td) => td.textContent));
+      expect(await visibleTitles()).toHaveLength(WORKS.length);
+      await page.fill('#filter', 'ann example');
+      expect(await visibleTitles()).toEqual(['On <Tags> & "Quotes"']);
+      expect(await page.textContent('#shown')).toBe('1 of 5 shown');
+      await page.fill('#filter', '');
+      // Sort by pages, descending: the rows follow the numeric first page (275 > 237 > 208 > 101 > 41).
+      await page.click('th:nth-child(5) button');
+      await page.click('th:nth-child(5) button');
+      expect(await page.getAttribute('th:nth-child(5)', 'aria-sort')).toBe('descending');
+      const pages = await page.$$eval('#catalogue tbody tr td[data-label="Pages"]', (tds) => tds.map((td) => td.textContent));
+      expect(pages).toEqual(['pp. 275-83', 'pp. 237-39', 'pp. 208-10', 'p. 101', 'pp. 41-42']);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const file of ['index.html', 'works/PP55.html']) {
+          await page.goto(pathToFileURL(join(site(), file)).href);
+          const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+          expect(scroll, `${file} ${scheme}`).toBeLessThanOrEqual(client);
+        }
+      }
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(bg).toBe('rgb(22, 23, 26)');
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+});
+
+describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('search, served over HTTP', () => {
+  it('a phrase of one print page finds that page: the hit names the work and the page and opens its anchor', async () => {
+    const { server, base } = await serve(join(root, 'out'));
+    const browser = await launch(1000);
+    try {
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      await page.goto(`${base}/site/index.html`);
+      expect(await page.isVisible('#search-note')).toBe(false);
+      // PP55 prints pages 208-10; this phrase is on page 209 only.
+      await page.fill('#search input', 'well-to-do middle peasants');
+      await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
+      const hits = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent })));
+      expect(hits[0]!.href).toMatch(/\/PP55\/PP55\.html#p209$/);
+      expect(hits[0]!.text).toMatch(/^Rely on Party .* Transformation of Agriculture, p\. 209$/);
+      await page.click('.pagefind-ui__result-link >> nth=0');
+      await page.waitForURL(/PP55\.html#p209$/);
+      // The page marker is the target (:target) and in view.
+      expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('p209');
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,106 @@
+/**
+ * The structure of every sample page (test/fixtures/marx2mao/, 56 pages, and the second tranche,
+ * 100 pages): divisions per level, title pages, letter parts and contents links, counted and
+ * printed, and checked against what the source shows: no chapter label or numbered section title
+ * left as a paragraph, no page remark as text, no letter-spaced word left in pieces, every
+ * contents link pointing at a headed division.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readMarx2mao } from '../src/readers/marx2mao/index.js';
+import { writeTei } from '../src/tei/index.js';
+import { fixtures } from './support/tools.js';
+import { childElements, descendants, parseXmlTree, textContent, type XElement } from './support/xml-tree.js';
+
+const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-11-26' };
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? htmlFiles(p) : n.endsWith('.html') ? [p] : [];
+  });
+}
+
+interface Counts {
+  name: string;
+  /** Divisions of the body at each depth (1 = top). */
+  levels: number[];
+  titlePages: number;
+  openers: number;
+  closers: number;
+  spaced: number;
+  contentsLinks: number;
+  root: XElement;
+}
+
+function depthCounts(el: XElement, depth: number, out: number[]): void {
+  for (const d of childElements(el, 'div')) {
+    out[depth - 1] = (out[depth - 1] ?? 0) + 1;
+    depthCounts(d, depth + 1, out);
+  }
+}
+
+const sets = { sample: join(fixtures, 'marx2mao'), tranche2: join(fixtures, 'marx2mao-tranche2') };
+const pages: Record<keyof typeof sets, Counts[]> = { sample: [], tranche2: [] };
+
+beforeAll(() => {
+  for (const [set, dir] of Object.entries(sets) as [keyof typeof sets, string][]) {
+    for (const file of htmlFiles(dir)) {
+      const r = readMarx2mao(readFileSync(file), file);
+      if (!r.ok) continue;
+      const root = parseXmlTree(writeTei(r.edition, publication));
+      const body = descendants(root, 'body')[0]!;
+      const levels: number[] = [];
+      depthCounts(body, 1, levels);
+      pages[set].push({
+        name: relative(dir, file), levels, root,
+        titlePages: descendants(root, 'titlePage').length,
+        openers: descendants(root, 'opener').length,
+        closers: descendants(root, 'closer').length,
+        spaced: descendants(root, 'hi').filter((h) => h.attrs.rend === 'letter-spaced').length,
+        contentsLinks: descendants(root, 'front').flatMap((f) => descendants(f, 'ref')).filter((r) => r.attrs.target?.startsWith('#div')).length,
+      });
+    }
+  }
+}, 120_000);
+
+const sum = (list: Counts[], f: (c: Counts) => number) => list.reduce((n, c) => n + f(c), 0);
+
+describe('structure of the sample pages', () => {
+  it('counts divisions per level, title pages, letter parts and contents links', () => {
+    for (const [set, list] of Object.entries(pages)) {
+      const levels = [0, 1, 2, 3].map((k) => sum(list, (c) => c.levels[k] ?? 0));
+      console.log(`${set}: ${list.length} works; body divisions per level ${levels.join('/')}; title pages ${sum(list, (c) => c.titlePages)}; openers ${sum(list, (c) => c.openers)}; closers ${sum(list, (c) => c.closers)}; letter-spaced ${sum(list, (c) => c.spaced)}; contents links ${sum(list, (c) => c.contentsLinks)}`);
+    }
+    const sample = pages.sample;
+    expect(sample).toHaveLength(53);
+    // the books with a printed title page beside their cover (SR17, WLC47, CM47, CWF71, LLL60, …)
+    expect(sample.filter((c) => c.titlePages === 1).map((c) => c.name).sort()).toEqual(expect.arrayContaining(['Lenin/SR17.html', 'M&E/WLC47.html']));
+    expect(sum(sample, (c) => c.levels[1] ?? 0)).toBeGreaterThan(0);
+    expect(sum(sample, (c) => c.closers)).toBeGreaterThanOrEqual(9);
+    expect(sum(sample, (c) => c.openers)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('leaves no chapter label, page remark or letter-spaced word as plain text', () => {
+    for (const c of [...pages.sample, ...pages.tranche2]) {
+      const body = descendants(c.root, 'body')[0]!;
+      const paras = descendants(body, 'p').filter((p) => p.attrs.rend === 'center').map(textContent);
+      expect(paras.filter((t) => /^(CHAPTER|PART)\s+([IVXLC]+|\d+)\.?$/i.test(t)), c.name).toEqual([]);
+      expect(descendants(c.root, 'p').map(textContent).filter((t) => /^\[(blank|facsimile)\]$/.test(t)), c.name).toEqual([]);
+      const text = textContent(descendants(c.root, 'text')[0]);
+      expect(text.match(/(?<![\p{L}\p{N}])\p{L}(?: \p{L}){4,}(?![\p{L}\p{N}])/gu) ?? [], c.name).toEqual([]);
+    }
+  });
+
+  it('points every contents link at a division with a heading', () => {
+    for (const c of [...pages.sample, ...pages.tranche2]) {
+      const ids = new Map(descendants(c.root, 'div').filter((d) => d.attrs['xml:id']).map((d) => [d.attrs['xml:id']!, d]));
+      // links to other pages of the site stay what they are
+      for (const ref of descendants(c.root, 'front').flatMap((f) => descendants(f, 'ref')).filter((r) => r.attrs.target?.startsWith('#div'))) {
+        const div = ids.get((ref.attrs.target ?? '').slice(1));
+        expect(div && childElements(div, 'head').length, `${c.name}: ${ref.attrs.target}`).toBeGreaterThan(0);
+      }
+    }
+  });
+});
