@@ -191,11 +191,49 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
     expect(wordTexts(i.mainWords).join(' ')).toBe('text with a star here more text again numbered and too quoted p 9 and a year 1917 in brackets the end');
   });
 
+  it('an anchor whose number is typed after the quote (NAME="en"7) is note 7; a link to a missing anchor keeps its number as text', () => {
+    const html = page([
+      '<P ALIGN=right><FONT SIZE=-2><B>page 5</B></FONT><P>',
+      'Text<FONT SIZE=-2>[<A HREF="x.html#en7">7</A>]</FONT> and<FONT SIZE=-2>[<A HREF="x.html#en9">9</A>]</FONT> more',
+      'and<FONT SIZE=-2>[<A HREF="x.html#en8">8</A>]</FONT> end.',
+      '<P><B>NOTES</B>',
+      '<P><SUP><FONT SIZE=-2><A NAME="en"7>[7]</A></FONT></SUP> Seventh note.',
+      '<P><SUP><FONT SIZE=-2><A NAME="en88">[8]</A></FONT></SUP> Eighth note.',
+    ].join('\n'));
+    const i = inv(html);
+    expect(i.notes.map((n) => [n.label, n.key, `${n.pos.line}:${n.pos.column}`])).toEqual([
+      ['7', 'en7', pos(html, '<A NAME="en"7')],
+      ['8', 'en88', pos(html, '<A NAME="en88"')],
+    ]);
+    // [9] leads nowhere: its number is a word of the text; [8] is found by its printed label
+    expect(wordTexts(i.mainWords).join(' ')).toBe('text and 9 more and end notes seventh note eighth note');
+  });
+
+  it('a plain [N] glued to the text is a reference when the next foot block has a note N', () => {
+    const html = page([
+      '<P ALIGN=right><FONT SIZE=-2><B>page 5</B></FONT><P>',
+      'A quotation (p. 441.)[2] and a list of things.',
+      '<HR ALIGN=left WIDTH=12%>',
+      '<FONT SIZE=-1><SUP><FONT SIZE=-2>[1]</FONT></SUP> One source.<BR><SUP><FONT SIZE=-2>[2]</FONT></SUP> Two source.</FONT>',
+      '<P ALIGN=right><FONT SIZE=-2><B>page 6</B></FONT><P>',
+      'Then x[3] here.',
+    ].join('\n'));
+    const i = inv(html);
+    expect(i.refs.map((r) => [r.label, r.place, `${r.pos.line}:${r.pos.column}`])).toEqual([['2', 'foot', pos(html, '[2] and')]]);
+    // `[3]` with no foot note 3 in a following block: text
+    expect(wordTexts(i.mainWords).join(' ')).toBe('a quotation p 441 and a list of things then x 3 here');
+  });
+
   it('the title block: volume and page range with the position of the statement', () => {
     const html = page('<P ALIGN=right><FONT SIZE=-2><B>page 5</B></FONT><P>Text.', '<B>Vol. IV, pp. 5-9.</B>');
     const t = inv(html).title;
     expect([t.volume, t.pageFrom, t.pageTo, `${t.pos.line}:${t.pos.column}`]).toEqual(['IV', '5', '9', pos(html, 'Vol. IV')]);
     expect(t.words).toEqual(expect.arrayContaining(['an', 'author', 'a', 'title']));
+  });
+
+  it('the title block words are the decoded words as shown (D&uuml;hring is one word)', () => {
+    const html = page('<P ALIGN=right><FONT SIZE=-2><B>page 5</B></FONT><P>Text.').replace('A TITLE', 'Anti-D&uuml;<B>hring</B>');
+    expect(inv(html).title.words).toEqual(expect.arrayContaining(['anti', 'dühring']));
   });
 });
 

@@ -15,8 +15,7 @@ const KNOWN: Record<string, string> = {
   'Lenin/IC17.html': 'source: a reference [120] to a note the page does not have',
   'Lenin/IMP16.html': 'reader: three years of a table (1852 1870 1900) come out in another place',
   'Lenin/OSF04.html': 'reader: foot notes * and ** without small type, a back-reference "p 63" kept as text',
-  'M&E/AD78ii.html': 'title: the part page titles itself by the book (Anti-Dühring), the title block by the part',
-  'M&E/AD78iii.html': 'title as AD78ii; reader: two foot notes without a rule read into the body',
+  'M&E/AD78iii.html': 'reader: two foot notes without a rule read into the body',
   'Other/ESC76ii.html': 'accounting: numbered foot blocks without a rule are not in the inventory',
 };
 

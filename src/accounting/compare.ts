@@ -65,8 +65,13 @@ export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOp
     const label = (r.key && labelOfKey.get(r.key)) || r.label;
     srcRefs.set(label, [...(srcRefs.get(label) ?? []), r]);
   }
+  const noteLabels = new Set(srcEnd.map((n) => n.label));
   for (const [label, list] of srcRefs) {
-    for (const r of list.slice(teiRefs.get(label) ?? 0)) miss('noteref', `reference [${r.label}] to note ${label}: not linked to its note in the TEI`, r.pos);
+    for (const r of list.slice(teiRefs.get(label) ?? 0)) {
+      // a link to an anchor the page does not have is the source's fault: say so
+      if (r.key && !labelOfKey.has(r.key) && !noteLabels.has(label)) miss('noteref', `reference [${r.label}] links to #${r.key}, a note the source page does not have (kept as text in the TEI)`, r.pos);
+      else miss('noteref', `reference [${r.label}] to note ${label}: not linked to its note in the TEI`, r.pos);
+    }
   }
   const srcFootRefs = inv.refs.filter(isFootRef);
   for (const r of srcFootRefs.slice(teiFootRefs)) miss('noteref', `reference [${r.label}] to a page-foot note: not linked in the TEI`, r.pos);

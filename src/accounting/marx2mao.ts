@@ -8,7 +8,8 @@
  * (`[p. 275]`, `[pp. 124, 201]`, `[table of contents]`, `[pub. note]`) as apparatus, and the
  * navigation table that ends the text.
  */
-import { blank, blanked, classifyEndnoteWords, decodeSource, htmlWords, positioner } from './source-text.js';
+import { decodeHTML } from 'entities';
+import { blank, blanked, classifyEndnoteWords, decodeSource, htmlWords, positioner, words } from './source-text.js';
 import { wordList, wordTexts, type Inventory, type SourceMarker, type SourceNote, type SourceNoteRef, type TitleFacts } from './types.js';
 
 /** A print page marker, with an optional remark after it (`[blank]`); REMARK_BEFORE finds one before it. */
@@ -114,11 +115,18 @@ function footLabels(block: string): { label: string; at: number; len: number }[]
   return [{ label: '*', at: 0, len: 0 }];
 }
 
+/** The words of an HTML fragment as shown, entities decoded (`D&uuml;hring` is «dühring»): the word
+ * lists keep source offsets, whose text is the raw source's, so they cannot give decoded words. */
+function visibleWords(fragment: string): string[] {
+  const text = fragment.replace(/<(title|script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<\/?(?:a|b|i|u|em|strong|font|sup|sub|span|small|big|tt)\b[^>]*>/gi, '').replace(/<[^>]*>/g, ' ');
+  return words(decodeHTML(text));
+}
+
 function titleFacts(html: string, cut: number, position: Inventory['position']): TitleFacts {
   const head = blank(blank(html.slice(0, cut), /<[^>]*>/g), /&[A-Za-z]+;?|&#\d+;?/g);
   const pages = /(?:Vol\.\s*([IVXLC]+|\d+)\s*,\s*)?\bpp?\.\s*(\d+)(?:\s*-\s*(\d+))?/i.exec(head);
   return {
-    words: wordTexts(htmlWords(html, 0, cut, 'body')),
+    words: visibleWords(html.slice(0, cut)),
     ...(pages?.[1] ? { volume: pages[1] } : {}),
     ...(pages ? { pageFrom: pages[2]! } : {}),
     ...(pages?.[3] ? { pageTo: pages[3] } : {}),
@@ -173,9 +181,16 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
     }
   }
   const refs: SourceNoteRef[] = [];
+  // a reference to an anchor the page lacks leads nowhere: its number stays a word of the text
+  // (a mistyped anchor name, `en277` for `[27]`, is still found by its printed label)
+  const anchorKeys = new Set(notes.map((n) => n.key));
+  const noteLabels = new Set(notes.map((n) => n.label));
+  const dangling = new Set<number>();
   for (const m of work.matchAll(NOTE_REF)) if (inRegion(m.index)) {
     const key = (m[1] ?? m[3])!.toLowerCase();
-    refs.push({ label: (m[2] ?? m[4] ?? '').replace(/[[\]\s.]/g, '') || key.replace(/^e?n/, ''), key, place: 'end', pos: position(m.index) });
+    const label = (m[2] ?? m[4] ?? '').replace(/[[\]\s.]/g, '') || key.replace(/^e?n/, '');
+    refs.push({ label, key, place: 'end', pos: position(m.index) });
+    if (!anchorKeys.has(key) && !noteLabels.has(label) && key !== 'en') dangling.add(m.index);
   }
   // `[p. <A HREF="#fnp244">244</A>]` is a back-reference, not a reference to a foot note
   const backRefs = [...work.matchAll(BACK_REF)].map((m) => [m.index, m.index + m[0].length] as const);
@@ -205,7 +220,9 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   }
   // one pass over the page for all the apparatus (each pass copies the whole page)
   const spans = [...markerSpans, ...labelSpans, ...bareRefSpans];
-  for (const re of [EMPTY_MARKER, BACK_REF, NOTE_ANCHOR, NOTE_REF, FOOT_REF, UNLINKED_REF]) for (const m of work.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  for (const re of [EMPTY_MARKER, BACK_REF, NOTE_ANCHOR, NOTE_REF, FOOT_REF, UNLINKED_REF]) {
+    for (const m of work.matchAll(re)) if (re !== NOTE_REF || !dangling.has(m.index)) spans.push([m.index, m.index + m[0].length]);
+  }
   work = blankSpans(work, spans.sort((a, b) => a[0] - b[0]));
   refs.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
 
