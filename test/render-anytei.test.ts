@@ -123,6 +123,13 @@ describe('rendering other people\'s TEI (test/fixtures/tei-other)', () => {
     expect(u.html).not.toContain('class="author"');
   });
 
+  it('the publication statement names each party by its role (an authority is not an "Edition")', () => {
+    const d = get('drama');
+    expect(d.html).toContain('Released by The teikit test suite');
+    expect(d.text).toContain('Released by The teikit test suite');
+    for (const r of rendered) expect(r.html, r.name).not.toContain('Edition: ');
+  });
+
   it('every member of a teiCorpus is rendered: one EPUB chapter each, one HTML page, text of all', () => {
     const c = get('corpus');
     expect(Object.keys(c.files).filter((f) => /OEBPS\/m\d+\.xhtml/.test(f)).sort()).toEqual(['OEBPS/m001.xhtml', 'OEBPS/m002.xhtml']);

@@ -114,7 +114,10 @@
 
   <xsl:template match="publicationStmt" mode="t:bibl">
     <xsl:variable name="parts" as="item()*">
-      <xsl:for-each select="publisher | authority | distributor"><xsl:sequence select="'Edition: ' || normalize-space(.)"/></xsl:for-each>
+      <!-- who issues this edition, in the words of its role (an authority is not an edition) -->
+      <xsl:for-each select="publisher | authority | distributor">
+        <xsl:sequence select="map { 'publisher': 'Published by ', 'authority': 'Released by ', 'distributor': 'Distributed by ' }(local-name()) || normalize-space(.)"/>
+      </xsl:for-each>
       <xsl:for-each select="date[1]"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
       <xsl:for-each select="availability/licence">
         <xsl:choose>
