@@ -130,6 +130,12 @@ describe('rendering other people\'s TEI (test/fixtures/tei-other)', () => {
     for (const r of rendered) expect(r.html, r.name).not.toContain('Edition: ');
   });
 
+  it('a pointer to the web is its address in the text rendition and a link in HTML', () => {
+    const g = get('glossary');
+    expect(g.text).toContain('(see https://example.org/pomace)');
+    expect(g.html).toContain('<a href="https://example.org/pomace">https://example.org/pomace</a>');
+  });
+
   it('every member of a teiCorpus is rendered: one EPUB chapter each, one HTML page, text of all', () => {
     const c = get('corpus');
     expect(Object.keys(c.files).filter((f) => /OEBPS\/m\d+\.xhtml/.test(f)).sort()).toEqual(['OEBPS/m001.xhtml', 'OEBPS/m002.xhtml']);
