@@ -146,6 +146,14 @@ describe('rendering other people\'s TEI (test/fixtures/tei-other)', () => {
     expect(c.files['OEBPS/package.opf']).toContain('<dc:title>Two Made-up Letters</dc:title>');
   });
 
+  it('a TEI whose members are TEI elements (a corpus in P5\'s newer form) renders every member, as a teiCorpus', () => {
+    const n = get('nested-members');
+    expect(Object.keys(n.files).filter((f) => /OEBPS\/m\d+\.xhtml/.test(f)).sort()).toEqual(['OEBPS/m001.xhtml', 'OEBPS/m002.xhtml']);
+    expect(n.files['OEBPS/m002.xhtml']).toContain('The shepherds counted their flocks twice before the snow.');
+    expect(n.html).toMatch(/<h2>The first letter<\/h2>.*The ships came in at dawn.*<h2>The second letter<\/h2>.*The shepherds counted/s);
+    expect(n.text).toMatch(/The first letter\n-+\n\nFrom the harbour\n\nThe ships came in at dawn with salt and timber\.\n\nThe second letter/);
+  });
+
   it('a missing, remote or outside-the-folder image leaves the EPUB without it, with a warning naming it', () => {
     const i = get('images');
     expect(i.warnings).toEqual([

@@ -15,12 +15,13 @@ export type ParsedTei = ParsedSource;
 export function parseTei(tei: string, opts: Pick<RenderOptions, 'source'> = {}): ParsedTei {
   const file = sourceName(opts);
   const facts = checkXml(tei, file);
+  const text = nestedTeiAsCorpus(tei);
   let node: unknown;
   return {
-    text: tei,
+    text,
     file,
     facts,
-    node: () => (node ??= saxonDocument(tei)),
+    node: () => (node ??= saxonDocument(text)),
   };
 }
 
@@ -31,5 +32,21 @@ export function prepareInput(
 ): { source: string | ParsedTei; file: string; facts: XmlFacts } {
   if (typeof tei !== 'string') return { source: tei, file: opts.source ?? tei.file, facts: tei.facts };
   const file = sourceName(opts);
-  return { source: tei, file, facts: checkXml(tei, file) };
+  return { source: nestedTeiAsCorpus(tei), file, facts: checkXml(tei, file) };
+}
+
+/**
+ * A TEI whose members are TEI elements (P5's newer form of a corpus: `TEI` holding `teiHeader`
+ * and `TEI`+) is rendered as the teiCorpus it is: the root's name is changed, nothing else, so
+ * every member is rendered (it rendered empty). TEI elements occur only as members, so a second
+ * `<TEI` start tag after the root's is a member.
+ */
+export function nestedTeiAsCorpus(tei: string): string {
+  // the root is the first element (after the prolog, comments and processing instructions)
+  const root = /<(?![?!])([^\s>/]+)[^>]*>/.exec(tei.replace(/<!--[\s\S]*?-->/g, (c) => ' '.repeat(c.length)));
+  if (!root || root[1] !== 'TEI') return tei;
+  const afterRoot = root.index + root[0].length;
+  const end = tei.lastIndexOf('</TEI>');
+  if (end < afterRoot || !/<TEI[\s>]/.test(tei.slice(afterRoot, end))) return tei;
+  return `${tei.slice(0, root.index)}<teiCorpus${root[0].slice(4)}${tei.slice(afterRoot, end)}</teiCorpus>${tei.slice(end + '</TEI>'.length)}`;
 }
