@@ -68,3 +68,25 @@ describe('parse-once rendering', () => {
     expect((caught as Error).message).toMatch(/^bad\.xml:2:\d+: error \S+: /);
   });
 });
+
+describe('an XInclude in a rendered TEI', () => {
+  const xml = [
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">',
+    '<teiHeader><fileDesc><titleStmt><title>Included</title></titleStmt><publicationStmt><p>Made up.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc></fileDesc></teiHeader>',
+    '<text><body><p>Before the chapter.</p>',
+    '<xi:include href="chapter.xml"/>',
+    '<p>After the chapter.</p></body></text></TEI>',
+  ].join('\n');
+
+  it('is not resolved: each rendition says so, with its position, and keeps the rest of the text', async () => {
+    compileStylesheets();
+    for (const render of [renderHtml, renderText, renderEpub]) {
+      const warnings: string[] = [];
+      const out = await render(xml, { source: 'inc.tei.xml', onWarning: (w) => warnings.push(w) });
+      expect(warnings.filter((w) => w.includes('xinclude'))).toEqual([
+        'inc.tei.xml:4:32: warning xinclude-unresolved: <xi:include href="chapter.xml"> is not resolved: the rendition is made without what it includes (resolve it first, e.g. xmllint --xinclude)',
+      ]);
+      if (typeof out === 'string') expect(out).toMatch(/Before the chapter\.[\s\S]*After the chapter\./);
+    }
+  });
+});

@@ -89,6 +89,8 @@ export interface XmlFacts {
   images: string[];
   /** The document element: name, namespace, where it starts. */
   root?: { local: string; uri: string; line: number; column: number };
+  /** Every xi:include (renditions do not resolve XIncludes: each is a warning). */
+  xincludes: { href: string; line: number; column: number }[];
 }
 
 /**
@@ -100,7 +102,7 @@ export function checkXml(xml: string, file: string): XmlFacts {
   const unsafe = checkProlog(xml, file);
   if (unsafe.length > 0) throw new UserError(unsafe.map(formatDiagnostic).join('\n'));
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const facts: XmlFacts = { images: [] };
+  const facts: XmlFacts = { images: [], xincludes: [] };
   // Text of the first <idno> and <title> inside the publicationStmt / titleStmt.
   const open: string[] = [];
   let grab: 'idno' | 'title' | undefined;
@@ -110,6 +112,10 @@ export function checkXml(xml: string, file: string): XmlFacts {
     open.push(tag.local);
     const url = tag.local === 'graphic' ? tag.attributes['url'] : undefined;
     if (url && typeof url !== 'string' && !facts.images.includes(url.value)) facts.images.push(url.value);
+    if (tag.local === 'include' && tag.uri === XINCLUDE_NS) {
+      const href = tag.attributes['href'];
+      facts.xincludes.push({ href: href && typeof href !== 'string' ? href.value : '', line: parser.line, column: parser.column });
+    }
     if (tag.local === 'idno' && open.includes('publicationStmt') && facts.idno === undefined) grab = 'idno';
     if (tag.local === 'title' && open.includes('titleStmt') && facts.title === undefined) grab = 'title';
     buf = '';
@@ -154,6 +160,7 @@ export function runStylesheet(
 }
 
 const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 
 /** The built-in stylesheets render TEI: any other document would give an empty rendition. */
 export function requireTei(facts: XmlFacts, file: string): void {
