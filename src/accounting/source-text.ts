@@ -5,7 +5,7 @@
  */
 import { decodeHTML } from 'entities';
 import type { SourcePosition } from '../model/types.js';
-import { wordList, type Region, type WordList } from './types.js';
+import { CONTROL_CHARS, wordList, type Region, type WordList } from './types.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const LATIN1 = new TextDecoder('windows-1252');
@@ -133,10 +133,6 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** C0 control characters (and DEL) other than tab, line feed and carriage return; C1 bytes are
- * the cp1252 punctuation of the site (\x8b a dash) and separate words. */
-const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]+/g;
-const HAS_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
 /** Inline elements do not separate words (`<B>T</B>HE` is one word); every other tag does. */
 const INLINE = new Set(['a', 'b', 'i', 'u', 'em', 'strong', 'font', 'sup', 'sub', 'span', 'small', 'big', 'tt', 's', 'strike', 'cite', 'abbr', 'acronym', 'code', 'var', 'kbd', 'q']);
@@ -156,9 +152,10 @@ export function htmlWords(html: string, from: number, to: number, region: Region
     if (!s) return;
     // a stray control character (DLE in «o\x10krug») is no letter and no space: the TEI drops it
     // and the word stays whole, so the pieces around it join
-    if (HAS_CONTROL.test(s)) {
+    // (C1 bytes are the site's cp1252 punctuation, \x8b a dash: they separate words)
+    if (s.search(CONTROL_CHARS) >= 0) {
       let from = 0;
-      for (const m of s.matchAll(CONTROL)) {
+      for (const m of s.matchAll(CONTROL_CHARS)) {
         piece(s.slice(from, m.index), at + from);
         from = m.index + m[0].length;
       }

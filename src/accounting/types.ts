@@ -25,11 +25,13 @@ export const wordList = (text = ''): WordList => ({ h: [], region: [], at: [], t
 
 // a stray control character inside a word does not end it (the inventory joins the word around it)
 const WORD_AT = /[\p{L}\p{N}]+(?:(?:['’]|[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]+)[\p{L}\p{N}]+)*/uy;
-const CONTROLS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]+/g;
+/** C0 control characters (and DEL) other than tab, line feed and carriage return: no letter and no
+ * space (a stray DLE in «o\x10krug»), so a word runs on through them. */
+export const CONTROL_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]+/g;
 /** The lower-cased word k of a list (as the text has it at that offset, entities and all). */
 export const wordText = (list: WordList, k: number): string => {
   WORD_AT.lastIndex = list.at[k]!;
-  return (WORD_AT.exec(list.text)?.[0] ?? '').replace(CONTROLS, '').toLowerCase();
+  return (WORD_AT.exec(list.text)?.[0] ?? '').replace(CONTROL_CHARS, '').toLowerCase();
 };
 
 /** Every word of a list as text (for messages and tests). */

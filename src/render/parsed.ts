@@ -30,9 +30,10 @@ export function prepareInput(
   tei: string | ParsedTei,
   opts: RenderOptions,
 ): { source: string | ParsedTei; file: string; facts: XmlFacts } {
+  const file = typeof tei !== 'string' ? (opts.source ?? tei.file) : sourceName(opts);
   const input = typeof tei !== 'string'
-    ? { source: tei, file: opts.source ?? tei.file, facts: tei.facts }
-    : { source: nestedTeiAsCorpus(tei), file: sourceName(opts), facts: checkXml(tei, sourceName(opts)) };
+    ? { source: tei, file, facts: tei.facts }
+    : { source: nestedTeiAsCorpus(tei), file, facts: checkXml(tei, file) };
   // what the rendition leaves out is said, not dropped silently (validate reports it too)
   for (const x of input.facts.xincludes) {
     opts.onWarning?.(`${input.file}:${x.line}:${x.column}: warning xinclude-unresolved: <xi:include href="${x.href}"> is not resolved: the rendition is made without what it includes (resolve it first, e.g. xmllint --xinclude)`);
