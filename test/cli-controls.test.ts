@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { cli } from './support/cli.js';
 import { fixtures, repoRoot } from './support/tools.js';
+import { SPECS } from '../src/cli/specs/index.js';
+import { READERS, SOURCE_EXTENSIONS } from '../src/readers/registry.js';
+import { RULE_NAMES } from '../src/validate/rules.js';
 
 const COMMANDS = ['convert', 'batch', 'validate', 'render', 'build', 'deposit', 'verify'];
 const dir = mkdtempSync(join(tmpdir(), 'teikit-controls-'));
@@ -42,6 +45,39 @@ describe('help', () => {
     expect(a.stdout).toMatch(/\nOptions:\n/);
     expect(a.stdout).toMatch(/\nCommon options \(every command\):\n\s+-q, --quiet/);
     expect(a.stdout).toMatch(/--max-warnings <n>/);
+  });
+
+  it.each(COMMANDS)('teikit %s --help is made from its definition: every option, its examples, its exit codes, in order', async (name) => {
+    const spec = SPECS.find((c) => c.name === name)!;
+    const { stdout } = await cli([name, '--help']);
+    const sections = ['Usage:', '\nOptions:\n', '\nCommon options (every command):\n', '\nExamples:\n', '\nExit status: 0 '].map((h) => stdout.indexOf(h));
+    expect(sections.every((at, i) => at >= 0 && (i === 0 || at > sections[i - 1]!)), sections.join(',')).toBe(true);
+    const options = stdout.slice(sections[1], sections[2]);
+    for (const [option, o] of Object.entries(spec.options)) {
+      expect(options).toMatch(new RegExp(`^  ${o.short ? `-${o.short}, ` : '    '}--${option}\\b`, 'm'));
+    }
+    for (const e of spec.examples) expect(stdout).toContain(`  ${e.command}\n`);
+    expect(stdout.split('\n').every((l) => l.length <= 100), 'lines within 100 columns').toBe(true);
+  });
+
+  it('help texts written by hand name what the code offers: every reader format and extension, every house rule', async () => {
+    const convert = (await cli(['help', 'convert'])).stdout.replace(/\s+/g, ' ');
+    for (const r of READERS) {
+      expect(convert).toContain(r.format);
+      for (const ext of r.extensions) expect(convert).toContain(ext);
+    }
+    const batch = (await cli(['help', 'batch'])).stdout;
+    for (const ext of SOURCE_EXTENSIONS) expect(batch).toContain(ext);
+    const validate = (await cli(['help', 'validate'])).stdout;
+    expect(validate).toContain(RULE_NAMES.join(','));
+  });
+
+  it('an option with fixed values refuses another, naming them, exit 2', async () => {
+    for (const name of ['convert', 'batch', 'validate', 'build', 'deposit', 'verify']) {
+      const r = await cli([name, 'x', '--format', 'yaml'], dir);
+      expect(r.code, name).toBe(2);
+      expect(r.lines, name).toEqual([`teikit ${name}: --format must be text or json, not "yaml"`]);
+    }
   });
 
   it('the global help lists every command; --version is package.json\'s', async () => {
@@ -176,6 +212,26 @@ describe('--format json matches its schema', () => {
     const both = await cli(['convert', su39, '-o', 'su39b.xml', '--format', 'json', '--report', 'r.json'], dir);
     expect(both.code).toBe(2);
   }, 60_000);
+
+  it('build: one work built, one failed; stdout is the JSON alone, messages on stderr', async () => {
+    const src = join(dir, 'build-src');
+    mkdirSync(src, { recursive: true });
+    cpSync(join(fixtures, 'marx2mao/Mao/SU39.html'), join(src, 'SU39.html'));
+    // made up: an HTML page with no text of a work in it
+    writeFileSync(join(src, 'empty.html'), '<html><head><title>x</title></head><body></body></html>\n');
+    const r = await cli(['build', 'build-src', '-o', 'build-out', '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    const check = schema('build.schema.json');
+    const doc = JSON.parse(r.stdout) as { exitCode: number; built: { id: string; counts: { pageBreaks: number }; files: string[]; bag: { files: number } }[]; failed: { input: string; exitCode: number }[] };
+    expect(check(doc), JSON.stringify(check.errors)).toBe(true);
+    expect(doc.exitCode).toBe(1);
+    expect(doc.built.map((w) => w.id)).toEqual(['SU39']);
+    expect(doc.built[0]!.counts.pageBreaks).toBe(9);
+    expect(doc.built[0]!.files).toContain('build-out/SU39/SU39.epub');
+    expect(doc.failed).toEqual([expect.objectContaining({ input: 'build-src/empty.html', exitCode: 1 })]);
+    expect(r.stderr).toMatch(/teikit build: 1 of 2 edition\(s\) failed/);
+    expect(check({ ...doc, built: [{ ...doc.built[0], bag: { files: 0 } }] })).toBe(false);
+  }, 120_000);
 
   it('verify', async () => {
     const r = await cli(['verify', 'not-a-bag', '--format', 'json'], dir);

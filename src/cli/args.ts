@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Readable } from 'node:stream';
 import { UserError } from '../model/diagnostics.js';
 import { COMMON_OPTION_NAMES } from './output.js';
+import { parserOptions, type CommandSpec, type OptionSpec } from './spec.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -15,16 +16,24 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * node:util parseArgs with positionals allowed; an unknown or malformed option is a usage error in
  * teikit's words, with the nearest known option suggested for a misspelt one.
  */
-export function parseCommandArgs<T extends Options>(
-  name: string,
+export function parseCommandArgs<O extends Record<string, OptionSpec>>(
+  spec: CommandSpec<O>,
   args: string[],
-  options: T,
-): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>> {
+): ReturnType<typeof parseArgs<{ args: string[]; options: ReturnType<typeof parserOptions<O>>; allowPositionals: true; strict: true }>> {
+  const { name } = spec;
+  const options = parserOptions(spec.options);
+  let parsed;
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
     throw new UserError(`teikit ${name}: ${argumentProblem(err as NodeJS.ErrnoException, options)} (see teikit ${name} --help)`, 2);
   }
+  for (const [option, { choices }] of Object.entries(spec.options)) {
+    const value = (parsed.values as Record<string, unknown>)[option];
+    if (!choices || typeof value !== 'string' || choices.includes(value)) continue;
+    throw new UserError(`teikit ${name}: --${option} must be ${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}, not "${value}"`, 2);
+  }
+  return parsed;
 }
 
 /** Node's parseArgs error in plain words: "unknown option --stirct; did you mean --strict?". */

@@ -10,10 +10,8 @@ export interface CliIo {
   stderrIsTTY?: boolean;
 }
 
-/** A command: takes its own arguments, returns the exit code (its summary is in run.ts). */
+/** A command: takes its own arguments, returns the exit code (its definition and help: src/cli/specs/). */
 export type Command = {
-  name: string;
-  usage: string;
   run: (args: string[], io: CliIo) => Promise<number>;
   /** Its diagnostics are its result, on standard output (validate): --quiet and --max-warnings see them there. */
   diagnosticsOnStdout?: boolean;

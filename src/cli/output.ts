@@ -7,15 +7,17 @@
  */
 import { UserError } from '../model/diagnostics.js';
 import type { CliIo } from './io.js';
+import type { OptionSpec } from './spec.js';
 
-export const COMMON_OPTION_NAMES = ['quiet', 'verbose', 'max-warnings'];
+/** The options every command takes, shown in each command's help after its own. */
+export const COMMON_OPTIONS = {
+  quiet: { type: 'boolean', short: 'q', description: 'print errors only (no warnings, progress or summary lines on stderr)' },
+  verbose: { type: 'boolean', description: 'say more: what is read and written, the time taken' },
+  'max-warnings': { type: 'string', value: 'n', description: 'exit 1 when there are more than <n> warnings (default: no limit)' },
+  help: { type: 'boolean', short: 'h', description: 'this help (the same as teikit help <command>)' },
+} satisfies Record<string, OptionSpec>;
 
-export const COMMON_OPTIONS_HELP = `Common options (every command):
-  -q, --quiet           print errors only (no warnings, progress or summary lines on stderr)
-      --verbose         say more: what is read and written, the time taken
-      --max-warnings <n>
-                        exit 1 when there are more than <n> warnings (default: no limit)
-  -h, --help            this help (the same as teikit help <command>)`;
+export const COMMON_OPTION_NAMES = Object.keys(COMMON_OPTIONS);
 
 export interface OutputControls {
   quiet: boolean;

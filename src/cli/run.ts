@@ -1,44 +1,25 @@
 import type { CliIo, Command } from './io.js';
 import { performance } from 'node:perf_hooks';
 import { describeFailure, EXIT } from './failure.js';
-import { COMMON_OPTIONS_HELP, OutputControl, takeOutputControls } from './output.js';
+import { OutputControl, takeOutputControls } from './output.js';
+import { helpText } from './spec.js';
+import { SPECS } from './specs/index.js';
 import { toolVersion } from '../version.js';
 import { nearestOption } from './args.js';
 
 /**
- * Commands are registered here; each lives in its own module under src/cli/commands/, imported
- * only when it runs: `teikit --help` prints the summaries below without loading SaxonJS, libxml2
- * or the readers (that took over a second). Keep this list in the order `teikit --help` shows it.
+ * Each command's code lives in its own module under src/cli/commands/, imported only when it runs:
+ * `teikit --help` and `teikit <command> --help` print the definitions (src/cli/specs/) without
+ * loading SaxonJS, libxml2 or the readers (that took over a second).
  */
-const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  convert: {
-    summary: 'convert the sources of one work (marx2mao, LIA, CMPA, …) to TEI',
-    load: async () => (await import('./commands/convert.js')).default,
-  },
-  batch: {
-    summary: 'convert every source of a collection, each alone, in parallel',
-    load: async () => (await import('./commands/batch.js')).default,
-  },
-  validate: {
-    summary: 'check TEI files: well-formedness, RELAX NG (teikit or tei_all) and teikit rules',
-    load: async () => (await import('./commands/validate.js')).default,
-  },
-  render: {
-    summary: 'render TEI as HTML, EPUB 3 or plain text with XSLT 3 (SaxonJS)',
-    load: async () => (await import('./commands/render.js')).default,
-  },
-  build: {
-    summary: 'build every edition in editions/ into out/',
-    load: async () => (await import('./commands/build.js')).default,
-  },
-  deposit: {
-    summary: 'package an edition (folder, built edition or TEI file) as a BagIt bag',
-    load: async () => (await import('./commands/deposit.js')).default,
-  },
-  verify: {
-    summary: 'check a BagIt bag made by teikit deposit (or any BagIt 1.0 bag)',
-    load: async () => (await import('./commands/verify.js')).default,
-  },
+const loaders: Record<string, () => Promise<Command>> = {
+  convert: async () => (await import('./commands/convert.js')).default,
+  batch: async () => (await import('./commands/batch.js')).default,
+  validate: async () => (await import('./commands/validate.js')).default,
+  render: async () => (await import('./commands/render.js')).default,
+  build: async () => (await import('./commands/build.js')).default,
+  deposit: async () => (await import('./commands/deposit.js')).default,
+  verify: async () => (await import('./commands/verify.js')).default,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -56,24 +37,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`teikit ${toolVersion()}\n`);
     return 0;
   }
-  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!entry) {
-    const near = nearestOption(name, Object.keys(commands));
+  const spec = SPECS.find((c) => c.name === name);
+  if (!spec) {
+    const near = nearestOption(name, SPECS.map((c) => c.name));
     io.stderr(`teikit: unknown command '${name}'${near ? `; did you mean '${near}'?` : ''} (see teikit --help)\n`);
-    return 2;
-  }
-  let command: Command;
-  try {
-    command = await entry.load();
-  } catch (err) {
-    io.stderr(`teikit: command '${name}' is not available in this build\n`);
-    if (process.env.TEIKIT_DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
     return 2;
   }
   const helpAt = rest.findIndex((a) => a === '--help' || a === '-h');
   if (helpAt >= 0 && !rest.slice(0, helpAt).includes('--')) {
-    io.stdout(`${command.usage}\n\n${COMMON_OPTIONS_HELP}\n`);
+    io.stdout(helpText(spec));
     return 0;
+  }
+  let command: Command;
+  try {
+    command = await loaders[name]!();
+  } catch (err) {
+    io.stderr(`teikit: command '${name}' is not available in this build\n`);
+    if (process.env.TEIKIT_DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
+    return 2;
   }
   const t0 = performance.now();
   let output: OutputControl | undefined;
@@ -96,7 +77,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 function usage(): string {
   const lines = ['teikit — TEI P5 toolkit for scholarly digital editions', '', 'Usage: teikit <command> [options]', '', 'Commands:'];
-  for (const [name, { summary }] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${summary}`);
+  for (const { name, summary } of SPECS) lines.push(`  ${name.padEnd(10)} ${summary}`);
   lines.push(
     `  ${'help'.padEnd(10)} teikit help <command> shows a command's options`,
     '',

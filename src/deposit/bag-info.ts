@@ -4,24 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { BagInfo } from './bagit.js';
+export { BAG_INFO_OPTIONS } from './names.js';
 import { dublinCore, type DublinCore } from './dublin-core.js';
 import { ioFailure } from '../util/io-errors.js';
 
-/** The bag-info labels bagit-python offers as options, by the option name (`--contact-name`). */
-export const BAG_INFO_OPTIONS = {
-  'source-organization': 'Source-Organization',
-  'organization-address': 'Organization-Address',
-  'contact-name': 'Contact-Name',
-  'contact-phone': 'Contact-Phone',
-  'contact-email': 'Contact-Email',
-  'external-description': 'External-Description',
-  'external-identifier': 'External-Identifier',
-  'bag-size': 'Bag-Size',
-  'bag-group-identifier': 'Bag-Group-Identifier',
-  'bag-count': 'Bag-Count',
-  'internal-sender-identifier': 'Internal-Sender-Identifier',
-  'internal-sender-description': 'Internal-Sender-Description',
-} as const;
 
 /** Source-Organization (publisher), External-Identifier (idno), External-Description (author, title). */
 export function bagInfoFromDublinCore(dc: DublinCore): BagInfo {

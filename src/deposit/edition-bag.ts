@@ -11,9 +11,9 @@ import { createBag, verifyBag, type BagInfo, type DepositResult } from './bagit.
 import { dublinCore } from './dublin-core.js';
 import { bagInfoFromDublinCore } from './bag-info.js';
 import { UserError } from '../model/diagnostics.js';
+import { DC_PATH } from './names.js';
+export { DC_PATH };
 
-/** Where the Dublin Core record is in the bag. */
-export const DC_PATH = 'data/metadata/dc.xml';
 
 export interface EditionBag extends DepositResult {
   /** Every bag-info.txt field but the computed ones (Bagging-Date, Bag-Software-Agent, Payload-Oxum). */

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { batchSpec } from '../specs/batch.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { UserError } from '../../model/diagnostics.js';
@@ -16,28 +17,6 @@ import { ioFailure } from '../../util/io-errors.js';
 import { toolVersion } from '../../report/index.js';
 import { SOURCE_EXTENSIONS } from '../../readers/registry.js';
 import { findSources, runBatch, summarise, type BatchFileResult, type BatchSummary } from '../../batch/index.js';
-
-const usage = `Usage: teikit batch <dir|file>... -o <outdir> [--jobs N] [--report summary.json] [--strict] [--format text|json]
-
-Convert a whole collection: every ${SOURCE_EXTENSIONS.join('/')} file under the folders, each alone (no merging),
-to <outdir>/<path under its folder>.tei.xml and .report.json, its images beside it. Pages that are
-not works (collection indexes, notes about the collection) are refused: listed, nothing written.
-
-Options:
-  -o, --output <dir>   output folder (required)
-  -j, --jobs <n>       worker threads (default: 1 below 300 files, else the number of CPUs);
-                       1 converts without workers
-  --report <file>      write a JSON summary: per file its input, outputs, status, counts,
-                       unaccounted items, time
-  --format <f>         text (default) or json: the summary of --report on standard output
-                       (schema/batch.schema.json)
-  --strict             a file with unaccounted items (what the accounting cannot find in its
-                       TEI) fails: nothing written for it, exit 1
-  -h, --help           this help
-
-A progress bar is shown on stderr when it is a terminal; otherwise only the diagnostics, one line
-each. The summary goes to standard output.
-Exit status: 0 nothing failed, 1 a page failed (the others are still converted), 2 usage or I/O error.`;
 
 /**
  * Each worker thread loads and warms up the readers on its own, which costs more than it saves on
@@ -72,16 +51,7 @@ async function progressBar(total: number): Promise<{ log: (s: string) => void; t
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('batch', args, {
-    output: { type: 'string', short: 'o' },
-    jobs: { type: 'string', short: 'j' },
-    report: { type: 'string' },
-    strict: { type: 'boolean' },
-    format: { type: 'string', default: 'text' },
-  });
-  if (values.format !== 'text' && values.format !== 'json') {
-    throw new UserError(`teikit batch: --format must be text or json, not "${values.format}"`, 2);
-  }
+  const { values, positionals } = parseCommandArgs(batchSpec, args);
   if (positionals.length === 0) throw new UserError('teikit batch: no folder or file given (try teikit batch --help)', 2);
   const outDir = values.output;
   if (outDir === undefined || outDir === '-') throw new UserError('teikit batch: -o <outdir> is required (try teikit batch --help)', 2);
@@ -159,5 +129,5 @@ function reportJson(results: BatchFileResult[], summary: BatchSummary, run: { ou
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-const command: Command = { name: 'batch', usage, run };
+const command: Command = { run };
 export default command;

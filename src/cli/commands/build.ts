@@ -4,39 +4,31 @@
  * one-witness edition) becomes out/<id>/ (TEI validated first, report, HTML, EPUB, text) and a
  * verified BagIt bag in out/bags/<id>/, and the site of every work built goes to out/site/. A
  * failing work leaves nothing half-written and does not stop the others. Exit 0 all built, 1 a
- * work failed (the others are still built), 2 usage or I/O error.
+ * work failed (the others are still built), 2 usage or I/O error. With --format json, the result
+ * (schema/build.schema.json) is the only thing on stdout; messages stay on stderr.
  */
 import type { CliIo, Command } from '../io.js';
 import { formatDiagnostic } from '../../model/diagnostics.js';
+import { buildSpec } from '../specs/build.js';
 import { parseCommandArgs } from '../args.js';
 import { buildCollection, type BuildCollectionResult } from '../../pipeline/index.js';
-
-const usage = `Usage: teikit build [<input>...] [-o out/] [--strict]
-
-Build every edition and source among the inputs (default: editions/): a folder with an
-edition.json is one edition; any other source file (.html, .md, ...) is a one-witness edition
-named after the file; other folders are searched for both. Each becomes out/<id>/ with the TEI,
-the conversion report, and the HTML, EPUB and plain-text renditions, and a BagIt bag of those
-files and its sources for deposit in out/bags/<id>/ (verified after it is made). The static site
-of every work built (catalogue, a page per work with citations) goes to out/site/.
-
-Options:
-  -o, --output <dir>    output folder (default: out)
-  --strict              an edition with unaccounted items (what the accounting cannot find in its
-                        TEI) fails: nothing written for it, exit 1
-  -h, --help            show this help`;
+import { unitName } from '../../pipeline/units.js';
+import { toolVersion } from '../../version.js';
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('build', args, { output: { type: 'string', short: 'o' }, strict: { type: 'boolean' } });
-  const outDir = (values.output as string | undefined) ?? 'out';
+  const { values, positionals } = parseCommandArgs(buildSpec, args);
+  const outDir = values.output ?? 'out';
+  const json = values.format === 'json';
+  const inputs = positionals.length > 0 ? positionals : ['editions'];
   /** The exit code: 1 for bad input, 2 for usage or I/O, the highest over the failed works. */
   let worst = 0;
-  const result = await buildCollection(positionals.length > 0 ? positionals : ['editions'], {
+  const result = await buildCollection(inputs, {
     outDir,
     cwd: io.cwd,
     strict: values.strict === true,
     onDiagnostic: (d) => io.stderr(`${formatDiagnostic(d)}\n`),
     onBuilt: (work) => {
+      if (json) return;
       const { counts } = work.report;
       const lines = [
         `${work.entry.id}: ${counts.pageBreaks} page breaks, ${counts.paragraphs} paragraphs, ${counts.notes} notes, ${counts.words} words, ` +
@@ -51,22 +43,54 @@ async function run(args: string[], io: CliIo): Promise<number> {
       worst = Math.max(worst, error.exitCode);
     },
   });
-  reportSite(result, outDir, io);
+  const code = result.failed.length > 0 ? Math.max(worst, 1) : 0;
+  if (json) io.stdout(`${JSON.stringify(buildJson(result, inputs, outDir, code), null, 2)}\n`);
+  reportSite(result, outDir, io, json);
   if (result.failed.length > 0) io.stderr(`teikit build: ${result.failed.length} of ${result.total} edition(s) failed\n`);
-  return result.failed.length > 0 ? Math.max(worst, 1) : 0;
+  return code;
 }
 
-/** The site's lines; no work built means no site (and nothing to say). */
-function reportSite({ search, built }: BuildCollectionResult, outDir: string, io: CliIo): void {
+/** The result as schema/build.schema.json describes it. */
+function buildJson(result: BuildCollectionResult, inputs: string[], outDir: string, exitCode: number): object {
+  const { search } = result;
+  return {
+    tool: { name: 'teikit', version: toolVersion() },
+    inputs,
+    output: outDir,
+    exitCode,
+    total: result.total,
+    built: result.built.map((work) => ({
+      id: work.entry.id,
+      title: work.entry.title,
+      counts: work.report.counts,
+      repairs: work.report.repairs.length,
+      unaccounted: work.report.fidelity.unaccounted,
+      diagnostics: work.diagnostics.length,
+      files: work.written,
+      bag: { dir: work.bag.dir, files: work.bag.files, verified: true },
+    })),
+    failed: result.failed.map(({ unit, error }) => ({ input: unitName(unit), exitCode: error.exitCode, message: error.message })),
+    site: search
+      ? {
+          index: `${outDir}/site/index.html`,
+          files: result.site.length,
+          search: 'failed' in search ? { failed: search.failed } : { pages: search.pages, errors: search.errors },
+        }
+      : null,
+  };
+}
+
+/** The site's lines (warnings only with JSON); no work built means no site (and nothing to say). */
+function reportSite({ search, built }: BuildCollectionResult, outDir: string, io: CliIo, json: boolean): void {
   if (!search) return;
-  io.stdout(`${outDir}/site/index.html (catalogue of ${built.length} work(s))\n`);
+  if (!json) io.stdout(`${outDir}/site/index.html (catalogue of ${built.length} work(s))\n`);
   if ('failed' in search) {
     io.stderr(`${outDir}/site: warning no-search: no search index: ${search.failed}\n`);
     return;
   }
-  io.stdout(`${outDir}/site/pagefind/ (search index of ${search.pages} print page(s))\n`);
+  if (!json) io.stdout(`${outDir}/site/pagefind/ (search index of ${search.pages} print page(s))\n`);
   for (const e of search.errors) io.stderr(`${outDir}/site/pagefind: warning search-index: ${e}\n`);
 }
 
-const command: Command = { name: 'build', usage, run };
+const command: Command = { run };
 export default command;

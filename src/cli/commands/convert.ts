@@ -6,46 +6,16 @@
  */
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { convertSpec } from '../specs/convert.js';
 import { parseCommandArgs, readAll, refuseOverwritingInput } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { convertFiles } from '../../convert.js';
-import { READERS } from '../../readers/registry.js';
 import { carryImages } from '../../convert-images.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
-import { ioFailure } from '../../util/io-errors.js';
-
-const usage = `Usage: teikit convert <source> [<witness>...] [-o out.xml|-] [--report report.json] [--name file] [--strict]
-
-Convert a work to TEI. The first file is the base text (a marx2mao .html page); further files are
-other witnesses of the same work (a CMPA .md reprint), merged into it. Formats (the format of a file
-is chosen by its extension and its content):
-${READERS.map((r) => `  ${r.format.padEnd(10)} ${r.description} (${r.extensions.join(', ')})`).join('\n')}
-
-Options:
-  <source> "-"          read the source from standard input (format detected from its content)
-  --name <file>         the file name standard input stands for (a marx2mao page links its notes
-                        by its own name, SU39.html#en1); also used in messages. Without it,
-                        messages say <stdin> and the TEI names no file (its id is made from the title)
-  -o, --output <file>   write the TEI to <file> (default, or "-": standard output)
-  --report <file>       write the conversion report (JSON) to <file>
-  --format <f>          text (default) or json: the report on standard output (the same as
-                        --report -; needs -o <file>; schema/report.schema.json)
-  --strict              what the accounting cannot find in the TEI (unaccounted-page, -note,
-                        -noteref, -words…) is an error: exit 1, nothing written
-  -h, --help            show this help`;
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('convert', args, {
-    output: { type: 'string', short: 'o' },
-    report: { type: 'string' },
-    name: { type: 'string' },
-    strict: { type: 'boolean' },
-    format: { type: 'string', default: 'text' },
-  });
-  if (values.format !== 'text' && values.format !== 'json') {
-    throw new UserError(`teikit convert: --format must be text or json, not "${values.format}"`, 2);
-  }
+  const { values, positionals } = parseCommandArgs(convertSpec, args);
   if (positionals.length === 0) throw new UserError('teikit convert: no source file given (try teikit convert --help)', 2);
   const output = values.output;
   // --format json: the report is the JSON result, on standard output (as --report -).
@@ -83,7 +53,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-
 /** Standard output for undefined or "-", else an atomic write (a failure leaves no partial file). */
 async function writeOut(path: string | undefined, data: string, io: CliIo): Promise<void> {
   if (path === undefined || path === '-') {
@@ -93,5 +62,5 @@ async function writeOut(path: string | undefined, data: string, io: CliIo): Prom
   await writeFileAtomic(resolve(io.cwd, path), data, path);
 }
 
-const command: Command = { name: 'convert', usage, run };
+const command: Command = { run };
 export default command;

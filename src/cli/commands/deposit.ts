@@ -5,48 +5,18 @@
  */
 import type { Command } from '../io.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
+import { depositSpec } from '../specs/deposit.js';
 import { parseCommandArgs } from '../args.js';
 import { deposit } from '../../deposit/deposit.js';
-import { BAG_INFO_OPTIONS } from '../../deposit/bag-info.js';
+import { BAG_INFO_OPTIONS } from '../../deposit/names.js';
 import type { BagInfo } from '../../deposit/bagit.js';
-import { DC_PATH } from '../../deposit/edition-bag.js';
 import { toolVersion } from '../../version.js';
 
-const usage = `Usage: teikit deposit <edition/|built-edition/|tei.xml> -o <bag/> [options]
-
-Make a BagIt (RFC 8493) bag of one edition for deposit in a digital archive: the TEI, the
-conversion report, the HTML, EPUB and text renditions and the sources under data/ (sources in
-data/sources/), its Dublin Core record (${DC_PATH}, from the teiHeader), SHA-256 and SHA-512
-manifests, and bag-info.txt from the TEI header (External-Identifier: the TEI idno). An edition
-folder (with edition.json) is built first; a built edition (one *.tei.xml, as out/<id>/) gets the
-renditions it lacks. A folder of sources alone is refused. The bag folder must not exist yet.
-
-Options:
-  -o, --output <bag/>                    the bag folder to make (required)
-      --format text|json                 summary as text (default) or JSON (schema/deposit.schema.json)
-${Object.entries(BAG_INFO_OPTIONS)
-  .map(([option, label]) => `      --${`${option} <text>`.padEnd(33)}bag-info.txt ${label}`)
-  .join('\n')}
-  -h, --help                             show this help
-
-Exit: 0 bag made and verified, 1 the input is bad (invalid TEI, no TEI), 2 usage or I/O error.`;
-
-const bagInfoOptions = Object.fromEntries(Object.keys(BAG_INFO_OPTIONS).map((k) => [k, { type: 'string' as const }]));
-
 const command: Command = {
-  name: 'deposit',
-  usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs('deposit', args, {
-      output: { type: 'string', short: 'o' },
-      format: { type: 'string', default: 'text' },
-      ...bagInfoOptions,
-    });
+    const { values, positionals } = parseCommandArgs(depositSpec, args);
     if (positionals.length !== 1 || typeof values.output !== 'string') {
       throw new UserError(`teikit deposit: give one edition and -o <bag/> (try teikit deposit --help)`, 2);
-    }
-    if (values.format !== 'text' && values.format !== 'json') {
-      throw new UserError(`teikit deposit: --format must be text or json, not "${values.format}"`, 2);
     }
     const info: BagInfo = {};
     for (const [option, label] of Object.entries(BAG_INFO_OPTIONS)) {

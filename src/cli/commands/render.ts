@@ -7,30 +7,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
+import { renderSpec } from '../specs/render.js';
 import { parseCommandArgs, readAll, refuseOverwritingInput } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { renderEpub, renderHtml, renderText, type RenderOptions } from '../../render/index.js';
 import { ioFailure } from '../../util/io-errors.js';
-
-const usage = `Usage: teikit render <tei.xml|-> --to html|epub|txt [-o <out>|-] [--xslt <my.xsl>] [--param k=v]... [--assets <dir>]
-
-Renders a TEI file as one standalone HTML5 page, an EPUB 3, or plain UTF-8 text.
-
-Options:
-  --to <format>    html, epub or txt (default: from the -o file's extension)
-  -o, --output <f> output file; - for standard output (html, txt); default: <input name>.<format>
-                   in the current folder (standard output when the input is -)
-  --xslt <file>    your own stylesheet instead of the built-in one: an .xsl compiled at run time
-                   (it may xsl:import teikit's xslt/html.xsl, epub.xsl or text.xsl and override
-                   templates) or a precompiled .sef.json
-  --param k=v      a stylesheet parameter, repeatable (text: pages=true adds [p. 277] markers;
-                   html, epub: css=<extra CSS>; epub: page-break-source=…, see xslt/README.md)
-  --assets <dir>   folder of the images named by graphic/@url (default: the TEI file's folder)
-  -h, --help       this help
-
-Exit status: 0 written, 1 bad input (the message names file, line and column), 2 usage or I/O error.`;
 
 /** Parameters the built-in stylesheets declare: a misspelt one would otherwise do nothing, silently. */
 const KNOWN_PARAMS: Record<string, string[]> = {
@@ -41,7 +24,6 @@ const KNOWN_PARAMS: Record<string, string[]> = {
 
 const FORMATS = { html: 'html', htm: 'html', xhtml: 'html', epub: 'epub', txt: 'txt', text: 'txt' } as const;
 type Format = (typeof FORMATS)[keyof typeof FORMATS];
-
 
 function parseParams(list: string[]): Record<string, string> {
   const params: Record<string, string> = {};
@@ -54,16 +36,8 @@ function parseParams(list: string[]): Record<string, string> {
 }
 
 const command: Command = {
-  name: 'render',
-  usage,
   async run(args: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseCommandArgs('render', args, {
-      to: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      xslt: { type: 'string' },
-      param: { type: 'string', multiple: true, default: [] },
-      assets: { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(renderSpec, args);
     if (positionals.length !== 1) throw new UserError('teikit render: give exactly one TEI file (or - for standard input)', 2);
     const input = positionals[0]!;
     const output = values.output;

@@ -9,39 +9,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { DEFAULT_MAX_MESSAGES, validateSpec } from '../specs/validate.js';
 import { parseCommandArgs, readAll } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import type { Diagnostic } from '../../model/types.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
-import { isValid, judgeWithJing, loadSchema, parseRuleList, RULE_NAMES, schemaPath, usesJing, validateTei, type RuleName } from '../../validate/index.js';
+import { isValid, judgeWithJing, loadSchema, parseRuleList, schemaPath, usesJing, validateTei, type RuleName } from '../../validate/index.js';
 import { ioFailure } from '../../util/io-errors.js';
-
-/** Enough to see what is wrong with a file; a foreign file against the house schema may give thousands. */
-const DEFAULT_MAX = 100;
-
-const usage = `Usage: teikit validate <file.xml>... [--schema teikit|tei_all|<path.rng>] [--rules <list>]
-       [--max-messages <n>] [--format text|json]
-
-Checks each TEI file: well-formedness, then RELAX NG. With teikit's house schema (the default)
-teikit's house rules run too (pointers resolve, ids unique, page numbers increase, notes
-referenced, break="no" inside words); tei_all or your own schema is checked alone, as jing does.
-Problems are printed on standard output (they are the result) as  file:line:col: severity code: message;
-the summary (N of M file(s) valid) on standard error.
-
-Options:
-  --schema <s>        teikit (default), tei_all ($TEI_ALL_RNG or ../shared/reference/tei_all.rng),
-                      or a .rng file. tei_all is judged by jing when java and jing are
-                      installed (about a second), else compiled by libxml2 (10-15 s, once);
-                      the messages are the same (TEIKIT_NO_JING=1: libxml2 always)
-  --rules <list>      house rules to run: all, none, or some of ${RULE_NAMES.join(',')}
-                      (default: all with --schema teikit, none otherwise)
-  --max-messages <n>  messages printed per file (default ${DEFAULT_MAX}; 0 for all), then "… and N more"
-  --format <f>        text (default) or json (one object: files with their diagnostics and validity)
-  -h, --help          this help
-
-XInclude (xi:include) is not resolved: each include is reported as an error naming XInclude.
-
-Exit status: 0 all valid, 1 some file invalid, 2 usage or I/O error.`;
 
 interface FileResult {
   file: string;
@@ -52,7 +26,7 @@ interface FileResult {
 }
 
 function parseMax(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_MAX;
+  if (value === undefined) return DEFAULT_MAX_MESSAGES;
   if (!/^\d+$/.test(value)) throw new UserError(`teikit validate: --max-messages wants a whole number, not "${value}"`, 2);
   const n = Number(value);
   return n === 0 ? Infinity : n;
@@ -67,24 +41,13 @@ function parseRules(value: string | undefined): Set<RuleName> | undefined {
   }
 }
 
-
 const command: Command = {
-  name: 'validate',
-  usage,
   diagnosticsOnStdout: true,
   async run(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseCommandArgs('validate', args, {
-      schema: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      rules: { type: 'string' },
-      'max-messages': { type: 'string' },
-    });
+    const parsed = parseCommandArgs(validateSpec, args);
     const { schema, format } = parsed.values;
     const rules = parseRules(parsed.values.rules);
     const max = parseMax(parsed.values['max-messages']);
-    if (format !== 'text' && format !== 'json') {
-      throw new UserError(`teikit validate: --format must be text or json, not "${format}"`, 2);
-    }
     if (parsed.positionals.length === 0) {
       throw new UserError('teikit validate: no file given (usage: teikit validate <file.xml>...)', 2);
     }
