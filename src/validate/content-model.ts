@@ -7,9 +7,7 @@
  * already found, never a judge of validity. A schema it cannot read whole (includes, external
  * references) gives no model, and the messages stay libxml2's.
  */
-import { SaxesParser } from 'saxes';
-
-const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
+import type { RngNode } from './rng-tree.js';
 
 export type NameClass =
   | { t: 'name'; ns: string; local: string; qname: string }
@@ -39,57 +37,15 @@ export const EMPTY: Pattern = { t: 'empty' };
 export const NOT_ALLOWED: Pattern = { t: 'notAllowed' };
 const TEXT: Pattern = { t: 'text' };
 
-interface RngNode {
-  local: string;
-  attrs: Record<string, string>;
-  /** Namespace prefixes in scope (for QNames in name attributes). */
-  prefixes: Record<string, string>;
-  children: RngNode[];
-  text: string;
-}
-
 export interface ContentModel {
   start: Pattern;
   defines: Map<string, Pattern>;
 }
 
-function parseRngTree(text: string): RngNode | undefined {
-  const parser = new SaxesParser({ xmlns: true });
-  const root: RngNode = { local: '#root', attrs: {}, prefixes: {}, children: [], text: '' };
-  const stack: (RngNode | null)[] = [root];
-  parser.on('opentag', (tag) => {
-    const parent = stack[stack.length - 1];
-    if (tag.uri !== RNG_NS || parent === null) {
-      stack.push(null); // foreign markup (documentation, Schematron) and all inside it
-      return;
-    }
-    const attrs: Record<string, string> = {};
-    for (const a of Object.values(tag.attributes)) if (!a.prefix) attrs[a.local] = a.value;
-    const prefixes = { ...parent!.prefixes, ...(tag.ns ?? {}) };
-    const node: RngNode = { local: tag.local, attrs, prefixes, children: [], text: '' };
-    parent!.children.push(node);
-    stack.push(node);
-  });
-  parser.on('text', (t) => {
-    const top = stack[stack.length - 1];
-    if (top) top.text += t;
-  });
-  parser.on('closetag', () => {
-    stack.pop();
-  });
-  try {
-    parser.write(text).close();
-  } catch {
-    return undefined;
-  }
-  return root.children[0];
-}
-
 class Unsupported extends Error {}
 
 /** The schema's model, or undefined when it uses what this reader does not follow. */
-export function readContentModel(rngText: string): ContentModel | undefined {
-  const grammar = parseRngTree(rngText);
+export function readContentModel(grammar: RngNode | undefined): ContentModel | undefined {
   if (!grammar || grammar.local !== 'grammar') return undefined;
   let nextId = 0;
   const defines = new Map<string, Pattern>();

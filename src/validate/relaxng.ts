@@ -16,6 +16,7 @@ import { locateXPaths } from './locate.js';
 import { allowedChildren } from './expected.js';
 import { findTeiAll } from './tei-all.js';
 import { readContentModel, type ContentModel } from './content-model.js';
+import { rngTreeAt } from './rng-tree.js';
 import { contentErrors } from './content-errors.js';
 import { ioFailure } from '../util/io-errors.js';
 
@@ -41,7 +42,7 @@ function childTable(path: string): Map<string, string[]> {
   let table = childTables.get(path);
   if (!table) {
     try {
-      table = allowedChildren(readFileSync(path, 'utf8'));
+      table = allowedChildren(rngTreeAt(path));
     } catch {
       table = new Map();
     }
@@ -56,7 +57,7 @@ function contentModel(path: string): ContentModel | undefined {
   if (!models.has(path)) {
     let model: ContentModel | undefined;
     try {
-      model = readContentModel(readFileSync(path, 'utf8'));
+      model = readContentModel(rngTreeAt(path));
     } catch {
       model = undefined;
     }
