@@ -10,7 +10,7 @@
  */
 import { decodeHTML } from 'entities';
 import { blank, blanked, classifyEndnoteWords, decodeSource, htmlWords, positioner, words } from './source-text.js';
-import { wordList, wordTexts, type Inventory, type SourceMarker, type SourceNote, type SourceNoteRef, type TitleFacts } from './types.js';
+import { wordList, type Inventory, type SourceMarker, type SourceNote, type SourceNoteRef, type TitleFacts } from './types.js';
 
 /** A print page marker, with an optional remark after it (`[blank]`); REMARK_BEFORE finds one before it. */
 const MARKER = /<B>\s*(?:<FONT[^>]*>\s*)?page\s*([0-9]+[a-z]?|[ivxlcdm]+\b)\s*(?:\[([a-z][a-z ]*)\]\s*)?(?:<\/FONT>\s*)?<\/B>(?:\s*\[([a-z][a-z ]*)\])?/gi;

@@ -10,7 +10,6 @@ import { convertFiles } from '../convert.js';
 import { carryImages } from '../convert-images.js';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
 import { writeFileAtomic } from '../util/files.js';
-import { ioFailure } from '../util/io-errors.js';
 
 export interface BatchTask {
   /** The source, relative to cwd or absolute, as it appears in messages. */

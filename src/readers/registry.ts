@@ -19,10 +19,6 @@ export const SOURCE_FORMATS: readonly SourceFormat[] = READERS.map((r) => r.form
 /** Every extension some format comes with (`.html`, `.htm`, `.md`, …), for finding sources in folders. */
 export const SOURCE_EXTENSIONS: readonly string[] = [...new Set(READERS.flatMap((r) => r.extensions))];
 
-export function isSourceFormat(name: string): name is SourceFormat {
-  return (SOURCE_FORMATS as readonly string[]).includes(name);
-}
-
 export function readerFor(format: SourceFormat): SourceReader {
   return READERS.find((r) => r.format === format)!;
 }

@@ -31,7 +31,6 @@ export interface ConversionReport {
   fidelity: Fidelity;
 }
 
-export { toolVersion };
 
 export function buildReport(edition: Edition, inputs: ReportInput[], diagnostics: Diagnostic[], fidelity: Fidelity): ConversionReport {
   const { counts, pages } = countEdition(edition);

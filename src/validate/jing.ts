@@ -105,10 +105,3 @@ function usesXInclude(doc: string | Uint8Array): boolean {
 function utf8Declared(text: string): string {
   return text.replace(/^(\uFEFF?<\?xml\s[^?]*?encoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
 }
-
-/** For tests: forget verdicts and the PATH lookup. */
-export function resetJing(): void {
-  verdicts.clear();
-  available = undefined;
-}
-

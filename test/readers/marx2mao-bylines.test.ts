@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Edition } from '../../src/model/types.js';
 import { forEachBlock } from '../../src/model/walk.js';
 import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
-import { plainText } from '../../src/readers/marx2mao/inlines.js';
+import { plainText } from '../../src/model/plain-text.js';
 import { markBylines } from '../../src/readers/marx2mao/bylines.js';
 import { writeTei } from '../../src/tei/index.js';
 import { validateTei } from '../../src/validate/index.js';

@@ -14,7 +14,7 @@ import type { CliIo, Command } from '../io.js';
 import { UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { ioFailure } from '../../util/io-errors.js';
-import { toolVersion } from '../../report/index.js';
+import { toolVersion } from '../../version.js';
 import { SOURCE_EXTENSIONS } from '../../readers/registry.js';
 import { findSources, runBatch, summarise, type BatchFileResult, type BatchSummary } from '../../batch/index.js';
 

@@ -151,25 +151,3 @@ export function appendText(out: Inline[], value: string): void {
   if (last?.type === 'text') last.value += value;
   else out.push({ type: 'text', value });
 }
-
-/** Plain text of inlines (regularised readings, no note labels): for tests of punctuation and dates. */
-export function plainText(inlines: readonly Inline[]): string {
-  return inlines
-    .map((n) => {
-      switch (n.type) {
-        case 'text':
-          return n.value;
-        case 'norm':
-          return n.reg;
-        case 'emph':
-        case 'date':
-        case 'link':
-          return plainText(n.children);
-        case 'lb':
-          return ' ';
-        default:
-          return '';
-      }
-    })
-    .join('');
-}

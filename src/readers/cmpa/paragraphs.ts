@@ -8,7 +8,7 @@
 import type { Block, Diagnostic, Inline, PageBreak, Paragraph, Repair, SourcePosition } from '../../model/types.js';
 import { diagnostic } from '../../model/diagnostics.js';
 import { decideHyphen } from '../shared/word-break.js';
-import { plainText } from './inlines.js';
+import { plainText } from '../../model/plain-text.js';
 
 export type Item =
   | { kind: 'para'; paragraph: Paragraph }

@@ -8,7 +8,7 @@
 import type { Block, Diagnostic, Inline, Note, NotesSection } from '../../model/types.js';
 import { diagnostic } from '../../model/diagnostics.js';
 import { attr, collapse, elements, positionOf, startOffset, tag, textOf, type Element, type Node } from '../marx2mao/dom.js';
-import { flatten, inlines, itemNodes, itemStart, toBlocks, type BlockContext, type Item } from './blocks.js';
+import { inlines, itemNodes, toBlocks, type BlockContext, type Item } from './blocks.js';
 
 const LABEL = /^\[?\s*(\d{1,4}[a-z]?|\*{1,3}|[a-z])\s*\]?$/i;
 const NOTES_HEADING = /^(?:end\s*|foot\s*)?notes?:?$/i;

@@ -5,7 +5,7 @@
  * that follow them. See docs/encoding.md, "Divisions of a book".
  */
 import type { Block, Division, Heading, Paragraph } from '../../model/types.js';
-import { plainText } from './inlines.js';
+import { plainText } from '../../model/plain-text.js';
 
 /** A division's printed label alone on its line: `CHAPTER I`, `PART II`, `BOOK ONE`, `Chapter 3.` */
 const LABEL = /^(chapter|part|book|section|lecture)\s+([ivxlcdm]+|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\.?$/i;

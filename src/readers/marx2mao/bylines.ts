@@ -6,7 +6,7 @@
  * join it to the title (or to the section number under it) as one heading.
  */
 import type { Block, Byline, Heading } from '../../model/types.js';
-import { plainText } from './inlines.js';
+import { plainText } from '../../model/plain-text.js';
 
 /** `By …`: an attribution whatever its case. */
 const BY = /^by\s+\S/i;

@@ -7,7 +7,7 @@
  */
 import type { Block, Division, Inline, Table, TableCell } from '../../model/types.js';
 import { forEachBlock } from '../../model/walk.js';
-import { plainText } from './inlines.js';
+import { plainText } from '../../model/plain-text.js';
 
 /** A label cell's line: `1.`, `IV`, `2)`, or empty. */
 const LABEL_LINE = /^(\d{1,3}|[IVXLC]{1,7}|[a-z])[.)]?$/;

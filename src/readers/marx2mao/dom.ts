@@ -10,7 +10,6 @@ import type { SourcePosition } from '../../model/types.js';
 export type Node = DefaultTreeAdapterMap['node'];
 export type Element = DefaultTreeAdapterMap['element'];
 export type TextNode = DefaultTreeAdapterMap['textNode'];
-export type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
 export function parseHtml(html: string): DefaultTreeAdapterMap['document'] {
   return parse(pointAnchors(html), { sourceCodeLocationInfo: true });

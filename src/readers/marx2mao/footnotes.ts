@@ -3,7 +3,8 @@
  * opened by `&nbsp &nbsp` and a label (`*`, `**`, `<SUP>[1]</SUP>`), separated by `<BR>`.
  */
 import type { Block, Inline, Note } from '../../model/types.js';
-import { plainText, trimEnd } from './inlines.js';
+import { trimEnd } from './inlines.js';
+import { plainText } from '../../model/plain-text.js';
 
 /** The notes of a foot-note block read as blocks: each labelled line or paragraph opens a note. */
 export function notesFromBlocks(blocks: Block[], nextId: () => string): Note[] {

@@ -25,7 +25,7 @@ import { Walker } from './walk.js';
 import type { FlowShared } from './flow.js';
 import { refuseNonWork } from './non-work.js';
 import { forEachBlock } from '../../model/walk.js';
-import { plainText } from './inlines.js';
+import { plainText } from '../../model/plain-text.js';
 import { sensibleCase } from './case.js';
 import { basisSiglum, printSiglum } from '../shared/siglum.js';
 
@@ -155,7 +155,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
 
   const lineDate = dateline?.children.find((c): c is DateInline => c.type === 'date');
   const workDate = lineDate
-    ? { text: collapse(plainDate(dateline!)).trim(), ...dateFields(lineDate) }
+    ? { text: collapse(plainText(lineDate.children)).trim(), ...dateFields(lineDate) }
     : title?.date && { text: title.date.text, ...dateFields(title.date) };
   if (title?.date?.misprintedYear) misprints.push({ date: title.date, text: title.date.text, pos: title.date.pos });
   for (const m of misprints) diagnostics.push(misprintDiagnostic(m));
@@ -190,13 +190,6 @@ function misprintDiagnostic(m: Misprint): Diagnostic {
     severity: 'info', code: 'date-misprint', file: m.pos.file, line: m.pos.line, column: m.pos.column,
     message: `"${collapse(m.text).trim()}": the year "${year}" is read as ${year.replace(/l/g, '1')} (a letter l typed for the digit 1); the text keeps it as transcribed`,
   };
-}
-
-function plainDate(d: { children: unknown[] }): string {
-  const date = d.children.find((c) => (c as { type: string }).type === 'date') as { children: never[] } | undefined;
-  const walk = (list: { type: string; value?: string; reg?: string; children?: unknown[] }[]): string =>
-    list.map((i) => (i.type === 'text' ? i.value : i.type === 'norm' ? i.reg : i.children ? walk(i.children as never[]) : '')).join('');
-  return date ? walk(date.children) : '';
 }
 
 /** A fragment without <TITLE> or title block is titled from its first heading, never its file name. */

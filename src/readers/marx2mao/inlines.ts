@@ -95,15 +95,3 @@ export function trimEnd(children: Inline[]): void {
     return;
   }
 }
-
-/** Plain text of inlines (regularised readings, no note labels), for tests of a block's content. */
-export function plainText(children: readonly Inline[]): string {
-  let out = '';
-  for (const c of children) {
-    if (c.type === 'text') out += c.value;
-    else if (c.type === 'norm') out += c.reg;
-    else if (c.type === 'emph' || c.type === 'link' || c.type === 'date') out += plainText(c.children);
-    else if (c.type === 'lb') out += ' ';
-  }
-  return out;
-}

@@ -5,7 +5,7 @@
  */
 import type { Block, Dateline, Inline, Paragraph, Signed } from '../../model/types.js';
 import { readDate } from './dates.js';
-import { plainText } from './inlines.js';
+import { plainText } from '../../model/plain-text.js';
 
 /** A salutation: short, ending in a comma or exclamation mark; a colon only after an address
  * (`Comrades:`), not after a phrase that introduces a quotation (`Marx continues:`). */

@@ -4,7 +4,7 @@
  */
 import type { Block, Dateline, Division, Heading, SourcePosition } from '../../model/types.js';
 import { readDate, type ReadDate } from './dates.js';
-import { plainText } from './inlines.js';
+import { plainText } from '../../model/plain-text.js';
 import { labelKind, splitAt } from './book.js';
 
 /**

@@ -10,7 +10,7 @@ import { readPrintStatements, type PrintFacts } from './print-statements.js';
 import { sensibleCase } from './case.js';
 import { isoDate, readDate, type ReadDate } from './dates.js';
 import {
-  attr, childrenOf, collapse, elements, endOffset, isElement, isText, positionOf, startOffset, tag, textOf,
+  attr, childrenOf, collapse, elements, endOffset, isText, positionOf, startOffset, tag, textOf,
   type Element, type Node,
 } from './dom.js';
 
@@ -64,7 +64,7 @@ export function readTitleBlock(body: Node, file: string): TitleBlock | undefined
   }
   if (titleParts.length) {
     const first = titleParts[0]!;
-    const same = titleParts.filter((h, i) => titleParts.slice(0, i + 1).every((p, k) => p.tag === first.tag || continuesTitle(body, titleParts[k - 1], p)));
+    const same = titleParts.filter((_, i) => titleParts.slice(0, i + 1).every((p, k) => p.tag === first.tag || continuesTitle(body, titleParts[k - 1], p)));
     // a joining word set in lower case between headings in capitals is cased with them
     const capitals = !same.some((h) => /\p{Ll}/u.test(h.text));
     const parts = same.map((h, i) => (i ? `${joiner(body, same[i - 1]!, h, capitals)}${h.text}` : h.text));
