@@ -5,7 +5,7 @@
  * its schema in schema/ describes.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -70,6 +70,27 @@ describe('help', () => {
     for (const ext of SOURCE_EXTENSIONS) expect(batch).toContain(ext);
     const validate = (await cli(['help', 'validate'])).stdout;
     expect(validate).toContain(RULE_NAMES.join(','));
+  });
+
+  it("the README's command × exit code table has a row per command, and names the JSON schema of each command with --format", () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const header = '| command | exit 0 | exit 1 (the input is bad) | exit 2 (usage or I/O) | `--help` | `--quiet` | `--format json` |';
+    expect(readme).toContain(header);
+    const rows = new Map(readme.split('\n').flatMap((line) => {
+      const m = /^\| `(\w+)` \|(.*)\|$/.exec(line);
+      return m ? [[m[1]!, m[2]!.split(' | ').map((c) => c.trim())] as const] : [];
+    }));
+    for (const spec of SPECS) {
+      const cells = rows.get(spec.name);
+      expect(cells, spec.name).toHaveLength(6);
+      expect(cells![3], spec.name).toBe('yes');
+      const json = cells![5]!;
+      const schemaFile = /schema\/(\w+)\.schema\.json/.exec(json)?.[0];
+      if ('format' in spec.options) {
+        expect(schemaFile, spec.name).toBeDefined();
+        expect(existsSync(join(repoRoot, schemaFile!)), schemaFile).toBe(true);
+      } else expect(schemaFile, spec.name).toBeUndefined();
+    }
   });
 
   it('an option with fixed values refuses another, naming them, exit 2', async () => {

@@ -30,7 +30,8 @@ describe('the npm package', () => {
   it('holds the build, the compiled stylesheets, their sources, the schemas, README and licence; no tests or benchmarks', () => {
     for (const f of ['dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'xslt/html.sef.json', 'xslt/epub.sef.json', 'xslt/text.sef.json', 'xslt/dc.sef.json',
       'xslt/html.xsl', 'xslt/common/util.xsl', 'schema/teikit.rng', 'schema/report.schema.json', 'schema/edition.schema.json',
-      'schema/deposit.schema.json', 'schema/verify.schema.json', 'README.md', 'LICENSE', 'package.json']) {
+      'schema/deposit.schema.json', 'schema/verify.schema.json', 'schema/build.schema.json', 'schema/validate.schema.json', 'schema/batch.schema.json',
+      'README.md', 'LICENSE', 'package.json']) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => /^(test|bench|src|scripts|editions|\.ci)\//.test(f) || /\.test\.[jt]s$/.test(f))).toEqual([]);
