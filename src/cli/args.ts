@@ -8,7 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Readable } from 'node:stream';
 import { UserError } from '../model/diagnostics.js';
 import { COMMON_OPTION_NAMES } from './output.js';
-import { parserOptions, type CommandSpec, type OptionSpec } from './spec.js';
+import type { CommandSpec, OptionSpec } from './spec.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -34,6 +34,15 @@ export function parseCommandArgs<O extends Record<string, OptionSpec>>(
     throw new UserError(`teikit ${name}: --${option} must be ${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}, not "${value}"`, 2);
   }
   return parsed;
+}
+
+type HelpOnly = 'description' | 'value' | 'choices';
+
+/** The option table node:util parseArgs takes (the help's words left out). */
+export function parserOptions<O extends Record<string, OptionSpec>>(options: O): { [K in keyof O]: Omit<O[K], HelpOnly> } {
+  return Object.fromEntries(
+    Object.entries(options).map(([name, { description: _d, value: _v, choices: _c, ...parse }]) => [name, parse]),
+  ) as { [K in keyof O]: Omit<O[K], HelpOnly> };
 }
 
 /** Node's parseArgs error in plain words: "unknown option --stirct; did you mean --strict?". */

@@ -2,25 +2,58 @@ import type { CliIo, Command } from './io.js';
 import { performance } from 'node:perf_hooks';
 import { describeFailure, EXIT } from './failure.js';
 import { OutputControl, takeOutputControls } from './output.js';
-import { helpText } from './spec.js';
-import { SPECS } from './specs/index.js';
+import type { CommandSpec } from './spec.js';
 import { toolVersion } from '../version.js';
 import { nearestOption } from './args.js';
 
 /**
- * Each command's code lives in its own module under src/cli/commands/, imported only when it runs:
- * `teikit --help` and `teikit <command> --help` print the definitions (src/cli/specs/) without
- * loading SaxonJS, libxml2 or the readers (that took over a second).
+ * The commands, in the order `teikit --help` lists them: each one's summary; its definition
+ * (src/cli/specs/, for its help and its options) and its code (src/cli/commands/) are imported
+ * only when asked for, so `teikit --help` and `teikit <command> --help` load neither SaxonJS nor
+ * libxml2 nor the readers (that took over a second), and `teikit --help` no definition at all.
  */
-const loaders: Record<string, () => Promise<Command>> = {
-  convert: async () => (await import('./commands/convert.js')).default,
-  batch: async () => (await import('./commands/batch.js')).default,
-  validate: async () => (await import('./commands/validate.js')).default,
-  render: async () => (await import('./commands/render.js')).default,
-  build: async () => (await import('./commands/build.js')).default,
-  deposit: async () => (await import('./commands/deposit.js')).default,
-  verify: async () => (await import('./commands/verify.js')).default,
+const commands: Record<string, { summary: string; spec: () => Promise<CommandSpec>; code: () => Promise<Command> }> = {
+  convert: {
+    summary: 'convert the sources of one work (marx2mao, LIA, CMPA, …) to TEI',
+    spec: () => import('./specs/convert.js').then((m) => m.convertSpec),
+    code: () => import('./commands/convert.js').then((m) => m.default),
+  },
+  batch: {
+    summary: 'convert every source of a collection, each alone, in parallel',
+    spec: () => import('./specs/batch.js').then((m) => m.batchSpec),
+    code: () => import('./commands/batch.js').then((m) => m.default),
+  },
+  validate: {
+    summary: 'check TEI files: well-formedness, RELAX NG (teikit or tei_all) and teikit rules',
+    spec: () => import('./specs/validate.js').then((m) => m.validateSpec),
+    code: () => import('./commands/validate.js').then((m) => m.default),
+  },
+  render: {
+    summary: 'render TEI as HTML, EPUB 3 or plain text with XSLT 3 (SaxonJS)',
+    spec: () => import('./specs/render.js').then((m) => m.renderSpec),
+    code: () => import('./commands/render.js').then((m) => m.default),
+  },
+  build: {
+    summary: 'build every edition in editions/ into out/',
+    spec: () => import('./specs/build.js').then((m) => m.buildSpec),
+    code: () => import('./commands/build.js').then((m) => m.default),
+  },
+  deposit: {
+    summary: 'package an edition (folder, built edition or TEI file) as a BagIt bag',
+    spec: () => import('./specs/deposit.js').then((m) => m.depositSpec),
+    code: () => import('./commands/deposit.js').then((m) => m.default),
+  },
+  verify: {
+    summary: 'check a BagIt bag made by teikit deposit (or any BagIt 1.0 bag)',
+    spec: () => import('./specs/verify.js').then((m) => m.verifySpec),
+    code: () => import('./commands/verify.js').then((m) => m.default),
+  },
 };
+
+/** A command's definition (for tests and tools): undefined for an unknown name. */
+export async function commandSpec(name: string): Promise<CommandSpec | undefined> {
+  return Object.hasOwn(commands, name) ? commands[name]!.spec() : undefined;
+}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [first, ...after] = argv;
@@ -37,20 +70,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`teikit ${toolVersion()}\n`);
     return 0;
   }
-  const spec = SPECS.find((c) => c.name === name);
-  if (!spec) {
-    const near = nearestOption(name, SPECS.map((c) => c.name));
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
+    const near = nearestOption(name, Object.keys(commands));
     io.stderr(`teikit: unknown command '${name}'${near ? `; did you mean '${near}'?` : ''} (see teikit --help)\n`);
     return 2;
   }
   const helpAt = rest.findIndex((a) => a === '--help' || a === '-h');
   if (helpAt >= 0 && !rest.slice(0, helpAt).includes('--')) {
-    io.stdout(helpText(spec));
+    const { helpText } = await import('./spec.js');
+    io.stdout(helpText(await entry.spec(), entry.summary));
     return 0;
   }
   let command: Command;
   try {
-    command = await loaders[name]!();
+    command = await entry.code();
   } catch (err) {
     io.stderr(`teikit: command '${name}' is not available in this build\n`);
     if (process.env.TEIKIT_DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
@@ -77,7 +111,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 function usage(): string {
   const lines = ['teikit — TEI P5 toolkit for scholarly digital editions', '', 'Usage: teikit <command> [options]', '', 'Commands:'];
-  for (const { name, summary } of SPECS) lines.push(`  ${name.padEnd(10)} ${summary}`);
+  for (const [name, { summary }] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${summary}`);
   lines.push(
     `  ${'help'.padEnd(10)} teikit help <command> shows a command's options`,
     '',

@@ -2,8 +2,10 @@
  * A command's definition: its synopsis, summary, description, options (each with its description),
  * examples and exit codes. The parser's option table and the help text are both made from it, so
  * the help cannot drift from what the command accepts, and every command's help has one layout.
- * Definitions live in src/cli/specs/ and import nothing heavy: `teikit --help` and
- * `teikit <command> --help` print them without loading the readers, libxml2 or SaxonJS.
+ * Definitions live in src/cli/specs/, one module a command, and import nothing heavy:
+ * `teikit <command> --help` prints its definition without loading the readers, libxml2 or SaxonJS.
+ * The one-line summaries are in run.ts's list of commands, so that `teikit --help` loads no
+ * definition at all.
  */
 import { COMMON_OPTIONS } from './output.js';
 
@@ -22,8 +24,6 @@ export interface OptionSpec {
 
 export interface CommandSpec<O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
   name: string;
-  /** One line, for `teikit --help`. */
-  summary: string;
   /** What follows `teikit <name>` in the usage line(s). */
   synopsis: string[];
   /** Paragraphs after the summary. */
@@ -73,12 +73,12 @@ function optionLines(options: Record<string, OptionSpec>): string[] {
   });
 }
 
-/** The help of a command, in the one layout every command shares. */
-export function helpText(spec: CommandSpec): string {
+/** The help of a command (`summary`: its line in `teikit --help`), in the one layout every command shares. */
+export function helpText(spec: CommandSpec, summary: string): string {
   const out: string[] = [];
   const lead = `Usage: teikit ${spec.name} `;
   spec.synopsis.forEach((s, i) => out.push(`${i === 0 ? lead : ' '.repeat(lead.length)}${s}`));
-  out.push('', wrap(`${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.`, 0));
+  out.push('', wrap(`${summary[0]!.toUpperCase()}${summary.slice(1)}.`, 0));
   for (const p of spec.description ?? []) out.push('', wrap(p, 0));
   out.push('', 'Options:', ...optionLines(spec.options));
   out.push('', 'Common options (every command):', ...optionLines(COMMON_OPTIONS), '', 'Examples:');
@@ -86,13 +86,4 @@ export function helpText(spec: CommandSpec): string {
   const exit = ([0, 1, 2] as const).flatMap((k) => (spec.exit[k] ? [`${k} ${spec.exit[k]}`] : []));
   out.push('', wrap(`Exit status: ${exit.join('; ')}.`, 2));
   return `${out.join('\n')}\n`;
-}
-
-type HelpOnly = 'description' | 'value' | 'choices';
-
-/** The option table node:util parseArgs takes (the help's words left out). */
-export function parserOptions<O extends Record<string, OptionSpec>>(options: O): { [K in keyof O]: Omit<O[K], HelpOnly> } {
-  return Object.fromEntries(
-    Object.entries(options).map(([name, { description: _d, value: _v, choices: _c, ...parse }]) => [name, parse]),
-  ) as { [K in keyof O]: Omit<O[K], HelpOnly> };
 }

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { BagInfo } from './bagit.js';
-export { BAG_INFO_OPTIONS } from './names.js';
+export { BAG_INFO_OPTIONS } from '../names.js';
 import { dublinCore, type DublinCore } from './dublin-core.js';
 import { ioFailure } from '../util/io-errors.js';
 

@@ -11,7 +11,7 @@ import { createBag, verifyBag, type BagInfo, type DepositResult } from './bagit.
 import { dublinCore } from './dublin-core.js';
 import { bagInfoFromDublinCore } from './bag-info.js';
 import { UserError } from '../model/diagnostics.js';
-import { DC_PATH } from './names.js';
+import { DC_PATH } from '../names.js';
 export { DC_PATH };
 
 

@@ -8,6 +8,7 @@
  */
 import type { Diagnostic, Severity } from '../model/types.js';
 import { diagnostic } from '../model/diagnostics.js';
+import { RULE_NAMES } from '../names.js';
 import type { BreakFact, ElementFact, Facts } from './wellformed.js';
 
 /** What a pointer attribute may point to (element names); absent: anything. */
@@ -20,11 +21,7 @@ const POINTER_TARGETS: Record<string, string[]> = {
   'app@from': ['anchor'],
 };
 
-/**
- * The rules by name, each usable alone (`teikit validate --rules ids,pointers`). `house` is the
- * re-check of schema/teikit.rng in house.ts; the others are in this module.
- */
-export const RULE_NAMES = ['house', 'ids', 'pointers', 'pages', 'notes', 'pagerefs', 'breaks'] as const;
+export { RULE_NAMES };
 export type RuleName = (typeof RULE_NAMES)[number];
 
 /** Marks a message as a house rule, not TEI P5: a foreign file may well break it and still be good TEI. */

@@ -8,7 +8,7 @@ import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { depositSpec } from '../specs/deposit.js';
 import { parseCommandArgs } from '../args.js';
 import { deposit } from '../../deposit/deposit.js';
-import { BAG_INFO_OPTIONS } from '../../deposit/names.js';
+import { BAG_INFO_OPTIONS } from '../../names.js';
 import type { BagInfo } from '../../deposit/bagit.js';
 import { toolVersion } from '../../version.js';
 

@@ -2,7 +2,6 @@ import { defineCommand } from '../spec.js';
 
 export const batchSpec = defineCommand({
   name: 'batch',
-  summary: 'convert every source of a collection, each alone, in parallel',
   synopsis: ['<dir|file>... -o <outdir> [--jobs N] [--report summary.json]', '[--strict] [--format text|json]'],
   description: [
     'Every .html, .htm, .md or .markdown file under the folders is converted alone (no merging) to <outdir>/<path under its folder>.tei.xml and .report.json, its images beside it. Pages that are not works (collection indexes, notes about the collection) are refused: listed, nothing written.',

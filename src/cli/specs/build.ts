@@ -2,7 +2,6 @@ import { defineCommand } from '../spec.js';
 
 export const buildSpec = defineCommand({
   name: 'build',
-  summary: 'build every edition in editions/ into out/',
   synopsis: ['[<input>...] [-o out/] [--strict] [--format text|json]'],
   description: [
     'A folder with an edition.json among the inputs (default: editions/) is one edition; any other source file (.html, .md, ...) is a one-witness edition named after the file; other folders are searched for both. Each becomes out/<id>/ with the TEI, the conversion report, and the HTML, EPUB and plain-text renditions, and a BagIt bag of those files and its sources for deposit in out/bags/<id>/ (verified after it is made). The static site of every work built (catalogue, a page per work with citations) goes to out/site/.',

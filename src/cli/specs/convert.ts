@@ -2,7 +2,6 @@ import { defineCommand } from '../spec.js';
 
 export const convertSpec = defineCommand({
   name: 'convert',
-  summary: 'convert the sources of one work (marx2mao, LIA, CMPA, …) to TEI',
   synopsis: ['<source> [<witness>...] [-o out.xml|-] [--report report.json]', '[--name file] [--strict] [--format text|json]'],
   description: [
     'The first file is the base text (a marx2mao .html page); further files are other witnesses of the same work (a CMPA .md reprint), merged into it. The format of a file is chosen by its extension and its content: lia (Lenin Internet Archive HTML page: .html, .htm), marx2mao (marx2mao HTML page: .html, .htm), cmpa (CMPA Markdown reprint: .md, .markdown).',

@@ -1,5 +1,5 @@
 import { defineCommand, type OptionSpec } from '../spec.js';
-import { BAG_INFO_OPTIONS, DC_PATH } from '../../deposit/names.js';
+import { BAG_INFO_OPTIONS, DC_PATH } from '../../names.js';
 
 /** bagit-python's bag-info options (`--contact-name` …), each one line of bag-info.txt. */
 const bagInfoOptions: Record<string, OptionSpec> = Object.fromEntries(
@@ -8,7 +8,6 @@ const bagInfoOptions: Record<string, OptionSpec> = Object.fromEntries(
 
 export const depositSpec = defineCommand({
   name: 'deposit',
-  summary: 'package an edition (folder, built edition or TEI file) as a BagIt bag',
   synopsis: ['<edition/|built-edition/|tei.xml> -o <bag/> [options]'],
   description: [
     `The bag (BagIt, RFC 8493) holds under data/ the TEI, the conversion report, the HTML, EPUB and text renditions and the sources (in data/sources/), the edition's Dublin Core record (${DC_PATH}, from the teiHeader), SHA-256 and SHA-512 manifests, and bag-info.txt from the TEI header (External-Identifier: the TEI idno).`,

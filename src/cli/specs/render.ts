@@ -2,7 +2,6 @@ import { defineCommand } from '../spec.js';
 
 export const renderSpec = defineCommand({
   name: 'render',
-  summary: 'render TEI as HTML, EPUB 3 or plain text with XSLT 3 (SaxonJS)',
   synopsis: ['<tei.xml|-> --to html|epub|txt [-o <out>|-]', '[--xslt <my.xsl>] [--param k=v]... [--assets <dir>]'],
   description: ['The result is one standalone HTML5 page, an EPUB 3, or plain UTF-8 text.'],
   options: {

@@ -1,12 +1,11 @@
 import { defineCommand } from '../spec.js';
-import { RULE_NAMES } from '../../validate/rules.js';
+import { RULE_NAMES } from '../../names.js';
 
 /** Enough to see what is wrong with a file; a foreign file against the house schema may give thousands. */
 export const DEFAULT_MAX_MESSAGES = 100;
 
 export const validateSpec = defineCommand({
   name: 'validate',
-  summary: 'check TEI files: well-formedness, RELAX NG (teikit or tei_all) and teikit rules',
   synopsis: ['<file.xml>... [--schema teikit|tei_all|<path.rng>] [--rules <list>]', '[--max-messages <n>] [--format text|json]'],
   description: [
     "Each file is checked for well-formedness, then against RELAX NG. With teikit's house schema (the default) teikit's house rules run too (pointers resolve, ids unique, page numbers increase, notes referenced, break=\"no\" inside words); tei_all or your own schema is checked alone, as jing does.",

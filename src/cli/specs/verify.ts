@@ -2,7 +2,6 @@ import { defineCommand } from '../spec.js';
 
 export const verifySpec = defineCommand({
   name: 'verify',
-  summary: 'check a BagIt bag made by teikit deposit (or any BagIt 1.0 bag)',
   synopsis: ['<bag/> [--format text|json]'],
   description: [
     'Checks bagit.txt, every manifest entry present with the right digest (a changed or a missing file), no payload file missing from a manifest (an unlisted file), the tag manifests and Payload-Oxum. Each problem is one line naming the file.',

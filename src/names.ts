@@ -1,7 +1,14 @@
 /**
- * Names a deposit's users see, kept apart from the deposit's code (which loads SaxonJS) so that
- * the command line's help can show them without loading it.
+ * Names users give on the command line or find in the outputs, in one light module so that the
+ * help (src/cli/specs/) shows them without loading the code behind them (the validator, the
+ * deposit, which loads SaxonJS).
  */
+
+/**
+ * The rules of `teikit validate` by name, each usable alone (`--rules ids,pointers`). `house` is
+ * the re-check of schema/teikit.rng (validate/house.ts); the others are in validate/rules.ts.
+ */
+export const RULE_NAMES = ['house', 'ids', 'pointers', 'pages', 'notes', 'pagerefs', 'breaks'] as const;
 
 /** Where the Dublin Core record is in the bag. */
 export const DC_PATH = 'data/metadata/dc.xml';
