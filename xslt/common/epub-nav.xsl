@@ -32,12 +32,19 @@
               <xsl:variable name="divs" select="?nodes[t:is-div(.)]"/>
               <xsl:choose>
                 <xsl:when test="$divs"><xsl:apply-templates select="$divs" mode="t:toc"/></xsl:when>
+                <!-- a member of a corpus (a work of a volume): its title, then its chapters -->
+                <xsl:when test="?nodes/self::TEI">
+                  <li><a href="{?file}"><xsl:value-of select="?title"/></a>
+                    <xsl:variable name="chapters" select="t:member-chapters(?nodes)"/>
+                    <xsl:if test="$chapters"><ol><xsl:apply-templates select="$chapters" mode="t:toc"/></ol></xsl:if>
+                  </li>
+                </xsl:when>
                 <xsl:otherwise><li><a href="{?file}"><xsl:value-of select="?title"/></a></li></xsl:otherwise>
               </xsl:choose>
             </xsl:for-each>
           </ol>
         </nav>
-        <xsl:variable name="pbs" select="$tei//text//pb[normalize-space(@n)]"/>
+        <xsl:variable name="pbs" select="if ($tei/self::teiCorpus) then t:volume-pages($tei) else $tei//text//pb[normalize-space(@n)]"/>
         <xsl:if test="$pbs">
           <nav id="page-list" role="doc-pagelist" hidden="hidden">
             <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'page-list'"/></xsl:call-template>
@@ -66,6 +73,24 @@
       </body>
     </html>
   </xsl:template>
+
+  <!-- The chapters of a corpus member: the headed divisions of its body, or of its one division
+       when the body is a single division (a work whose only division holds its chapters). -->
+  <xsl:function name="t:member-chapters" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="top" select="$tei/text/body/*[t:is-div(.)]"/>
+    <xsl:sequence select="(if (count($top) = 1) then $top/*[t:is-div(.)] else $top)[head]"/>
+  </xsl:function>
+
+  <!-- The page list of a corpus (a volume of works): each print page once, at its first break,
+       leaving out the breaks a member declares out of sequence (a misprinted number), so that the
+       list runs in print order across the works. -->
+  <xsl:function name="t:volume-pages" as="element()*">
+    <xsl:param name="corpus" as="element()"/>
+    <xsl:for-each-group select="$corpus//text//pb[normalize-space(@n)][not(@type = 'out-of-sequence')]" group-by="normalize-space(@n)">
+      <xsl:sequence select="current-group()[1]"/>
+    </xsl:for-each-group>
+  </xsl:function>
 
   <xsl:template match="*" mode="t:toc">
     <li>
