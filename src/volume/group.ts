@@ -29,7 +29,7 @@ export interface Volume {
   volume: { text: string; n?: string };
   /** The works in print order. */
   members: MemberSpan[];
-  /** Every print page present, in print order, each once. */
+  /** Every print page present (text and notes), in print order, each once: the EPUB's page list. */
   pages: string[];
   /** Pages between two works that no work of the collection holds. */
   missing: MissingPages[];
@@ -43,8 +43,14 @@ export function volumeKey(m: VolumeMember): string {
   return `${norm(m.print.collection)}\u0000${m.print.volume.n ?? norm(m.print.volume.text)}`;
 }
 
+/** Print order of pages: roman (front matter) before arabic; others after, in the order given. */
+export function byPrintOrder(pages: string[]): string[] {
+  return pages.map((p, i) => ({ p, i, k: pageKey(p) ?? Infinity })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.p);
+}
+
+/** A work's place in the volume: its text's pages (its notes may be at the back of the volume) and its title block's range. */
 function span(member: VolumeMember): MemberSpan {
-  const candidates = [...member.pages];
+  const candidates = [...member.textPages];
   const { range } = member;
   // a range whose end comes before its start (a typo of the title block) gives only its start
   if (range) {
@@ -83,13 +89,11 @@ function makeVolume(list: VolumeMember[]): Volume {
     if (start > end + 1 && end > 0) missing.push({ from: String(end + 1), to: String(start - 1), after: a.member, before: b.member });
     else if (start < end) {
       diagnostics.push(
-        diagnostic('warning', 'volume-overlap', `${b.member.id} (pp. ${b.first}-${b.last}) begins before ${a.member.id} (pp. ${a.first}-${a.last}) ends: two works cannot share more than a page of one volume; a title block may name the wrong volume or pages`, { file: b.member.file }),
+        diagnostic('warning', 'volume-overlap', `${b.member.id} (pp. ${b.first}-${b.last}) begins before ${a.member.id} (pp. ${a.first}-${a.last}) ends: two works of one volume share at most a page: a title block may give the whole work's pages for a part, or the wrong volume or pages`, { file: b.member.file }),
       );
     }
   }
-  const pages: string[] = [];
-  const seen = new Set<string>();
-  for (const s of spans) for (const p of s.member.pages) if (!seen.has(p)) seen.add(p), pages.push(p);
+  const pages = byPrintOrder([...new Set(spans.flatMap((s) => s.member.pages))]);
   const volume = first.print.volume;
   return {
     id: volumeId(first.print.collection, volume.n ?? volume.text),

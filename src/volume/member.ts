@@ -31,6 +31,8 @@ export interface VolumeMember {
   /** The print pages present (pb/@n of that edition, in document order, each once; not the
    * markers declared out of sequence). */
   pages: string[];
+  /** Those of the text itself (front and body): the notes may be printed at the back of the volume. */
+  textPages: string[];
   /** The digital edition's publication data (publicationStmt). */
   publication: { publisher: string; licence: string; licenceUrl?: string; date?: string };
   root: XmlElement;
@@ -63,12 +65,16 @@ export function readMember(root: XmlElement, file: string): VolumeMember | undef
   if (!monogr || !volumeEl || !collection) return undefined;
   const printId = attr(print!, 'xml:id');
   const pages: string[] = [];
+  const textPages: string[] = [];
+  const inText = new Set((text ? [...elements(text, 'front'), ...elements(text, 'body')] : []).flatMap((e) => descendants(e, 'pb')));
   for (const pb of pbs) {
     const n = attr(pb, 'n')?.trim();
     const ed = attr(pb, 'edRef')?.replace(/^#/, '');
     // a marker the source prints out of sequence (a misprint the conversion declared) is no page of its own
     if (attr(pb, 'type') === 'out-of-sequence') continue;
-    if (n && (ed === undefined || ed === printId) && !pages.includes(n)) pages.push(n);
+    if (!n || (ed !== undefined && ed !== printId)) continue;
+    if (!pages.includes(n)) pages.push(n);
+    if (inText.has(pb) && !textPages.includes(n)) textPages.push(n);
   }
   const part = elements(print!, 'citedRange').find((c) => attr(c, 'unit') === 'page');
   const whole = elements(monogr, 'biblScope').find((s) => attr(s, 'unit') === 'page');
@@ -95,6 +101,7 @@ export function readMember(root: XmlElement, file: string): VolumeMember | undef
       ? { range: { from: attr(rangeEl, 'from')!, to: attr(rangeEl, 'to')!, text: textOf(rangeEl) } }
       : {}),
     pages,
+    textPages,
     publication: publicationOf(header),
     root,
   };
