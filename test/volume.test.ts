@@ -77,6 +77,7 @@ const haveJing = requireTool('jing', which('jing')) && requireTool('tei_all.rng'
 
 describe('a made-up volume: three works of Vol. III, one of Vol. IV', () => {
   let teiDir: string;
+  let outDir: string;
   let volume: Volume;
   let others: Volume[];
   let tei: string;
@@ -84,13 +85,16 @@ describe('a made-up volume: three works of Vol. III, one of Vol. IV', () => {
   let epubBytes: Uint8Array;
 
   beforeAll(async () => {
-    teiDir = await convertAll(sourcesUnder(join(fixtures, 'volume')));
-    const files = readdirSync(teiDir).sort().map((f) => join(teiDir, f));
-    const { members, failed, noVolume } = await readMembers(files, '/', () => undefined);
-    expect([failed, noVolume]).toEqual([[], []]);
-    [volume, ...others] = groupVolumes(members);
-    tei = await volumeTei(volume!, sharedPublication(volume!.members.map((s) => s.member)));
-    epubBytes = await renderEpub(tei, { source: 'volume.tei.xml' });
+    // as a user would: teikit batch writes the works' TEI (and copies their images beside it)
+    teiDir = mkdtempSync(join(tmpdir(), 'teikit-volume-tei-'));
+    const batch = await cli(['batch', join(fixtures, 'volume'), '-o', teiDir, '-q']);
+    expect(batch.code, batch.stderr).toBe(0);
+    outDir = mkdtempSync(join(tmpdir(), 'teikit-volume-out-'));
+    const result = await buildVolumes([teiDir], { outDir, cwd: '/', minWorks: 1 });
+    expect([result.failed, result.noVolume]).toEqual([[], []]);
+    [volume, ...others] = result.volumes.map((v) => v.volume);
+    tei = readFileSync(result.volumes[0]!.files.tei, 'utf8');
+    epubBytes = readFileSync(result.volumes[0]!.files.epub);
     epub = epubFiles(epubBytes);
   }, 120_000);
 
@@ -127,6 +131,13 @@ describe('a made-up volume: three works of Vol. III, one of Vol. IV', () => {
   it('a volume TEI that teikit would write invalid is refused, not written (ids made to collide)', async () => {
     const broken = { ...volume, members: [volume.members[0]!, { ...volume.members[0]! }] };
     await expect(volumeTei(broken, PUB)).rejects.toThrow(/error invalid-tei: .*duplicate-id/);
+  });
+
+  it("a work's image travels with the volume: copied under the work's id, packed in the EPUB", () => {
+    expect(tei).toContain('<graphic url="AWELLS70/well.gif"/>');
+    expect(readFileSync(join(outDir, volume.id, 'AWELLS70', 'well.gif')).subarray(0, 6).toString()).toBe('GIF89a');
+    expect(Object.keys(epub).filter((p) => p.startsWith('OEBPS/images/'))).toEqual(['OEBPS/images/1-well.gif']);
+    expect(epub['OEBPS/m003.xhtml']).toMatch(/<img src="images\/1-well.gif" alt="A village well"/);
   });
 
   it('EPUB: one page-list entry per print page present, in print order, each to an existing anchor', () => {

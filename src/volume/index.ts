@@ -4,7 +4,8 @@
  * is written) and one EPUB 3 whose page list holds every print page present, in print order.
  * The CLI (`teikit volume`) only wraps buildVolumes.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic, Publication } from '../model/types.js';
 import { diagnostic, formatDiagnostic, UserError } from '../model/diagnostics.js';
@@ -16,7 +17,8 @@ import { renderEpub } from '../render/epub.js';
 import { parseXmlTree } from './tree.js';
 import { readMember, type VolumeMember } from './member.js';
 import { groupVolumes, type Volume } from './group.js';
-import { writeVolumeTei } from './tei.js';
+import { memberPrefix, writeVolumeTei } from './tei.js';
+import { carryMemberImages } from './images.js';
 
 export { groupVolumes, pageRanges, volumeKey, type Volume, type MissingPages, type MemberSpan } from './group.js';
 export { readMember, type VolumeMember, type PrintBook } from './member.js';
@@ -109,8 +111,8 @@ export function sharedPublication(members: VolumeMember[]): Publication {
 }
 
 /** The volume's TEI, refused (a teikit bug) unless teikit's own schema and rules accept it. */
-export async function volumeTei(volume: Volume, publication: Publication): Promise<string> {
-  const tei = writeVolumeTei(volume, publication);
+export async function volumeTei(volume: Volume, publication: Publication, images?: Map<string, Map<string, string>>): Promise<string> {
+  const tei = writeVolumeTei(volume, publication, images);
   const problems = (await validateTei(tei, `${volume.id}.tei.xml`)).filter((d) => d.severity === 'error');
   if (problems.length > 0) {
     throw new UserError(`${volume.id}.tei.xml: error invalid-tei: teikit produced a volume TEI that its own schema and rules reject, so nothing is written (please report this): ${formatDiagnostic(problems[0]!)}`, 1);
@@ -129,16 +131,29 @@ export async function buildVolumes(inputs: string[], opts: BuildVolumesOptions):
   for (const volume of all.filter((v) => v.members.length >= minWorks)) {
     volume.diagnostics.forEach(report);
     const pub = opts.publication ?? sharedPublication(volume.members.map((s) => s.member));
-    const tei = await volumeTei(volume, pub);
-    const epub = await renderEpub(tei, {
-      source: `${volume.id}.tei.xml`,
-      onWarning: (line) => report(diagnostic('warning', 'volume-epub', line.replace(/^.*?warning [\w-]+: /, ''), { file: `${volume.id}.epub` })),
-    });
     const dir = join(opts.outDir, volume.id);
     const written = { tei: join(dir, `${volume.id}.tei.xml`), epub: join(dir, `${volume.id}.epub`) };
-    // both or neither: the EPUB is made before anything is written
-    await writeFileAtomic(resolve(cwd, written.tei), tei, written.tei);
-    await writeFileAtomic(resolve(cwd, written.epub), epub, written.epub);
+    // Made whole in a staging folder beside the final one, then renamed into place: a failure
+    // leaves no half-made volume, and the images travel with the TEI.
+    const stage = resolve(cwd, opts.outDir, `.${volume.id}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      const images = new Map<string, Map<string, string>>();
+      for (const { member } of volume.members) images.set(member.id, await carryMemberImages(member, memberPrefix(member), stage, cwd));
+      const tei = await volumeTei(volume, pub, images);
+      const epub = await renderEpub(tei, {
+        source: `${volume.id}.tei.xml`,
+        assetsDir: stage,
+        onWarning: (line) => report(diagnostic('warning', 'volume-epub', line.replace(/^.*?warning [\w-]+: /, ''), { file: written.epub })),
+      });
+      await writeFileAtomic(join(stage, `${volume.id}.tei.xml`), tei, written.tei);
+      await writeFileAtomic(join(stage, `${volume.id}.epub`), epub, written.epub);
+      await rm(resolve(cwd, dir), { recursive: true, force: true });
+      await rename(stage, resolve(cwd, dir)).catch((err: NodeJS.ErrnoException) => {
+        throw ioFailure(err, 'write', dir);
+      });
+    } finally {
+      await rm(stage, { recursive: true, force: true });
+    }
     result.volumes.push({ volume, files: written });
     opts.onVolume?.(volume, written);
   }

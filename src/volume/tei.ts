@@ -22,7 +22,8 @@ export function memberPrefix(m: VolumeMember): string {
   return ncName(m.id);
 }
 
-export function writeVolumeTei(volume: Volume, pub: Publication): string {
+/** The volume TEI; `images` gives, per member id, the image urls changed by carryMemberImages. */
+export function writeVolumeTei(volume: Volume, pub: Publication, images: Map<string, Map<string, string>> = new Map()): string {
   const members = volume.members.map((s) => s.member);
   const doc = XmlNode.document();
   const corpus = doc.ele(TEI_NS, 'teiCorpus');
@@ -31,7 +32,7 @@ export function writeVolumeTei(volume: Volume, pub: Publication): string {
   indent(corpus, 0);
   const shell = `<?xml version="1.0" encoding="UTF-8"?>\n${doc.end({ headless: true })}\n`;
   const close = shell.lastIndexOf('</teiCorpus>');
-  const parts = members.map((m) => `  ${memberXml(m)}\n`);
+  const parts = members.map((m) => `  ${memberXml(m, images.get(m.id))}\n`);
   return `${shell.slice(0, close)}${parts.join('')}${shell.slice(close)}`;
 }
 
@@ -129,7 +130,7 @@ function presentNote(volume: Volume): string {
 }
 
 /** A member's TEI with its ids prefixed (`SU39.n1`) and its same-document pointers with them. */
-export function memberXml(m: VolumeMember): string {
+export function memberXml(m: VolumeMember, images: Map<string, string> = new Map()): string {
   const prefix = memberPrefix(m);
   const ids = new Set<string>();
   const collect = (e: XmlElement) => {
@@ -147,6 +148,7 @@ export function memberXml(m: VolumeMember): string {
     if (el === root && name === 'xml:id') return prefix;
     if (name === 'xml:id') return `${prefix}.${value}`;
     if (name.startsWith('xml:') || name.startsWith('xmlns')) return value;
+    if (el.name === 'graphic' && name === 'url') return images.get(value) ?? value;
     const tokens = value.trim().split(/\s+/);
     // a list of same-document pointers (#n1 #n2): each that names an id of this member follows it
     if (tokens.length === 0 || !tokens.every((t) => t.startsWith('#'))) return value;
