@@ -16,7 +16,7 @@ import type { CommandSpec } from '../src/cli/spec.js';
 import { READERS, SOURCE_EXTENSIONS } from '../src/readers/registry.js';
 import { RULE_NAMES } from '../src/validate/rules.js';
 
-const COMMANDS = ['convert', 'batch', 'validate', 'render', 'build', 'deposit', 'verify'];
+const COMMANDS = ['convert', 'batch', 'validate', 'render', 'build', 'volume', 'deposit', 'verify'];
 const dir = mkdtempSync(join(tmpdir(), 'teikit-controls-'));
 // A regular file: a path under it cannot be made, even by root (ENOTDIR), unlike a chmod'ed folder.
 writeFileSync(join(dir, 'afile'), 'x');

@@ -38,6 +38,11 @@ const commands: Record<string, { summary: string; spec: () => Promise<CommandSpe
     spec: () => import('./specs/build.js').then((m) => m.buildSpec),
     code: () => import('./commands/build.js').then((m) => m.default),
   },
+  volume: {
+    summary: 'gather the works of each print volume into one volume TEI (teiCorpus) and EPUB',
+    spec: () => import('./specs/volume.js').then((m) => m.volumeSpec),
+    code: () => import('./commands/volume.js').then((m) => m.default),
+  },
   deposit: {
     summary: 'package an edition (folder, built edition or TEI file) as a BagIt bag',
     spec: () => import('./specs/deposit.js').then((m) => m.depositSpec),
