@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accountConversion, fidelityDiagnostics, inventoryOfCmpa, inventoryOfMarx2mao, wordTexts } from '../src/accounting/index.js';
+import { accountConversion, fidelityDiagnostics, inventoryOfCmpa, inventoryOfMarx2mao, regionOf, wordTexts } from '../src/accounting/index.js';
 import type { Block, Edition } from '../src/model/types.js';
 import { readMarx2mao } from '../src/readers/marx2mao/index.js';
 import { writeTei } from '../src/tei/index.js';
@@ -143,7 +143,7 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
       ['7', '(unlinked)', pos(html, '<FONT SIZE=-2>[7]')],
     ]);
     // labels, references and back-references are apparatus; the navigation table ends the text
-    const regions = wordTexts(i.mainWords).map((w, k) => `${w}/${i.mainWords.region[k]}`);
+    const regions = wordTexts(i.mainWords).map((w, k) => `${w}/${regionOf(i.mainWords, k)}`);
     expect(regions).toEqual([
       'one/body', 'two/body', 'three/body', 'four/body', 'five/body', 'notes/body',
       'first/endnotes', 'note/endnotes', 'seventh/endnotes', 'note/endnotes', 'a/endnotes', 'suffixed/endnotes', 'note/endnotes',
@@ -248,7 +248,7 @@ describe('inventory of a CMPA reprint', () => {
     expect(i.markers.map((m) => [m.n, m.remark ?? '', `${m.pos.line}:${m.pos.column}`])).toEqual([['8', '', where(md, 'page 8')], ['9', 'blank', where(md, 'page 9')]]);
     expect(i.refs.map((r) => [r.label, `${r.pos.line}:${r.pos.column}`])).toEqual([['1', where(md, '<sup>')]]);
     expect(i.notes.map((n) => [n.label, `${n.pos.line}:${n.pos.column}`])).toEqual([['1', where(md, '[1] The')]]);
-    expect(wordTexts(i.mainWords).map((w, k) => `${w}/${i.mainWords.region[k]}`).join(' ')).toBe(
+    expect(wordTexts(i.mainWords).map((w, k) => `${w}/${regionOf(i.mainWords, k)}`).join(' ')).toBe(
       'a/body title/body may/body 1/body 1950/body text/body with/body a/body note/body split/body here/body and/body on/body notes/body the/endnotes note/endnotes text/endnotes',
     );
     expect([i.title.volume, i.title.pageFrom]).toEqual(['II', '7']);

@@ -5,7 +5,7 @@
  */
 import { decodeHTML } from 'entities';
 import type { SourcePosition } from '../model/types.js';
-import { CONTROL_CHARS, wordList, type Region, type WordList } from './types.js';
+import { CONTROL_CHARS, endWords, REGION_CODE, reserveWords, wordList, type Region, type WordList } from './types.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const LATIN1 = new TextDecoder('windows-1252');
@@ -56,39 +56,52 @@ export function blanked(s: string): string {
 /** A word: letters and digits with inner apostrophes; punctuation, quotes and dashes are not words. */
 export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Whether each BMP code unit from 128 up is a letter or digit, learnt on first sight (0 not yet
+ * known, 1 yes, 2 no): the Unicode-property test costs a string and a regular expression each. */
+const BMP_WORD_CHAR = new Uint8Array(0x10000);
 
 /** Length of the letter or digit (1 or 2 UTF-16 units) at i, 0 when there is none. */
 function wordCharAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0;
   if (c !== c || c === 0x2019) return 0;
+  if (c < 0xd800 || c > 0xdfff) {
+    let known = BMP_WORD_CHAR[c]!;
+    if (known === 0) BMP_WORD_CHAR[c] = known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+    return known === 1 ? 1 : 0;
+  }
   const cp = s.codePointAt(i)!;
   const len = cp > 0xffff ? 2 : 1;
   return LETTER_OR_DIGIT.test(s.slice(i, i + len)) ? len : 0;
 }
 
-/**
- * Call `each(start, end)` for every word of `s` (the same words as WORD, found by a scan of char
- * codes: the Unicode-property regular expression is several times slower on long pages).
- */
+/** Where the word that starts at `start` (a letter or digit) ends: letters and digits, joined by
+ * single inner apostrophes (the same words as WORD, by a scan of char codes: the Unicode-property
+ * regular expression is several times slower on long pages). */
+function wordEnd(s: string, start: number): number {
+  const n = s.length;
+  let i = start;
+  let k: number;
+  for (;;) {
+    while (i < n && (k = wordCharAt(s, i)) > 0) i += k;
+    const c = s.charCodeAt(i);
+    if ((c === 39 || c === 0x2019) && i + 1 < n && wordCharAt(s, i + 1) > 0) i += 1;
+    else return i;
+  }
+}
+
+/** Call `each(start, end)` for every word of `s` (the words of WORD). */
 export function scanWords(s: string, each: (start: number, end: number) => void): void {
   const n = s.length;
   let i = 0;
   while (i < n) {
-    let k = wordCharAt(s, i);
-    if (k === 0) {
+    if (wordCharAt(s, i) === 0) {
       i++;
       continue;
     }
-    const start = i;
-    i += k;
-    for (;;) {
-      while (i < n && (k = wordCharAt(s, i)) > 0) i += k;
-      const c = s.charCodeAt(i);
-      if ((c === 39 || c === 0x2019) && i + 1 < n && wordCharAt(s, i + 1) > 0) i += 1;
-      else break;
-    }
-    each(start, i);
+    const end = wordEnd(s, i);
+    each(i, end);
+    i = end;
   }
 }
 
@@ -105,24 +118,34 @@ export function hashWord(s: string, start: number, end: number): number {
   return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
-/** Append the words of `text` (already NFC) to a list, hashed lower-cased, with region and offset. */
+/**
+ * Append the words of `text` (already NFC) to a list, hashed lower-cased, with region and offset.
+ * One loop without callbacks per word: this is the accounting's innermost loop (every word of the
+ * source and of the TEI passes here).
+ */
 export function addWords(list: WordList, text: string, region: Region | ((i: number) => Region), at: (i: number) => number): void {
   let lower = text.toLowerCase();
   if (lower.length !== text.length) lower = text; // rare (e.g. İ): hashes then keep the case
-  const { h, region: regions, at: offsets } = list;
-  if (typeof region === 'string') {
-    scanWords(text, (i, e) => {
-      h.push(hashWord(lower, i, e));
-      regions.push(region);
-      offsets.push(at(i));
-    });
-  } else {
-    scanWords(text, (i, e) => {
-      h.push(hashWord(lower, i, e));
-      regions.push(region(i));
-      offsets.push(at(i));
-    });
+  const n = text.length;
+  // at most one word in two characters (a word and what ends it)
+  const arrays = reserveWords(list, (n + 1) >> 1);
+  const { h, region: regions, at: offsets } = arrays;
+  const fixed = typeof region === 'string' ? REGION_CODE[region] : -1;
+  let count = list.h.length;
+  let i = 0;
+  while (i < n) {
+    if (wordCharAt(text, i) === 0) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(text, i);
+    h[count] = hashWord(lower, i, end);
+    regions[count] = fixed >= 0 ? fixed : REGION_CODE[(region as (i: number) => Region)(i)];
+    offsets[count] = at(i);
+    count++;
+    i = end;
   }
+  endWords(list, arrays, count);
 }
 
 /** Lower-cased words of plain text (for titles and TEI text). */
@@ -202,7 +225,7 @@ export function classifyEndnoteWords(list: WordList, starts: number[], ends: num
   let open = false;
   for (let i = 0; i < list.at.length; i++) {
     while (e < events.length && events[e]!.at <= list.at[i]!) open = events[e++]!.open;
-    if (open) list.region[i] = 'endnotes';
+    if (open) list.region[i] = REGION_CODE.endnotes;
   }
 }
 
