@@ -118,20 +118,52 @@ export function hashWord(s: string, start: number, end: number): number {
   return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
+/** Each BMP code unit's lower case, learnt on first sight (0 not yet known; NO_LOWER when it is not
+ * one code unit by itself: a length change as İ's, the final-sigma rule of Σ, a surrogate). */
+const LOWER_UNIT = new Uint16Array(0x10000);
+const NO_LOWER = 0xffff;
+
+function lowerUnit(c: number): number {
+  let l = LOWER_UNIT[c]!;
+  if (l === 0) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    const single = lower.length === 1 && c !== 0x3a3 && (c < 0xd800 || c > 0xdfff);
+    LOWER_UNIT[c] = l = single ? lower.charCodeAt(0) : NO_LOWER;
+  }
+  return l;
+}
+
+/** hashWord of s[start, end) lower-cased unit by unit, as s.toLowerCase() would give it; -1 when
+ * a unit has no lower case of its own (lowerUnit), where only the whole string's lower case says. */
+function hashLowerWord(s: string, start: number, end: number): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let k = start; k < end; k++) {
+    let c = s.charCodeAt(k);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32;
+    } else if ((c = lowerUnit(c)) === NO_LOWER) return -1;
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
 /**
  * Append the words of `text` (already NFC) to a list, hashed lower-cased, with region and offset.
- * One loop without callbacks per word: this is the accounting's innermost loop (every word of the
- * source and of the TEI passes here).
+ * One loop without callbacks per word, and without lower-casing the text first (slow on text beyond
+ * Latin-1): this is the accounting's innermost loop (every word of the source and of the TEI
+ * passes here).
  */
 export function addWords(list: WordList, text: string, region: Region | ((i: number) => Region), at: (i: number) => number): void {
-  let lower = text.toLowerCase();
-  if (lower.length !== text.length) lower = text; // rare (e.g. İ): hashes then keep the case
   const n = text.length;
   // at most one word in two characters (a word and what ends it)
   const arrays = reserveWords(list, (n + 1) >> 1);
   const { h, region: regions, at: offsets } = arrays;
-  const fixed = typeof region === 'string' ? REGION_CODE[region] : -1;
-  let count = list.h.length;
+  const first = list.h.length;
+  let count = first;
+  // the hashes are of text.toLowerCase(), taken unit by unit until a unit needs the whole string
+  let lower: string | undefined;
   let i = 0;
   while (i < n) {
     if (wordCharAt(text, i) === 0) {
@@ -139,11 +171,24 @@ export function addWords(list: WordList, text: string, region: Region | ((i: num
       continue;
     }
     const end = wordEnd(text, i);
-    h[count] = hashWord(lower, i, end);
-    regions[count] = fixed >= 0 ? fixed : REGION_CODE[(region as (i: number) => Region)(i)];
-    offsets[count] = at(i);
-    count++;
+    const hash = lower === undefined ? hashLowerWord(text, i, end) : hashWord(lower, i, end);
+    if (hash < 0) {
+      lower = text.toLowerCase();
+      if (lower.length !== text.length) lower = text; // rare (e.g. İ): hashes then keep the case
+      count = first; // every word again, from the whole string's lower case
+      i = 0;
+      continue;
+    }
+    h[count] = hash;
+    offsets[count++] = i; // where the word starts in `text`, until the pass below
     i = end;
+  }
+  // regions and source offsets in a second pass, in order (the callers' functions move forward)
+  const fixed = typeof region === 'string' ? REGION_CODE[region] : -1;
+  for (let k = first; k < count; k++) {
+    const start = offsets[k]!;
+    regions[k] = fixed >= 0 ? fixed : REGION_CODE[(region as (i: number) => Region)(start)];
+    offsets[k] = at(start);
   }
   endWords(list, arrays, count);
 }
@@ -160,6 +205,8 @@ export function words(text: string): string[] {
 /** Inline elements do not separate words (`<B>T</B>HE` is one word); every other tag does. */
 const INLINE = new Set(['a', 'b', 'i', 'u', 'em', 'strong', 'font', 'sup', 'sub', 'span', 'small', 'big', 'tt', 's', 'strike', 'cite', 'abbr', 'acronym', 'code', 'var', 'kbd', 'q']);
 const SKIPPED = new Set(['title', 'script', 'style']);
+/** One control character anywhere (CONTROL_CHARS, without the global flag's state). */
+const HAS_CONTROL_CHAR = new RegExp(CONTROL_CHARS.source);
 const TOKEN = /<!--[\s\S]*?(?:-->|$)|<![^>]*>?|<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]*>?|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?/g;
 
 /**
@@ -168,15 +215,19 @@ const TOKEN = /<!--[\s\S]*?(?:-->|$)|<![^>]*>?|<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]*
  */
 export function htmlWords(html: string, from: number, to: number, region: Region, out: WordList = wordList(html)): WordList {
   // the visible text, and where each of its pieces starts in the source
-  let text = '';
+  // the pieces are joined once at the end (a string grown piece by piece is a rope that every
+  // later pass must first flatten), and checked for control characters only when the fragment has some
+  const parts: string[] = [];
+  let length = 0;
   const pieceText: number[] = [];
   const pieceSource: number[] = [];
+  const controls = HAS_CONTROL_CHAR.test(html.slice(from, to));
   const piece = (s: string, at: number) => {
     if (!s) return;
     // a stray control character (DLE in «o\x10krug») is no letter and no space: the TEI drops it
     // and the word stays whole, so the pieces around it join
     // (C1 bytes are the site's cp1252 punctuation, \x8b a dash: they separate words)
-    if (s.search(CONTROL_CHARS) >= 0) {
+    if (controls && s.search(CONTROL_CHARS) >= 0) {
       let from = 0;
       for (const m of s.matchAll(CONTROL_CHARS)) {
         piece(s.slice(from, m.index), at + from);
@@ -185,9 +236,10 @@ export function htmlWords(html: string, from: number, to: number, region: Region
       piece(s.slice(from), at + from);
       return;
     }
-    pieceText.push(text.length);
+    pieceText.push(length);
     pieceSource.push(at);
-    text += s;
+    parts.push(s);
+    length += s.length;
   };
   let at = from;
   let skipUntil: string | undefined;
@@ -207,9 +259,9 @@ export function htmlWords(html: string, from: number, to: number, region: Region
     } else if (!skipUntil) piece(' ', m.index);
   }
   if (!skipUntil && at < to) piece(html.slice(at, to), at);
-  const normal = text.normalize('NFC');
+  const normal = parts.join('').normalize('NFC');
   // NFC can shorten the text (rare: decomposed accents); positions are then those of the piece
-  const exact = normal.length === text.length;
+  const exact = normal.length === length;
   let p = 0;
   addWords(out, normal, region, (i) => {
     while (p + 1 < pieceText.length && pieceText[p + 1]! <= i) p++;

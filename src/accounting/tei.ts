@@ -60,7 +60,10 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
   const parser = new SaxesParser({ xmlns: false });
   const stack: Frame[] = [];
   const notesDivs = new WeakSet<Frame>();
-  let main = '';
+  // the text is kept in pieces and joined once: a string grown piece by piece is a deep rope that
+  // every later pass over it (normalisation, the word scan) must first flatten
+  const main: string[] = [];
+  let mainLength = 0;
   const marks: { at: number; region: Region }[] = [];
   const foot = new Map<string, string>();
   const footOrder: string[] = [];
@@ -70,8 +73,9 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
       foot.set(frame.foot, foot.get(frame.foot)! + text);
       return;
     }
-    if (marks.at(-1)?.region !== frame.region) marks.push({ at: main.length, region: frame.region });
-    main += text;
+    if (marks.at(-1)?.region !== frame.region) marks.push({ at: mainLength, region: frame.region });
+    main.push(text);
+    mainLength += text.length;
   };
   parser.on('opentag', (tag) => {
     const a = tag.attributes as Record<string, string>;
@@ -138,7 +142,7 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
     if (TEI_BLOCKS.has(tag.name) && top && !top.skip) append(' ', tag.name === 'note' ? (stack.at(-1) ?? top) : top);
   });
   parser.write(xml).close();
-  facts.mainWords = regionWords(main, marks);
+  facts.mainWords = regionWords(main.join(''), marks);
   // foot notes are numbered in the order the source has them (fn1, fn2…): compare in that order
   const byNumber = [...footOrder].sort((x, y) => Number(x.replace(/\D/g, '')) - Number(y.replace(/\D/g, '')));
   facts.footWords = regionWords(byNumber.map((id) => foot.get(id)).join(' '), [{ at: 0, region: 'foot' }]);
