@@ -4,7 +4,7 @@
  * and page ranges. The TEI's declared normalisations are read back as the source has them: the
  * `orig` of a `choice`, the printed hyphen of a `pb break="no" rend="hyphen"`.
  */
-import { SaxesParser } from 'saxes';
+import { SaxesParser } from '../util/saxes.js';
 import { addWords } from './source-text.js';
 import { wordList, type Region, type WordList } from './types.js';
 

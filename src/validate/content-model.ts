@@ -7,7 +7,7 @@
  * already found, never a judge of validity. A schema it cannot read whole (includes, external
  * references) gives no model, and the messages stay libxml2's.
  */
-import { SaxesParser } from 'saxes';
+import { SaxesParser } from '../util/saxes.js';
 
 const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 

@@ -4,7 +4,7 @@
  * there" without saying what was expected; this table lets the message list what the parent
  * takes. Order and counts are not captured — it is a hint, the schema stays the judge.
  */
-import { SaxesParser } from 'saxes';
+import { SaxesParser } from '../util/saxes.js';
 
 interface Node {
   name: string;
