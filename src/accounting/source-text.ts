@@ -133,27 +133,61 @@ function lowerUnit(c: number): number {
   return l;
 }
 
-/** hashWord of s[start, end) lower-cased unit by unit, as s.toLowerCase() would give it; -1 when
- * a unit has no lower case of its own (lowerUnit), where only the whole string's lower case says. */
-function hashLowerWord(s: string, start: number, end: number): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let k = start; k < end; k++) {
-    let c = s.charCodeAt(k);
-    if (c < 128) {
-      if (c >= 65 && c <= 90) c += 32;
-    } else if ((c = lowerUnit(c)) === NO_LOWER) return -1;
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+/** 1 for the ASCII letters and digits. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
+
+/**
+ * The words of `text` (those of WORD) into h (hashWord of each word of text.toLowerCase()) and
+ * offsets (where each starts in `text`) from index `count` on, in one pass that finds and hashes
+ * each word, lower-casing unit by unit: the number of words then, or -1 when a unit has no lower
+ * case of its own (lowerUnit) and only the whole string's lower case says.
+ */
+function scanLowerWords(text: string, h: Float64Array, offsets: Int32Array, count: number): number {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c0 = text.charCodeAt(i);
+    if (c0 < 128 ? ASCII_WORD[c0] === 0 : wordCharAt(text, i) === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (;;) {
+      while (i < n) {
+        let c = text.charCodeAt(i);
+        if (c < 128) {
+          if (ASCII_WORD[c] === 0) break;
+          if (c >= 65 && c <= 90) c += 32;
+          i++;
+        } else {
+          if (wordCharAt(text, i) === 0) break;
+          if ((c = lowerUnit(c)) === NO_LOWER) return -1; // surrogate pairs too
+          i++;
+        }
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+      }
+      // an inner apostrophe (its own lower case) joins the letters after it
+      const c = text.charCodeAt(i);
+      if ((c === 39 || c === 0x2019) && i + 1 < n && wordCharAt(text, i + 1) > 0) {
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+        i++;
+      } else break;
+    }
+    h[count] = (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+    offsets[count++] = start;
   }
-  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+  return count;
 }
 
 /**
  * Append the words of `text` (already NFC) to a list, hashed lower-cased, with region and offset.
- * One loop without callbacks per word, and without lower-casing the text first (slow on text beyond
- * Latin-1): this is the accounting's innermost loop (every word of the source and of the TEI
- * passes here).
+ * Words are found and hashed in one pass without lower-casing the text first (slow on text beyond
+ * Latin-1), and with no call per word: this is the accounting's innermost loop (every word of the
+ * source and of the TEI passes here).
  */
 export function addWords(list: WordList, text: string, region: Region | ((i: number) => Region), at: (i: number) => number): void {
   const n = text.length;
@@ -161,27 +195,22 @@ export function addWords(list: WordList, text: string, region: Region | ((i: num
   const arrays = reserveWords(list, (n + 1) >> 1);
   const { h, region: regions, at: offsets } = arrays;
   const first = list.h.length;
-  let count = first;
-  // the hashes are of text.toLowerCase(), taken unit by unit until a unit needs the whole string
-  let lower: string | undefined;
-  let i = 0;
-  while (i < n) {
-    if (wordCharAt(text, i) === 0) {
-      i++;
-      continue;
+  let count = scanLowerWords(text, h, offsets, first);
+  if (count < 0) {
+    // hashes of the whole string's lower case (Σ, İ, a surrogate pair)
+    let lower = text.toLowerCase();
+    if (lower.length !== text.length) lower = text; // rare (e.g. İ): hashes then keep the case
+    count = first;
+    for (let i = 0; i < n; ) {
+      if (wordCharAt(text, i) === 0) {
+        i++;
+        continue;
+      }
+      const end = wordEnd(text, i);
+      h[count] = hashWord(lower, i, end);
+      offsets[count++] = i;
+      i = end;
     }
-    const end = wordEnd(text, i);
-    const hash = lower === undefined ? hashLowerWord(text, i, end) : hashWord(lower, i, end);
-    if (hash < 0) {
-      lower = text.toLowerCase();
-      if (lower.length !== text.length) lower = text; // rare (e.g. İ): hashes then keep the case
-      count = first; // every word again, from the whole string's lower case
-      i = 0;
-      continue;
-    }
-    h[count] = hash;
-    offsets[count++] = i; // where the word starts in `text`, until the pass below
-    i = end;
   }
   // regions and source offsets in a second pass, in order (the callers' functions move forward)
   const fixed = typeof region === 'string' ? REGION_CODE[region] : -1;
