@@ -1,9 +1,7 @@
 import type { CliIo, Command } from './io.js';
-import { performance } from 'node:perf_hooks';
-import { describeFailure, EXIT } from './failure.js';
-import { COMMON_OPTIONS_HELP, OutputControl, takeOutputControls } from './output.js';
-import { toolVersion } from '../version.js';
-import { nearestOption } from './args.js';
+import type { OutputControl } from './output.js';
+// Everything beyond the command table is imported where it is needed: `teikit --help` loads this
+// module alone (each module a process loads costs it ~1-2 ms of resolving and reading).
 
 /**
  * Commands are registered here; each lives in its own module under src/cli/commands/, imported
@@ -53,11 +51,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-V') {
+    const { toolVersion } = await import('../version.js');
     io.stdout(`teikit ${toolVersion()}\n`);
     return 0;
   }
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
+    const { nearestOption } = await import('./args.js');
     const near = nearestOption(name, Object.keys(commands));
     io.stderr(`teikit: unknown command '${name}'${near ? `; did you mean '${near}'?` : ''} (see teikit --help)\n`);
     return 2;
@@ -70,6 +70,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (process.env.TEIKIT_DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
     return 2;
   }
+  const { COMMON_OPTIONS_HELP, OutputControl, takeOutputControls } = await import('./output.js');
+  const { describeFailure, EXIT } = await import('./failure.js');
   const helpAt = rest.findIndex((a) => a === '--help' || a === '-h');
   if (helpAt >= 0 && !rest.slice(0, helpAt).includes('--')) {
     io.stdout(`${command.usage}\n\n${COMMON_OPTIONS_HELP}\n`);
