@@ -57,7 +57,8 @@ function regionWords(text: string, marks: { at: number; region: Region }[]): Wor
  */
 export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
   const facts: TeiFacts = { pbs: [], mainWords: wordList(), footWords: wordList(), notes: [], refs: [], title: '', author: '', volumes: [], pageFroms: [] };
-  const parser = new SaxesParser({ xmlns: false });
+  // no positions: the facts need none, and saxes counts lines and columns at every character otherwise
+  const parser = new SaxesParser({ xmlns: false, position: false });
   const stack: Frame[] = [];
   const notesDivs = new WeakSet<Frame>();
   // the text is kept in pieces and joined once: a string grown piece by piece is a deep rope that
