@@ -9,7 +9,6 @@ import { formatDiagnostic, sortDiagnostics, UserError } from './model/diagnostic
 import { detectFormat, readerFor, type SourceFormat } from './readers/registry.js';
 import { mergeWitnesses } from './merge/index.js';
 import { writeTeiWithRepairs } from './tei/index.js';
-import { gateTei } from './convert-gate.js';
 import { buildReport, type ConversionReport, type ReportInput } from './report/index.js';
 import { accountConversion, fidelityDiagnostics } from './accounting/index.js';
 import { ioFailure } from './util/io-errors.js';
@@ -81,6 +80,10 @@ async function readSource(
  */
 export async function convertFiles(files: string[], options: ConvertOptions = {}): Promise<ConvertResult> {
   if (files.length === 0) throw new UserError('convert: no source file given', 2);
+  // The validation gate's module is loaded while the sources are read: it brings libxml2, whose
+  // WebAssembly V8 compiles on background threads meanwhile (a cold `teikit convert` waited for it).
+  const gate = import('./convert-gate.js');
+  gate.catch(() => undefined); // a failure is the await's below, not an unhandled rejection
   const cwd = options.cwd ?? process.cwd();
   if (files.filter((f) => f === '-').length > 1) throw new UserError('convert: standard input (-) can be read only once', 2);
   const read = await Promise.all(files.map((f, i) => readSource(f, options.formats?.[i], cwd, options.stdin, options.stdinName)));
@@ -117,7 +120,7 @@ export async function convertFiles(files: string[], options: ConvertOptions = {}
   const written = writeTeiWithRepairs(edition, options.publication);
   edition = written.edition;
   const tei = written.tei;
-  await gateTei(tei, { file: read[0]!.input.file, edition });
+  await (await gate).gateTei(tei, { file: read[0]!.input.file, edition });
   let diagnostics = uniqueDiagnostics([...fromReaders, ...written.diagnostics]);
   const inputs: ReportInput[] = read.map(({ input }, i) => ({
     ...input,

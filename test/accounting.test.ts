@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accountConversion, fidelityDiagnostics, inventoryOfCmpa, inventoryOfMarx2mao, wordTexts } from '../src/accounting/index.js';
+import { accountConversion, fidelityDiagnostics, inventoryOfCmpa, inventoryOfMarx2mao, regionOf, wordTexts } from '../src/accounting/index.js';
+import { hashWord, htmlWords } from '../src/accounting/source-text.js';
+import { wordList } from '../src/accounting/types.js';
 import type { Block, Edition } from '../src/model/types.js';
 import { readMarx2mao } from '../src/readers/marx2mao/index.js';
 import { writeTei } from '../src/tei/index.js';
@@ -143,7 +145,7 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
       ['7', '(unlinked)', pos(html, '<FONT SIZE=-2>[7]')],
     ]);
     // labels, references and back-references are apparatus; the navigation table ends the text
-    const regions = wordTexts(i.mainWords).map((w, k) => `${w}/${i.mainWords.region[k]}`);
+    const regions = wordTexts(i.mainWords).map((w, k) => `${w}/${regionOf(i.mainWords, k)}`);
     expect(regions).toEqual([
       'one/body', 'two/body', 'three/body', 'four/body', 'five/body', 'notes/body',
       'first/endnotes', 'note/endnotes', 'seventh/endnotes', 'note/endnotes', 'a/endnotes', 'suffixed/endnotes', 'note/endnotes',
@@ -248,9 +250,38 @@ describe('inventory of a CMPA reprint', () => {
     expect(i.markers.map((m) => [m.n, m.remark ?? '', `${m.pos.line}:${m.pos.column}`])).toEqual([['8', '', where(md, 'page 8')], ['9', 'blank', where(md, 'page 9')]]);
     expect(i.refs.map((r) => [r.label, `${r.pos.line}:${r.pos.column}`])).toEqual([['1', where(md, '<sup>')]]);
     expect(i.notes.map((n) => [n.label, `${n.pos.line}:${n.pos.column}`])).toEqual([['1', where(md, '[1] The')]]);
-    expect(wordTexts(i.mainWords).map((w, k) => `${w}/${i.mainWords.region[k]}`).join(' ')).toBe(
+    expect(wordTexts(i.mainWords).map((w, k) => `${w}/${regionOf(i.mainWords, k)}`).join(' ')).toBe(
       'a/body title/body may/body 1/body 1950/body text/body with/body a/body note/body split/body here/body and/body on/body notes/body the/endnotes note/endnotes text/endnotes',
     );
     expect([i.title.volume, i.title.pageFrom]).toEqual(['II', '7']);
+  });
+});
+
+describe('the accounting\'s word lists', () => {
+  const hashes = (text: string) => htmlWords(text, 0, text.length, 'body').h;
+
+  it('hash a word as its lower case, whatever script and however long the list grows', () => {
+    // case differences beyond ASCII compare equal, as String.prototype.toLowerCase has them
+    expect([...hashes('Éire ÉIRE éire')]).toEqual(Array(3).fill(hashes('éire')[0]));
+    expect(hashes('ДУМА')[0]).toBe(hashes('дума')[0]);
+    // Σ takes its final form at a word's end only when the whole text is lower-cased
+    expect(hashes('ΟΔΟΣ')[0]).toBe(hashes('οδος')[0]);
+    expect(hashes('ΟΔΟΣ')[0]).not.toBe(hashes('οδοσ')[0]);
+    // İ lengthens the text when lower-cased: its text's words then keep their case, before and after it
+    expect(hashes('Word İstanbul Word')[0]).not.toBe(hashes('word')[0]);
+    expect([...hashes('Word İstanbul Word')]).toEqual(['Word', 'İstanbul', 'Word'].map((w) => hashWord(w, 0, w.length)));
+    // appended fragment by fragment past the first buffer, every word keeps its hash, region and offset
+    const text = Array.from({ length: 3000 }, (_, k) => `w${k}`).join(' ');
+    const list = wordList(text);
+    for (let from = 0; from < text.length; from = text.indexOf(' ', from + 400) + 1 || text.length) {
+      const to = text.indexOf(' ', from + 400);
+      htmlWords(text, from, to < 0 ? text.length : to, from < text.length / 2 ? 'body' : 'foot', list);
+    }
+    expect(list.h.length).toBe(3000);
+    expect(wordTexts(list, 2997)).toEqual(['w2997', 'w2998', 'w2999']);
+    expect([...list.h]).toEqual([...hashes(text)]);
+    expect(regionOf(list, 0)).toBe('body');
+    expect(regionOf(list, 2999)).toBe('foot');
+    expect(list.at[2999]).toBe(text.lastIndexOf('w2999'));
   });
 });

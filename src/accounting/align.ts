@@ -13,7 +13,7 @@ export interface Alignment {
   gaveUp: boolean;
 }
 
-export function align<T extends string | number>(a: readonly T[], b: readonly T[], maxD = 2000): Alignment {
+export function align<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>, maxD = 2000): Alignment {
   const ma = new Uint8Array(a.length);
   const mb = new Uint8Array(b.length);
   let lo = 0;
@@ -28,15 +28,7 @@ export function align<T extends string | number>(a: readonly T[], b: readonly T[
     mb[--eb] = 1;
   }
   if (ea === lo || eb === lo) return { a: ma, b: mb, gaveUp: false };
-  // words as numbers: comparisons in the inner loop are then integer compares
-  const ids = new Map<T, number>();
-  const code = (w: T) => {
-    let id = ids.get(w);
-    if (id === undefined) ids.set(w, (id = ids.size));
-    return id;
-  };
-  const x0 = Int32Array.from(a.slice(lo, ea), code);
-  const y0 = Int32Array.from(b.slice(lo, eb), code);
+  const [x0, y0] = a instanceof Float64Array && b instanceof Float64Array ? [a.subarray(lo, ea), b.subarray(lo, eb)] : codes(a, b, lo, ea, eb);
   const gaveUp = !myers(x0, y0, maxD, (i, j) => {
     ma[lo + i] = 1;
     mb[lo + j] = 1;
@@ -46,11 +38,27 @@ export function align<T extends string | number>(a: readonly T[], b: readonly T[
   return { a: ma, b: mb, gaveUp };
 }
 
+/** The middles of two lists of strings as numbers: comparisons in Myers' inner loop are then
+ * number compares (word hashes are numbers already). */
+function codes<T>(a: ArrayLike<T>, b: ArrayLike<T>, lo: number, ea: number, eb: number): [Int32Array, Int32Array] {
+  const ids = new Map<T, number>();
+  const code = (w: T) => {
+    let id = ids.get(w);
+    if (id === undefined) ids.set(w, (id = ids.size));
+    return id;
+  };
+  const x = new Int32Array(ea - lo);
+  const y = new Int32Array(eb - lo);
+  for (let i = lo; i < ea; i++) x[i - lo] = code(a[i]!);
+  for (let j = lo; j < eb; j++) y[j - lo] = code(b[j]!);
+  return [x, y];
+}
+
 /**
  * Move each run of unmatched words as early as it can go (`x [y x] z` rather than `[x y] x z`):
  * the same words are unmatched, and the run is reported from its first word, as a reader would.
  */
-function slideGaps<T>(words: readonly T[], matched: Uint8Array): void {
+function slideGaps<T>(words: ArrayLike<T>, matched: Uint8Array): void {
   for (let i = 0; i < words.length; i++) {
     if (matched[i]) continue;
     let end = i;
@@ -67,7 +75,7 @@ function slideGaps<T>(words: readonly T[], matched: Uint8Array): void {
 }
 
 /** Myers' greedy diff; calls `match` for each pair of the common subsequence. False past maxD. */
-function myers(a: Int32Array, b: Int32Array, maxD: number, match: (i: number, j: number) => void): boolean {
+function myers(a: Int32Array | Float64Array, b: Int32Array | Float64Array, maxD: number, match: (i: number, j: number) => void): boolean {
   const n = a.length;
   const m = b.length;
   const max = Math.min(n + m, maxD);

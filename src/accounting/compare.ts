@@ -7,7 +7,7 @@
 import type { SourcePosition } from '../model/types.js';
 import { align } from './align.js';
 import type { TeiFacts } from './tei.js';
-import { REGIONS, type FidelityCounts, type Inventory, type RegionCounts, type SourceFidelity, type Unaccounted, type WordList, wordText, wordTexts } from './types.js';
+import { REGIONS, regionOf, type FidelityCounts, type Inventory, type RegionCounts, type SourceFidelity, type Unaccounted, type WordList, wordText, wordTexts } from './types.js';
 import { words } from './source-text.js';
 
 export interface CompareOptions {
@@ -20,6 +20,20 @@ export interface CompareOptions {
 
 const zero = (): RegionCounts => ({ body: 0, endnotes: 0, foot: 0 });
 const ratio = (part: number, whole: number) => (whole === 0 ? 1 : Math.round((part / whole) * 10000) / 10000);
+/** Add to `all` the words of each region, and to `hits` those the alignment matched. */
+function tally(regions: Uint8Array, matched: Uint8Array, all: RegionCounts, hits: RegionCounts): void {
+  const total = new Int32Array(REGIONS.length);
+  const found = new Int32Array(REGIONS.length);
+  for (let i = 0; i < regions.length; i++) {
+    const r = regions[i]!;
+    total[r]! += 1;
+    found[r]! += matched[i]!;
+  }
+  REGIONS.forEach((r, code) => {
+    all[r] += total[code]!;
+    hits[r] += found[code]!;
+  });
+}
 const quote = (ws: string[]) => (ws.length > 8 ? `${ws.slice(0, 8).join(' ')} …` : ws.join(' '));
 
 export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOptions): SourceFidelity {
@@ -86,21 +100,15 @@ export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOp
     const al = align(list.h, teiList.h);
     const n = list.h.length;
     const m = teiList.h.length;
-    for (let i = 0; i < n; i++) {
-      src[list.region[i]!]++;
-      if (al.a[i]) recallHits[list.region[i]!]++;
-    }
-    for (let j = 0; j < m; j++) {
-      out[teiList.region[j]!]++;
-      if (al.b[j]) precisionHits[teiList.region[j]!]++;
-    }
+    tally(list.region, al.a, src, recallHits);
+    tally(teiList.region, al.b, out, precisionHits);
     let i = 0;
     let j = 0;
     while (i < n || j < m) {
       if (i < n && !al.a[i]) {
         const start = i;
         while (i < n && !al.a[i]) i++;
-        miss('words', `${i - start} word(s) of the ${list.region[start]} not in the TEI: «${quote(wordTexts(list, start, i))}»`, inv.position(list.at[start]!));
+        miss('words', `${i - start} word(s) of the ${regionOf(list, start)} not in the TEI: «${quote(wordTexts(list, start, i))}»`, inv.position(list.at[start]!));
       } else if (j < m && !al.b[j]) {
         const start = j;
         while (j < m && !al.b[j]) j++;
@@ -109,7 +117,7 @@ export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOp
         const at = list.at[Math.max(0, Math.min(i, n) - 1)] ?? 0;
         // a marker's remark (`[blank]`) kept as text is the source's, not an addition
         const remarkKept = j - start === 1 && remarks.has(wordText(teiList, start));
-        if (options.role === 'base' && !remarkKept) miss('added-words', `${j - start} word(s) in the ${teiList.region[start]} of the TEI that the source does not have: «${quote(wordTexts(teiList, start, j))}»`, inv.position(at));
+        if (options.role === 'base' && !remarkKept) miss('added-words', `${j - start} word(s) in the ${regionOf(teiList, start)} of the TEI that the source does not have: «${quote(wordTexts(teiList, start, j))}»`, inv.position(at));
       } else {
         i++;
         j++;

@@ -62,4 +62,4 @@ export { inventoryOfMarx2mao } from './marx2mao.js';
 export { teiFacts, type TeiFacts } from './tei.js';
 export { words } from './source-text.js';
 export type * from './types.js';
-export { wordText, wordTexts } from './types.js';
+export { regionOf, wordText, wordTexts } from './types.js';

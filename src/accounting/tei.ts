@@ -4,7 +4,7 @@
  * and page ranges. The TEI's declared normalisations are read back as the source has them: the
  * `orig` of a `choice`, the printed hyphen of a `pb break="no" rend="hyphen"`.
  */
-import { SaxesParser } from 'saxes';
+import { SaxesParser } from '../util/saxes.js';
 import { addWords } from './source-text.js';
 import { wordList, type Region, type WordList } from './types.js';
 
@@ -57,10 +57,14 @@ function regionWords(text: string, marks: { at: number; region: Region }[]): Wor
  */
 export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
   const facts: TeiFacts = { pbs: [], mainWords: wordList(), footWords: wordList(), notes: [], refs: [], title: '', author: '', volumes: [], pageFroms: [] };
-  const parser = new SaxesParser({ xmlns: false });
+  // no positions: the facts need none, and saxes counts lines and columns at every character otherwise
+  const parser = new SaxesParser({ xmlns: false, position: false });
   const stack: Frame[] = [];
   const notesDivs = new WeakSet<Frame>();
-  let main = '';
+  // the text is kept in pieces and joined once: a string grown piece by piece is a deep rope that
+  // every later pass over it (normalisation, the word scan) must first flatten
+  const main: string[] = [];
+  let mainLength = 0;
   const marks: { at: number; region: Region }[] = [];
   const foot = new Map<string, string>();
   const footOrder: string[] = [];
@@ -70,8 +74,9 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
       foot.set(frame.foot, foot.get(frame.foot)! + text);
       return;
     }
-    if (marks.at(-1)?.region !== frame.region) marks.push({ at: main.length, region: frame.region });
-    main += text;
+    if (marks.at(-1)?.region !== frame.region) marks.push({ at: mainLength, region: frame.region });
+    main.push(text);
+    mainLength += text.length;
   };
   parser.on('opentag', (tag) => {
     const a = tag.attributes as Record<string, string>;
@@ -138,7 +143,7 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
     if (TEI_BLOCKS.has(tag.name) && top && !top.skip) append(' ', tag.name === 'note' ? (stack.at(-1) ?? top) : top);
   });
   parser.write(xml).close();
-  facts.mainWords = regionWords(main, marks);
+  facts.mainWords = regionWords(main.join(''), marks);
   // foot notes are numbered in the order the source has them (fn1, fn2…): compare in that order
   const byNumber = [...footOrder].sort((x, y) => Number(x.replace(/\D/g, '')) - Number(y.replace(/\D/g, '')));
   facts.footWords = regionWords(byNumber.map((id) => foot.get(id)).join(' '), [{ at: 0, region: 'foot' }]);

@@ -8,20 +8,57 @@ import type { SourcePosition } from '../model/types.js';
 export type Region = 'body' | 'endnotes' | 'foot';
 export const REGIONS: readonly Region[] = ['body', 'endnotes', 'foot'];
 
+/** A region's code in a WordList (its index in REGIONS). */
+export const REGION_CODE: Readonly<Record<Region, number>> = { body: 0, endnotes: 1, foot: 2 };
+
 /**
- * Words in order, as parallel lists of numbers: a string or an object per word would cost more in
- * garbage collection than the whole comparison. `h` is a 53-bit hash of the lower-cased word (what
- * the alignment compares), `at` where it starts in `text` (for source words: the decoded source,
- * whose offsets give line and column). The word itself is taken out only to be shown (wordText).
+ * Words in order, as parallel typed arrays of numbers: a string, an object or even a slot of a
+ * plain array per word would cost more (in growth and garbage collection) than the whole
+ * comparison. `h` is a 53-bit hash of the lower-cased word (what the alignment compares), `region`
+ * the code of its region (REGION_CODE; regionOf names it), `at` where it starts in `text` (for
+ * source words: the decoded source, whose offsets give line and column). Each array is a view of
+ * exactly the list's length over a larger buffer that appendWords grows. The word itself is taken
+ * out only to be shown (wordText).
  */
 export interface WordList {
-  h: number[];
-  region: Region[];
-  at: number[];
+  h: Float64Array;
+  region: Uint8Array;
+  at: Int32Array;
   text: string;
 }
 
-export const wordList = (text = ''): WordList => ({ h: [], region: [], at: [], text });
+export const wordList = (text = ''): WordList => ({ h: new Float64Array(0), region: new Uint8Array(0), at: new Int32Array(0), text });
+
+/** The region of word k of a list. */
+export const regionOf = (list: WordList, k: number): Region => REGIONS[list.region[k]!]!;
+
+/**
+ * Make room for `more` words after the list's current ones: returns the arrays to write words
+ * length…length+more-1 into (views over the same buffers, longer than the list), to be cut to
+ * the list's new length by endWords. Buffers grow by doubling, so appends cost no copying per word.
+ */
+export function reserveWords(list: WordList, more: number): { h: Float64Array; region: Uint8Array; at: Int32Array } {
+  const need = list.h.length + more;
+  const capacity = list.h.buffer.byteLength / Float64Array.BYTES_PER_ELEMENT;
+  if (need <= capacity) {
+    return { h: new Float64Array(list.h.buffer, 0, need), region: new Uint8Array(list.region.buffer, 0, need), at: new Int32Array(list.at.buffer, 0, need) };
+  }
+  const size = Math.max(need, 2 * capacity, 256);
+  const h = new Float64Array(size);
+  const region = new Uint8Array(size);
+  const at = new Int32Array(size);
+  h.set(list.h);
+  region.set(list.region);
+  at.set(list.at);
+  return { h, region, at };
+}
+
+/** The list cut to its `length` words, over the arrays reserveWords gave. */
+export function endWords(list: WordList, arrays: { h: Float64Array; region: Uint8Array; at: Int32Array }, length: number): void {
+  list.h = new Float64Array(arrays.h.buffer, 0, length);
+  list.region = new Uint8Array(arrays.region.buffer, 0, length);
+  list.at = new Int32Array(arrays.at.buffer, 0, length);
+}
 
 // a stray control character inside a word does not end it (the inventory joins the word around it)
 const WORD_AT = /[\p{L}\p{N}]+(?:(?:['’]|[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]+)[\p{L}\p{N}]+)*/uy;

@@ -1,10 +1,8 @@
 import type { CliIo, Command } from './io.js';
-import { performance } from 'node:perf_hooks';
-import { describeFailure, EXIT } from './failure.js';
-import { OutputControl, takeOutputControls } from './output.js';
+import type { OutputControl } from './output.js';
 import type { CommandSpec } from './spec.js';
-import { toolVersion } from '../version.js';
-import { nearestOption } from './args.js';
+// Everything beyond the command table is imported where it is needed: `teikit --help` loads this
+// module alone (each module a process loads costs it ~1-2 ms of resolving and reading).
 
 /**
  * The commands, in the order `teikit --help` lists them: each one's summary; its definition
@@ -72,11 +70,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-V') {
+    const { toolVersion } = await import('../version.js');
     io.stdout(`teikit ${toolVersion()}\n`);
     return 0;
   }
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
+    const { nearestOption } = await import('./args.js');
     const near = nearestOption(name, Object.keys(commands));
     io.stderr(`teikit: unknown command '${name}'${near ? `; did you mean '${near}'?` : ''} (see teikit --help)\n`);
     return 2;
@@ -95,6 +95,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (process.env.TEIKIT_DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
     return 2;
   }
+  const { OutputControl, takeOutputControls } = await import('./output.js');
+  const { describeFailure, EXIT } = await import('./failure.js');
   const t0 = performance.now();
   let output: OutputControl | undefined;
   let code: number;

@@ -4,7 +4,7 @@
  * The record's fields are read back (saxes) to fill bag-info.txt, so that the bag and its record
  * always say the same thing.
  */
-import { SaxesParser } from 'saxes';
+import { SaxesParser } from '../util/saxes.js';
 import { requireTei, runChecked, checkXml } from '../render/saxon.js';
 
 const DC_NS = 'http://purl.org/dc/elements/1.1/';

@@ -13,7 +13,7 @@ import { createRequire, Module } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseWellFormed } from '../validate/wellformed.js';
-import { SaxesParser } from 'saxes';
+import { SaxesParser } from '../util/saxes.js';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
 import { checkProlog } from '../validate/safety.js';
 import { requireCached } from './code-cache.js';

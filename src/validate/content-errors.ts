@@ -5,7 +5,7 @@
  * document invalid; walks the document against the schema's content model (content-model.ts).
  * Names are written as the document writes them (`vg:letDesc`).
  */
-import { SaxesParser } from 'saxes';
+import { SaxesParser } from '../util/saxes.js';
 import type { Diagnostic } from '../model/types.js';
 import { diagnostic } from '../model/diagnostics.js';
 import { Derivatives, nameMatches, type ContentModel, type ElementPattern, type NameClass, type Pattern } from './content-model.js';

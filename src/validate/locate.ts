@@ -6,7 +6,7 @@
  * libxml2's paths (xmlGetNodePath): `*[k]` is the k-th element child whatever its name (used for
  * elements in a default namespace); `name[k]` the k-th child of that name; no `[k]` means 1.
  */
-import { SaxesParser } from 'saxes';
+import { SaxesParser } from '../util/saxes.js';
 
 export interface Located {
   name: string;

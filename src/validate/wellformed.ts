@@ -3,7 +3,7 @@
  * need: ids, pointers, page breaks, notes and references, and the characters around each
  * `pb break="no"`. Streaming keeps a 50 MB file cheap: no tree is built.
  */
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTagNS } from '../util/saxes.js';
 import type { Diagnostic } from '../model/types.js';
 import { diagnostic } from '../model/diagnostics.js';
 

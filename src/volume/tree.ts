@@ -3,7 +3,7 @@
  * facts and copy it into the teiCorpus with its ids made unique. Only what an XML copy needs is
  * kept: elements with their attributes in order, text, comments and processing instructions.
  */
-import { SaxesParser } from 'saxes';
+import { SaxesParser } from '../util/saxes.js';
 import { UserError } from '../model/diagnostics.js';
 
 export interface XmlElement {
