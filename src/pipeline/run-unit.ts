@@ -1,0 +1,65 @@
+/**
+ * One unit of a collection build as a pool task: skipped when the cache says nothing it is made
+ * from has changed, else built (build-work.ts) and its cache entry written. Runs in a worker
+ * thread or in this thread (--jobs 1), so its task and outcome are plain, structured-cloneable
+ * data, and it never throws: every outcome is a UnitOutcome.
+ */
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { UserError } from '../model/diagnostics.js';
+import type { Diagnostic } from '../model/types.js';
+import { buildWork, type BuiltWork } from './build-work.js';
+import { readCache, unitHash, writeCache, type CacheEntry } from './cache.js';
+import { unitName, type BuildUnit } from './units.js';
+
+export interface UnitTask {
+  unit: BuildUnit;
+  outDir: string;
+  cwd: string;
+  strict?: boolean;
+  /** Build even when the cache says nothing changed. */
+  force?: boolean;
+  /** Why the unit must not be built (another unit of the build is written under its id). */
+  clash?: string;
+}
+
+export type UnitOutcome =
+  | { status: 'built'; work: BuiltWork; cached: CacheEntry }
+  | { status: 'skipped'; cached: CacheEntry }
+  /** `message` names the file and position (or says `internal error`); `exitCode` 1 or 2. */
+  | { status: 'failed'; message: string; exitCode: number; diagnostics: Diagnostic[] };
+
+/** The line that sums a built work up. */
+export function summaryOf(work: BuiltWork): string {
+  const { counts } = work.report;
+  return `${work.entry.id}: ${counts.pageBreaks} page breaks, ${counts.paragraphs} paragraphs, ${counts.notes} notes, ${counts.words} words, ` +
+    `${work.report.repairs.length} repairs, ${work.diagnostics.length} diagnostics, ${work.report.fidelity.unaccounted} unaccounted`;
+}
+
+export async function runUnit(task: UnitTask): Promise<UnitOutcome> {
+  const { unit, cwd } = task;
+  const outAbs = resolve(cwd, task.outDir);
+  if (task.clash) return { status: 'failed', message: task.clash, exitCode: 1, diagnostics: [] };
+  try {
+    const hash = await unitHash(unit, cwd, task.strict === true);
+    const cached = task.force ? undefined : await readCache(outAbs, unit);
+    if (cached?.hash === hash && cached.written.every((f) => existsSync(resolve(outAbs, f)))) return { status: 'skipped', cached };
+    const work = await buildWork(unit, { outDir: task.outDir, cwd, strict: task.strict });
+    // Relative to the output folder: shards built into other folders, then gathered, still match.
+    const inOut = (f: string) => relative(outAbs, resolve(cwd, f)).split('\\').join('/');
+    const entry: CacheEntry = {
+      hash, entry: work.entry, written: work.written.map(inOut), bag: { dir: inOut(work.bag.dir), files: work.bag.files }, summary: summaryOf(work),
+    };
+    await writeCache(outAbs, unit, entry);
+    return { status: 'built', work, cached: entry };
+  } catch (err) {
+    return failedUnit(unit, err);
+  }
+}
+
+/** A unit that could not be built: its error in one line (a bug: one line naming it, no stack). */
+export function failedUnit(unit: BuildUnit, err: unknown): UnitOutcome {
+  if (err instanceof UserError) return { status: 'failed', message: err.message, exitCode: err.exitCode, diagnostics: err.diagnostics };
+  const why = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  return { status: 'failed', message: `${unitName(unit)}: internal error: ${why} (please report this)`, exitCode: 1, diagnostics: [] };
+}
