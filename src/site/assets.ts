@@ -26,6 +26,9 @@ nav.site { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; padding-bottom: 0
 nav.volume ul, nav.pages ol { list-style: none; padding: 0; }
 nav.pages ol { display: flex; flex-wrap: wrap; gap: 0.25rem 0.9rem; }
 .cite-pages { font-weight: bold; }
+/* Pagefind's box and results in the site's colours, so that dark mode keeps their contrast. */
+#search .pagefind-ui { --pagefind-ui-primary: var(--fg); --pagefind-ui-text: var(--fg); --pagefind-ui-background: var(--bg); --pagefind-ui-border: var(--line); --pagefind-ui-tag: var(--line); }
+#search .pagefind-ui a { color: var(--link); }
 /* The text (the HTML rendition's): print page numbers in a margin of the text column. */
 main.text { position: relative; max-width: 40rem; margin: 2rem auto 0; padding-left: 3.5rem; border-top: 1px solid var(--line); font-size: 1.05rem; line-height: 1.6; }
 main.text h1, main.text h2, main.text h3, main.text h4 { font-weight: normal; line-height: 1.25; }
@@ -89,6 +92,9 @@ export const SITE_JS = `'use strict';
   var search = document.getElementById('search');
   if (search && typeof PagefindUI !== 'undefined' && location.protocol !== 'file:') {
     new PagefindUI({ element: '#search', showSubResults: true, showImages: false });
+    // Pagefind's box has only a placeholder and a title: the section's heading is its label.
+    var input = search.querySelector('input');
+    if (input) input.setAttribute('aria-labelledby', 'search-heading');
     var note = document.getElementById('search-note');
     if (note) note.hidden = true;
   }
