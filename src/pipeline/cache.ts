@@ -10,9 +10,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { toolVersion } from '../version.js';
-import { xsltDir } from '../render/saxon.js';
 import { writeFileAtomic } from '../util/files.js';
 import { unitName, type BuildUnit } from './units.js';
 import type { WorkEntry } from './work-entry.js';
@@ -30,6 +30,10 @@ export interface CacheEntry {
 }
 
 let toolHash: string | undefined;
+
+/** xslt/ of this package, from src/pipeline/ and dist/pipeline/ alike (as render/saxon.ts finds it,
+ * without loading the rendering code: a run that skips everything does not need it). */
+const xsltDir = fileURLToPath(new URL('../../xslt/', import.meta.url));
 
 /** The stylesheets of xslt/ (and xslt/common/), in a stable order. */
 function stylesheets(): string[] {

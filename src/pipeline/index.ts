@@ -15,15 +15,20 @@ import type { Diagnostic } from '../model/types.js';
 import { UserError } from '../model/diagnostics.js';
 import { writeFileAtomic } from '../util/files.js';
 import { compiledWorker, runPool } from '../util/pool.js';
-import { writeSearchIndex, writeSite, type SearchIndexResult } from '../site/index.js';
-import { buildWork, type BuiltWork } from './build-work.js';
+import type { SearchIndexResult } from '../site/index.js';
+import type { BuildWorkOptions, BuiltWork } from './build-work.js';
 import { toolFingerprint, type CacheEntry } from './cache.js';
-import { failedUnit, runUnit, type UnitOutcome, type UnitTask } from './run-unit.js';
+import { checkCache, failedUnit, runUnit, type UnitOutcome, type UnitTask } from './run-unit.js';
 import { inShard, type Shard } from './shard.js';
 import { findBuildUnits, unitId, unitName, type BuildUnit } from './units.js';
 import type { WorkEntry } from './work-entry.js';
 
-export { findBuildUnits, unitName, buildWork };
+export { findBuildUnits, unitName };
+
+/** Build one unit (build-work.ts), its code loaded on first use. */
+export async function buildWork(unit: BuildUnit, opts: BuildWorkOptions): Promise<BuiltWork> {
+  return (await import('./build-work.js')).buildWork(unit, opts);
+}
 export { parseShard, inShard, type Shard } from './shard.js';
 export { summaryOf } from './run-unit.js';
 export type { BuildUnit, BuiltWork, CacheEntry };
@@ -50,6 +55,9 @@ export interface BuildCollectionOptions extends BuildCallbacks {
   strict?: boolean;
   /** Worker threads (default 1: in this thread). */
   jobs?: number;
+  /** Use the threads only when at least this many units are to be built (default 0: always); each
+   * thread loads and warms up the conversion code, which costs more than a few units take. */
+  parallelFrom?: number;
   /** Build only this stable slice of the units, and no site: a run without a shard assembles it. */
   shard?: Shard;
   /** Build every unit and the site, whatever the cache says. */
@@ -127,14 +135,29 @@ export async function buildCollection(inputs: string[], options: BuildCollection
     built.push(outcome.work);
     options.onBuilt?.(outcome.work, unit);
   };
+  // Outcomes in input order, reported as soon as they and all before them are known.
+  const outcomes: (UnitOutcome | undefined)[] = new Array(tasks.length);
+  let next = 0;
+  const settle = (i: number, outcome: UnitOutcome) => {
+    outcomes[i] = outcome;
+    options.onSettled?.(units[i]!);
+    while (next < outcomes.length && outcomes[next] !== undefined) report(outcomes[next]!, units[next++]!);
+  };
+  // Unchanged units are found here, without starting a thread or loading the conversion code.
+  const checks = await mapLimited(tasks, 32, (t) => (t.clash ? Promise.resolve(undefined) : checkCache(t).catch(() => undefined)));
+  const pending: { task: UnitTask & { hash?: string }; i: number }[] = [];
+  tasks.forEach((task, i) => {
+    const check = checks[i];
+    if (check?.cached) settle(i, { status: 'skipped', cached: check.cached });
+    else pending.push({ task: { ...task, ...(check ? { hash: check.hash } : {}) }, i });
+  });
   await runPool({
-    tasks,
-    jobs: options.jobs ?? 1,
+    tasks: pending.map((p) => p.task),
+    jobs: pending.length >= (options.parallelFrom ?? 0) ? options.jobs ?? 1 : 1,
     workerFile: () => options.workerFile ?? compiledWorker(import.meta.url, 'pipeline', 'build'),
     local: runUnit,
     failed: (task, err) => failedUnit(task.unit, err),
-    onSettled: (_r, i) => options.onSettled?.(units[i]!),
-    onResult: (r, i) => report(r, units[i]!),
+    onSettled: (r, j) => settle(pending[j]!.i, r),
   });
   const result: BuildCollectionResult = { built, skipped, failed, total: units.length, site: [], works: entries.length };
   if (options.shard || entries.length === 0) return result;
@@ -159,6 +182,7 @@ async function assembleSite(entries: { entry: WorkEntry; hash: string }[], outDi
     return { site: [], siteSkipped: true, search: previous.search };
   }
   const works = entries.map((e) => e.entry);
+  const { writeSearchIndex, writeSite } = await import('../site/index.js');
   let search: SearchIndexResult | { failed: string };
   try {
     search = await writeSearchIndex(works, outDir, cwd);
@@ -171,4 +195,18 @@ async function assembleSite(entries: { entry: WorkEntry; hash: string }[], outDi
   const stamp: SiteStamp = { key, search, site };
   await writeFileAtomic(stampFile, `${JSON.stringify(stamp, null, 1)}\n`, join(outDir, '.teikit', 'site.json'));
   return { site, search };
+}
+
+/** `fn` over `items`, at most `limit` at a time (file reads: not thousands of open files at once). */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }

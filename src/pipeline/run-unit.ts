@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { UserError } from '../model/diagnostics.js';
 import type { Diagnostic } from '../model/types.js';
-import { buildWork, type BuiltWork } from './build-work.js';
+import type { BuiltWork } from './build-work.js';
 import { readCache, unitHash, writeCache, type CacheEntry } from './cache.js';
 import { unitName, type BuildUnit } from './units.js';
 
@@ -36,19 +36,33 @@ export function summaryOf(work: BuiltWork): string {
     `${work.report.repairs.length} repairs, ${work.diagnostics.length} diagnostics, ${work.report.fidelity.unaccounted} unaccounted`;
 }
 
-export async function runUnit(task: UnitTask): Promise<UnitOutcome> {
+/**
+ * The unit's cache key, and its cache entry when that is of the same key and every file it names
+ * is still there: then the unit need not be built. Cheap (no conversion code runs), so the build
+ * asks it in the main thread and sends only the units that changed to the worker threads.
+ */
+export async function checkCache(task: UnitTask): Promise<{ hash: string; cached?: CacheEntry }> {
+  const outAbs = resolve(task.cwd, task.outDir);
+  const hash = await unitHash(task.unit, task.cwd, task.strict === true);
+  const cached = task.force ? undefined : await readCache(outAbs, task.unit);
+  return cached?.hash === hash && cached.written.every((f) => existsSync(resolve(outAbs, f))) ? { hash, cached } : { hash };
+}
+
+/** Skip or build one unit; `hash`: its cache key, when checkCache has found it changed. */
+export async function runUnit(task: UnitTask & { hash?: string }): Promise<UnitOutcome> {
   const { unit, cwd } = task;
   const outAbs = resolve(cwd, task.outDir);
   if (task.clash) return { status: 'failed', message: task.clash, exitCode: 1, diagnostics: [] };
   try {
-    const hash = await unitHash(unit, cwd, task.strict === true);
-    const cached = task.force ? undefined : await readCache(outAbs, unit);
-    if (cached?.hash === hash && cached.written.every((f) => existsSync(resolve(outAbs, f)))) return { status: 'skipped', cached };
+    const check = task.hash !== undefined ? { hash: task.hash } : await checkCache(task);
+    if (check.cached) return { status: 'skipped', cached: check.cached };
+    // Loaded when a unit is to be built: a run that skips every unit never loads the conversion code.
+    const { buildWork } = await import('./build-work.js');
     const work = await buildWork(unit, { outDir: task.outDir, cwd, strict: task.strict });
     // Relative to the output folder: shards built into other folders, then gathered, still match.
     const inOut = (f: string) => relative(outAbs, resolve(cwd, f)).split('\\').join('/');
     const entry: CacheEntry = {
-      hash, entry: work.entry, written: work.written.map(inOut), bag: { dir: inOut(work.bag.dir), files: work.bag.files }, summary: summaryOf(work),
+      hash: check.hash, entry: work.entry, written: work.written.map(inOut), bag: { dir: inOut(work.bag.dir), files: work.bag.files }, summary: summaryOf(work),
     };
     await writeCache(outAbs, unit, entry);
     return { status: 'built', work, cached: entry };

@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Piscina } from 'piscina';
 import { UserError } from '../model/diagnostics.js';
 
 /** V8's default stack for the main thread (--stack-size=984, in KB). */
@@ -43,6 +42,8 @@ export async function runPool<T, R>(o: PoolOptions<T, R>): Promise<R[]> {
     return results as R[];
   }
   const threads = Math.min(o.jobs, o.tasks.length);
+  // Loaded only when threads are wanted.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<T, R>({
     filename: pathToFileURL(o.workerFile()).href,
     minThreads: threads,

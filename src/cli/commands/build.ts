@@ -26,7 +26,8 @@ built into the same folder is skipped (out/.teikit/ keeps what each build wrote)
 
 Options:
   -o, --output <dir>    output folder (default: out)
-  -j, --jobs <n>        worker threads (default: 1 below 24 works, else the number of CPUs)
+  -j, --jobs <n>        worker threads (default: the number of CPUs when 24 works or more are
+                        to be built, else 1)
   --shard <i/n|auto>    build only the i-th of n stable slices of the works, and no site; a
                         last run without --shard over the shards' outputs (copied into one
                         folder) assembles the catalogue and search index. auto reads the index
@@ -56,7 +57,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const inputs = positionals.length > 0 ? positionals : ['editions'];
   const shard = values.shard !== undefined ? parseShard(values.shard, process.env) : undefined;
   const units = (await findBuildUnits(inputs, io.cwd)).filter((u) => !shard || inShard(unitName(u), shard));
-  const jobs = parseJobs('build', values.jobs, units.length, PARALLEL_FROM);
+  // Without --jobs: the machine's parallelism, used when enough works have changed to pay for the threads.
+  const jobs = parseJobs('build', values.jobs, Number.MAX_SAFE_INTEGER, PARALLEL_FROM);
   /** The exit code: 1 for bad input, 2 for usage or I/O, the highest over the failed works. */
   let worst = 0;
   const bar = await progressBar(io, 'build', units.length);
@@ -71,6 +73,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       strict: values.strict === true,
       force: values.force === true,
       jobs,
+      ...(values.jobs === undefined ? { parallelFrom: PARALLEL_FROM } : {}),
       ...(shard ? { shard } : {}),
       onSettled: (unit) => bar?.tick(unitName(unit)),
       onDiagnostic: (d) => err(`${formatDiagnostic(d)}\n`),
