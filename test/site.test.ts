@@ -249,6 +249,11 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('the catalogue in 
       }
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(bg).toBe('rgb(22, 23, 26)');
+      // In print: the text and its citation, without the site's controls and lists of links.
+      await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+      await page.goto(pathToFileURL(join(site(), 'works/identity-of-interests.html')).href);
+      const shown = await page.evaluate(() => Object.fromEntries(['nav.site', 'nav.pages', '.files', '#site-cite', 'main.text'].map((s) => [s, getComputedStyle(document.querySelector(s)!).display !== 'none'])));
+      expect(shown).toEqual({ 'nav.site': false, 'nav.pages': false, '.files': false, '#site-cite': true, 'main.text': true });
     } finally {
       await browser.close();
     }

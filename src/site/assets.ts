@@ -76,7 +76,7 @@ main.text section.footnotes { border-top: 1px solid var(--line); margin-top: 2em
 }
 @media print {
   :root { --fg: #000; --bg: #fff; --link: #000; }
-  .filter, nav, th button::after, #search-section, .files, .cite-link { display: none; }
+  .filter, nav, nav.site, th button::after, #search-section, .files, .cite-link { display: none; }
   main.text { max-width: none; border: 0; }
   .pb:target { background: none; }
   body { max-width: none; font-size: 11pt; }
