@@ -16,6 +16,7 @@ import { toolVersion } from '../version.js';
 import { writeFileAtomic } from '../util/files.js';
 import { unitName, type BuildUnit } from './units.js';
 import type { WorkEntry } from './work-entry.js';
+import type { Diagnostic } from '../model/types.js';
 
 /** One built unit as the cache keeps it: plain JSON, the same bytes whichever run wrote it. */
 export interface CacheEntry {
@@ -27,6 +28,16 @@ export interface CacheEntry {
   bag: { dir: string; files: number };
   /** The line that sums the work up (counts), shown again when it is skipped. */
   summary: string;
+}
+
+/**
+ * A unit that failed on its input (exit 1: not a work, an invalid edition.json, invalid TEI): the
+ * same inputs fail the same way, so a run that finds them unchanged reports the failure again
+ * without converting. Failures of the output (exit 2) are not kept: they may pass next time.
+ */
+export interface FailureEntry {
+  hash: string;
+  failed: { message: string; diagnostics: Diagnostic[] };
 }
 
 let toolHash: string | undefined;
@@ -83,15 +94,15 @@ export function cacheFile(outAbs: string, unit: BuildUnit): string {
   return join(outAbs, '.teikit', 'works', `${key}.json`);
 }
 
-export async function readCache(outAbs: string, unit: BuildUnit): Promise<CacheEntry | undefined> {
+export async function readCache(outAbs: string, unit: BuildUnit): Promise<CacheEntry | FailureEntry | undefined> {
   try {
-    return JSON.parse(await readFile(cacheFile(outAbs, unit), 'utf8')) as CacheEntry;
+    return JSON.parse(await readFile(cacheFile(outAbs, unit), 'utf8')) as CacheEntry | FailureEntry;
   } catch {
     // No entry, or one left unreadable: the unit is built again.
     return undefined;
   }
 }
 
-export async function writeCache(outAbs: string, unit: BuildUnit, entry: CacheEntry): Promise<void> {
+export async function writeCache(outAbs: string, unit: BuildUnit, entry: CacheEntry | FailureEntry): Promise<void> {
   await writeFileAtomic(cacheFile(outAbs, unit), `${JSON.stringify(entry, null, 1)}\n`);
 }

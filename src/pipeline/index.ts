@@ -149,6 +149,7 @@ export async function buildCollection(inputs: string[], options: BuildCollection
   tasks.forEach((task, i) => {
     const check = checks[i];
     if (check?.cached) settle(i, { status: 'skipped', cached: check.cached });
+    else if (check?.failed) settle(i, check.failed);
     else pending.push({ task: { ...task, ...(check ? { hash: check.hash } : {}) }, i });
   });
   await runPool({

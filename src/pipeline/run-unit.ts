@@ -41,11 +41,13 @@ export function summaryOf(work: BuiltWork): string {
  * is still there: then the unit need not be built. Cheap (no conversion code runs), so the build
  * asks it in the main thread and sends only the units that changed to the worker threads.
  */
-export async function checkCache(task: UnitTask): Promise<{ hash: string; cached?: CacheEntry }> {
+export async function checkCache(task: UnitTask): Promise<{ hash: string; cached?: CacheEntry; failed?: UnitOutcome }> {
   const outAbs = resolve(task.cwd, task.outDir);
   const hash = await unitHash(task.unit, task.cwd, task.strict === true);
   const cached = task.force ? undefined : await readCache(outAbs, task.unit);
-  return cached?.hash === hash && cached.written.every((f) => existsSync(resolve(outAbs, f))) ? { hash, cached } : { hash };
+  if (cached?.hash !== hash) return { hash };
+  if ('failed' in cached) return { hash, failed: { status: 'failed', message: cached.failed.message, exitCode: 1, diagnostics: cached.failed.diagnostics } };
+  return cached.written.every((f) => existsSync(resolve(outAbs, f))) ? { hash, cached } : { hash };
 }
 
 /** Skip or build one unit; `hash`: its cache key, when checkCache has found it changed. */
@@ -53,21 +55,29 @@ export async function runUnit(task: UnitTask & { hash?: string }): Promise<UnitO
   const { unit, cwd } = task;
   const outAbs = resolve(cwd, task.outDir);
   if (task.clash) return { status: 'failed', message: task.clash, exitCode: 1, diagnostics: [] };
+  let hash = task.hash;
   try {
-    const check = task.hash !== undefined ? { hash: task.hash } : await checkCache(task);
+    const check = hash !== undefined ? { hash } : await checkCache(task);
+    hash = check.hash;
     if (check.cached) return { status: 'skipped', cached: check.cached };
+    if (check.failed) return check.failed;
     // Loaded when a unit is to be built: a run that skips every unit never loads the conversion code.
     const { buildWork } = await import('./build-work.js');
     const work = await buildWork(unit, { outDir: task.outDir, cwd, strict: task.strict });
     // Relative to the output folder: shards built into other folders, then gathered, still match.
     const inOut = (f: string) => relative(outAbs, resolve(cwd, f)).split('\\').join('/');
     const entry: CacheEntry = {
-      hash: check.hash, entry: work.entry, written: work.written.map(inOut), bag: { dir: inOut(work.bag.dir), files: work.bag.files }, summary: summaryOf(work),
+      hash, entry: work.entry, written: work.written.map(inOut), bag: { dir: inOut(work.bag.dir), files: work.bag.files }, summary: summaryOf(work),
     };
     await writeCache(outAbs, unit, entry);
     return { status: 'built', work, cached: entry };
   } catch (err) {
-    return failedUnit(unit, err);
+    const outcome = failedUnit(unit, err);
+    // A failure of the input is kept (the same input fails the same way); not one of the output.
+    if (hash !== undefined && err instanceof UserError && err.exitCode === 1 && outcome.status === 'failed') {
+      await writeCache(outAbs, unit, { hash, failed: { message: outcome.message, diagnostics: outcome.diagnostics } }).catch(() => undefined);
+    }
+    return outcome;
   }
 }
 
