@@ -31,9 +31,10 @@ export interface CacheEntry {
 }
 
 /**
- * A unit that failed on its input (exit 1: not a work, an invalid edition.json, invalid TEI): the
- * same inputs fail the same way, so a run that finds them unchanged reports the failure again
- * without converting. Failures of the output (exit 2) are not kept: they may pass next time.
+ * A unit refused as not a work (a collection's index, a note about the collection): the same
+ * input is refused the same way, so a run that finds it unchanged reports the refusal again
+ * without converting. Other failures are not kept (invalid TEI is teikit's fault, a failure to
+ * write may pass next time, a broken edition.json costs nothing to find again).
  */
 export interface FailureEntry {
   hash: string;

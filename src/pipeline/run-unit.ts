@@ -73,8 +73,9 @@ export async function runUnit(task: UnitTask & { hash?: string }): Promise<UnitO
     return { status: 'built', work, cached: entry };
   } catch (err) {
     const outcome = failedUnit(unit, err);
-    // A failure of the input is kept (the same input fails the same way); not one of the output.
-    if (hash !== undefined && err instanceof UserError && err.exitCode === 1 && outcome.status === 'failed') {
+    // A page that is not a work (a collection's index) is refused the same way while it is
+    // unchanged: kept. Other failures are not: they may be teikit's (invalid TEI) or the output's.
+    if (hash !== undefined && err instanceof UserError && err.diagnostics.some((d) => d.code === 'not-a-work') && outcome.status === 'failed') {
       await writeCache(outAbs, unit, { hash, failed: { message: outcome.message, diagnostics: outcome.diagnostics } }).catch(() => undefined);
     }
     return outcome;
