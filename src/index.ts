@@ -26,6 +26,6 @@ export type { BagInfo, VerifyProblem, VerifyProblemKind } from './deposit/bagit.
 export { dublinCore } from './deposit/dublin-core.js';
 export { buildEditionFiles } from './edition/build.js';
 export { toolVersion } from './version.js';
-export { buildCollection, buildWork, findBuildUnits } from './pipeline/index.js';
-export type { BuildCallbacks, BuildCollectionOptions, BuildCollectionResult, BuildUnit, BuiltWork, WorkEntry } from './pipeline/index.js';
+export { buildCollection, buildWork, findBuildUnits, parseShard, inShard } from './pipeline/index.js';
+export type { BuildCallbacks, BuildCollectionOptions, BuildCollectionResult, BuildUnit, BuiltWork, CacheEntry, Shard, WorkEntry } from './pipeline/index.js';
 export { writeSite, siteFiles, cslJson, bibtex, citationMeta } from './site/index.js';

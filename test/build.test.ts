@@ -47,7 +47,8 @@ describe('teikit build', () => {
     expect(files).toEqual(['reprint.epub', 'reprint.html', 'reprint.report.json', 'reprint.tei.xml', 'reprint.txt']);
     expect(first.stdout).toContain('out/reprint/reprint.tei.xml');
     const before = files.map((f) => readFileSync(join(root, 'out/reprint', f)));
-    const second = await cli(['build', 'editions', '-o', 'out'], root);
+    // --force builds again what the cache would skip: the same bytes.
+    const second = await cli(['build', 'editions', '-o', 'out', '--force'], root);
     expect(second.code).toBe(0);
     files.forEach((f, i) => expect(readFileSync(join(root, 'out/reprint', f)).equals(before[i]!), f).toBe(true));
     const report = JSON.parse(readFileSync(join(root, 'out/reprint/reprint.report.json'), 'utf8'));
@@ -62,6 +63,11 @@ describe('teikit build', () => {
     expect(second.stdout).toContain('out/bags/reprint/ (BagIt bag of 7 files with the sources, verified)');
     expect(await verifyBag(join(root, 'out/bags/reprint'))).toEqual([]);
     expect(readFileSync(join(root, 'out/bags/reprint/bag-info.txt'), 'utf8')).toContain('External-Identifier: reprint');
+    // Without --force nothing has changed: the edition and the site are skipped.
+    const third = await cli(['build', 'editions', '-o', 'out'], root);
+    expect(third.code).toBe(0);
+    expect(third.lines).toEqual(['teikit build: 1 of 1 work(s) unchanged, skipped']);
+    expect(third.stdout).toBe('out/site/index.html (catalogue of 1 work(s)), unchanged\nout/site/pagefind/ (search index of 6 print page(s)), unchanged\n');
   });
 
   it('a broken edition fails alone: exit 1, its problems named, no files for it', async () => {
@@ -74,7 +80,7 @@ describe('teikit build', () => {
       `${file}: /publication: required field is missing`,
       'teikit build: 1 of 2 edition(s) failed',
     ]));
-    expect(readdirSync(join(root, 'out')).sort()).toEqual(['bags', 'reprint', 'site']);
+    expect(readdirSync(join(root, 'out')).sort()).toEqual(['.teikit', 'bags', 'reprint', 'site']);
     expect(readdirSync(join(root, 'out/bags'))).toEqual(['reprint']);
   });
 

@@ -12,7 +12,7 @@ import { runCli } from '../src/cli/run.js';
 import { fixtures, repoRoot, requireTool, which } from './support/tools.js';
 import { runVnu, VNU_JAR } from './support/render-checkers.js';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
 import { extname } from 'node:path';
 
@@ -43,6 +43,18 @@ async function launch(width: number): Promise<BrowserContext> {
 }
 
 const CHROMIUM = '/usr/bin/chromium';
+
+/** The output folder served over HTTP and a page of Chromium at `width` px, closed after `fn`. */
+async function served(width: number, fn: (page: Page, base: string) => Promise<void>): Promise<void> {
+  const { server, base } = await serve(join(root, 'out'));
+  const browser = await launch(width);
+  try {
+    await fn(browser.pages()[0] ?? (await browser.newPage()), base);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
 
 const PAGES = ['Mao/OSC53', 'Mao/PP55', 'Mao/MFM39'];
 const WORKS = ['MFM39', 'OSC53', 'PP55', 'TAG99', 'identity-of-interests'];
@@ -83,7 +95,7 @@ describe('teikit build: bare sources and the site', () => {
     const lines = result.stderr.split('\n').filter(Boolean);
     expect(lines).toContain('pages/not-a-work.md:1:1: error not-a-work: no "## TITLE" heading: this is not a CMPA reprint of a work');
     expect(lines.at(-1)).toBe('teikit build: 1 of 6 edition(s) failed');
-    expect(readdirSync(join(root, 'out')).sort()).toEqual([...WORKS, 'bags', 'site'].sort());
+    expect(readdirSync(join(root, 'out')).sort()).toEqual([...WORKS, '.teikit', 'bags', 'site'].sort());
     expect(readdirSync(join(root, 'out/bags')).sort()).toEqual([...WORKS].sort());
     for (const id of WORKS) {
       expect(readdirSync(join(root, 'out', id)).sort(), id).toEqual(['epub', 'html', 'report.json', 'tei.xml', 'txt'].map((e) => `${id}.${e}`));
@@ -100,10 +112,13 @@ describe('teikit build: bare sources and the site', () => {
 
   it('the catalogue has one row per work, each linking its work page, sortable keys in place', () => {
     const html = readFileSync(join(site(), 'index.html'), 'utf8');
-    const rows = html.match(/<tr>.*<\/tr>/g)!.filter((r) => r.includes('<td'));
+    const rows = html.match(/<tr\b.*<\/tr>/g)!.filter((r) => r.includes('<td'));
     expect(rows).toHaveLength(WORKS.length);
-    const links = hrefs(html);
+    const links = hrefs(html).filter((l) => l.startsWith('works/'));
     expect(links.sort()).toEqual(WORKS.map((id) => `works/${id}.html`).sort());
+    expect(hrefs(html).filter((l) => !l.startsWith('works/'))).toEqual(['index.html', 'search.html']);
+    // The author filter offers each author once.
+    expect(html).toContain('<select id="author"><option value="">All</option><option>Ann Example</option><option>Mao Tse-tung</option></select>');
     for (const l of links) expect(existsSync(join(site(), l)), l).toBe(true);
     const osc = rows.find((r) => r.includes('works/OSC53.html'))!;
     expect(osc).toContain('<td data-label="Author">Mao Tse-tung</td>');
@@ -117,11 +132,13 @@ describe('teikit build: bare sources and the site', () => {
   it('every link of every work page resolves to a file that exists, and page anchors to an id in it', () => {
     for (const id of WORKS) {
       const page = join(site(), 'works', `${id}.html`);
-      const links = hrefs(readFileSync(page, 'utf8'));
-      expect(links.length, id).toBe(8);
+      const html = readFileSync(page, 'utf8');
+      const links = hrefs(html);
+      // Site, files and citations; the rest are anchors of the text: contents, print pages, notes.
+      expect(links.filter((l) => !l.startsWith('#')).length, id).toBeGreaterThanOrEqual(8);
       for (const link of links) {
         const [path, fragment] = link.split('#') as [string, string | undefined];
-        const target = resolve(dirname(page), decodeURIComponent(path));
+        const target = path === '' ? page : resolve(dirname(page), decodeURIComponent(path));
         expect(existsSync(target), `${id}: ${link}`).toBe(true);
         if (fragment) expect(readFileSync(target, 'utf8'), `${id}: ${link}`).toContain(`id="${fragment}"`);
       }
@@ -129,8 +146,11 @@ describe('teikit build: bare sources and the site', () => {
       expect(links).toContain(`../../${id}/${id}.tei.xml`);
       expect(links).toContain(`../../${id}/${id}.txt`);
     }
-    expect(hrefs(read('site/works/identity-of-interests.html'))).toContain('../../identity-of-interests/identity-of-interests.html#p275');
-    expect(hrefs(read('site/works/PP55.html')).some((l) => /PP55\.html#p\d+$/.test(l))).toBe(true);
+    // Every print page of the text is listed and is an anchor of the page: 275 to 283 but for the
+    // three the edition has no marker for (see the README).
+    const pages = [...read('site/works/identity-of-interests.html').matchAll(/<li><a href="#(p\d+)">(\d+)<\/a><\/li>/g)].map((m) => m[2]);
+    expect(pages).toEqual(['275', '276', '277', '278', '279', '280', '281', '282', '283']);
+    expect(hrefs(read('site/works/PP55.html'))).toEqual(expect.arrayContaining(['#p208', '#p209', '#p210']));
   });
 
   it('citation meta tags, Cite this, CSL-JSON and BibTeX of the bundled edition', () => {
@@ -146,7 +166,14 @@ describe('teikit build: bare sources and the site', () => {
       citation_publisher: ['Foreign Languages Press'],
     });
     expect(html).toContain('<h2 id="cite-this">Cite this</h2>');
-    expect(html).toContain('Mao Tse-tung. “The Identity of Interests between the Soviet Union and All Mankind.” In Selected Works of Mao Tse-tung, vol. II, pp. 275-283. Peking: Foreign Languages Press, 1967.');
+    // The work's pages in a span that site.js replaces with the print page in view.
+    expect(html).toContain('Mao Tse-tung. “The Identity of Interests between the Soviet Union and All Mankind.” In Selected Works of Mao Tse-tung, vol. II, <span class="cite-pages">pp. 275-283</span>. Peking: Foreign Languages Press, 1967.');
+    // Its volume's other work in the build, by first print page: MFM39 (pp. 237-39) before it.
+    expect(html).toContain('<li class="prev">Previous: <a rel="prev" href="MFM39.html">');
+    expect(html).not.toContain('rel="next"');
+    expect(read('site/works/MFM39.html')).toContain('<li class="next">Next: <a rel="next" href="identity-of-interests.html">');
+    // OSC53 and PP55 are both of vol. V: OSC53 (p. 101) comes first.
+    expect(read('site/works/PP55.html')).toContain('<a rel="prev" href="OSC53.html">');
     const csl = JSON.parse(read('site/works/identity-of-interests.csl.json'));
     expect(csl).toEqual([expect.objectContaining({
       id: 'identity-of-interests', type: 'chapter', author: [{ literal: 'Mao Tse-tung' }], 'container-title': 'Selected Works of Mao Tse-tung',
@@ -172,11 +199,11 @@ describe('teikit build: bare sources and the site', () => {
     expect(read('site/works/TAG99.bib')).toContain('  title = {On <Tags> \\& "Quotes"},\n');
   });
 
-  it.runIf(requireTool('vnu', which('java') && existsSync(VNU_JAR)))('the Nu Html Checker finds no error in the catalogue and the work pages', async () => {
-    const pages = ['index.html', ...WORKS.map((id) => `works/${id}.html`)].map((p) => ({ name: p.replace(/\W/g, '_'), html: readFileSync(join(site(), p), 'utf8'), files: {} }));
+  it.runIf(requireTool('vnu', which('java') && existsSync(VNU_JAR)))('the Nu Html Checker finds no error in the catalogue, the search page and the work pages', async () => {
+    const pages = ['index.html', 'search.html', ...WORKS.map((id) => `works/${id}.html`)].map((p) => ({ name: p.replace(/\W/g, '_'), html: readFileSync(join(site(), p), 'utf8'), files: {} }));
     const tmp = mkdtempSync(join(tmpdir(), 'teikit-site-vnu-'));
     const { errors, count } = await runVnu(pages, tmp);
-    expect(count).toBe(WORKS.length + 1);
+    expect(count).toBe(WORKS.length + 2);
     expect(errors).toEqual([]);
   }, 120_000);
 });
@@ -195,6 +222,17 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('the catalogue in 
       expect(await visibleTitles()).toEqual(['On <Tags> & "Quotes"']);
       expect(await page.textContent('#shown')).toBe('1 of 5 shown');
       await page.fill('#filter', '');
+      // The author filter: Mao's four works, then with a word of one title, that one.
+      await page.selectOption('#author', 'Mao Tse-tung');
+      expect(await page.textContent('#shown')).toBe('4 of 5 shown');
+      expect((await visibleTitles()).sort()).toEqual([
+        'The May 4th Movement', 'On State Capitalism', 'Rely on Party and League Members and Poor and Lower-Middle Peasants in the Co-operative Transformation of Agriculture',
+        'The Identity of Interests between the Soviet Union and All Mankind',
+      ].sort());
+      await page.fill('#filter', 'identity');
+      expect(await visibleTitles()).toEqual(['The Identity of Interests between the Soviet Union and All Mankind']);
+      await page.selectOption('#author', '');
+      await page.fill('#filter', '');
       // Sort by pages, descending: the rows follow the numeric first page (275 > 237 > 208 > 101 > 41).
       await page.click('th:nth-child(5) button');
       await page.click('th:nth-child(5) button');
@@ -203,7 +241,7 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('the catalogue in 
       expect(pages).toEqual(['pp. 275-83', 'pp. 237-39', 'pp. 208-10', 'p. 101', 'pp. 41-42']);
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        for (const file of ['index.html', 'works/PP55.html']) {
+        for (const file of ['index.html', 'search.html', 'works/PP55.html', 'works/identity-of-interests.html', 'works/TAG99.html']) {
           await page.goto(pathToFileURL(join(site(), file)).href);
           const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
           expect(scroll, `${file} ${scheme}`).toBeLessThanOrEqual(client);
@@ -211,6 +249,11 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('the catalogue in 
       }
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(bg).toBe('rgb(22, 23, 26)');
+      // In print: the text and its citation, without the site's controls and lists of links.
+      await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+      await page.goto(pathToFileURL(join(site(), 'works/identity-of-interests.html')).href);
+      const shown = await page.evaluate(() => Object.fromEntries(['nav.site', 'nav.pages', '.files', '#site-cite', 'main.text'].map((s) => [s, getComputedStyle(document.querySelector(s)!).display !== 'none'])));
+      expect(shown).toEqual({ 'nav.site': false, 'nav.pages': false, '.files': false, '#site-cite': true, 'main.text': true });
     } finally {
       await browser.close();
     }
@@ -218,26 +261,88 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('the catalogue in 
 });
 
 describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('search, served over HTTP', () => {
-  it('a phrase of one print page finds that page: the hit names the work and the page and opens its anchor', async () => {
-    const { server, base } = await serve(join(root, 'out'));
-    const browser = await launch(1000);
-    try {
-      const page = browser.pages()[0] ?? (await browser.newPage());
-      await page.goto(`${base}/site/index.html`);
-      expect(await page.isVisible('#search-note')).toBe(false);
-      // PP55 prints pages 208-10; this phrase is on page 209 only.
-      await page.fill('#search input', 'well-to-do middle peasants');
-      await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
-      const hits = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent })));
-      expect(hits[0]!.href).toMatch(/\/PP55\/PP55\.html#p209$/);
-      expect(hits[0]!.text).toMatch(/^Rely on Party .* Transformation of Agriculture, p\. 209$/);
-      await page.click('.pagefind-ui__result-link >> nth=0');
-      await page.waitForURL(/PP55\.html#p209$/);
-      // The page marker is the target (:target) and in view.
-      expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('p209');
-    } finally {
-      await browser.close();
-      server.close();
+  it('a phrase of one print page finds that page: the hit names the work and the page and opens its anchor', () => served(1000, async (page, base) => {
+    await page.goto(`${base}/site/index.html`);
+    expect(await page.isVisible('#search-note')).toBe(false);
+    // PP55 prints pages 208-10; this phrase is on page 209 only.
+    await page.fill('#search input', 'well-to-do middle peasants');
+    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
+    const hits = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent })));
+    expect(hits[0]!.href).toMatch(/\/site\/works\/PP55\.html#p209$/);
+    expect(hits[0]!.text).toMatch(/^Rely on Party .* Transformation of Agriculture, p\. 209$/);
+    await page.click('.pagefind-ui__result-link >> nth=0');
+    await page.waitForURL(/PP55\.html#p209$/);
+    // The page marker is the target (:target) and in view.
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('p209');
+  }), 120_000);
+});
+
+describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('a work page and the search page in Chromium, served over HTTP', () => {
+  it('"Cite this" names the print page in view as the reader scrolls, and keeps it when the reader goes back up to it', () => served(390, async (page, base) => {
+    const url = `${base}/site/works/identity-of-interests.html`;
+    await page.goto(url);
+    const cited = () => page.textContent('#site-cite .cite-pages');
+    // At the head of the page, before the text: the work whole.
+    expect(await cited()).toBe('pp. 275-283');
+    expect(await page.isVisible('#site-cite .cite-link')).toBe(false);
+    for (const n of [277, 280, 283]) {
+      await page.$eval(`#p${n}`, (el) => el.scrollIntoView({ block: 'start' }));
+      await page.waitForFunction((want) => document.querySelector('#site-cite .cite-pages')?.textContent === want, `p. ${n}`, { timeout: 5000 });
+      expect(await page.textContent('#site-cite .cite-url')).toBe(`${url}#p${n}`);
     }
-  }, 120_000);
+    // Half-way down page 280 (its break above the reading line, 281's below): page 280.
+    await page.evaluate(() => {
+      const top = (id: string) => document.getElementById(id)!.getBoundingClientRect().top + window.scrollY;
+      window.scrollTo(0, (top('p280') + top('p281')) / 2 - window.innerHeight / 10);
+    });
+    await page.waitForFunction(() => document.querySelector('#site-cite .cite-pages')?.textContent === 'p. 280', undefined, { timeout: 5000 });
+    // Going back up to "Cite this" keeps the page last read.
+    await page.$eval('#site-cite', (el) => el.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(300);
+    expect(await cited()).toBe('p. 280');
+    expect(await page.isVisible('#site-cite .cite-link')).toBe(true);
+    // Opened at a print page's address, it cites that page.
+    await page.goto(`${url}#p278`);
+    await page.waitForFunction(() => document.querySelector('#site-cite .cite-pages')?.textContent === 'p. 278', undefined, { timeout: 5000 });
+  }), 120_000);
+
+  it('axe-core finds no violations on the catalogue, a work page and the search page (with its results shown)', () => served(1000, async (page, base) => {
+    const violations = async () => {
+      await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+      return page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[]; passes: unknown[] }> } }).axe;
+        const r = await axe.run(document);
+        return { violations: r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), passes: r.passes.length };
+      });
+    };
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const file of ['index.html', 'works/identity-of-interests.html', 'works/PP55.html', 'search.html']) {
+        await page.goto(`${base}/site/${file}`);
+        if (file === 'search.html') {
+          await page.fill('#search input', 'peasants');
+          await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
+        }
+        const r = await violations();
+        expect(r.violations, `${file} ${scheme}`).toEqual([]);
+        expect(r.passes, file).toBeGreaterThan(10);
+      }
+    }
+  }), 180_000);
+
+  it('a hit on the search page opens the work page at its print page, and "Cite this" names that page', () => served(390, async (page, base) => {
+    await page.goto(`${base}/site/search.html`);
+    // A phrase of page 280 of the bundled edition only.
+    await page.fill('#search input', 'warmly these minority nationalities');
+    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
+    const first = await page.$eval('.pagefind-ui__result-link', (a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent }));
+    expect(first.href).toBe(`${base}/site/works/identity-of-interests.html#p280`);
+    expect(first.text).toBe('The Identity of Interests between the Soviet Union and All Mankind, p. 280');
+    await page.click('.pagefind-ui__result-link >> nth=0');
+    await page.waitForURL(/identity-of-interests\.html#p280$/);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('p280');
+    await page.waitForFunction(() => document.querySelector('#site-cite .cite-pages')?.textContent === 'p. 280', undefined, { timeout: 5000 });
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(client);
+  }), 120_000);
 });

@@ -8,6 +8,8 @@ export interface CliIo {
   cwd: string;
   /** Standard error is a terminal: progress lines are for people, not for logs and pipes. */
   stderrIsTTY?: boolean;
+  /** --quiet was given: no progress either. */
+  quiet?: boolean;
 }
 
 /** A command: takes its own arguments, returns the exit code (its definition and help: src/cli/specs/). */

@@ -76,6 +76,7 @@ export class OutputControl {
   commandIo(diagnosticsOnStdout = false): CliIo {
     return {
       ...this.io,
+      quiet: this.controls.quiet,
       stderr: (s) => this.write('stderr', s),
       ...(diagnosticsOnStdout ? { stdout: (s: string) => this.write('stdout', s) } : {}),
     };

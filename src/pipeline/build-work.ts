@@ -13,7 +13,6 @@ import { renditionsOf } from '../edition/build.js';
 import { UserError } from '../model/diagnostics.js';
 import { writeFileAtomic } from '../util/files.js';
 import { bagEdition } from '../deposit/edition-bag.js';
-import { bagInfoFromTei } from '../deposit/bag-info.js';
 import type { BuildUnit } from './units.js';
 import { workEntry, type WorkEntry } from './work-entry.js';
 
@@ -66,7 +65,8 @@ export async function buildWork(unit: BuildUnit, opts: BuildWorkOptions): Promis
   const target = resolve(opts.cwd, opts.outDir, id);
   for (const [name, data] of outputs) await writeFileAtomic(join(target, name), data, join(opts.outDir, id, name));
   const bagDir = join(opts.outDir, 'bags', id);
-  const bag = await bagEdition(target, sources.map((s) => resolve(opts.cwd, s)), resolve(opts.cwd, bagDir), await bagInfoFromTei(join(target, teiName)));
+  // bagEdition takes bag-info.txt's fields from the TEI's Dublin Core itself (one dc.xsl run).
+  const bag = await bagEdition(target, sources.map((s) => resolve(opts.cwd, s)), resolve(opts.cwd, bagDir));
   return {
     entry: workEntry(result.edition, result.tei, id),
     report: result.report,

@@ -5,7 +5,7 @@
  * elsewhere every file with an extension of the reader registry is a work. Order is stable
  * (code-point order of names), and two units that would be written under one id are refused.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { UserError } from '../model/diagnostics.js';
@@ -81,4 +81,18 @@ export async function findBuildUnits(inputs: string[], cwd: string): Promise<Bui
     seen.set(u.id, u.file);
   }
   return units;
+}
+
+/**
+ * The id a unit will be written under, known before it is built: a source's file name, an
+ * edition's `id` in its edition.json (undefined when that cannot be read: building it will say why).
+ */
+export function unitId(unit: BuildUnit, cwd: string): string | undefined {
+  if (unit.kind === 'source') return unit.id;
+  try {
+    const id = (JSON.parse(readFileSync(resolve(cwd, unit.dir, EDITION_FILE), 'utf8')) as { id?: unknown }).id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,24 +3,56 @@
  * than as files so that the published package (dist/) carries them.
  *
  * The script sorts the catalogue by a column (a button in each head, aria-sort on the sorted one)
- * and filters its rows by a text box; it is plain ES2017 loaded with `defer`, so it runs from
+ * and filters its rows by author and by a text box, and makes a work page's "Cite this" name the
+ * print page in view; it is plain ES2017 loaded with `defer`, so it runs from
  * file:// as well as from a server, and the table is whole without it.
  */
-export const SITE_CSS = `:root { color-scheme: light dark; --fg: #1b1b1b; --bg: #fdfdfb; --muted: #5a5a5a; --line: #d8d8d0; --link: #1a4f9c; }
+export const SITE_CSS = `:root { color-scheme: light dark; --fg: #1b1b1b; --bg: #fdfdfb; --muted: #5a5a5a; --line: #d8d8d0; --link: #1a4f9c; --mark: #ffe97a; }
 @media (prefers-color-scheme: dark) {
-  :root { --fg: #e8e6e1; --bg: #16171a; --muted: #a8a6a0; --line: #3a3b40; --link: #8db4f0; }
+  :root { --fg: #e8e6e1; --bg: #16171a; --muted: #a8a6a0; --line: #3a3b40; --link: #8db4f0; --mark: #4d4220; }
 }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 72rem; padding: 1rem; font: 1rem/1.5 Georgia, "Times New Roman", serif; color: var(--fg); background: var(--bg); overflow-wrap: anywhere; }
 a { color: var(--link); }
 h1 { font-size: 1.6rem; line-height: 1.25; }
-table { border-collapse: collapse; width: 100%; }
+#catalogue { border-collapse: collapse; width: 100%; }
 caption { text-align: left; color: var(--muted); padding: 0.25rem 0; }
-th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); }
+#catalogue th, #catalogue td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); }
 th button { font: inherit; font-weight: bold; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: left; }
 th[aria-sort="ascending"] button::after { content: " \\2191"; }
 th[aria-sort="descending"] button::after { content: " \\2193"; }
-.filter input { font: inherit; padding: 0.25rem; max-width: 100%; }
+.filter input, .filter select { font: inherit; padding: 0.25rem; max-width: 100%; }
+nav.site { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; padding-bottom: 0.5rem; border-bottom: 1px solid var(--line); }
+nav.volume ul, nav.pages ol { list-style: none; padding: 0; }
+nav.pages ol { display: flex; flex-wrap: wrap; gap: 0.25rem 0.9rem; }
+.cite-pages { font-weight: bold; }
+/* Pagefind's box and results in the site's colours, so that dark mode keeps their contrast. */
+#search .pagefind-ui { --pagefind-ui-primary: var(--fg); --pagefind-ui-text: var(--fg); --pagefind-ui-background: var(--bg); --pagefind-ui-border: var(--line); --pagefind-ui-tag: var(--line); }
+#search .pagefind-ui a { color: var(--link); }
+/* The text (the HTML rendition's): print page numbers in a margin of the text column. */
+main.text { position: relative; max-width: 40rem; margin: 2rem auto 0; padding-left: 3.5rem; border-top: 1px solid var(--line); font-size: 1.05rem; line-height: 1.6; }
+main.text h1, main.text h2, main.text h3, main.text h4 { font-weight: normal; line-height: 1.25; }
+main.text .div.work > h2, main.text .div.document > h2, main.text .div.chapter > h2 { text-align: center; }
+main.text p.center, main.text .dateline, main.text .salute, main.text .byline { text-align: center; }
+main.text p.right, main.text .signed { text-align: right; }
+main.text .dateline { font-style: italic; }
+main.text blockquote { margin: 0.8em 1.5em; font-size: 0.95em; }
+main.text ul.simple, main.text ul.labelled, main.text ol.labelled { list-style: none; padding-left: 1.5em; }
+main.text table { display: block; max-width: 100%; overflow-x: auto; border-collapse: collapse; margin: 1em 0; }
+main.text td, main.text th { border: 1px solid var(--line); padding: 0.2em 0.5em; vertical-align: top; }
+main.text figure { text-align: center; margin: 1.5em 0; }
+main.text img { max-width: 100%; height: auto; }
+main.text sup.noteref { line-height: 0; font-size: 0.75em; }
+main.text .note { font-size: 0.9em; margin: 0.6em 0; }
+main.text .note-label { font-weight: bold; }
+main.text .reg { text-decoration: underline dotted var(--muted); }
+main.text section.footnotes { border-top: 1px solid var(--line); margin-top: 2em; }
+[id] { scroll-margin-top: 2rem; }
+.pb { border-left: 1px solid var(--muted); }
+.pb::before { content: attr(data-n); position: absolute; left: 0; width: 2.8rem; text-align: right; font: 0.75rem/2 system-ui, sans-serif; color: var(--muted); }
+.pb:target { background: var(--mark); }
+.pb:target::before { color: var(--fg); font-weight: bold; }
+.note:target, aside:target { background: var(--mark); }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
 .facts dt { font-weight: bold; }
 .facts dd { margin: 0; }
@@ -28,23 +60,29 @@ th[aria-sort="descending"] button::after { content: " \\2193"; }
 @media (max-width: 40rem) {
   /* A narrow screen shows each row as a block, each cell labelled: no horizontal scrolling. */
   /* The heads stay as a wrapped row of sort buttons above the blocks. */
-  thead, thead tr { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
-  thead th { border: 0; padding: 0.25rem 0; }
-  table, tbody, tbody tr, td { display: block; width: 100%; }
-  tbody tr { border-bottom: 1px solid var(--line); padding: 0.5rem 0; }
-  td { border: 0; padding: 0.1rem 0; }
-  td:empty { display: none; }
-  td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+  #catalogue thead, #catalogue thead tr { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+  #catalogue thead th { border: 0; padding: 0.25rem 0; }
+  #catalogue, #catalogue tbody, #catalogue tbody tr, #catalogue td { display: block; width: 100%; }
+  #catalogue tbody tr { border-bottom: 1px solid var(--line); padding: 0.5rem 0; }
+  #catalogue td { border: 0; padding: 0.1rem 0; }
+  #catalogue td:empty { display: none; }
+  #catalogue td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
   .facts { grid-template-columns: 1fr; }
   .facts dd { margin-bottom: 0.4rem; }
+  /* Page numbers in a narrow margin: the text column keeps most of the phone's width. */
+  main.text { padding-left: 2.2rem; font-size: 1rem; }
+  .pb::before { width: 1.9rem; font-size: 0.7rem; }
+  main.text blockquote { margin: 0.8em 0.5em; }
 }
 @media print {
   :root { --fg: #000; --bg: #fff; --link: #000; }
-  .filter, nav, th button::after { display: none; }
+  .filter, nav, nav.site, th button::after, #search-section, .files, .cite-link { display: none; }
+  main.text { max-width: none; border: 0; }
+  .pb:target { background: none; }
   body { max-width: none; font-size: 11pt; }
   tr { break-inside: avoid; }
   a[href]::after { content: " (" attr(href) ")"; font-size: 0.8em; }
-  th a[href]::after, td a[href]::after { content: none; }
+  th a[href]::after, td a[href]::after, main.text a[href]::after, .cite a[href]::after { content: none; }
 }
 `;
 
@@ -54,6 +92,9 @@ export const SITE_JS = `'use strict';
   var search = document.getElementById('search');
   if (search && typeof PagefindUI !== 'undefined' && location.protocol !== 'file:') {
     new PagefindUI({ element: '#search', showSubResults: true, showImages: false });
+    // Pagefind's box has only a placeholder and a title: the section's heading is its label.
+    var input = search.querySelector('input');
+    if (input) input.setAttribute('aria-labelledby', 'search-heading');
     var note = document.getElementById('search-note');
     if (note) note.hidden = true;
   }
@@ -89,21 +130,61 @@ export const SITE_JS = `'use strict';
     });
   });
   var box = document.getElementById('filter');
+  var author = document.getElementById('author');
   var shown = document.getElementById('shown');
   if (!box) return;
   box.parentNode.hidden = false;
   function filter() {
     var words = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    var who = author ? author.value : '';
     var n = 0;
     rows.forEach(function (r) {
       var text = r.textContent.toLowerCase();
-      var match = words.every(function (w) { return text.indexOf(w) >= 0; });
+      var match = (!who || r.getAttribute('data-author') === who) && words.every(function (w) { return text.indexOf(w) >= 0; });
       r.hidden = !match;
       if (match) n++;
     });
     if (shown) shown.textContent = n + ' of ' + rows.length + ' shown';
   }
   box.addEventListener('input', filter);
+  if (author) author.addEventListener('change', filter);
   filter();
+})();
+(function () {
+  // "Cite this" names the print page in view: the last page break above the reading line (a fifth
+  // of the way down the window). An IntersectionObserver whose root reaches far above the window
+  // and ends at that line tells when a page break crosses it, however fast the reader scrolls.
+  // Above the text (reading the page's head, or "Cite this" itself) the last page read stays cited.
+  var cite = document.getElementById('site-cite');
+  var text = document.querySelector('main.text');
+  if (!cite || !text || typeof IntersectionObserver === 'undefined') return;
+  var marks = Array.prototype.slice.call(text.querySelectorAll('.pb[id][data-n]'));
+  var pages = cite.querySelector('.cite-pages');
+  var line = cite.querySelector('.cite-link');
+  var url = cite.querySelector('.cite-url');
+  if (!marks.length || !pages) return;
+  var base = location.href.split('#')[0];
+  var current = null;
+  function show(pb) {
+    if (pb === current) return;
+    current = pb;
+    pages.textContent = 'p. ' + pb.getAttribute('data-n');
+    url.setAttribute('href', '#' + pb.id);
+    url.textContent = base + '#' + pb.id;
+    line.hidden = false;
+  }
+  function update() {
+    var at = window.innerHeight / 5;
+    if (text.getBoundingClientRect().top > at) return;
+    var pick = marks[0];
+    for (var i = 0; i < marks.length; i++) {
+      if (marks[i].getBoundingClientRect().top <= at) pick = marks[i];
+      else break;
+    }
+    show(pick);
+  }
+  var observer = new IntersectionObserver(update, { rootMargin: '100000px 0px -80% 0px' });
+  marks.forEach(function (m) { observer.observe(m); });
+  observer.observe(text);
 })();
 `;

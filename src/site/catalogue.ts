@@ -25,7 +25,7 @@ function pageKey(from: string | undefined): string | undefined {
 
 function row(w: WorkEntry): string {
   const title = `<td data-label="Title"><a href="${hrefOf(workPagePath(w))}">${escapeHtml(w.title)}</a></td>`;
-  return `<tr>${cell('Author', w.author)}${title}${cell('Collection', w.print?.collection)}${cell('Volume', w.print?.volume)}${cell('Pages', w.print?.pages?.text, pageKey(w.print?.pages?.from))}${cell('Date', w.date?.text, w.date?.when)}</tr>`;
+  return `<tr data-author="${escapeHtml(w.author ?? '')}">${cell('Author', w.author)}${title}${cell('Collection', w.print?.collection)}${cell('Volume', w.print?.volume)}${cell('Pages', w.print?.pages?.text, pageKey(w.print?.pages?.from))}${cell('Date', w.date?.text, w.date?.when)}</tr>`;
 }
 
 /** Works in a stable order: author, collection, volume, first page, title. */
@@ -35,24 +35,52 @@ export function catalogueOrder(works: WorkEntry[]): WorkEntry[] {
 }
 
 /** The search box (Pagefind's UI), shown by site.js when the site is served; a note on disk. */
-const SEARCH = [
-  '<section id="search-section" aria-labelledby="search-heading">',
-  '<h2 id="search-heading">Search the texts</h2>',
-  '<div id="search"></div>',
-  '<p id="search-note">Search needs the site to be served (any static web server); opened from disk, use the filter below.</p>',
-  '</section>',
-].join('\n');
+function searchBox(level: 'h1' | 'h2', note: string): string {
+  return [
+    '<section id="search-section" aria-labelledby="search-heading">',
+    `<${level} id="search-heading">Search the texts</${level}>`,
+    '<div id="search"></div>',
+    `<p id="search-note">Search needs the site to be served (any static web server)${note}.</p>`,
+    '</section>',
+  ].join('\n');
+}
+
+const SITE_NAV = '<nav class="site" aria-label="Site"><a href="index.html">Catalogue</a> <a href="search.html">Search</a></nav>';
+
+/** site/search.html: the search box alone (each hit opens the print page it is on). */
+export function searchPage(search: boolean): string {
+  const body = [
+    SITE_NAV,
+    '<main>',
+    search ? searchBox('h1', '') : '<h1>Search</h1>\n<p>This site was built without a search index.</p>',
+    '</main>',
+  ].join('\n');
+  return page({
+    title: 'Search',
+    root: '.',
+    styles: search ? ['pagefind/pagefind-ui.css'] : [],
+    scripts: [...(search ? ['pagefind/pagefind-ui.js'] : []), 'site.js'],
+    body,
+  });
+}
+
+/** A choice of the works' authors (every author once, in code-point order), for site.js's filter. */
+function authorSelect(works: WorkEntry[]): string {
+  const authors = [...new Set(works.map((w) => w.author).filter((a): a is string => !!a))].sort();
+  return `<select id="author"><option value="">All</option>${authors.map((a) => `<option>${escapeHtml(a)}</option>`).join('')}</select>`;
+}
 
 /** `search`: whether a Pagefind index was written (site/pagefind/). */
 export function cataloguePage(works: WorkEntry[], search = false): string {
   const heads = ['Author', 'Title', 'Collection', 'Volume', 'Pages', 'Date'].map((h) => `<th scope="col">${h}</th>`).join('');
   const body = [
+    SITE_NAV,
     '<header><h1>Catalogue</h1>',
     `<p>${works.length} work${works.length === 1 ? '' : 's'}.</p></header>`,
     '<main>',
-    ...(search ? [SEARCH] : []),
+    ...(search ? [searchBox('h2', '; opened from disk, use the filter below')] : []),
     // Hidden until site.js runs: without JavaScript there is nothing to filter with.
-    '<p class="filter" hidden><label for="filter">Filter</label> <input type="search" id="filter" autocomplete="off"> <output id="shown" for="filter"></output></p>',
+    `<p class="filter" hidden><label for="author">Author</label> ${authorSelect(works)} <label for="filter">Filter</label> <input type="search" id="filter" autocomplete="off"> <output id="shown" for="author filter"></output></p>`,
     '<table id="catalogue">',
     '<caption>Works of the collection</caption>',
     `<thead><tr>${heads}</tr></thead>`,

@@ -118,15 +118,28 @@ export function citationMeta(w: WorkEntry): [string, string][] {
   return tags;
 }
 
+/**
+ * "Cite this" as plain text (the page escapes it) in three parts, so that the page can name the
+ * print page in view in place of the work's page range: what comes before the pages, the pages
+ * (`pp. 275-283`; absent without print pages), what comes after.
+ */
+export function citationParts(w: WorkEntry): { before: string; pages?: string; after: string } {
+  const head: string[] = [];
+  if (w.author) head.push(`${w.author}.`);
+  head.push(`“${w.title}.”`);
+  const tail: string[] = [];
+  if (w.date) tail.push(`Written ${w.date.text}.`);
+  if (!w.print) return { before: head.join(' '), after: tail.length ? ` ${tail.join(' ')}` : '' };
+  const book = `In ${w.print.collection}${w.print.volume ? `, vol. ${w.print.volume}` : ''}`;
+  const imprint = `${w.print.place}: ${w.print.publisher}, ${w.print.year}.`;
+  const after = `. ${[imprint, ...tail].join(' ')}`;
+  if (!w.print.pages) return { before: `${head.join(' ')} ${book}`, after };
+  const pages = `${w.print.pages.from === w.print.pages.to ? 'p.' : 'pp.'} ${pageRange(w)}`;
+  return { before: `${head.join(' ')} ${book}, `, pages, after };
+}
+
 /** "Cite this" as one line of plain text (the page escapes it). */
 export function citationText(w: WorkEntry): string {
-  const parts: string[] = [];
-  if (w.author) parts.push(`${w.author}.`);
-  parts.push(`“${w.title}.”`);
-  if (w.print) {
-    parts.push(`In ${w.print.collection}${w.print.volume ? `, vol. ${w.print.volume}` : ''}${w.print.pages ? `, ${w.print.pages.from === w.print.pages.to ? 'p.' : 'pp.'} ${pageRange(w)}` : ''}.`);
-    parts.push(`${w.print.place}: ${w.print.publisher}, ${w.print.year}.`);
-  }
-  if (w.date) parts.push(`Written ${w.date.text}.`);
-  return parts.join(' ');
+  const { before, pages, after } = citationParts(w);
+  return `${before}${pages ?? ''}${after}`;
 }

@@ -1,9 +1,10 @@
 /**
  * Full-text search over the works' HTML renditions with Pagefind (npm `pagefind`, its Node API:
  * its binary comes inside the registry package). The index goes to `<out>/site/pagefind/`; each
- * work is indexed under its URL relative to the catalogue (`../SU39/SU39.html`), so that a hit
- * opens the rendition wherever the output folder is hosted. A work with print page markers is
- * indexed page by page (one record per print page: `../SU39/SU39.html#p277`, titled with the work
+ * work is indexed under the URL of its page relative to the catalogue and the search page
+ * (`works/SU39.html`, which shows its text), so that a hit opens it wherever the site is hosted. A
+ * work with print page markers is indexed page by page (one record per print page:
+ * `works/SU39.html#p277`, titled with the work
  * and the page), so that a hit names the print page and opens its anchor. Pagefind's script fetches its index,
  * which a browser refuses from file://: search works when the site is served (any static host),
  * and the catalogue says so on disk (site.js).
@@ -12,6 +13,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { WorkEntry } from '../pipeline/work-entry.js';
 import { printPages } from './print-pages.js';
+import { workPagePath } from './catalogue.js';
+import { hrefOf } from './escape.js';
 
 export interface SearchIndexResult {
   /** Records indexed: a print page each (a whole work where it has no page markers). */
@@ -30,7 +33,8 @@ export async function writeSearchIndex(works: WorkEntry[], outDir: string, cwd: 
   try {
     for (const w of works) {
       const content = await readFile(resolve(cwd, outDir, w.files.html), 'utf8');
-      const url = `../${w.files.html}`;
+      // The work's page on the site, whose print pages are anchors and whose "Cite this" follows them.
+      const url = hrefOf(workPagePath(w));
       const printed = printPages(content);
       if (printed.length === 0) {
         const added = await index.addHTMLFile({ url, content });

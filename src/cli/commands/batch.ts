@@ -4,7 +4,6 @@
  * pool of worker threads.
  * Exit 0 nothing failed (pages refused as non-works are fine), 1 a page failed, 2 usage or I/O.
  */
-import { availableParallelism } from 'node:os';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +13,8 @@ import type { CliIo, Command } from '../io.js';
 import { UserError } from '../../model/diagnostics.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { ioFailure } from '../../util/io-errors.js';
+import { parseJobs } from '../../util/pool.js';
+import { progressBar } from '../progress.js';
 import { toolVersion } from '../../version.js';
 import { SOURCE_EXTENSIONS } from '../../readers/registry.js';
 import { findSources, runBatch, summarise, type BatchFileResult, type BatchSummary } from '../../batch/index.js';
@@ -25,31 +26,6 @@ import { findSources, runBatch, summarise, type BatchFileResult, type BatchSumma
  */
 const PARALLEL_FROM = 300;
 
-function parseJobs(value: string | undefined, files: number): number {
-  if (value === undefined) return files < PARALLEL_FROM ? 1 : availableParallelism();
-  if (!/^[1-9][0-9]*$/.test(value)) throw new UserError(`teikit batch: --jobs must be a whole number of at least 1, not "${value}"`, 2);
-  return Number(value);
-}
-
-/** The bar, only on a terminal: in CI logs and pipes its redraws would be noise. */
-async function progressBar(total: number): Promise<{ log: (s: string) => void; tick: (file: string) => void; stop: () => void } | undefined> {
-  if (!process.stderr.isTTY) return undefined;
-  const { default: cliProgress } = await import('cli-progress');
-  const bars = new cliProgress.MultiBar({
-    stream: process.stderr,
-    format: 'batch [{bar}] {value}/{total} {file}',
-    hideCursor: true,
-    clearOnComplete: true,
-  }, cliProgress.Presets.shades_classic);
-  const bar = bars.create(total, 0, { file: '' });
-  return {
-    // Lines printed above the bar, which is redrawn below them.
-    log: (s) => bars.log(s),
-    tick: (file) => bar.increment(1, { file }),
-    stop: () => bars.stop(),
-  };
-}
-
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(batchSpec, args);
   if (positionals.length === 0) throw new UserError('teikit batch: no folder or file given (try teikit batch --help)', 2);
@@ -58,13 +34,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const sources = await findSources(positionals, io.cwd);
   const kinds = `${SOURCE_EXTENSIONS.slice(0, -1).join(', ')} or ${SOURCE_EXTENSIONS.at(-1)}`;
   if (sources.length === 0) throw new UserError(`teikit batch: no ${kinds} file in ${positionals.join(', ')}`, 2);
-  const jobs = parseJobs(values.jobs, sources.length);
+  const jobs = parseJobs('batch', values.jobs, sources.length, PARALLEL_FROM);
   await mkdir(resolve(io.cwd, outDir), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
     throw ioFailure(err, 'write', outDir);
   });
 
   const t0 = performance.now();
-  const bar = await progressBar(sources.length);
+  const bar = await progressBar({ ...io, stderrIsTTY: process.stderr.isTTY === true }, 'batch', sources.length);
   const print = bar ? bar.log : io.stderr;
   let results: BatchFileResult[];
   try {

@@ -1,51 +1,73 @@
 /**
- * `teikit build [inputs...] [-o out/]`: a thin wrapper of the library's buildCollection
- * (src/pipeline/): every edition folder (with an edition.json) and every bare source file (a
- * one-witness edition) becomes out/<id>/ (TEI validated first, report, HTML, EPUB, text) and a
- * verified BagIt bag in out/bags/<id>/, and the site of every work built goes to out/site/. A
- * failing work leaves nothing half-written and does not stop the others. Exit 0 all built, 1 a
- * work failed (the others are still built), 2 usage or I/O error. With --format json, the result
- * (schema/build.schema.json) is the only thing on stdout; messages stay on stderr.
+ * `teikit build [inputs...] [-o out/] [--jobs N] [--shard i/n|auto] [--force]`: a thin wrapper of
+ * the library's buildCollection (src/pipeline/): every edition folder (with an edition.json) and
+ * every bare source file (a one-witness edition) becomes out/<id>/ (TEI validated first, report,
+ * HTML, EPUB, text) and a verified BagIt bag in out/bags/<id>/, and the site of every work built
+ * goes to out/site/. A failing work leaves nothing half-written and does not stop the others. Exit
+ * 0 all built, 1 a work failed (the others are still built), 2 usage or I/O error. With --format
+ * json, the result (schema/build.schema.json) is the only thing on stdout; messages stay on stderr.
  */
 import type { CliIo, Command } from '../io.js';
 import { formatDiagnostic } from '../../model/diagnostics.js';
 import { buildSpec } from '../specs/build.js';
 import { parseCommandArgs } from '../args.js';
-import { buildCollection, type BuildCollectionResult } from '../../pipeline/index.js';
-import { unitName } from '../../pipeline/units.js';
+import { progressBar } from '../progress.js';
+import { parseJobs } from '../../util/pool.js';
+import { buildCollection, findBuildUnits, inShard, parseShard, summaryOf, unitName, type BuildCollectionResult } from '../../pipeline/index.js';
 import { toolVersion } from '../../version.js';
+
+/** Below this many works, threads cost more to start than they save (each loads SaxonJS and the readers). */
+const PARALLEL_FROM = 24;
 
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(buildSpec, args);
   const outDir = values.output ?? 'out';
   const json = values.format === 'json';
   const inputs = positionals.length > 0 ? positionals : ['editions'];
+  const shard = values.shard !== undefined ? parseShard(values.shard, process.env) : undefined;
+  const units = (await findBuildUnits(inputs, io.cwd)).filter((u) => !shard || inShard(unitName(u), shard));
+  // Without --jobs: the machine's parallelism, used when enough works have changed to pay for the threads.
+  const jobs = parseJobs('build', values.jobs, Number.MAX_SAFE_INTEGER, PARALLEL_FROM);
   /** The exit code: 1 for bad input, 2 for usage or I/O, the highest over the failed works. */
   let worst = 0;
-  const result = await buildCollection(inputs, {
-    outDir,
-    cwd: io.cwd,
-    strict: values.strict === true,
-    onDiagnostic: (d) => io.stderr(`${formatDiagnostic(d)}\n`),
-    onBuilt: (work) => {
-      if (json) return;
-      const { counts } = work.report;
-      const lines = [
-        `${work.entry.id}: ${counts.pageBreaks} page breaks, ${counts.paragraphs} paragraphs, ${counts.notes} notes, ${counts.words} words, ` +
-          `${work.report.repairs.length} repairs, ${work.diagnostics.length} diagnostics, ${work.report.fidelity.unaccounted} unaccounted`,
-        ...work.written.map((f) => `  ${f}`),
-        `  ${work.bag.dir}/ (BagIt bag of ${work.bag.files} files with the sources, verified)`,
-      ];
-      io.stdout(`${lines.join('\n')}\n`);
-    },
-    onFailed: (_unit, error) => {
-      io.stderr(`${error.message}\n`);
-      worst = Math.max(worst, error.exitCode);
-    },
-  });
+  const bar = await progressBar(io, 'build', units.length);
+  // Lines go above the bar while it is drawn (the same terminal), else where they belong.
+  const out = (s: string) => (bar && process.stdout.isTTY ? bar.log(s) : io.stdout(s));
+  const err = (s: string) => (bar ? bar.log(s) : io.stderr(s));
+  let result: BuildCollectionResult;
+  try {
+    result = await buildCollection(inputs, {
+      outDir,
+      cwd: io.cwd,
+      strict: values.strict === true,
+      force: values.force === true,
+      jobs,
+      ...(values.jobs === undefined ? { parallelFrom: PARALLEL_FROM } : {}),
+      ...(shard ? { shard } : {}),
+      onSettled: (unit) => bar?.tick(unitName(unit)),
+      onDiagnostic: (d) => err(`${formatDiagnostic(d)}\n`),
+      onBuilt: (work) => {
+        if (json) return;
+        const lines = [
+          summaryOf(work),
+          ...work.written.map((f) => `  ${f}`),
+          `  ${work.bag.dir}/ (BagIt bag of ${work.bag.files} files with the sources, verified)`,
+        ];
+        out(`${lines.join('\n')}\n`);
+      },
+      onFailed: (_unit, error) => {
+        err(`${error.message}\n`);
+        worst = Math.max(worst, error.exitCode);
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
   const code = result.failed.length > 0 ? Math.max(worst, 1) : 0;
   if (json) io.stdout(`${JSON.stringify(buildJson(result, inputs, outDir, code), null, 2)}\n`);
   reportSite(result, outDir, io, json);
+  if (result.skipped.length > 0) io.stderr(`teikit build: ${result.skipped.length} of ${result.total} work(s) unchanged, skipped\n`);
+  if (shard) io.stderr(`teikit build: shard ${shard.index}/${shard.count}: ${result.total} work(s); no site (a run without --shard assembles it)\n`);
   if (result.failed.length > 0) io.stderr(`teikit build: ${result.failed.length} of ${result.total} edition(s) failed\n`);
   return code;
 }
@@ -69,6 +91,7 @@ function buildJson(result: BuildCollectionResult, inputs: string[], outDir: stri
       files: work.written,
       bag: { dir: work.bag.dir, files: work.bag.files, verified: true },
     })),
+    skipped: result.skipped.map((c) => ({ id: c.entry.id, files: c.written })),
     failed: result.failed.map(({ unit, error }) => ({ input: unitName(unit), exitCode: error.exitCode, message: error.message })),
     site: search
       ? {
@@ -81,15 +104,16 @@ function buildJson(result: BuildCollectionResult, inputs: string[], outDir: stri
 }
 
 /** The site's lines (warnings only with JSON); no work built means no site (and nothing to say). */
-function reportSite({ search, built }: BuildCollectionResult, outDir: string, io: CliIo, json: boolean): void {
+function reportSite({ search, works, siteSkipped }: BuildCollectionResult, outDir: string, io: CliIo, json: boolean): void {
   if (!search) return;
-  if (!json) io.stdout(`${outDir}/site/index.html (catalogue of ${built.length} work(s))\n`);
+  const unchanged = siteSkipped ? ', unchanged' : '';
+  if (!json) io.stdout(`${outDir}/site/index.html (catalogue of ${works} work(s))${unchanged}\n`);
   if ('failed' in search) {
     io.stderr(`${outDir}/site: warning no-search: no search index: ${search.failed}\n`);
     return;
   }
-  if (!json) io.stdout(`${outDir}/site/pagefind/ (search index of ${search.pages} print page(s))\n`);
-  for (const e of search.errors) io.stderr(`${outDir}/site/pagefind: warning search-index: ${e}\n`);
+  if (!json) io.stdout(`${outDir}/site/pagefind/ (search index of ${search.pages} print page(s))${unchanged}\n`);
+  if (!siteSkipped) for (const e of search.errors) io.stderr(`${outDir}/site/pagefind: warning search-index: ${e}\n`);
 }
 
 const command: Command = { run };

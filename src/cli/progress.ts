@@ -1,0 +1,29 @@
+/**
+ * A progress bar (cli-progress) on standard error, only when it is a terminal and --quiet is not
+ * given: in CI logs and pipes its redraws would be noise, and there the commands print plain lines.
+ */
+import type { CliIo } from './io.js';
+
+export interface ProgressBar {
+  /** A line printed above the bar, which is redrawn below it. */
+  log: (s: string) => void;
+  tick: (label: string) => void;
+  stop: () => void;
+}
+
+export async function progressBar(io: CliIo, command: string, total: number): Promise<ProgressBar | undefined> {
+  if (!io.stderrIsTTY || io.quiet || total === 0) return undefined;
+  const { default: cliProgress } = await import('cli-progress');
+  const bars = new cliProgress.MultiBar({
+    stream: process.stderr,
+    format: `${command} [{bar}] {value}/{total} {file}`,
+    hideCursor: true,
+    clearOnComplete: true,
+  }, cliProgress.Presets.shades_classic);
+  const bar = bars.create(total, 0, { file: '' });
+  return {
+    log: (s) => bars.log(s),
+    tick: (label) => bar.increment(1, { file: label }),
+    stop: () => bars.stop(),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The build cache: a unit is built again only when something it is made from has changed. Its key
+ * is a SHA-256 of teikit's version and stylesheets, the options that change the outputs, the
+ * unit's name (it is written into the report) and the bytes of its inputs (an edition's folder,
+ * every file; a bare source file). What a build wrote and learned (its files, its catalogue
+ * entry) is kept in out/.teikit/works/, so that a run that skips a unit, and the run that
+ * assembles the site after shards, still has it. A bare source's images are not in its key (they
+ * are found beside it when rendering): changing only an image needs `--force`.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { toolVersion } from '../version.js';
+import { writeFileAtomic } from '../util/files.js';
+import { unitName, type BuildUnit } from './units.js';
+import type { WorkEntry } from './work-entry.js';
+import type { Diagnostic } from '../model/types.js';
+
+/** One built unit as the cache keeps it: plain JSON, the same bytes whichever run wrote it. */
+export interface CacheEntry {
+  hash: string;
+  entry: WorkEntry;
+  /** Output files, relative to the output folder (`SU39/SU39.html`). */
+  written: string[];
+  /** The bag's folder, relative to the output folder (`bags/SU39`). */
+  bag: { dir: string; files: number };
+  /** The line that sums the work up (counts), shown again when it is skipped. */
+  summary: string;
+}
+
+/**
+ * A unit refused as not a work (a collection's index, a note about the collection): the same
+ * input is refused the same way, so a run that finds it unchanged reports the refusal again
+ * without converting. Other failures are not kept (invalid TEI is teikit's fault, a failure to
+ * write may pass next time, a broken edition.json costs nothing to find again).
+ */
+export interface FailureEntry {
+  hash: string;
+  failed: { message: string; diagnostics: Diagnostic[] };
+}
+
+let toolHash: string | undefined;
+
+/** xslt/ of this package, from src/pipeline/ and dist/pipeline/ alike (as render/saxon.ts finds it,
+ * without loading the rendering code: a run that skips everything does not need it). */
+const xsltDir = fileURLToPath(new URL('../../xslt/', import.meta.url));
+
+/** The stylesheets of xslt/ (and xslt/common/), in a stable order. */
+function stylesheets(): string[] {
+  const files: string[] = [];
+  for (const sub of ['', 'common']) {
+    const dir = join(xsltDir, sub);
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.xsl')).sort()) files.push(join(dir, name));
+  }
+  return files;
+}
+
+/** teikit's version and its stylesheets: a new teikit or a changed stylesheet rebuilds everything. */
+export function toolFingerprint(): string {
+  if (toolHash === undefined) {
+    const h = createHash('sha256').update(`teikit ${toolVersion()}\n`);
+    for (const file of stylesheets()) h.update(`${file.slice(xsltDir.length)}\n`).update(readFileSync(file));
+    toolHash = h.digest('hex');
+  }
+  return toolHash;
+}
+
+async function filesUnder(abs: string, rel = ''): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(join(abs, rel), { withFileTypes: true });
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await filesUnder(abs, path)));
+    else if (e.isFile()) out.push(path);
+  }
+  return out;
+}
+
+export async function unitHash(unit: BuildUnit, cwd: string, strict: boolean): Promise<string> {
+  const h = createHash('sha256').update(toolFingerprint()).update(`\n${unit.kind} ${unitName(unit)} strict=${strict}\n`);
+  const abs = resolve(cwd, unitName(unit));
+  const files = unit.kind === 'edition' ? await filesUnder(abs) : [''];
+  for (const name of files) {
+    const bytes = await readFile(name ? join(abs, name) : abs);
+    h.update(`${name} ${bytes.length}\n`).update(bytes);
+  }
+  return h.digest('hex');
+}
+
+/** out/.teikit/works/<hash of the unit's name>.json: one file per unit, whatever its name holds. */
+export function cacheFile(outAbs: string, unit: BuildUnit): string {
+  const key = createHash('sha256').update(`${unit.kind} ${unitName(unit)}`).digest('hex').slice(0, 24);
+  return join(outAbs, '.teikit', 'works', `${key}.json`);
+}
+
+export async function readCache(outAbs: string, unit: BuildUnit): Promise<CacheEntry | FailureEntry | undefined> {
+  try {
+    return JSON.parse(await readFile(cacheFile(outAbs, unit), 'utf8')) as CacheEntry | FailureEntry;
+  } catch {
+    // No entry, or one left unreadable: the unit is built again.
+    return undefined;
+  }
+}
+
+export async function writeCache(outAbs: string, unit: BuildUnit, entry: CacheEntry | FailureEntry): Promise<void> {
+  await writeFileAtomic(cacheFile(outAbs, unit), `${JSON.stringify(entry, null, 1)}\n`);
+}
