@@ -18,6 +18,7 @@ const POINTER_TARGETS: Record<string, string[]> = {
   'note@target': ['ref', 'ptr'],
   'relatedItem@target': ['biblStruct', 'bibl', 'witness'],
   'app@from': ['anchor'],
+  'catRef@target': ['category'],
 };
 
 /**
