@@ -3,7 +3,7 @@
  * references point to each note (a note's @target lists them all) and which anchors exist (a
  * back-reference only points to an anchor that is really written, so every #pointer resolves).
  */
-import type { Block, Edition, Inline } from '../model/types.js';
+import type { Block, Edition, Inline, TranscriptionWitness } from '../model/types.js';
 import { ncName } from './xml.js';
 import { forEachBlock } from '../model/walk.js';
 
@@ -18,6 +18,22 @@ export interface WriteContext {
   written: Set<string>;
   /** Edition id → the last regular arabic page number written (pb/@type for irregular ones). */
   lastPage: Map<string, number>;
+  /** xml:id of the transcriber's respStmt, where a transcriber is named: what they added points there (@resp). */
+  transcriberResp?: string;
+}
+
+/**
+ * The transcription whose transcriber added the back-references and signed notes (`[p. 275]`,
+ * `-- DJR`): the base text where it is a transcription, else the first transcription named.
+ */
+export function transcriberOf(edition: Edition): TranscriptionWitness | undefined {
+  const named = edition.witnesses.filter((w): w is TranscriptionWitness => w.kind === 'transcription' && w.transcriber.trim() !== '');
+  return named.find((w) => w.id === edition.baseWitness) ?? named[0];
+}
+
+/** The xml:id of a transcription's respStmt (`m2m-resp`). */
+export function respId(witness: TranscriptionWitness): string {
+  return ncName(`${witness.id}-resp`);
 }
 
 /** The xml:id of a source anchor: marx2mao's `p275` becomes `a-p275` (encoding.md). */
@@ -33,6 +49,8 @@ export function buildContext(edition: Edition): WriteContext {
     written: new Set(),
     lastPage: new Map(),
   };
+  const transcriber = transcriberOf(edition);
+  if (transcriber) ctx.transcriberResp = respId(transcriber);
   const visitInlines = (list: Inline[]): void => {
     for (const node of list) {
       if (node.type === 'noteRef') {

@@ -7,6 +7,7 @@
  * witness list in sourceDesc; `witness` may hold a `bibl` and a `note`.
  */
 import type { Edition, PrintWitness, ReprintWitness, TranscriptionWitness, Witness } from '../model/types.js';
+import { respId } from './context.js';
 import { UNSTATED } from './repair.js';
 import { att, child, indent, isBlank, isoDate, text, uri, type El } from './xml.js';
 
@@ -103,7 +104,8 @@ function writeTranscription(witness: El, w: TranscriptionWitness, edition: Editi
   const bibl = att(child(witness, 'bibl', 6), 'type', 'transcription');
   text(child(bibl, 'title', 7), edition.work.title);
   if (!isBlank(w.transcriber)) {
-    const resp = child(bibl, 'respStmt', 7);
+    // an id, so that what the transcriber added can be attributed to them (@resp)
+    const resp = att(child(bibl, 'respStmt', 7), 'xml:id', respId(w));
     text(resp.ele('resp'), w.resp ?? 'Transcribed by');
     text(resp.ele('persName'), w.transcriber!);
   }

@@ -19,6 +19,8 @@ const POINTER_TARGETS: Record<string, string[]> = {
   'relatedItem@target': ['biblStruct', 'bibl', 'witness'],
   'app@from': ['anchor'],
   'catRef@target': ['category'],
+  'ptr@resp': ['respStmt'],
+  'note@resp': ['respStmt'],
 };
 
 /**
@@ -190,16 +192,16 @@ function checkPageRefs(facts: Facts, report: Report): void {
     if (n === undefined) continue; // the schema reports it
     if (!pageValue(n)) {
       // A source may link a note back to a place that has no page ("[preface]"): say so, no more.
-      report('warning', ref, 'pageref-invalid', `<ref type="pageref" n="${n}">: @n is not a page number (arabic or roman), so it cannot be checked`);
+      report('warning', ref, 'pageref-invalid', `<${ref.name} type="pageref" n="${n}">: @n is not a page number (arabic or roman), so it cannot be checked`);
       continue;
     }
     if (!pages.has(n)) {
-      report('warning', ref, 'pageref-unknown-page', `<ref type="pageref" n="${n}">: no <pb n="${n}"> in this document`);
+      report('warning', ref, 'pageref-unknown-page', `<${ref.name} type="pageref" n="${n}">: no <pb n="${n}"> in this document`);
       continue;
     }
     const anchor = ref.attrs.target?.startsWith('#') ? facts.ids.get(ref.attrs.target.slice(1)) : undefined;
     if (anchor && anchor.page !== undefined && anchor.page !== n) {
-      report('warning', ref, 'pageref-mismatch', `<ref type="pageref" n="${n}"> points to <${anchor.name}> at line ${anchor.line}, which is on page ${anchor.page}`);
+      report('warning', ref, 'pageref-mismatch', `<${ref.name} type="pageref" n="${n}"> points to <${anchor.name}> at line ${anchor.line}, which is on page ${anchor.page}`);
     }
   }
 }
