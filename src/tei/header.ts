@@ -64,7 +64,10 @@ export function writeHeader(tei: El, edition: Edition, pub: Publication, stats: 
   const decl = child(child(header, 'encodingDesc', 2), 'editorialDecl', 3);
   text(child(decl, 'correction', 4).ele('p'), describeCorrection(edition, stats));
   text(child(decl, 'normalization', 4).ele('p'), describeNormalisation(stats));
-  text(att(child(decl, 'hyphenation', 4), 'eol', 'none').ele('p'), describeHyphenation(stats));
+  // TEI's eol: "none" says no end-of-line hyphen remains; a real compound hyphen kept at a page
+  // end is a hard one ("hard": every soft hyphen was removed, the remaining ones are hard).
+  const eol = stats.wordBreaks.compound.length > 0 ? 'hard' : 'none';
+  text(att(child(decl, 'hyphenation', 4), 'eol', eol).ele('p'), describeHyphenation(stats));
   indent(decl, 3);
   const encodingDesc = decl.up();
   const kind = textKind(edition);

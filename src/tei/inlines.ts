@@ -83,12 +83,7 @@ export function writePageBreak(parent: El, pb: PageBreak, ctx: WriteContext): vo
  * document order, so the last arabic number seen per edition is enough.
  */
 function pageSequence(pb: PageBreak, ctx: WriteContext): 'out-of-sequence' | 'repeated' | undefined {
-  if (!/^\d+$/.test(pb.n)) return undefined;
-  const n = Number(pb.n);
-  const last = ctx.lastPage.get(pb.edition);
-  if (last !== undefined && n <= last) return n === last ? 'repeated' : 'out-of-sequence';
-  ctx.lastPage.set(pb.edition, n);
-  return undefined;
+  return ctx.irregular.get(pb);
 }
 
 /** @when for a date, @from and @to for a range (ISO 8601). */
