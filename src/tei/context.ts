@@ -5,6 +5,7 @@
  */
 import type { Block, Edition, Inline, PageBreak, TranscriptionWitness } from '../model/types.js';
 import { irregularPages } from '../model/page-sequence.js';
+import { initials } from './transcriber-notes.js';
 import { ncName } from './xml.js';
 import { forEachBlock, forEachEditionBlock } from '../model/walk.js';
 
@@ -21,6 +22,8 @@ export interface WriteContext {
   irregular: Map<PageBreak, 'out-of-sequence' | 'repeated'>;
   /** xml:id of the transcriber's respStmt, where a transcriber is named: what they added points there (@resp). */
   transcriberResp?: string;
+  /** The transcriber's initials, which sign their notes (`DJR`). */
+  transcriberInitials?: string;
 }
 
 /**
@@ -51,7 +54,11 @@ export function buildContext(edition: Edition): WriteContext {
     irregular: irregularBreaks(edition),
   };
   const transcriber = transcriberOf(edition);
-  if (transcriber) ctx.transcriberResp = respId(transcriber);
+  if (transcriber) {
+    ctx.transcriberResp = respId(transcriber);
+    const signature = initials(transcriber.transcriber);
+    if (signature) ctx.transcriberInitials = signature;
+  }
   const visitInlines = (list: Inline[]): void => {
     for (const node of list) {
       if (node.type === 'noteRef') {

@@ -4,10 +4,24 @@
 import type { Inline, PageBreak } from '../model/types.js';
 import type { WriteContext } from './context.js';
 import { anchorId } from './context.js';
+import { splitBrackets, transcriberSpans } from './transcriber-notes.js';
 import { att, isoDate, ncName, text, uri, type El } from './xml.js';
 
 export function writeInlines(parent: El, inlines: Inline[], ctx: WriteContext): void {
-  for (const node of inlines) writeInline(parent, node, ctx);
+  const resp = ctx.transcriberResp;
+  if (!resp || !inlines.some((n) => n.type === 'text' && n.value.includes('['))) {
+    for (const node of inlines) writeInline(parent, node, ctx);
+    return;
+  }
+  // the transcriber's bracketed additions, attributed to them (transcriber-notes.ts)
+  const list = splitBrackets(inlines);
+  let i = 0;
+  for (const [start, end] of transcriberSpans(list, ctx.transcriberInitials)) {
+    while (i < start) writeInline(parent, list[i++]!, ctx);
+    const seg = att(att(parent.ele('seg'), 'type', 'transcriberNote'), 'resp', `#${resp}`);
+    while (i <= end) writeInline(seg, list[i++]!, ctx);
+  }
+  while (i < list.length) writeInline(parent, list[i++]!, ctx);
 }
 
 function writeInline(parent: El, node: Inline, ctx: WriteContext): void {

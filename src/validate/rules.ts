@@ -22,7 +22,7 @@ const POINTER_TARGETS: Record<string, string[]> = {
   'app@from': ['anchor'],
   'catRef@target': ['category'],
   'ptr@resp': ['respStmt'],
-  'note@resp': ['respStmt'],
+  'seg@resp': ['respStmt'],
 };
 
 /**
