@@ -93,8 +93,9 @@ export function writePageBreak(parent: El, pb: PageBreak, ctx: WriteContext): vo
 /**
  * Page numbers are written as transcribed, even where the transcription breaks the print sequence
  * (marx2mao's "page 83" between 87 and 89). Such a pb says so with @type, so that readers and
- * `teikit validate` see an irregularity of the source, not an encoding error. Pages are written in
- * document order, so the last arabic number seen per edition is enough.
+ * `teikit validate` see an irregularity of the source, not an encoding error. Which pages are
+ * irregular is decided before writing (context.ts), by the rule `teikit validate` applies
+ * (model/page-sequence.ts): a single wrong number is the one declared, not the pages after it.
  */
 function pageSequence(pb: PageBreak, ctx: WriteContext): 'out-of-sequence' | 'repeated' | undefined {
   return ctx.irregular.get(pb);
