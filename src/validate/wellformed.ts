@@ -127,7 +127,8 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
     if (local === 'orig') inOrig++;
     collectFacts(facts, el, path, collecting, tag.isSelfClosing);
     if (local === 'note') {
-      // a note of the header or the apparatus is the edition's remark, not a note of the text
+      // a note of the header (a volume's pages, a witness's relation) or of the apparatus is a
+      // remark of the edition, not a note of the text that a reference must point to
       if (!path.includes('teiHeader') && !path.includes('standOff')) facts.notes.push(el);
       contexts.push({ last: '', pending: [] });
     } else if (BLOCKS.has(local)) {
