@@ -8,7 +8,7 @@
  * The rules of `teikit validate` by name, each usable alone (`--rules ids,pointers`). `house` is
  * the re-check of schema/teikit.rng (validate/house.ts); the others are in validate/rules.ts.
  */
-export const RULE_NAMES = ['house', 'ids', 'pointers', 'pages', 'notes', 'pagerefs', 'breaks'] as const;
+export const RULE_NAMES = ['house', 'ids', 'pointers', 'pages', 'notes', 'pagerefs', 'breaks', 'ranges', 'hyphenation', 'dates'] as const;
 
 /** Where the Dublin Core record is in the bag. */
 export const DC_PATH = 'data/metadata/dc.xml';

@@ -74,7 +74,7 @@ function readingText(evs: Ev[]): string {
   let skip = 0;
   for (const e of evs) {
     if (e.kind === 'open') {
-      if (skip > 0 || e.name === 'orig' || (e.name === 'ref' && (e.attrs.type === 'noteref' || e.attrs.type === 'pageref'))) skip++;
+      if (skip > 0 || e.name === 'orig' || (e.name === 'ref' && e.attrs.type === 'noteref') || (e.name === 'ptr' && e.attrs.type === 'pageref')) skip++;
       else if (e.name === 'pb') s = e.attrs.break === 'no' ? s.replace(/-$/, '') : `${s} `;
       else if (['p', 'head', 'dateline', 'note', 'lb', 'item', 'cell'].includes(e.name)) s += ' ';
     } else if (e.kind === 'close') {
@@ -234,8 +234,11 @@ describe('the bundled edition (identity-of-interests)', () => {
       expect(refs.filter(({ e: r }) => r.attrs.target === `#${id}`).map(({ e: r }) => `#${r.attrs['xml:id']}`)).toEqual(targets);
       const kids = inside(evs, i).filter((x): x is Open => x.kind === 'open' && x.path.length === e.path.length + 1);
       const last = kids.at(-1)!;
-      expect(last.name).toBe('ref');
+      // a pointer, added by the transcriber: @resp names their respStmt
+      expect(last.name).toBe('ptr');
       expect(last.attrs.type).toBe('pageref');
+      expect(last.attrs.resp).toBe('#m2m-resp');
+      expect(opens(evs, 'respStmt').some(({ e: r }) => r.attrs['xml:id'] === 'm2m-resp' && r.path.includes('witness'))).toBe(true);
       expect(last.attrs.n).toBe(expectedPages[k]);
       const anchorIds = new Set(opens(evs, 'anchor').map(({ e: a }) => `#${a.attrs['xml:id']}`));
       if (last.attrs.target) expect(anchorIds.has(last.attrs.target)).toBe(true);

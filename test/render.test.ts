@@ -272,8 +272,12 @@ describe('EPUB package', () => {
   it('has Dublin Core, the print source, a deterministic modified date and accessibility metadata', () => {
     for (const r of epubs().filter((r) => r.house)) {
       const opf = opfOf(r);
+      // the EPUB carries the TEI's own persistent identifier, a UUID v5 of the source's name; a
+      // TEI without one (the hand-made house sample) is identified by its idno
+      const uuid = /<idno type="UUID">([^<]+)<\/idno>/.exec(r.tei)?.[1];
       const idno = /<idno[^>]*>([^<]+)<\/idno>/.exec(r.tei)![1]!;
-      expect(opf.metadata['dc:identifier']._, r.name).toBe(`urn:uuid:${uuidV5(`teikit:${idno}`)}`);
+      if (r.name !== 'house-sample') expect(uuid, r.name).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(opf.metadata['dc:identifier']._, r.name).toBe(`urn:uuid:${uuid ?? uuidV5(`teikit:${idno}`)}`);
       expect(opf.metadata['dc:title'], r.name).toBeTruthy();
       expect(opf.metadata['dc:language']).toBe('en');
       const date = /<publicationStmt>[\s\S]*?<date when="([^"]+)"/.exec(r.tei)![1]!;
@@ -296,6 +300,15 @@ describe('EPUB package', () => {
         expect(m.some(([p, v]) => p === 'source-of' && v === 'pagination'), r.name).toBe(hasPages);
       }
     }
+  });
+
+  it('identifies a TEI without a UUID by its idno, as teikit made the UUID before it wrote one', async () => {
+    const house = epubs().find((r) => r.house)!;
+    const idno = /<idno type="teikit">([^<]+)<\/idno>/.exec(house.tei)![1]!;
+    const withoutUuid = house.tei.replace(/\s*<idno type="UUID">[^<]+<\/idno>/, '');
+    const opf = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', textNodeName: '_' })
+      .parse(strFromU8(unzipSync(await renderEpub(withoutUuid, { assetsDir: house.assetsDir }))['OEBPS/package.opf']!)).package;
+    expect(opf.metadata['dc:identifier']._).toBe(`urn:uuid:${uuidV5(`teikit:${idno}`)}`);
   });
 
   it('derives identifier and dates from what other TEI has: its title, no date (a fixed one)', () => {

@@ -194,9 +194,13 @@ describe('writeTei on hand-built editions', () => {
       { '@xml:id': 'n1', '@n': '1', '@place': 'end', '@target': '#nr1 #nr1-2' },
       { '@xml:id': 'n2', '@n': '2', '@place': 'end', '@target': '#nr2' },
     ]);
-    const pagerefs = findAll(tree, 'ref').filter((r) => attrs(r.node)['@type'] === 'pageref').map((r) => attrs(r.node));
+    const pagerefs = findAll(tree, 'ptr').filter((r) => attrs(r.node)['@type'] === 'pageref').map((r) => attrs(r.node));
     // p278 is not an anchor of this edition: no dangling pointer.
-    expect(pagerefs).toEqual([{ '@type': 'pageref', '@n': '275', '@target': '#a-p275' }, { '@type': 'pageref', '@n': '278' }]);
+    // pointers, attributed to the transcriber who added them
+    expect(pagerefs).toEqual([
+      { '@type': 'pageref', '@n': '275', '@resp': '#m2m-resp', '@target': '#a-p275' },
+      { '@type': 'pageref', '@n': '278', '@resp': '#m2m-resp' },
+    ]);
     expect(sample).toContain('<choice><orig>--</orig><reg>—</reg></choice>');
     expect(sample).toContain('over<pb n="277" edRef="#flp" source="#m2m #cmpa" break="no" rend="hyphen"/>looking');
     expect(sample).toContain('<head>The Identity of Interests<lb/>between the Soviet Union</head>');

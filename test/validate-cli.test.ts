@@ -152,7 +152,7 @@ describe('teikit validate', () => {
   });
 
   it.each([
-    [['--rules', 'ids,nonsense', sample], /--rules: unknown rule "nonsense" \(known: all, none, house, ids, pointers, pages, notes, pagerefs, breaks\)/],
+    [['--rules', 'ids,nonsense', sample], /--rules: unknown rule "nonsense" \(known: all, none, house, ids, pointers, pages, notes, pagerefs, breaks, ranges, hyphenation, dates\)/],
     [['--max-messages', 'lots', sample], /--max-messages wants a whole number, not "lots"/],
   ])('exits 2 on a bad --rules or --max-messages: %j', async (args, message) => {
     const r = await cli(args);

@@ -148,7 +148,8 @@ describe('subset property on mutated documents', () => {
 const RULE_CODES = new Set([
   'page-order', 'page-number', 'note-unreferenced', 'noteref-without-note', 'dangling-pointer',
   'break-not-in-word', 'wrong-pointer-target', 'pageref-invalid', 'pageref-unknown-page', 'pageref-mismatch',
-  'note-backlink', 'noteref-label',
+  'note-backlink', 'noteref-label', 'page-range-order', 'page-range-mismatch', 'edref-not-print', 'noteref-text',
+  'hyphenation-eol', 'creation-dateline',
 ]);
 
 function htmlFiles(dir: string): string[] {

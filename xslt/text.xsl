@@ -123,7 +123,7 @@
     <xsl:choose>
       <xsl:when test="p and not(text()[normalize-space()])">
         <xsl:variable name="last-p" select="p[last()]"/>
-        <xsl:variable name="tail" select="ref[@type = 'pageref'][$last-p &lt;&lt; .]"/>
+        <xsl:variable name="tail" select="(ref | ptr)[@type = 'pageref'][$last-p &lt;&lt; .]"/>
         <xsl:for-each select="* except $tail">
           <xsl:choose>
             <xsl:when test="self::p">
@@ -192,7 +192,7 @@
   <xsl:template match="ref[@type = 'noteref']" mode="inline">
     <xsl:sequence select="'[' || normalize-space(.) || ']'"/>
   </xsl:template>
-  <xsl:template match="ref[@type = 'pageref']" mode="inline">
+  <xsl:template match="ref[@type = 'pageref'] | ptr[@type = 'pageref']" mode="inline">
     <xsl:sequence select="' [p. ' || normalize-space(@n) || ']'"/>
   </xsl:template>
   <!-- a pointer has no content: in plain text its web address stands for it (HTML links it) -->

@@ -98,7 +98,7 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
     if (tag.name === 'author' && !facts.author && frame.inTitleStmt) frame.capture = 'author';
     if (tag.name === 'biblScope' && a.unit === 'volume') frame.capture = 'volume';
     if (tag.name === 'biblScope' && a.unit === 'page' && a.from) facts.pageFroms.push(a.from);
-    if (tag.name === 'ref' && (a.type === 'noteref' || a.type === 'pageref')) frame.skip = true;
+    if ((tag.name === 'ref' && a.type === 'noteref') || ((tag.name === 'ref' || tag.name === 'ptr') && a.type === 'pageref')) frame.skip = true;
     if (tag.name === 'ref' && a.type === 'noteref') facts.refs.push({ id: a['xml:id'] ?? '', target: a.target ?? '' });
     // the source's spelling is the orig of a choice; a figure's description is an image's ALT
     // attribute in the source, not text

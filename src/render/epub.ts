@@ -3,11 +3,11 @@
  * images (graphic/@url, read from opts.assetsDir) and zips it all: `mimetype` first, stored, then
  * the rest in a fixed order with a fixed timestamp, so the same TEI gives the same bytes.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import { UserError } from '../model/diagnostics.js';
+import { idnoName, uuidV5 } from '../model/identifier.js';
 import { requireTei, runChecked } from './saxon.js';
 import type { RenderOptions } from './options.js';
 import { prepareInput, type ParsedTei } from './parsed.js';
@@ -19,7 +19,9 @@ const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 export async function renderEpub(tei: string | ParsedTei, opts: RenderOptions = {}): Promise<Uint8Array> {
   const { source, file, facts } = prepareInput(tei, opts);
   if (!opts.xslt) requireTei(facts, file);
-  const name = facts.idno ? `teikit:${facts.idno}` : `teikit-title:${facts.title ?? ''}`;
+  // The TEI's own persistent identifier (idno type="UUID"), the one teikit wrote there; a TEI
+  // without one is identified by its idno, else its title.
+  const uuid = facts.uuid ?? uuidV5(facts.idno ? idnoName(facts.idno) : `teikit-title:${facts.title ?? ''}`);
   const assetsDir = opts.assetsDir ?? '.';
   // An image the EPUB cannot carry (missing, remote, outside the assets folder) is left out, with a warning.
   const skipped = facts.images.filter((url) => {
@@ -27,7 +29,7 @@ export async function renderEpub(tei: string | ParsedTei, opts: RenderOptions = 
     if (problem) opts.onWarning?.(`${file}: warning image-skipped: image '${url}' (graphic/@url) ${problem}; the EPUB is written without it`);
     return problem !== undefined;
   });
-  const params = { uuid: uuidV5(name), ...(skipped.length > 0 ? { 'skip-images': skipped.join('\n') } : {}), ...opts.params };
+  const params = { uuid, ...(skipped.length > 0 ? { 'skip-images': skipped.join('\n') } : {}), ...opts.params };
   const run = runChecked(opts.xslt ?? 'builtin:epub', source, file, params);
 
   if (!run.documents.has('META-INF/container.xml')) {
@@ -110,14 +112,4 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
-}
-
-/** RFC 4122 version-5 UUID of a name in the URL namespace: the same idno, the same identifier. */
-export function uuidV5(name: string): string {
-  const ns = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex');
-  const h = createHash('sha1').update(ns).update(name, 'utf8').digest();
-  h[6] = (h[6]! & 0x0f) | 0x50;
-  h[8] = (h[8]! & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString('hex');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }

@@ -4,7 +4,8 @@
  * renditions of one document parse it once); renderAll makes several in one call.
  */
 export { renderHtml } from './html.js';
-export { renderEpub, uuidV5 } from './epub.js';
+export { renderEpub } from './epub.js';
+export { uuidV5 } from '../model/identifier.js';
 export { renderText } from './text.js';
 export { parseTei, type ParsedTei } from './parsed.js';
 export { renderAll, type RenditionFormat, type Renditions } from './renditions.js';

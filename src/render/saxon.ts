@@ -81,9 +81,13 @@ export interface StylesheetRun {
   documents: Map<string, string>;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** What the well-formedness pass notes on the way: the edition's idno (for the EPUB identifier). */
 export interface XmlFacts {
   idno?: string;
+  /** The persistent identifier, `idno type="UUID"` of the publicationStmt (a UUID, checked). */
+  uuid?: string;
   title?: string;
   /** Every graphic/@url, in document order, once each. */
   images: string[];
@@ -105,7 +109,7 @@ export function checkXml(xml: string, file: string): XmlFacts {
   const facts: XmlFacts = { images: [], xincludes: [] };
   // Text of the first <idno> and <title> inside the publicationStmt / titleStmt.
   const open: string[] = [];
-  let grab: 'idno' | 'title' | undefined;
+  let grab: 'idno' | 'uuid' | 'title' | undefined;
   let buf = '';
   parser.on('opentag', (tag) => {
     if (open.length === 0 && !facts.root) facts.root = { local: tag.local, uri: tag.uri, line: parser.line, column: parser.column };
@@ -116,7 +120,12 @@ export function checkXml(xml: string, file: string): XmlFacts {
       const href = tag.attributes['href'];
       facts.xincludes.push({ href: href && typeof href !== 'string' ? href.value : '', line: parser.line, column: parser.column });
     }
-    if (tag.local === 'idno' && open.includes('publicationStmt') && facts.idno === undefined) grab = 'idno';
+    if (tag.local === 'idno' && open.includes('publicationStmt')) {
+      const type = tag.attributes['type'];
+      const isUuid = type !== undefined && typeof type !== 'string' && type.value.toUpperCase() === 'UUID';
+      if (isUuid && facts.uuid === undefined) grab = 'uuid';
+      else if (!isUuid && facts.idno === undefined) grab = 'idno';
+    }
     if (tag.local === 'title' && open.includes('titleStmt') && facts.title === undefined) grab = 'title';
     buf = '';
   });
@@ -125,8 +134,11 @@ export function checkXml(xml: string, file: string): XmlFacts {
   });
   parser.on('closetag', (tag) => {
     open.pop();
-    if (grab && tag.local === grab) {
-      facts[grab] = buf.replace(/\s+/g, ' ').trim();
+    if (grab && tag.local === (grab === 'uuid' ? 'idno' : grab)) {
+      const value = buf.replace(/\s+/g, ' ').trim();
+      // a UUID as the EPUB needs it (urn:uuid: is added there); anything else is not one
+      if (grab !== 'uuid') facts[grab] = value;
+      else if (UUID.test(value.replace(/^urn:uuid:/i, ''))) facts.uuid = value.replace(/^urn:uuid:/i, '').toLowerCase();
       grab = undefined;
     }
   });

@@ -244,7 +244,10 @@ export function writeBlocksSpecialPara(el: El, blocks: Block[], ctx: WriteContex
   if (blocks.length > 0) indent(el, depth - 1);
 }
 
-/** A note: `note xml:id n place target`, its blocks, and its back-reference as an empty pageref. */
+/**
+ * A note: `note xml:id n place target`, its blocks, and its back-reference as `ptr type="pageref"`
+ * (a pointer, no content), attributed with @resp to the transcriber who added it.
+ */
 export function writeNote(parent: El, note: Note, ctx: WriteContext, depth: number): void {
   const el = parent.ele('note');
   att(el, 'xml:id', ncName(note.id));
@@ -256,9 +259,10 @@ export function writeNote(parent: El, note: Note, ctx: WriteContext, depth: numb
   att(el, 'target', refs.map((r) => `#${ncName(r)}`).join(' '));
   for (const b of note.blocks) writeCommonBlock(el, b, ctx, depth + 1, true);
   if (note.backRef) {
-    const ref = el.ele('ref');
+    const ref = el.ele('ptr');
     att(ref, 'type', 'pageref');
     att(ref, 'n', note.backRef.page);
+    if (ctx.transcriberResp) att(ref, 'resp', `#${ctx.transcriberResp}`);
     // Point to the anchor only when it is written: every #pointer must resolve.
     const id = note.backRef.anchor ? anchorId(note.backRef.anchor) : undefined;
     if (id && ctx.anchors.has(id)) att(ref, 'target', `#${id}`);

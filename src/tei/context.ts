@@ -3,9 +3,11 @@
  * references point to each note (a note's @target lists them all) and which anchors exist (a
  * back-reference only points to an anchor that is really written, so every #pointer resolves).
  */
-import type { Block, Edition, Inline } from '../model/types.js';
+import type { Block, Edition, Inline, PageBreak, TranscriptionWitness } from '../model/types.js';
+import { irregularPages } from '../model/page-sequence.js';
+import { initials } from './transcriber-notes.js';
 import { ncName } from './xml.js';
-import { forEachBlock } from '../model/walk.js';
+import { forEachBlock, forEachEditionBlock } from '../model/walk.js';
 
 export interface WriteContext {
   /** Note id → ids of the references to it, in document order. */
@@ -16,8 +18,26 @@ export interface WriteContext {
   witnesses: Set<string>;
   /** Anchor xml:ids already written (a repeated source anchor is written once). */
   written: Set<string>;
-  /** Edition id → the last regular arabic page number written (pb/@type for irregular ones). */
-  lastPage: Map<string, number>;
+  /** The page breaks out of the print sequence (pb/@type), found as the validator finds them. */
+  irregular: Map<PageBreak, 'out-of-sequence' | 'repeated'>;
+  /** xml:id of the transcriber's respStmt, where a transcriber is named: what they added points there (@resp). */
+  transcriberResp?: string;
+  /** The transcriber's initials, which sign their notes (`DJR`). */
+  transcriberInitials?: string;
+}
+
+/**
+ * The transcription whose transcriber added the back-references and signed notes (`[p. 275]`,
+ * `-- DJR`): the base text where it is a transcription, else the first transcription named.
+ */
+export function transcriberOf(edition: Edition): TranscriptionWitness | undefined {
+  const named = edition.witnesses.filter((w): w is TranscriptionWitness => w.kind === 'transcription' && w.transcriber.trim() !== '');
+  return named.find((w) => w.id === edition.baseWitness) ?? named[0];
+}
+
+/** The xml:id of a transcription's respStmt (`m2m-resp`). */
+export function respId(witness: TranscriptionWitness): string {
+  return ncName(`${witness.id}-resp`);
 }
 
 /** The xml:id of a source anchor: marx2mao's `p275` becomes `a-p275` (encoding.md). */
@@ -31,8 +51,14 @@ export function buildContext(edition: Edition): WriteContext {
     anchors: new Set(),
     witnesses: new Set(edition.witnesses.map((w) => w.id)),
     written: new Set(),
-    lastPage: new Map(),
+    irregular: irregularBreaks(edition),
   };
+  const transcriber = transcriberOf(edition);
+  if (transcriber) {
+    ctx.transcriberResp = respId(transcriber);
+    const signature = initials(transcriber.transcriber);
+    if (signature) ctx.transcriberInitials = signature;
+  }
   const visitInlines = (list: Inline[]): void => {
     for (const node of list) {
       if (node.type === 'noteRef') {
@@ -60,4 +86,33 @@ export function forEachBlockInlines(blocks: Block[], visit: (inlines: Inline[]) 
     if ('children' in b) visit(b.children);
     else if (b.type === 'pbBlock') visit([b.pb]);
   });
+}
+
+/**
+ * The arabic page numbers of each edition that break its sequence, in document order (the order
+ * the writer writes them): model/page-sequence.ts decides, as `teikit validate` does.
+ */
+function irregularBreaks(edition: Edition): Map<PageBreak, 'out-of-sequence' | 'repeated'> {
+  const byEdition = new Map<string, PageBreak[]>();
+  const add = (pb: PageBreak) => {
+    if (!/^\d+$/.test(pb.n)) return;
+    const list = byEdition.get(pb.edition) ?? [];
+    list.push(pb);
+    byEdition.set(pb.edition, list);
+  };
+  const visit = (list: Inline[]): void => {
+    for (const node of list) {
+      if (node.type === 'pb') add(node);
+      else if ('children' in node) visit(node.children);
+    }
+  };
+  forEachEditionBlock(edition, (b) => {
+    if ('children' in b) visit(b.children);
+    else if (b.type === 'pbBlock') add(b.pb);
+  });
+  const out = new Map<PageBreak, 'out-of-sequence' | 'repeated'>();
+  for (const list of byEdition.values()) {
+    for (const [i, why] of irregularPages(list.map((pb) => Number(pb.n)))) out.set(list[i]!, why.kind);
+  }
+  return out;
 }

@@ -10,8 +10,14 @@ import { dateAttributes } from './inlines.js';
 import { ENCODER_ID, UNSTATED } from './repair.js';
 import { att, child, indent, isoDate, text, uri, type El } from './xml.js';
 import { orUnstated, writeWitnesses } from './sources.js';
+import { editionUuid } from '../model/identifier.js';
+import { toolVersion } from '../version.js';
+import { textKind } from './text-kind.js';
 
 export { volumeNumber } from './sources.js';
+
+/** xml:id of the taxonomy of kinds of text (classDecl). */
+const KINDS_ID = 'text-kinds';
 
 const LANGUAGES: Record<string, string> = { en: 'English', fr: 'French', de: 'German', zh: 'Chinese', ru: 'Russian', es: 'Spanish' };
 
@@ -43,6 +49,8 @@ export function writeHeader(tei: El, edition: Edition, pub: Publication, stats: 
   att(licence, 'target', pub.licence.url ? uri(pub.licence.url) : undefined);
   text(licence, orUnstated(pub.licence.text, defaults.licence.text));
   text(att(child(pubStmt, 'idno', 4), 'type', 'teikit'), orUnstated(edition.id, 'unnamed'));
+  // The persistent identifier; the EPUB carries the same one as its dc:identifier.
+  text(att(child(pubStmt, 'idno', 4), 'type', 'UUID'), editionUuid(edition));
   indent(pubStmt, 3);
 
   const sourceDesc = child(fileDesc, 'sourceDesc', 3);
@@ -56,9 +64,26 @@ export function writeHeader(tei: El, edition: Edition, pub: Publication, stats: 
   const decl = child(child(header, 'encodingDesc', 2), 'editorialDecl', 3);
   text(child(decl, 'correction', 4).ele('p'), describeCorrection(edition, stats));
   text(child(decl, 'normalization', 4).ele('p'), describeNormalisation(stats));
-  text(att(child(decl, 'hyphenation', 4), 'eol', 'none').ele('p'), describeHyphenation(stats));
+  // TEI's eol: "none" says no end-of-line hyphen remains; a real compound hyphen kept at a page
+  // end is a hard one ("hard": every soft hyphen was removed, the remaining ones are hard).
+  const eol = stats.wordBreaks.compound.length > 0 ? 'hard' : 'none';
+  text(att(child(decl, 'hyphenation', 4), 'eol', eol).ele('p'), describeHyphenation(stats));
   indent(decl, 3);
-  indent(decl.up(), 2);
+  const encodingDesc = decl.up();
+  const kind = textKind(edition);
+  if (kind) {
+    // A one-category taxonomy: the kind the source states, and where it states it.
+    const taxonomy = att(child(child(encodingDesc, 'classDecl', 3), 'taxonomy', 4), 'xml:id', KINDS_ID);
+    const category = att(child(taxonomy, 'category', 5), 'xml:id', `kind-${kind.kind}`);
+    text(child(category, 'catDesc', 6), `${kind.kind} (so said by ${kind.evidence})`);
+    indent(category, 5);
+    indent(taxonomy, 4);
+    indent(taxonomy.up(), 3);
+  }
+  const app = att(att(child(child(encodingDesc, 'appInfo', 3), 'application', 4), 'ident', 'teikit'), 'version', toolVersion());
+  text(app.ele('label'), 'teikit');
+  indent(app.up(), 3);
+  indent(encodingDesc, 2);
 
   const profile = child(header, 'profileDesc', 2);
   const { date, published } = edition.work;
@@ -69,6 +94,7 @@ export function writeHeader(tei: El, edition: Edition, pub: Publication, stats: 
   }
   const lang = edition.work.language || 'en';
   text(att(child(profile, 'langUsage', 3).ele('language'), 'ident', lang), LANGUAGES[lang] ?? lang);
+  if (kind) att(att(child(profile, 'textClass', 3).ele('catRef'), 'scheme', `#${KINDS_ID}`), 'target', `#kind-${kind.kind}`);
   indent(profile, 2);
 
   const change = child(child(header, 'revisionDesc', 2), 'change', 3);

@@ -14,6 +14,7 @@ import { writeNotesSection } from './notes.js';
 import { writeTitlePage } from './title-page.js';
 import { repairForTei } from './repair.js';
 import { att, child, indent, TEI_NS, type El } from './xml.js';
+import { toolVersion } from '../version.js';
 
 export { defaultPublication } from './header.js';
 
@@ -62,7 +63,20 @@ function writeRepaired(edition: Edition, pub: Publication): string {
   indent(textEl, 1);
   writeApparatus(tei, edition, ctx);
   indent(tei, 0);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${doc.end({ headless: true })}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xmlModel()}\n${doc.end({ headless: true })}\n`;
+}
+
+/**
+ * Where teikit's schema of this version is published: the npm package carries schema/teikit.rng,
+ * and unpkg serves every file of a published package version by this address.
+ */
+export function schemaUrl(): string {
+  return `https://unpkg.com/teikit@${toolVersion()}/schema/teikit.rng`;
+}
+
+/** The `xml-model` processing instruction (W3C "Associating Schemas with XML documents"): an XML editor validates with it. */
+function xmlModel(): string {
+  return `<?xml-model href="${schemaUrl()}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>`;
 }
 
 /**

@@ -4,10 +4,24 @@
 import type { Inline, PageBreak } from '../model/types.js';
 import type { WriteContext } from './context.js';
 import { anchorId } from './context.js';
+import { splitBrackets, transcriberSpans } from './transcriber-notes.js';
 import { att, isoDate, ncName, text, uri, type El } from './xml.js';
 
 export function writeInlines(parent: El, inlines: Inline[], ctx: WriteContext): void {
-  for (const node of inlines) writeInline(parent, node, ctx);
+  const resp = ctx.transcriberResp;
+  if (!resp || !inlines.some((n) => n.type === 'text' && n.value.includes('['))) {
+    for (const node of inlines) writeInline(parent, node, ctx);
+    return;
+  }
+  // the transcriber's bracketed additions, attributed to them (transcriber-notes.ts)
+  const list = splitBrackets(inlines);
+  let i = 0;
+  for (const [start, end] of transcriberSpans(list, ctx.transcriberInitials)) {
+    while (i < start) writeInline(parent, list[i++]!, ctx);
+    const seg = att(att(parent.ele('seg'), 'type', 'transcriberNote'), 'resp', `#${resp}`);
+    while (i <= end) writeInline(seg, list[i++]!, ctx);
+  }
+  while (i < list.length) writeInline(parent, list[i++]!, ctx);
 }
 
 function writeInline(parent: El, node: Inline, ctx: WriteContext): void {
@@ -79,16 +93,12 @@ export function writePageBreak(parent: El, pb: PageBreak, ctx: WriteContext): vo
 /**
  * Page numbers are written as transcribed, even where the transcription breaks the print sequence
  * (marx2mao's "page 83" between 87 and 89). Such a pb says so with @type, so that readers and
- * `teikit validate` see an irregularity of the source, not an encoding error. Pages are written in
- * document order, so the last arabic number seen per edition is enough.
+ * `teikit validate` see an irregularity of the source, not an encoding error. Which pages are
+ * irregular is decided before writing (context.ts), by the rule `teikit validate` applies
+ * (model/page-sequence.ts): a single wrong number is the one declared, not the pages after it.
  */
 function pageSequence(pb: PageBreak, ctx: WriteContext): 'out-of-sequence' | 'repeated' | undefined {
-  if (!/^\d+$/.test(pb.n)) return undefined;
-  const n = Number(pb.n);
-  const last = ctx.lastPage.get(pb.edition);
-  if (last !== undefined && n <= last) return n === last ? 'repeated' : 'out-of-sequence';
-  ctx.lastPage.set(pb.edition, n);
-  return undefined;
+  return ctx.irregular.get(pb);
 }
 
 /** @when for a date, @from and @to for a range (ISO 8601). */

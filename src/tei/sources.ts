@@ -7,6 +7,8 @@
  * witness list in sourceDesc; `witness` may hold a `bibl` and a `note`.
  */
 import type { Edition, PrintWitness, ReprintWitness, TranscriptionWitness, Witness } from '../model/types.js';
+import { respId } from './context.js';
+import { rangeIsOrdered } from '../model/page-sequence.js';
 import { UNSTATED } from './repair.js';
 import { att, child, indent, isBlank, isoDate, text, uri, type El } from './xml.js';
 
@@ -70,14 +72,15 @@ function writePrint(listBibl: El, w: PrintWitness, edition: Edition): void {
   }
   if (w.pages) {
     const scope = att(att(child(monogr, 'biblScope', 7), 'unit', 'page'), 'from', w.pages.from);
-    att(scope, 'to', w.pages.to);
+    // a range printed backwards (`pp. 50-11`, a misprint) keeps its text and its first page only
+    if (rangeIsOrdered(w.pages.from, w.pages.to)) att(scope, 'to', w.pages.to);
     text(scope, w.pages.text.replace(/^(?:pp?\.|pages?)\s*/i, '').replace(/\.$/, ''));
   }
   indent(monogr, 6);
   // the part of the work the source holds: a range cited within the whole work's pages
   if (w.partPages) {
     const part = att(att(child(bs, 'citedRange', 6), 'unit', 'page'), 'from', w.partPages.from);
-    text(att(part, 'to', w.partPages.to), w.partPages.text.replace(/^pp?\.\s*/, '').replace(/\.$/, ''));
+    text(att(part, 'to', rangeIsOrdered(w.partPages.from, w.partPages.to) ? w.partPages.to : undefined), w.partPages.text.replace(/^pp?\.\s*/, '').replace(/\.$/, ''));
   }
   for (const r of w.rights ?? []) text(att(child(bs, 'note', 6), 'type', 'rights'), r);
   if (w.basedOn && edition.witnesses.some((x) => x.id === w.basedOn)) {
@@ -103,7 +106,8 @@ function writeTranscription(witness: El, w: TranscriptionWitness, edition: Editi
   const bibl = att(child(witness, 'bibl', 6), 'type', 'transcription');
   text(child(bibl, 'title', 7), edition.work.title);
   if (!isBlank(w.transcriber)) {
-    const resp = child(bibl, 'respStmt', 7);
+    // an id, so that what the transcriber added can be attributed to them (@resp)
+    const resp = att(child(bibl, 'respStmt', 7), 'xml:id', respId(w));
     text(resp.ele('resp'), w.resp ?? 'Transcribed by');
     text(resp.ele('persName'), w.transcriber!);
   }

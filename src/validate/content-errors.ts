@@ -92,26 +92,40 @@ export function contentErrors(text: string, file: string, model: ContentModel, l
   const candidates = (p: Pattern, node: DocNode): ElementPattern[] =>
     [...d.firsts(p)].filter((ep) => nameMatches(ep.names, node.ns, node.local));
 
-  const report = (node: DocNode, code: string, message: string, at: { line: number; column: number } = node) => {
-    if (out.length < limit) out.push(diagnostic('error', code, message, { file, ...at }));
+  const report = (node: DocNode, code: string, message: string, at: { line: number; column: number } = node): Diagnostic | undefined => {
+    if (out.length >= limit) return undefined;
+    const d = diagnostic('error', code, message, { file, ...at });
+    out.push(d);
+    return d;
   };
 
-  /** Walk `node`'s children against `content`, reporting each fault where it is. */
+  /**
+   * Walk `node`'s children against `content`, reporting each fault where it is. After the first
+   * fault among one element's children, the rest of them are judged from a guess (the faulty child
+   * skipped), and what fails then mostly follows from that guess: those follow-on errors are not
+   * reported, the first one says how many children after it went unchecked.
+   */
   const walk = (node: DocNode, content: Pattern) => {
     let p = content;
+    let first: Diagnostic | undefined;
+    let unchecked = 0;
+    const fault = (code: string, message: string, at: { line: number; column: number }) => {
+      if (first) unchecked++;
+      else first = report(node, code, message, at);
+    };
     const inName = node.qname === '#document' ? 'the document' : `<${node.qname}>`;
     for (const child of node.children) {
       if ('text' in child) {
         const next = d.deriv(p, null);
         if (next.t === 'notAllowed') {
-          report(node, 'unexpected-text', `text is not allowed ${where(p)} in ${inName}; expected ${expected(p, node)}`, child);
+          fault('unexpected-text', `text is not allowed ${where(p)} in ${inName}; expected ${expected(p, node)}`, child);
         } else p = next;
         continue;
       }
       const cands = candidates(p, child);
       if (cands.length === 0) {
         const known = knownHere(node, child);
-        report(child, 'unexpected-element', `<${child.qname}> is not allowed ${known ? 'at this point' : 'here'} in ${inName}; expected ${expected(p, node)}`);
+        fault('unexpected-element', `<${child.qname}> is not allowed ${known ? 'at this point' : 'here'} in ${inName}; expected ${expected(p, node)}`, child);
         continue; // as if the element were not there
       }
       const good = cands.filter((c) => matches(c, child));
@@ -119,7 +133,11 @@ export function contentErrors(text: string, file: string, model: ContentModel, l
       p = d.deriv(p, new Set(good.length > 0 ? good : cands));
     }
     if (!d.nullable(p) && node.qname !== '#document') {
-      report(node, 'missing-element', `<${node.qname}> ends before ${expected(p, node, false)}`);
+      if (first) unchecked++;
+      else report(node, 'missing-element', `<${node.qname}> ends before ${expected(p, node, false)}`);
+    }
+    if (first && unchecked > 0) {
+      first.message += ` (${unchecked} later fault(s) among the children of ${inName} follow from this one and are not reported; fix it and validate again)`;
     }
   };
 

@@ -17,6 +17,7 @@ const REQUIRED_ATTRS: Record<string, string[]> = {
   note: ['xml:id', 'n', 'place'],
   'ref[noteref]': ['xml:id', 'n', 'target'],
   'ref[pageref]': ['n'],
+  'ptr[pageref]': ['n'],
   ref: ['target'],
   anchor: ['xml:id'],
   graphic: ['url'],
@@ -81,10 +82,11 @@ export class HouseChecks {
     const type = el.attrs.type;
     // a note of the header or of the apparatus is a remark of the edition, not a note of the text
     const meta = el.name === 'note' && (path.includes('teiHeader') || path.includes('standOff'));
-    const key = el.name === 'ref' && (type === 'noteref' || type === 'pageref') ? `ref[${type}]` : meta ? 'note[meta]' : el.name;
+    const pointer = (el.name === 'ref' && type === 'noteref') || ((el.name === 'ref' || el.name === 'ptr') && type === 'pageref');
+    const key = pointer ? `${el.name}[${type}]` : meta ? 'note[meta]' : el.name;
     for (const attr of REQUIRED_ATTRS[key] ?? []) {
       if (el.attrs[attr] === undefined || el.attrs[attr]!.trim() === '') {
-        const what = key === el.name ? `<${el.name}>` : `<ref type="${type}">`;
+        const what = key === el.name ? `<${el.name}>` : `<${el.name} type="${type}">`;
         this.error(el, 'missing-attribute', `${what} needs @${attr}${ATTR_HINT[`${el.name}@${attr}`] ?? ''}`);
       }
     }

@@ -10,6 +10,8 @@ import type { Diagnostic, Severity } from '../model/types.js';
 import { diagnostic } from '../model/diagnostics.js';
 import { RULE_NAMES } from '../names.js';
 import type { BreakFact, ElementFact, Facts } from './wellformed.js';
+import { irregularPages, pageValue } from '../model/page-sequence.js';
+import { checkCreationDate, checkEdRefs, checkHyphenation, checkNoteRefLabels, checkPageRanges } from './scholarly-rules.js';
 
 /** What a pointer attribute may point to (element names); absent: anything. */
 const POINTER_TARGETS: Record<string, string[]> = {
@@ -19,6 +21,9 @@ const POINTER_TARGETS: Record<string, string[]> = {
   'note@target': ['ref', 'ptr'],
   'relatedItem@target': ['biblStruct', 'bibl', 'witness'],
   'app@from': ['anchor'],
+  'catRef@target': ['category'],
+  'ptr@resp': ['respStmt'],
+  'seg@resp': ['respStmt'],
 };
 
 export { RULE_NAMES };
@@ -42,9 +47,18 @@ export function checkRules(facts: Facts, file: string, rules: ReadonlySet<RuleNa
       report('error', el, 'duplicate-id', `xml:id "${el.attrs['xml:id']}" on <${el.name}> is already used by <${first.name}> at line ${first.line}`);
     }
   }
-  if (rules.has('pointers')) checkPointers(facts, reporter('pointers'));
+  if (rules.has('pointers')) {
+    checkPointers(facts, reporter('pointers'));
+    checkEdRefs(facts, reporter('pointers'));
+  }
   if (rules.has('pages')) checkPageOrder(facts.pbs, reporter('pages'));
-  if (rules.has('notes')) checkNotes(facts, reporter('notes'));
+  if (rules.has('notes')) {
+    checkNotes(facts, reporter('notes'));
+    checkNoteRefLabels(facts, reporter('notes'));
+  }
+  if (rules.has('ranges')) checkPageRanges(facts, reporter('ranges'), pageValue);
+  if (rules.has('hyphenation')) checkHyphenation(facts, reporter('hyphenation'));
+  if (rules.has('dates')) checkCreationDate(facts, reporter('dates'));
   if (rules.has('pagerefs')) checkPageRefs(facts, reporter('pagerefs'));
   if (rules.has('breaks')) for (const b of facts.breaks) checkBreak(b, reporter('breaks'));
   return out;
@@ -95,49 +109,50 @@ function checkPointers(facts: Facts, report: Report): void {
   }
 }
 
-const ROMAN = /^(?=[mdclxvi])m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$/;
+export { pageValue } from '../model/page-sequence.js';
 
-/** Value of a page number: arabic or roman (case-insensitive); undefined when neither. */
-export function pageValue(n: string): { kind: 'arabic' | 'roman'; value: number } | undefined {
-  if (/^\d+$/.test(n)) return { kind: 'arabic', value: Number(n) };
-  const s = n.toLowerCase();
-  if (!ROMAN.test(s)) return undefined;
-  const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
-  let total = 0;
-  for (let k = 0; k < s.length; k++) {
-    const cur = v[s[k]!]!;
-    const next = v[s[k + 1] ?? ''] ?? 0;
-    total += cur < next ? -cur : cur;
-  }
-  return { kind: 'roman', value: total };
-}
-
+/**
+ * Page numbers of one edition increase (arabic and roman each among themselves). A single wrong
+ * number is blamed on itself, not on the correct pages after it: a page higher than the page after
+ * it, where that next page follows the one before, is the one out of place (275, 276, 377, 278).
+ */
 function checkPageOrder(pbs: ElementFact[], report: Report): void {
-  // Per edition, the last page seen of each kind.
-  const last = new Map<string, { el: ElementFact; value: number }>();
+  // Per edition and kind of number, the page breaks in document order.
+  const runs = new Map<string, { el: ElementFact; value: number }[]>();
   for (const pb of pbs) {
     const n = pb.attrs.n;
     if (n === undefined) continue; // the schema reports a pb without @n
     const page = pageValue(n);
-    const ed = pb.attrs.edRef ?? '(no edRef)';
     if (!page) {
       report('warning', pb, 'page-number', `<pb n="${n}"> is neither an arabic nor a roman page number: its order cannot be checked`);
       continue;
     }
-    const key = `${ed}\u0000${page.kind}`;
-    const prev = last.get(key);
-    if (prev && page.value <= prev.value) {
-      const what = page.value === prev.value ? 'repeats' : 'comes after';
-      // An irregularity of the source that the encoding declares (pb/@type) is not an error.
-      const declared = pb.attrs.type === 'out-of-sequence' || pb.attrs.type === 'repeated';
-      if (declared) {
-        report('warning', pb, 'page-irregular', `<pb n="${n}" type="${pb.attrs.type}"> ${what} page ${prev.el.attrs.n} (line ${prev.el.line}), as the source has it`);
-        continue;
-      }
-      report('error', pb, 'page-order', `<pb n="${n}" edRef="${ed}"> ${what} page ${prev.el.attrs.n} (line ${prev.el.line}): page numbers of one edition must increase`);
-    }
-    if (!prev || page.value > prev.value) last.set(key, { el: pb, value: page.value });
+    const key = `${pb.attrs.edRef ?? '(no edRef)'}\u0000${page.kind}`;
+    const run = runs.get(key) ?? [];
+    run.push({ el: pb, value: page.value });
+    runs.set(key, run);
   }
+  for (const run of runs.values()) {
+    for (const [i, why] of irregularPages(run.map((r) => r.value))) {
+      const cur = run[i]!;
+      const prev = why.prev !== undefined ? run[why.prev]!.el : undefined;
+      const next = why.next !== undefined ? run[why.next]!.el : undefined;
+      const where = next
+        ? `stands ${prev ? `after page ${prev.attrs.n} (line ${prev.line}) and ` : ''}before page ${next.attrs.n} (line ${next.line})`
+        : `${why.kind === 'repeated' ? 'repeats' : 'comes after'} page ${prev!.attrs.n} (line ${prev!.line})`;
+      outOfOrder(cur.el, where, report);
+    }
+  }
+}
+
+/** One page break out of sequence: a warning where the encoding declares it (pb/@type), else an error. */
+function outOfOrder(pb: ElementFact, where: string, report: Report): void {
+  const n = pb.attrs.n;
+  if (pb.attrs.type === 'out-of-sequence' || pb.attrs.type === 'repeated') {
+    report('warning', pb, 'page-irregular', `<pb n="${n}" type="${pb.attrs.type}"> ${where}, as the source has it`);
+    return;
+  }
+  report('error', pb, 'page-order', `<pb n="${n}" edRef="${pb.attrs.edRef ?? '(no edRef)'}"> ${where}: page numbers of one edition must increase`);
 }
 
 function checkNotes(facts: Facts, report: Report): void {
@@ -186,16 +201,16 @@ function checkPageRefs(facts: Facts, report: Report): void {
     if (n === undefined) continue; // the schema reports it
     if (!pageValue(n)) {
       // A source may link a note back to a place that has no page ("[preface]"): say so, no more.
-      report('warning', ref, 'pageref-invalid', `<ref type="pageref" n="${n}">: @n is not a page number (arabic or roman), so it cannot be checked`);
+      report('warning', ref, 'pageref-invalid', `<${ref.name} type="pageref" n="${n}">: @n is not a page number (arabic or roman), so it cannot be checked`);
       continue;
     }
     if (!pages.has(n)) {
-      report('warning', ref, 'pageref-unknown-page', `<ref type="pageref" n="${n}">: no <pb n="${n}"> in this document`);
+      report('warning', ref, 'pageref-unknown-page', `<${ref.name} type="pageref" n="${n}">: no <pb n="${n}"> in this document`);
       continue;
     }
     const anchor = ref.attrs.target?.startsWith('#') ? facts.ids.get(ref.attrs.target.slice(1)) : undefined;
     if (anchor && anchor.page !== undefined && anchor.page !== n) {
-      report('warning', ref, 'pageref-mismatch', `<ref type="pageref" n="${n}"> points to <${anchor.name}> at line ${anchor.line}, which is on page ${anchor.page}`);
+      report('warning', ref, 'pageref-mismatch', `<${ref.name} type="pageref" n="${n}"> points to <${anchor.name}> at line ${anchor.line}, which is on page ${anchor.page}`);
     }
   }
 }

@@ -17,6 +17,12 @@ export interface ElementFact {
   attrs: Record<string, string>;
   /** `n` of the last pb before this element in document order (undefined before the first). */
   page?: string;
+  /** Its text content, for the few elements whose words the rules read (note references, dates). */
+  text?: string;
+  /** The xml:id of the nearest bibliographic entry around it (biblStruct, bibl), for page ranges. */
+  owner?: string;
+  /** A pb of the back matter (the notes a volume prints after its texts, on pages of their own). */
+  inBack?: boolean;
 }
 
 export interface BreakFact {
@@ -41,6 +47,13 @@ export interface Facts {
   breaks: BreakFact[];
   /** `xi:include` elements (XInclude), which teikit does not resolve: each is reported as such. */
   xincludes: ElementFact[];
+  /** `biblScope` and `citedRange` with unit="page" (`owner`: their biblStruct's id). */
+  pageRanges: ElementFact[];
+  /** `hyphenation` of the editorialDecl (its @eol). */
+  hyphenation?: ElementFact;
+  /** The date of the work (`profileDesc/creation/date` without @type) and the dates of the text's datelines. */
+  creationDates: ElementFact[];
+  datelineDates: ElementFact[];
 }
 
 export const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
@@ -60,7 +73,13 @@ export type ParseResult = { ok: true; facts: Facts } | { ok: false; diagnostic: 
 export type ElementVisitor = (el: ElementFact, path: readonly string[]) => void;
 
 export function parseWellFormed(text: string, file: string, visit?: ElementVisitor): ParseResult {
-  const facts: Facts = { ids: new Map(), duplicateIds: [], pointers: [], pbs: [], notes: [], refs: [], breaks: [], xincludes: [] };
+  const facts: Facts = {
+    ids: new Map(), duplicateIds: [], pointers: [], pbs: [], notes: [], refs: [], breaks: [], xincludes: [],
+    pageRanges: [], creationDates: [], datelineDates: [],
+  };
+  // Elements whose text is being collected (see ElementFact.text), and the bibliographic entries open.
+  const collecting: ElementFact[] = [];
+  const owners: (string | undefined)[] = [];
   const parser = new SaxesParser({ xmlns: true, position: true });
   let page: string | undefined;
   // Running-text context: the innermost note (its own text stream) or the main text.
@@ -88,6 +107,9 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
     const attrs: Record<string, string> = {};
     for (const a of Object.values(tag.attributes)) attrs[a.prefix ? `${a.prefix}:${a.local}` : a.local] = a.value;
     const el: ElementFact = { name: tag.local, line: start.line, column: start.column, attrs, page };
+    if (tag.local === 'biblStruct' || tag.local === 'bibl') owners.push(attrs['xml:id']);
+    else owners.push(owners.at(-1));
+    el.owner = owners.at(-1);
     const id = attrs['xml:id'];
     if (id !== undefined) {
       const first = facts.ids.get(id);
@@ -103,15 +125,17 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
     }
     const local = tag.local;
     if (local === 'orig') inOrig++;
+    collectFacts(facts, el, path, collecting, tag.isSelfClosing);
     if (local === 'note') {
-      // a note of the header (a volume's pages, a witness's relation) is a remark of the edition,
-      // not a note of the text that a reference must point to
-      if (!path.includes('teiHeader')) facts.notes.push(el);
+      // a note of the header (a volume's pages, a witness's relation) or of the apparatus is a
+      // remark of the edition, not a note of the text that a reference must point to
+      if (!path.includes('teiHeader') && !path.includes('standOff')) facts.notes.push(el);
       contexts.push({ last: '', pending: [] });
     } else if (BLOCKS.has(local)) {
       boundary();
     }
     if (local === 'pb') {
+      if (path.includes('back')) el.inBack = true;
       facts.pbs.push(el);
       page = attrs.n;
       if (attrs.break === 'no') {
@@ -128,6 +152,8 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
   parser.on('closetag', (tag: SaxesTagNS) => {
     lastClosed = open.pop();
     path.pop();
+    owners.pop();
+    if (collecting.length > 0 && tag.uri === TEI_NS && collecting.at(-1)!.name === tag.local && !tag.isSelfClosing) collecting.pop();
     if (tag.uri !== TEI_NS) return;
     if (tag.local === 'orig') inOrig--;
     if (tag.local === 'note') {
@@ -139,6 +165,7 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
   });
 
   const onText = (t: string) => {
+    for (const el of collecting) el.text += t;
     if (inOrig > 0 || t.length === 0) return;
     const c = ctx();
     if (c.pending.length > 0) {
@@ -156,7 +183,13 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
       // message at the bad end tag's `<` (saxes stands just past its `>`, before the next tag).
       const closing = /close tag|closing tag/.test(err.message) ? closingTagBefore(text, parser.position) : undefined;
       const at = closing ? lineColumn(text, closing.index) : { line: parser.line, column: parser.column };
-      failure = wellFormednessError(err.message, at.line, at.column, file, open, lastClosed, closing?.name);
+      // A bare & makes saxes stumble somewhere after it (an entity name, a tag never closed, at the
+      // end of the file): it is a fault itself, the first one when it comes before: name the & itself.
+      const amp = bareAmpersand(text, parser.position);
+      if (amp !== undefined) {
+        const where = lineColumn(text, amp);
+        failure = diagnostic('error', 'unescaped-ampersand', `unescaped & at ${where.line}:${where.column}; write &amp; (in XML an & begins an entity or character reference)`, { file, ...where });
+      } else failure = wellFormednessError(err.message, at.line, at.column, file, open, lastClosed, closing?.name);
     }
     throw err;
   });
@@ -168,6 +201,46 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
   }
   if (failure) return { ok: false, diagnostic: failure };
   return { ok: true, facts };
+}
+
+/** Facts of the elements the page-range, note-label, hyphenation and date rules read. */
+function collectFacts(facts: Facts, el: ElementFact, path: readonly string[], collecting: ElementFact[], selfClosing: boolean): void {
+  const { name, attrs } = el;
+  const collect = () => {
+    el.text = '';
+    if (!selfClosing) collecting.push(el);
+  };
+  if ((name === 'biblScope' || name === 'citedRange') && attrs.unit === 'page') facts.pageRanges.push(el);
+  else if (name === 'hyphenation' && path.includes('editorialDecl')) facts.hyphenation ??= el;
+  else if (name === 'ref' && attrs.type === 'noteref') collect();
+  else if (name === 'date' && attrs.type === undefined && path.at(-2) === 'creation' && path.includes('profileDesc')) {
+    facts.creationDates.push(el);
+    collect();
+  } else if (name === 'date' && path.includes('dateline') && path.includes('text')) {
+    facts.datelineDates.push(el);
+    collect();
+  }
+}
+
+/**
+ * Offset of the first & before `limit` that begins no reference (`&amp;`, `&#160;`, `&#xA0;`,
+ * `&name;`), outside comments, CDATA sections and processing instructions; undefined if none.
+ */
+export function bareAmpersand(text: string, limit: number): number | undefined {
+  const reference = /^&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_:][\w.:-]*);/;
+  const skips: [string, string][] = [['<!--', '-->'], ['<![CDATA[', ']]>'], ['<?', '?>']];
+  for (let i = 0; i < text.length && i <= limit; i++) {
+    const c = text[i];
+    if (c === '<') {
+      const skip = skips.find(([open]) => text.startsWith(open, i));
+      if (skip) {
+        const end = text.indexOf(skip[1], i + skip[0].length);
+        if (end < 0) return undefined;
+        i = end + skip[1].length - 1;
+      }
+    } else if (c === '&' && !reference.test(text.slice(i, i + 40))) return i;
+  }
+  return undefined;
 }
 
 /** The end tag that ends just before `position` (a code-unit offset just past its `>`). */

@@ -88,7 +88,7 @@ function teiWords(xml: string): { words: string[]; pbs: string[] } {
   parser.on('opentag', (t) => {
     const a = t.attributes as Record<string, string>;
     if (t.name === 'text') inText = true;
-    const skip = (stack.at(-1) ?? false) || (t.name === 'ref' && (a.type === 'noteref' || a.type === 'pageref')) || t.name === 'orig';
+    const skip = (stack.at(-1) ?? false) || (t.name === 'ref' && a.type === 'noteref') || (t.name === 'ptr' && a.type === 'pageref') || t.name === 'orig';
     stack.push(skip);
     if (!inText) return;
     if (t.name === 'pb') {

@@ -83,7 +83,7 @@ function teiFacts(xml: string): TeiFacts {
     const a = t.attributes as Record<string, string>;
     if (t.name === 'text') inText = true;
     const parent = stack.at(-1) ?? { skip: false, foot: false };
-    const skip = parent.skip || (t.name === 'ref' && (a.type === 'noteref' || a.type === 'pageref')) || t.name === 'orig';
+    const skip = parent.skip || (t.name === 'ref' && a.type === 'noteref') || (t.name === 'ptr' && a.type === 'pageref') || t.name === 'orig';
     const isFoot = parent.foot || (t.name === 'note' && a.place === 'foot');
     stack.push({ skip, foot: isFoot });
     if (t.name === 'note' && inText) {

@@ -158,7 +158,9 @@ describe('a letter (made up: Lenin/LT99.html)', () => {
     expect(kids(work).map((e) => e.name)).toEqual(['head', 'opener', 'p', 'closer']);
     expect(text(all(work, 'salute')[0])).toBe('Dear Comrade,');
     const closer = all(work, 'closer')[0]!;
-    expect(text(all(closer, 'signed')[0])).toBe('Yours, N. Lenin');
+    // "Yours, N. Lenin" on one line: the closing salutation and the signature
+    expect(kids(closer).map((e) => [e.name, text(e)])).toEqual([['salute', 'Yours,'], ['signed', 'N. Lenin'], ['dateline', 'Geneva, March 3, 1904']]);
+    expect(kids(all(closer, 'signed')[0]!).map((e) => [e.name, e.attrs['rend']])).toEqual([['hi', 'italic']]);
     const dateline = all(closer, 'dateline')[0]!;
     expect(text(dateline)).toBe('Geneva, March 3, 1904');
     expect(all(dateline, 'date').map((d) => [d.attrs['when'], text(d)])).toEqual([['1904-03-03', 'March 3, 1904']]);

@@ -23,6 +23,8 @@ export function bigDocument(sample, bytes) {
   }
   const xml = sample
     .replace('      </div>\n    </body>', `${parts.join('')}      </div>\n    </body>`)
-    .replace('<pb n="279" edRef="#flp" source="#m2m #cmpa"/>', `<pb n="${page + 1}" edRef="#flp" source="#m2m #cmpa"/>`);
+    .replace('<pb n="279" edRef="#flp" source="#m2m #cmpa"/>', `<pb n="${page + 1}" edRef="#flp" source="#m2m #cmpa"/>`)
+    // the header states the pages the grown text runs over (teikit validate compares them)
+    .replace('<biblScope unit="page" from="275" to="283">275-83</biblScope>', `<biblScope unit="page" from="275" to="${page + 1}">275-${page + 1}</biblScope>`);
   return { xml, lastPage: page };
 }

@@ -96,7 +96,7 @@
   </xsl:template>
 
   <!-- [p. 275] at the end of a note: the page where the note is referenced (data, no content). -->
-  <xsl:template match="ref[@type = 'pageref']">
+  <xsl:template match="ref[@type = 'pageref'] | ptr[@type = 'pageref']">
     <xsl:variable name="to" select="(t:resolve(., @target), key('t:pb-by-n', normalize-space(@n))[1])[1]"/>
     <xsl:text> </xsl:text>
     <span class="pageref">

@@ -68,7 +68,7 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="last-p" select="p[last()]"/>
-    <xsl:variable name="tail-refs" select="ref[@type = 'pageref'][$last-p &lt;&lt; .]"/>
+    <xsl:variable name="tail-refs" select="(ref | ptr)[@type = 'pageref'][$last-p &lt;&lt; .]"/>
     <xsl:choose>
       <!-- Label, page reference and extra back-links go inside the first and last paragraph. -->
       <xsl:when test="p and not(text()[normalize-space()])">

@@ -82,6 +82,48 @@ function signature(b: Block): Signed | undefined {
 }
 
 /**
+ * The closing salutation a signature line may open with (`Yours,`, `Yours faithfully,`, `With
+ * communist greetings,`), up to its comma: the letter's salute, printed on the signature's line.
+ */
+const VALEDICTION = /^\s*(?:(?:very\s+)?(?:yours|ever\s+yours)(?:\s+(?:truly|faithfully|sincerely|fraternally|ever))?|(?:with\s+)?(?:(?:communist|comradely|fraternal|revolutionary|socialist|warm(?:est)?|best)\s+)?(?:greetings|regards|salutations?)|salud)\s*,\s*/i;
+
+/** A signature line that opens with a closing salutation (`Yours, N. Lenin`): salute and signed. */
+function splitValediction(signed: Signed): Block[] {
+  const text = plainText(signed.children);
+  const m = VALEDICTION.exec(text);
+  // the name must follow on the line: a bare `Yours,` is a salute over a signature of its own
+  if (!m || !/\p{L}/u.test(text.slice(m[0].length))) return [signed];
+  const comma = m[0].lastIndexOf(',') + 1;
+  const [salute, rest] = splitInlines(signed.children, comma);
+  // the space or line break between them is layout: two elements now
+  const [, name] = splitInlines(rest, m[0].length - comma);
+  const pos = signed.pos ? { pos: signed.pos } : {};
+  return [{ type: 'salute', children: salute, ...pos }, { type: 'signed', children: name, ...pos }];
+}
+
+/** Inlines cut at a character offset of their plain text, wrappers (emphasis, links) cut in two. */
+function splitInlines(list: readonly Inline[], at: number): [Inline[], Inline[]] {
+  const before: Inline[] = [];
+  const after: Inline[] = [];
+  let pos = 0;
+  for (const node of list) {
+    const len = plainText([node]).length;
+    if (pos + len <= at && !(len === 0 && pos === at)) before.push(node);
+    else if (pos >= at) after.push(node);
+    else if (node.type === 'text') {
+      before.push({ ...node, value: node.value.slice(0, at - pos) });
+      after.push({ ...node, value: node.value.slice(at - pos) });
+    } else if ('children' in node) {
+      const [x, y] = splitInlines(node.children, at - pos);
+      if (x.length > 0) before.push({ ...node, children: x } as Inline);
+      if (y.length > 0) after.push({ ...node, children: y } as Inline);
+    } else before.push(node);
+    pos += len;
+  }
+  return [before, after];
+}
+
+/**
  * The end of a division: a signature, with the place and date line printed under (or over) it,
  * standing last (page breaks, foot notes and a document's own notes may follow) becomes `signed`
  * and `dateline`.
@@ -106,7 +148,7 @@ export function markCloser(blocks: Block[]): void {
     const line = b?.type === 'paragraph' ? placeAndDate(b) : undefined;
     if (line) blocks[before!] = line;
   }
-  blocks[signedAt] = signed;
+  blocks.splice(signedAt, 1, ...splitValediction(signed));
 }
 
 /** Salutations and closers in every division (and the body of a single work). */
