@@ -70,7 +70,8 @@ describe('help', () => {
     const batch = (await cli(['help', 'batch'])).stdout;
     for (const ext of SOURCE_EXTENSIONS) expect(batch).toContain(ext);
     const validate = (await cli(['help', 'validate'])).stdout;
-    expect(validate).toContain(RULE_NAMES.join(','));
+    const words = validate.replace(/\s+/g, ' ');
+    for (const rule of RULE_NAMES) expect(words).toMatch(new RegExp(`[ ,]${rule}[ ,]`));
   });
 
   it("the README's command × exit code table has a row per command, and names the JSON schema of each command with --format", async () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Inline } from '../../src/model/types.js';
 import { markLetterFrames } from '../../src/readers/marx2mao/letters.js';
-import { plainText } from '../../src/readers/marx2mao/inlines.js';
+import { plainText } from '../../src/model/plain-text.js';
 
 const t = (value: string): Inline => ({ type: 'text', value });
 const para = (children: Inline[], rend?: 'right'): Block => ({ type: 'paragraph', children, ...(rend ? { rend } : {}) });

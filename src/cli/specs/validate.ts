@@ -16,7 +16,7 @@ export const validateSpec = defineCommand({
       type: 'string', value: 's',
       description: 'teikit (default), tei_all ($TEI_ALL_RNG or ../shared/reference/tei_all.rng), or a .rng file. tei_all is judged by jing when java and jing are installed (about a second), else compiled by libxml2 (10-15 s, once); the messages are the same (TEIKIT_NO_JING=1: libxml2 always)',
     },
-    rules: { type: 'string', value: 'list', description: `house rules to run: all, none, or some of ${RULE_NAMES.join(',')} (default: all with --schema teikit, none otherwise)` },
+    rules: { type: 'string', value: 'list', description: `house rules to run: all, none, or a comma-separated list of ${RULE_NAMES.join(', ')} (default: all with --schema teikit, none otherwise)` },
     'max-messages': { type: 'string', value: 'n', description: `messages printed per file (default ${DEFAULT_MAX_MESSAGES}; 0 for all), then "… and N more"` },
     format: { type: 'string', default: 'text', value: 'text|json', choices: ['text', 'json'], description: 'json: one object on standard output, the files with their diagnostics and validity (schema/validate.schema.json)' },
   },
