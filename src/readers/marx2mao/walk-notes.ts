@@ -6,7 +6,7 @@
 import type { Block, Division, Note, NoteRef, NotesSection } from '../../model/types.js';
 import { attr, childrenOf, collapse, endOffset, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { Flow } from './flow.js';
-import { balancedFontEnd, notesFromBlocks } from './footnotes.js';
+import { balancedFontEnd, closingFont, notesFromBlocks } from './footnotes.js';
 import { firstContent } from './page-parts.js';
 import type { Walker, WalkCtx } from './walk.js';
 
@@ -158,10 +158,30 @@ export function noteRef(w: Walker, el: Element, m: { target?: string; label: str
  * until there goes to the notes.
  */
 export function footnoteBlock(w: Walker, hr: Element, ctx: WalkCtx): void {
+  if (w.foot || startOffset(hr) < 0) return w.flow.boundary();
   const siblings = hr.parentNode ? childrenOf(hr.parentNode as Node) : [];
   const font = firstContent(siblings.slice(siblings.indexOf(hr) + 1), startOffset(hr));
-  if (!font || w.foot || startOffset(font) < 0) return w.flow.boundary();
-  openFoot(w, font, startOffset(hr), ctx);
+  if (font && startOffset(font) >= 0) return openFoot(w, footEnd(w, startOffset(font)), startOffset(hr), ctx);
+  // notes printed after the rule without a FONT of their own (often inside the small type of a
+  // quotation): they open with their mark, and end where the FONT around them or the page ends
+  if (opensWithMark(w.input.source, endOffset(hr))) return openFoot(w, bareFootEnd(w, endOffset(hr)), startOffset(hr), ctx);
+  w.flow.boundary();
+}
+
+/** The text after `at` begins with a note's mark: `*`, `[*`, `[1]`, `1.`. */
+function opensWithMark(source: string, at: number): boolean {
+  const text = source.slice(at, at + 200).replace(/<[^>]*>|&nbsp;?/gi, ' ').trimStart();
+  return /^(?:\[?\*{1,4}|\[\d{1,3}\]|\d{1,3}\.[\s\u00a0])/.test(text);
+}
+
+/**
+ * Where notes without a FONT of their own end: at the `</FONT>` that closes a FONT opened before
+ * them, or at the next page marker, whichever comes first.
+ */
+function bareFootEnd(w: Walker, from: number): number {
+  const closed = closingFont(w.input.source, from, 1)?.start ?? w.input.source.length;
+  const marker = w.input.pageMarkers.find((at) => at > from);
+  return marker !== undefined && marker < closed ? marker : closed;
 }
 
 /**
@@ -177,14 +197,14 @@ export function numberedFootBlock(w: Walker, font: Element, ctx: WalkCtx): boole
   const pageStart = w.input.pageMarkers.filter((m) => m < at).at(-1) ?? 0;
   const pending = w.refs.some((r) => r.offset > pageStart && r.ref.n === label && (!r.target || /^fnp/i.test(r.target)));
   if (!pending) return false;
-  openFoot(w, font, at, ctx);
+  openFoot(w, footEnd(w, at), at, ctx);
   return true;
 }
 
-function openFoot(w: Walker, font: Element, offset: number, ctx: WalkCtx): void {
+function openFoot(w: Walker, end: number, offset: number, ctx: WalkCtx): void {
   const blocks: Block[] = [];
   w.foot = {
-    end: footEnd(w, startOffset(font)),
+    end,
     blocks,
     flow: new Flow(blocks, w.input.shared),
     mainFlow: w.flow,
