@@ -158,10 +158,12 @@ function visibleWords(fragment: string): string[] {
 }
 
 function titleFacts(html: string, cut: number, position: Inventory['position']): TitleFacts {
-  const head = blank(blank(html.slice(0, cut), /<[^>]*>/g), /&[A-Za-z]+;?|&#\d+;?/g);
+  // a comment is not shown (one holding `>` would leave words behind the tag pattern)
+  const block = blank(html.slice(0, cut), /<!--[\s\S]*?-->/g);
+  const head = blank(blank(block, /<[^>]*>/g), /&[A-Za-z]+;?|&#\d+;?/g);
   const pages = /(?:Vol\.\s*([IVXLC]+|\d+)\s*,\s*)?\bpp?\.\s*(\d+)(?:\s*-\s*(\d+))?/i.exec(head);
   return {
-    words: visibleWords(html.slice(0, cut)),
+    words: visibleWords(block),
     ...(pages?.[1] ? { volume: pages[1] } : {}),
     ...(pages ? { pageFrom: pages[2]! } : {}),
     ...(pages?.[3] ? { pageTo: pages[3] } : {}),

@@ -4,7 +4,7 @@
  * the foot-of-page notes after a short rule. Functions over the Walker's state (walk.ts).
  */
 import type { Block, Division, Note, NoteRef, NotesSection } from '../../model/types.js';
-import { attr, childrenOf, collapse, endOffset, startOffset, tag, textOf, type Element, type Node } from './dom.js';
+import { attr, childrenOf, collapse, endOffset, isElement, isText, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { Flow } from './flow.js';
 import { balancedFontEnd, closingFont, notesFromBlocks } from './footnotes.js';
 import { firstContent } from './page-parts.js';
@@ -112,13 +112,20 @@ export function bracketedLink(w: Walker, el: Element, href: string, ctx: WalkCtx
   const label = collapse(textOf(el)).trim();
   const before = w.input.texts.before(el);
   const after = w.input.texts.after(el);
-  if (!before || !after || !/^\s*\]/.test(after.value)) return false;
+  if (!before || !after) return false;
   if (w.note && /\[\s*pp?\.\s*$/i.test(before.value) && /^\d+[a-z]?$/.test(label)) {
-    w.flow.stripTrailing(/\[\s*pp?\.\s*$/i);
-    w.note.backRef = { page: label, anchor: `a-${target}` };
-    w.stripNext = after;
-    return true;
+    const rest = /^\s*\]/.test(after.value) ? { links: [], between: [], close: after } : pageListRest(w, el);
+    if (rest) {
+      w.flow.stripTrailing(/\[\s*pp?\.\s*$/i);
+      addBackRef(w.note, label, target);
+      for (const a of rest.links) addBackRef(w.note, collapse(textOf(a)).trim(), attr(a, 'href')!.slice(attr(a, 'href')!.indexOf('#') + 1));
+      // the links and separators taken are not text
+      for (const n of rest.between) w.input.skip.add(n);
+      w.stripNext = rest.close;
+      return true;
+    }
   }
+  if (!/^\s*\]/.test(after.value)) return false;
   if (/\[\s*$/.test(before.value) && /^(\*{1,4}|\d{1,3}[a-z]?|[a-z]|†+)$/.test(label) && (/^fnp/i.test(target) || w.input.isNoteName(target))) {
     w.flow.stripTrailing(/\[\s*$/);
     w.stripNext = after;
@@ -126,6 +133,34 @@ export function bracketedLink(w: Walker, el: Element, href: string, ctx: WalkCtx
     return true;
   }
   return false;
+}
+
+/** A note's back-reference to one more page (`[pp. 124, 201]` names two; a note can have two). */
+export function addBackRef(note: Note, page: string, target: string | undefined): void {
+  const back = { page, ...(target ? { anchor: `a-${target}` } : {}) };
+  if (!note.backRef) note.backRef = back;
+  else (note.moreBackRefs ??= []).push(back);
+}
+
+/**
+ * `[pp. <A …>124</A>, <A …>201</A>]` without a wrapper: after the first link, the further links to
+ * this page with the separators between them (`, `, ` and `), up to the text that closes the
+ * bracket. Undefined when the siblings are anything else.
+ */
+function pageListRest(w: Walker, el: Element): { links: Element[]; between: Node[]; close: Node } | undefined {
+  const siblings = el.parentNode ? childrenOf(el.parentNode as Node) : [];
+  const links: Element[] = [];
+  const between: Node[] = [];
+  for (const n of siblings.slice(siblings.indexOf(el) + 1)) {
+    if (isText(n)) {
+      if (/^\s*\]/.test(n.value)) return links.length ? { links, between, close: n } : undefined;
+      if (!/^\s*(?:,|and|&)\s*$/.test(n.value)) return undefined;
+    } else if (isElement(n) && tag(n) === 'a' && w.input.isLocal(attr(n, 'href') ?? '') && /^\d+[a-z]?$/.test(collapse(textOf(n)).trim())) {
+      links.push(n);
+    } else return undefined;
+    between.push(n);
+  }
+  return undefined;
 }
 
 /** `<A NAME>`: a note's start (`en1`), the mark before foot notes (`fnp72`) or an anchor. */

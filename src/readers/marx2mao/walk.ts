@@ -12,7 +12,7 @@ import { attr, childrenOf, shortText, collapse, elements, endOffset, isElement, 
 import { Flow, type BlockContext, type FlowShared } from './flow.js';
 import type { TextOrder } from './page-parts.js';
 import {
-  anchorPoint, enterNotes, finishFoot, footnoteBlock, isNotesHeading, link, noteRef, numberedFootBlock,
+  addBackRef, anchorPoint, enterNotes, finishFoot, footnoteBlock, isNotesHeading, link, noteRef, numberedFootBlock,
 } from './walk-notes.js';
 import { backReference, footnoteRule, noteReference, pageMarker, pageMarkerParts, remarkBeside } from './recognise.js';
 import { figureOf } from './title-block.js';
@@ -218,7 +218,7 @@ export class Walker {
       if (this.note) {
         const back = backReference(el);
         if (back) {
-          this.note.backRef = { page: back.page, ...(back.target ? { anchor: `a-${back.target}` } : {}) };
+          for (const b of back) addBackRef(this.note, b.page, b.target);
           return;
         }
       }
