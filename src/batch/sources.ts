@@ -30,13 +30,14 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function walk(dir: string, absDir: string, out: string[]): Promise<void> {
+/** Every file under a folder that `accept` takes (by name), in code-point order; dot-files skipped. */
+export async function walk(dir: string, absDir: string, out: string[], accept: (name: string) => boolean = isSource): Promise<void> {
   const entries = await readdir(absDir, { withFileTypes: true });
   entries.sort((a, b) => byName(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue; // editor and VCS litter (.git, .#x.html) is not a source
-    if (e.isDirectory()) await walk(join(dir, e.name), join(absDir, e.name), out);
-    else if (e.isFile() && isSource(e.name)) out.push(join(dir, e.name));
+    if (e.isDirectory()) await walk(join(dir, e.name), join(absDir, e.name), out, accept);
+    else if (e.isFile() && accept(e.name)) out.push(join(dir, e.name));
   }
 }
 

@@ -31,6 +31,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'build every edition in editions/ into out/',
     load: async () => (await import('./commands/build.js')).default,
   },
+  volume: {
+    summary: 'gather the works of each print volume into one volume TEI (teiCorpus) and EPUB',
+    load: async () => (await import('./commands/volume.js')).default,
+  },
   deposit: {
     summary: 'package an edition (folder, built edition or TEI file) as a BagIt bag',
     load: async () => (await import('./commands/deposit.js')).default,

@@ -104,7 +104,9 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
     const local = tag.local;
     if (local === 'orig') inOrig++;
     if (local === 'note') {
-      facts.notes.push(el);
+      // a note of the header (a volume's pages, a witness's relation) is a remark of the edition,
+      // not a note of the text that a reference must point to
+      if (!path.includes('teiHeader')) facts.notes.push(el);
       contexts.push({ last: '', pending: [] });
     } else if (BLOCKS.has(local)) {
       boundary();

@@ -32,12 +32,19 @@
               <xsl:variable name="divs" select="?nodes[t:is-div(.)]"/>
               <xsl:choose>
                 <xsl:when test="$divs"><xsl:apply-templates select="$divs" mode="t:toc"/></xsl:when>
+                <!-- a member of a corpus (a work of a volume): its title, then its chapters -->
+                <xsl:when test="?nodes/self::TEI">
+                  <li><a href="{?file}"><xsl:value-of select="?title"/></a>
+                    <xsl:variable name="chapters" select="t:member-chapters(?nodes)"/>
+                    <xsl:if test="$chapters"><ol><xsl:apply-templates select="$chapters" mode="t:toc"/></ol></xsl:if>
+                  </li>
+                </xsl:when>
                 <xsl:otherwise><li><a href="{?file}"><xsl:value-of select="?title"/></a></li></xsl:otherwise>
               </xsl:choose>
             </xsl:for-each>
           </ol>
         </nav>
-        <xsl:variable name="pbs" select="$tei//text//pb[normalize-space(@n)]"/>
+        <xsl:variable name="pbs" select="if ($tei/self::teiCorpus) then t:volume-pages($tei) else $tei//text//pb[normalize-space(@n)]"/>
         <xsl:if test="$pbs">
           <nav id="page-list" role="doc-pagelist" hidden="hidden">
             <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'page-list'"/></xsl:call-template>
@@ -66,6 +73,45 @@
       </body>
     </html>
   </xsl:template>
+
+  <!-- The chapters of a corpus member: the headed divisions of its body, or of its one division
+       when the body is a single division (a work whose only division holds its chapters). -->
+  <xsl:function name="t:member-chapters" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="top" select="$tei/text/body/*[t:is-div(.)]"/>
+    <xsl:sequence select="(if (count($top) = 1) then $top/*[t:is-div(.)] else $top)[head]"/>
+  </xsl:function>
+
+  <!-- The page list of a corpus (a volume of works): each print page once, at its first break, in
+       print order (roman front-matter pages, then arabic, then any other number in document
+       order), leaving out the breaks a member declares out of sequence (a misprinted number).
+       Print order, not document order: a volume prints the notes of its works at its end. -->
+  <xsl:function name="t:volume-pages" as="element()*">
+    <xsl:param name="corpus" as="element()"/>
+    <xsl:variable name="firsts" as="element()*">
+      <xsl:for-each-group select="$corpus//text//pb[normalize-space(@n)][not(@type = 'out-of-sequence')]" group-by="normalize-space(@n)">
+        <xsl:sequence select="current-group()[1]"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:perform-sort select="$firsts">
+      <xsl:sort select="t:print-order(normalize-space(@n))" data-type="number"/>
+    </xsl:perform-sort>
+  </xsl:function>
+
+  <!-- A page number's place in print order: roman numbers before arabic, anything else last. -->
+  <xsl:function name="t:print-order" as="xs:double">
+    <xsl:param name="n" as="xs:string"/>
+    <xsl:sequence select="if (matches($n, '^\d+$')) then number($n)
+                          else if (matches($n, '^[ivxlcdmIVXLCDM]+$')) then t:roman(lower-case($n)) - 100000
+                          else 1e9"/>
+  </xsl:function>
+
+  <xsl:function name="t:roman" as="xs:double">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:variable name="v" select="for $c in string-to-codepoints($s)
+                                   return map { 105: 1, 118: 5, 120: 10, 108: 50, 99: 100, 100: 500, 109: 1000 }($c)"/>
+    <xsl:sequence select="sum(for $i in 1 to count($v) return if ($i lt count($v) and $v[$i] lt $v[$i + 1]) then -$v[$i] else $v[$i])"/>
+  </xsl:function>
 
   <xsl:template match="*" mode="t:toc">
     <li>

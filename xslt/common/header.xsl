@@ -31,7 +31,7 @@
     <xsl:if test="$sources/(listBibl//(biblStruct | bibl) | biblStruct | bibl | p)">
       <section class="sources" aria-labelledby="sources-heading">
         <h2 id="sources-heading">Sources</h2>
-        <xsl:variable name="bibls" select="$sources//(biblStruct | bibl)[not(ancestor::biblStruct or ancestor::bibl)]"/>
+        <xsl:variable name="bibls" select="$sources//(biblStruct | bibl)[not(ancestor::biblStruct or ancestor::bibl or ancestor::listBibl[head])]"/>
         <xsl:if test="$bibls"><dl>
           <xsl:for-each select="$bibls">
             <dt>
@@ -45,6 +45,33 @@
           </xsl:for-each>
         </dl></xsl:if>
         <xsl:for-each select="$sources/p"><p><xsl:apply-templates/></p></xsl:for-each>
+      </section>
+    </xsl:if>
+    <!-- A titled list of bibliography (a volume's works, docs/encoding.md "Volumes"): a list of its
+         own, each entry linked to the member it describes (@corresp) where there is one. -->
+    <xsl:for-each select="$sources//listBibl[head]">
+      <section class="contents" aria-labelledby="{t:id(.)}-heading">
+        <h2 id="{t:id(.)}-heading"><xsl:value-of select="t:plain-heading(head[1])"/></h2>
+        <ol>
+          <xsl:for-each select="bibl | biblStruct">
+            <xsl:variable name="to" select="t:resolve(., @corresp)"/>
+            <li>
+              <xsl:choose>
+                <xsl:when test="$to"><a href="{t:link(., $to)}"><xsl:apply-templates select="." mode="t:bibl"/></a></xsl:when>
+                <xsl:otherwise><xsl:apply-templates select="." mode="t:bibl"/></xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:for-each>
+    <!-- Notes on the edition (notesStmt): for a volume, the print pages present and those missing. -->
+    <xsl:if test="$fd/notesStmt/note[normalize-space()]">
+      <section class="notes-stmt" aria-labelledby="notes-stmt-heading">
+        <h2 id="notes-stmt-heading">Notes on this edition</h2>
+        <xsl:for-each select="$fd/notesStmt/note[normalize-space()]">
+          <p class="{string-join(('note', @type), ' ')}"><xsl:value-of select="normalize-space(.)"/></p>
+        </xsl:for-each>
       </section>
     </xsl:if>
     <xsl:apply-templates select="$fd/publicationStmt" mode="t:bibl"/>
@@ -104,6 +131,7 @@
         <xsl:sequence select="normalize-space(resp) || ' ' || string-join((name, persName, orgName) ! normalize-space(.), ', ')"/>
       </xsl:for-each>
       <xsl:for-each select="publisher"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
+      <xsl:for-each select="biblScope[@unit = 'page']"><xsl:sequence select="'pp. ' || normalize-space(.)"/></xsl:for-each>
       <xsl:for-each select="date[not(@type = 'updated')]"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
       <xsl:for-each select="date[@type = 'updated']"><xsl:sequence select="'updated ' || normalize-space(.)"/></xsl:for-each>
       <xsl:for-each select="availability/p"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>

@@ -114,6 +114,16 @@
     <xsl:variable name="href" select="if ($to) then t:link(., $to)
                                       else if (matches(@target, '^(https?|mailto|ftp):')) then string(@target) else ()"/>
     <xsl:choose>
+      <!-- A link that holds links (a contents entry with its note reference): HTML forbids an a in
+           an a, so each run of its content around them is a link of its own. -->
+      <xsl:when test="exists($href) and .//(ref | ptr | note[t:is-inline-note(.)])">
+        <xsl:for-each-group select="node()" group-adjacent="exists(descendant-or-self::*[self::ref or self::ptr or self::note[t:is-inline-note(.)]])">
+          <xsl:choose>
+            <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()"/></xsl:when>
+            <xsl:otherwise><a href="{$href}"><xsl:apply-templates select="current-group()"/></a></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each-group>
+      </xsl:when>
       <xsl:when test="exists($href)">
         <a href="{$href}"><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="@target"/></xsl:if></a>
       </xsl:when>

@@ -47,7 +47,7 @@ export function checkPages(pbs: PageBreak[], notesStart: number, range: PageRang
   }
 }
 
-export function checkNotes(notes: NotesSection | undefined, referenced: Set<string>, anchors: Set<string>, file: string, out: Diagnostic[]): void {
+export function checkNotes(notes: NotesSection | undefined, referenced: Set<string>, anchors: ReadonlySet<string>, file: string, out: Diagnostic[]): void {
   for (const item of notes?.items ?? []) {
     if ('pb' in item) continue;
     if (!item.backRef) warn(out, 'note-no-backref', `note ${item.n} has no back-reference [p. N]`, item.pos, file);

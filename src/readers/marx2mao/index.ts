@@ -74,17 +74,18 @@ function read(source: Uint8Array | string, file: string): ReadResult {
     ...(firstNoteEl ? { firstNote: startOffset(firstNoteEl) } : {}),
   });
   walker.run(body);
+  const walked = walker.state;
 
-  let front: Block[] = walker.front;
-  let bodyBlocks: Block[] = walker.body;
+  let front: Block[] = walked.front;
+  let bodyBlocks: Block[] = walked.body;
   // what stands before the first page marker is a book's front matter (publisher's note,
   // contents, title page); on any other page it is the text whose first marker was left out
   const book = !!title?.cover || front.some((b) => b.type === 'table' || b.type === 'division');
   // a volume's publisher's note before the first page stays front matter, not the work's opening
   if (!(book || opensFrontMatter(front)) || bodyBlocks.length === 0) [front, bodyBlocks] = [[], [...front, ...bodyBlocks]];
-  resolveNotes(walker.refs, walker.footnotes, endNoteFinder(walker), isNoteName, shared.diagnostics);
-  placeFootnotes(bodyBlocks, walker.footnotes, walker.refs);
-  const notesBlocks = walker.sections.flatMap((s) => s.items).flatMap((i) => ('pb' in i ? [] : i.blocks));
+  resolveNotes(walked.refs, walked.footnotes, endNoteFinder(walked), isNoteName, shared.diagnostics);
+  placeFootnotes(bodyBlocks, walked.footnotes, walked.refs);
+  const notesBlocks = walked.sections.flatMap((s) => s.items).flatMap((i) => ('pb' in i ? [] : i.blocks));
   for (const blocks of [front, bodyBlocks, notesBlocks]) dropUnresolved(blocks);
   front = frontDivisions(front);
   // a book's title page (with its cover), else the cover alone
@@ -97,7 +98,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   joinLabels(bodyBlocks);
   const misprints: Misprint[] = [];
   const dateline = markDatelines(bodyBlocks, misprints);
-  const placed = placeSections(bodyBlocks, walker, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
+  const placed = placeSections(bodyBlocks, walked, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
   bodyBlocks = nestParts(nestNumberedSections(placed.body));
   markLetterFrames(bodyBlocks);
   linkContents(front, bodyBlocks);
@@ -110,8 +111,8 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const diagnostics: Diagnostic[] = [...shared.diagnostics];
   if (!title) diagnostics.push({ severity: 'warning', code: 'missing-title-block', message: 'no title block ("Prepared … for the Internet"): bibliographic data unknown', file, line: 1, column: 1 });
   const printed = title?.print?.partPages ?? title?.print?.pages;
-  checkPages(shared.pageBreaks, Math.min(walker.notesStart, shared.pageBreaks.length), printed, title?.rangePos ?? title?.pos, file, diagnostics);
-  for (const section of walker.sections) checkNotes(section, referenced, walker.anchorIds, file, diagnostics);
+  checkPages(shared.pageBreaks, Math.min(walked.notesStart, shared.pageBreaks.length), printed, title?.rangePos ?? title?.pos, file, diagnostics);
+  for (const section of walked.sections) checkNotes(section, referenced, walked.anchorIds, file, diagnostics);
 
   const witnesses: Witness[] = [];
   const m2m: Witness = {

@@ -4,11 +4,11 @@
  * the page where they are referenced (where the print has them).
  */
 import type { Block, Diagnostic, Inline, Note } from '../../model/types.js';
-import type { FootnoteRecord, RefRecord } from './walk.js';
+import type { FootnoteRecord, RefRecord } from './walk-state.js';
 
 export function resolveNotes(
-  refs: RefRecord[],
-  footnotes: FootnoteRecord[],
+  refs: readonly RefRecord[],
+  footnotes: readonly FootnoteRecord[],
   endNote: (r: RefRecord) => Note | undefined,
   isNoteName: (name: string) => boolean,
   diagnostics: Diagnostic[],
@@ -51,7 +51,7 @@ export function resolveNotes(
 }
 
 /** The foot note a reference points to: by the block's anchor and label, else the next unused one. */
-function footnoteFor(r: RefRecord, blocks: FootnoteRecord[], used: Set<Note>): Note | undefined {
+function footnoteFor(r: RefRecord, blocks: readonly FootnoteRecord[], used: Set<Note>): Note | undefined {
   const byAnchor = r.target ? blocks.filter((b) => b.anchor === r.target) : [];
   const candidates = byAnchor.length ? byAnchor : blocks.filter((b) => b.offset > r.offset);
   for (const b of candidates) {
@@ -76,7 +76,7 @@ export function dropUnresolved(blocks: Block[]): void {
  * Place displaced foot notes at the foot of the page of their first reference: before the block
  * holding the next page break, or after the reference's own block when the break is inside it.
  */
-export function placeFootnotes(body: Block[], footnotes: FootnoteRecord[], refs: RefRecord[]): void {
+export function placeFootnotes(body: Block[], footnotes: readonly FootnoteRecord[], refs: readonly RefRecord[]): void {
   for (const rec of footnotes.filter((f) => f.displaced)) {
     for (const note of rec.notes) {
       const ref = refs.find((r) => r.ref.noteId === note.id);

@@ -8,7 +8,8 @@
 import type { Block, Division, Heading, Note, NotesSection } from '../../model/types.js';
 import { isoDate } from './dates.js';
 import { collapse, startOffset, type Node } from './dom.js';
-import type { RefRecord, Walker, WalkCtx } from './walk.js';
+import type { Walker, WalkCtx } from './walk.js';
+import type { RefRecord, WalkState } from './walk-state.js';
 
 /** The first offset in the sorted list after `at`. */
 function nextAfter(list: readonly number[], at: number): number | undefined {
@@ -23,7 +24,7 @@ function nextAfter(list: readonly number[], at: number): number | undefined {
  */
 export function endsNotes(w: Walker, node: Node, value: string, ctx: WalkCtx): boolean {
   const text = collapse(value).trim();
-  if (!text || !w.note || !node.sourceCodeLocation) return false;
+  if (!text || !w.state.note || !node.sourceCodeLocation) return false;
   const centred = ctx.heading > 0 || ctx.center || ctx.align === 'center';
   const bodyParagraph = /^\s*\u00a0[ \t\r\n]*\u00a0/.test(value) && !ctx.small;
   if (!centred && !bodyParagraph) return false;
@@ -31,30 +32,23 @@ export function endsNotes(w: Walker, node: Node, value: string, ctx: WalkCtx): b
   const anchor = nextAfter(w.input.noteAnchors, at);
   const link = nextAfter(w.input.noteLinks, at);
   if (link !== undefined && (anchor === undefined || link < anchor)) return true;
-  return anchor === undefined && !!w.note.backRef && (ctx.heading > 0 || (centred && isoDate(text) !== undefined));
-}
-
-/** Back to the running text; page breaks met after the last note open the next document. */
-export function leaveNotes(w: Walker): void {
-  w.flow.switchRoot(w.body, undefined);
-  w.notes = undefined;
-  w.note = undefined;
+  return anchor === undefined && !!w.state.note.backRef && (ctx.heading > 0 || (centred && isoDate(text) !== undefined));
 }
 
 /**
  * The endnote a reference points to: in the notes of its own document first (by anchor name, then
  * by printed label), then anywhere on the page (a transcriber's link across documents).
  */
-export function endNoteFinder(w: Walker): (r: RefRecord) => Note | undefined {
+export function endNoteFinder(w: WalkState): (r: RefRecord) => Note | undefined {
   const notesOf = (s: NotesSection | undefined) => (s?.items ?? []).filter((i): i is Note => !('pb' in i));
   return (r) => {
     const name = (r.target ?? '').toLowerCase();
     const own = notesOf(w.sections[r.scope]);
     const all = w.sections.flatMap((s) => notesOf(s));
     return (
-      own.find((n) => w.noteNames.get(n) === name) ??
+      own.find((n) => w.noteName(n) === name) ??
       own.find((n) => n.n === r.ref.n) ??
-      all.find((n) => w.noteNames.get(n) === name) ??
+      all.find((n) => w.noteName(n) === name) ??
       all.find((n) => n.n === r.ref.n)
     );
   };
@@ -68,7 +62,7 @@ export function endNoteFinder(w: Walker): (r: RefRecord) => Note | undefined {
  */
 export function placeSections(
   body: Block[],
-  w: Walker,
+  w: WalkState,
   divide: (blocks: Block[]) => Block[],
   kind: Division['kind'],
 ): { body: Block[]; notes?: NotesSection } {

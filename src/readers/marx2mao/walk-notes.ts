@@ -1,18 +1,18 @@
 /**
  * The walker's handling of the apparatus: the NOTES line and the endnotes, note references and
  * back-references (also when the parser split their wrapper), anchors, links to other pages, and
- * the foot-of-page notes after a short rule. Functions over the Walker's state (walk.ts).
+ * the foot-of-page notes after a short rule. Functions over the Walker, changing its state only
+ * through WalkState's methods (walk-state.ts).
  */
-import type { Block, Division, Note, NoteRef, NotesSection } from '../../model/types.js';
+import type { Note, NoteRef, NotesSection } from '../../model/types.js';
 import { attr, childrenOf, collapse, endOffset, isElement, isText, startOffset, tag, textOf, type Element, type Node } from './dom.js';
-import { Flow } from './flow.js';
 import { balancedFontEnd, closingFont, notesFromBlocks } from './footnotes.js';
 import { firstContent } from './page-parts.js';
 import type { Walker, WalkCtx } from './walk.js';
 
 /** The element or text that holds the "NOTES" line found by notesHeadingOffset(). */
 export function isNotesHeading(w: Walker, node: Node, text: string): boolean {
-  if (w.notes || !node.sourceCodeLocation || !/^\s*notes\s*$/i.test(text)) return false;
+  if (w.state.notes || !node.sourceCodeLocation || !/^\s*notes\s*$/i.test(text)) return false;
   const [from, to] = [startOffset(node), endOffset(node)];
   return w.input.notesHeadings.some((at) => from <= at && at < to);
 }
@@ -23,39 +23,25 @@ export function enterNotes(w: Walker, node?: Node): void {
     section.heading = [{ type: 'text', value: collapse(textOf(node)).trim() }];
     section.pos = w.pos(node);
   }
-  w.notes = section;
-  w.sections.push(section);
-  w.inBody = true;
-  w.flow.dropRepeatedPending();
-  w.notesStart = w.input.shared.pageBreaks.length - w.flow.pendingCount();
-  w.flow.switchRoot(undefined, (pb) => section.items.push({ type: 'pbBlock', pb }));
-  // the section's place in the text: after its document, before the next one
-  const holder: Division = { type: 'division', kind: 'notes', blocks: [] };
-  w.body.push(holder);
-  w.holders.push(holder);
+  w.state.enterNotes(section);
 }
 
 export function beginNote(w: Walker, el: Element, name: string, ctx: WalkCtx): void {
-  if (!w.notes) enterNotes(w);
+  if (!w.state.notes) enterNotes(w);
   const label = collapse(textOf(el)).trim().match(/^\[?\s*([\w*]+)/)?.[1] ?? '';
   const num = name.match(/^en(\d+\w*)$/i)?.[1] ?? label;
   // the notes of the second, third… document restart at 1: their ids say which document (d2-n1)
   // (by the printed number: the transcriber may have named them en1b, en1c…)
-  const k = w.sections.length;
-  const section = w.notes!;
+  const k = w.state.sections.length;
+  const section = w.state.notes!;
   const taken = (id: string) => section.items.some((i) => !('pb' in i) && i.id === id);
   const byLabel = `d${k}-n${label}`;
   const first = k < 2 ? `n${num}` : /^\d+$/.test(label) && !taken(byLabel) ? byLabel : `d${k}-n${num}`;
   const id = uniqueNoteId(w, el, first, taken);
   const note: Note = { id, n: label || num, place: 'end', blocks: [], pos: w.pos(el) };
-  w.noteNames.set(note, name.toLowerCase());
-  w.flow.switchRoot(note.blocks, (pb) => section.items.push({ type: 'pbBlock', pb }));
   // text between the NOTES line and the first note (an editor's line) belongs to the heading
-  const orphans = w.flow.orphans.splice(0).flatMap((b) => ('children' in b ? b.children : []));
+  const orphans = w.state.beginNote(note, name, ctx.ul).flatMap((b) => ('children' in b ? b.children : []));
   if (orphans.length) section.heading = [...(section.heading ?? []), { type: 'lb' }, ...orphans];
-  section.items.push(note);
-  w.note = note;
-  w.noteUl = ctx.ul;
 }
 
 /**
@@ -83,9 +69,9 @@ export function link(w: Walker, el: Element, ctx: WalkCtx): void {
   if (name !== undefined) {
     const startsNote = anchorPoint(w, el, name, ctx);
     // the note's label is data (its number); an anchor left unclosed holds the note's text too
-    if (startsNote) w.stripLabel = true;
+    if (startsNote) w.state.expectLabel(true);
     w.children(el, ctx);
-    w.stripLabel = false;
+    w.state.expectLabel(false);
     return;
   }
   const href = attr(el, 'href');
@@ -94,7 +80,7 @@ export function link(w: Walker, el: Element, ctx: WalkCtx): void {
     const value = collapse(textOf(el));
     if (value.trim()) {
       // the href as the page writes it: its own address is unknown, a local folder's name is not one
-      w.flow.inline({ type: 'link', target: href, children: [{ type: 'text', value }] }, w.blockCtx(ctx), w.pos(el));
+      w.state.flow.inline({ type: 'link', target: href, children: [{ type: 'text', value }] }, w.blockCtx(ctx), w.pos(el));
       return;
     }
   }
@@ -113,33 +99,26 @@ export function bracketedLink(w: Walker, el: Element, href: string, ctx: WalkCtx
   const before = w.input.texts.before(el);
   const after = w.input.texts.after(el);
   if (!before || !after) return false;
-  if (w.note && /\[\s*pp?\.\s*$/i.test(before.value) && /^\d+[a-z]?$/.test(label)) {
+  if (w.state.note && /\[\s*pp?\.\s*$/i.test(before.value) && /^\d+[a-z]?$/.test(label)) {
     const rest = /^\s*\]/.test(after.value) ? { links: [], between: [], close: after } : pageListRest(w, el);
     if (rest) {
-      w.flow.stripTrailing(/\[\s*pp?\.\s*$/i);
-      addBackRef(w.note, label, target);
-      for (const a of rest.links) addBackRef(w.note, collapse(textOf(a)).trim(), attr(a, 'href')!.slice(attr(a, 'href')!.indexOf('#') + 1));
+      w.state.flow.stripTrailing(/\[\s*pp?\.\s*$/i);
+      w.state.addBackRef({ page: label, anchor: `a-${target}` });
+      for (const a of rest.links) w.state.addBackRef({ page: collapse(textOf(a)).trim(), anchor: `a-${attr(a, 'href')!.slice(attr(a, 'href')!.indexOf('#') + 1)}` });
       // the links and separators taken are not text
       for (const n of rest.between) w.input.skip.add(n);
-      w.stripNext = rest.close;
+      w.state.expectClosingBracket(rest.close);
       return true;
     }
   }
   if (!/^\s*\]/.test(after.value)) return false;
   if (/\[\s*$/.test(before.value) && /^(\*{1,4}|\d{1,3}[a-z]?|[a-z]|†+)$/.test(label) && (/^fnp/i.test(target) || w.input.isNoteName(target))) {
-    w.flow.stripTrailing(/\[\s*$/);
-    w.stripNext = after;
+    w.state.flow.stripTrailing(/\[\s*$/);
+    w.state.expectClosingBracket(after);
     noteRef(w, el, { target, label }, ctx);
     return true;
   }
   return false;
-}
-
-/** A note's back-reference to one more page (`[pp. 124, 201]` names two; a note can have two). */
-export function addBackRef(note: Note, page: string, target: string | undefined): void {
-  const back = { page, ...(target ? { anchor: `a-${target}` } : {}) };
-  if (!note.backRef) note.backRef = back;
-  else (note.moreBackRefs ??= []).push(back);
 }
 
 /**
@@ -169,21 +148,18 @@ export function anchorPoint(w: Walker, el: Element, name: string, ctx: WalkCtx):
     beginNote(w, el, name, ctx);
     return true;
   }
-  if (/^fnp/i.test(name)) w.lastFnpAnchor = name;
+  if (/^fnp/i.test(name)) w.state.markFootAnchor(name);
   else if (!/^notes$/i.test(name)) {
     const id = `a-${name.replace(/[^\w.-]/g, '_')}`;
-    if (!w.anchorIds.has(id)) {
-      w.anchorIds.add(id);
-      w.flow.anchor(id);
-    }
+    if (w.state.addAnchor(id)) w.state.flow.anchor(id);
   }
   return false;
 }
 
 export function noteRef(w: Walker, el: Element, m: { target?: string; label: string }, ctx: WalkCtx): void {
   const ref: NoteRef = { type: 'noteRef', noteId: '', id: '', n: m.label, pos: w.pos(el) };
-  w.refs.push({ ref, target: m.target, offset: startOffset(el), scope: w.sections.length - (w.notes ? 1 : 0) });
-  w.flow.inline(ref, w.blockCtx({ ...ctx, styles: ctx.styles.filter((s) => s !== 'superscript') }), w.pos(el));
+  w.state.addRef({ ref, target: m.target, offset: startOffset(el), scope: w.state.sections.length - (w.state.notes ? 1 : 0) });
+  w.state.flow.inline(ref, w.blockCtx({ ...ctx, styles: ctx.styles.filter((s) => s !== 'superscript') }), w.pos(el));
 }
 
 /**
@@ -193,14 +169,14 @@ export function noteRef(w: Walker, el: Element, m: { target?: string; label: str
  * until there goes to the notes.
  */
 export function footnoteBlock(w: Walker, hr: Element, ctx: WalkCtx): void {
-  if (w.foot || startOffset(hr) < 0) return w.flow.boundary();
+  if (w.state.foot || startOffset(hr) < 0) return w.state.flow.boundary();
   const siblings = hr.parentNode ? childrenOf(hr.parentNode as Node) : [];
   const font = firstContent(siblings.slice(siblings.indexOf(hr) + 1), startOffset(hr));
   if (font && startOffset(font) >= 0) return openFoot(w, footEnd(w, startOffset(font)), startOffset(hr), ctx);
   // notes printed after the rule without a FONT of their own (often inside the small type of a
   // quotation): they open with their mark, and end where the FONT around them or the page ends
   if (opensWithMark(w.input.source, endOffset(hr))) return openFoot(w, bareFootEnd(w, endOffset(hr)), startOffset(hr), ctx);
-  w.flow.boundary();
+  w.state.flow.boundary();
 }
 
 /** The text after `at` begins with a note's mark: `*`, `[*`, `[1]`, `1.`. */
@@ -225,32 +201,19 @@ function bareFootEnd(w: Walker, from: number): number {
  * same page. Opens the foot-note block at the FONT.
  */
 export function numberedFootBlock(w: Walker, font: Element, ctx: WalkCtx): boolean {
-  if (w.foot || w.notes || ctx.inFootnote || attr(font, 'size') !== '-1' || startOffset(font) < 0) return false;
+  if (w.state.foot || w.state.notes || ctx.inFootnote || attr(font, 'size') !== '-1' || startOffset(font) < 0) return false;
   const label = textOf(font).slice(0, 80).match(/^[\s\u00a0]*(\d{1,3})\.[\s\u00a0]/)?.[1];
   if (!label) return false;
   const at = startOffset(font);
   const pageStart = w.input.pageMarkers.filter((m) => m < at).at(-1) ?? 0;
-  const pending = w.refs.some((r) => r.offset > pageStart && r.ref.n === label && (!r.target || /^fnp/i.test(r.target)));
+  const pending = w.state.refs.some((r) => r.offset > pageStart && r.ref.n === label && (!r.target || /^fnp/i.test(r.target)));
   if (!pending) return false;
   openFoot(w, footEnd(w, at), at, ctx);
   return true;
 }
 
 function openFoot(w: Walker, end: number, offset: number, ctx: WalkCtx): void {
-  const blocks: Block[] = [];
-  w.foot = {
-    end,
-    blocks,
-    flow: new Flow(blocks, w.input.shared),
-    mainFlow: w.flow,
-    note: w.note,
-    ul: ctx.ul,
-    offset,
-    anchor: w.lastFnpAnchor,
-  };
-  w.lastFnpAnchor = undefined;
-  w.flow = w.foot.flow;
-  w.note = undefined;
+  w.state.openFoot({ end, blocks: [], ul: ctx.ul, offset });
 }
 
 /**
@@ -264,14 +227,10 @@ function footEnd(w: Walker, fontStart: number): number {
 }
 
 export function finishFoot(w: Walker): void {
-  const foot = w.foot;
+  const foot = w.state.closeFoot();
   if (!foot) return;
-  w.foot = undefined;
-  foot.flow.finish();
-  w.flow = foot.mainFlow;
-  w.note = foot.note;
-  const notes = notesFromBlocks(foot.blocks, () => `fn${++w.footCount}`);
-  const displaced = w.notes !== undefined;
-  w.footnotes.push({ anchor: foot.anchor, notes, offset: foot.offset, displaced });
-  if (!displaced) for (const note of notes) w.flow.footBlock({ type: 'noteBlock', note });
+  const notes = notesFromBlocks(foot.blocks, () => w.state.nextFootId());
+  const displaced = w.state.notes !== undefined;
+  w.state.addFootnotes({ anchor: foot.anchor, notes, offset: foot.offset, displaced });
+  if (!displaced) for (const note of notes) w.state.flow.footBlock({ type: 'noteBlock', note });
 }

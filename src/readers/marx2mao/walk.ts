@@ -4,15 +4,14 @@
  * notes. The parse tree's nesting is unreliable in marx2mao pages (unclosed tags), so the walker only
  * tracks what a tag says about its content (italic, centred, heading, indentation depth).
  */
-import type {
-  Block, Division, EmphasisRend, Note, NoteRef, NotesSection, SourcePosition,
-} from '../../model/types.js';
-import { endsNotes, leaveNotes } from './sections.js';
+import type { EmphasisRend, SourcePosition } from '../../model/types.js';
+import { endsNotes } from './sections.js';
+import { WalkState } from './walk-state.js';
 import { attr, childrenOf, shortText, collapse, elements, endOffset, isElement, isText, positionOf, startOffset, tag, textOf, type Element, type Node } from './dom.js';
-import { Flow, type BlockContext, type FlowShared } from './flow.js';
+import type { BlockContext, FlowShared } from './flow.js';
 import type { TextOrder } from './page-parts.js';
 import {
-  addBackRef, anchorPoint, enterNotes, finishFoot, footnoteBlock, isNotesHeading, link, noteRef, numberedFootBlock,
+  anchorPoint, enterNotes, finishFoot, footnoteBlock, isNotesHeading, link, noteRef, numberedFootBlock,
 } from './walk-notes.js';
 import { backReference, footnoteRule, noteReference, pageMarker, pageMarkerParts, remarkBeside } from './recognise.js';
 import { figureOf } from './title-block.js';
@@ -28,24 +27,6 @@ export interface WalkCtx {
   inFootnote: boolean;
   /** Inside `<FONT SIZE=-…>`: the small type of notes (a body paragraph is not small). */
   small?: boolean;
-}
-
-/** A note reference met in the text, resolved to its note after the walk. */
-export interface RefRecord {
-  ref: NoteRef;
-  target?: string;
-  offset: number;
-  /** Index of the notes section of the reference's own document (sections closed before it). */
-  scope: number;
-}
-
-/** A block of foot-of-page notes, with the anchor name that precedes it (`fnp72`). */
-export interface FootnoteRecord {
-  anchor?: string;
-  notes: Note[];
-  offset: number;
-  /** Met in the notes section or after it: to be moved to the foot of its reference's page. */
-  displaced: boolean;
 }
 
 export interface WalkInput {
@@ -81,40 +62,14 @@ export interface WalkInput {
 
 
 export class Walker {
-  readonly front: Block[] = [];
-  readonly body: Block[] = [];
-  /** The notes section being read (undefined outside the notes). */
-  notes: NotesSection | undefined;
-  /** Every notes section, in order: a page of several documents can have one per document. */
-  readonly sections: NotesSection[] = [];
-  /** Where each section stands in the body (filled in by placeSections()). */
-  readonly holders: Division[] = [];
-  /** The anchor name of each endnote (`en1`), to resolve references within their document. */
-  readonly noteNames = new Map<Note, string>();
-  readonly refs: RefRecord[] = [];
-  readonly footnotes: FootnoteRecord[] = [];
-  readonly anchorIds = new Set<string>();
-  /** Index of the first page break in the notes section (all of them if there is none). */
-  notesStart = Number.MAX_SAFE_INTEGER;
-  flow: Flow;
-  inBody = false;
-  note: Note | undefined;
-  noteUl = 0;
-  lastFnpAnchor: string | undefined;
-  footCount = 0;
-  /** The foot-of-page notes being read, up to `end` in the source. */
-  foot:
-    | { end: number; blocks: Block[]; flow: Flow; mainFlow: Flow; note: Note | undefined; ul: number; offset: number; anchor: string | undefined }
-    | undefined;
-  stripNext: Node | undefined;
-  /** Inside a note's anchor: its first text is the printed label. */
-  stripLabel = false;
+  /** Everything the walk remembers between nodes; changed only through its methods. */
+  readonly state: WalkState;
   /** Remarks written outside a marker's tags (`<B>page 2</B>[blank]`): the marker's and the text to cut. */
   private readonly outerRemarks = new Map<Node, string>();
   private readonly remarkTexts = new Map<Node, 'before' | 'after'>();
 
   constructor(readonly input: WalkInput) {
-    this.flow = new Flow(this.front, input.shared);
+    this.state = new WalkState(input.shared);
   }
 
   run(root: Node): void {
@@ -129,20 +84,21 @@ export class Walker {
     }
     this.walk(root, { styles: [], center: false, heading: 0, ul: 0, inFootnote: false });
     finishFoot(this);
-    this.flow.finish();
+    this.state.flow.finish();
     // text between the NOTES heading and the first note (an editor's line) belongs to the heading
-    const orphans = this.flow.orphans.flatMap((b) => ('children' in b ? b.children : []));
-    const last = this.sections.at(-1);
+    const orphans = this.state.flow.orphans.flatMap((b) => ('children' in b ? b.children : []));
+    const last = this.state.sections.at(-1);
     if (last && orphans.length) last.heading = [...(last.heading ?? []), { type: 'lb' }, ...orphans];
   }
 
   walk(node: Node, ctx: WalkCtx): void {
     if (this.input.skip.has(node)) return;
-    if (this.foot && node.sourceCodeLocation && startOffset(node) >= this.foot.end) finishFoot(this);
-    if (this.foot && !ctx.inFootnote) ctx = { ...ctx, inFootnote: true, heading: 0, center: false };
+    const foot = this.state.foot;
+    if (foot && node.sourceCodeLocation && startOffset(node) >= foot.end) finishFoot(this);
+    if (this.state.foot && !ctx.inFootnote) ctx = { ...ctx, inFootnote: true, heading: 0, center: false };
     // an element the parser re-created around the foot notes can hold what follows them: once the
     // notes have ended, their context does not carry over to its later children
-    else if (!this.foot && ctx.inFootnote) ctx = { ...ctx, inFootnote: false };
+    else if (!this.state.foot && ctx.inFootnote) ctx = { ...ctx, inFootnote: false };
     // elements the parser re-created (an unclosed <A> or <FONT> reopened) have no location: go in
     if (node.sourceCodeLocation) {
       if (startOffset(node) >= this.input.end) return;
@@ -161,7 +117,8 @@ export class Walker {
   }
 
   blockCtx(ctx: WalkCtx): BlockContext {
-    const base = this.foot ? this.foot.ul : this.note ? this.noteUl : this.input.baseUl;
+    const { foot, note, noteUl } = this.state;
+    const base = foot ? foot.ul : note ? noteUl : this.input.baseUl;
     return {
       kind: ctx.heading ? 'heading' : 'p',
       level: ctx.heading,
@@ -177,28 +134,25 @@ export class Walker {
     // a page's remark (`[blank]`) is said on its page break, it is not text
     if (side === 'after') value = value.replace(/^\s*\[[^\]]*\]/, ' ');
     if (side === 'before') value = value.replace(/\[[^\]]*\]\s*$/, ' ');
-    if (this.stripLabel) {
+    if (this.state.labelExpected) {
       const label = value.match(/^\s*\[?\s*[\w*]+\s*\]?\.?/);
       if (label) {
         value = value.slice(label[0].length);
-        this.stripLabel = false;
+        this.state.expectLabel(false);
       }
     }
-    if (this.stripNext === node) {
-      // the `]` closing a note reference or back-reference whose `[` was already taken
-      value = value.replace(/^\s*\]/, '');
-      this.stripNext = undefined;
-    }
+    // the `]` closing a note reference or back-reference whose `[` was already taken
+    if (this.state.takeClosingBracket(node)) value = value.replace(/^\s*\]/, '');
     if (!ctx.inFootnote && isNotesHeading(this, node, value)) return enterNotes(this, node);
     // a title, a centred line or a body paragraph after the notes: the next document begins
-    if (!ctx.inFootnote && this.notes && endsNotes(this, node, value, ctx)) leaveNotes(this);
+    if (!ctx.inFootnote && this.state.notes && endsNotes(this, node, value, ctx)) this.state.leaveNotes();
     if (/^\s*\u00a0[ \t\r\n]*\u00a0/.test(value)) {
       // `&nbsp &nbsp` opens a paragraph; in titles and centred lines it is only spacing
-      if (!ctx.heading && !ctx.center) this.flow.indent();
+      if (!ctx.heading && !ctx.center) this.state.flow.indent();
       value = value.replace(/^[\s\u00a0]+/, '');
       if (!value) return;
     }
-    this.flow.text(value, this.blockCtx(ctx), this.pos(node));
+    this.state.flow.text(value, this.blockCtx(ctx), this.pos(node));
   }
 
   children(el: Element, ctx: WalkCtx): void {
@@ -215,10 +169,10 @@ export class Walker {
     const ref = noteReference(el, this.input.isLocal);
     if (ref && (ref.target || !ctx.inFootnote)) return noteRef(this, el, ref, ctx);
     if (!ctx.inFootnote) {
-      if (this.note) {
+      if (this.state.note) {
         const back = backReference(el);
         if (back) {
-          for (const b of back) addBackRef(this.note, b.page, b.target);
+          for (const b of back) this.state.addBackRef({ page: b.page, ...(b.target ? { anchor: `a-${b.target}` } : {}) });
           return;
         }
       }
@@ -228,7 +182,7 @@ export class Walker {
         return link(this, el, ctx);
       case 'p':
       case 'div': {
-        this.flow.boundary();
+        this.state.flow.boundary();
         const align = (attr(el, 'align') ?? '').toLowerCase();
         const next = { ...ctx, align: align === 'center' ? ('center' as const) : align === 'right' ? ('right' as const) : undefined };
         this.children(el, next);
@@ -240,11 +194,11 @@ export class Walker {
           anchorPoint(this, el, id, ctx);
           return;
         }
-        return this.flow.lineBreak();
+        return this.state.flow.lineBreak();
       }
       case 'hr':
         if (footnoteRule(el) && !ctx.inFootnote) return footnoteBlock(this, el, ctx);
-        return this.flow.boundary();
+        return this.state.flow.boundary();
       case 'center':
         return this.blockish(el, { ...ctx, center: true });
       case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
@@ -259,7 +213,7 @@ export class Walker {
       case 'table':
         return this.table(el, ctx);
       case 'img':
-        if (attr(el, 'src')) this.flow.block(figureOf(el, this.input.file), this.blockCtx(ctx));
+        if (attr(el, 'src')) this.state.flow.block(figureOf(el, this.input.file), this.blockCtx(ctx));
         return;
       case 'i': case 'em': case 'cite': case 'var':
         return this.children(el, { ...ctx, styles: [...ctx.styles, 'italic'] });
@@ -270,14 +224,14 @@ export class Walker {
       case 'sub':
         return this.children(el, { ...ctx, styles: [...ctx.styles, 'subscript'] });
       case 'b': case 'strong':
-        if (ctx.center && !ctx.heading && this.flow.atBoundary() && collapse(textOf(el)).trim()) {
+        if (ctx.center && !ctx.heading && this.state.flow.atBoundary() && collapse(textOf(el)).trim()) {
           return this.blockish(el, { ...ctx, heading: 2 });
         }
         return this.children(el, { ...ctx, styles: [...ctx.styles, 'bold'] });
       case 'font': {
         const size = attr(el, 'size') ?? '';
         if (numberedFootBlock(this, el, ctx)) return this.children(el, ctx);
-        if (/^\+[1-9]/.test(size) && ctx.center && this.flow.atBoundary()) return this.blockish(el, { ...ctx, heading: 1 });
+        if (/^\+[1-9]/.test(size) && ctx.center && this.state.flow.atBoundary()) return this.blockish(el, { ...ctx, heading: 1 });
         if (ctx.heading === 2 && /^\+[1-9]/.test(size)) return this.children(el, { ...ctx, heading: 1 });
         if (size.startsWith('-') && !ctx.inFootnote && el.childNodes.some((c) => tag(c) === 'p')) {
           return this.blockish(el, { ...ctx, ul: ctx.ul + 1, small: true });
@@ -291,9 +245,9 @@ export class Walker {
 
   /** An element whose content is block-level: boundaries before and after. */
   private blockish(el: Element, ctx: WalkCtx): void {
-    this.flow.boundary();
+    this.state.flow.boundary();
     this.children(el, ctx);
-    this.flow.boundary();
+    this.state.flow.boundary();
   }
 
   private pageMarker(el: Element, n: string, remark: string | undefined): void {
@@ -305,50 +259,31 @@ export class Walker {
       });
       return;
     }
-    if (!this.inBody && !this.sections.length) {
-      this.inBody = true;
-      this.flow.switchRoot(this.body, undefined);
-    }
-    this.flow.pageBreak(n, pos, remark);
-  }
-
-  /** The "NOTES" line that opens the endnotes (only when endnotes follow it). */
-  /** Swap the flow while a sub-structure (a table cell, a foot note) is read. */
-  withFlow(flow: Flow, read: () => void): void {
-    const saved = this.flow;
-    const savedNote = this.note;
-    this.flow = flow;
-    this.note = undefined;
-    try {
-      read();
-      flow.finish();
-    } finally {
-      this.flow = saved;
-      this.note = savedNote;
-    }
+    this.state.enterBody();
+    this.state.flow.pageBreak(n, pos, remark);
   }
 
   private list(el: Element, ctx: WalkCtx): void {
     if (elements(el).some((e) => pageMarker(e) !== undefined || this.input.isNoteName(attr(e, 'name') ?? ''))) {
       return this.blockish(el, { ...ctx, ul: ctx.ul + 1 });
     }
-    this.flow.boundary();
-    const list = readList(el, (flow, read) => this.withFlow(flow, read), (n, c) => this.walk(n, c), this.input.shared, ctx);
-    if (list) this.flow.block(list, this.blockCtx(ctx));
+    this.state.flow.boundary();
+    const list = readList(el, (flow, read) => this.state.withFlow(flow, read), (n, c) => this.walk(n, c), this.input.shared, ctx);
+    if (list) this.state.flow.block(list, this.blockCtx(ctx));
   }
 
   private table(el: Element, ctx: WalkCtx): void {
     // a table that holds page markers or notes is layout around running text, not a table
     const layout = elements(el).some((e) => pageMarker(e) || this.input.isNoteName(attr(e, 'name') ?? ''));
     if (layout) return this.blockish(el, ctx);
-    this.flow.boundary();
-    const table = readTable(el, (flow, read) => this.withFlow(flow, read), (n, c) => this.walk(n, c), this.input.shared, ctx);
+    this.state.flow.boundary();
+    const table = readTable(el, (flow, read) => this.state.withFlow(flow, read), (n, c) => this.walk(n, c), this.input.shared, ctx);
     if (!table) return;
     // a table of links into the page itself is its contents list
     const inner = elements(el).filter((e) => tag(e) === 'a' && /^[^#]*#/.test(attr(e, 'href') ?? '') && !/^(https?:|\.\.)/i.test(attr(e, 'href') ?? ''));
-    const contents = inner.length >= 3 && !this.inBody;
-    if (!contents) return this.flow.block(table, this.blockCtx(ctx));
-    const head = this.flow.takeHeading();
-    this.flow.block({ type: 'division', kind: 'contents', blocks: head ? [head, table] : [table] }, this.blockCtx(ctx));
+    const contents = inner.length >= 3 && !this.state.inBody;
+    if (!contents) return this.state.flow.block(table, this.blockCtx(ctx));
+    const head = this.state.flow.takeHeading();
+    this.state.flow.block({ type: 'division', kind: 'contents', blocks: head ? [head, table] : [table] }, this.blockCtx(ctx));
   }
 }
