@@ -101,12 +101,13 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
       '<P ALIGN=right><FONT SIZE=-2>[facsimile] <B>page 59</B></FONT><BR>',
       '<P><FONT SIZE=-2><B>page 60</B> [blank]</FONT><P>',
       '<P><FONT SIZE=-2><B>page 61 [blank]</B></FONT><P>',
+      '<P ALIGN=right><FONT SIZE=-2><B>page 62</B></FONT>[blank]<P>',
       '<P ALIGN=right><FONT SIZE=-2><B>page </B></FONT><P>',
       'Last words.',
     ].join('\n'));
     const i = inv(html);
-    expect(i.markers.map((m) => [m.n, m.remark ?? ''])).toEqual([['57', ''], ['58', 'blank'], ['59', 'facsimile'], ['60', 'blank'], ['61', 'blank']]);
-    expect(i.markers.map((m) => `${m.pos.line}:${m.pos.column}`)).toEqual([pos(html, '<B>page57'), pos(html, '<B>page 58'), pos(html, '<B>page 59'), pos(html, '<B>page 60'), pos(html, '<B>page 61')]);
+    expect(i.markers.map((m) => [m.n, m.remark ?? ''])).toEqual([['57', ''], ['58', 'blank'], ['59', 'facsimile'], ['60', 'blank'], ['61', 'blank'], ['62', 'blank']]);
+    expect(i.markers.map((m) => `${m.pos.line}:${m.pos.column}`)).toEqual([pos(html, '<B>page57'), pos(html, '<B>page 58'), pos(html, '<B>page 59'), pos(html, '<B>page 60'), pos(html, '<B>page 61'), pos(html, '<B>page 62')]);
     // neither the markers, their remarks nor the number-less marker are words of the text
     expect(wordTexts(i.mainWords)).toEqual(['words', 'of', 'page', 'fifty', 'seven', 'last', 'words']);
   });
@@ -191,6 +192,77 @@ describe('inventory of a marx2mao page: the patterns of the site', () => {
     // the numbers of numbered foot notes are their labels, not words of their text
     expect(wordTexts(i.footWords).join(' ')).toBe('a star note in small type a foot note without small type the first numbered note the second numbered note a third numbered note');
     expect(wordTexts(i.mainWords).join(' ')).toBe('text with a star here more text again numbered and too quoted p 9 and a year 1917 in brackets the end');
+  });
+
+  it('numbered foot notes in small type without a rule, after their references on the page; points 1. 2. inside a note are its text', () => {
+    const html = page([
+      '<P ALIGN=right><FONT SIZE=-2><B>page 5</B></FONT><P>',
+      'A claim<FONT SIZE=-2>[2]</FONT> and another<FONT SIZE=-2>[<A HREF="x.html#fnp5">3</A>]</FONT> here.',
+      '<P>&nbsp;<BR>',
+      '<FONT SIZE=-1>',
+      '&nbsp; &nbsp;',
+      '2.&nbsp;The second note.',
+      '&nbsp; &nbsp;',
+      '3. The third note in two points:',
+      '<BR>&nbsp; &nbsp; 1.&nbsp;the first point;',
+      '<BR>&nbsp; &nbsp; 2.&nbsp;the second point.',
+      '</FONT>',
+      '<P>&nbsp;<BR><FONT SIZE=-2><B>page 6</B></FONT><P>',
+      'A list of the text:',
+      '<P><FONT SIZE=-1>1.&nbsp;a quotation in small type numbers its items, no reference on its page</FONT>',
+    ].join('\n'));
+    const i = inv(html);
+    expect(i.notes.map((n) => [n.label, n.place, `${n.pos.line}:${n.pos.column}`])).toEqual([
+      ['2', 'foot', pos(html, '2.&nbsp;The')],
+      ['3', 'foot', pos(html, '3. The')],
+    ]);
+    expect(wordTexts(i.footWords).join(' ')).toBe('the second note the third note in two points 1 the first point 2 the second point');
+    expect(wordTexts(i.mainWords).join(' ')).toBe('a claim and another here a list of the text 1 a quotation in small type numbers its items no reference on its page');
+  });
+
+  it('foot notes after the rule without a FONT of their own end where the FONT around them is closed; the marker after "&nbsp;<BR>" ends a block', () => {
+    const html = page([
+      '<P ALIGN=right><FONT SIZE=-2><B>page 5</B></FONT><P>',
+      '<FONT SIZE=-1>"A quotation in small type.<FONT SIZE=-2>[<A HREF="x.html#fnp5">*</A>]</FONT>"',
+      '<HR SIZE=1 WIDTH=12% ALIGN=left NOSHADE>',
+      '&nbsp; &nbsp;',
+      '* The first note.<BR>',
+      '&nbsp; &nbsp;',
+      '** The second.',
+      '</FONT>',
+      'Running text after the quotation.',
+      '<P>&nbsp;<BR><FONT SIZE=-2><B>page 6</B></FONT><P>',
+      'The next page.[*]',
+      '<HR SIZE=1 WIDTH=12% ALIGN=left NOSHADE>',
+      '[* A note in brackets.]',
+      '<P>&nbsp;<BR><FONT SIZE=-2><B>page 7</B></FONT><P>',
+      'The last page.',
+    ].join('\n'));
+    const i = inv(html);
+    expect(i.notes.map((n) => [n.label, n.place, `${n.pos.line}:${n.pos.column}`])).toEqual([
+      ['*', 'foot', pos(html, '* The first')],
+      ['**', 'foot', pos(html, '** The second')],
+      ['*', 'foot', pos(html, '[* A note')],
+    ]);
+    expect(wordTexts(i.footWords).join(' ')).toBe('the first note the second a note in brackets');
+    expect(wordTexts(i.mainWords).join(' ')).toBe('a quotation in small type running text after the quotation the next page the last page');
+  });
+
+  it('[p. 63] in the running text is the author\'s citation (words); in a note it is the back-reference', () => {
+    const html = page([
+      '<P ALIGN=right><FONT SIZE=-2><B>page 5</B></FONT><P>',
+      'As he said at the congress [p. 63] before.<FONT SIZE=-2>[<A HREF="x.html#en1">1</A>]</FONT>',
+      '<P><B>NOTES</B>',
+      '<P><A NAME="en1">[1]</A> The note. <FONT SIZE=-2>[p. <A HREF="x.html#p5">5</A>]</FONT>',
+    ].join('\n'));
+    const i = inv(html);
+    expect(wordTexts(i.mainWords).join(' ')).toBe('as he said at the congress p 63 before notes the note');
+  });
+
+  it('windows-1252: the letters at 0x80-0x9F are letters of their word (0\\x83 is «0ƒ», as a browser shows it)', () => {
+    const html = page('<P ALIGN=right><FONT SIZE=-2><B>page 5</B></FONT><P>\nA gas at 0\x83 C and \x8cuvres\x8bcomplete.');
+    const i = inventoryOfMarx2mao(Uint8Array.from(html, (c) => c.charCodeAt(0)), 'x.html');
+    expect(wordTexts(i.mainWords).join(' ')).toBe('a gas at 0ƒ c and œuvres complete');
   });
 
   it('an anchor whose number is typed after the quote (NAME="en"7) is note 7; a link to a missing anchor keeps its number as text', () => {

@@ -33,16 +33,11 @@ const corpusDirs = isSample ? [join(fixtures, 'marx2mao'), join(fixtures, 'marx2
 
 /**
  * Sample pages the accounting still finds items on, each with the reason. A listed page must still
- * have items (the list cannot go stale); every other page must have none. Of these, only the first
- * is the source's own fault; the others are open reader or inventory work (issue 8).
+ * have items (the list cannot go stale); every other page must have none. The one left is the
+ * source's own fault.
  */
 const IRREGULAR: Record<string, string> = {
   'marx2mao-tranche2/Lenin/IC17.html': 'source: [120] links to #en120, a note the page does not have',
-  'marx2mao-tranche2/Lenin/ER97.html': 'open: foot note **** at 1423 is not found by the reader',
-  'marx2mao-tranche2/Lenin/IMP16.html': 'open: the years 1852 1870 1900 (a table heading) come out before the text they follow',
-  'marx2mao-tranche2/Lenin/OSF04.html': 'open: "p 63" back-reference kept as text; foot notes * ** without a FONT are not found',
-  'marx2mao-tranche2/M&E/AD78iii.html': 'open: foot-note words left in the body; foot note * at 407 not found',
-  'marx2mao-tranche2/Other/ESC76ii.html': 'open: the inventory does not know rule-less numbered foot blocks',
 };
 
 function htmlFiles(dir: string): string[] {

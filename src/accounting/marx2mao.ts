@@ -12,8 +12,9 @@ import { decodeHTML } from 'entities';
 import { blank, blanked, classifyEndnoteWords, decodeSource, htmlWords, positioner, words } from './source-text.js';
 import { wordList, type Inventory, type SourceMarker, type SourceNote, type SourceNoteRef, type TitleFacts } from './types.js';
 
-/** A print page marker, with an optional remark after it (`[blank]`); REMARK_BEFORE finds one before it. */
-const MARKER = /<B>\s*(?:<FONT[^>]*>\s*)?page\s*([0-9]+[a-z]?|[ivxlcdm]+\b)\s*(?:\[([a-z][a-z ]*)\]\s*)?(?:<\/FONT>\s*)?<\/B>(?:\s*\[([a-z][a-z ]*)\])?/gi;
+/** A print page marker, with an optional remark after it (`[blank]`, also after its FONT:
+ * `<FONT SIZE=-2><B>page 56</B></FONT>[blank]`); REMARK_BEFORE finds one before it. */
+const MARKER = /<B>\s*(?:<FONT[^>]*>\s*)?page\s*([0-9]+[a-z]?|[ivxlcdm]+\b)\s*(?:\[([a-z][a-z ]*)\]\s*)?(?:<\/FONT>\s*)?<\/B>(?:\s*(?:<\/FONT>\s*)?\[([a-z][a-z ]*)\])?/gi;
 /** A marker that lost its number (`<B>page </B>`): not a page break, and not text either. */
 const EMPTY_MARKER = /<B>\s*(?:<FONT[^>]*>\s*)?page\s*(?:<\/FONT>\s*)?<\/B>/gi;
 const REMARK_BEFORE = /\[([a-z][a-z ]*)\]\s*(?:<FONT[^>]*>\s*)?$/i;
@@ -60,17 +61,31 @@ function cutNavigation(html: string, from: number): { text: string; end: number 
   return { text, end };
 }
 
-/** Where a page-foot note block ends: the next page marker's paragraph, a rule, or `limit`. */
+/** Where a page-foot note block ends: the next page marker (with the paragraph and spacing before
+ * it), a rule, or `limit`. */
 function blockEnd(html: string, from: number, limit: number): number {
-  const next = /<P\b[^>]*>\s*(?:<FONT[^>]*>\s*)?(?:\[[a-z ]+\]\s*)?<B>\s*(?:<FONT[^>]*>\s*)?page\s*[0-9ivxlcdm]|<HR\b/gi;
+  const next = /(?:<P\b[^>]*>(?:\s|&nbsp;?|<BR>)*)?(?:<FONT[^>]*>\s*)?(?:\[[a-z ]+\]\s*)?<B>\s*(?:<FONT[^>]*>\s*)?page\s*[0-9ivxlcdm]|<HR\b/gi;
   next.lastIndex = from;
   const m = next.exec(html);
   return m && m.index < limit ? m.index : limit;
 }
 
+/** After `from`, where the FONT open `depth` levels up is closed (0: the FONT whose tag is at
+ * `from`; 1: a FONT opened before `from`), counting nested FONTs; `limit` when that is not before it. */
+function fontClose(html: string, from: number, limit: number, depth: number): number {
+  const tokens = /<(\/?)FONT\b[^>]*>/gi;
+  tokens.lastIndex = from;
+  for (let t = tokens.exec(html); t && t.index < limit; t = tokens.exec(html)) {
+    depth += t[1] ? -1 : 1;
+    if (depth === 0) return t.index + t[0].length;
+  }
+  return limit;
+}
+
 /**
  * Page-foot note blocks: after a short left rule (width ≤ 25%), the small FONT that follows (balanced
- * over nested FONTs, never past the next page marker), or, without a FONT, up to the next marker.
+ * over nested FONTs, never past the next page marker), or, without a FONT, up to the end of the FONT
+ * around the notes (a quotation in small type) or the next marker.
  */
 function footBlocks(html: string, from: number, to: number): [number, number][] {
   const blocks: [number, number][] = [];
@@ -83,21 +98,32 @@ function footBlocks(html: string, from: number, to: number): [number, number][] 
     const open = /<FONT\b[^>]*>/gi;
     open.lastIndex = start;
     const first = open.exec(html);
-    let end = limit;
-    if (first && first.index < limit && html.slice(start, first.index).replace(/<\/?A\b[^>]*>|<BR[^>]*>|<P[^>]*>|\s/gi, '') === '') {
-      const tokens = /<(\/?)FONT\b[^>]*>/gi;
-      tokens.lastIndex = first.index;
-      let depth = 0;
-      for (let t = tokens.exec(html); t && t.index < limit; t = tokens.exec(html)) {
-        depth += t[1] ? -1 : 1;
-        if (depth === 0) {
-          end = t.index + t[0].length;
-          break;
-        }
-      }
-    }
+    const ownFont = first && first.index < limit && html.slice(start, first.index).replace(/<\/?A\b[^>]*>|<BR[^>]*>|<P[^>]*>|\s/gi, '') === '';
+    const end = ownFont ? fontClose(html, first.index, limit, 0) : fontClose(html, start, limit, 1);
     blocks.push([start, end]);
     SHORT_LEFT_RULE.lastIndex = end;
+  }
+  return blocks;
+}
+
+/** A small-type block whose first words are a number (`2.&nbsp;Cf. …`). */
+const NUMBERED_FONT = /<FONT\s+SIZE="?-1"?\s*>(?:\s|&nbsp;?|<(?!\/?FONT\b)[^>]*>)*?(\d{1,3})\.(?:&nbsp;?|\s)/gi;
+
+/**
+ * Numbered page-foot notes printed without the rule: a small-type block that opens with `N.` where a
+ * reference `[N]` (unlinked, or linked to the page's note block) stands earlier on the same page.
+ */
+function numberedFootBlocks(html: string, from: number, to: number, markers: number[], taken: [number, number][]): [number, number][] {
+  const blocks: [number, number][] = [];
+  NUMBERED_FONT.lastIndex = from;
+  for (let m = NUMBERED_FONT.exec(html); m && m.index < to; m = NUMBERED_FONT.exec(html)) {
+    if (taken.some(([s, e]) => m!.index >= s && m!.index < e)) continue;
+    const pageStart = markers.filter((at) => at < m!.index).at(-1) ?? from;
+    const ref = new RegExp(String.raw`\[\s*(?:<A\s+HREF="[^"#]*#fn[^"]*"\s*>\s*)?${m[1]}\s*(?:<\/A>\s*)?\]`, 'i');
+    if (!ref.test(html.slice(pageStart, m.index))) continue;
+    const end = fontClose(html, m.index, blockEnd(html, m.index + 1, to), 0);
+    blocks.push([m.index, end]);
+    NUMBERED_FONT.lastIndex = end;
   }
   return blocks;
 }
@@ -107,8 +133,17 @@ function footLabels(block: string): { label: string; at: number; len: number }[]
   const anchors = [...block.matchAll(/<A\s+NAME="?fn[^">]*"?\s*>\s*(?:\[\s*)?([^<\]]*)/gi)];
   // the label is the mark at the anchor (`*`, `**`, `1`), not the text that may follow it
   if (anchors.length > 0) return anchors.map((a) => ({ label: /^\s*(\*+|\d+[a-z]?)/.exec(a[1]!)?.[1] ?? '*', at: a.index, len: 0 }));
-  const item = /(?:^|<BR>|<P[^>]*>)(?:\s|&nbsp;?|<(?!BR|P\b)[^>]*>)*(\[\s*\d+\s*\]|\[?\s*(?:\d+[.)]|\*+)\s*\]?)/gi;
-  const numbered = [...block.matchAll(item)].filter((m) => /^\[?\s*\d+\s*[.\]]/.test(m[1]!));
+  // a label opens a line (`<BR>`, `<P>`, or a new source line: `&nbsp; &nbsp;` then `3.&nbsp;…`)
+  const item = /(?:^|<BR>|<P[^>]*>|\n)(?:\s|&nbsp;?|<(?!BR|P\b)[^>]*>)*(\[\s*\d+\s*\]|\[?\s*(?:\d+[.)]|\*+)\s*\]?)/gi;
+  // numbered notes follow each other (2 after 1): a `1.` after `2.` numbers a point inside note 2
+  let last: number | undefined;
+  const numbered = [...block.matchAll(item)].filter((m) => {
+    if (!/^\[?\s*\d+\s*[.\]]/.test(m[1]!)) return false;
+    const n = Number(/\d+/.exec(m[1]!)![0]);
+    if (last !== undefined && n !== last + 1) return false;
+    last = n;
+    return true;
+  });
   const found = numbered.length > 0 ? numbered : [...block.matchAll(item)].filter((m) => /\*/.test(m[1]!));
   // a numbered label (`1.`, `[1]`) is the note's number, not its text: `len` says what to blank
   if (found.length > 0) return found.map((m) => ({ label: m[1]!.replace(/[[\]\s.]/g, ''), at: m.index + m[0].length - m[1]!.length, len: numbered.length > 0 ? m[1]!.length : 0 }));
@@ -123,10 +158,12 @@ function visibleWords(fragment: string): string[] {
 }
 
 function titleFacts(html: string, cut: number, position: Inventory['position']): TitleFacts {
-  const head = blank(blank(html.slice(0, cut), /<[^>]*>/g), /&[A-Za-z]+;?|&#\d+;?/g);
+  // a comment is not shown (one holding `>` would leave words behind the tag pattern)
+  const block = blank(html.slice(0, cut), /<!--[\s\S]*?-->/g);
+  const head = blank(blank(block, /<[^>]*>/g), /&[A-Za-z]+;?|&#\d+;?/g);
   const pages = /(?:Vol\.\s*([IVXLC]+|\d+)\s*,\s*)?\bpp?\.\s*(\d+)(?:\s*-\s*(\d+))?/i.exec(head);
   return {
-    words: visibleWords(html.slice(0, cut)),
+    words: visibleWords(block),
     ...(pages?.[1] ? { volume: pages[1] } : {}),
     ...(pages ? { pageFrom: pages[2]! } : {}),
     ...(pages?.[3] ? { pageTo: pages[3] } : {}),
@@ -169,7 +206,8 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   const notes: SourceNote[] = anchors.map((m) => ({ label: m[2]!.replace(/[[\]\s.]/g, '') || m[1]!.replace(/^e?n/i, ''), key: m[1]!.replace(/"/g, '').toLowerCase(), place: 'end', pos: position(m.index) }));
 
   // foot blocks, then the apparatus blanked so that it is not counted as words
-  const feet = footBlocks(work, cut, end);
+  const ruled = footBlocks(work, cut, end);
+  const feet = [...ruled, ...numberedFootBlocks(work, cut, firstNote, markerSpans.map(([s]) => s), ruled)].sort((a, b) => a[0] - b[0]);
   const labelSpans: [number, number][] = [];
   const footLabelSets: Set<string>[] = [];
   for (const [s, e] of feet) {
@@ -220,8 +258,11 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   }
   // one pass over the page for all the apparatus (each pass copies the whole page)
   const spans = [...markerSpans, ...labelSpans, ...bareRefSpans];
+  // only notes have back-references: a `[p. 63]` in the running text (before the first endnote) is
+  // the author's citation, words of the text
+  const isText = (re: RegExp, at: number) => (re === NOTE_REF && dangling.has(at)) || (re === BACK_REF && at < firstNote);
   for (const re of [EMPTY_MARKER, BACK_REF, NOTE_ANCHOR, NOTE_REF, FOOT_REF, UNLINKED_REF]) {
-    for (const m of work.matchAll(re)) if (re !== NOTE_REF || !dangling.has(m.index)) spans.push([m.index, m.index + m[0].length]);
+    for (const m of work.matchAll(re)) if (!isText(re, m.index)) spans.push([m.index, m.index + m[0].length]);
   }
   work = blankSpans(work, spans.sort((a, b) => a[0] - b[0]));
   refs.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);

@@ -9,13 +9,16 @@ import { CONTROL_CHARS, endWords, REGION_CODE, reserveWords, wordList, type Regi
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const LATIN1 = new TextDecoder('windows-1252');
+/** What windows-1252 has at 0x80–0x9F, as browsers show it (ƒ, Š, Œ, ‹, —…; the five unassigned
+ * bytes stay as they are): Node's decoder without full ICU gives C1 control characters there. */
+const CP1252_HIGH = '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178';
 
 /** UTF-8 when the bytes are valid UTF-8 (ASCII is), else windows-1252 (marx2mao's Latin-1). */
 export function decodeSource(bytes: Uint8Array): string {
   try {
     return UTF8.decode(bytes);
   } catch {
-    return LATIN1.decode(bytes);
+    return LATIN1.decode(bytes).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
   }
 }
 
@@ -255,7 +258,7 @@ export function htmlWords(html: string, from: number, to: number, region: Region
     if (!s) return;
     // a stray control character (DLE in «o\x10krug») is no letter and no space: the TEI drops it
     // and the word stays whole, so the pieces around it join
-    // (C1 bytes are the site's cp1252 punctuation, \x8b a dash: they separate words)
+    // (cp1252's punctuation, ‹ at 0x8b, separates words; its letters, ƒ at 0x83, are letters)
     if (controls && s.search(CONTROL_CHARS) >= 0) {
       let from = 0;
       for (const m of s.matchAll(CONTROL_CHARS)) {

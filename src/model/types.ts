@@ -294,6 +294,9 @@ export interface Note {
   place: 'end' | 'foot';
   blocks: Block[];
   backRef?: BackReference;
+  /** The further pages of a back-reference naming several (`[pp. 124, 201]`: 201), or of a second
+   * back-reference in the same note, in order: one page each, as `backRef`. */
+  moreBackRefs?: BackReference[];
   pos?: SourcePosition;
 }
 

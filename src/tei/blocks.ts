@@ -258,13 +258,14 @@ export function writeNote(parent: El, note: Note, ctx: WriteContext, depth: numb
   if (refs.length === 0) att(el, 'type', 'unreferenced');
   att(el, 'target', refs.map((r) => `#${ncName(r)}`).join(' '));
   for (const b of note.blocks) writeCommonBlock(el, b, ctx, depth + 1, true);
-  if (note.backRef) {
+  // one pageref per page named (`[pp. 124, 201]` is two)
+  for (const back of note.backRef ? [note.backRef, ...(note.moreBackRefs ?? [])] : []) {
     const ref = el.ele('ptr');
     att(ref, 'type', 'pageref');
-    att(ref, 'n', note.backRef.page);
+    att(ref, 'n', back.page);
     if (ctx.transcriberResp) att(ref, 'resp', `#${ctx.transcriberResp}`);
     // Point to the anchor only when it is written: every #pointer must resolve.
-    const id = note.backRef.anchor ? anchorId(note.backRef.anchor) : undefined;
+    const id = back.anchor ? anchorId(back.anchor) : undefined;
     if (id && ctx.anchors.has(id)) att(ref, 'target', `#${id}`);
   }
 }

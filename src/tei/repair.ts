@@ -145,9 +145,14 @@ function unlinkMissingNotes(edition: Edition, warn: Warn): void {
 
 function dropBlankBackReferences(edition: Edition, warn: Warn): void {
   forEachIdentified(edition, (node) => {
-    if ('noteId' in node || !node.backRef || !isBlank(node.backRef.page)) return;
+    if ('noteId' in node) return;
+    if (node.moreBackRefs?.some((b) => isBlank(b.page))) node.moreBackRefs = node.moreBackRefs.filter((b) => !isBlank(b.page));
+    if (!node.backRef || !isBlank(node.backRef.page)) return;
     warn('backref-no-page', `note [${node.n}] ends with a back-reference that names no page: left out`, node.pos);
     delete node.backRef;
+    // the next page named, if any, takes its place
+    const next = node.moreBackRefs?.shift();
+    if (next) node.backRef = next;
   });
 }
 

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { parseFragment } from 'parse5';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
+import { accountConversion } from '../../src/accounting/index.js';
 import type { Edition } from '../../src/model/types.js';
 import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
 import { writeTei } from '../../src/tei/index.js';
@@ -249,4 +250,16 @@ describe('marx2mao numbered foot notes referenced through the page block, with a
   it('is valid for teikit and for tei_all', async () => {
     await expectValid(page.tei, 'NUMBERED76.tei.xml');
   });
+});
+
+describe('the accounting of the made-up note pages (its inventory knows the patterns independently)', () => {
+  for (const rel of ['Lenin/SCHEMES17.html', 'Stalin/FEET27.html', 'Other/NUMBERED76.html']) {
+    it(`finds every source item of ${rel} in its TEI`, () => {
+      const page = load(rel);
+      const fidelity = accountConversion([{ bytes: readFileSync(page.path), file: page.path, format: 'marx2mao', role: 'base' }], page.tei, page.edition);
+      expect(fidelity.sources.flatMap((s) => s.unaccounted.map((u) => `${u.pos.line}: ${u.kind}: ${u.message}`))).toEqual([]);
+      // the inventory's notes are the TEI's: numbered blocks without a rule included
+      expect(fidelity.sources[0]!.source.notes).toBe(teiFacts(page.tei).notes.length);
+    });
+  }
 });

@@ -51,9 +51,10 @@ export function checkNotes(notes: NotesSection | undefined, referenced: Set<stri
   for (const item of notes?.items ?? []) {
     if ('pb' in item) continue;
     if (!item.backRef) warn(out, 'note-no-backref', `note ${item.n} has no back-reference [p. N]`, item.pos, file);
-    else if (item.backRef.anchor && !anchors.has(item.backRef.anchor)) {
-      warn(out, 'backref-target-missing', `note ${item.n}: back-reference to #${item.backRef.anchor.slice(2)}, which the page does not have`, item.pos, file);
-      delete item.backRef.anchor;
+    for (const back of item.backRef ? [item.backRef, ...(item.moreBackRefs ?? [])] : []) {
+      if (!back.anchor || anchors.has(back.anchor)) continue;
+      warn(out, 'backref-target-missing', `note ${item.n}: back-reference to #${back.anchor.slice(2)}, which the page does not have`, item.pos, file);
+      delete back.anchor;
     }
     if (!referenced.has(item.id)) warn(out, 'note-unreferenced', `note ${item.n} is not referenced in the text`, item.pos, file);
   }

@@ -12,7 +12,17 @@ export type Element = DefaultTreeAdapterMap['element'];
 export type TextNode = DefaultTreeAdapterMap['textNode'];
 
 export function parseHtml(html: string): DefaultTreeAdapterMap['document'] {
-  return parse(pointAnchors(html), { sourceCodeLocationInfo: true });
+  return parse(blankColumns(pointAnchors(html)), { sourceCodeLocationInfo: true });
+}
+
+/**
+ * `<COL WIDTH=20>` written inside a cell (`<TD><COL WIDTH=20><P>1852 …`) was a width hint that the
+ * browsers of the time ignored; the HTML5 parser ends the row there and moves the cell's content
+ * before the table (a row heading printed above it). Column tags carry no text and the reader uses
+ * no widths: every one is read as spaces of the same length, so positions stay true.
+ */
+function blankColumns(html: string): string {
+  return html.replace(/<\/?COL(?:GROUP)?\b[^>]*>/gi, (tagText) => ' '.repeat(tagText.length));
 }
 
 /**

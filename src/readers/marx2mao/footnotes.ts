@@ -38,14 +38,21 @@ export function notesFromBlocks(blocks: Block[], nextId: () => string): Note[] {
  * the source when it never is.
  */
 export function balancedFontEnd(source: string, start: number): number {
+  return closingFont(source, start, 0)?.end ?? source.length;
+}
+
+/**
+ * The `</FONT>` that closes a FONT open `depth` levels up at `from` (0: the FONT whose tag starts
+ * at `from`; 1: a FONT opened before `from`), counting the FONTs opened and closed in between.
+ */
+export function closingFont(source: string, from: number, depth: number): { start: number; end: number } | undefined {
   const tags = /<(\/?)FONT\b[^>]*>/gi;
-  tags.lastIndex = start;
-  let depth = 0;
+  tags.lastIndex = from;
   for (let t = tags.exec(source); t; t = tags.exec(source)) {
     depth += t[1] ? -1 : 1;
-    if (depth === 0) return t.index + t[0].length;
+    if (depth === 0) return { start: t.index, end: t.index + t[0].length };
   }
-  return source.length;
+  return undefined;
 }
 
 function splitAtLineBreaks(children: Inline[]): Inline[][] {
@@ -63,23 +70,27 @@ function splitAtLineBreaks(children: Inline[]): Inline[][] {
  */
 function takeLabel(segment: Inline[], numbered: (label: string) => boolean): string | undefined {
   while (segment[0]?.type === 'text' && !segment[0].value.trim()) segment.shift();
-  const first = segment[0];
+  // an anchor of the page (`<A NAME="p213">` left before the mark) stays, the label is after it
+  let at = 0;
+  while (segment[at]?.type === 'anchor' || (segment[at]?.type === 'text' && !(segment[at] as { value: string }).value.trim())) at++;
+  const first = segment[at];
   if (!first) return undefined;
   if (first.type === 'emph' && first.rend === 'superscript') {
     const m = plainText(first.children).trim().match(/^\[?(\d{1,3}|\*{1,4})\]?$/);
     if (m) {
-      segment.shift();
-      const next = segment[0];
+      segment.splice(at, 1);
+      const next = segment[at];
       if (next?.type === 'text') next.value = next.value.replace(/^\s+/, '');
       return m[1];
     }
   }
   if (first.type === 'text') {
-    // `1.` numbers the notes of a block that numbers its notes (`1.&nbsp;`, a space by now)
-    const m = first.value.match(/^\s*(\*{1,4}|\[\d{1,3}\]|\d{1,3}\)|\d{1,3}\.(?=[\s\u00a0]))[\s\u00a0]*/);
+    // `1.` numbers the notes of a block that numbers its notes (`1.&nbsp;`, a space by now);
+    // `[* From …]`: a note printed inside brackets opens with `[*`
+    const m = first.value.match(/^\s*(\[?\*{1,4}\]?|\[\d{1,3}\]|\d{1,3}\)|\d{1,3}\.(?=[\s\u00a0]))[\s\u00a0]*/);
     if (m && (!/[).]$/.test(m[1]!) || numbered(m[1]!.slice(0, -1)))) {
       first.value = first.value.slice(m[0].length);
-      if (!first.value) segment.shift();
+      if (!first.value) segment.splice(at, 1);
       return m[1]!.replace(/[[\]).]/g, '');
     }
   }

@@ -83,17 +83,32 @@ export function noteReference(el: Element, isLocal: (href: string) => boolean): 
   return { target: href.slice(hash + 1), label: m[1]! };
 }
 
-/** `[p. <A HREF="SU39.html#p275">275</A>]`: page and linked fragment. */
-export function backReference(el: Element): { page: string; target?: string } | undefined {
+/** A page named in a back-reference: `275`, `21-23`, `xii`. */
+const PAGE = String.raw`(?:[0-9]+[a-z]?(?:\s*[-–]\s*\d+)?|[ivxlcdm]+)`;
+/** `[p. 275]`, `[pp. 124, 201]`, `[pp. 124 and 201]`, `[p. ]` (a page left out). */
+const PAGES = new RegExp(String.raw`\[\s*pp?\.\s*(${PAGE}(?:\s*(?:,|and|&)\s*${PAGE})*)?\s*\]`, 'gi');
+
+/**
+ * `[p. <A HREF="SU39.html#p275">275</A>]`: each page named and the fragment linked for it, in
+ * order. `[pp. <A …>124</A>, <A …>201</A>]` names two pages, and so does `[p. 5] [p. 7]` in one FONT.
+ */
+export function backReference(el: Element): { page: string; target?: string }[] | undefined {
   if (tag(el) !== 'font' && tag(el) !== 'sup') return undefined;
-  const text = collapse(shortText(el, 80) ?? '').trim();
-  const link = elements(el).find((e) => tag(e) === 'a' && attr(e, 'href')?.includes('#'));
+  const text = collapse(shortText(el, 120) ?? '').trim();
+  const links = elements(el).filter((e) => tag(e) === 'a' && attr(e, 'href')?.includes('#'));
+  const targetOf = (a: Element | undefined) => (a ? attr(a, 'href')!.slice(attr(a, 'href')!.indexOf('#') + 1) : undefined);
   // `[preface]`: a back-reference naming the part of the book instead of a page
-  const named = link && !/#(en|fnp)/i.test(attr(link, 'href')!) ? text.match(/^\[\s*(\p{L}{2,}[\p{L}\p{N} .-]*)\s*\]$/u) : null;
-  const m = text.match(/^\[\s*pp?\.\s*([0-9]+[a-z]?(?:\s*[-–]\s*\d+)?|[ivxlcdm]+)?\s*\]$/i) ?? named;
-  if (!m) return undefined;
-  const href = link ? attr(link, 'href')! : undefined;
-  return { page: m[1]?.replace(/\s+/g, '') ?? '', target: href ? href.slice(href.indexOf('#') + 1) : undefined };
+  const named = links[0] && !/#(en|fnp)/i.test(attr(links[0], 'href')!) ? text.match(/^\[\s*(\p{L}{2,}[\p{L}\p{N} .-]*)\s*\]$/u) : null;
+  const groups = [...text.matchAll(PAGES)];
+  if (groups.length === 0 || text.replace(PAGES, '').trim()) return named ? [{ page: named[1]!.replace(/\s+/g, ''), target: targetOf(links[0]) }] : undefined;
+  const pages = groups.flatMap((g) => (g[1] ? g[1].split(/\s*(?:,|and|&)\s*/) : ['']).map((p) => p.replace(/\s+/g, '')));
+  // one page, one link (whatever its text); else each page's own link, by its text
+  if (pages.length === 1) return [{ page: pages[0]!, target: targetOf(links[0]) }];
+  const unused = [...links];
+  return pages.map((page) => {
+    const at = unused.findIndex((a) => collapse(textOf(a)).replace(/\s+/g, '') === page);
+    return { page, target: at < 0 ? undefined : targetOf(unused.splice(at, 1)[0]) };
+  });
 }
 
 /** The short rule (`<HR SIZE=1 WIDTH=12% ALIGN=left>`) that opens foot-of-page notes. */

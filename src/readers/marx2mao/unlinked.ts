@@ -32,9 +32,10 @@ function searchBack(blocks: Block[], from: number, re: RegExp, note: Note): bool
   return false;
 }
 
-/** `*` → a lone star attached to the preceding text; `**` → exactly two; `1` → `[1]`. */
+/** `*` → a lone star attached to the preceding text, or in brackets (`class."[*]`, the brackets
+ * are the mark's); `**` → exactly two; `1` → `[1]`. */
 function markPattern(label: string): RegExp | undefined {
-  if (/^\*+$/.test(label)) return new RegExp(`(?<=[^\\s*])\\*{${label.length}}(?!\\*)`);
+  if (/^\*+$/.test(label)) return new RegExp(`\\[\\*{${label.length}}\\]|(?<=[^\\s*])\\*{${label.length}}(?!\\*)`);
   if (/^\d+$/.test(label)) return new RegExp(`\\[${label}\\]`);
   return undefined;
 }

@@ -5,8 +5,8 @@
  * through WalkState's methods (walk-state.ts).
  */
 import type { Note, NoteRef, NotesSection } from '../../model/types.js';
-import { attr, childrenOf, collapse, endOffset, startOffset, tag, textOf, type Element, type Node } from './dom.js';
-import { balancedFontEnd, notesFromBlocks } from './footnotes.js';
+import { attr, childrenOf, collapse, endOffset, isElement, isText, startOffset, tag, textOf, type Element, type Node } from './dom.js';
+import { balancedFontEnd, closingFont, notesFromBlocks } from './footnotes.js';
 import { firstContent } from './page-parts.js';
 import type { Walker, WalkCtx } from './walk.js';
 
@@ -98,13 +98,20 @@ export function bracketedLink(w: Walker, el: Element, href: string, ctx: WalkCtx
   const label = collapse(textOf(el)).trim();
   const before = w.input.texts.before(el);
   const after = w.input.texts.after(el);
-  if (!before || !after || !/^\s*\]/.test(after.value)) return false;
+  if (!before || !after) return false;
   if (w.state.note && /\[\s*pp?\.\s*$/i.test(before.value) && /^\d+[a-z]?$/.test(label)) {
-    w.state.flow.stripTrailing(/\[\s*pp?\.\s*$/i);
-    w.state.setBackRef({ page: label, anchor: `a-${target}` });
-    w.state.expectClosingBracket(after);
-    return true;
+    const rest = /^\s*\]/.test(after.value) ? { links: [], between: [], close: after } : pageListRest(w, el);
+    if (rest) {
+      w.state.flow.stripTrailing(/\[\s*pp?\.\s*$/i);
+      w.state.addBackRef({ page: label, anchor: `a-${target}` });
+      for (const a of rest.links) w.state.addBackRef({ page: collapse(textOf(a)).trim(), anchor: `a-${attr(a, 'href')!.slice(attr(a, 'href')!.indexOf('#') + 1)}` });
+      // the links and separators taken are not text
+      for (const n of rest.between) w.input.skip.add(n);
+      w.state.expectClosingBracket(rest.close);
+      return true;
+    }
   }
+  if (!/^\s*\]/.test(after.value)) return false;
   if (/\[\s*$/.test(before.value) && /^(\*{1,4}|\d{1,3}[a-z]?|[a-z]|†+)$/.test(label) && (/^fnp/i.test(target) || w.input.isNoteName(target))) {
     w.state.flow.stripTrailing(/\[\s*$/);
     w.state.expectClosingBracket(after);
@@ -112,6 +119,27 @@ export function bracketedLink(w: Walker, el: Element, href: string, ctx: WalkCtx
     return true;
   }
   return false;
+}
+
+/**
+ * `[pp. <A …>124</A>, <A …>201</A>]` without a wrapper: after the first link, the further links to
+ * this page with the separators between them (`, `, ` and `), up to the text that closes the
+ * bracket. Undefined when the siblings are anything else.
+ */
+function pageListRest(w: Walker, el: Element): { links: Element[]; between: Node[]; close: Node } | undefined {
+  const siblings = el.parentNode ? childrenOf(el.parentNode as Node) : [];
+  const links: Element[] = [];
+  const between: Node[] = [];
+  for (const n of siblings.slice(siblings.indexOf(el) + 1)) {
+    if (isText(n)) {
+      if (/^\s*\]/.test(n.value)) return links.length ? { links, between, close: n } : undefined;
+      if (!/^\s*(?:,|and|&)\s*$/.test(n.value)) return undefined;
+    } else if (isElement(n) && tag(n) === 'a' && w.input.isLocal(attr(n, 'href') ?? '') && /^\d+[a-z]?$/.test(collapse(textOf(n)).trim())) {
+      links.push(n);
+    } else return undefined;
+    between.push(n);
+  }
+  return undefined;
 }
 
 /** `<A NAME>`: a note's start (`en1`), the mark before foot notes (`fnp72`) or an anchor. */
@@ -141,10 +169,30 @@ export function noteRef(w: Walker, el: Element, m: { target?: string; label: str
  * until there goes to the notes.
  */
 export function footnoteBlock(w: Walker, hr: Element, ctx: WalkCtx): void {
+  if (w.state.foot || startOffset(hr) < 0) return w.state.flow.boundary();
   const siblings = hr.parentNode ? childrenOf(hr.parentNode as Node) : [];
   const font = firstContent(siblings.slice(siblings.indexOf(hr) + 1), startOffset(hr));
-  if (!font || w.state.foot || startOffset(font) < 0) return w.state.flow.boundary();
-  openFoot(w, font, startOffset(hr), ctx);
+  if (font && startOffset(font) >= 0) return openFoot(w, footEnd(w, startOffset(font)), startOffset(hr), ctx);
+  // notes printed after the rule without a FONT of their own (often inside the small type of a
+  // quotation): they open with their mark, and end where the FONT around them or the page ends
+  if (opensWithMark(w.input.source, endOffset(hr))) return openFoot(w, bareFootEnd(w, endOffset(hr)), startOffset(hr), ctx);
+  w.state.flow.boundary();
+}
+
+/** The text after `at` begins with a note's mark: `*`, `[*`, `[1]`, `1.`. */
+function opensWithMark(source: string, at: number): boolean {
+  const text = source.slice(at, at + 200).replace(/<[^>]*>|&nbsp;?/gi, ' ').trimStart();
+  return /^(?:\[?\*{1,4}|\[\d{1,3}\]|\d{1,3}\.[\s\u00a0])/.test(text);
+}
+
+/**
+ * Where notes without a FONT of their own end: at the `</FONT>` that closes a FONT opened before
+ * them, or at the next page marker, whichever comes first.
+ */
+function bareFootEnd(w: Walker, from: number): number {
+  const closed = closingFont(w.input.source, from, 1)?.start ?? w.input.source.length;
+  const marker = w.input.pageMarkers.find((at) => at > from);
+  return marker !== undefined && marker < closed ? marker : closed;
 }
 
 /**
@@ -160,12 +208,12 @@ export function numberedFootBlock(w: Walker, font: Element, ctx: WalkCtx): boole
   const pageStart = w.input.pageMarkers.filter((m) => m < at).at(-1) ?? 0;
   const pending = w.state.refs.some((r) => r.offset > pageStart && r.ref.n === label && (!r.target || /^fnp/i.test(r.target)));
   if (!pending) return false;
-  openFoot(w, font, at, ctx);
+  openFoot(w, footEnd(w, at), at, ctx);
   return true;
 }
 
-function openFoot(w: Walker, font: Element, offset: number, ctx: WalkCtx): void {
-  w.state.openFoot({ end: footEnd(w, startOffset(font)), blocks: [], ul: ctx.ul, offset });
+function openFoot(w: Walker, end: number, offset: number, ctx: WalkCtx): void {
+  w.state.openFoot({ end, blocks: [], ul: ctx.ul, offset });
 }
 
 /**

@@ -159,9 +159,13 @@ export class WalkState {
     return this.noteNames.get(note);
   }
 
-  /** The current note's reference back to the text (`[p. 275]`). */
-  setBackRef(backRef: BackReference): void {
-    if (this.noteNow) this.noteNow.backRef = backRef;
+  /** The current note's reference back to the text (`[p. 275]`); each further page it names
+   * (`[pp. 124, 201]`, or a second back-reference) follows in `moreBackRefs`. */
+  addBackRef(backRef: BackReference): void {
+    const note = this.noteNow;
+    if (!note) return;
+    if (!note.backRef) note.backRef = backRef;
+    else (note.moreBackRefs ??= []).push(backRef);
   }
 
   addRef(record: RefRecord): void {

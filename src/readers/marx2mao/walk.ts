@@ -172,7 +172,7 @@ export class Walker {
       if (this.state.note) {
         const back = backReference(el);
         if (back) {
-          this.state.setBackRef({ page: back.page, ...(back.target ? { anchor: `a-${back.target}` } : {}) });
+          for (const b of back) this.state.addBackRef({ page: b.page, ...(b.target ? { anchor: `a-${b.target}` } : {}) });
           return;
         }
       }
