@@ -99,8 +99,11 @@ describe('every word of the TEI reading text, in order', () => {
         const epubWords = spineDocs(r).flatMap((d) => words(htmlReadingText(find(d.root, (n) => n.tagName === 'body')[0]!)));
         expect(firstDifference(expected, epubWords), `${r.name} EPUB`).toBeUndefined();
       }
-      expect(firstDifference(expected, words(textReadingText(r.txt))), `${r.name} text`).toBeUndefined();
-      expect(firstDifference(expected, words(textReadingText(r.txtPages))), `${r.name} text with pages`).toBeUndefined();
+      // Plain text writes page breaks and back-references as [p. N], like a "[p. 63]" the author
+      // printed; the helper drops them all, so the expected words drop the printed ones too.
+      const expectedText = words(teiReadingText(r.tei).replace(/\[p\. [^\]]*\]/g, ' '));
+      expect(firstDifference(expectedText, words(textReadingText(r.txt))), `${r.name} text`).toBeUndefined();
+      expect(firstDifference(expectedText, words(textReadingText(r.txtPages))), `${r.name} text with pages`).toBeUndefined();
     }
   });
 
