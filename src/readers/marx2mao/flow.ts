@@ -45,6 +45,8 @@ export class Flow {
   private pendingPbs: PageBreak[] = [];
   private pendingInlines: Inline[] = [];
   private pendingBlocks: Block[] = [];
+  /** The root container left last (a note's blocks), for a block found after it with none open. */
+  private lastRoot: Block[] | undefined;
   /** Where page breaks go when no block container is active (between notes). */
   private sink: ((pb: PageBreak) => void) | undefined;
 
@@ -156,7 +158,10 @@ export class Flow {
     this.closeOpen();
     this.setDepth(ctx.quoteDepth);
     this.flushPending();
-    this.container().push(block);
+    // Between two endnotes there is no container (an image before a note's anchor): the block
+    // waits and opens the next note, as a foot block waits for its place.
+    if (this.stack.length === 0) this.pendingBlocks.push(block);
+    else this.container().push(block);
     this.sawBoundary = true;
   }
 
@@ -210,6 +215,7 @@ export class Flow {
       for (const pb of this.pendingPbs) sink(pb);
       this.pendingPbs = [];
     }
+    if (this.stack[0]) this.lastRoot = this.stack[0];
     this.stack = root ? [root] : [];
   }
 
@@ -217,6 +223,9 @@ export class Flow {
   finish(): void {
     this.closeOpen();
     this.flushPending();
+    // a block after the last note, with no container left: it ends the last note, never lost
+    if (this.pendingBlocks.length && this.lastRoot) this.lastRoot.push(...this.pendingBlocks);
+    this.pendingBlocks = [];
     if (this.pendingInlines.length) {
       const host = this.lastInlineBlock();
       if (host) host.children.push(...this.pendingInlines);
