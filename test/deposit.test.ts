@@ -101,7 +101,9 @@ describe('teikit deposit / verify (BagIt)', () => {
     await writeFile(join(bag, 'data/extra.txt'), 'not listed');
     const bad = await cli(['verify', bag], dir);
     expect(bad.code).toBe(1);
-    const lines = bad.err.trim().split('\n');
+    // the problems are verify's result (stdout, as validate's diagnostics), the summary a message
+    expect(bad.err).toMatch(/invalid bag, 4 problem\(s\)/);
+    const lines = bad.out.trim().split('\n');
     const shown = relative(dir, bag);
     expect(lines.filter((l) => l.includes('data/identity-of-interests.txt'))).toEqual([`${bag}/data/identity-of-interests.txt: error bag-changed: changed: its sha256 digest differs from manifest-sha256.txt`]);
     expect(lines.filter((l) => l.includes('data/sources/SU39.html'))).toEqual([`${bag}/data/sources/SU39.html: error bag-missing: listed in manifest-sha256.txt but missing`]);
@@ -189,7 +191,7 @@ describe('teikit deposit / verify (BagIt)', () => {
     it('verify: 1 not a bag, 2 a missing or unreadable folder and usage', async () => {
       const notBag = await cli(['verify', '.'], dir);
       expect(notBag.code).toBe(1);
-      expect(notBag.err).toMatch(/bagit\.txt: error bag-not-a-bag: missing: this is not a BagIt bag/);
+      expect(notBag.out).toMatch(/bagit\.txt: error bag-not-a-bag: missing: this is not a BagIt bag/);
       const missing = await cli(['verify', 'no-such-bag'], dir);
       expect(missing.code).toBe(2);
       expect(missing.err.trim()).toBe('cannot read no-such-bag: no such file or folder');

@@ -1,6 +1,7 @@
 /**
  * `teikit verify <bag/> [--format json]`: each changed, missing and unlisted file named once.
- * Problems on stderr as `file: error bag-<kind>: message`; with --format json the result
+ * Problems on stdout as `file: error bag-<kind>: message` (they are verify's result, as validate's
+ * diagnostics are its); the summary on stderr; with --format json the result
  * (schema/verify.schema.json) on stdout. Exit 0 valid, 1 invalid, 2 usage or I/O error.
  */
 import type { Command } from '../io.js';
@@ -12,6 +13,7 @@ import { toolVersion } from '../../version.js';
 import { resolve } from 'node:path';
 
 const command: Command = {
+  diagnosticsOnStdout: true,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(verifySpec, args);
     if (positionals.length !== 1) throw new UserError('teikit verify: give one bag folder (try teikit verify --help)', 2);
@@ -21,8 +23,8 @@ const command: Command = {
       const json = { tool: { name: 'teikit', version: toolVersion() }, bag, valid: problems.length === 0, problems };
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     } else {
-      for (const p of problems) io.stderr(`${p.file}: error bag-${p.kind}: ${p.message}\n`);
-      if (problems.length === 0) io.stdout(`${bag}: valid bag\n`);
+      for (const p of problems) io.stdout(`${p.file}: error bag-${p.kind}: ${p.message}\n`);
+      io.stderr(problems.length === 0 ? `${bag}: valid bag\n` : `${bag}: invalid bag, ${problems.length} problem(s)\n`);
     }
     return problems.length === 0 ? 0 : 1;
   },
