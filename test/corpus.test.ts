@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../src/model/types.js';
 import { readMarx2mao } from '../src/readers/marx2mao/index.js';
 import { writeTei } from '../src/tei/index.js';
+import { UNSTATED } from '../src/tei/repair.js';
 import { jingValidate } from './support/jing.js';
 import { fixtures, requireTool, teiAllRng, which } from './support/tools.js';
 import { words } from './support/words.js';
@@ -254,7 +255,9 @@ describe('marx2mao corpus: every sample page', () => {
         const tw = titleWords.join(' ');
         if (tw) {
           expect(` ${tw} `, `${p.name}: title`).toContain(` ${title.join(' ')} `);
-          for (const w of words(f.author).filter((x) => x !== 'and')) expect(titleWords, `${p.name}: author`).toContain(w);
+          // a page naming no author gets the writer's declared placeholder, no word of the source
+          const author = f.author.trim() === UNSTATED.author ? '' : f.author;
+          for (const w of words(author).filter((x) => x !== 'and')) expect(titleWords, `${p.name}: author`).toContain(w);
         }
         const { volume, pageFrom } = p.source.inventory.title;
         if (volume) expect(f.volumes[0], `${p.name}: volume`).toBe(volume);

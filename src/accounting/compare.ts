@@ -5,6 +5,7 @@
  * dropped at its line; page breaks another witness supplied are not this source's).
  */
 import type { SourcePosition } from '../model/types.js';
+import { UNSTATED } from '../tei/repair.js';
 import { align } from './align.js';
 import type { TeiFacts } from './tei.js';
 import { REGIONS, regionOf, type FidelityCounts, type Inventory, type RegionCounts, type SourceFidelity, type Unaccounted, type WordList, wordText, wordTexts } from './types.js';
@@ -134,7 +135,9 @@ export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOp
     const block = ` ${t.words.join(' ')} `;
     const title = words(tei.title);
     if (title.length === 0 || !block.includes(` ${title.join(' ')} `)) miss('title', `the TEI's title «${tei.title.trim()}» is not the title block's`, t.pos);
-    const stray = words(tei.author).filter((w) => w !== 'and' && !t.words.includes(w));
+    // the writer's declared placeholder for a source that names no author is no claim about it
+    const author = tei.author.trim() === UNSTATED.author ? '' : tei.author;
+    const stray = words(author).filter((w) => w !== 'and' && !t.words.includes(w));
     if (options.role === 'base' && stray.length > 0) miss('author', `the TEI's author «${tei.author.trim()}» is not in the title block`, t.pos);
   }
   if (t.volume && !tei.volumes.includes(t.volume)) miss('volume', `volume ${t.volume} of the title block is not in the TEI header`, t.pos);

@@ -111,6 +111,34 @@ describe("a book's title page (made-up M&E/TP99.html)", () => {
   });
 });
 
+describe('a subtitle in italics that begins "From" (made-up Stalin/SD99.html)', () => {
+  const { ed, html } = made('Stalin/SD99.html');
+
+  it('takes the collection from the plain "From" line, not from the subtitle\'s italics', () => {
+    const [, collection] = html.match(/\nFrom J\. V\. Stalin, <B><I>([^<]+)<\/I><\/B>/)!;
+    expect(html).toMatch(/<H6><I>From Speeches/);
+    expect(print(ed)!.collection).toBe(collection);
+    expect(writeTei(ed, publication)).toContain(`<title level="m">${collection}</title>`);
+  });
+});
+
+describe('a pamphlet with no author heading and another imprint (made-up Other/SP99.html)', () => {
+  const { ed, html } = made('Other/SP99.html');
+
+  it('joins the title from its three display lines, enlarged initials included, and invents no author', () => {
+    const lines = [...html.slice(html.indexOf('<BODY')).matchAll(/<H[14]>\s*([^<]+)<\/H[14]>/g)].map((m) => m[1]!.trim());
+    const initials = html.match(/<B><FONT SIZE=\+2>\s*(\w)<\/FONT>(\w+) <FONT SIZE=\+2>(\w)<\/FONT>(\w+)<\/B>/)!;
+    const last = `${initials[1]}${initials[2]} ${initials[3]}${initials[4]}`;
+    expect(ed.work.title.toUpperCase()).toBe([...lines, last].join(' '));
+    expect(ed.work.author).toBeUndefined();
+  });
+
+  it("reads the imprint's publisher and the city on the line under it", async () => {
+    expect(print(ed)).toMatchObject({ publisher: 'Riverside Publishers', place: 'Little Rock' });
+    await expectValid(writeTei(ed, publication), 'SP99.tei.xml');
+  });
+});
+
 describe('title-block facts on the 156 sample pages', () => {
   const pages = ['marx2mao', 'marx2mao-tranche2'].flatMap((d) =>
     (readdirSync(join(fixtures, d), { recursive: true }) as string[]).filter((f) => /\.html?$/i.test(f)).map((f) => join(fixtures, d, f)),

@@ -37,20 +37,26 @@ export function readPrintStatements(body: Node, lines: string[], to: number, tit
   return out;
 }
 
-/** The italic collection title after a word (`From the <B><I>Selected Works…</I></B>`). */
+/**
+ * The italic collection title after a word (`From the <B><I>Selected Works…</I></B>`). The word
+ * counts only outside italics: a subtitle such as `<H6><I>From Speeches Delivered at …</I>, <I>
+ * C.P.S.U.(B.) …</I></H6>` is the work's own, and its italics are not a collection. (Headings are
+ * no test: an unclosed `<H2>` holds the rest of a title block, print statement included.)
+ */
 function italicAfter(root: Node, to: number, word: RegExp): string | undefined {
   let seen = false;
   let found: string | undefined;
-  const walk = (n: Node) => {
+  const walk = (n: Node, displayed: boolean) => {
     if (found !== undefined || startOffset(n) >= to) return;
-    if (isText(n) && word.test(n.value)) seen = true;
+    if (isText(n) && !displayed && word.test(n.value)) seen = true;
     if (seen && isElement(n) && tag(n) === 'i') {
       found = collapse(textOf(n)).trim().replace(/,$/, '');
       return;
     }
-    for (const c of childrenOf(n)) walk(c);
+    const inside = displayed || (isElement(n) && /^(i|em)$/.test(tag(n)));
+    for (const c of childrenOf(n)) walk(c, inside);
   };
-  walk(root);
+  walk(root, false);
   return found || undefined;
 }
 
@@ -61,13 +67,19 @@ const PAGE = String.raw`(?:\d+|[IVXLC]+\b)`;
 const RANGE = new RegExp(String.raw`(\()?\s*(?:Vol\.\s*([IVXLC]+|\d+)\s*[,.]\s*)?\b(pp?\.\s*(${PAGE})(?:\s*[-–]\s*(${PAGE}))?)`, 'gi');
 
 function readPrint(text: string, collection: string | undefined, title: string | undefined): PrintFacts | undefined {
-  const publisherMatch = text.match(/Foreign Languages (Press|Publishing House)|Progress Publishers|International Publishers(?: Co\.?,? Inc\.?)?/i);
+  const publisherMatch =
+    text.match(/Foreign Languages (Press|Publishing House)|Progress Publishers|International Publishers(?: Co\.?,? Inc\.?)?/i) ??
+    // any other imprint, named in capitals (`PROLETARIAN PUBLISHERS`, `Red Star Press`)
+    text.match(/(?:\p{Lu}[\p{L}.&']*\s+){1,4}(?:Publishers|Publishing House|Press|PUBLISHERS|PUBLISHING HOUSE|PRESS)\b/u);
   const ranges = [...text.matchAll(RANGE)];
   if (!publisherMatch && !ranges.length) return undefined;
   const after = publisherMatch ? text.slice(publisherMatch.index) : text;
   // the year after the place (`Peking 1967`); a title page with none (`PEKING` / `First Edition
   // 1978`) is dated by its latest edition or printing statement
-  const imprint = after.match(/\b(Peking|Beijing|Moscow|New York|London)\b(?:[\s,]*(\d{4}))?/i);
+  const imprint =
+    after.match(/\b(Peking|Beijing|Moscow|New York|London)\b(?:[\s,]*(\d{4}))?/i) ??
+    // another place: the line under the publisher's name, a name and nothing else (`San Francisco`)
+    after.match(/^[^\n]*\n((?:\p{Lu}\p{Ll}+|\p{Lu}+)(?: (?:\p{Lu}\p{Ll}+|\p{Lu}+)){0,2})[,.]?(?:[\s,]*(\d{4}))?\s*(?:\n|$)/u);
   // a line of its own (`Second Printing 1967`) or a phrase inside the "From" line (`Collected
   // Works, 4th English Edition,`)
   const printings = text.split('\n').flatMap((l) => {

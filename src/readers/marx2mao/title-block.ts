@@ -55,13 +55,13 @@ export function readTitleBlock(body: Node, file: string): TitleBlock | undefined
   };
   const published = readFirstPublished(front);
   if (published) block.published = published;
-  const [author, ...rest] = headings;
+  // the first heading is the author's name, unless the next one only joins it to the rest of the
+  // title (`<H1>STALIN'S SPEECHES</H1> <H4>ON THE</H4> …`): a page with no author heading
+  const titled = headings.length > 1 && continuesTitle(body, headings[0], headings[1]!);
+  const author = titled ? undefined : headings[0];
+  const rest = titled ? headings : headings.slice(1);
   const titleParts = rest.length ? rest : author ? [author] : [];
-  if (rest.length === 0) {
-    /* a single heading is the title */
-  } else if (author) {
-    block.author = cleanName(author.text);
-  }
+  if (rest.length > 0 && author) block.author = cleanName(author.text);
   if (titleParts.length) {
     const first = titleParts[0]!;
     const same = titleParts.filter((_, i) => titleParts.slice(0, i + 1).every((p, k) => p.tag === first.tag || continuesTitle(body, titleParts[k - 1], p)));
@@ -216,15 +216,29 @@ function displayHeadings(root: Node, to: number): Display[] {
     const t = tag(n);
     const size = attr(n, 'size') ?? '';
     const big = t === 'font' && (/^\+[1-9]/.test(size) || /^[4-7]$/.test(size));
-    if (/^h[1-6]$/.test(t) || big) {
+    if (/^h[1-6]$/.test(t) || big || spacedInitials(n)) {
       const text = textOf(n).split('\n').map((l) => collapse(l).trim()).filter(Boolean).join('\n');
-      if (text) out.push({ tag: big ? 'font+' : t, text, start: startOffset(n), end: endOffset(n) });
+      if (text) out.push({ tag: /^h[1-6]$/.test(t) ? t : 'font+', text, start: startOffset(n), end: endOffset(n) });
       return;
     }
     for (const c of childrenOf(n)) walk(c);
   };
   walk(root);
   return out;
+}
+
+/**
+ * A line in capitals with enlarged initials (`<B><FONT SIZE=+2>A</FONT>MERICAN <FONT SIZE=+2>C</FONT>
+ * OMMUNIST</B>`): the whole inline element is one display line, not a run of one-letter headings.
+ */
+function spacedInitials(n: Node): boolean {
+  if (!/^(b|i|strong|em|font|span)$/.test(tag(n))) return false;
+  const kids = childrenOf(n);
+  return kids.some((c, k) => {
+    if (tag(c) !== 'font' || !/^\+[1-9]/.test(attr(c, 'size') ?? '')) return false;
+    const next = kids[k + 1];
+    return /^\p{Lu}$/u.test(collapse(textOf(c)).trim()) && next !== undefined && isText(next) && /^\p{Lu}/u.test(next.value);
+  });
 }
 
 /** `KARL MARX\nFREDERICK ENGELS` → `Karl Marx and Frederick Engels`; `[Communist Party of China]` unbracketed. */
