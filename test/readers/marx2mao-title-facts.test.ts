@@ -122,6 +122,16 @@ describe('a subtitle in italics that begins "From" (made-up Stalin/SD99.html)', 
   });
 });
 
+describe('a title heading left open (made-up Stalin/EC99.html)', () => {
+  const { ed, html } = made('Stalin/EC99.html');
+
+  it('takes the title from the heading only, not from the title block the open heading holds', () => {
+    const [, a, b] = html.slice(html.indexOf('<BODY')).match(/<H2>(\w+(?: \w+)*)<BR>(\w+(?: \w+)*)<H2>/)!;
+    expect(ed.work.title.toUpperCase()).toBe(`${a} ${b}`);
+    expect(ed.work.author).toBe('J. V. Stalin');
+  });
+});
+
 describe('a pamphlet with no author heading and another imprint (made-up Other/SP99.html)', () => {
   const { ed, html } = made('Other/SP99.html');
 

@@ -217,7 +217,7 @@ function displayHeadings(root: Node, to: number): Display[] {
     const size = attr(n, 'size') ?? '';
     const big = t === 'font' && (/^\+[1-9]/.test(size) || /^[4-7]$/.test(size));
     if (/^h[1-6]$/.test(t) || big || spacedInitials(n)) {
-      const text = textOf(n).split('\n').map((l) => collapse(l).trim()).filter(Boolean).join('\n');
+      const text = displayText(n);
       if (text) out.push({ tag: /^h[1-6]$/.test(t) ? t : 'font+', text, start: startOffset(n), end: endOffset(n) });
       return;
     }
@@ -225,6 +225,22 @@ function displayHeadings(root: Node, to: number): Display[] {
   };
   walk(root);
   return out;
+}
+
+/**
+ * The lines of a display heading. A heading left open (`<H2>THE ELECTION …<H2>` with a start tag
+ * for its end tag) holds the rest of the title block, rule included: only its first lines in
+ * capitals before any block are display type, and that is often nothing.
+ */
+function displayText(n: Node): string {
+  const lines = (t: string) => t.split('\n').map((l) => collapse(l).trim()).filter(Boolean);
+  if (!elements(n).some((e) => tag(e) === 'hr')) return lines(textOf(n)).join('\n');
+  const kids = childrenOf(n);
+  const cut = kids.findIndex((c) => /^(p|hr|table|center|ul|font|div)$/.test(tag(c)));
+  const head = (cut < 0 ? kids : kids.slice(0, cut)).map((c) => (tag(c) === 'br' ? '\n' : textOf(c))).join('');
+  const display = lines(head);
+  const end = display.findIndex((l) => /\p{Ll}/u.test(l));
+  return (end < 0 ? display : display.slice(0, end)).join('\n');
 }
 
 /**
