@@ -254,7 +254,9 @@ describe('marx2mao corpus: every sample page', () => {
         const titleWords = p.source.inventory.title.words;
         const tw = titleWords.join(' ');
         if (tw) {
-          expect(` ${tw} `, `${p.name}: title`).toContain(` ${title.join(' ')} `);
+          // a letter-spaced title (`H I S T O R Y`) is compared letter by letter
+          const squash = (ws: string[]) => ws.join('').replace(/[^\p{L}\p{N}]/gu, '');
+          if (!` ${tw} `.includes(` ${title.join(' ')} `)) expect(squash(titleWords), `${p.name}: title`).toContain(squash(title));
           // a page naming no author gets the writer's declared placeholder, no word of the source
           const author = f.author.trim() === UNSTATED.author ? '' : f.author;
           for (const w of words(author).filter((x) => x !== 'and')) expect(titleWords, `${p.name}: author`).toContain(w);

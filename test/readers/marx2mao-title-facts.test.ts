@@ -132,6 +132,24 @@ describe('a title heading left open (made-up Stalin/EC99.html)', () => {
   });
 });
 
+describe('a letter-spaced title under a part label, by two authors (made-up M&E/LS99.html)', () => {
+  const { ed, html } = made('M&E/LS99.html');
+  const body = html.slice(html.indexOf('<BODY'));
+
+  it('rejoins the spaced display lines into the title, its qualifier in parentheses included', () => {
+    const lines = [...body.matchAll(/<H[13]>([^<]*\p{Lu} \p{Lu}[^<]*)<\/H[13]>/gu)].map((m) =>
+      m[1]!.split(/&nbsp;|\s{2,}/).map((w) => w.replace(/\s/g, '')).filter(Boolean).join(' '));
+    expect(lines).toHaveLength(4);
+    expect(ed.work.title.toUpperCase()).toBe(lines.join(' '));
+  });
+
+  it('takes the bracketed part label for neither author nor title, and joins the two authors', () => {
+    const [, a, b] = body.match(/<H3>([A-Z ]+)<BR>and<BR>([A-Z ]+)<\/H3>/)!;
+    expect(ed.work.author!.toUpperCase()).toBe(`${a} AND ${b}`);
+    expect(ed.work.title).not.toMatch(/Part|Chapters/);
+  });
+});
+
 describe('a pamphlet with no author heading and another imprint (made-up Other/SP99.html)', () => {
   const { ed, html } = made('Other/SP99.html');
 

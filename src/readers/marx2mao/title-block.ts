@@ -8,6 +8,7 @@ import type { DateStatement, Figure, SourcePosition, TranscriptionWitness } from
 import { readFirstPublished, readResponsibility, readRights, type Responsibility } from './title-facts.js';
 import { readPrintStatements, type PrintFacts } from './print-statements.js';
 import { sensibleCase } from './case.js';
+import { splitLetterSpaced } from '../shared/letter-spacing.js';
 import { isoDate, readDate, type ReadDate } from './dates.js';
 import {
   attr, childrenOf, collapse, elements, endOffset, isText, positionOf, startOffset, tag, textOf,
@@ -37,6 +38,8 @@ export interface TitleBlock {
   cover?: Figure;
 }
 
+const PART_LABEL = /^\[?\s*(?:Part|Book|Chapters?|Volume)\s+(?:\d+|[IVXLC]+)\b[^\]]*\]?$/i;
+
 /** Locate and read the title block; undefined when the page has none (no "Prepared … for the Internet"). */
 export function readTitleBlock(body: Node, file: string): TitleBlock | undefined {
   const prepared = findPrepared(body);
@@ -47,7 +50,8 @@ export function readTitleBlock(body: Node, file: string): TitleBlock | undefined
   const end = closing ? endOffset(closing) : endOffset(prepared);
   const credit = collapse(textBetween(body, opening ? endOffset(opening) : startOffset(prepared), end));
   const front = linesBetween(body, 0, opening ? startOffset(opening) : startOffset(prepared));
-  const headings = displayHeadings(body, opening ? startOffset(opening) : startOffset(prepared));
+  // a part's label over the title (`[Part 3 -- Chapters 10-12]`) names neither author nor title
+  const headings = displayHeadings(body, opening ? startOffset(opening) : startOffset(prepared)).filter((h) => !PART_LABEL.test(h.text));
 
   const block: TitleBlock = {
     end, pos: positionOf(prepared, file), transcription: readCredit(body, credit, end),
@@ -186,7 +190,9 @@ interface Display {
  */
 function continuesTitle(body: Node, prev: Display | undefined, h: Display): boolean {
   if (!prev || !/^(h[1-4]|font\+)$/.test(h.tag) || !/^(h[1-4]|font\+)$/.test(prev.tag)) return false;
-  if (/\p{Ll}/u.test(prev.text + h.text) || !(connective(prev.text) || connective(h.text))) return false;
+  // a closing qualifier in parentheses (`(BOLSHEVIKS)`) continues the title as a joining word does
+  const qualifier = /^\([^()]+\)$/.test(h.text);
+  if (/\p{Ll}/u.test(prev.text + h.text) || !(connective(prev.text) || connective(h.text) || qualifier)) return false;
   // a single enlarged letter is an initial (`<FONT SIZE=+2>A</FONT>MERICAN`), not a line of the title
   if (!/\p{L}{2}/u.test(h.text)) return false;
   return !collapse(textBetween(body, prev.end, h.start)).trim();
@@ -233,7 +239,8 @@ function displayHeadings(root: Node, to: number): Display[] {
  * capitals before any block are display type, and that is often nothing.
  */
 function displayText(n: Node): string {
-  const lines = (t: string) => t.split('\n').map((l) => collapse(l).trim()).filter(Boolean);
+  // display type is often letter-spaced (`H I S T O R Y`, `O F &nbsp;T H E`): its words rejoined
+  const lines = (t: string) => t.split('\n').map((l) => collapse(splitLetterSpaced(l).map((p) => p.text).join('')).trim()).filter(Boolean);
   if (!elements(n).some((e) => tag(e) === 'hr')) return lines(textOf(n)).join('\n');
   const kids = childrenOf(n);
   const cut = kids.findIndex((c) => /^(p|hr|table|center|ul|font|div)$/.test(tag(c)));
@@ -261,7 +268,8 @@ function spacedInitials(n: Node): boolean {
 function cleanName(text: string): string {
   // `J. V.` / `STALIN`: initials on a line of their own belong to the name on the next line
   const lines = text.replace(/^((?:\p{Lu}\.\s*)+)\n/gmu, '$1 ').split('\n');
-  const names = lines.map((l) => sensibleCase(collapse(l.replace(/^\[|\]$/g, '')).trim())).filter(Boolean);
+  // `KARL MARX` / `and` / `FREDERICK ENGELS`: the joining word on a line of its own is no name
+  const names = lines.map((l) => sensibleCase(collapse(l.replace(/^\[|\]$/g, '')).trim())).filter((l) => l && !/^(and|&)$/i.test(l));
   return names.length === 2 ? `${names[0]} and ${names[1]}` : names.join(', ');
 }
 
