@@ -327,6 +327,9 @@ export interface PrintWitness {
   id: WitnessId;
   /** Title of the collection or book (`Selected Works of Mao Tse-tung`). */
   collection: string;
+  /** Whose collection it is, as the print statement names them (`From V. I. Lenin, *Collected
+   * Works*`): it tells one author's "Collected Works" from another's. */
+  collectionAuthor?: string;
   publisher: string;
   place: string;
   /** Year of the printing used, as printed (`1967`). */

@@ -51,6 +51,7 @@ function writePrint(listBibl: El, w: PrintWitness, edition: Edition): void {
   // a book transcribed whole is its own monograph: with no collection named, the editors and
   // translators the title block names are those of the work's own title
   const monogrTitle = !isBlank(w.collection) ? w.collection : !isBlank(w.editor) || !isBlank(w.translator) ? edition.work.title : '';
+  if (monogrTitle && !isBlank(w.collectionAuthor)) text(child(monogr, 'author', 7), w.collectionAuthor!);
   if (monogrTitle) text(att(child(monogr, 'title', 7), 'level', 'm'), monogrTitle);
   if (!isBlank(w.editor)) text(child(monogr, 'editor', 7), w.editor!);
   if (!isBlank(w.translator)) {

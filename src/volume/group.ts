@@ -38,9 +38,14 @@ export interface Volume {
 
 const norm = (s: string) => s.toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[.,;:\s]+$/, '').trim();
 
-/** The key of a member's print volume: collection title and volume number, case and spacing aside. */
+/**
+ * The key of a member's print volume: collection title, whose collection it is where the header
+ * says (Lenin's *Collected Works* are not Marx and Engels's), publisher and volume number, case and
+ * spacing aside.
+ */
 export function volumeKey(m: VolumeMember): string {
-  return `${norm(m.print.collection)}\u0000${m.print.volume.n ?? norm(m.print.volume.text)}`;
+  const { collection, authors, publisher, volume } = m.print;
+  return [norm(collection), ...authors.map(norm), ...publisher.map(norm), volume.n ?? norm(volume.text)].join('\u0000');
 }
 
 /** Print order of pages: roman (front matter) before arabic; others after, in the order given. */

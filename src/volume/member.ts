@@ -8,6 +8,8 @@ import { pageValue } from '../validate/rules.js';
 
 export interface PrintBook {
   collection: string;
+  /** Whose collection it is, where the print statement names them (monogr/author). */
+  authors: string[];
   /** The volume as printed (`II`) and as a number (`2`), from biblScope unit="volume". */
   volume: { text: string; n?: string };
   editors: string[];
@@ -90,6 +92,7 @@ export function readMember(root: XmlElement, file: string): VolumeMember | undef
     language: attr(root, 'xml:lang') ?? 'en',
     print: {
       collection,
+      authors: texts(monogr, 'author'),
       volume: { text: textOf(volumeEl), ...(attr(volumeEl, 'n') ? { n: attr(volumeEl, 'n')! } : {}) },
       editors: texts(monogr, 'editor'),
       editions: texts(monogr, 'edition'),

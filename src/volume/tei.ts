@@ -76,6 +76,7 @@ function writeVolumeHeader(corpus: El, volume: Volume, pub: Publication): void {
   const sourceDesc = child(fileDesc, 'sourceDesc', 3);
   const bs = att(att(child(sourceDesc, 'biblStruct', 4), 'xml:id', 'volume'), 'type', 'print');
   const monogr = child(bs, 'monogr', 5);
+  for (const a of distinct(print.flatMap((p) => p.authors))) text(child(monogr, 'author', 6), a);
   text(att(child(monogr, 'title', 6), 'level', 'm'), volume.collection);
   for (const e of distinct(print.flatMap((p) => p.editors))) text(child(monogr, 'editor', 6), e);
   for (const e of distinct(print.flatMap((p) => p.editions))) text(child(monogr, 'edition', 6), e);

@@ -120,6 +120,14 @@ describe('a subtitle in italics that begins "From" (made-up Stalin/SD99.html)', 
     expect(print(ed)!.collection).toBe(collection);
     expect(writeTei(ed, publication)).toContain(`<title level="m">${collection}</title>`);
   });
+
+  it('names whose collection it is, as the "From" line does, in the monograph', async () => {
+    const [, who] = html.match(/\nFrom ([A-Z. ]+ \w+), <B><I>/)!;
+    expect(print(ed)!.collectionAuthor).toBe(who);
+    const tei = writeTei(ed, publication);
+    expect(tei).toMatch(new RegExp(`<monogr>\\s*<author>${who}</author>\\s*<title level="m">`));
+    await expectValid(tei, 'SD99.tei.xml');
+  });
 });
 
 describe('a title heading left open (made-up Stalin/EC99.html)', () => {

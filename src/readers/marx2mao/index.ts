@@ -141,6 +141,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
       kind: 'print', id: printId,
       collection: print?.collection ?? '', publisher: print?.publisher ?? '', place: print?.place ?? '', date: print?.date ?? '',
       printings: print?.printings ?? [],
+      ...(print?.collectionAuthor ? { collectionAuthor: print.collectionAuthor } : {}),
       ...(print?.volume ? { volume: print.volume } : {}),
       ...(print?.pages ? { pages: print.pages } : {}),
       ...(print?.partPages ? { partPages: print.partPages } : {}),

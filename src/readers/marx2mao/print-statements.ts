@@ -60,6 +60,9 @@ function italicAfter(root: Node, to: number, word: RegExp): string | undefined {
   return found || undefined;
 }
 
+/** The name before the collection's title: `From J. V. Stalin, *Works*`, `Based on V. I. Lenin, …` (not `From the …`). */
+const COLLECTION_AUTHOR = /^(?:From|Based on)\s+((?:\p{Lu}\.\s*)+\p{Lu}[\p{L}'-]+|\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,3}(?:\s+and\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,3})?),/mu;
+
 const ORDINAL = /^(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\d+(st|nd|rd|th))\b/i;
 const INLINE_EDITION = /\b(?:First|Second|Third|Fourth|Fifth|Sixth|\d+(?:st|nd|rd|th))\s+(?:[A-Z][a-z]+\s+)?(?:Edition|Printing)\b/g;
 /** A page number as printed: arabic, or roman in a volume's front matter. */
@@ -74,6 +77,7 @@ function readPrint(text: string, collection: string | undefined, title: string |
   const ranges = [...text.matchAll(RANGE)];
   if (!publisherMatch && !ranges.length) return undefined;
   const after = publisherMatch ? text.slice(publisherMatch.index) : text;
+  const author = text.match(COLLECTION_AUTHOR)?.[1];
   // the year after the place (`Peking 1967`); a title page with none (`PEKING` / `First Edition
   // 1978`) is dated by its latest edition or printing statement
   const imprint =
@@ -88,6 +92,7 @@ function readPrint(text: string, collection: string | undefined, title: string |
   });
   const print: PrintFacts = {
     collection: collection ?? title ?? '',
+    ...(collection && author ? { collectionAuthor: author } : {}),
     publisher: publisherMatch ? sensibleCase(publisherMatch[0]) : '',
     place: imprint ? sensibleCase(imprint[1]!) : '',
     date: imprint?.[2] ?? (imprint ? latestYear(printings) : '') ?? '',
