@@ -121,6 +121,13 @@ describe('a subtitle in italics that begins "From" (made-up Stalin/SD99.html)', 
     expect(writeTei(ed, publication)).toContain(`<title level="m">${collection}</title>`);
   });
 
+  it('reads a periodical, its issue and its date as the first publication, not as the date of the work', () => {
+    const [, name, tr, no, date] = html.match(/<I>([\w ]+)<\/I><BR>\s*\(<I>([\w ]+)<\/I>\), (No\. \d+),<BR>\s*(\w+ \d+, \d{4})<BR>/)!;
+    expect(ed.work.published).toEqual({ text: `${name} (${tr}), ${no}, ${date}`, when: '1929-03-03' });
+    expect(ed.work.date).toBeUndefined();
+    expect(writeTei(ed, publication)).toContain(`<creation><date type="published" when="1929-03-03">${name} (${tr}), ${no}, ${date}</date></creation>`);
+  });
+
   it('names whose collection it is, as the "From" line does, in the monograph', async () => {
     const [, who] = html.match(/\nFrom ([A-Z. ]+ \w+), <B><I>/)!;
     expect(print(ed)!.collectionAuthor).toBe(who);
@@ -203,7 +210,9 @@ describe('title-block facts on the 156 sample pages', () => {
     // a statement that begins a line of the title block (not "… was published in" inside another)
     const lines = (r: (typeof rows)[number]) => readFileSync(r.path, 'latin1').slice(0, readFileSync(r.path, 'latin1').search(/for the\s+Internet/i))
       .split(/<(?:BR|P|H\d|HR|TD|TR|CENTER)\b[^>]*>/i).map((l) => l.replace(/<[^>]+>/g, ' ').replace(/&nbsp;?/gi, ' ').replace(/\s+/g, ' ').trim());
-    expect(published).toBe(rows.filter((r) => lines(r).some((l) => /^(?:First (?:published|printed)|Published (?:in|at|on)|Publighed)\b/i.test(l))).length);
+    // or, with no such statement, a periodical's issue over its date (`Pravda, No. 29,` / `February 10, 1921`)
+    const issue = (ls: string[]) => ls.some((l, k) => /\bNo\. ?\d+ ?,?$/.test(l) && /^[A-Z][a-z]+ \d{1,2},? \d{4}$/.test(ls[k + 1] ?? ''));
+    expect(published).toBe(rows.filter((r) => lines(r).some((l) => /^(?:First (?:published|printed)|Published (?:in|at|on)|Publighed)\b/i.test(l)) || issue(lines(r))).length);
     console.log(`title-block facts on ${rows.length} pages: editors ${edited}, translators ${translated}, original language ${from}, first publication ${published}`);
     expect(edited).toBeGreaterThanOrEqual(20);
     expect(from).toBeGreaterThanOrEqual(20);

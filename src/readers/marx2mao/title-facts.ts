@@ -58,11 +58,27 @@ const FIRST = /^(?:First (?:published|printed)\b|Published (?:in|at|on)\b|Publig
 /** The first publication as the title block states it, dated where it names a date. */
 export function readFirstPublished(lines: string[]): DateStatement | undefined {
   const i = lines.findIndex((l) => FIRST.test(l));
-  if (i < 0) return undefined;
+  if (i < 0) return readIssue(lines);
   // `Part I of this article was` / `published in …`: the statement begins on the line before
   const lead = i > 0 && /\b(?:was|were)$/i.test(lines[i - 1]!) ? `${lines[i - 1]} ` : '';
   const text = lead + statementAt(lines, i);
   return { text, ...datedWithin(text) };
+}
+
+/** A periodical's issue: `Pravda, No. 29,`, `(Our Life), No. 1,` (its name on the line before). */
+const ISSUE = /\bNo\.\s*\d+\s*,?$/;
+
+/**
+ * The first publication stated without "Published": a periodical's name and issue over a date
+ * (`Elva (The Lightning), No. 14,` / `March 29, 1906`): the date is the issue's, not the work's.
+ */
+function readIssue(lines: string[]): DateStatement | undefined {
+  const i = lines.findIndex((l, k) => ISSUE.test(l) && !STATEMENT.test(l) && readDate(lines[k + 1] ?? '')?.when !== undefined);
+  if (i < 0) return undefined;
+  // a name in parentheses (the translation of the name) follows the name on the line before
+  const from = /^\(/.test(lines[i]!) && i > 0 && !STATEMENT.test(lines[i - 1]!) ? i - 1 : i;
+  const text = lines.slice(from, i + 2).join(' ').replace(/\s+/g, ' ').trim();
+  return { text, ...datedWithin(lines[i + 1]!) };
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
