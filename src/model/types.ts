@@ -407,6 +407,9 @@ export interface DateStatement {
 
 export interface WorkMetadata {
   title: string;
+  /** The part of the work this source holds, as its title block labels it (`Part 3 -- Chapters
+   * 10-12`, `Part II: Political Economy`): a work printed over several pages of the site. */
+  part?: string;
   /** The title as printed, with its line breaks, when it differs from `title` only in layout. */
   author?: string;
   /** Date of the work (when it was written): as printed and as ISO 8601. */

@@ -8,7 +8,7 @@ import type { DateStatement, Edition, Publication, ReprintWitness, Transcription
 import { describeCorrection, describeHyphenation, describeNormalisation, type EditionStats } from './declarations.js';
 import { dateAttributes } from './inlines.js';
 import { ENCODER_ID, UNSTATED } from './repair.js';
-import { att, child, indent, isoDate, text, uri, type El } from './xml.js';
+import { att, child, indent, isBlank, isoDate, text, uri, type El } from './xml.js';
 import { orUnstated, writeWitnesses } from './sources.js';
 import { editionUuid } from '../model/identifier.js';
 import { toolVersion } from '../version.js';
@@ -34,6 +34,8 @@ export function writeHeader(tei: El, edition: Edition, pub: Publication, stats: 
   // The title was made non-blank by repair.ts; the author the schema requires is said to be
   // unknown rather than left out or invented (repair.ts warns no-author).
   text(att(child(titleStmt, 'title', 4), 'type', 'main'), edition.work.title);
+  // the part a source holds: TEI's "subordinate title, title of part"
+  if (!isBlank(edition.work.part)) text(att(child(titleStmt, 'title', 4), 'type', 'sub'), edition.work.part!);
   text(child(titleStmt, 'author', 4), orUnstated(edition.work.author, UNSTATED.author));
   const resp = att(child(titleStmt, 'respStmt', 4), 'xml:id', ENCODER_ID);
   resp.ele('resp').txt('TEI encoding');

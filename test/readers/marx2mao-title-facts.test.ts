@@ -163,6 +163,14 @@ describe('a letter-spaced title under a part label, by two authors (made-up M&E/
     expect(ed.work.author!.toUpperCase()).toBe(`${a} AND ${b}`);
     expect(ed.work.title).not.toMatch(/Part|Chapters/);
   });
+
+  it('keeps the part label as the part of the work the page holds: title type="sub" in the TEI', async () => {
+    const [, label] = body.match(/<H5>\[([^\]]+)\]<\/H5>/)!;
+    expect(ed.work.part).toBe(label);
+    const tei = writeTei(ed, publication);
+    expect(tei).toMatch(new RegExp(`<title type="main">${ed.work.title.replace(/[()]/g, '\\$&')}</title>\\s*<title type="sub">${label}</title>`));
+    await expectValid(tei, 'LS99.tei.xml');
+  });
 });
 
 describe('a pamphlet with no author heading and another imprint (made-up Other/SP99.html)', () => {

@@ -164,6 +164,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
     id: page.replace(/\.[^.]*$/, ''),
     work: {
       title: sourceCasing(title?.title, pageTitle(htmlEl!)) ?? pageTitle(htmlEl!) ?? firstHeading([...front, ...bodyBlocks]) ?? UNTITLED,
+      ...(title?.part ? { part: title.part } : {}),
       ...(title?.author ? { author: title.author } : {}),
       ...(workDate ? { date: workDate } : {}),
       ...(title?.published ? { published: title.published } : {}),

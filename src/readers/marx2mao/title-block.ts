@@ -20,6 +20,8 @@ export interface TitleBlock {
   end: number;
   pos: SourcePosition;
   title?: string;
+  /** The part of the work the page holds (`[Part 3 -- Chapters 10-12]`, `Part II: Political Economy`). */
+  part?: string;
   author?: string;
   /** Where the page range is printed (`Vol. II, pp. 275-83.`), for warnings about it. */
   rangePos?: SourcePosition;
@@ -40,6 +42,19 @@ export interface TitleBlock {
 
 const PART_LABEL = /^\[?\s*(?:Part|Book|Chapters?|Volume)\s+(?:\d+|[IVXLC]+)\b[^\]]*\]?$/i;
 
+/**
+ * The label of the part of a work a page holds: a line in brackets (`[Part 3 -- Chapters 10-12]`,
+ * `[ Part 2 ]`) or a part's number and name (`Part II: Political Economy`).
+ */
+function partLabel(front: string[]): string | undefined {
+  for (const line of front) {
+    const bracketed = /^\[\s*((?:Part|Book|Section|Chapters?)\s+(?:\d+|[IVXLC]+)\b[^\]]*?)\s*\]$/i.exec(line);
+    if (bracketed) return bracketed[1]!;
+    if (/^Part\s+(?:\d+|[IVXLC]+)\s*:\s*\S/.test(line)) return line;
+  }
+  return undefined;
+}
+
 /** Locate and read the title block; undefined when the page has none (no "Prepared … for the Internet"). */
 export function readTitleBlock(body: Node, file: string): TitleBlock | undefined {
   const prepared = findPrepared(body);
@@ -57,6 +72,8 @@ export function readTitleBlock(body: Node, file: string): TitleBlock | undefined
     end, pos: positionOf(prepared, file), transcription: readCredit(body, credit, end),
     responsibility: readResponsibility(front), rights: readRights(front),
   };
+  const part = partLabel(front);
+  if (part) block.part = part;
   const published = readFirstPublished(front);
   if (published) block.published = published;
   // the first heading is the author's name, unless the next one only joins it to the rest of the
