@@ -7,7 +7,9 @@
  * is stuck on an input: it is stopped, the input counted as a hang, and a new worker takes the
  * rest of its range. (Within a worker, an input is a hang when it takes more than the limit in
  * CPU time; with several workers that is the whole process's CPU time, an upper bound.) Prints the same summary line as the test, and every problem with its seed
- * and index (rebuild one with `mutant(samples, seed, index)`). Exit 0 when there is none, else 1.
+ * and index (rebuild one with `mutant(samples, seed, index)`), and each input the validation gate
+ * refused (the user saw a clean refusal, but teikit had written invalid TEI: a bug). Exit 0 when
+ * there is no problem (gate refusals are listed, not failures), else 1.
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -38,6 +40,7 @@ async function work({ seed, start, count, limitMs }) {
     },
     onReady: () => parentPort.postMessage({ ready: true }),
     onProblem: (line) => parentPort.postMessage({ problem: line }),
+    onGateRefusal: (line) => parentPort.postMessage({ gate: line }),
     onDone: (index, outcome) => parentPort.postMessage({ index, outcome }),
   });
 }
@@ -104,6 +107,11 @@ async function main() {
     worker.on('message', (msg) => {
       if (msg.ready) watch();
       else if (msg.problem) problem(msg.problem);
+      else if (msg.gate) {
+        // refused cleanly (exit 1, nothing written), yet teikit wrote invalid TEI first: a bug to fix
+        total.gateRefusals.push(msg.gate);
+        console.error(msg.gate);
+      }
       else {
         tally(total, msg.index, msg.outcome);
         next = msg.index + 1;

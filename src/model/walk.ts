@@ -31,10 +31,16 @@ export function forEachBlock(blocks: readonly Block[], visit: (block: Block) => 
   }
 }
 
-/** Every block of an edition: front, body, and the notes section's notes. */
+/**
+ * Every block of an edition: front, body, and the notes section's heading and notes. The heading
+ * is visited as a heading block around the section's own inlines (the same array: a visitor that
+ * changes inlines in place changes the section's), since a page break may stand in it.
+ */
 export function forEachEditionBlock(edition: Edition, visit: (block: Block) => void): void {
   forEachBlock(edition.front, visit);
   forEachBlock(edition.body, visit);
+  const notes = edition.notes;
+  if (notes?.heading) visit({ type: 'heading', level: 2, children: notes.heading, ...(notes.pos ? { pos: notes.pos } : {}) });
   for (const item of edition.notes?.items ?? []) {
     if ('pb' in item) visit(item);
     else forEachBlock(item.blocks, visit);

@@ -6,7 +6,7 @@
 import type { Block, Edition, Inline, PageBreak, TranscriptionWitness } from '../model/types.js';
 import { irregularPages } from '../model/page-sequence.js';
 import { initials } from './transcriber-notes.js';
-import { ncName } from './xml.js';
+import { ncName, xmlChars } from './xml.js';
 import { forEachBlock, forEachEditionBlock } from '../model/walk.js';
 
 export interface WriteContext {
@@ -94,8 +94,9 @@ export function forEachBlockInlines(blocks: Block[], visit: (inlines: Inline[]) 
  */
 function irregularBreaks(edition: Edition): Map<PageBreak, 'out-of-sequence' | 'repeated'> {
   const byEdition = new Map<string, PageBreak[]>();
+  // the number as written: a character XML cannot hold is not in the TEI that validate reads
   const add = (pb: PageBreak) => {
-    if (!/^\d+$/.test(pb.n)) return;
+    if (!/^\d+$/.test(xmlChars(pb.n))) return;
     const list = byEdition.get(pb.edition) ?? [];
     list.push(pb);
     byEdition.set(pb.edition, list);
@@ -112,7 +113,7 @@ function irregularBreaks(edition: Edition): Map<PageBreak, 'out-of-sequence' | '
   });
   const out = new Map<PageBreak, 'out-of-sequence' | 'repeated'>();
   for (const list of byEdition.values()) {
-    for (const [i, why] of irregularPages(list.map((pb) => Number(pb.n)))) out.set(list[i]!, why.kind);
+    for (const [i, why] of irregularPages(list.map((pb) => Number(xmlChars(pb.n))))) out.set(list[i]!, why.kind);
   }
   return out;
 }

@@ -17,7 +17,12 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
  * into an undefined entity. So every `&` is escaped here, and the builder leaves the result as is.
  */
 export function xmlText(s: string): string {
-  return s.replace(NOT_XML, '').replace(/&/g, '&amp;');
+  return xmlChars(s).replace(/&/g, '&amp;');
+}
+
+/** The characters of `s` that XML can hold: what a reader of the TEI will see (`2\x129` is `29`). */
+export function xmlChars(s: string): string {
+  return s.replace(NOT_XML, '');
 }
 
 /** True when nothing visible would be written (absent, empty, white space or characters XML cannot hold). */

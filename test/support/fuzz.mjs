@@ -189,6 +189,8 @@ export function mutant(samples, seed, index) {
  * @param {number} [o.limitMs] the time bound per input (default 5,000 ms) in CPU time: an input
  *   that never ends burns CPU, while wall time on a shared machine measures the others' load too
  * @param {(line: string) => void} [o.onProblem] called for each crash, hang or invalid output
+ * @param {(line: string) => void} [o.onGateRefusal] called for each input the validation gate
+ *   refused: clean for the user (exit 1, nothing written) but a reader or writer bug to fix
  * @param {() => void} [o.onReady] called once the samples have been converted unmutated (warm-up)
  * @param {(index: number, outcome: { kind: 'accepted' | 'invalid' | 'refused' | 'refused-invalid-tei' | 'crash' | 'hang', ms: number, cpuMs: number, hang: boolean }) => void} [o.onDone]
  *   called after each input (a long run's progress and tally)
@@ -226,6 +228,11 @@ export async function runFuzz(o) {
     if (thrown !== undefined) {
       if (o.isRefusal(thrown)) {
         kind = / error invalid-tei: /.test(String(thrown.message)) ? 'refused-invalid-tei' : 'refused';
+        if (kind === 'refused-invalid-tei') {
+          const line = `gate refusal: ${what}: ${String(thrown.message).split('\n')[0]}`;
+          stats.gateRefusals.push(line);
+          o.onGateRefusal?.(line);
+        }
       } else {
         kind = 'crash';
         const why = thrown instanceof Error ? thrown.stack ?? thrown.message : String(thrown);
@@ -244,7 +251,7 @@ export async function runFuzz(o) {
 
 /** An empty tally of outcomes. */
 export function newStats() {
-  return { mutations: 0, accepted: 0, refused: 0, refusedInvalidTei: 0, crashes: 0, hangs: 0, invalid: 0, maxMs: 0, maxAt: -1, maxCpuMs: 0, problems: [] };
+  return { mutations: 0, accepted: 0, refused: 0, refusedInvalidTei: 0, crashes: 0, hangs: 0, invalid: 0, maxMs: 0, maxAt: -1, maxCpuMs: 0, problems: [], gateRefusals: [] };
 }
 
 /** Count one input's outcome (an invalid output was accepted too, so it counts in both; an input

@@ -126,29 +126,31 @@ function splitInlines(list: readonly Inline[], at: number): [Inline[], Inline[]]
 /**
  * The end of a division: a signature, with the place and date line printed under (or over) it,
  * standing last (page breaks, foot notes and a document's own notes may follow) becomes `signed`
- * and `dateline`.
+ * and `dateline`. A division that would hold nothing but its closer (a page cut short after its
+ * first right-aligned line) has none: a closer ends a text, it is not one.
  */
 export function markCloser(blocks: Block[]): void {
   const content = [...blocks.keys()].filter((k) => isContent(blocks[k]!));
   const last = content.at(-1);
   if (last === undefined) return;
-  const lastBlock = blocks[last]!;
-  const signedAt = signature(lastBlock) ? last : content.at(-2);
+  const signedAt = signature(blocks[last]!) ? last : content.at(-2);
   if (signedAt === undefined) return;
   const signed = signature(blocks[signedAt]!);
   if (!signed) return;
-  if (signedAt !== last) {
-    const after = blocks[last]!;
-    const line = after.type === 'paragraph' ? placeAndDate(after) : undefined;
-    if (!line) return;
-    blocks[last] = line;
-  } else {
-    const before = content.at(-2);
-    const b = before === undefined ? undefined : blocks[before];
-    const line = b?.type === 'paragraph' ? placeAndDate(b) : undefined;
-    if (line) blocks[before!] = line;
-  }
+  // the place and date line under the signature, or over it
+  const lineAt = signedAt !== last ? last : content.at(-2);
+  const b = lineAt === undefined ? undefined : blocks[lineAt];
+  const line = b?.type === 'paragraph' ? placeAndDate(b) : undefined;
+  if (signedAt !== last && !line) return;
+  const from = line && lineAt! < signedAt ? lineAt! : signedAt;
+  if (!blocks.slice(0, from).some(isText)) return;
+  if (line) blocks[lineAt!] = line;
   blocks.splice(signedAt, 1, ...splitValediction(signed));
+}
+
+/** A block of the text itself, which a closer may end (not a heading, an opener or a page break). */
+function isText(b: Block): boolean {
+  return isContent(b) && !['heading', 'byline', 'dateline', 'salute', 'titlePage'].includes(b.type);
 }
 
 /** Salutations and closers in every division (and the body of a single work). */
