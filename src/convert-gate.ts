@@ -13,7 +13,7 @@
 import type { Diagnostic, Edition, Inline, SourcePosition } from './model/types.js';
 import { diagnostic, formatDiagnostic, UserError } from './model/diagnostics.js';
 import { forEachEditionBlock } from './model/walk.js';
-import { validateTei } from './validate/index.js';
+import { validateTei, type SaxTap } from './validate/index.js';
 
 /** Where a conversion's TEI came from, to name it in the refusal. */
 export interface GateSource {
@@ -24,12 +24,12 @@ export interface GateSource {
 }
 
 /**
- * Validate `tei`; resolve when it is valid (warnings allowed), else throw a UserError (exit 1)
+ * Validate `tei` (telling `tap` the parse, for the accounting); resolve when it is valid (warnings allowed), else throw a UserError (exit 1)
  * whose message is the one `invalid-tei` line. The TEI is validated under the name
  * `<source>.tei.xml` so that the validator's own message names a TEI line, not a source line.
  */
-export async function gateTei(tei: string, source: GateSource): Promise<void> {
-  const errors = (await validateTei(tei, `${source.file}.tei.xml`)).filter((d) => d.severity === 'error');
+export async function gateTei(tei: string, source: GateSource, tap?: SaxTap): Promise<void> {
+  const errors = (await validateTei(tei, `${source.file}.tei.xml`, tap ? { tap } : {})).filter((d) => d.severity === 'error');
   if (errors.length === 0) return;
   const first = errors[0]!;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';

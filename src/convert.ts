@@ -10,7 +10,7 @@ import { detectFormat, readerFor, type SourceFormat } from './readers/registry.j
 import { mergeWitnesses } from './merge/index.js';
 import { writeTeiWithRepairs } from './tei/index.js';
 import { buildReport, type ConversionReport, type ReportInput } from './report/index.js';
-import { accountConversion, fidelityDiagnostics } from './accounting/index.js';
+import { accountConversion, collectTeiFacts, fidelityDiagnostics } from './accounting/index.js';
 import { ioFailure } from './util/io-errors.js';
 
 export interface ConvertOptions {
@@ -120,7 +120,10 @@ export async function convertFiles(files: string[], options: ConvertOptions = {}
   const written = writeTeiWithRepairs(edition, options.publication);
   edition = written.edition;
   const tei = written.tei;
-  await (await gate).gateTei(tei, { file: read[0]!.input.file, edition });
+  // one parse of the TEI for the gate and the accounting: the accounting's facts come from the TEI
+  // as written (not from the model), read while the gate reads it
+  const teiRead = collectTeiFacts();
+  await (await gate).gateTei(tei, { file: read[0]!.input.file, edition }, teiRead);
   let diagnostics = uniqueDiagnostics([...fromReaders, ...written.diagnostics]);
   const inputs: ReportInput[] = read.map(({ input }, i) => ({
     ...input,
@@ -129,7 +132,7 @@ export async function convertFiles(files: string[], options: ConvertOptions = {}
   }));
   // The accounting: every source's own inventory against the TEI; what it misses is a warning
   // with its source position, or (strict) an error and no result.
-  const fidelity = accountConversion(read.map(({ bytes }, i) => ({ ...inputs[i]!, bytes })), tei, edition);
+  const fidelity = accountConversion(read.map(({ bytes }, i) => ({ ...inputs[i]!, bytes })), teiRead.finish(), edition);
   const unaccounted = fidelityDiagnostics(fidelity, options.strict);
   if (options.strict && unaccounted.length > 0) throw new UserError(unaccounted.map(formatDiagnostic).join('\n'), 1, uniqueDiagnostics([...diagnostics, ...unaccounted]));
   diagnostics = uniqueDiagnostics([...diagnostics, ...unaccounted]);

@@ -357,3 +357,25 @@ describe('the accounting\'s word lists', () => {
     expect(list.at[2999]).toBe(text.lastIndexOf('w2999'));
   });
 });
+
+describe("the TEI's facts read in the validation gate's parse", () => {
+  it('are those of a parse of their own, word for word, and account for the page the same way', async () => {
+    const { collectTeiFacts, teiFacts } = await import('../src/accounting/index.js');
+    const { gateTei } = await import('../src/convert-gate.js');
+    for (const page of ['Mao/SU39.html', 'Lenin/SCHEMES17.html']) {
+      const path = join(fixtures, page.startsWith('Lenin/SCHEMES') ? 'marx2mao-made' : 'marx2mao', page);
+      const bytes = readFileSync(path);
+      const read = readMarx2mao(bytes, path);
+      if (!read.ok) throw new Error(page);
+      const tei = writeTei(read.edition);
+      const shared = collectTeiFacts();
+      await gateTei(tei, { file: path }, shared);
+      const own = teiFacts(tei);
+      const facts = shared.finish();
+      expect(facts.mainWords.h.length, page).toBeGreaterThan(100);
+      expect({ ...facts, mainWords: [...facts.mainWords.h], footWords: [...facts.footWords.h] }).toEqual({ ...own, mainWords: [...own.mainWords.h], footWords: [...own.footWords.h] });
+      const src = [{ file: path, format: 'marx2mao', bytes, role: 'base' as const }];
+      expect(accountConversion(src, facts, read.edition)).toEqual(accountConversion(src, tei, read.edition));
+    }
+  });
+});

@@ -11,7 +11,7 @@ import type { Diagnostic, Edition, Severity } from '../model/types.js';
 import { compareWithTei } from './compare.js';
 import { inventoryOfCmpa } from './cmpa.js';
 import { inventoryOfMarx2mao } from './marx2mao.js';
-import { teiFacts } from './tei.js';
+import { teiFacts, type TeiFacts } from './tei.js';
 import type { Fidelity, Inventory, SourceFidelity } from './types.js';
 
 export type InventoryOf = (bytes: Uint8Array, file: string) => Inventory;
@@ -31,9 +31,12 @@ export interface AccountedSource {
   witness?: string;
 }
 
-/** Account for every source of a conversion against its TEI. */
-export function accountConversion(sources: readonly AccountedSource[], tei: string, edition?: Pick<Edition, 'repairs'>): Fidelity {
-  const facts = teiFacts(tei);
+/**
+ * Account for every source of a conversion against its TEI: the TEI itself, or its facts already
+ * gathered (collectTeiFacts, in the validation gate's parse of it).
+ */
+export function accountConversion(sources: readonly AccountedSource[], tei: string | TeiFacts, edition?: Pick<Edition, 'repairs'>): Fidelity {
+  const facts = typeof tei === 'string' ? teiFacts(tei) : tei;
   const out: SourceFidelity[] = [];
   const notAccounted: string[] = [];
   for (const s of sources) {
@@ -59,7 +62,7 @@ export function fidelityDiagnostics(fidelity: Fidelity, strict = false): Diagnos
 export { compareWithTei } from './compare.js';
 export { inventoryOfCmpa } from './cmpa.js';
 export { inventoryOfMarx2mao } from './marx2mao.js';
-export { teiFacts, type TeiFacts } from './tei.js';
+export { collectTeiFacts, teiFacts, type TeiFacts, type TeiFactsCollector } from './tei.js';
 export { words } from './source-text.js';
 export type * from './types.js';
 export { regionOf, wordText, wordTexts } from './types.js';

@@ -51,14 +51,34 @@ function regionWords(text: string, marks: { at: number; region: Region }[]): Wor
   return out;
 }
 
+/** The TEI's facts gathered from parse events: from a parse of its own (teiFacts), or from one shared with the validation gate. */
+export interface TeiFactsCollector {
+  /** An element's qualified name (the TEI has no prefixes) and its attributes by qualified name. */
+  open(name: string, attrs: Record<string, string>): void;
+  text(text: string): void;
+  close(name: string): void;
+  /** The facts, once the whole document has passed. */
+  finish(): TeiFacts;
+}
+
 /**
  * @param suppliedNotesHead the source has no NOTES line: the writer's own `<head>` of the notes
  *   division is editorial, not a word of the source
  */
 export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
-  const facts: TeiFacts = { pbs: [], mainWords: wordList(), footWords: wordList(), notes: [], refs: [], title: '', author: '', volumes: [], pageFroms: [] };
+  const collector = collectTeiFacts(suppliedNotesHead);
   // no positions: the facts need none, and saxes counts lines and columns at every character otherwise
   const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('opentag', (tag) => collector.open(tag.name, tag.attributes as Record<string, string>));
+  parser.on('text', (text) => collector.text(text));
+  parser.on('closetag', (tag) => collector.close(tag.name));
+  parser.write(xml).close();
+  return collector.finish();
+}
+
+/** See teiFacts. */
+export function collectTeiFacts(suppliedNotesHead = false): TeiFactsCollector {
+  const facts: TeiFacts = { pbs: [], mainWords: wordList(), footWords: wordList(), notes: [], refs: [], title: '', author: '', volumes: [], pageFroms: [] };
   const stack: Frame[] = [];
   const notesDivs = new WeakSet<Frame>();
   // the text is kept in pieces and joined once: a string grown piece by piece is a deep rope that
@@ -78,36 +98,35 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
     main.push(text);
     mainLength += text.length;
   };
-  parser.on('opentag', (tag) => {
-    const a = tag.attributes as Record<string, string>;
+  const open = (name: string, a: Record<string, string>): void => {
     const parent = stack.at(-1);
     // the apparatus (standOff) is the edition's account of its witnesses, like the header: not text
-    const inHeader = tag.name === 'teiHeader' || tag.name === 'standOff' || (parent?.inHeader ?? false);
+    const inHeader = name === 'teiHeader' || name === 'standOff' || (parent?.inHeader ?? false);
     const frame: Frame = {
-      name: tag.name,
+      name,
       skip: parent?.skip ?? false,
       region: parent?.region ?? 'body',
       foot: parent?.foot,
       capture: parent?.capture,
       inHeader,
-      inTitleStmt: tag.name === 'titleStmt' || (parent?.inTitleStmt ?? false),
-      spaced: (tag.name === 'hi' && /\bletter-spaced\b/.test(a.rend ?? '')) || (parent?.spaced ?? false),
+      inTitleStmt: name === 'titleStmt' || (parent?.inTitleStmt ?? false),
+      spaced: (name === 'hi' && /\bletter-spaced\b/.test(a.rend ?? '')) || (parent?.spaced ?? false),
     };
-    if (tag.name === 'teiHeader' || tag.name === 'standOff') frame.skip = true;
-    if (tag.name === 'title' && a.type === 'main' && !facts.title) frame.capture = 'title';
-    if (tag.name === 'author' && !facts.author && frame.inTitleStmt) frame.capture = 'author';
-    if (tag.name === 'biblScope' && a.unit === 'volume') frame.capture = 'volume';
-    if (tag.name === 'biblScope' && a.unit === 'page' && a.from) facts.pageFroms.push(a.from);
-    if ((tag.name === 'ref' && a.type === 'noteref') || ((tag.name === 'ref' || tag.name === 'ptr') && a.type === 'pageref')) frame.skip = true;
-    if (tag.name === 'ref' && a.type === 'noteref') facts.refs.push({ id: a['xml:id'] ?? '', target: a.target ?? '' });
+    if (name === 'teiHeader' || name === 'standOff') frame.skip = true;
+    if (name === 'title' && a.type === 'main' && !facts.title) frame.capture = 'title';
+    if (name === 'author' && !facts.author && frame.inTitleStmt) frame.capture = 'author';
+    if (name === 'biblScope' && a.unit === 'volume') frame.capture = 'volume';
+    if (name === 'biblScope' && a.unit === 'page' && a.from) facts.pageFroms.push(a.from);
+    if ((name === 'ref' && a.type === 'noteref') || ((name === 'ref' || name === 'ptr') && a.type === 'pageref')) frame.skip = true;
+    if (name === 'ref' && a.type === 'noteref') facts.refs.push({ id: a['xml:id'] ?? '', target: a.target ?? '' });
     // the source's spelling is the orig of a choice; a figure's description is an image's ALT
     // attribute in the source, not text
-    if (tag.name === 'orig' || tag.name === 'figDesc') frame.skip = true;
+    if (name === 'orig' || name === 'figDesc') frame.skip = true;
     // a book's title page is the source's title block, which the inventory reads as title facts
-    if (tag.name === 'titlePage') frame.skip = true;
-    if (tag.name === 'head' && suppliedNotesHead && parent?.name === 'div' && notesDivs.has(parent)) frame.skip = true;
-    if (tag.name === 'div' && a.type === 'notes') notesDivs.add(frame);
-    if (tag.name === 'note' && !inHeader) {
+    if (name === 'titlePage') frame.skip = true;
+    if (name === 'head' && suppliedNotesHead && parent?.name === 'div' && notesDivs.has(parent)) frame.skip = true;
+    if (name === 'div' && a.type === 'notes') notesDivs.add(frame);
+    if (name === 'note' && !inHeader) {
       facts.notes.push({ id: a['xml:id'] ?? '', n: a.n ?? '', place: a.place ?? '', target: (a.target ?? '').split(/\s+/).filter(Boolean) });
       if (a.place === 'foot') {
         frame.foot = a['xml:id'] ?? '';
@@ -116,36 +135,38 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
         footOrder.push(frame.foot);
       } else frame.region = 'endnotes';
     }
-    if (tag.name === 'pb' && !frame.skip) {
+    if (name === 'pb' && !frame.skip) {
       facts.pbs.push({ n: a.n ?? '', ...(a.edRef ? { edRef: a.edRef } : {}), ...(a.source ? { source: a.source } : {}) });
       // the printed hyphen of a word split across pages is restored, as the source prints it
       if (a.break === 'no' && a.rend === 'hyphen') append('-', frame);
       else if (a.break !== 'no') append(' ', frame);
     }
-    if (TEI_BLOCKS.has(tag.name) && !inHeader) append(' ', frame);
+    if (TEI_BLOCKS.has(name) && !inHeader) append(' ', frame);
     stack.push(frame);
-  });
-  parser.on('text', (text) => {
+  };
+  const text = (value: string): void => {
     const top = stack.at(-1);
-    if (top?.capture === 'title') facts.title += text;
-    if (top?.capture === 'author') facts.author += text;
-    if (top?.capture === 'volume') volume += text;
+    if (top?.capture === 'title') facts.title += value;
+    if (top?.capture === 'author') facts.author += value;
+    if (top?.capture === 'volume') volume += value;
     if (!top || top.skip) return;
     // a letter-spaced word is read back as the source prints it, one letter at a time
-    append(top.spaced ? text.replace(/(\p{L})(?=\p{L})/gu, '$1 ') : text, top);
-  });
-  parser.on('closetag', (tag) => {
+    append(top.spaced ? value.replace(/(\p{L})(?=\p{L})/gu, '$1 ') : value, top);
+  };
+  const close = (name: string): void => {
     const top = stack.pop();
     if (top?.capture === 'volume' && stack.at(-1)?.capture !== 'volume') {
       facts.volumes.push(volume.trim());
       volume = '';
     }
-    if (TEI_BLOCKS.has(tag.name) && top && !top.skip) append(' ', tag.name === 'note' ? (stack.at(-1) ?? top) : top);
-  });
-  parser.write(xml).close();
-  facts.mainWords = regionWords(main.join(''), marks);
-  // foot notes are numbered in the order the source has them (fn1, fn2…): compare in that order
-  const byNumber = [...footOrder].sort((x, y) => Number(x.replace(/\D/g, '')) - Number(y.replace(/\D/g, '')));
-  facts.footWords = regionWords(byNumber.map((id) => foot.get(id)).join(' '), [{ at: 0, region: 'foot' }]);
-  return facts;
+    if (TEI_BLOCKS.has(name) && top && !top.skip) append(' ', name === 'note' ? (stack.at(-1) ?? top) : top);
+  };
+  const finish = (): TeiFacts => {
+    facts.mainWords = regionWords(main.join(''), marks);
+    // foot notes are numbered in the order the source has them (fn1, fn2…): compare in that order
+    const byNumber = [...footOrder].sort((x, y) => Number(x.replace(/\D/g, '')) - Number(y.replace(/\D/g, '')));
+    facts.footWords = regionWords(byNumber.map((id) => foot.get(id)).join(' '), [{ at: 0, region: 'foot' }]);
+    return facts;
+  };
+  return { open, text, close, finish };
 }

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../model/types.js';
 import { diagnostic, sortDiagnostics } from '../model/diagnostics.js';
 import { decodeXml } from './decode.js';
 import { checkProlog } from './safety.js';
-import { parseWellFormed, TEI_NS } from './wellformed.js';
+import { parseWellFormed, TEI_NS, type SaxTap } from './wellformed.js';
 import { HouseChecks } from './house.js';
 import { isSchemaCompiled, loadSchema, schemaPath, validateRelaxNG, type SchemaName } from './relaxng.js';
 import { jingAvailable, judgeWithJing, knownVerdict, type JingVerdict } from './jing.js';
@@ -21,6 +21,7 @@ import { xincludeDiagnostics } from './xinclude.js';
 export { schemaPath, loadSchema, isSchemaCompiled } from './relaxng.js';
 export { jingAvailable, judgeWithJing } from './jing.js';
 export type { SchemaName } from './relaxng.js';
+export type { SaxTap } from './wellformed.js';
 export { RULE_NAMES, parseRuleList, type RuleName } from './rules.js';
 
 export interface ValidateOptions {
@@ -36,6 +37,8 @@ export interface ValidateOptions {
   /** Told the schema's path just before a schema is compiled with libxml2 (tei_all: 10-15 s), so
    * that a terminal can say so rather than look hung. */
   onCompile?: (path: string) => void;
+  /** Another reader of the well-formedness parse (the accounting's TEI facts): one parse for both. */
+  tap?: SaxTap;
 }
 
 /** Whether jing judges this validation (tei_all only: the house schema compiles in 0.1 s). */
@@ -73,7 +76,7 @@ export async function validateTei(
 
   const rules = options.rules ?? new Set<RuleName>(schema === 'teikit' ? RULE_NAMES : []);
   const house = rules.has('house') ? new HouseChecks(file) : undefined;
-  const parsed = parseWellFormed(text, file, house?.visit);
+  const parsed = parseWellFormed(text, file, house?.visit, options.tap);
   if (!parsed.ok) return [parsed.diagnostic];
 
   // A TEI schema on a root outside the TEI namespace: one clear error instead of a schema cascade.

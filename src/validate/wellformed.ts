@@ -72,7 +72,18 @@ export type ParseResult = { ok: true; facts: Facts } | { ok: false; diagnostic: 
 /** Called for every element in the TEI namespace with its path of local names (`TEI/teiHeader/…`). */
 export type ElementVisitor = (el: ElementFact, path: readonly string[]) => void;
 
-export function parseWellFormed(text: string, file: string, visit?: ElementVisitor): ParseResult {
+/**
+ * Another reader of the same parse: told every element's qualified name and attributes, every
+ * text, every end, in document order (the accounting reads the TEI's facts in the gate's parse
+ * rather than parsing the TEI again).
+ */
+export interface SaxTap {
+  open(name: string, attrs: Record<string, string>): void;
+  text(text: string): void;
+  close(name: string): void;
+}
+
+export function parseWellFormed(text: string, file: string, visit?: ElementVisitor, tap?: SaxTap): ParseResult {
   const facts: Facts = {
     ids: new Map(), duplicateIds: [], pointers: [], pbs: [], notes: [], refs: [], breaks: [], xincludes: [],
     pageRanges: [], creationDates: [], datelineDates: [],
@@ -106,6 +117,7 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
     if (!facts.root) facts.root = { name: tag.name, ns: tag.uri, ...start };
     const attrs: Record<string, string> = {};
     for (const a of Object.values(tag.attributes)) attrs[a.prefix ? `${a.prefix}:${a.local}` : a.local] = a.value;
+    tap?.open(tag.name, attrs);
     const el: ElementFact = { name: tag.local, line: start.line, column: start.column, attrs, page };
     if (tag.local === 'biblStruct' || tag.local === 'bibl') owners.push(attrs['xml:id']);
     else owners.push(owners.at(-1));
@@ -150,6 +162,7 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
 
   let lastClosed: { name: string; line: number } | undefined;
   parser.on('closetag', (tag: SaxesTagNS) => {
+    tap?.close(tag.name);
     lastClosed = open.pop();
     path.pop();
     owners.pop();
@@ -165,6 +178,7 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
   });
 
   const onText = (t: string) => {
+    tap?.text(t);
     for (const el of collecting) el.text += t;
     if (inOrig > 0 || t.length === 0) return;
     const c = ctx();
