@@ -63,4 +63,16 @@ describe("the transcriber's bracketed notes", () => {
     expect(segs(r.tei)[0]).toContain('cont. onto</hi> p. 24.');
     expect((await validateTei(r.tei, 'HP27.tei.xml')).filter((d) => d.severity === 'error')).toEqual([]);
   });
+
+  it('is set apart in the HTML and the EPUB: its own span, named for assistive technology, the words kept', async () => {
+    const { renderHtml, renderEpub } = await import('../src/render/index.js');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const r = await convertFiles([join(fixtures, 'marx2mao/Mao/HP27.html')]);
+    const spans = (html: string) => [...html.matchAll(/<span class="transcriber-note" title="Transcriber's note[^"]*">([\s\S]*?\])<\/span>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    const words = segs(r.tei)[0]!.replace(/<orig>[^<]*<\/orig>/g, '').replace(/<[^>]+>/g, '');
+    expect(spans(await renderHtml(r.tei))).toEqual([words]);
+    const epub = unzipSync(await renderEpub(r.tei, { source: 'HP27.tei.xml' }));
+    const xhtml = Object.entries(epub).filter(([p]) => p.endsWith('.xhtml') && !p.endsWith('nav.xhtml')).map(([, b]) => strFromU8(b)).join('');
+    expect(spans(xhtml)).toEqual([words]);
+  });
 });

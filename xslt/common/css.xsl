@@ -31,6 +31,7 @@ sup.noteref { line-height: 0; font-size: 0.75em; }
 .note { font-size: 0.9em; margin: 0.6em 0; }
 .note-label { font-weight: bold; }
 .pageref { white-space: nowrap; }
+.transcriber-note { font-family: sans-serif; font-size: 0.8em; font-style: normal; }
 .reg { text-decoration: underline dotted #767676; }
 .sources dt { font-weight: bold; }
 .sources dd { margin: 0 0 0.5em 1.5em; }

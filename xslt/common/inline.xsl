@@ -154,6 +154,14 @@
   </xsl:template>
   <xsl:template match="figDesc"/>
 
+  <!-- What the transcriber added to the text ([cont. onto p. 121. - DJR]): set apart from the
+       author's words by type, not by colour alone, and named for assistive technology. -->
+  <xsl:template match="seg[@type = 'transcriberNote']">
+    <span class="transcriber-note" title="Transcriber's note: added by the transcription, not in the print">
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
   <!-- Elements with no rendering of their own: their content. -->
   <xsl:template match="name | persName | placeName | orgName | rs | seg | w | c | num | measure | unclear
                        | supplied | add | corr | reg | sic | orig | abbr | expan | choice/*">
