@@ -12,8 +12,20 @@ export interface ProgressBar {
 }
 
 export async function progressBar(io: CliIo, command: string, total: number): Promise<ProgressBar | undefined> {
-  if (!io.stderrIsTTY || io.quiet || total === 0) return undefined;
+  return (await progressBarStarter(io, command))(total);
+}
+
+/**
+ * A bar to start once the total is known (a build learns it when it has walked its inputs): the
+ * library is loaded now, where a bar can be drawn (a terminal, not --quiet), and nothing else.
+ */
+export async function progressBarStarter(io: CliIo, command: string): Promise<(total: number) => ProgressBar | undefined> {
+  if (!io.stderrIsTTY || io.quiet) return () => undefined;
   const { default: cliProgress } = await import('cli-progress');
+  return (total) => (total === 0 ? undefined : startBar(cliProgress, command, total));
+}
+
+function startBar(cliProgress: typeof import('cli-progress'), command: string, total: number): ProgressBar {
   const bars = new cliProgress.MultiBar({
     stream: process.stderr,
     format: `${command} [{bar}] {value}/{total} {file}`,

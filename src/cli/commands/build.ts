@@ -11,9 +11,9 @@ import type { CliIo, Command } from '../io.js';
 import { formatDiagnostic } from '../../model/diagnostics.js';
 import { buildSpec } from '../specs/build.js';
 import { parseCommandArgs } from '../args.js';
-import { progressBar } from '../progress.js';
+import { progressBarStarter, type ProgressBar } from '../progress.js';
 import { parseJobs } from '../../util/pool.js';
-import { buildCollection, findBuildUnits, inShard, parseShard, summaryOf, unitName, type BuildCollectionResult } from '../../pipeline/index.js';
+import { buildCollection, parseShard, summaryOf, unitName, type BuildCollectionResult } from '../../pipeline/index.js';
 import { toolVersion } from '../../version.js';
 
 /** Below this many works, threads cost more to start than they save (each loads SaxonJS and the readers). */
@@ -25,12 +25,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const json = values.format === 'json';
   const inputs = positionals.length > 0 ? positionals : ['editions'];
   const shard = values.shard !== undefined ? parseShard(values.shard, process.env) : undefined;
-  const units = (await findBuildUnits(inputs, io.cwd)).filter((u) => !shard || inShard(unitName(u), shard));
   // Without --jobs: the machine's parallelism, used when enough works have changed to pay for the threads.
   const jobs = parseJobs('build', values.jobs, Number.MAX_SAFE_INTEGER, PARALLEL_FROM);
   /** The exit code: 1 for bad input, 2 for usage or I/O, the highest over the failed works. */
   let worst = 0;
-  const bar = await progressBar(io, 'build', units.length);
+  // the bar starts when the pipeline has found the works (onStart): the inputs are walked once
+  const startBar = await progressBarStarter(io, 'build');
+  let bar: ProgressBar | undefined;
   // Lines go above the bar while it is drawn (the same terminal), else where they belong.
   const out = (s: string) => (bar && process.stdout.isTTY ? bar.log(s) : io.stdout(s));
   const err = (s: string) => (bar ? bar.log(s) : io.stderr(s));
@@ -44,6 +45,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
       jobs,
       ...(values.jobs === undefined ? { parallelFrom: PARALLEL_FROM } : {}),
       ...(shard ? { shard } : {}),
+      onStart: (total) => {
+        bar = startBar(total);
+      },
       onSettled: (unit) => bar?.tick(unitName(unit)),
       onDiagnostic: (d) => err(`${formatDiagnostic(d)}\n`),
       onBuilt: (work) => {
