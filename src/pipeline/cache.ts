@@ -4,14 +4,14 @@
  * unit's name (it is written into the report) and the bytes of its inputs (an edition's folder,
  * every file; a bare source file). What a build wrote and learned (its files, its catalogue
  * entry) is kept in out/.teikit/works/, so that a run that skips a unit, and the run that
- * assembles the site after shards, still has it. A bare source's images are not in its key (they
- * are found beside it when rendering): changing only an image needs `--force`.
+ * assembles the site after shards, still has it. A bare source's key holds the images it names
+ * too (`<IMG SRC="…">`, `![…](…)`, found beside it): a changed, added or removed image rebuilds it.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { toolVersion } from '../version.js';
 import { writeFileAtomic } from '../util/files.js';
 import { unitName, type BuildUnit } from './units.js';
@@ -85,8 +85,33 @@ export async function unitHash(unit: BuildUnit, cwd: string, strict: boolean): P
   for (const name of files) {
     const bytes = await readFile(name ? join(abs, name) : abs);
     h.update(`${name} ${bytes.length}\n`).update(bytes);
+    if (unit.kind !== 'edition') await hashImages(h, bytes, dirname(abs));
   }
   return h.digest('hex');
+}
+
+/** An image a source names: HTML's src attribute, Markdown's `![alt](path)`. */
+const IMAGE_REF = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))|!\[[^\]]*\]\(\s*<?([^)\s>]+)/gi;
+
+/**
+ * The images a bare source names beside it (relative paths only, as the renditions take them):
+ * each one's name and bytes, or that it is missing, so that adding one rebuilds too. Read from
+ * the raw bytes with a pattern, not a reader: a key must be cheap, and a name too many costs
+ * nothing.
+ */
+async function hashImages(h: ReturnType<typeof createHash>, source: Uint8Array, dir: string): Promise<void> {
+  const text = Buffer.from(source).toString('latin1');
+  const names = new Set<string>();
+  for (const m of text.matchAll(IMAGE_REF)) {
+    const ref = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
+    if (!ref || /^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/')) continue;
+    names.add(ref);
+  }
+  for (const ref of [...names].sort()) {
+    const bytes = await readFile(join(dir, ref)).catch(() => undefined);
+    h.update(`image ${ref} ${bytes ? bytes.length : 'missing'}\n`);
+    if (bytes) h.update(bytes);
+  }
 }
 
 /** out/.teikit/works/<hash of the unit's name>.json: one file per unit, whatever its name holds. */

@@ -1,0 +1,31 @@
+/**
+ * The build cache's key of a bare source holds the images it names beside it: a changed, added or
+ * removed image builds the work again (its renditions carry the image), while a file it does not
+ * name leaves the key alone. Checked on the made-up volume page that names well.gif.
+ */
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { unitHash } from '../src/pipeline/cache.js';
+import { fixtures } from './support/tools.js';
+
+describe('the cache key of a bare source', () => {
+  it('changes with the images the source names, and only with them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-cache-'));
+    copyFileSync(join(fixtures, 'volume/AWELLS70.html'), join(dir, 'AWELLS70.html'));
+    copyFileSync(join(fixtures, 'volume/well.gif'), join(dir, 'well.gif'));
+    const unit = { kind: 'source' as const, file: 'AWELLS70.html', id: 'AWELLS70' };
+    const key = () => unitHash(unit, dir, false);
+    const first = await key();
+    expect(await key()).toBe(first);
+    writeFileSync(join(dir, 'unrelated.gif'), 'GIF89a');
+    expect(await key()).toBe(first);
+    writeFileSync(join(dir, 'well.gif'), 'GIF89a changed');
+    const changed = await key();
+    expect(changed).not.toBe(first);
+    rmSync(join(dir, 'well.gif'));
+    const missing = await key();
+    expect(new Set([first, changed, missing]).size).toBe(3);
+  });
+});
