@@ -6,7 +6,7 @@
  * everything and writes nothing. `--shard auto` reads the index and count of a CI matrix, a
  * Kubernetes indexed Job and a Slurm array.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,8 +36,15 @@ function tree(dir: string, rel = ''): Map<string, Buffer> {
 
 let root = '';
 let whole: Awaited<ReturnType<typeof cli>>;
+// one build date for every run, as a CI matrix sets it: runs on either side of midnight compare
+const epoch = process.env.SOURCE_DATE_EPOCH;
+afterAll(() => {
+  if (epoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+  else process.env.SOURCE_DATE_EPOCH = epoch;
+});
 
 beforeAll(async () => {
+  process.env.SOURCE_DATE_EPOCH = '1764892800'; // 2025-12-05
   root = mkdtempSync(join(tmpdir(), 'teikit-shards-'));
   mkdirSync(join(root, 'pages'));
   for (const p of PAGES) copyFileSync(join(fixtures, 'marx2mao/Mao', `${p}.html`), join(root, 'pages', `${p}.html`));
@@ -55,6 +62,9 @@ describe('teikit build: worker pool, shards, skipping what has not changed', () 
     const order = [...whole.stdout.matchAll(/^(\w+): \d+ page breaks/gm)].map((m) => m[1]);
     expect(order).toEqual([...PAGES].sort());
     expect(whole.stdout).toContain('whole/site/index.html (catalogue of 6 work(s))\n');
+    // the build date is SOURCE_DATE_EPOCH's, in the TEI (worker threads too) and in the bags
+    for (const p of PAGES) expect(readFileSync(join(root, 'whole', p, `${p}.tei.xml`), 'utf8'), p).toContain('<date when="2025-12-05">2025-12-05</date>');
+    expect(readFileSync(join(root, 'whole', 'bags', PAGES[0]!, 'bag-info.txt'), 'utf8')).toContain('Bagging-Date: 2025-12-05');
   });
 
   it('shard 1/2 and shard 2/2 built apart, gathered and assembled: the same tree as one run, byte for byte', async () => {

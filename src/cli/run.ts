@@ -87,6 +87,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(helpText(await entry.spec(), entry.summary));
     return 0;
   }
+  // a build date that is not a time would be guessed at: a usage error, as reproducible builds ask
+  const { malformedSourceDateEpoch } = await import('../util/build-date.js');
+  const badEpoch = malformedSourceDateEpoch();
+  if (badEpoch !== undefined) {
+    io.stderr(`teikit: SOURCE_DATE_EPOCH is '${badEpoch}': it must be a whole number of seconds since 1970-01-01 (or unset)\n`);
+    return 2;
+  }
   let command: Command;
   try {
     command = await entry.code();

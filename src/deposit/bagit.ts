@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { UserError } from '../model/diagnostics.js';
 import { toolVersion } from '../version.js';
 import { ioFailure } from '../util/io-errors.js';
+import { buildDate } from '../util/build-date.js';
 
 const ALGORITHMS = ['sha256', 'sha512'] as const;
 type Algorithm = (typeof ALGORITHMS)[number];
@@ -29,7 +30,7 @@ export interface DepositResult {
 }
 
 /** Make a bag at `bagDir` from a file or the files of a folder. `bagDir` must not exist yet. */
-export async function createBag(payload: string, bagDir: string, info: BagInfo = {}, now = new Date()): Promise<DepositResult> {
+export async function createBag(payload: string, bagDir: string, info: BagInfo = {}, now = buildDate()): Promise<DepositResult> {
   const source = await stat(payload).catch((err) => {
     throw ioFailure(err, 'read', payload);
   });

@@ -12,6 +12,7 @@ import { att, child, indent, isBlank, isoDate, text, uri, type El } from './xml.
 import { orUnstated, writeWitnesses } from './sources.js';
 import { editionUuid } from '../model/identifier.js';
 import { toolVersion } from '../version.js';
+import { buildDate } from '../util/build-date.js';
 import { textKind } from './text-kind.js';
 
 export { volumeNumber } from './sources.js';
@@ -22,7 +23,7 @@ const KINDS_ID = 'text-kinds';
 const LANGUAGES: Record<string, string> = { en: 'English', fr: 'French', de: 'German', zh: 'Chinese', ru: 'Russian', es: 'Spanish' };
 
 /** Publication data for a single-file conversion that has no edition.json. */
-export function defaultPublication(today = new Date()): Publication {
+export function defaultPublication(today = buildDate()): Publication {
   return { publisher: 'teikit', licence: { text: 'Unknown' }, date: today.toISOString().slice(0, 10) };
 }
 
