@@ -19,7 +19,7 @@ import { pageKey } from '../src/volume/member.js';
 import { cli } from './support/cli.js';
 import { jingValidate } from './support/jing.js';
 import { EPUBCHECK_JAR, runEpubcheck } from './support/render-checkers.js';
-import { fixtures, requireTool, teiAllRng, which } from './support/tools.js';
+import { fixtures, repoRoot, requireTool, teiAllRng, which } from './support/tools.js';
 
 const PUB = { publisher: 'teikit tests', licence: { text: 'CC0' }, date: '2026-12-04' };
 
@@ -206,6 +206,28 @@ describe('a made-up volume: three works of Vol. III, one of Vol. IV', () => {
     const one = await cli(['volume', teiDir, '-o', out, '--min-works', '1']);
     expect(one.stdout).toContain('2 volume(s) of 4 work(s)');
   }, 120_000);
+
+  it('teikit build --volumes: the works, the site and the volume editions in one run; again with every work skipped', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'teikit-build-volumes-')), 'out');
+    const r = await cli(['build', join(fixtures, 'volume'), '-o', out, '--volumes', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const { Ajv } = await import('ajv');
+    const check = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(repoRoot, 'schema', 'build.schema.json'), 'utf8')) as object);
+    const doc = JSON.parse(r.stdout);
+    expect(check(doc), JSON.stringify(check.errors)).toBe(true);
+    const id = 'selected-essays-of-the-lakeside-press-v3';
+    expect(doc.volumes).toEqual([{ id, works: 3, tei: join(out, 'volumes', id, `${id}.tei.xml`), epub: join(out, 'volumes', id, `${id}.epub`) }]);
+    const volumeTeiText = readFileSync(doc.volumes[0].tei, 'utf8');
+    expect([...volumeTeiText.matchAll(/<TEI /g)]).toHaveLength(3);
+    expect((await validateTei(volumeTeiText, `${id}.tei.xml`)).filter((d) => d.severity === 'error')).toEqual([]);
+    // a second run skips every work, and the volume is still made from their kept TEI
+    const again = await cli(['build', join(fixtures, 'volume'), '-o', out, '--volumes']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('teikit build: 4 of 4 work(s) unchanged, skipped');
+    expect(again.stdout).toContain(`1 volume(s) of 3 work(s) in ${join(out, 'volumes')}/`);
+    // not with --shard: the volumes want the whole collection
+    expect((await cli(['build', join(fixtures, 'volume'), '-o', out, '--volumes', '--shard', '1/2'])).code).toBe(2);
+  }, 180_000);
 
   it('teikit volume: an invalid input is named and left out (exit 1), a bad option is a usage error (exit 2)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'teikit-volume-bad-'));

@@ -8,13 +8,14 @@
  * json, the result (schema/build.schema.json) is the only thing on stdout; messages stay on stderr.
  */
 import type { CliIo, Command } from '../io.js';
-import { formatDiagnostic } from '../../model/diagnostics.js';
+import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { buildSpec } from '../specs/build.js';
 import { parseCommandArgs } from '../args.js';
 import { progressBarStarter, type ProgressBar } from '../progress.js';
 import { parseJobs } from '../../util/pool.js';
 import { buildCollection, parseShard, summaryOf, unitName, type BuildCollectionResult } from '../../pipeline/index.js';
 import { toolVersion } from '../../version.js';
+import { join } from 'node:path';
 
 /** Below this many works, threads cost more to start than they save (each loads SaxonJS and the readers). */
 const PARALLEL_FROM = 24;
@@ -25,6 +26,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const json = values.format === 'json';
   const inputs = positionals.length > 0 ? positionals : ['editions'];
   const shard = values.shard !== undefined ? parseShard(values.shard, process.env) : undefined;
+  if (shard && values.volumes) throw new UserError('teikit build: --volumes wants the whole collection: use it on the run without --shard that assembles the site', 2);
   // Without --jobs: the machine's parallelism, used when enough works have changed to pay for the threads.
   const jobs = parseJobs('build', values.jobs, Number.MAX_SAFE_INTEGER, PARALLEL_FROM);
   /** The exit code: 1 for bad input, 2 for usage or I/O, the highest over the failed works. */
@@ -67,8 +69,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
   } finally {
     bar?.stop();
   }
-  const code = result.failed.length > 0 ? Math.max(worst, 1) : 0;
-  if (json) io.stdout(`${JSON.stringify(buildJson(result, inputs, outDir, code), null, 2)}\n`);
+  const volumes = values.volumes === true ? await makeVolumes(result, outDir, io, json) : undefined;
+  if (volumes?.failed) worst = Math.max(worst, 1);
+  const code = result.failed.length > 0 || volumes?.failed ? Math.max(worst, 1) : 0;
+  if (json) io.stdout(`${JSON.stringify(buildJson(result, inputs, outDir, code, volumes?.made), null, 2)}\n`);
   reportSite(result, outDir, io, json);
   if (result.skipped.length > 0) io.stderr(`teikit build: ${result.skipped.length} of ${result.total} work(s) unchanged, skipped\n`);
   if (shard) io.stderr(`teikit build: shard ${shard.index}/${shard.count}: ${result.total} work(s); no site (a run without --shard assembles it)\n`);
@@ -76,8 +80,39 @@ async function run(args: string[], io: CliIo): Promise<number> {
   return code;
 }
 
+interface MadeVolume {
+  id: string;
+  works: number;
+  tei: string;
+  epub: string;
+}
+
+/**
+ * The volume editions of the works this build holds (built or skipped), made by the library's
+ * buildVolumes into out/volumes/: every volume again on each run (a volume reads its works' TEI,
+ * which a skipped work keeps). `failed`: a work's TEI could not be read.
+ */
+async function makeVolumes(result: BuildCollectionResult, outDir: string, io: CliIo, json: boolean): Promise<{ made: MadeVolume[]; failed: boolean }> {
+  const tei = [...result.built.flatMap((w) => w.written), ...result.skipped.flatMap((c) => c.written.map((f) => join(outDir, f)))].filter((f) => f.endsWith('.tei.xml'));
+  const { buildVolumes } = await import('../../volume/index.js');
+  const { summary } = await import('./volume.js');
+  const made: MadeVolume[] = [];
+  const volumes = await buildVolumes(tei, {
+    outDir: join(outDir, 'volumes'),
+    cwd: io.cwd,
+    onDiagnostic: (d) => io.stderr(`${formatDiagnostic(d)}\n`),
+    onVolume: (volume, files) => {
+      made.push({ id: volume.id, works: volume.members.length, tei: files.tei, epub: files.epub });
+      if (!json) io.stdout(`${summary(volume).join('\n')}\n  ${files.tei}\n  ${files.epub}\n`);
+    },
+  });
+  if (volumes.failed.length > 0) io.stderr(`teikit build: ${volumes.failed.length} TEI file(s) could not be read for the volumes: ${volumes.failed.join(', ')}\n`);
+  if (!json) io.stdout(`${made.length} volume(s) of ${made.reduce((n, v) => n + v.works, 0)} work(s) in ${join(outDir, 'volumes')}/\n`);
+  return { made, failed: volumes.failed.length > 0 };
+}
+
 /** The result as schema/build.schema.json describes it. */
-function buildJson(result: BuildCollectionResult, inputs: string[], outDir: string, exitCode: number): object {
+function buildJson(result: BuildCollectionResult, inputs: string[], outDir: string, exitCode: number, volumes?: MadeVolume[]): object {
   const { search } = result;
   return {
     tool: { name: 'teikit', version: toolVersion() },
@@ -104,6 +139,7 @@ function buildJson(result: BuildCollectionResult, inputs: string[], outDir: stri
           search: 'failed' in search ? { failed: search.failed } : { pages: search.pages, errors: search.errors },
         }
       : null,
+    ...(volumes ? { volumes } : {}),
   };
 }
 
