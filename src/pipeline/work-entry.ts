@@ -7,6 +7,8 @@ import type { Edition, PrintWitness } from '../model/types.js';
 
 export interface WorkEntry {
   id: string;
+  /** The work's title; for a page holding one part of a work, with that part (`Anti-Dühring —
+   * Part II: Political Economy`), so that the parts are told apart in the catalogue and citations. */
   title: string;
   author?: string;
   /** When the work was written (or first published), as printed and as ISO 8601 where known. */
@@ -55,7 +57,7 @@ export function workEntry(edition: Edition, tei: string, stem: string): WorkEntr
   const first = firstPageBreak(tei) ?? print?.pages?.from;
   return {
     id: edition.id,
-    title: edition.work.title,
+    title: edition.work.part ? `${edition.work.title} — ${edition.work.part}` : edition.work.title,
     ...(edition.work.author ? { author: edition.work.author } : {}),
     ...(date ? { date: { text: date.text, ...(date.when ?? date.notBefore ?? date.from ? { when: date.when ?? date.notBefore ?? date.from } : {}) } } : {}),
     ...(print

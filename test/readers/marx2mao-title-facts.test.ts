@@ -170,6 +170,9 @@ describe('a letter-spaced title under a part label, by two authors (made-up M&E/
     const tei = writeTei(ed, publication);
     expect(tei).toMatch(new RegExp(`<title type="main">${ed.work.title.replace(/[()]/g, '\\$&')}</title>\\s*<title type="sub">${label}</title>`));
     await expectValid(tei, 'LS99.tei.xml');
+    // the catalogue and the citations tell the parts of one work apart
+    const { workEntry } = await import('../../src/pipeline/work-entry.js');
+    expect(workEntry(ed, tei, 'LS99').title).toBe(`${ed.work.title} — ${label}`);
   });
 });
 
