@@ -75,7 +75,9 @@ const IP_LITERAL = /^[a-z][a-z0-9+.-]*:\/\/\[[0-9a-f:.]+\]/i;
 /**
  * A URI reference as @target/@url need it (xsd:anyURI): spaces, brackets and other characters URIs
  * cannot hold are escaped, a `%` that starts no escape becomes `%25`, and a second `#` (a fragment
- * cannot hold one) `%23`. Characters XML cannot hold at all are dropped first.
+ * cannot hold one) `%23`. Characters XML cannot hold at all are dropped first. A colon before any
+ * `/`, `?` or `#` where no scheme stands (`mailtº:djr@…`, a scheme with a character no scheme
+ * has) would make a relative reference that no URI parser accepts: it is escaped too (`%3A`).
  */
 export function uri(s: string): string {
   const clean = s.replace(NOT_XML, '').trim();
@@ -87,5 +89,7 @@ export function uri(s: string): string {
     fragment = true;
     return c;
   });
+  const colon = /^[^/?#:]*:/.exec(rest);
+  if (!host && colon && !/^[A-Za-z][A-Za-z0-9+.-]*:$/.test(colon[0])) return `${colon[0].slice(0, -1)}%3A${rest.slice(colon[0].length)}`;
   return host + rest;
 }

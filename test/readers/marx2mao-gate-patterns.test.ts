@@ -1,13 +1,15 @@
 /**
- * Three patterns that made teikit write invalid TEI, caught by its own validation gate (a clean
- * refusal, exit 1) in the 30,000-run fuzz: each is now converted validly, generally. Made up from
+ * Four patterns that made teikit write invalid TEI, caught by its own validation gate (a clean
+ * refusal, exit 1) in the fuzz: each is now converted validly, generally. Made up from
  * the made-up SCHEMES17 page by the edits the fuzz made:
  * - a page cut short after its first right-aligned line: a division that would hold only a
  *   closer (TEI forbids a closer with no text before it) has none;
  * - a page marker repeated where the reader takes it into the NOTES heading: the writer
  *   missed page breaks in the notes section's heading, so it did not declare the repetition;
  * - a page number with a control character in it (`page 2\x129`): written as `29`, and judged as
- *   `29` (out of sequence), as `teikit validate` reads it.
+ *   `29` (out of sequence), as `teikit validate` reads it;
+ * - a link whose scheme has a character no scheme has (`mailtº:`, in the 100,000-run fuzz): its
+ *   colon escaped, since a relative reference cannot hold one before its first `/`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,5 +54,16 @@ describe('sources that made invalid TEI, now converted validly', () => {
     const { tei } = await convert(flipped);
     const pbs = descendants(parseXmlTree(tei), 'pb').filter((pb) => pb.attrs.edRef);
     expect(pbs.map((pb) => [pb.attrs.n, pb.attrs.type])).toEqual([['11', undefined], ['12', undefined], ['10', 'out-of-sequence']]);
+  });
+
+  it('a link with a broken scheme: its colon escaped, the link kept', async () => {
+    // as the fuzz had it: the credit line no longer says "for the Internet", so it is text, link and all
+    const broken = source.replace('HREF="mailto:', 'HREF="mailt\u00ba:').replace('for the Internet', 'forxthe Internet');
+    expect(broken).not.toBe(source);
+    const { tei } = await convert(broken);
+    const refs = descendants(parseXmlTree(tei), 'ref').filter((r) => r.attrs.target?.startsWith('mailt'));
+    expect(refs.map((r) => r.attrs.target)).toEqual(['mailt%C2%BA%3Adjr@marx2mao.org']);
+    const { uri } = await import('../../src/tei/xml.js');
+    expect(['mailto:a@b', 'a:b', 'foo/bar:baz', '#p5', '1:2'].map(uri)).toEqual(['mailto:a@b', 'a:b', 'foo/bar:baz', '#p5', '1%3A2']);
   });
 });
