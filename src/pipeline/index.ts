@@ -183,16 +183,15 @@ async function assembleSite(entries: { entry: WorkEntry; hash: string }[], outDi
     return { site: [], siteSkipped: true, search: previous.search };
   }
   const works = entries.map((e) => e.entry);
-  const { writeSearchIndex, writeSite } = await import('../site/index.js');
-  let search: SearchIndexResult | { failed: string };
-  try {
-    search = await writeSearchIndex(works, outDir, cwd);
-  } catch (err) {
-    // Search is an addition: without Pagefind (its binary missing for this platform) the site is
-    // still whole, and says nothing of search.
-    search = { failed: err instanceof Error ? err.message : String(err) };
-  }
-  const site = await writeSite(works, outDir, cwd, !('failed' in search));
+  const { readRenditions, writeSearchIndex, writeSite } = await import('../site/index.js');
+  const texts = await readRenditions(works, outDir, cwd);
+  // Search is an addition: without Pagefind (its binary missing for this platform) the site is
+  // still whole, and says nothing of search. The index is built while the work pages are written.
+  const searching = writeSearchIndex(works, outDir, cwd, texts).catch((err: unknown): { failed: string } => ({
+    failed: err instanceof Error ? err.message : String(err),
+  }));
+  const site = await writeSite(works, outDir, cwd, searching.then((s) => !('failed' in s)), texts);
+  const search = await searching;
   const stamp: SiteStamp = { key, search, site };
   await writeFileAtomic(stampFile, `${JSON.stringify(stamp, null, 1)}\n`, join(outDir, '.teikit', 'site.json'));
   return { site, search };

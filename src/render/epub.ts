@@ -39,8 +39,10 @@ export async function renderEpub(tei: string | ParsedTei, opts: RenderOptions = 
   const ordered = [...run.documents.keys()].sort(
     (a, b) => Number(b.startsWith('META-INF/')) - Number(a.startsWith('META-INF/')) || a.localeCompare(b),
   );
+  // Deflate level 6, not 9: on the largest sample EPUB 9 took twice the time (66 ms against 28)
+  // for 0.1% fewer bytes, and a collection build zips hundreds.
   for (const path of ordered) {
-    entries[path] = [strToU8(run.documents.get(path)!), { level: 9, mtime: ZIP_TIME }];
+    entries[path] = [strToU8(run.documents.get(path)!), { level: 6, mtime: ZIP_TIME }];
   }
   for (const image of listedImages(run.principal)) {
     const bytes = readImage(image.url, opts.assetsDir ?? '.', file);

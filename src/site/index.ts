@@ -17,37 +17,63 @@ import { workPage } from './work-page.js';
 
 export { cslJson, bibtex, citationMeta, citationText, escapeBibtex } from './cite.js';
 
-/**
- * The site's files (path relative to site/, content), computed before any is written. `texts`
- * gives each work's HTML rendition (by id), whose text and contents its page shows.
- */
-export function siteFiles(works: WorkEntry[], texts: ReadonlyMap<string, string>, search = false): [string, string][] {
-  const files: [string, string][] = [
+/** The catalogue, the search page and the assets: what depends on whether search was written. */
+function frontFiles(works: WorkEntry[], search: boolean): [string, string][] {
+  return [
     ['index.html', cataloguePage(works, search)],
     ['search.html', searchPage(search)],
     ['site.css', SITE_CSS],
     ['site.js', SITE_JS],
   ];
-  const neighbours = volumeNeighbours(works);
-  for (const w of works) {
-    files.push([workPagePath(w), workPage(w, renditionParts(texts.get(w.id) ?? ''), neighbours.get(w.id))]);
-    files.push([`works/${w.id}.csl.json`, `${JSON.stringify(cslJson(w), null, 2)}\n`]);
-    files.push([`works/${w.id}.bib`, bibtex(w)]);
-  }
-  return files;
 }
 
-/** Write the site into `<outDir>/site/` (with search when `search`: the Pagefind index is there); returns the paths written, relative to outDir. */
-export async function writeSite(works: WorkEntry[], outDir: string, cwd: string, search = false): Promise<string[]> {
+/** One work's page (its text and contents from its HTML rendition) and its citation files. */
+function workFiles(w: WorkEntry, html: string, neighbours: ReturnType<typeof volumeNeighbours>): [string, string][] {
+  return [
+    [workPagePath(w), workPage(w, renditionParts(html), neighbours.get(w.id))],
+    [`works/${w.id}.csl.json`, `${JSON.stringify(cslJson(w), null, 2)}\n`],
+    [`works/${w.id}.bib`, bibtex(w)],
+  ];
+}
+
+/**
+ * The site's files (path relative to site/, content). `texts` gives each work's HTML rendition
+ * (by id), whose text and contents its page shows.
+ */
+export function siteFiles(works: WorkEntry[], texts: ReadonlyMap<string, string>, search = false): [string, string][] {
+  const neighbours = volumeNeighbours(works);
+  return [...frontFiles(works, search), ...works.flatMap((w) => workFiles(w, texts.get(w.id) ?? '', neighbours))];
+}
+
+/** Every work's HTML rendition, read once for the search index and the site's work pages. */
+export async function readRenditions(works: WorkEntry[], outDir: string, cwd: string): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   for (const w of works) {
     texts.set(w.id, await readFile(resolve(cwd, outDir, w.files.html), 'utf8').catch((err: unknown) => {
       throw ioFailure(err, 'read', join(outDir, w.files.html));
     }));
   }
-  const files = siteFiles(works, texts, search);
-  for (const [name, data] of files) await writeFileAtomic(resolve(cwd, outDir, 'site', name), data, join(outDir, 'site', name));
-  return files.map(([name]) => join('site', name));
+  return texts;
 }
+
+/**
+ * Write the site into `<outDir>/site/` (with search when `search` is or becomes true: the Pagefind
+ * index is there); returns the paths written, relative to outDir. `texts`: the renditions, when
+ * already read. The work pages are written first, a work at a time, and only the catalogue waits
+ * for `search`: the search index, built meanwhile, and the work pages take turns in this thread
+ * while Pagefind indexes in its own process.
+ */
+export async function writeSite(works: WorkEntry[], outDir: string, cwd: string, search: boolean | Promise<boolean> = false, texts?: ReadonlyMap<string, string>): Promise<string[]> {
+  const renditions = texts ?? (await readRenditions(works, outDir, cwd));
+  const write = async (files: [string, string][]) => {
+    for (const [name, data] of files) await writeFileAtomic(resolve(cwd, outDir, 'site', name), data, join(outDir, 'site', name));
+    return files.map(([name]) => join('site', name));
+  };
+  const neighbours = volumeNeighbours(works);
+  const pages: string[] = [];
+  for (const w of works) pages.push(...(await write(workFiles(w, renditions.get(w.id) ?? '', neighbours))));
+  return [...(await write(frontFiles(works, await search))), ...pages];
+}
+
 export { writeSearchIndex } from './search.js';
 export type { SearchIndexResult } from './search.js';

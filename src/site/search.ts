@@ -23,36 +23,45 @@ export interface SearchIndexResult {
   errors: string[];
 }
 
-/** Index every work's HTML and write the bundle to `<outDir>/site/pagefind/`. */
-export async function writeSearchIndex(works: WorkEntry[], outDir: string, cwd: string): Promise<SearchIndexResult> {
+type Added = { errors: string[] };
+
+/**
+ * Index every work's HTML and write the bundle to `<outDir>/site/pagefind/`. `texts`: the
+ * renditions, when already read. Pagefind indexes in its own process: a work's records are sent
+ * without waiting for each answer, and awaited while the next work's pages are cut from its HTML,
+ * so that Pagefind's indexing and this thread's parsing overlap instead of taking turns.
+ */
+export async function writeSearchIndex(works: WorkEntry[], outDir: string, cwd: string, texts?: ReadonlyMap<string, string>): Promise<SearchIndexResult> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   const problems = [...errors];
   let pages = 0;
+  const settle = async (sent: Promise<Added>[]) => {
+    for (const added of await Promise.all(sent)) {
+      problems.push(...added.errors);
+      if (added.errors.length === 0) pages++;
+    }
+  };
   try {
+    let inFlight: Promise<Added>[] = [];
     for (const w of works) {
-      const content = await readFile(resolve(cwd, outDir, w.files.html), 'utf8');
+      const content = texts?.get(w.id) ?? (await readFile(resolve(cwd, outDir, w.files.html), 'utf8'));
       // The work's page on the site, whose print pages are anchors and whose "Cite this" follows them.
       const url = hrefOf(workPagePath(w));
       const printed = printPages(content);
-      if (printed.length === 0) {
-        const added = await index.addHTMLFile({ url, content });
-        problems.push(...added.errors);
-        if (added.errors.length === 0) pages++;
-        continue;
-      }
-      for (const p of printed) {
-        const added = await index.addCustomRecord({
-          url: `${url}#${p.id}`,
-          content: p.text,
-          language: 'en',
-          meta: { title: `${w.title}, p. ${p.n}`, work: w.title, page: p.n },
-        });
-        problems.push(...added.errors);
-        if (added.errors.length === 0) pages++;
-      }
+      const sent: Promise<Added>[] = printed.length === 0
+        ? [index.addHTMLFile({ url, content })]
+        : printed.map((p) => index.addCustomRecord({
+            url: `${url}#${p.id}`,
+            content: p.text,
+            language: 'en',
+            meta: { title: `${w.title}, p. ${p.n}`, work: w.title, page: p.n },
+          }));
+      await settle(inFlight);
+      inFlight = sent;
     }
+    await settle(inFlight);
     const written = await index.writeFiles({ outputPath: resolve(cwd, outDir, 'site', 'pagefind') });
     problems.push(...written.errors);
   } finally {
