@@ -58,6 +58,9 @@ export async function writeSearchIndex(works: WorkEntry[], outDir: string, cwd: 
             language: 'en',
             meta: { title: `${w.title}, p. ${p.n}`, work: w.title, page: p.n },
           }));
+      // awaited below, after the next work's pages are cut: marked handled now, so that Pagefind's
+      // process failing meanwhile is this function's error, not an unhandled rejection
+      for (const p of sent) p.catch(() => undefined);
       await settle(inFlight);
       inFlight = sent;
     }
