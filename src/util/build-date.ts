@@ -4,22 +4,17 @@
  * (https://reproducible-builds.org/specs/source-date-epoch/), so that two runs on two days, or
  * the shards of one collection built on either side of midnight, write the same bytes.
  */
+
+/** A SOURCE_DATE_EPOCH that is a time: a whole number of seconds. */
+const EPOCH = /^\d{1,12}$/;
+
 export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = sourceDateEpoch(env);
-  return epoch === undefined ? new Date() : new Date(epoch * 1000);
+  const raw = env.SOURCE_DATE_EPOCH?.trim();
+  return raw && EPOCH.test(raw) ? new Date(Number(raw) * 1000) : new Date();
 }
 
-/** SOURCE_DATE_EPOCH as a number; undefined when unset; an Error when it is set but not a whole number. */
-export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const raw = env.SOURCE_DATE_EPOCH;
-  if (raw === undefined || raw === '') return undefined;
-  if (!/^\d{1,12}$/.test(raw.trim())) return undefined;
-  return Number(raw.trim());
-}
-
-/** Whether SOURCE_DATE_EPOCH is set to something that is not a time (the CLI refuses to guess). */
+/** SOURCE_DATE_EPOCH when it is set to something that is not a time (the CLI refuses to guess). */
 export function malformedSourceDateEpoch(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const raw = env.SOURCE_DATE_EPOCH;
-  if (raw === undefined || raw === '' || /^\d{1,12}$/.test(raw.trim())) return undefined;
-  return raw;
+  return raw && !EPOCH.test(raw.trim()) ? raw : undefined;
 }
