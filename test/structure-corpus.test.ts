@@ -31,6 +31,10 @@ interface Counts {
   closers: number;
   spaced: number;
   contentsLinks: number;
+  /** Printed contents as lists (outermost), their entries (items at any depth), and as tables. */
+  contentsLists: number;
+  contentsEntries: number;
+  contentsTables: number;
   root: XElement;
 }
 
@@ -60,10 +64,21 @@ beforeAll(() => {
         closers: descendants(root, 'closer').length,
         spaced: descendants(root, 'hi').filter((h) => h.attrs.rend === 'letter-spaced').length,
         contentsLinks: descendants(root, 'front').flatMap((f) => descendants(f, 'ref')).filter((r) => r.attrs.target?.startsWith('#div')).length,
+        ...contentsCounts(root),
       });
     }
   }
 }, 120_000);
+
+function contentsCounts(root: XElement): Pick<Counts, 'contentsLists' | 'contentsEntries' | 'contentsTables'> {
+  const divs = descendants(root, 'div').filter((d) => d.attrs.type === 'contents');
+  const lists = divs.flatMap((d) => childElements(d, 'list')).filter((l) => l.attrs.type === 'contents');
+  return {
+    contentsLists: lists.length,
+    contentsEntries: lists.reduce((n, l) => n + descendants(l, 'item').length, 0),
+    contentsTables: divs.flatMap((d) => childElements(d, 'table')).length,
+  };
+}
 
 const sum = (list: Counts[], f: (c: Counts) => number) => list.reduce((n, c) => n + f(c), 0);
 
@@ -71,7 +86,7 @@ describe('structure of the sample pages', () => {
   it('counts divisions per level, title pages, letter parts and contents links', () => {
     for (const [set, list] of Object.entries(pages)) {
       const levels = [0, 1, 2, 3].map((k) => sum(list, (c) => c.levels[k] ?? 0));
-      console.log(`${set}: ${list.length} works; body divisions per level ${levels.join('/')}; title pages ${sum(list, (c) => c.titlePages)}; openers ${sum(list, (c) => c.openers)}; closers ${sum(list, (c) => c.closers)}; letter-spaced ${sum(list, (c) => c.spaced)}; contents links ${sum(list, (c) => c.contentsLinks)}`);
+      console.log(`${set}: ${list.length} works; body divisions per level ${levels.join('/')}; title pages ${sum(list, (c) => c.titlePages)}; openers ${sum(list, (c) => c.openers)}; closers ${sum(list, (c) => c.closers)}; letter-spaced ${sum(list, (c) => c.spaced)}; contents links ${sum(list, (c) => c.contentsLinks)}; contents lists ${sum(list, (c) => c.contentsLists)} (${sum(list, (c) => c.contentsEntries)} entries), contents tables kept ${sum(list, (c) => c.contentsTables)}`);
     }
     const sample = pages.sample;
     expect(sample).toHaveLength(53);
@@ -80,6 +95,21 @@ describe('structure of the sample pages', () => {
     expect(sum(sample, (c) => c.levels[1] ?? 0)).toBeGreaterThan(0);
     expect(sum(sample, (c) => c.closers)).toBeGreaterThanOrEqual(9);
     expect(sum(sample, (c) => c.openers)).toBeGreaterThanOrEqual(1);
+    // printed contents: read as lists where the columns line up, kept as tables where they do not
+    const both = [...pages.sample, ...pages.tranche2];
+    expect(sum(both, (c) => c.contentsLists)).toBeGreaterThanOrEqual(40);
+    expect(sum(both, (c) => c.contentsEntries)).toBeGreaterThanOrEqual(380);
+    expect(sum(both, (c) => c.contentsTables)).toBeLessThanOrEqual(16);
+  });
+
+  it('gives every entry of a contents list a title, and its page as the print has it', () => {
+    for (const c of [...pages.sample, ...pages.tranche2]) {
+      for (const item of descendants(c.root, 'list').filter((l) => l.attrs.type === 'contents').flatMap((l) => childElements(l, 'item'))) {
+        const title = item.children.filter((n) => n.kind === 'text' || !['label', 'num', 'list'].includes(n.name));
+        expect(title.map((n) => textContent(n.kind === 'text' ? { kind: 'element', name: '', attrs: {}, children: [n] } : n)).join('').trim(), c.name).not.toBe('');
+        for (const num of childElements(item, 'num')) expect(textContent(num), c.name).toMatch(/^(\d+|[ivxlc]+)$/i);
+      }
+    }
   });
 
   it('leaves no chapter label, page remark or letter-spaced word as plain text', () => {

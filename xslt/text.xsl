@@ -115,6 +115,16 @@
     <xsl:value-of select="$NL"/>
   </xsl:template>
 
+  <!-- A printed contents list: an entry a line (label, title, page), sub-entries indented under it. -->
+  <xsl:template match="list[@type = 'contents']" mode="txt">
+    <xsl:param name="indent" as="xs:string" select="''" tunnel="yes"/>
+    <xsl:for-each select="item">
+      <xsl:value-of select="t:block($indent, node() except list, '') || $NL"/>
+      <xsl:apply-templates select="list" mode="txt"><xsl:with-param name="indent" select="$indent || '    '" tunnel="yes"/></xsl:apply-templates>
+    </xsl:for-each>
+    <xsl:if test="not(parent::item)"><xsl:value-of select="$NL"/></xsl:if>
+  </xsl:template>
+
   <!-- A note: "[1] " before its first paragraph, further paragraphs indented, its [p. N]
        back-reference at the end of the last one. -->
   <xsl:template match="note" mode="txt">

@@ -7,8 +7,9 @@
 import type { SourcePosition } from '../model/types.js';
 import { UNSTATED } from '../tei/repair.js';
 import { align } from './align.js';
+import { matchTablesAsMultisets } from './tables.js';
 import type { TeiFacts } from './tei.js';
-import { REGIONS, regionOf, type FidelityCounts, type Inventory, type RegionCounts, type SourceFidelity, type Unaccounted, type WordList, wordText, wordTexts } from './types.js';
+import { REGIONS, regionOf, type FidelityCounts, type Inventory, type RegionCounts, type SourceFidelity, type Span, type Unaccounted, type WordList, wordText, wordTexts } from './types.js';
 import { words } from './source-text.js';
 
 export interface CompareOptions {
@@ -97,8 +98,9 @@ export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOp
   const src = zero();
   const out = zero();
   const remarks = new Set(inv.markers.flatMap((m) => (m.remark ? words(m.remark) : [])));
-  const wordsOf = (list: WordList, teiList: WordList) => {
+  const wordsOf = (list: WordList, teiList: WordList, tables?: { source: readonly Span[]; tei: readonly Span[] }) => {
     const al = align(list.h, teiList.h);
+    if (tables) matchTablesAsMultisets(list, tables.source, teiList, tables.tei, al);
     const n = list.h.length;
     const m = teiList.h.length;
     tally(list.region, al.a, src, recallHits);
@@ -126,7 +128,7 @@ export function compareWithTei(inv: Inventory, tei: TeiFacts, options: CompareOp
     }
     if (al.gaveUp) miss('words', 'the source and the TEI differ in too many words to be aligned exactly', inv.position(list.at[0] ?? 0));
   };
-  wordsOf(inv.mainWords, tei.mainWords);
+  wordsOf(inv.mainWords, tei.mainWords, { source: inv.tables ?? [], tei: tei.tables });
   wordsOf(inv.footWords, tei.footWords);
 
   // The title block's facts in the header.

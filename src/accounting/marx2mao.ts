@@ -10,7 +10,7 @@
  */
 import { decodeHTML } from 'entities';
 import { blank, blanked, classifyEndnoteWords, decodeSource, htmlWords, positioner, words } from './source-text.js';
-import { wordList, type Inventory, type SourceMarker, type SourceNote, type SourceNoteRef, type TitleFacts } from './types.js';
+import { wordList, type Inventory, type Span, type SourceMarker, type SourceNote, type SourceNoteRef, type TitleFacts } from './types.js';
 
 /** A print page marker, with an optional remark after it (`[blank]`, also after its FONT:
  * `<FONT SIZE=-2><B>page 56</B></FONT>[blank]`); REMARK_BEFORE finds one before it. */
@@ -185,6 +185,22 @@ function blankSpans(text: string, spans: [number, number][]): string {
   return parts.join('');
 }
 
+/** The outermost `<TABLE>`s between `from` and `to` (nested ones counted), as spans. */
+function tableSpans(html: string, from: number, to: number): Span[] {
+  const spans: Span[] = [];
+  const tag = /<(\/?)TABLE\b[^>]*>/gi;
+  tag.lastIndex = from;
+  let depth = 0;
+  let start = 0;
+  for (let m = tag.exec(html); m && m.index < to; m = tag.exec(html)) {
+    if (!m[1]) {
+      if (depth++ === 0) start = m.index;
+    } else if (depth > 0 && --depth === 0) spans.push([start, m.index + m[0].length]);
+  }
+  if (depth > 0) spans.push([start, to]);
+  return spans;
+}
+
 export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory {
   const html = decodeSource(bytes);
   const position = positioner(html, file);
@@ -277,6 +293,6 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   }
   htmlWords(work, at, end, 'body', mainWords);
   classifyEndnoteWords(mainWords, anchors.map((a) => a.index), noteEnds);
-  return { file, format: 'marx2mao', markers, notes, refs, mainWords, footWords, title: titleFacts(html, cut, position), position };
+  return { file, format: 'marx2mao', markers, notes, refs, mainWords, tables: tableSpans(work, cut, end), footWords, title: titleFacts(html, cut, position), position };
 }
 

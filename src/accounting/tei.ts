@@ -6,12 +6,15 @@
  */
 import { SaxesParser } from '../util/saxes.js';
 import { addWords } from './source-text.js';
-import { wordList, type Region, type WordList } from './types.js';
+import { wordList, type Region, type Span, type WordList } from './types.js';
 
 export interface TeiFacts {
   pbs: { n: string; edRef?: string; source?: string }[];
   /** Body and endnote words in document order. */
   mainWords: WordList;
+  /** Where the text's tables and lists are ([start, end) offsets of mainWords' text): their words
+   * are compared as multisets (tables.ts). */
+  tables: Span[];
   /** Page-foot note words, in the order of the notes' numbers (fn1, fn2…). */
   footWords: WordList;
   notes: { id: string; n: string; place: string; target: string[] }[];
@@ -78,7 +81,7 @@ export function teiFacts(xml: string, suppliedNotesHead = false): TeiFacts {
 
 /** See teiFacts. */
 export function collectTeiFacts(suppliedNotesHead = false): TeiFactsCollector {
-  const facts: TeiFacts = { pbs: [], mainWords: wordList(), footWords: wordList(), notes: [], refs: [], title: '', author: '', volumes: [], pageFroms: [] };
+  const facts: TeiFacts = { pbs: [], mainWords: wordList(), tables: [], footWords: wordList(), notes: [], refs: [], title: '', author: '', volumes: [], pageFroms: [] };
   const stack: Frame[] = [];
   const notesDivs = new WeakSet<Frame>();
   // the text is kept in pieces and joined once: a string grown piece by piece is a deep rope that
@@ -89,6 +92,9 @@ export function collectTeiFacts(suppliedNotesHead = false): TeiFactsCollector {
   const foot = new Map<string, string>();
   const footOrder: string[] = [];
   let volume = '';
+  // the outermost table or list open (its start in the main text, its depth in the stack), or -1
+  let tableStart = -1;
+  let tableDepth = -1;
   const append = (text: string, frame: { foot?: string; region: Region }) => {
     if (frame.foot) {
       foot.set(frame.foot, foot.get(frame.foot)! + text);
@@ -142,6 +148,10 @@ export function collectTeiFacts(suppliedNotesHead = false): TeiFactsCollector {
       else if (a.break !== 'no') append(' ', frame);
     }
     if (TEI_BLOCKS.has(name) && !inHeader) append(' ', frame);
+    if ((name === 'table' || name === 'list') && !frame.skip && !frame.foot && tableStart < 0) {
+      tableStart = mainLength;
+      tableDepth = stack.length;
+    }
     stack.push(frame);
   };
   const text = (value: string): void => {
@@ -155,6 +165,10 @@ export function collectTeiFacts(suppliedNotesHead = false): TeiFactsCollector {
   };
   const close = (name: string): void => {
     const top = stack.pop();
+    if (tableStart >= 0 && stack.length === tableDepth) {
+      facts.tables.push([tableStart, mainLength]);
+      tableStart = -1;
+    }
     if (top?.capture === 'volume' && stack.at(-1)?.capture !== 'volume') {
       facts.volumes.push(volume.trim());
       volume = '';
@@ -163,6 +177,8 @@ export function collectTeiFacts(suppliedNotesHead = false): TeiFactsCollector {
   };
   const finish = (): TeiFacts => {
     facts.mainWords = regionWords(main.join(''), marks);
+    // offsets are those of the text before normalisation: where it changed length they are not
+    if (facts.mainWords.text.length !== mainLength) facts.tables = [];
     // foot notes are numbered in the order the source has them (fn1, fn2…): compare in that order
     const byNumber = [...footOrder].sort((x, y) => Number(x.replace(/\D/g, '')) - Number(y.replace(/\D/g, '')));
     facts.footWords = regionWords(byNumber.map((id) => foot.get(id)).join(' '), [{ at: 0, region: 'foot' }]);

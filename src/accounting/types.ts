@@ -114,6 +114,9 @@ export interface TitleFacts {
   pos: SourcePosition;
 }
 
+/** A stretch of a text: [start, end) offsets. */
+export type Span = readonly [number, number];
+
 /** Everything one raw source gives, by the accounting's own reading. */
 export interface Inventory {
   file: string;
@@ -123,6 +126,9 @@ export interface Inventory {
   refs: SourceNoteRef[];
   /** Body and endnote words in document order (one stream: notes can sit between documents). */
   mainWords: WordList;
+  /** Where the source's tables are, as [start, end) offsets of mainWords' text: within a table the
+   * words are compared as a multiset (see tables.ts). */
+  tables?: Span[];
   /** Page-foot note words in source order. */
   footWords: WordList;
   title: TitleFacts;

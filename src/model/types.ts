@@ -162,14 +162,18 @@ export interface Quote {
 }
 
 export interface ListItem {
-  /** The printed label (`(1)`, `a)`), if any. */
+  /** The printed label (`(1)`, `a)`; in a contents list `1.`, `IV`), if any. */
   label?: string;
+  /** In a contents list: the print page the entry names, as printed (`17`, `xii`). */
+  page?: string;
+  /** In a contents list: the entry's title (one paragraph), then the list of its sub-entries. */
   blocks: Block[];
 }
 
+/** `contents`: a printed table of contents, an entry per item (see readers/marx2mao/contents.ts). */
 export interface List {
   type: 'list';
-  kind: 'ordered' | 'unordered' | 'simple';
+  kind: 'ordered' | 'unordered' | 'simple' | 'contents';
   items: ListItem[];
   pos?: SourcePosition;
 }

@@ -60,7 +60,7 @@ export function countEdition(edition: Edition): { counts: Counts; pages: PageEnt
         case 'pbBlock': onPb(b.pb); break;
         case 'noteBlock': counts.notes++; noteDepth++; blocks(b.note.blocks); noteDepth--; break;
         case 'quote': case 'division': blocks(b.blocks); break;
-        case 'list': for (const item of b.items) { if (item.label) textParts.push(item.label); blocks(item.blocks); } break;
+        case 'list': for (const item of b.items) { if (item.label) textParts.push(item.label); if (item.page) textParts.push(item.page); blocks(item.blocks); } break;
         case 'table': for (const row of b.rows) for (const cell of row) blocks(cell.blocks); break;
         case 'figure': break;
       }

@@ -10,7 +10,7 @@
  * wrapped in an untyped `div`; a salute at the top goes into `opener`, a signature at the end into
  * `closer`; elsewhere they become `p` with @rend naming what they are.
  */
-import type { Block, Division, Heading, Note } from '../model/types.js';
+import type { Block, Division, Heading, ListItem, Note } from '../model/types.js';
 import type { WriteContext } from './context.js';
 import { writeInlines, writePageBreak } from './inlines.js';
 import { anchorId } from './context.js';
@@ -171,6 +171,7 @@ export function writeCommonBlock(parent: El, b: Block, ctx: WriteContext, depth:
     case 'list': {
       // TEI requires at least one item in a list and one cell in a row: empty ones are left out.
       if (b.items.length === 0) return;
+      if (b.kind === 'contents') return writeContentsList(open('list'), b.items, ctx, depth);
       const list = att(open('list'), 'type', b.kind);
       for (const item of b.items) {
         const it = att(child(list, 'item', depth + 1), 'n', item.label);
@@ -268,4 +269,27 @@ export function writeNote(parent: El, note: Note, ctx: WriteContext, depth: numb
     const id = back.anchor ? anchorId(back.anchor) : undefined;
     if (id && ctx.anchors.has(id)) att(ref, 'target', `#${id}`);
   }
+}
+
+/**
+ * A printed contents list: per entry an `item` with the printed `label`, the title (its `ref` to
+ * the division), the page as `num type="page"` and the sub-entries' list, in the print's order.
+ */
+function writeContentsList(list: El, items: ListItem[], ctx: WriteContext, depth: number): void {
+  att(list, 'type', 'contents');
+  for (const item of items) {
+    const it = child(list, 'item', depth + 1);
+    if (item.label) {
+      text(it.ele('label'), item.label);
+      it.txt(' ');
+    }
+    const [title, ...sub] = item.blocks;
+    if (title?.type === 'paragraph') writeInlines(it, title.children, ctx);
+    if (item.page) {
+      it.txt(' ');
+      text(att(it.ele('num'), 'type', 'page'), item.page);
+    }
+    for (const b of sub) writeCommonBlock(it, b, ctx, depth + 2);
+  }
+  indent(list, depth);
 }

@@ -37,7 +37,8 @@ const REQUIRED_ATTRS: Record<string, string[]> = {
 const ENUMS: Record<string, string[]> = {
   'note@place': ['end', 'foot'],
   'hi@rend': ['italic', 'bold', 'underline', 'smallcaps', 'superscript', 'subscript', 'letter-spaced'],
-  'list@type': ['ordered', 'unordered', 'simple'],
+  'list@type': ['ordered', 'unordered', 'simple', 'contents'],
+  'num@type': ['page'],
   'div@type': ['work', 'document', 'chapter', 'section', 'preface', 'contents', 'appendix', 'part', 'notes', 'front', 'titlepage'],
   'p@rend': ['center', 'right', 'indent', 'heading', 'dateline', 'byline', 'salute', 'signed'],
   'cell@role': ['label', 'data'],

@@ -110,6 +110,21 @@
   </xsl:template>
   <xsl:template match="label[parent::list]"/>
 
+  <!-- A printed contents list: the entry's label, its title (linked to its division by the ref),
+       its page linked to that page's break, then its sub-entries. -->
+  <xsl:template match="list[@type = 'contents']/item/label">
+    <span class="label"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="list[@type = 'contents']/item/num[@type = 'page']">
+    <xsl:variable name="to" select="key('t:pb-by-n', normalize-space(.))[1]"/>
+    <span class="page">
+      <xsl:choose>
+        <xsl:when test="$to"><a href="{t:link(., $to)}" aria-label="page {normalize-space(.)}"><xsl:value-of select="."/></a></xsl:when>
+        <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
   <xsl:template match="figure">
     <figure id="{t:id(.)}">
       <xsl:apply-templates select="* except head"/>

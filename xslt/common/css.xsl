@@ -22,6 +22,9 @@ p.right, .signed { text-align: right; }
 .hi.letter-spaced { letter-spacing: 0.25em; }
 blockquote { margin: 0.8em 2em; font-size: 0.95em; }
 ul.simple, ul.labelled, ol.labelled { list-style: none; padding-left: 1.5em; }
+ul.contents { list-style: none; padding-left: 0; }
+ul.contents ul.contents { padding-left: 1.5em; }
+ul.contents .page { white-space: nowrap; padding-left: 0.5em; }
 .label { font-weight: bold; }
 table { border-collapse: collapse; margin: 1em 0; }
 td, th { border: 1px solid #999; padding: 0.2em 0.5em; vertical-align: top; }

@@ -1,0 +1,147 @@
+/**
+ * A printed contents table as a contents list (issue 9). The transcriptions set a contents table a
+ * column per cell (labels, then titles, then pages); teikit reads the entries back across the
+ * columns: an `item` per entry with its printed `label`, its title as a `ref` to the division it
+ * names and its page as `num type="page"`, the entries printed indented under an entry as its
+ * sub-list. Where the columns do not line up (a summary row), the table keeps the print's columns.
+ * On made-up pages (test/fixtures/marx2mao-patterns/Stalin/CT99.html and CT98.html); the counts on
+ * the sample pages are in test/structure-corpus.test.ts. The accounting compares a table's words
+ * as a multiset, so that the entries' reading order is not reported, while a lost or added word
+ * still is.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { accountConversion } from '../../src/accounting/index.js';
+import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
+import { renderHtml, renderText } from '../../src/render/index.js';
+import { writeTei } from '../../src/tei/index.js';
+import { validateTei } from '../../src/validate/index.js';
+import { jingValidate } from '../support/jing.js';
+import { fixtures, requireTool, teiAllRng, which } from '../support/tools.js';
+import { childElements, descendants, parseXmlTree, textContent, type XElement, type XNode } from '../support/xml-tree.js';
+
+const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-05' };
+
+function convert(name: string) {
+  const path = join(fixtures, 'marx2mao-patterns', 'Stalin', name);
+  const bytes = readFileSync(path);
+  const r = readMarx2mao(bytes, path);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  const tei = writeTei(r.edition, publication);
+  const account = (xml: string) =>
+    accountConversion([{ bytes, file: path, format: 'marx2mao', role: 'base' }], xml, r.edition).sources.flatMap((s) => s.unaccounted.map((u) => `${u.kind}: ${u.message}`));
+  return { tei, doc: parseXmlTree(tei), account };
+}
+
+async function expectValid(tei: string): Promise<void> {
+  expect((await validateTei(tei, 'contents.xml')).filter((d) => d.severity === 'error')).toEqual([]);
+  if (!(requireTool('jing', which('jing')) && requireTool('tei_all.rng', teiAllRng()))) return;
+  const file = join(mkdtempSync(join(tmpdir(), 'teikit-contents-')), 'contents.xml');
+  writeFileSync(file, tei);
+  expect(await jingValidate(teiAllRng()!, [file])).toEqual([]);
+}
+
+/** An item as [label, title, page, sub-entries]. */
+type Entry = [string, string, string, Entry[]];
+function entries(list: XElement): Entry[] {
+  return childElements(list, 'item').map((item) => {
+    const label = textContent(childElements(item, 'label')[0]);
+    const page = textContent(childElements(item, 'num')[0]);
+    const sub = childElements(item, 'list')[0];
+    // the title: the item's text without label, page and sub-list, a line break as ` / `
+    const lineText = (n: XNode): string => (n.kind === 'text' ? n.value : n.name === 'lb' ? ' / ' : n.children.map(lineText).join(''));
+    const title = item.children
+      .filter((n) => n.kind === 'text' || !['label', 'num', 'list'].includes(n.name))
+      .map(lineText)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+    return [label, title, page, sub ? entries(sub) : []];
+  });
+}
+
+describe('a contents table read as a contents list (made up: Stalin/CT99.html)', () => {
+  const c = convert('CT99.html');
+  const lists = descendants(c.doc, 'list').filter((l) => l.attrs.type === 'contents');
+
+  it('is valid for teikit and tei_all, and every word of the source is accounted for', async () => {
+    await expectValid(c.tei);
+    expect(c.account(c.tei)).toEqual([]);
+  });
+
+  it('has an item per entry with its label, title and page, the indented entries as sub-lists', () => {
+    expect(descendants(c.doc, 'table')).toEqual([]);
+    expect(entries(lists[0]!)).toEqual([
+      ['', 'THE FIRST SPEECH', '1', [
+        ['I.', 'The Sowing and the Early / Rains', '2', []],
+        ['II.', 'The Reaping', '3', []],
+      ]],
+      ['', 'THE SECOND SPEECH', '4', [
+        ['I.', 'The Granaries', '4', []],
+        ['II.', 'The Mills and the Millers of the Lower Valley', '5', []],
+        ['III.', 'The Bakers', '6', []],
+      ]],
+      ['', 'THE THIRD SPEECH', '7', []],
+      ['', 'NOTES', '8', []],
+    ]);
+    expect(descendants(c.doc, 'num').every((n) => n.attrs.type === 'page')).toBe(true);
+  });
+
+  it('links each title to the division it names', () => {
+    const divs = new Map(descendants(c.doc, 'div').filter((d) => d.attrs['xml:id']).map((d) => [d.attrs['xml:id']!, d]));
+    const pairs = descendants(lists[0]!, 'ref').map((r) => [textContent(r), textContent(childElements(divs.get(r.attrs.target!.slice(1))!, 'head')[0])]);
+    expect(pairs).toEqual([
+      ['THE FIRST SPEECH', 'THE FIRST SPEECH'],
+      ['The Sowing and the EarlyRains', 'I. THE SOWING AND THE EARLY RAINS'],
+      ['The Reaping', 'II. THE REAPING'],
+      ['THE SECOND SPEECH', 'THE SECOND SPEECH'],
+      ['The Granaries', 'I. THE GRANARIES'],
+      ['The Mills and the Millers of the Lower Valley', 'II. THE MILLS AND THE MILLERS OF THE LOWER VALLEY'],
+      ['The Bakers', 'III. THE BAKERS'],
+      ['THE THIRD SPEECH', 'THE THIRD SPEECH'],
+    ]);
+  });
+
+  it('still reports a page number or a label the TEI lost or changed', () => {
+    const lost = c.tei.replace('<num type="page">5</num>', '');
+    expect(lost).not.toBe(c.tei);
+    expect(c.account(lost)).toEqual([expect.stringMatching(/^words: 1 word\(s\) of the body not in the TEI: «5»/)]);
+    const changed = c.tei.replace('<label>III.</label>', '<label>IV.</label>');
+    expect(changed).not.toBe(c.tei);
+    const found = c.account(changed);
+    expect(found).toHaveLength(2);
+    expect(found.join('\n')).toMatch(/«iii»/);
+    expect(found.join('\n')).toMatch(/added-words: .*«iv»/);
+  });
+
+  it('renders as nested lists in HTML (titles and pages linked) and as indented lines in text', async () => {
+    const html = await renderHtml(c.tei);
+    const start = html.indexOf('<ul class="list contents">');
+    const section = html.slice(start, html.indexOf('</section>', start));
+    expect(section.match(/<ul class="list contents">/g)).toHaveLength(3);
+    expect(section).toContain('<span class="label">II.</span>');
+    expect(section).toMatch(/<a href="#div6">The Mills and the Millers of the Lower Valley<\/a> <span class="page"><a href="#p5" aria-label="page 5">5<\/a><\/span>/);
+    // the notes' page is not a page of this text: no link
+    expect(section).toContain('<span class="page">8</span>');
+    const text = await renderText(c.tei);
+    expect(text).toContain('THE SECOND SPEECH 4\n    I. The Granaries 4\n    II. The Mills and the Millers of the Lower Valley 5\n    III. The Bakers 6\nTHE THIRD SPEECH 7\nNOTES 8\n');
+  });
+});
+
+describe('a contents table whose columns do not line up stays a table (made up: Stalin/CT98.html)', () => {
+  const c = convert('CT98.html');
+
+  it('keeps the columns, links the titles but not the summary, and accounts for every word', async () => {
+    await expectValid(c.tei);
+    expect(c.account(c.tei)).toEqual([]);
+    const contents = descendants(c.doc, 'div').find((d) => d.attrs.type === 'contents')!;
+    expect(descendants(contents, 'list')).toEqual([]);
+    expect(descendants(contents, 'table')).toHaveLength(1);
+    const refs = descendants(contents, 'ref').map(textContent);
+    expect(refs).toContain('THE FIRST SPEECH');
+    expect(refs).toContain('THE THIRD SPEECH');
+    expect(refs.filter((t) => /1-2/.test(t))).toEqual([]);
+  });
+});
