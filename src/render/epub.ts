@@ -23,7 +23,7 @@ export async function renderEpub(tei: string | ParsedTei, opts: RenderOptions = 
   // without one is identified by its idno, else its title.
   const uuid = facts.uuid ?? uuidV5(facts.idno ? idnoName(facts.idno) : `teikit-title:${facts.title ?? ''}`);
   const assetsDir = opts.assetsDir ?? '.';
-  // An image the EPUB cannot carry (missing, remote, outside the assets folder) is left out, with a warning.
+  // An image the EPUB cannot carry (missing, empty, remote, outside the assets folder) is left out, with a warning.
   const skipped = facts.images.filter((url) => {
     const problem = unavailable(url, assetsDir);
     if (problem) opts.onWarning?.(`${file}: warning image-skipped: image '${url}' (graphic/@url) ${problem}; the EPUB is written without it`);
@@ -83,14 +83,17 @@ function unavailable(url: string, assetsDir: string): string | undefined {
   const paths = [url, safeDecode(url)].map((u) => assetPath(assetsDir, u));
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return 'is remote: teikit packs only local images, never fetches one';
   if (paths.some((p) => p === undefined)) return `is outside the assets folder ${resolve(assetsDir)}: teikit packs only images from inside it (--assets <dir> names the folder)`;
-  const found = (paths as string[]).some((p) => {
+  const sizes = (paths as string[]).flatMap((p) => {
     try {
-      return statSync(p).isFile();
+      const st = statSync(p);
+      return st.isFile() ? [st.size] : [];
     } catch {
-      return false;
+      return [];
     }
   });
-  return found ? undefined : `is not found in ${resolve(assetsDir)} (--assets <dir> names the folder of the images)`;
+  if (sizes.length === 0) return `is not found in ${resolve(assetsDir)} (--assets <dir> names the folder of the images)`;
+  // an empty file is no image (the site's own copy of a portrait can be empty): as if missing
+  return sizes.some((n) => n > 0) ? undefined : `is an empty file in ${resolve(assetsDir)}`;
 }
 
 function readImage(url: string, assetsDir: string, file: string): Uint8Array {
