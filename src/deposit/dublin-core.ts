@@ -6,6 +6,7 @@
  */
 import { SaxesParser } from '../util/saxes.js';
 import { requireTei, runChecked, checkXml } from '../render/saxon.js';
+import type { ParsedTei } from '../render/parsed.js';
 
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
 
@@ -16,8 +17,9 @@ export interface DublinCore {
   fields: Record<string, string[]>;
 }
 
-export function dublinCore(tei: string, file: string): DublinCore {
-  requireTei(checkXml(tei, file), file);
+/** `tei`: its text, or the TEI already checked and parsed for the renditions (parsed.ts). */
+export function dublinCore(tei: string | ParsedTei, file: string): DublinCore {
+  requireTei(typeof tei === 'string' ? checkXml(tei, file) : tei.facts, file);
   const xml = runChecked('builtin:dc', tei, file, {}).principal;
   return { xml: xml.endsWith('\n') ? xml : `${xml}\n`, fields: dcFields(xml) };
 }

@@ -8,7 +8,7 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createBag, verifyBag, type BagInfo, type DepositResult } from './bagit.js';
-import { dublinCore } from './dublin-core.js';
+import { dublinCore, type DublinCore } from './dublin-core.js';
 import { bagInfoFromDublinCore } from './bag-info.js';
 import { UserError } from '../model/diagnostics.js';
 import { DC_PATH } from '../names.js';
@@ -20,10 +20,12 @@ export interface EditionBag extends DepositResult {
   info: BagInfo;
 }
 
-export async function bagEdition(builtDir: string, sourceFiles: string[], bagDir: string, info: BagInfo = {}): Promise<EditionBag> {
+/** `record`: the edition's Dublin Core record when the caller has made it from the same TEI
+ * (a build has the TEI parsed for its renditions); else it is made from the TEI in builtDir. */
+export async function bagEdition(builtDir: string, sourceFiles: string[], bagDir: string, info: BagInfo = {}, record?: DublinCore): Promise<EditionBag> {
   const teiName = (await readdir(builtDir)).filter((f) => f.endsWith('.tei.xml')).sort()[0];
   if (!teiName) throw new UserError(`${builtDir}: no TEI file (*.tei.xml) to deposit`);
-  const dc = dublinCore(await readFile(join(builtDir, teiName), 'utf8'), join(builtDir, teiName));
+  const dc = record ?? dublinCore(await readFile(join(builtDir, teiName), 'utf8'), join(builtDir, teiName));
   const fields = { ...bagInfoFromDublinCore(dc), ...info };
   await mkdir(dirname(bagDir), { recursive: true });
   const work = await mkdtemp(join(dirname(bagDir), `.${basename(bagDir)}.`));

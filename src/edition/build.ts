@@ -10,6 +10,7 @@ import type { ConversionReport } from '../report/index.js';
 import { convertFiles } from '../convert.js';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
 import { renderAll } from '../render/index.js';
+import type { ParsedTei } from '../render/parsed.js';
 import { validateTei } from '../validate/index.js';
 import { loadEdition, publicationOf, type LoadedEdition } from './index.js';
 
@@ -51,7 +52,7 @@ export async function buildEditionFiles(dir: string, cwd: string, teiName?: (id:
 }
 
 /** The renditions: HTML, EPUB, text; images named by graphic/@url are found in `assetsDir`. */
-export async function renditionsOf(tei: string, stem: string, assetsDir: string, source: string): Promise<[string, string | Uint8Array][]> {
+export async function renditionsOf(tei: string | ParsedTei, stem: string, assetsDir: string, source: string): Promise<[string, string | Uint8Array][]> {
   // One parse of the TEI for the three renditions.
   const r = await renderAll(tei, { assetsDir, source });
   return [

@@ -13,6 +13,8 @@ import { renditionsOf } from '../edition/build.js';
 import { UserError } from '../model/diagnostics.js';
 import { writeFileAtomic } from '../util/files.js';
 import { bagEdition } from '../deposit/edition-bag.js';
+import { dublinCore } from '../deposit/dublin-core.js';
+import { parseTei } from '../render/parsed.js';
 import type { BuildUnit } from './units.js';
 import { workEntry, type WorkEntry } from './work-entry.js';
 
@@ -57,16 +59,18 @@ export async function buildWork(unit: BuildUnit, opts: BuildWorkOptions): Promis
   if (opts.taken?.has(id)) throw new UserError(`${unit.kind === 'edition' ? unit.dir : unit.file}: another work of this build is already written as ${id}`, 1);
   const teiName = `${id}.tei.xml`;
   const teiPath = join(opts.outDir, id, teiName);
+  // one parse of the TEI for the three renditions and the bag's Dublin Core record
+  const parsed = parseTei(result.tei, { source: teiPath });
   const outputs: [string, string | Uint8Array][] = [
     [teiName, result.tei],
     [`${id}.report.json`, `${JSON.stringify(result.report, null, 2)}\n`],
-    ...(await renditionsOf(result.tei, id, assetsDir, teiPath)),
+    ...(await renditionsOf(parsed, id, assetsDir, teiPath)),
   ];
   const target = resolve(opts.cwd, opts.outDir, id);
   for (const [name, data] of outputs) await writeFileAtomic(join(target, name), data, join(opts.outDir, id, name));
   const bagDir = join(opts.outDir, 'bags', id);
   // bagEdition takes bag-info.txt's fields from the TEI's Dublin Core itself (one dc.xsl run).
-  const bag = await bagEdition(target, sources.map((s) => resolve(opts.cwd, s)), resolve(opts.cwd, bagDir));
+  const bag = await bagEdition(target, sources.map((s) => resolve(opts.cwd, s)), resolve(opts.cwd, bagDir), {}, dublinCore(parsed, teiPath));
   return {
     entry: workEntry(result.edition, result.tei, id),
     report: result.report,

@@ -3,7 +3,7 @@
  * Callers anywhere (the CLI's build, the edition pipeline) get the same three files in one call.
  */
 import type { RenderOptions } from './options.js';
-import { parseTei } from './parsed.js';
+import { parseTei, type ParsedTei } from './parsed.js';
 import { renderHtml } from './html.js';
 import { renderEpub } from './epub.js';
 import { renderText } from './text.js';
@@ -18,11 +18,11 @@ export interface Renditions {
 
 /** The renditions asked for (all three by default), the TEI checked and parsed once for them all. */
 export async function renderAll(
-  tei: string,
+  tei: string | ParsedTei,
   opts: RenderOptions = {},
   formats: readonly RenditionFormat[] = ['html', 'epub', 'txt'],
 ): Promise<Renditions> {
-  const parsed = parseTei(tei, opts);
+  const parsed = typeof tei === 'string' ? parseTei(tei, opts) : tei;
   const out: Renditions = {};
   for (const format of formats) {
     if (format === 'html') out.html = await renderHtml(parsed, opts);
