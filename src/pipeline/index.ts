@@ -183,14 +183,15 @@ async function assembleSite(entries: { entry: WorkEntry; hash: string }[], outDi
     return { site: [], siteSkipped: true, search: previous.search };
   }
   const works = entries.map((e) => e.entry);
-  const { readRenditions, writeSearchIndex, writeSite } = await import('../site/index.js');
-  const texts = await readRenditions(works, outDir, cwd);
+  const { renditionReader, writeSearchIndex, writeSite } = await import('../site/index.js');
+  // each rendition read and parsed once, for the search index and the work pages both
+  const read = renditionReader(outDir, cwd, 2);
   // Search is an addition: without Pagefind (its binary missing for this platform) the site is
   // still whole, and says nothing of search. The index is built while the work pages are written.
-  const searching = writeSearchIndex(works, outDir, cwd, texts).catch((err: unknown): { failed: string } => ({
+  const searching = writeSearchIndex(works, outDir, cwd, read).catch((err: unknown): { failed: string } => ({
     failed: err instanceof Error ? err.message : String(err),
   }));
-  const site = await writeSite(works, outDir, cwd, searching.then((s) => !('failed' in s)), texts);
+  const site = await writeSite(works, outDir, cwd, searching.then((s) => !('failed' in s)), read);
   const search = await searching;
   const stamp: SiteStamp = { key, search, site };
   await writeFileAtomic(stampFile, `${JSON.stringify(stamp, null, 1)}\n`, join(outDir, '.teikit', 'site.json'));

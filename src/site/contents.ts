@@ -65,7 +65,11 @@ export interface RenditionParts {
 }
 
 export function renditionParts(html: string): RenditionParts {
-  const doc = parse(html);
+  return partsOfDocument(parse(html));
+}
+
+/** renditionParts of a rendition already parsed (rendition-reader.ts parses it once for the site and search). */
+export function partsOfDocument(doc: DefaultTreeAdapterMap['document']): RenditionParts {
   const root = doc.childNodes.find((c): c is Element => isElement(c) && c.tagName === 'html');
   const lang = (root && attr(root, 'lang')) || 'en';
   const main = findMain(doc);

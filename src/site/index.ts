@@ -3,14 +3,13 @@
  * (works/<id>.html: the work's text, contents and citations; works/<id>.csl.json, works/<id>.bib),
  * the search page (search.html), and the stylesheet and script. Plain files with relative links: readable from disk or any static host.
  */
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ioFailure } from '../util/io-errors.js';
 import type { WorkEntry } from '../pipeline/work-entry.js';
 import { writeFileAtomic } from '../util/files.js';
 import { SITE_CSS, SITE_JS } from './assets.js';
 import { cataloguePage, searchPage, workPagePath } from './catalogue.js';
-import { renditionParts } from './contents.js';
+import { renditionParts, type RenditionParts } from './contents.js';
+import { renditionReader, type RenditionReader } from './rendition-reader.js';
 import { volumeNeighbours } from './volumes.js';
 import { bibtex, cslJson } from './cite.js';
 import { workPage } from './work-page.js';
@@ -28,9 +27,9 @@ function frontFiles(works: WorkEntry[], search: boolean): [string, string][] {
 }
 
 /** One work's page (its text and contents from its HTML rendition) and its citation files. */
-function workFiles(w: WorkEntry, html: string, neighbours: ReturnType<typeof volumeNeighbours>): [string, string][] {
+function workFiles(w: WorkEntry, parts: RenditionParts, neighbours: ReturnType<typeof volumeNeighbours>): [string, string][] {
   return [
-    [workPagePath(w), workPage(w, renditionParts(html), neighbours.get(w.id))],
+    [workPagePath(w), workPage(w, parts, neighbours.get(w.id))],
     [`works/${w.id}.csl.json`, `${JSON.stringify(cslJson(w), null, 2)}\n`],
     [`works/${w.id}.bib`, bibtex(w)],
   ];
@@ -42,38 +41,27 @@ function workFiles(w: WorkEntry, html: string, neighbours: ReturnType<typeof vol
  */
 export function siteFiles(works: WorkEntry[], texts: ReadonlyMap<string, string>, search = false): [string, string][] {
   const neighbours = volumeNeighbours(works);
-  return [...frontFiles(works, search), ...works.flatMap((w) => workFiles(w, texts.get(w.id) ?? '', neighbours))];
-}
-
-/** Every work's HTML rendition, read once for the search index and the site's work pages. */
-export async function readRenditions(works: WorkEntry[], outDir: string, cwd: string): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
-  for (const w of works) {
-    texts.set(w.id, await readFile(resolve(cwd, outDir, w.files.html), 'utf8').catch((err: unknown) => {
-      throw ioFailure(err, 'read', join(outDir, w.files.html));
-    }));
-  }
-  return texts;
+  return [...frontFiles(works, search), ...works.flatMap((w) => workFiles(w, renditionParts(texts.get(w.id) ?? ''), neighbours))];
 }
 
 /**
  * Write the site into `<outDir>/site/` (with search when `search` is or becomes true: the Pagefind
- * index is there); returns the paths written, relative to outDir. `texts`: the renditions, when
- * already read. The work pages are written first, a work at a time, and only the catalogue waits
- * for `search`: the search index, built meanwhile, and the work pages take turns in this thread
- * while Pagefind indexes in its own process.
+ * index is there); returns the paths written, relative to outDir. `read`: the renditions' reader,
+ * when shared with the search index (rendition-reader.ts). The work pages are written first, a
+ * work at a time, and only the catalogue waits for `search`: the search index, built meanwhile,
+ * and the work pages take turns in this thread while Pagefind indexes in its own process.
  */
-export async function writeSite(works: WorkEntry[], outDir: string, cwd: string, search: boolean | Promise<boolean> = false, texts?: ReadonlyMap<string, string>): Promise<string[]> {
-  const renditions = texts ?? (await readRenditions(works, outDir, cwd));
+export async function writeSite(works: WorkEntry[], outDir: string, cwd: string, search: boolean | Promise<boolean> = false, read: RenditionReader = renditionReader(outDir, cwd, 1)): Promise<string[]> {
   const write = async (files: [string, string][]) => {
     for (const [name, data] of files) await writeFileAtomic(resolve(cwd, outDir, 'site', name), data, join(outDir, 'site', name));
     return files.map(([name]) => join('site', name));
   };
   const neighbours = volumeNeighbours(works);
   const pages: string[] = [];
-  for (const w of works) pages.push(...(await write(workFiles(w, renditions.get(w.id) ?? '', neighbours))));
+  for (const w of works) pages.push(...(await write(workFiles(w, (await read(w)).parts, neighbours))));
   return [...(await write(frontFiles(works, await search))), ...pages];
 }
 
 export { writeSearchIndex } from './search.js';
+export { renditionReader } from './rendition-reader.js';
 export type { SearchIndexResult } from './search.js';

@@ -36,7 +36,12 @@ function findMain(node: Node): Element | undefined {
 }
 
 export function printPages(html: string): PrintPageText[] {
-  const main = findMain(parse(html));
+  return printPagesOfDocument(parse(html));
+}
+
+/** printPages of a rendition already parsed. */
+export function printPagesOfDocument(doc: DefaultTreeAdapterMap['document']): PrintPageText[] {
+  const main = findMain(doc);
   if (!main) return [];
   const pages: { id: string; n: string; parts: string[] }[] = [];
   const before: string[] = [];

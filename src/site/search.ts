@@ -9,10 +9,9 @@
  * which a browser refuses from file://: search works when the site is served (any static host),
  * and the catalogue says so on disk (site.js).
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { WorkEntry } from '../pipeline/work-entry.js';
-import { printPages } from './print-pages.js';
+import { renditionReader, type RenditionReader } from './rendition-reader.js';
 import { workPagePath } from './catalogue.js';
 import { hrefOf } from './escape.js';
 
@@ -26,12 +25,12 @@ export interface SearchIndexResult {
 type Added = { errors: string[] };
 
 /**
- * Index every work's HTML and write the bundle to `<outDir>/site/pagefind/`. `texts`: the
- * renditions, when already read. Pagefind indexes in its own process: a work's records are sent
+ * Index every work's HTML and write the bundle to `<outDir>/site/pagefind/`. `read`: the
+ * renditions' reader, when shared with the work pages (rendition-reader.ts). Pagefind indexes in its own process: a work's records are sent
  * without waiting for each answer, and awaited while the next work's pages are cut from its HTML,
  * so that Pagefind's indexing and this thread's parsing overlap instead of taking turns.
  */
-export async function writeSearchIndex(works: WorkEntry[], outDir: string, cwd: string, texts?: ReadonlyMap<string, string>): Promise<SearchIndexResult> {
+export async function writeSearchIndex(works: WorkEntry[], outDir: string, cwd: string, read: RenditionReader = renditionReader(outDir, cwd, 1)): Promise<SearchIndexResult> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -46,12 +45,11 @@ export async function writeSearchIndex(works: WorkEntry[], outDir: string, cwd: 
   try {
     let inFlight: Promise<Added>[] = [];
     for (const w of works) {
-      const content = texts?.get(w.id) ?? (await readFile(resolve(cwd, outDir, w.files.html), 'utf8'));
+      const { pages: printed, html } = await read(w);
       // The work's page on the site, whose print pages are anchors and whose "Cite this" follows them.
       const url = hrefOf(workPagePath(w));
-      const printed = printPages(content);
       const sent: Promise<Added>[] = printed.length === 0
-        ? [index.addHTMLFile({ url, content })]
+        ? [index.addHTMLFile({ url, content: html ?? '' })]
         : printed.map((p) => index.addCustomRecord({
             url: `${url}#${p.id}`,
             content: p.text,
