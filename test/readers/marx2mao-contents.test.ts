@@ -83,7 +83,7 @@ describe('a contents table read as a contents list (made up: Stalin/CT99.html)',
         ['II.', 'The Mills and the Millers of the Lower Valley', '5', []],
         ['III.', 'The Bakers', '6', []],
       ]],
-      ['', 'THE THIRD SPEECH', '7', []],
+      ['', 'THE THIRD SPEECH / Delivered at the Harvest Festival', '7', []],
       ['', 'NOTES', '8', []],
     ]);
     expect(descendants(c.doc, 'num').every((n) => n.attrs.type === 'page')).toBe(true);
@@ -100,7 +100,7 @@ describe('a contents table read as a contents list (made up: Stalin/CT99.html)',
       ['The Granaries', 'I. THE GRANARIES'],
       ['The Mills and the Millers of the Lower Valley', 'II. THE MILLS AND THE MILLERS OF THE LOWER VALLEY'],
       ['The Bakers', 'III. THE BAKERS'],
-      ['THE THIRD SPEECH', 'THE THIRD SPEECH'],
+      ['THE THIRD SPEECHDelivered at the Harvest Festival', 'THE THIRD SPEECH'],
     ]);
   });
 
@@ -126,7 +126,7 @@ describe('a contents table read as a contents list (made up: Stalin/CT99.html)',
     // the notes' page is not a page of this text: no link
     expect(section).toContain('<span class="page">8</span>');
     const text = await renderText(c.tei);
-    expect(text).toContain('THE SECOND SPEECH 4\n    I. The Granaries 4\n    II. The Mills and the Millers of the Lower Valley 5\n    III. The Bakers 6\nTHE THIRD SPEECH 7\nNOTES 8\n');
+    expect(text).toContain('THE SECOND SPEECH 4\n    I. The Granaries 4\n    II. The Mills and the Millers of the Lower Valley 5\n    III. The Bakers 6\nTHE THIRD SPEECH\nDelivered at the Harvest Festival 7\nNOTES 8\n');
   });
 });
 

@@ -139,8 +139,9 @@ interface Entry {
 }
 
 /** Inlines that are only words (no page break, note reference or anchor that a label or page
- * column could not keep). */
-const wordsOnly = (l: readonly Inline[]): boolean => l.every((i) => i.type === 'text' || i.type === 'lb' || (i.type === 'emph' && wordsOnly(i.children)));
+ * column could not keep; a label the transcriber linked to its division keeps its words, and its
+ * entry's title is linked). */
+const wordsOnly = (l: readonly Inline[]): boolean => l.every((i) => i.type === 'text' || i.type === 'lb' || ((i.type === 'emph' || i.type === 'link') && wordsOnly(i.children)));
 
 const hasText = (cell: TableCell) => cell.blocks.length > 0 && cell.blocks.some((b) => b.type !== 'paragraph' || textOf(b.children) !== '');
 
@@ -175,6 +176,9 @@ function readEntries(table: Table): Entry[] | undefined {
     // sub-entries printed under one label (`1. Reactionary Socialism`, `a. Feudal Socialism`…),
     // each with its page: an entry per line
     if (labels && pages.length > 1 && pages.length !== groups?.length) groups = perLine(titleLines, labels, pages.length);
+    // an entry of several lines (a title and its byline) printed as a paragraph of its own, a
+    // page for each paragraph
+    if (!labels && pages.length > 1 && pages.length !== groups?.length) groups = perParagraph(titles[0]!, pageInl !== undefined && !pageCell, pages.length);
     if (!groups || (pages.length > 0 && pages.length !== groups.length)) return undefined;
     const entries = groups.map((g, k): Entry => ({ ...(g.label ? { label: g.label } : {}), title: g.title, ...(pages[k] ? { page: pages[k] } : {}), entries: [] }));
     // the column the row's text starts in: a row indented past the one before is its sub-entries
@@ -221,6 +225,21 @@ function byLabel(titleLines: Line[], labels: string[]): Group[] | undefined {
 function perLine(titleLines: Line[], labels: string[], pages: number): Group[] | undefined {
   if (titleLines.some((l) => !textOf(l)) || titleLines.length !== pages || labels.length > titleLines.length) return undefined;
   return titleLines.map((title, i) => ({ ...(labels[i] ? { label: labels[i] } : {}), title }));
+}
+
+/** An entry per paragraph of the title's cell (its last left out when it held the pages), an
+ * indented paragraph (a byline, a title's run-over line) going with the one above, when there is
+ * a page for each. */
+function perParagraph(cell: TableCell, pagesInCell: boolean, pages: number): Group[] | undefined {
+  // empty paragraphs (a <P> before the first line) hold nothing to keep
+  const paras = (pagesInCell ? cell.blocks.slice(0, -1) : cell.blocks).filter((b) => b.type !== 'paragraph' || textOf(b.children) || !wordsOnly(b.children));
+  const groups: Line[][] = [];
+  for (const b of paras) {
+    if (b.type !== 'paragraph' || !textOf(b.children)) return undefined;
+    if (b.rend === 'indent' && groups.length > 0) groups.at(-1)!.push(b.children);
+    else groups.push([b.children]);
+  }
+  return groups.length === pages ? groups.map((g) => ({ title: joinLines(g) })) : undefined;
 }
 
 /** Without labels: a line per entry when the pages say so, else the row is one entry. */
