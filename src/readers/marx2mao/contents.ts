@@ -158,6 +158,8 @@ function readEntries(table: Table): Entry[] | undefined {
   const open: { column: number; entry: Entry }[] = [];
   for (const row of table.rows) {
     const cells = row.filter(hasText);
+    // a cell or line without words may still hold an anchor or a page break: the list would lose it
+    if (row.some((c) => !hasText(c) && c.blocks.some((b) => b.type !== 'paragraph' || !wordsOnly(b.children)))) return undefined;
     if (cells.length === 0) continue;
     if (cells.some((c) => !inlinesOf(c))) return undefined;
     const labelCell = cells.length >= 2 && allLines(cells[0]!, LABEL_LINE) ? cells[0] : undefined;
@@ -170,6 +172,7 @@ function readEntries(table: Table): Entry[] | undefined {
     const side = [labelCell ? inlinesOf(labelCell)! : [], pageInl ?? []];
     if (!side.every(wordsOnly)) return undefined;
     const titleLines = lines(titleInl);
+    if (titleLines.some((l) => !textOf(l) && !wordsOnly(l))) return undefined;
     const pages = pageInl ? lines(pageInl).map(textOf).filter(Boolean) : [];
     const labels = labelCell ? lines(inlinesOf(labelCell)!).map(textOf) : undefined;
     let groups = labels ? byLabel(titleLines, labels) : byPage(titleLines, pages.length);
