@@ -25,7 +25,7 @@ export { createBag, verifyBag } from './deposit/bagit.js';
 export type { BagInfo, VerifyProblem, VerifyProblemKind } from './deposit/bagit.js';
 export { dublinCore } from './deposit/dublin-core.js';
 export { buildEditionFiles } from './edition/build.js';
-export { toolVersion } from './version.js';
+export { toolVersion } from './util/version.js';
 export { buildCollection, buildWork, findBuildUnits, parseShard, inShard } from './pipeline/index.js';
 export type { BuildCallbacks, BuildCollectionOptions, BuildCollectionResult, BuildUnit, BuiltWork, CacheEntry, Shard, WorkEntry } from './pipeline/index.js';
 export { writeSite, siteFiles, cslJson, bibtex, citationMeta } from './site/index.js';

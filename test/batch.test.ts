@@ -212,7 +212,7 @@ describe('teikit batch: refusals, failures and crashes', () => {
 describe('teikit batch: command line', () => {
   it('prints no progress bar when stderr is not a terminal: only diagnostic lines', () => {
     const dir = tmp('pipe');
-    const r = spawnSync(process.execPath, [join(repoRoot, 'dist/cli/main.js'), 'batch', `${m2m}/Mao`, '-o', dir, '--jobs', '2'], { cwd: repoRoot, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(repoRoot, 'dist/bundle/teikit.js'), 'batch', `${m2m}/Mao`, '-o', dir, '--jobs', '2'], { cwd: repoRoot, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/[\r\x1b]/);
     const lines = r.stderr.split('\n').filter(Boolean);

@@ -28,7 +28,7 @@ describe('the npm package', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('holds the build, the compiled stylesheets, their sources, the schemas, README and licence; no tests or benchmarks', () => {
-    for (const f of ['dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'xslt/html.sef.json', 'xslt/epub.sef.json', 'xslt/text.sef.json', 'xslt/dc.sef.json',
+    for (const f of ['dist/cli/main.js', 'dist/bundle/teikit.js', 'dist/index.js', 'dist/index.d.ts', 'xslt/html.sef.json', 'xslt/epub.sef.json', 'xslt/text.sef.json', 'xslt/dc.sef.json',
       'xslt/html.xsl', 'xslt/common/util.xsl', 'schema/teikit.rng', 'schema/report.schema.json', 'schema/edition.schema.json',
       'schema/deposit.schema.json', 'schema/verify.schema.json', 'schema/build.schema.json', 'schema/validate.schema.json', 'schema/batch.schema.json',
       'README.md', 'LICENSE', 'package.json']) {

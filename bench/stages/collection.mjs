@@ -25,7 +25,7 @@ const REPORT = `data:text/javascript,${encodeURIComponent(
 
 function build(ctx, cwd, args) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', REPORT, join(ctx.root, 'dist/cli/main.js'), 'build', ...args, '--quiet'], {
+  const r = spawnSync(process.execPath, ['--import', REPORT, join(ctx.root, 'dist/bundle/teikit.js'), 'build', ...args, '--quiet'], {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe', 'pipe'],

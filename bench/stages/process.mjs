@@ -19,7 +19,7 @@ const REPORT_CPU = `data:text/javascript,${encodeURIComponent(
 /** One process: wall time from spawn to exit, and the CPU time it reported. */
 function timeProcess(ctx, args) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', REPORT_CPU, join(ctx.root, 'dist/cli/main.js'), ...args], {
+  const r = spawnSync(process.execPath, ['--import', REPORT_CPU, join(ctx.root, 'dist/bundle/teikit.js'), ...args], {
     cwd: ctx.root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe', 'pipe'],

@@ -87,7 +87,7 @@ export default async function validateStage(ctx) {
     const times = [];
     for (let i = 0; i < Math.min(ctx.runs, 3); i++) {
       const t0 = performance.now();
-      execFileSync(process.execPath, [join(ctx.root, 'dist/cli/main.js'), 'validate', '--schema', 'tei_all', sampleFile], { stdio: 'pipe' });
+      execFileSync(process.execPath, [join(ctx.root, 'dist/bundle/teikit.js'), 'validate', '--schema', 'tei_all', sampleFile], { stdio: 'pipe' });
       times.push(performance.now() - t0);
     }
     rows.push({

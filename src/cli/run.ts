@@ -70,7 +70,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-V') {
-    const { toolVersion } = await import('../version.js');
+    const { toolVersion } = await import('../util/version.js');
     io.stdout(`teikit ${toolVersion()}\n`);
     return 0;
   }

@@ -9,7 +9,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../model/diagnostics.js';
-import { toolVersion } from '../version.js';
+import { toolVersion } from '../util/version.js';
 import { ioFailure } from '../util/io-errors.js';
 import { buildDate } from '../util/build-date.js';
 

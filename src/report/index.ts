@@ -3,7 +3,7 @@
  * with file:line:col), every repair with its position, the print page sequence and counts.
  * Deterministic (no timestamps), so that a rebuild of the same sources gives the same report.
  */
-import { toolVersion } from '../version.js';
+import { toolVersion } from '../util/version.js';
 import type { Diagnostic, Edition, Repair } from '../model/types.js';
 import { sortDiagnostics } from '../model/diagnostics.js';
 import type { SourceFormat } from '../readers/registry.js';

@@ -11,7 +11,7 @@ import { ENCODER_ID, UNSTATED } from './repair.js';
 import { att, child, indent, isBlank, isoDate, text, uri, type El } from './xml.js';
 import { orUnstated, writeWitnesses } from './sources.js';
 import { editionUuid } from '../model/identifier.js';
-import { toolVersion } from '../version.js';
+import { toolVersion } from '../util/version.js';
 import { buildDate } from '../util/build-date.js';
 import { textKind } from './text-kind.js';
 

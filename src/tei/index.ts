@@ -14,7 +14,7 @@ import { writeNotesSection } from './notes.js';
 import { writeTitlePage } from './title-page.js';
 import { repairForTei } from './repair.js';
 import { att, child, indent, TEI_NS, type El } from './xml.js';
-import { toolVersion } from '../version.js';
+import { toolVersion } from '../util/version.js';
 
 export { defaultPublication } from './header.js';
 

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UserError } from '../model/diagnostics.js';
 
@@ -71,8 +71,8 @@ export async function runPool<T, R>(o: PoolOptions<T, R>): Promise<R[]> {
  * it is missing only before `npm run build`, which is said plainly rather than failing in a thread.
  */
 export function compiledWorker(moduleUrl: string, folder: string, command: string): string {
-  const here = fileURLToPath(moduleUrl);
-  const file = here.endsWith('.ts') ? resolve(dirname(here), `../../dist/${folder}/worker.js`) : join(dirname(here), 'worker.js');
+  // Two folders up from src/<folder>/, dist/<folder>/ and the bundled CLI's dist/bundle/ alike.
+  const file = resolve(dirname(fileURLToPath(moduleUrl)), `../../dist/${folder}/worker.js`);
   if (!existsSync(file)) throw new UserError(`teikit ${command}: the worker ${file} is not built: run npm run build, or use --jobs 1`, 2);
   return file;
 }

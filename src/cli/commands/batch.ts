@@ -15,7 +15,7 @@ import { writeFileAtomic } from '../../util/files.js';
 import { ioFailure } from '../../util/io-errors.js';
 import { parseJobs } from '../../util/pool.js';
 import { progressBar } from '../progress.js';
-import { toolVersion } from '../../version.js';
+import { toolVersion } from '../../util/version.js';
 import { SOURCE_EXTENSIONS } from '../../readers/registry.js';
 import { findSources, runBatch, summarise, type BatchFileResult, type BatchSummary } from '../../batch/index.js';
 

@@ -14,7 +14,7 @@ import { parseCommandArgs } from '../args.js';
 import { progressBarStarter, type ProgressBar } from '../progress.js';
 import { parseJobs } from '../../util/pool.js';
 import { buildCollection, parseShard, summaryOf, unitName, type BuildCollectionResult } from '../../pipeline/index.js';
-import { toolVersion } from '../../version.js';
+import { toolVersion } from '../../util/version.js';
 import { join } from 'node:path';
 
 /** Below this many works, threads cost more to start than they save (each loads SaxonJS and the readers). */

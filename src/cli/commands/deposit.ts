@@ -10,7 +10,7 @@ import { parseCommandArgs } from '../args.js';
 import { deposit } from '../../deposit/deposit.js';
 import { BAG_INFO_OPTIONS } from '../../names.js';
 import type { BagInfo } from '../../deposit/bagit.js';
-import { toolVersion } from '../../version.js';
+import { toolVersion } from '../../util/version.js';
 
 const command: Command = {
   async run(args, io) {

@@ -9,7 +9,7 @@ import { UserError } from '../../model/diagnostics.js';
 import { verifySpec } from '../specs/verify.js';
 import { parseCommandArgs } from '../args.js';
 import { verifyBag } from '../../deposit/bagit.js';
-import { toolVersion } from '../../version.js';
+import { toolVersion } from '../../util/version.js';
 import { resolve } from 'node:path';
 
 const command: Command = {
