@@ -95,7 +95,7 @@
         <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()" mode="txt"/></xsl:when>
         <xsl:otherwise>
           <xsl:variable name="line" select="t:block($indent, current-group(), '')"/>
-          <xsl:if test="normalize-space($line)"><xsl:value-of select="$line || $NL || $NL"/></xsl:if>
+          <xsl:if test="$line"><xsl:value-of select="$line || $NL || $NL"/></xsl:if>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each-group>
@@ -162,7 +162,7 @@
   </xsl:template>
   <xsl:template match="*" mode="txt">
     <xsl:variable name="line" select="t:block('', node(), '')"/>
-    <xsl:if test="normalize-space($line)"><xsl:value-of select="$line || $NL || $NL"/></xsl:if>
+    <xsl:if test="$line"><xsl:value-of select="$line || $NL || $NL"/></xsl:if>
   </xsl:template>
 
   <!-- Lay out inline content as one line (lb keeps its line break), with page markers placed. -->
@@ -176,11 +176,13 @@
     <!-- Each replace only where its marker occurs: most lines have none, and a regular expression
          built at run time is compiled at every call. -->
     <xsl:variable name="s" select="if (not(contains($s, $PB-IN-WORD))) then $s
-                                   else replace($s, '(\S*)' || $PB-IN-WORD || '([^' || $END || ']*)' || $END || '(\S*)', '$1$3 [p. $2]')"/>
+                                   else normalize-space(replace($s, '(\S*)' || $PB-IN-WORD || '([^' || $END || ']*)' || $END || '(\S*)', '$1$3 [p. $2]'))"/>
+    <!-- normalize-space again only where a page marker was put in: it costs most of a long line. -->
     <xsl:variable name="s" select="if (not(contains($s, $PB))) then $s
-                                   else replace($s, '\s*' || $PB || '([^' || $END || ']*)' || $END || '\s*', ' [p. $1] ')"/>
-    <xsl:variable name="s" select="if (not(contains($s, $LB))) then normalize-space($s)
-                                   else replace(normalize-space($s), ' ?' || $LB || ' ?', $NL || $prefix)"/>
+                                   else normalize-space(replace($s, '\s*' || $PB || '([^' || $END || ']*)' || $END || '\s*', ' [p. $1] '))"/>
+    <xsl:variable name="s" select="if (not(contains($s, $LB))) then $s
+                                   else replace($s, ' ?' || $LB || ' ?', $NL || $prefix)"/>
+    <!-- '' or a line with words: a caller's test of it needs no normalize-space -->
     <xsl:sequence select="if ($s) then $prefix || $s || $suffix else ''"/>
   </xsl:function>
 
