@@ -27,11 +27,7 @@ export function decideHyphen(before: string, after: string, text: string): Hyphe
   const head = before.replace(/-$/, '');
   const joined = `${head}${after}`;
   const hyphenated = `${head}-${after}`;
-  const haystack = text.toLowerCase();
-  const count = (needle: string) => {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRe(needle.toLowerCase())}(?![\\p{L}\\p{N}-])`, 'gu');
-    return haystack.match(re)?.length ?? 0;
-  };
+  const count = (needle: string) => occurrences(text, needle);
   const asCompound = count(hyphenated);
   const asWord = count(joined);
   if (asCompound > asWord) {
@@ -44,6 +40,33 @@ export function decideHyphen(before: string, after: string, text: string): Hyphe
     return { wordBreak: 'compound', evidence: `"${head}-" is a compound prefix or the second part is capitalised` };
   }
   return { wordBreak: 'hyphen', evidence: `no other occurrence of either form; "${head}-" is not a compound prefix` };
+}
+
+/** A word, as the counting sees one: a maximal run of letters, digits and hyphens. */
+const WORD_RUN = /[\p{L}\p{N}-]+/gu;
+const WORD_ONLY = /^[\p{L}\p{N}-]+$/u;
+
+/** The last text's words and their counts (lowercased): a reader asks about one text many times. */
+let indexed: { text: string; counts: Map<string, number> } | undefined;
+
+/**
+ * How often `needle` occurs in `text` as a whole word (case-insensitively): not touching a letter,
+ * digit or hyphen on either side. A needle made only of those is looked up in an index of the
+ * text's words, built once per text (a search of the whole text per page break made long works
+ * slow); any other needle is searched for.
+ */
+function occurrences(text: string, needle: string): number {
+  const lower = needle.toLowerCase();
+  if (!WORD_ONLY.test(lower)) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRe(lower)}(?![\\p{L}\\p{N}-])`, 'gu');
+    return text.toLowerCase().match(re)?.length ?? 0;
+  }
+  if (indexed?.text !== text) {
+    const counts = new Map<string, number>();
+    for (const [word] of text.toLowerCase().matchAll(WORD_RUN)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    indexed = { text, counts };
+  }
+  return indexed.counts.get(lower) ?? 0;
 }
 
 function escapeRe(s: string): string {
