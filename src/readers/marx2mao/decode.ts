@@ -4,15 +4,16 @@
  */
 export function decodeSource(source: Uint8Array | string): string {
   if (typeof source === 'string') return source;
-  const hasNonAscii = source.some((b) => b > 0x7f);
-  if (hasNonAscii) {
+  // Each byte as the character of that number (native, fast); non-ASCII bytes are found in it.
+  const latin1 = Buffer.from(source.buffer, source.byteOffset, source.byteLength).toString('latin1');
+  if (/[\x80-\xff]/.test(latin1)) {
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(source);
     } catch {
       // not UTF-8: fall through to windows-1252
     }
   }
-  return decodeWindows1252(source);
+  return windows1252FromLatin1(latin1);
 }
 
 /**
@@ -26,11 +27,10 @@ const C1_AS_1252 = [
 ];
 
 export function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  const CHUNK = 8192;
-  for (let start = 0; start < bytes.length; start += CHUNK) {
-    const codes = Array.from(bytes.subarray(start, start + CHUNK), (b) => (b >= 0x80 && b <= 0x9f ? C1_AS_1252[b - 0x80]! : b));
-    out += String.fromCharCode(...codes);
-  }
-  return out;
+  return windows1252FromLatin1(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+}
+
+/** Latin-1 text (a character per byte) as windows-1252: only 0x80–0x9F differ. */
+function windows1252FromLatin1(latin1: string): string {
+  return latin1.replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(C1_AS_1252[c.charCodeAt(0) - 0x80]!));
 }
