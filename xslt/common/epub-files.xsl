@@ -64,6 +64,11 @@
     </xsl:if>
   </xsl:function>
 
+  <!-- The page breaks, graphics and notes of the text (of every text of a corpus), in document
+       order: the package and the nav ask for them of the root element, which took a pass over the
+       whole document, with a sort, for each question; the key takes one pass for all of them. -->
+  <xsl:key name="t:text-parts" match="text//pb | text//graphic | text//note" use="local-name()"/>
+
   <!-- Images: every distinct graphic/@url, stored as images/<n>-<safe name>. -->
   <xsl:variable name="t:image-urls" as="xs:string*" select="distinct-values(//graphic/@url ! string(.))"/>
 

@@ -44,7 +44,7 @@
             </xsl:for-each>
           </ol>
         </nav>
-        <xsl:variable name="pbs" select="if ($tei/self::teiCorpus) then t:volume-pages($tei) else $tei//text//pb[normalize-space(@n)]"/>
+        <xsl:variable name="pbs" select="if ($tei/self::teiCorpus) then t:volume-pages($tei) else key('t:text-parts', 'pb', root($tei))[normalize-space(@n)]"/>
         <xsl:if test="$pbs">
           <nav id="page-list" role="doc-pagelist" hidden="hidden">
             <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'page-list'"/></xsl:call-template>

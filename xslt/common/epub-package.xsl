@@ -25,7 +25,7 @@
     <xsl:param name="uuid" as="xs:string"/>
     <xsl:variable name="h" select="$tei/teiHeader"/>
     <xsl:variable name="print" select="($h/fileDesc/sourceDesc//biblStruct[@type = 'print'], $h/fileDesc/sourceDesc//biblStruct)[1]"/>
-    <xsl:variable name="pbs" select="$tei//text//pb[normalize-space(@n)]"/>
+    <xsl:variable name="pbs" select="key('t:text-parts', 'pb', root($tei))[normalize-space(@n)]"/>
     <xsl:variable name="images" select="$t:image-urls"/>
     <xsl:variable name="pub-date" select="t:w3cdtf(($h/fileDesc/publicationStmt/date/@when, $h/revisionDesc/change/@when)[1])"/>
     <package version="3.0" unique-identifier="uid" xml:lang="{t:lang($tei)}">
@@ -91,7 +91,7 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="has-pages" as="xs:boolean"/>
     <xsl:param name="print" as="element()?"/>
-    <xsl:variable name="graphics" select="$tei//text//graphic"/>
+    <xsl:variable name="graphics" select="key('t:text-parts', 'graphic', root($tei))"/>
     <xsl:variable name="all-described" select="every $g in $graphics satisfies normalize-space($g/../figDesc)"/>
     <meta property="schema:accessMode">textual</meta>
     <xsl:if test="$graphics"><meta property="schema:accessMode">visual</meta></xsl:if>
@@ -110,7 +110,7 @@
     <meta property="schema:accessibilitySummary">
       <xsl:value-of select="string-join((
         'A text edition with headings and a table of contents'
-          || (if ($tei//text//note) then ', and notes linked with their references both ways.' else '.'),
+          || (if (key('t:text-parts', 'note', root($tei))) then ', and notes linked with their references both ways.' else '.'),
         if ($has-pages) then 'The page numbers of the print edition'
           || (if ($print) then ' named as the source' else '') || ' are marked in the text and listed in a page list.' else (),
         if ($graphics and not($all-described)) then 'Some images have no text description.' else ()), ' ')"/>
