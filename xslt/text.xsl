@@ -90,24 +90,17 @@
   <xsl:template match="head | p | ab | dateline | salute | signed | byline | docAuthor | docDate | trailer
                        | titlePart | docEdition | docImprint | l | cell | label | bibl" mode="txt">
     <xsl:param name="indent" as="xs:string" select="''" tunnel="yes"/>
-    <xsl:choose>
-      <!-- Most blocks hold no inner block: one line, without asking t:is-block of every node. -->
-      <xsl:when test="not(list | table | quote | figure | lg | note)">
-        <xsl:variable name="line" select="t:block($indent, node(), '')"/>
-        <xsl:if test="$line"><xsl:value-of select="$line || $NL || $NL"/></xsl:if>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:for-each-group select="node()" group-adjacent="t:is-block(.)">
-          <xsl:choose>
-            <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()" mode="txt"/></xsl:when>
-            <xsl:otherwise>
-              <xsl:variable name="line" select="t:block($indent, current-group(), '')"/>
-              <xsl:if test="$line"><xsl:value-of select="$line || $NL || $NL"/></xsl:if>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:for-each-group>
-      </xsl:otherwise>
-    </xsl:choose>
+    <!-- Most blocks hold no inner block: their nodes are one group without asking t:is-block of each. -->
+    <xsl:variable name="plain" select="not(list | table | quote | figure | lg | note)"/>
+    <xsl:for-each-group select="node()" group-adjacent="not($plain) and t:is-block(.)">
+      <xsl:choose>
+        <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()" mode="txt"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="line" select="t:block($indent, current-group(), '')"/>
+          <xsl:if test="$line"><xsl:value-of select="$line || $NL || $NL"/></xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each-group>
   </xsl:template>
   <xsl:function name="t:is-block" as="xs:boolean">
     <xsl:param name="n" as="node()"/>

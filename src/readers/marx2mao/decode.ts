@@ -4,11 +4,10 @@
  */
 export function decodeSource(source: Uint8Array | string): string {
   if (typeof source === 'string') return source;
-  // Each byte as the character of that number (native, fast); non-ASCII bytes are found in it.
-  const latin1 = Buffer.from(source.buffer, source.byteOffset, source.byteLength).toString('latin1');
+  const latin1 = latin1Of(source);
   if (/[\x80-\xff]/.test(latin1)) {
     try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(source);
+      return UTF8.decode(source);
     } catch {
       // not UTF-8: fall through to windows-1252
     }
@@ -27,7 +26,14 @@ const C1_AS_1252 = [
 ];
 
 export function decodeWindows1252(bytes: Uint8Array): string {
-  return windows1252FromLatin1(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+  return windows1252FromLatin1(latin1Of(bytes));
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Each byte as the character of that number (native, fast): non-ASCII bytes are found in it. */
+function latin1Of(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 /** Latin-1 text (a character per byte) as windows-1252: only 0x80–0x9F differ. */

@@ -27,9 +27,8 @@ export function decideHyphen(before: string, after: string, text: string): Hyphe
   const head = before.replace(/-$/, '');
   const joined = `${head}${after}`;
   const hyphenated = `${head}-${after}`;
-  const count = (needle: string) => occurrences(text, needle);
-  const asCompound = count(hyphenated);
-  const asWord = count(joined);
+  const asCompound = occurrences(text, hyphenated);
+  const asWord = occurrences(text, joined);
   if (asCompound > asWord) {
     return { wordBreak: 'compound', evidence: `"${hyphenated}" occurs ${asCompound} time(s) elsewhere, "${joined}" ${asWord}` };
   }
@@ -46,8 +45,9 @@ export function decideHyphen(before: string, after: string, text: string): Hyphe
 const WORD_RUN = /[\p{L}\p{N}-]+/gu;
 const WORD_ONLY = /^[\p{L}\p{N}-]+$/u;
 
-/** The last text's words and their counts (lowercased): a reader asks about one text many times. */
-let indexed: { text: string; counts: Map<string, number> } | undefined;
+/** The last text asked about, lowercased, and its words' counts (made on first need): a reader
+ * asks about one text many times. */
+let last: { text: string; lower: string; counts?: Map<string, number> } | undefined;
 
 /**
  * How often `needle` occurs in `text` as a whole word (case-insensitively): not touching a letter,
@@ -56,17 +56,17 @@ let indexed: { text: string; counts: Map<string, number> } | undefined;
  * slow); any other needle is searched for.
  */
 function occurrences(text: string, needle: string): number {
+  if (last?.text !== text) last = { text, lower: text.toLowerCase() };
   const lower = needle.toLowerCase();
   if (!WORD_ONLY.test(lower)) {
     const re = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRe(lower)}(?![\\p{L}\\p{N}-])`, 'gu');
-    return text.toLowerCase().match(re)?.length ?? 0;
+    return last.lower.match(re)?.length ?? 0;
   }
-  if (indexed?.text !== text) {
-    const counts = new Map<string, number>();
-    for (const [word] of text.toLowerCase().matchAll(WORD_RUN)) counts.set(word, (counts.get(word) ?? 0) + 1);
-    indexed = { text, counts };
+  if (!last.counts) {
+    last.counts = new Map();
+    for (const [word] of last.lower.matchAll(WORD_RUN)) last.counts.set(word, (last.counts.get(word) ?? 0) + 1);
   }
-  return indexed.counts.get(lower) ?? 0;
+  return last.counts.get(lower) ?? 0;
 }
 
 function escapeRe(s: string): string {
