@@ -4,17 +4,20 @@
  * and renamed into place, so a failed deposit leaves nothing half-made.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../model/diagnostics.js';
 import { toolVersion } from '../util/version.js';
 import { ioFailure } from '../util/io-errors.js';
 import { buildDate } from '../util/build-date.js';
+import { copyTree } from '../util/files.js';
 
+// The file work is synchronous: a bag is a few small files, and a build bags in worker threads,
+// where a round trip to libuv's thread pool per call cost more than the calls (20 ms a bag).
 const ALGORITHMS = ['sha256', 'sha512'] as const;
 type Algorithm = (typeof ALGORITHMS)[number];
+type Digest = Record<Algorithm, string> & { size: number };
 
 export interface BagInfo {
   /** Free-form fields for bag-info.txt (`Source-Organization`, `External-Identifier`, …). */
@@ -31,48 +34,56 @@ export interface DepositResult {
 
 /** Make a bag at `bagDir` from a file or the files of a folder. `bagDir` must not exist yet. */
 export async function createBag(payload: string, bagDir: string, info: BagInfo = {}, now = buildDate()): Promise<DepositResult> {
-  const source = await stat(payload).catch((err) => {
+  let source;
+  try {
+    source = statSync(payload);
+  } catch (err) {
     throw ioFailure(err, 'read', payload);
-  });
-  if (await exists(bagDir)) throw new UserError(`cannot write ${bagDir}: already exists; choose a new folder for the bag`, 2);
+  }
+  if (existsSync(bagDir)) throw new UserError(`cannot write ${bagDir}: already exists; choose a new folder for the bag`, 2);
   const tmp = join(dirname(bagDir), `.${basename(bagDir)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const data = join(tmp, 'data');
-    await mkdir(data, { recursive: true });
-    if (source.isDirectory()) await cp(payload, data, { recursive: true });
-    else await cp(payload, join(data, basename(payload)));
-    const files = await listFiles(data);
-    const sums = await Promise.all(files.map((f) => digestFile(f)));
-    let bytes = 0;
-    for (const f of files) bytes += (await stat(f)).size;
-    await writeFile(join(tmp, 'bagit.txt'), 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
-    for (const alg of ALGORITHMS) {
-      const lines = files.map((f, i) => `${sums[i]![alg]}  ${encodePath(relative(tmp, f))}`);
-      await writeFile(join(tmp, `manifest-${alg}.txt`), lines.join('\n') + '\n');
-    }
-    const fields: BagInfo = {
-      'Bagging-Date': now.toISOString().slice(0, 10),
-      'Bag-Software-Agent': `teikit ${toolVersion()}`,
-      'Payload-Oxum': `${bytes}.${files.length}`,
-      ...info,
-    };
-    const infoText = Object.entries(fields)
-      .map(([k, v]) => `${k}: ${v.replace(/\r?\n/g, '\n  ')}`)
-      .join('\n');
-    await writeFile(join(tmp, 'bag-info.txt'), infoText + '\n');
-    const tagFiles = ['bagit.txt', 'bag-info.txt', ...ALGORITHMS.map((a) => `manifest-${a}.txt`)];
-    for (const alg of ALGORITHMS) {
-      const lines = await Promise.all(
-        tagFiles.map(async (t) => `${(await digestFile(join(tmp, t)))[alg]}  ${t}`),
-      );
-      await writeFile(join(tmp, `tagmanifest-${alg}.txt`), lines.join('\n') + '\n');
-    }
-    await rename(tmp, bagDir);
-    return { bag: bagDir, files: files.length, bytes, payload: files.map((f) => encodePath(relative(tmp, f))) };
+    mkdirSync(data, { recursive: true });
+    if (source.isDirectory()) copyTree(payload, data);
+    else copyFileSync(payload, join(data, basename(payload)));
+    const result = sealBag(tmp, info, now);
+    renameSync(tmp, bagDir);
+    return { ...result, bag: bagDir };
   } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
+}
+
+/**
+ * Make `dir` a bag around the payload already in `dir/data`: bagit.txt, the manifests, bag-info.txt
+ * (Bagging-Date, Bag-Software-Agent and Payload-Oxum, then `info`) and the tag manifests. Each
+ * payload file is read once for both digests.
+ */
+export function sealBag(dir: string, info: BagInfo = {}, now = buildDate()): DepositResult {
+  const files = listFiles(join(dir, 'data'));
+  const sums = files.map(digestFile);
+  const bytes = sums.reduce((n, d) => n + d.size, 0);
+  const payload = files.map((f) => encodePath(relative(dir, f)));
+  const tags: [string, string][] = [['bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n']];
+  for (const alg of ALGORITHMS) tags.push([`manifest-${alg}.txt`, payload.map((p, i) => `${sums[i]![alg]}  ${p}`).join('\n') + '\n']);
+  const fields: BagInfo = {
+    'Bagging-Date': now.toISOString().slice(0, 10),
+    'Bag-Software-Agent': `teikit ${toolVersion()}`,
+    'Payload-Oxum': `${bytes}.${files.length}`,
+    ...info,
+  };
+  const infoText = Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v.replace(/\r?\n/g, '\n  ')}`)
+    .join('\n');
+  tags.splice(1, 0, ['bag-info.txt', infoText + '\n']);
+  for (const [name, text] of tags) writeFileSync(join(dir, name), text);
+  const tagSums = tags.map(([name, text]) => [name, digestBytes(Buffer.from(text))] as const);
+  for (const alg of ALGORITHMS) {
+    writeFileSync(join(dir, `tagmanifest-${alg}.txt`), tagSums.map(([name, d]) => `${d[alg]}  ${name}`).join('\n') + '\n');
+  }
+  return { bag: dir, files: files.length, bytes, payload };
 }
 
 /** What is wrong: a changed, missing or unlisted file, or a fault of the bag's own tag files. */
@@ -98,11 +109,13 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
     seen.add(`${kind}\0${file}`);
     problems.push({ file: join(shownAs, file), kind, message });
   };
-  const entries = await readdir(bagDir).catch((err) => {
+  let entries: string[];
+  try {
+    entries = readdirSync(bagDir).sort();
+  } catch (err) {
     throw ioFailure(err, 'read', shownAs);
-  });
-  entries.sort();
-  const declaration = await readFile(join(bagDir, 'bagit.txt'), 'utf8').catch(() => undefined);
+  }
+  const declaration = readText(join(bagDir, 'bagit.txt'));
   if (declaration === undefined) {
     say('bagit.txt', 'not-a-bag', 'missing: this is not a BagIt bag');
     return problems;
@@ -110,7 +123,25 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
   if (!/^BagIt-Version: \d+\.\d+\r?\n/.test(declaration)) say('bagit.txt', 'malformed', 'first line must be "BagIt-Version: M.N"');
   const manifests = entries.filter((e) => /^manifest-[a-z0-9]+\.txt$/.test(e));
   if (manifests.length === 0) say('manifest-sha256.txt', 'missing', 'no payload manifest');
-  const payload = new Set((await listFiles(join(bagDir, 'data')).catch(() => [])).map((f) => relative(bagDir, f).split(sep).join('/')));
+  let payloadFiles: string[] = [];
+  try {
+    payloadFiles = listFiles(join(bagDir, 'data'));
+  } catch {
+    // no data/ folder: every listed file is missing
+  }
+  const payload = new Set(payloadFiles.map((f) => relative(bagDir, f).split(sep).join('/')));
+  // a file listed in several manifests is read once, for all its digests
+  const digests = new Map<string, Digest | undefined>();
+  const digestOf = (path: string) => {
+    if (!digests.has(path)) {
+      try {
+        digests.set(path, digestFile(join(bagDir, path)));
+      } catch {
+        digests.set(path, undefined);
+      }
+    }
+    return digests.get(path);
+  };
   for (const manifest of [...manifests, ...entries.filter((e) => /^tagmanifest-[a-z0-9]+\.txt$/.test(e))]) {
     const alg = manifest.replace(/^(tag)?manifest-|\.txt$/g, '');
     if (!(ALGORITHMS as readonly string[]).includes(alg)) {
@@ -118,7 +149,7 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
       continue;
     }
     const listed = new Set<string>();
-    const lines = (await readFile(join(bagDir, manifest), 'utf8')).split(/\r?\n/);
+    const lines = (readText(join(bagDir, manifest)) ?? '').split(/\r?\n/);
     for (const [i, line] of lines.entries()) {
       if (!line.trim()) continue;
       const m = /^([0-9a-fA-F]+)\s+(.+)$/.exec(line);
@@ -132,7 +163,7 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
         say(`${manifest}:${i + 1}`, 'outside-bag', `path "${path}" leaves the bag`);
         continue;
       }
-      const actual = await digestFile(join(bagDir, path)).catch(() => undefined);
+      const actual = digestOf(path);
       if (!actual) say(path, 'missing', `listed in ${manifest} but missing`);
       else if (actual[alg as Algorithm] !== m[1]!.toLowerCase()) say(path, 'changed', `changed: its ${alg} digest differs from ${manifest}`);
     }
@@ -140,11 +171,11 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
       for (const p of payload) if (!listed.has(p)) say(p, 'unlisted', `in data/ but not listed in ${manifest}`);
     }
   }
-  const info = await readFile(join(bagDir, 'bag-info.txt'), 'utf8').catch(() => '');
+  const info = readText(join(bagDir, 'bag-info.txt')) ?? '';
   const oxum = /^Payload-Oxum:\s*(\d+)\.(\d+)/m.exec(info);
   if (oxum) {
     let bytes = 0;
-    for (const p of payload) bytes += (await stat(join(bagDir, p))).size;
+    for (const p of payload) bytes += digests.get(p)?.size ?? statSync(join(bagDir, p)).size;
     if (Number(oxum[1]) !== bytes || Number(oxum[2]) !== payload.size) {
       say('bag-info.txt', 'payload-oxum', `Payload-Oxum ${oxum[1]}.${oxum[2]} but the payload is ${bytes}.${payload.size}`);
     }
@@ -152,24 +183,30 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
   return problems;
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function listFiles(dir: string): string[] {
   const out: string[] = [];
-  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(p)));
+    if (entry.isDirectory()) out.push(...listFiles(p));
     else if (entry.isFile()) out.push(p);
   }
   return out;
 }
 
-function digestFile(path: string): Promise<Record<Algorithm, string>> {
-  return new Promise((resolve, reject) => {
-    const hashes = ALGORITHMS.map((a) => createHash(a));
-    createReadStream(path)
-      .on('data', (chunk) => hashes.forEach((h) => h.update(chunk)))
-      .on('error', reject)
-      .on('end', () => resolve({ sha256: hashes[0]!.digest('hex'), sha512: hashes[1]!.digest('hex') }));
-  });
+function digestBytes(bytes: Uint8Array): Digest {
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), sha512: createHash('sha512').update(bytes).digest('hex'), size: bytes.byteLength };
+}
+
+function digestFile(path: string): Digest {
+  return digestBytes(readFileSync(path));
 }
 
 /** RFC 8493 §2.1.3: CR, LF and % in manifest paths are percent-encoded; separators are "/". */
@@ -178,8 +215,4 @@ function encodePath(p: string): string {
 }
 function decodePath(p: string): string {
   return p.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%');
-}
-
-async function exists(p: string): Promise<boolean> {
-  return stat(p).then(() => true, () => false);
 }

@@ -5,9 +5,10 @@
  * xslt/dc.xsl). bag-info.txt takes its fields from that record; `info` (the user's) wins. A
  * rebuild replaces the old bag only once the new one is complete and verified.
  */
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createBag, verifyBag, type BagInfo, type DepositResult } from './bagit.js';
+import { sealBag, verifyBag, type BagInfo, type DepositResult } from './bagit.js';
+import { copyTree } from '../util/files.js';
 import { dublinCore, type DublinCore } from './dublin-core.js';
 import { bagInfoFromDublinCore } from './bag-info.js';
 import { UserError } from '../model/diagnostics.js';
@@ -23,27 +24,33 @@ export interface EditionBag extends DepositResult {
 /** `record`: the edition's Dublin Core record when the caller has made it from the same TEI
  * (a build has the TEI parsed for its renditions); else it is made from the TEI in builtDir. */
 export async function bagEdition(builtDir: string, sourceFiles: string[], bagDir: string, info: BagInfo = {}, record?: DublinCore): Promise<EditionBag> {
-  const teiName = (await readdir(builtDir)).filter((f) => f.endsWith('.tei.xml')).sort()[0];
+  const teiName = readdirSync(builtDir).filter((f) => f.endsWith('.tei.xml')).sort()[0];
   if (!teiName) throw new UserError(`${builtDir}: no TEI file (*.tei.xml) to deposit`);
-  const dc = record ?? dublinCore(await readFile(join(builtDir, teiName), 'utf8'), join(builtDir, teiName));
+  const dc = record ?? dublinCore(readFileSync(join(builtDir, teiName), 'utf8'), join(builtDir, teiName));
   const fields = { ...bagInfoFromDublinCore(dc), ...info };
-  await mkdir(dirname(bagDir), { recursive: true });
-  const work = await mkdtemp(join(dirname(bagDir), `.${basename(bagDir)}.`));
+  mkdirSync(dirname(bagDir), { recursive: true });
+  const work = mkdtempSync(join(dirname(bagDir), `.${basename(bagDir)}.`));
   try {
-    const payload = join(work, 'payload');
-    await cp(builtDir, payload, { recursive: true });
-    for (const file of sourceFiles) await cp(file, join(payload, 'sources', basename(file)));
-    await mkdir(join(payload, 'metadata'), { recursive: true });
-    await writeFile(join(payload, 'metadata', 'dc.xml'), dc.xml);
+    // the payload is copied once, straight into the new bag's data/
     const fresh = join(work, 'bag');
-    const result = await createBag(payload, fresh, fields);
+    const data = join(fresh, 'data');
+    copyTree(builtDir, data);
+    if (sourceFiles.length > 0) mkdirSync(join(data, 'sources'), { recursive: true });
+    for (const file of sourceFiles) copyFileSync(file, join(data, 'sources', basename(file)));
+    mkdirSync(join(data, 'metadata'), { recursive: true });
+    writeFileSync(join(data, 'metadata', 'dc.xml'), dc.xml);
+    const result = sealBag(fresh, fields);
     const problems = await verifyBag(fresh);
     if (problems.length > 0) throw new Error(`the new bag does not verify: ${problems[0]!.file}: ${problems[0]!.message}`);
     const old = join(work, 'old');
-    await rename(bagDir, old).catch(() => undefined);
-    await rename(fresh, bagDir);
+    try {
+      renameSync(bagDir, old);
+    } catch {
+      // no old bag
+    }
+    renameSync(fresh, bagDir);
     return { ...result, bag: bagDir, info: fields };
   } finally {
-    await rm(work, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }

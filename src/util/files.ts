@@ -1,5 +1,5 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ioFailure } from './io-errors.js';
 
@@ -7,20 +7,43 @@ import { ioFailure } from './io-errors.js';
  * Write a file so that it is either complete or absent: write a temporary sibling, then rename.
  * A crash or an error halfway leaves no half-written output behind. A file-system failure is an
  * exit-2 error in plain words naming `shown` (the path as the user gave it): "cannot write
- * out/x.epub: permission denied".
+ * out/x.epub: permission denied". The calls are synchronous (a build writes thousands of small
+ * files from worker threads, where a thread-pool round trip per call cost more than the write);
+ * the promise is kept for callers and for errors.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, shown = path): Promise<void> {
   const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await mkdir(dirname(path), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (err) {
       // mkdir -p meets a file where a folder of the path should be: say that, not "already exists"
-      if (err.code === 'EEXIST') err.code = 'ENOTDIR';
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') (err as NodeJS.ErrnoException).code = 'ENOTDIR';
       throw err;
-    });
-    await writeFile(tmp, data);
-    await rename(tmp, path);
+    }
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
   } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing to remove
+    }
     throw ioFailure(err, 'write', shown);
+  }
+}
+
+/**
+ * Copy the files of folder `from` into folder `to` (made when missing), subfolders included;
+ * a symbolic link is copied as the file it names. Synchronous: for the few small files of a built
+ * edition, fs.cp's checks per file and a thread-pool round trip per call cost more than the copy.
+ */
+export function copyTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const isDir = entry.isSymbolicLink() ? statSync(source).isDirectory() : entry.isDirectory();
+    if (isDir) copyTree(source, join(to, entry.name));
+    else copyFileSync(source, join(to, entry.name));
   }
 }
