@@ -7,7 +7,7 @@
  * markers, then the notes. See docs/encoding.md.
  */
 import { basename, extname } from 'node:path';
-import { parse } from 'parse5';
+import { parseHtmlWithPositions } from '../shared/parse-html.js';
 import type { Diagnostic, Edition, ReadResult, Witness } from '../../model/types.js';
 import { diagnostic, sortDiagnostics } from '../../model/diagnostics.js';
 import { decodeSource } from '../marx2mao/decode.js';
@@ -19,7 +19,7 @@ import { readNotes } from './notes.js';
 
 export function readLia(source: Uint8Array | string, file: string): ReadResult {
   const html = decodeSource(source);
-  const doc = parse(html, { sourceCodeLocationInfo: true });
+  const doc = parseHtmlWithPositions(html);
   const body = findFirst(doc, (e) => tag(e) === 'body');
   const refuse = (message: string, at?: Node): ReadResult => ({
     ok: false,

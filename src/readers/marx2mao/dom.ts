@@ -4,7 +4,8 @@
  * rest of a paragraph), but document order is always the order of the source, which is what the
  * reader relies on.
  */
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { parseHtmlWithPositions } from '../shared/parse-html.js';
 import type { SourcePosition } from '../../model/types.js';
 
 export type Node = DefaultTreeAdapterMap['node'];
@@ -12,7 +13,7 @@ export type Element = DefaultTreeAdapterMap['element'];
 export type TextNode = DefaultTreeAdapterMap['textNode'];
 
 export function parseHtml(html: string): DefaultTreeAdapterMap['document'] {
-  return parse(blankColumns(pointAnchors(html)), { sourceCodeLocationInfo: true });
+  return parseHtmlWithPositions(blankColumns(pointAnchors(html)));
 }
 
 /**
