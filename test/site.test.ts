@@ -9,6 +9,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { runCli } from '../src/cli/run.js';
+import { buildCollection } from '../src/pipeline/index.js';
 import { fixtures, repoRoot, requireTool, which } from './support/tools.js';
 import { runVnu, VNU_JAR } from './support/render-checkers.js';
 import { pathToFileURL } from 'node:url';
@@ -45,8 +46,8 @@ async function launch(width: number): Promise<BrowserContext> {
 const CHROMIUM = '/usr/bin/chromium';
 
 /** The output folder served over HTTP and a page of Chromium at `width` px, closed after `fn`. */
-async function served(width: number, fn: (page: Page, base: string) => Promise<void>): Promise<void> {
-  const { server, base } = await serve(join(root, 'out'));
+async function served(width: number, fn: (page: Page, base: string) => Promise<void>, out = 'out'): Promise<void> {
+  const { server, base } = await serve(join(root, out));
   const browser = await launch(width);
   try {
     await fn(browser.pages()[0] ?? (await browser.newPage()), base);
@@ -275,6 +276,37 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('search, served ov
     // The page marker is the target (:target) and in view.
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('p209');
   }), 120_000);
+
+  it('a collection indexed in several Pagefind bundles is searched as one: a hit in the last bundle is found and opens its page', async () => {
+    // Two works a bundle: the 5 works go into 3 bundles, indexed side by side, merged by the page.
+    const built = await buildCollection(['editions', 'pages'], { outDir: 'out-bundles', cwd: root, jobs: 2, searchBundleWorks: 2 });
+    // the same print pages as the one-bundle build of the same sources
+    const pages = Number(/search index of (\d+) print page/.exec(result.stdout)?.[1]);
+    expect(built.search).toEqual({ bundles: 3, pages, errors: [] });
+    const bundles = () => readdirSync(join(root, 'out-bundles/site')).filter((d) => d.startsWith('pagefind')).sort();
+    expect(bundles()).toEqual(['pagefind', 'pagefind-2', 'pagefind-3']);
+    const catalogue = readFileSync(join(root, 'out-bundles/site/index.html'), 'utf8');
+    expect(catalogue).toContain('<div id="search" data-merge="pagefind-2/ pagefind-3/"></div>');
+    // PP55 is the fourth work of five: in the third bundle, not the one whose script runs the search.
+    const order = built.built.map((w) => w.entry.id);
+    expect(order.indexOf('PP55')).toBe(3);
+    await served(1000, async (page, base) => {
+      await page.goto(`${base}/site/search.html`);
+      await page.fill('#search input', 'well-to-do middle peasants');
+      await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
+      const first = await page.$eval('.pagefind-ui__result-link', (a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent }));
+      expect(first.href).toMatch(/\/site\/works\/PP55\.html#p209$/);
+      expect(first.text).toMatch(/, p\. 209$/);
+      await page.click('.pagefind-ui__result-link >> nth=0');
+      await page.waitForURL(/PP55\.html#p209$/);
+    }, 'out-bundles');
+    // Built again with the default bundle size: one bundle, the others removed, nothing merged.
+    const again = await buildCollection(['editions', 'pages'], { outDir: 'out-bundles', cwd: root, jobs: 2 });
+    expect(again.built).toHaveLength(0);
+    expect(again.search).toEqual({ bundles: 1, pages, errors: [] });
+    expect(bundles()).toEqual(['pagefind']);
+    expect(readFileSync(join(root, 'out-bundles/site/index.html'), 'utf8')).toContain('<div id="search"></div>');
+  }, 240_000);
 });
 
 describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('a work page and the search page in Chromium, served over HTTP', () => {

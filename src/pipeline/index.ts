@@ -15,6 +15,7 @@ import type { Diagnostic } from '../model/types.js';
 import { UserError } from '../model/diagnostics.js';
 import { writeFileAtomic } from '../util/files.js';
 import { compiledWorker, runPool } from '../util/pool.js';
+import { mapLimited } from '../util/map-limited.js';
 import type { SearchIndexResult } from '../site/index.js';
 import type { BuildWorkOptions, BuiltWork } from './build-work.js';
 import { toolFingerprint, type CacheEntry } from './cache.js';
@@ -53,7 +54,7 @@ export interface BuildCollectionOptions extends BuildCallbacks {
   outDir: string;
   cwd?: string;
   strict?: boolean;
-  /** Worker threads (default 1: in this thread). */
+  /** Worker threads (default 1: in this thread), and Pagefind processes indexing the search bundles at once. */
   jobs?: number;
   /** Use the threads only when at least this many units are to be built (default 0: always); each
    * thread loads and warms up the conversion code, which costs more than a few units take. */
@@ -62,6 +63,9 @@ export interface BuildCollectionOptions extends BuildCallbacks {
   shard?: Shard;
   /** Build every unit and the site, whatever the cache says. */
   force?: boolean;
+  /** Works per search bundle (default SEARCH_BUNDLE_WORKS, site/search.ts): a larger collection's
+   * index is split into bundles indexed side by side, which the search page merges. */
+  searchBundleWorks?: number;
   /** The compiled worker (default dist/pipeline/worker.js). */
   workerFile?: string;
 }
@@ -144,6 +148,7 @@ export async function buildCollection(inputs: string[], options: BuildCollection
     while (next < outcomes.length && outcomes[next] !== undefined) report(outcomes[next]!, units[next++]!);
   };
   // Unchanged units are found here, without starting a thread or loading the conversion code.
+  // file reads: not thousands of open files at once
   const checks = await mapLimited(tasks, 32, (t) => (t.clash ? Promise.resolve(undefined) : checkCache(t).catch(() => undefined)));
   const pending: { task: UnitTask & { hash?: string }; i: number }[] = [];
   tasks.forEach((task, i) => {
@@ -162,7 +167,7 @@ export async function buildCollection(inputs: string[], options: BuildCollection
   });
   const result: BuildCollectionResult = { built, skipped, failed, total: units.length, site: [], works: entries.length };
   if (options.shard || entries.length === 0) return result;
-  return { ...result, ...(await assembleSite(entries, options.outDir, cwd, options.force === true)) };
+  return { ...result, ...(await assembleSite(entries, options.outDir, cwd, { force: options.force === true, jobs: options.jobs ?? 1, perBundle: options.searchBundleWorks })) };
 }
 
 interface SiteStamp {
@@ -175,11 +180,13 @@ interface SiteStamp {
  * The site over every work, unless it was written from the very same works (the same entries of
  * the same inputs, by the same teikit) and is still there: then nothing is written.
  */
-async function assembleSite(entries: { entry: WorkEntry; hash: string }[], outDir: string, cwd: string, force: boolean): Promise<Partial<BuildCollectionResult>> {
+async function assembleSite(
+  entries: { entry: WorkEntry; hash: string }[], outDir: string, cwd: string, opts: { force: boolean; jobs: number; perBundle?: number },
+): Promise<Partial<BuildCollectionResult>> {
   const stampFile = resolve(cwd, outDir, '.teikit', 'site.json');
-  const key = createHash('sha256').update(toolFingerprint()).update(JSON.stringify(entries)).digest('hex');
+  const key = createHash('sha256').update(toolFingerprint()).update(JSON.stringify({ entries, perBundle: opts.perBundle ?? null })).digest('hex');
   const previous = await readFile(stampFile, 'utf8').then((t) => JSON.parse(t) as SiteStamp, () => undefined);
-  if (!force && previous?.key === key && existsSync(resolve(cwd, outDir, 'site', 'index.html'))) {
+  if (!opts.force && previous?.key === key && existsSync(resolve(cwd, outDir, 'site', 'index.html'))) {
     return { site: [], siteSkipped: true, search: previous.search };
   }
   const works = entries.map((e) => e.entry);
@@ -188,26 +195,12 @@ async function assembleSite(entries: { entry: WorkEntry; hash: string }[], outDi
   const read = renditionReader(outDir, cwd, 2);
   // Search is an addition: without Pagefind (its binary missing for this platform) the site is
   // still whole, and says nothing of search. The index is built while the work pages are written.
-  const searching = writeSearchIndex(works, outDir, cwd, read).catch((err: unknown): { failed: string } => ({
+  const searching = writeSearchIndex(works, outDir, cwd, read, opts.jobs, opts.perBundle).catch((err: unknown): { failed: string } => ({
     failed: err instanceof Error ? err.message : String(err),
   }));
-  const site = await writeSite(works, outDir, cwd, searching.then((s) => !('failed' in s)), read);
+  const site = await writeSite(works, outDir, cwd, searching.then((s) => ('failed' in s ? 0 : s.bundles ?? 1)), read);
   const search = await searching;
   const stamp: SiteStamp = { key, search, site };
   await writeFileAtomic(stampFile, `${JSON.stringify(stamp, null, 1)}\n`, join(outDir, '.teikit', 'site.json'));
   return { site, search };
-}
-
-/** `fn` over `items`, at most `limit` at a time (file reads: not thousands of open files at once). */
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return out;
 }

@@ -91,7 +91,11 @@ export const SITE_JS = `'use strict';
   // Pagefind fetches its index, which browsers refuse from file://: there the note stays instead.
   var search = document.getElementById('search');
   if (search && typeof PagefindUI !== 'undefined' && location.protocol !== 'file:') {
-    new PagefindUI({ element: '#search', showSubResults: true, showImages: false });
+    // a large collection's index is in several bundles (data-merge, paths from this page): one
+    // search over them all; Pagefind would take a relative path from its own bundle's folder
+    var merge = (search.getAttribute('data-merge') || '').split(' ').filter(Boolean)
+      .map(function (path) { return { bundlePath: new URL(path, document.baseURI).href }; });
+    new PagefindUI({ element: '#search', showSubResults: true, showImages: false, mergeIndex: merge });
     // Pagefind's box has only a placeholder and a title: the section's heading is its label.
     var input = search.querySelector('input');
     if (input) input.setAttribute('aria-labelledby', 'search-heading');

@@ -34,12 +34,36 @@ export function catalogueOrder(works: WorkEntry[]): WorkEntry[] {
   return [...works].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
+/**
+ * Whether the site has search, or in how many Pagefind bundles (search.ts): `true` is one bundle,
+ * `false` or 0 none.
+ */
+export type SiteSearch = boolean | number;
+
+/** The folder of Pagefind bundle `k` (from 0) in site/: pagefind/, pagefind-2/, … */
+export function searchBundleDir(k: number): string {
+  return k === 0 ? 'pagefind' : `pagefind-${k + 1}`;
+}
+
+function bundleCount(search: SiteSearch): number {
+  return search === true ? 1 : search === false ? 0 : search;
+}
+
+/** The stylesheet and script of Pagefind's search box, where the site has search. */
+function searchAssets(search: SiteSearch): { styles: string[]; scripts: string[] } {
+  return bundleCount(search) > 0
+    ? { styles: ['pagefind/pagefind-ui.css'], scripts: ['pagefind/pagefind-ui.js', 'site.js'] }
+    : { styles: [], scripts: ['site.js'] };
+}
+
 /** The search box (Pagefind's UI), shown by site.js when the site is served; a note on disk. */
-function searchBox(level: 'h1' | 'h2', note: string): string {
+function searchBox(level: 'h1' | 'h2', note: string, search: SiteSearch): string {
+  // site.js merges the other bundles into the first one's search (PagefindUI's mergeIndex)
+  const others = Array.from({ length: bundleCount(search) - 1 }, (_, i) => `${searchBundleDir(i + 1)}/`);
   return [
     '<section id="search-section" aria-labelledby="search-heading">',
     `<${level} id="search-heading">Search the texts</${level}>`,
-    '<div id="search"></div>',
+    others.length > 0 ? `<div id="search" data-merge="${others.join(' ')}"></div>` : '<div id="search"></div>',
     `<p id="search-note">Search needs the site to be served (any static web server)${note}.</p>`,
     '</section>',
   ].join('\n');
@@ -48,18 +72,17 @@ function searchBox(level: 'h1' | 'h2', note: string): string {
 const SITE_NAV = '<nav class="site" aria-label="Site"><a href="index.html">Catalogue</a> <a href="search.html">Search</a></nav>';
 
 /** site/search.html: the search box alone (each hit opens the print page it is on). */
-export function searchPage(search: boolean): string {
+export function searchPage(search: SiteSearch): string {
   const body = [
     SITE_NAV,
     '<main>',
-    search ? searchBox('h1', '') : '<h1>Search</h1>\n<p>This site was built without a search index.</p>',
+    bundleCount(search) > 0 ? searchBox('h1', '', search) : '<h1>Search</h1>\n<p>This site was built without a search index.</p>',
     '</main>',
   ].join('\n');
   return page({
     title: 'Search',
     root: '.',
-    styles: search ? ['pagefind/pagefind-ui.css'] : [],
-    scripts: [...(search ? ['pagefind/pagefind-ui.js'] : []), 'site.js'],
+    ...searchAssets(search),
     body,
   });
 }
@@ -70,15 +93,15 @@ function authorSelect(works: WorkEntry[]): string {
   return `<select id="author"><option value="">All</option>${authors.map((a) => `<option>${escapeHtml(a)}</option>`).join('')}</select>`;
 }
 
-/** `search`: whether a Pagefind index was written (site/pagefind/). */
-export function cataloguePage(works: WorkEntry[], search = false): string {
+/** `search`: whether a Pagefind index was written (site/pagefind/), or in how many bundles. */
+export function cataloguePage(works: WorkEntry[], search: SiteSearch = false): string {
   const heads = ['Author', 'Title', 'Collection', 'Volume', 'Pages', 'Date'].map((h) => `<th scope="col">${h}</th>`).join('');
   const body = [
     SITE_NAV,
     '<header><h1>Catalogue</h1>',
     `<p>${works.length} work${works.length === 1 ? '' : 's'}.</p></header>`,
     '<main>',
-    ...(search ? [searchBox('h2', '; opened from disk, use the filter below')] : []),
+    ...(bundleCount(search) > 0 ? [searchBox('h2', '; opened from disk, use the filter below', search)] : []),
     // Hidden until site.js runs: without JavaScript there is nothing to filter with.
     `<p class="filter" hidden><label for="author">Author</label> ${authorSelect(works)} <label for="filter">Filter</label> <input type="search" id="filter" autocomplete="off"> <output id="shown" for="author filter"></output></p>`,
     '<table id="catalogue">',
@@ -91,8 +114,7 @@ export function cataloguePage(works: WorkEntry[], search = false): string {
   return page({
     title: 'Catalogue',
     root: '.',
-    styles: search ? ['pagefind/pagefind-ui.css'] : [],
-    scripts: [...(search ? ['pagefind/pagefind-ui.js'] : []), 'site.js'],
+    ...searchAssets(search),
     body,
   });
 }

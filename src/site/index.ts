@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { WorkEntry } from '../pipeline/work-entry.js';
 import { writeFileAtomic } from '../util/files.js';
 import { SITE_CSS, SITE_JS } from './assets.js';
-import { cataloguePage, searchPage, workPagePath } from './catalogue.js';
+import { cataloguePage, searchPage, workPagePath, type SiteSearch } from './catalogue.js';
 import { renditionParts, type RenditionParts } from './contents.js';
 import { renditionReader, type RenditionReader } from './rendition-reader.js';
 import { volumeNeighbours } from './volumes.js';
@@ -17,7 +17,7 @@ import { workPage } from './work-page.js';
 export { cslJson, bibtex, citationMeta, citationText, escapeBibtex } from './cite.js';
 
 /** The catalogue, the search page and the assets: what depends on whether search was written. */
-function frontFiles(works: WorkEntry[], search: boolean): [string, string][] {
+function frontFiles(works: WorkEntry[], search: SiteSearch): [string, string][] {
   return [
     ['index.html', cataloguePage(works, search)],
     ['search.html', searchPage(search)],
@@ -39,19 +39,19 @@ function workFiles(w: WorkEntry, parts: RenditionParts, neighbours: ReturnType<t
  * The site's files (path relative to site/, content). `texts` gives each work's HTML rendition
  * (by id), whose text and contents its page shows.
  */
-export function siteFiles(works: WorkEntry[], texts: ReadonlyMap<string, string>, search = false): [string, string][] {
+export function siteFiles(works: WorkEntry[], texts: ReadonlyMap<string, string>, search: SiteSearch = false): [string, string][] {
   const neighbours = volumeNeighbours(works);
   return [...frontFiles(works, search), ...works.flatMap((w) => workFiles(w, renditionParts(texts.get(w.id) ?? ''), neighbours))];
 }
 
 /**
- * Write the site into `<outDir>/site/` (with search when `search` is or becomes true: the Pagefind
- * index is there); returns the paths written, relative to outDir. `read`: the renditions' reader,
+ * Write the site into `<outDir>/site/` (with search when `search` is or becomes true or a number
+ * of bundles: the Pagefind index is there); returns the paths written, relative to outDir. `read`: the renditions' reader,
  * when shared with the search index (rendition-reader.ts). The work pages are written first, a
  * work at a time, and only the catalogue waits for `search`: the search index, built meanwhile,
  * and the work pages take turns in this thread while Pagefind indexes in its own process.
  */
-export async function writeSite(works: WorkEntry[], outDir: string, cwd: string, search: boolean | Promise<boolean> = false, read: RenditionReader = renditionReader(outDir, cwd, 1)): Promise<string[]> {
+export async function writeSite(works: WorkEntry[], outDir: string, cwd: string, search: SiteSearch | Promise<SiteSearch> = false, read: RenditionReader = renditionReader(outDir, cwd, 1)): Promise<string[]> {
   const write = async (files: [string, string][]) => {
     for (const [name, data] of files) await writeFileAtomic(resolve(cwd, outDir, 'site', name), data, join(outDir, 'site', name));
     return files.map(([name]) => join('site', name));
@@ -65,3 +65,4 @@ export async function writeSite(works: WorkEntry[], outDir: string, cwd: string,
 export { writeSearchIndex } from './search.js';
 export { renditionReader } from './rendition-reader.js';
 export type { SearchIndexResult } from './search.js';
+export type { SiteSearch } from './catalogue.js';

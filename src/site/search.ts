@@ -1,6 +1,7 @@
 /**
  * Full-text search over the works' HTML renditions with Pagefind (npm `pagefind`, its Node API:
- * its binary comes inside the registry package). The index goes to `<out>/site/pagefind/`; each
+ * its binary comes inside the registry package). The index goes to `<out>/site/pagefind/` (and, for
+ * a large collection, pagefind-2/, … merged by the search page: SEARCH_BUNDLE_WORKS); each
  * work is indexed under the URL of its page relative to the catalogue and the search page
  * (`works/SU39.html`, which shows its text), so that a hit opens it wherever the site is hosted. A
  * work with print page markers is indexed page by page (one record per print page:
@@ -9,10 +10,12 @@
  * which a browser refuses from file://: search works when the site is served (any static host),
  * and the catalogue says so on disk (site.js).
  */
-import { resolve } from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { WorkEntry } from '../pipeline/work-entry.js';
+import { mapLimited } from '../util/map-limited.js';
 import { renditionReader, type RenditionReader } from './rendition-reader.js';
-import { workPagePath } from './catalogue.js';
+import { searchBundleDir, workPagePath } from './catalogue.js';
 import { hrefOf } from './escape.js';
 
 export interface SearchIndexResult {
@@ -20,18 +23,70 @@ export interface SearchIndexResult {
   pages: number;
   /** Pagefind's own complaints (files it could not index), as it words them. */
   errors: string[];
+  /** The Pagefind bundles the works are split into (site/pagefind/, site/pagefind-2/, …); absent: 1. */
+  bundles?: number;
 }
 
 type Added = { errors: string[] };
+type Pagefind = typeof import('pagefind');
 
 /**
- * Index every work's HTML and write the bundle to `<outDir>/site/pagefind/`. `read`: the
- * renditions' reader, when shared with the work pages (rendition-reader.ts). Pagefind indexes in its own process: a work's records are sent
- * without waiting for each answer, and awaited while the next work's pages are cut from its HTML,
- * so that Pagefind's indexing and this thread's parsing overlap instead of taking turns.
+ * Works per Pagefind bundle. Pagefind indexes and writes a bundle on about one core, which made it
+ * the longest step of a collection's build (22 s of 86 for 570 works); works split into bundles of
+ * at most this many are indexed by as many Pagefind processes at once, and the search page merges
+ * them (PagefindUI's mergeIndex). The split depends on the number of works alone, never on the
+ * machine, so that every build of the same works writes the same files.
  */
-export async function writeSearchIndex(works: WorkEntry[], outDir: string, cwd: string, read: RenditionReader = renditionReader(outDir, cwd, 1)): Promise<SearchIndexResult> {
-  const pagefind = await import('pagefind');
+export const SEARCH_BUNDLE_WORKS = 150;
+
+/** The works of each bundle: consecutive runs of the works' order, of sizes differing by one at most. */
+export function searchBundles<T>(works: readonly T[], perBundle = SEARCH_BUNDLE_WORKS): T[][] {
+  const count = Math.max(1, Math.ceil(works.length / perBundle));
+  return Array.from({ length: count }, (_, k) => works.slice(Math.floor((k * works.length) / count), Math.floor(((k + 1) * works.length) / count)));
+}
+
+/**
+ * Pagefind's Node API keeps one indexing process per instance of its module. Bundle k > 0 is
+ * indexed by an instance of its own, imported under a URL of its own (the query string), so that
+ * the bundles are indexed by processes running side by side instead of taking turns in one.
+ */
+async function pagefindInstance(k: number): Promise<Pagefind> {
+  return k === 0 ? import('pagefind') : (import(`${import.meta.resolve('pagefind')}?bundle=${k + 1}`) as Promise<Pagefind>);
+}
+
+/**
+ * Index every work's HTML and write the bundles to `<outDir>/site/pagefind/` (and pagefind-2/, …
+ * when there are more works than SEARCH_BUNDLE_WORKS), at most `jobs` bundles at a time. `read`:
+ * the renditions' reader, when shared with the work pages (rendition-reader.ts).
+ */
+export async function writeSearchIndex(works: WorkEntry[], outDir: string, cwd: string, read: RenditionReader = renditionReader(outDir, cwd, 1), jobs = 1, perBundle = SEARCH_BUNDLE_WORKS): Promise<SearchIndexResult> {
+  const bundles = searchBundles(works, perBundle);
+  removeStaleBundles(resolve(cwd, outDir, 'site'), bundles.length);
+  const done = await mapLimited(bundles, jobs, (group, k) => indexBundle(group, resolve(cwd, outDir, 'site', searchBundleDir(k)), read, k));
+  return { pages: done.reduce((n, d) => n + d.pages, 0), errors: done.flatMap((d) => d.errors), bundles: bundles.length };
+}
+
+/** Bundles of an earlier build of more works (pagefind-5/ when there are now 4), which no page merges. */
+function removeStaleBundles(siteDir: string, count: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(siteDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^pagefind-(\d+)$/.exec(name);
+    if (m && Number(m[1]) > count) rmSync(join(siteDir, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * One bundle. Pagefind indexes in its own process: a work's records are sent without waiting for
+ * each answer, and awaited while the next work's pages are cut from its HTML, so that Pagefind's
+ * indexing and this thread's parsing overlap instead of taking turns.
+ */
+async function indexBundle(works: WorkEntry[], outputPath: string, read: RenditionReader, k: number): Promise<{ pages: number; errors: string[] }> {
+  const pagefind = await pagefindInstance(k);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   const problems = [...errors];
@@ -63,7 +118,7 @@ export async function writeSearchIndex(works: WorkEntry[], outDir: string, cwd: 
       inFlight = sent;
     }
     await settle(inFlight);
-    const written = await index.writeFiles({ outputPath: resolve(cwd, outDir, 'site', 'pagefind') });
+    const written = await index.writeFiles({ outputPath });
     problems.push(...written.errors);
   } finally {
     await pagefind.close();

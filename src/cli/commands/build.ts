@@ -152,7 +152,8 @@ function reportSite({ search, works, siteSkipped }: BuildCollectionResult, outDi
     io.stderr(`${outDir}/site: warning no-search: no search index: ${search.failed}\n`);
     return;
   }
-  if (!json) io.stdout(`${outDir}/site/pagefind/ (search index of ${search.pages} print page(s))${unchanged}\n`);
+  const bundles = (search.bundles ?? 1) > 1 ? `, in ${search.bundles} bundles: pagefind/ to pagefind-${search.bundles}/` : '';
+  if (!json) io.stdout(`${outDir}/site/pagefind/ (search index of ${search.pages} print page(s)${bundles})${unchanged}\n`);
   if (!siteSkipped) for (const e of search.errors) io.stderr(`${outDir}/site/pagefind: warning search-index: ${e}\n`);
 }
 
