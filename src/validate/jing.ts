@@ -78,10 +78,16 @@ export function judgeWithJing(schema: string, docs: readonly (string | Uint8Arra
 
 /** One jing run: the error lines of each file that has some. */
 function runJing(schema: string, files: string[]): Map<string, { errors: JingVerdict['errors']; fatal: boolean }> {
-  const r = spawnSync('jing', [schema, ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  // jing's run is short (compiling the schema is most of it): the JVM's quick compiler alone
+  // starts sooner than with the optimising one (tei_all and one file: 0.73 → 0.51 s; and 153
+  // files: 1.3 → 0.8 s, on Java 17). The user's own JDK_JAVA_OPTIONS come after, so they win.
+  const env = { ...process.env, JDK_JAVA_OPTIONS: ['-XX:TieredStopAtLevel=1', process.env.JDK_JAVA_OPTIONS].filter(Boolean).join(' ') };
+  const r = spawnSync('jing', [schema, ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
   const failed = (why: string | undefined) =>
     new UserError(`teikit validate: jing failed on ${schema}: ${why ?? 'no message'} (TEIKIT_NO_JING=1 uses libxml2 instead)`, 2);
-  if (r.error || (r.status !== 0 && r.status !== 1)) throw failed(r.error?.message ?? r.stderr.split('\n').find((l) => l && !l.startsWith('[warning]')));
+  // the launcher's note that it "Picked up JDK_JAVA_OPTIONS" is not the reason for a failure
+  const reason = () => r.stderr.split('\n').find((l) => l && !l.startsWith('[warning]') && !l.startsWith('NOTE: Picked up'));
+  if (r.error || (r.status !== 0 && r.status !== 1)) throw failed(r.error?.message ?? reason());
   const byFile = new Map<string, { errors: JingVerdict['errors']; fatal: boolean }>();
   for (const line of r.stdout.split('\n')) {
     const m = /^(.*?):(\d+):(\d+): (error|fatal): (.*)$/.exec(line);
@@ -91,7 +97,7 @@ function runJing(schema: string, files: string[]): Map<string, { errors: JingVer
     entry.fatal ||= m[4] === 'fatal';
     byFile.set(m[1]!, entry);
   }
-  if (r.status === 1 && byFile.size === 0) throw failed(r.stdout.split('\n')[0] || r.stderr.split('\n')[0]);
+  if (r.status === 1 && byFile.size === 0) throw failed(r.stdout.split('\n')[0] || reason());
   return byFile;
 }
 
