@@ -197,7 +197,13 @@ export interface ParsedSource {
 
 /** SaxonJS's tree of an XML text already passed through checkXml. */
 export function saxonDocument(xml: string): unknown {
-  return saxonJs().XPath.evaluate('parse-xml($xml)', null, { params: { xml } });
+  const doc = saxonJs().XPath.evaluate('parse-xml($xml)', null, { params: { xml } }) as object;
+  // SaxonJS's transform() describes its options for its log before it runs, calling toString()
+  // on each, and a document node's toString() serializes the whole document (to keep 30
+  // characters of it): 5 ms of every rendition of a large TEI, and as much as the run itself of a
+  // small stylesheet (the Dublin Core record). The tree itself never needs toString.
+  Object.defineProperty(doc, 'toString', { value: () => '#document (TEI)', enumerable: false });
+  return doc;
 }
 
 /** runStylesheet for input already passed through checkXml (its text, or it parsed once). */
