@@ -207,3 +207,29 @@ describe('teikit deposit / verify (BagIt)', () => {
     });
   });
 });
+
+describe('createBag: what a payload folder holds', () => {
+  it('copies files and subfolders, a link to a file as that file, and leaves out dangling links, links to folders and FIFOs', async () => {
+    const { createBag, verifyBag } = await import('../src/deposit/bagit.js');
+    const { symlinkSync } = await import('node:fs');
+    const root = await mkdtemp(join(tmpdir(), 'teikit-payload-'));
+    const payload = join(root, 'payload');
+    await mkdir(join(payload, 'images'), { recursive: true });
+    await writeFile(join(payload, 'a.tei.xml'), '<TEI/>\n');
+    await writeFile(join(payload, 'images', 'p1.gif'), 'GIF89a');
+    symlinkSync(join(payload, 'a.tei.xml'), join(payload, 'link.xml'));
+    symlinkSync(join(root, 'nowhere'), join(payload, 'dangling.xml'));
+    symlinkSync(payload, join(payload, 'loop'));
+    execFileSync('mkfifo', [join(payload, 'pipe')]);
+    const bag = await createBag(payload, join(root, 'bag'), {}, new Date('2026-12-05T00:00:00Z'));
+    expect(bag.payload).toEqual(['data/a.tei.xml', 'data/images/p1.gif', 'data/link.xml']);
+    expect(await readFile(join(root, 'bag/data/link.xml'), 'utf8')).toBe('<TEI/>\n');
+    expect((await readFile(join(root, 'bag/bag-info.txt'), 'utf8'))).toContain('Payload-Oxum: 20.3');
+    expect(await verifyBag(join(root, 'bag'))).toEqual([]);
+    // a changed byte is found, once, though two manifests list the file
+    await appendFile(join(root, 'bag/data/images/p1.gif'), 'x');
+    const problems = await verifyBag(join(root, 'bag'));
+    expect(problems.filter((p) => p.kind === 'changed').map((p) => p.file)).toEqual([join(root, 'bag', 'data/images/p1.gif')]);
+    await rm(root, { recursive: true, force: true });
+  });
+});

@@ -34,16 +34,17 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, s
 }
 
 /**
- * Copy the files of folder `from` into folder `to` (made when missing), subfolders included;
- * a symbolic link is copied as the file it names. Synchronous: for the few small files of a built
- * edition, fs.cp's checks per file and a thread-pool round trip per call cost more than the copy.
+ * Copy the files of folder `from` into folder `to` (made when missing), subfolders included. A
+ * symbolic link to a file is copied as that file; links to folders (which may loop), dangling
+ * links and special files (a FIFO would block the copy) are left out. Synchronous: for the few
+ * small files of a built edition, fs.cp's checks per file and a thread-pool round trip per call
+ * cost more than the copy.
  */
 export function copyTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
-    const isDir = entry.isSymbolicLink() ? statSync(source).isDirectory() : entry.isDirectory();
-    if (isDir) copyTree(source, join(to, entry.name));
-    else copyFileSync(source, join(to, entry.name));
+    if (entry.isDirectory()) copyTree(source, join(to, entry.name));
+    else if (entry.isFile() || (entry.isSymbolicLink() && statSync(source, { throwIfNoEntry: false })?.isFile())) copyFileSync(source, join(to, entry.name));
   }
 }
