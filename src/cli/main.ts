@@ -3,7 +3,16 @@
  * The `teikit` command. It only parses arguments and wraps the public API (src/index.ts); every
  * command lives in its own module here. Errors on user input are one line on stderr, no stack.
  */
+import { setFlagsFromString } from 'node:v8';
 import { runCli } from './run.js';
+
+// A `teikit convert` process checks one TEI with libxml2's WebAssembly (the gate). V8 compiles
+// that module twice, the optimising tier on background threads while the process runs, which on
+// two cores cost more than it could save (about 80 ms of a 570 ms process); the baseline code
+// alone is enough for one document. Set here, before any WebAssembly is compiled, and only in
+// the process's own entry: commands that check many documents (batch, build, validate) keep the
+// optimising tier, and a program calling runCli keeps its own settings.
+if (process.argv[2] === 'convert') setFlagsFromString('--liftoff-only');
 
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
