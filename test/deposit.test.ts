@@ -209,7 +209,7 @@ describe('teikit deposit / verify (BagIt)', () => {
 });
 
 describe('createBag: what a payload folder holds', () => {
-  it('copies files and subfolders, a link to a file as that file, and leaves out dangling links, links to folders and FIFOs', async () => {
+  it('copies files and subfolders, a link to a file as that file, and leaves out dangling links, link loops, links to folders and FIFOs', async () => {
     const { createBag, verifyBag } = await import('../src/deposit/bagit.js');
     const { symlinkSync } = await import('node:fs');
     const root = await mkdtemp(join(tmpdir(), 'teikit-payload-'));
@@ -220,16 +220,41 @@ describe('createBag: what a payload folder holds', () => {
     symlinkSync(join(payload, 'a.tei.xml'), join(payload, 'link.xml'));
     symlinkSync(join(root, 'nowhere'), join(payload, 'dangling.xml'));
     symlinkSync(payload, join(payload, 'loop'));
+    symlinkSync(join(payload, 'b-link'), join(payload, 'a-link'));
+    symlinkSync(join(payload, 'a-link'), join(payload, 'b-link'));
     execFileSync('mkfifo', [join(payload, 'pipe')]);
     const bag = await createBag(payload, join(root, 'bag'), {}, new Date('2026-12-05T00:00:00Z'));
     expect(bag.payload).toEqual(['data/a.tei.xml', 'data/images/p1.gif', 'data/link.xml']);
     expect(await readFile(join(root, 'bag/data/link.xml'), 'utf8')).toBe('<TEI/>\n');
     expect((await readFile(join(root, 'bag/bag-info.txt'), 'utf8'))).toContain('Payload-Oxum: 20.3');
     expect(await verifyBag(join(root, 'bag'))).toEqual([]);
-    // a changed byte is found, once, though two manifests list the file
+    // a changed byte is named (once, though two manifests list the file)
     await appendFile(join(root, 'bag/data/images/p1.gif'), 'x');
     const problems = await verifyBag(join(root, 'bag'));
     expect(problems.filter((p) => p.kind === 'changed').map((p) => p.file)).toEqual([join(root, 'bag', 'data/images/p1.gif')]);
+    // a tag manifest that is there but cannot be read: the bag cannot be checked (exit 2), not valid
+    await rm(join(root, 'bag/tagmanifest-sha256.txt'));
+    await mkdir(join(root, 'bag/tagmanifest-sha256.txt'));
+    await expect(verifyBag(join(root, 'bag'), 'bag')).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^cannot read bag\/tagmanifest-sha256\.txt: /) });
     await rm(root, { recursive: true, force: true });
+  });
+});
+
+describe('mapLimited', () => {
+  it('starts nothing after a failure, and rejects only once the running items have settled', async () => {
+    const { mapLimited } = await import('../src/util/map-limited.js');
+    const started: number[] = [];
+    const settled: number[] = [];
+    const run = mapLimited([0, 1, 2, 3, 4, 5], 2, async (n) => {
+      started.push(n);
+      await new Promise((r) => setTimeout(r, n === 1 ? 40 : 5));
+      settled.push(n);
+      if (n === 0) throw new Error('item 0 failed');
+      return n;
+    });
+    await expect(run).rejects.toThrow('item 0 failed');
+    // 0 and 1 ran side by side; 0 failed first, so nothing after 1 started, and 1 had finished
+    expect(started).toEqual([0, 1]);
+    expect(settled).toEqual([0, 1]);
   });
 });

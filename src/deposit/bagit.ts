@@ -4,7 +4,7 @@
  * and renamed into place, so a failed deposit leaves nothing half-made.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../model/diagnostics.js';
@@ -115,7 +115,7 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
   } catch (err) {
     throw ioFailure(err, 'read', shownAs);
   }
-  const declaration = readText(join(bagDir, 'bagit.txt'));
+  const declaration = readText(join(bagDir, 'bagit.txt'), join(shownAs, 'bagit.txt'));
   if (declaration === undefined) {
     say('bagit.txt', 'not-a-bag', 'missing: this is not a BagIt bag');
     return problems;
@@ -136,7 +136,9 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
     if (!digests.has(path)) {
       try {
         digests.set(path, digestFile(join(bagDir, path)));
-      } catch {
+      } catch (err) {
+        // not there (or a folder where a file is listed): missing; unreadable: the bag cannot be checked
+        if (!['ENOENT', 'ENOTDIR', 'EISDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) throw ioFailure(err, 'read', join(shownAs, path));
         digests.set(path, undefined);
       }
     }
@@ -149,7 +151,7 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
       continue;
     }
     const listed = new Set<string>();
-    const lines = (readText(join(bagDir, manifest)) ?? '').split(/\r?\n/);
+    const lines = (readText(join(bagDir, manifest), join(shownAs, manifest)) ?? '').split(/\r?\n/);
     for (const [i, line] of lines.entries()) {
       if (!line.trim()) continue;
       const m = /^([0-9a-fA-F]+)\s+(.+)$/.exec(line);
@@ -171,7 +173,7 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
       for (const p of payload) if (!listed.has(p)) say(p, 'unlisted', `in data/ but not listed in ${manifest}`);
     }
   }
-  const info = readText(join(bagDir, 'bag-info.txt')) ?? '';
+  const info = readText(join(bagDir, 'bag-info.txt'), join(shownAs, 'bag-info.txt')) ?? '';
   const oxum = /^Payload-Oxum:\s*(\d+)\.(\d+)/m.exec(info);
   if (oxum) {
     let bytes = 0;
@@ -183,11 +185,14 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
   return problems;
 }
 
-function readText(path: string): string | undefined {
+/** A tag file's text; undefined when it is not there. One that is there but cannot be read (a
+ * folder in its place, no permission) is an I/O error: the bag cannot be checked, not "valid". */
+function readText(path: string, shown: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw ioFailure(err, 'read', shown);
   }
 }
 
@@ -205,8 +210,21 @@ function digestBytes(bytes: Uint8Array): Digest {
   return { sha256: createHash('sha256').update(bytes).digest('hex'), sha512: createHash('sha512').update(bytes).digest('hex'), size: bytes.byteLength };
 }
 
+/** Both digests and the size of a file, read in chunks: a payload file may be larger than memory
+ * (or than the 2 GiB a single read can return). */
 function digestFile(path: string): Digest {
-  return digestBytes(readFileSync(path));
+  const hashes = ALGORITHMS.map((a) => createHash(a));
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let size = 0;
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; size += n) {
+      for (const h of hashes) h.update(buffer.subarray(0, n));
+    }
+    return { sha256: hashes[0]!.digest('hex'), sha512: hashes[1]!.digest('hex'), size };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** RFC 8493 §2.1.3: CR, LF and % in manifest paths are percent-encoded; separators are "/". */

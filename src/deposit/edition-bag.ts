@@ -12,6 +12,7 @@ import { copyTree } from '../util/files.js';
 import { dublinCore, type DublinCore } from './dublin-core.js';
 import { bagInfoFromDublinCore } from './bag-info.js';
 import { UserError } from '../model/diagnostics.js';
+import { ioFailure } from '../util/io-errors.js';
 import { DC_PATH } from '../names.js';
 export { DC_PATH };
 
@@ -36,7 +37,14 @@ export async function bagEdition(builtDir: string, sourceFiles: string[], bagDir
     const data = join(fresh, 'data');
     copyTree(builtDir, data);
     if (sourceFiles.length > 0) mkdirSync(join(data, 'sources'), { recursive: true });
-    for (const file of sourceFiles) copyFileSync(file, join(data, 'sources', basename(file)));
+    for (const file of sourceFiles) {
+      try {
+        copyFileSync(file, join(data, 'sources', basename(file)));
+      } catch (err) {
+        // the bag's folder was just made: what fails is reading the source
+        throw ioFailure(err, 'read', file);
+      }
+    }
     mkdirSync(join(data, 'metadata'), { recursive: true });
     writeFileSync(join(data, 'metadata', 'dc.xml'), dc.xml);
     const result = sealBag(fresh, fields);

@@ -4,7 +4,8 @@
  * index and the work pages are made side by side (Pagefind indexes in its own process meanwhile),
  * each a work at a time in the works' order: whichever asks first reads and parses the rendition,
  * the other gets the same result, and it is let go once both have it. So each rendition is read
- * and parsed once, and only the few between the two are held in memory, not the whole collection.
+ * and parsed once, and only those between the two are held in memory, not the whole collection
+ * (with several search bundles, up to about one bundle's works per bundle indexed at once).
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

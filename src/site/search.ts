@@ -59,6 +59,12 @@ async function pagefindInstance(k: number): Promise<Pagefind> {
  * when there are more works than SEARCH_BUNDLE_WORKS), at most `jobs` bundles at a time. `read`:
  * the renditions' reader, when shared with the work pages (rendition-reader.ts).
  */
+/*
+ * The bundles share the renditions' reader with the work pages, which go through the works in
+ * order while up to `jobs` bundles read their own runs of works: a rendition read by a bundle is
+ * held until its work page is written, so at most about `jobs` bundles' worth of works (not the
+ * collection) are held at once.
+ */
 export async function writeSearchIndex(works: WorkEntry[], outDir: string, cwd: string, read: RenditionReader = renditionReader(outDir, cwd, 1), jobs = 1, perBundle = SEARCH_BUNDLE_WORKS): Promise<SearchIndexResult> {
   const bundles = searchBundles(works, perBundle);
   removeStaleBundles(resolve(cwd, outDir, 'site'), bundles.length);
@@ -118,6 +124,8 @@ async function indexBundle(works: WorkEntry[], outputPath: string, read: Renditi
       inFlight = sent;
     }
     await settle(inFlight);
+    // Pagefind adds to what the folder holds: an earlier build's fragments would stay beside the new
+    rmSync(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     problems.push(...written.errors);
   } finally {

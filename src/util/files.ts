@@ -45,6 +45,15 @@ export function copyTree(from: string, to: string): void {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     if (entry.isDirectory()) copyTree(source, join(to, entry.name));
-    else if (entry.isFile() || (entry.isSymbolicLink() && statSync(source, { throwIfNoEntry: false })?.isFile())) copyFileSync(source, join(to, entry.name));
+    else if (entry.isFile() || (entry.isSymbolicLink() && linksToFile(source))) copyFileSync(source, join(to, entry.name));
+  }
+}
+
+/** Whether a symbolic link leads to a file; a dangling link, a loop or one that cannot be followed does not. */
+function linksToFile(link: string): boolean {
+  try {
+    return statSync(link).isFile();
+  } catch {
+    return false;
   }
 }
