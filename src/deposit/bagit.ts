@@ -3,10 +3,9 @@
  * SHA-512 manifests fix every byte, `bag-info.txt` says what the bag is. Written to a temporary folder
  * and renamed into place, so a failed deposit leaves nothing half-made.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { UserError } from '../model/diagnostics.js';
 import { toolVersion } from '../util/version.js';
 import { ioFailure } from '../util/io-errors.js';
@@ -66,8 +65,6 @@ export function sealBag(dir: string, info: BagInfo = {}, now = buildDate()): Dep
   const sums = files.map(digestFile);
   const bytes = sums.reduce((n, d) => n + d.size, 0);
   const payload = files.map((f) => encodePath(relative(dir, f)));
-  const tags: [string, string][] = [['bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n']];
-  for (const alg of ALGORITHMS) tags.push([`manifest-${alg}.txt`, payload.map((p, i) => `${sums[i]![alg]}  ${p}`).join('\n') + '\n']);
   const fields: BagInfo = {
     'Bagging-Date': now.toISOString().slice(0, 10),
     'Bag-Software-Agent': `teikit ${toolVersion()}`,
@@ -77,9 +74,13 @@ export function sealBag(dir: string, info: BagInfo = {}, now = buildDate()): Dep
   const infoText = Object.entries(fields)
     .map(([k, v]) => `${k}: ${v.replace(/\r?\n/g, '\n  ')}`)
     .join('\n');
-  tags.splice(1, 0, ['bag-info.txt', infoText + '\n']);
+  const tags: [string, string][] = [
+    ['bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'],
+    ['bag-info.txt', infoText + '\n'],
+    ...ALGORITHMS.map((alg): [string, string] => [`manifest-${alg}.txt`, payload.map((p, i) => `${sums[i]![alg]}  ${p}`).join('\n') + '\n']),
+  ];
   for (const [name, text] of tags) writeFileSync(join(dir, name), text);
-  const tagSums = tags.map(([name, text]) => [name, digestBytes(Buffer.from(text))] as const);
+  const tagSums = tags.map(([name, text]) => [name, digest((update) => update(Buffer.from(text)))] as const);
   for (const alg of ALGORITHMS) {
     writeFileSync(join(dir, `tagmanifest-${alg}.txt`), tagSums.map(([name, d]) => `${d[alg]}  ${name}`).join('\n') + '\n');
   }
@@ -206,22 +207,28 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
-function digestBytes(bytes: Uint8Array): Digest {
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), sha512: createHash('sha512').update(bytes).digest('hex'), size: bytes.byteLength };
+/** Both digests and the size of what `feed` gives, chunk by chunk. */
+function digest(feed: (update: (chunk: Uint8Array) => void) => void): Digest {
+  const hashes = ALGORITHMS.map((a) => createHash(a));
+  let size = 0;
+  feed((chunk) => {
+    size += chunk.byteLength;
+    for (const h of hashes) h.update(chunk);
+  });
+  return { sha256: hashes[0]!.digest('hex'), sha512: hashes[1]!.digest('hex'), size };
 }
 
-/** Both digests and the size of a file, read in chunks: a payload file may be larger than memory
- * (or than the 2 GiB a single read can return). */
+/** One read buffer for every file (the file work is synchronous, so it is never shared). */
+const chunk = Buffer.allocUnsafe(1 << 20);
+
+/** A file's digests, read in chunks: a payload file may be larger than memory (or than the 2 GiB a
+ * single read can return). */
 function digestFile(path: string): Digest {
-  const hashes = ALGORITHMS.map((a) => createHash(a));
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    let size = 0;
-    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; size += n) {
-      for (const h of hashes) h.update(buffer.subarray(0, n));
-    }
-    return { sha256: hashes[0]!.digest('hex'), sha512: hashes[1]!.digest('hex'), size };
+    return digest((update) => {
+      for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) update(chunk.subarray(0, n));
+    });
   } finally {
     closeSync(fd);
   }

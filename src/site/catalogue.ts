@@ -50,16 +50,16 @@ function bundleCount(search: SiteSearch): number {
 }
 
 /** The stylesheet and script of Pagefind's search box, where the site has search. */
-function searchAssets(search: SiteSearch): { styles: string[]; scripts: string[] } {
-  return bundleCount(search) > 0
+function searchAssets(bundles: number): { styles: string[]; scripts: string[] } {
+  return bundles > 0
     ? { styles: ['pagefind/pagefind-ui.css'], scripts: ['pagefind/pagefind-ui.js', 'site.js'] }
     : { styles: [], scripts: ['site.js'] };
 }
 
 /** The search box (Pagefind's UI), shown by site.js when the site is served; a note on disk. */
-function searchBox(level: 'h1' | 'h2', note: string, search: SiteSearch): string {
+function searchBox(level: 'h1' | 'h2', note: string, bundles: number): string {
   // site.js merges the other bundles into the first one's search (PagefindUI's mergeIndex)
-  const others = Array.from({ length: bundleCount(search) - 1 }, (_, i) => `${searchBundleDir(i + 1)}/`);
+  const others = Array.from({ length: bundles - 1 }, (_, i) => `${searchBundleDir(i + 1)}/`);
   return [
     '<section id="search-section" aria-labelledby="search-heading">',
     `<${level} id="search-heading">Search the texts</${level}>`,
@@ -73,16 +73,17 @@ const SITE_NAV = '<nav class="site" aria-label="Site"><a href="index.html">Catal
 
 /** site/search.html: the search box alone (each hit opens the print page it is on). */
 export function searchPage(search: SiteSearch): string {
+  const bundles = bundleCount(search);
   const body = [
     SITE_NAV,
     '<main>',
-    bundleCount(search) > 0 ? searchBox('h1', '', search) : '<h1>Search</h1>\n<p>This site was built without a search index.</p>',
+    bundles > 0 ? searchBox('h1', '', bundles) : '<h1>Search</h1>\n<p>This site was built without a search index.</p>',
     '</main>',
   ].join('\n');
   return page({
     title: 'Search',
     root: '.',
-    ...searchAssets(search),
+    ...searchAssets(bundles),
     body,
   });
 }
@@ -95,13 +96,14 @@ function authorSelect(works: WorkEntry[]): string {
 
 /** `search`: whether a Pagefind index was written (site/pagefind/), or in how many bundles. */
 export function cataloguePage(works: WorkEntry[], search: SiteSearch = false): string {
+  const bundles = bundleCount(search);
   const heads = ['Author', 'Title', 'Collection', 'Volume', 'Pages', 'Date'].map((h) => `<th scope="col">${h}</th>`).join('');
   const body = [
     SITE_NAV,
     '<header><h1>Catalogue</h1>',
     `<p>${works.length} work${works.length === 1 ? '' : 's'}.</p></header>`,
     '<main>',
-    ...(bundleCount(search) > 0 ? [searchBox('h2', '; opened from disk, use the filter below', search)] : []),
+    ...(bundles > 0 ? [searchBox('h2', '; opened from disk, use the filter below', bundles)] : []),
     // Hidden until site.js runs: without JavaScript there is nothing to filter with.
     `<p class="filter" hidden><label for="author">Author</label> ${authorSelect(works)} <label for="filter">Filter</label> <input type="search" id="filter" autocomplete="off"> <output id="shown" for="author filter"></output></p>`,
     '<table id="catalogue">',
@@ -114,7 +116,7 @@ export function cataloguePage(works: WorkEntry[], search: SiteSearch = false): s
   return page({
     title: 'Catalogue',
     root: '.',
-    ...searchAssets(search),
+    ...searchAssets(bundles),
     body,
   });
 }

@@ -57,13 +57,10 @@ async function pagefindInstance(k: number): Promise<Pagefind> {
 /**
  * Index every work's HTML and write the bundles to `<outDir>/site/pagefind/` (and pagefind-2/, …
  * when there are more works than SEARCH_BUNDLE_WORKS), at most `jobs` bundles at a time. `read`:
- * the renditions' reader, when shared with the work pages (rendition-reader.ts).
- */
-/*
- * The bundles share the renditions' reader with the work pages, which go through the works in
- * order while up to `jobs` bundles read their own runs of works: a rendition read by a bundle is
- * held until its work page is written, so at most about `jobs` bundles' worth of works (not the
- * collection) are held at once.
+ * the renditions' reader, when shared with the work pages (rendition-reader.ts). The work pages go
+ * through the works in order while up to `jobs` bundles read their own runs of works: a rendition
+ * read by a bundle is held until its work page is written, so at most about `jobs` bundles' worth
+ * of works (not the collection) are held at once.
  */
 export async function writeSearchIndex(works: WorkEntry[], outDir: string, cwd: string, read: RenditionReader = renditionReader(outDir, cwd, 1), jobs = 1, perBundle = SEARCH_BUNDLE_WORKS): Promise<SearchIndexResult> {
   const bundles = searchBundles(works, perBundle);
@@ -74,6 +71,7 @@ export async function writeSearchIndex(works: WorkEntry[], outDir: string, cwd: 
 
 /** Bundles of an earlier build of more works (pagefind-5/ when there are now 4), which no page merges. */
 function removeStaleBundles(siteDir: string, count: number): void {
+  const current = new Set(Array.from({ length: count }, (_, k) => searchBundleDir(k)));
   let names: string[];
   try {
     names = readdirSync(siteDir);
@@ -81,8 +79,7 @@ function removeStaleBundles(siteDir: string, count: number): void {
     return;
   }
   for (const name of names) {
-    const m = /^pagefind-(\d+)$/.exec(name);
-    if (m && Number(m[1]) > count) rmSync(join(siteDir, name), { recursive: true, force: true });
+    if (/^pagefind-\d+$/.test(name) && !current.has(name)) rmSync(join(siteDir, name), { recursive: true, force: true });
   }
 }
 
