@@ -42,6 +42,16 @@ describe('the bundled teikit command', () => {
     expect(run(bundled, ['--version']).stdout.trim()).toBe(`teikit ${pkg.version}`);
   });
 
+  it('loads libxml2\'s WebAssembly from a file beside it, not from an 820 KB string literal', () => {
+    const names = readdirSync(join(repoRoot, 'dist/bundle'));
+    const wasm = readFileSync(join(repoRoot, 'dist/bundle/libxml2.wasm'));
+    expect(WebAssembly.validate(wasm)).toBe(true);
+    const sources = names.filter((n) => n.endsWith('.js')).map((n) => readFileSync(join(repoRoot, 'dist/bundle', n), 'latin1'));
+    expect(sources.filter((s) => s.includes("pa??=ea('"))).toEqual([]);
+    expect(sources.filter((s) => /readFileSync\(new URL\(["']\.\/libxml2\.wasm["']/.test(s))).toHaveLength(1);
+    expect(Math.max(...sources.map((s) => s.length))).toBeLessThan(600_000);
+  });
+
   it('converts a work from two witnesses to the same TEI, report and messages', () => {
     const [a, b] = both((out) => ['convert', su39, cmpa, '-o', join(out, 'su39.xml'), '--report', join(out, 'report.json')]);
     expect(a!.status).toBe(0);

@@ -5,7 +5,6 @@
  */
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { convertFiles } from '../convert.js';
 import { carryImages } from '../convert-images.js';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';

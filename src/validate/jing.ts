@@ -9,9 +9,10 @@
  * content, so validateTei finds it without running jing again.
  */
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { UserError } from '../model/diagnostics.js';
 
@@ -76,13 +77,21 @@ export function judgeWithJing(schema: string, docs: readonly (string | Uint8Arra
   }
 }
 
+/**
+ * node:child_process, loaded when jing is first run: with net and dgram it is about 8 ms of a
+ * `teikit convert`, which imports this module (for the gate's messages) but never runs jing.
+ */
+function childProcess(): typeof ChildProcess {
+  return createRequire(import.meta.url)('node:child_process') as typeof ChildProcess;
+}
+
 /** One jing run: the error lines of each file that has some. */
 function runJing(schema: string, files: string[]): Map<string, { errors: JingVerdict['errors']; fatal: boolean }> {
   // jing's run is short (compiling the schema is most of it): the JVM's quick compiler alone
   // starts sooner than with the optimising one (tei_all and one file: 0.73 → 0.51 s; and 153
   // files: 1.3 → 0.8 s, on Java 17). The user's own JDK_JAVA_OPTIONS come after, so they win.
   const env = { ...process.env, JDK_JAVA_OPTIONS: ['-XX:TieredStopAtLevel=1', process.env.JDK_JAVA_OPTIONS].filter(Boolean).join(' ') };
-  const r = spawnSync('jing', [schema, ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
+  const r = childProcess().spawnSync('jing', [schema, ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
   const failed = (why: string | undefined) =>
     new UserError(`teikit validate: jing failed on ${schema}: ${why ?? 'no message'} (TEIKIT_NO_JING=1 uses libxml2 instead)`, 2);
   // the launcher's note that it "Picked up JDK_JAVA_OPTIONS" is not the reason for a failure

@@ -6,7 +6,6 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { batchSpec } from '../specs/batch.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../io.js';
