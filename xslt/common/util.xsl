@@ -147,14 +147,6 @@
                           else 'Section'"/>
   </xsl:function>
 
-  <!-- The main title of the document. -->
-  <xsl:function name="t:main-title" as="xs:string">
-    <xsl:param name="doc" as="node()?"/>
-    <xsl:variable name="ts" select="root($doc)//teiHeader/fileDesc/titleStmt/title"/>
-    <xsl:variable name="main" select="($ts[@type = 'main'], $ts)[1]"/>
-    <xsl:sequence select="if ($main) then t:plain-heading($main) else 'Untitled'"/>
-  </xsl:function>
-
   <!-- A page break without break="no" stands between words: where the text has no space around
        it (…518).<pb/>Below…), the renditions supply one. -->
   <xsl:function name="t:pb-needs-space" as="xs:boolean">
@@ -162,12 +154,5 @@
     <xsl:sequence select="not($pb/@break = 'no')
                           and matches(string($pb/preceding-sibling::node()[1][self::text()]), '\S$')
                           and matches(string($pb/following-sibling::node()[1][self::text()]), '^\S')"/>
-  </xsl:function>
-
-  <xsl:function name="t:lang" as="xs:string">
-    <xsl:param name="doc" as="node()?"/>
-    <xsl:variable name="l" select="(root($doc)/TEI/@xml:lang, root($doc)//text/@xml:lang,
-                                    root($doc)//langUsage/language/@ident)[1]"/>
-    <xsl:sequence select="if ($l) then string($l) else 'en'"/>
   </xsl:function>
 </xsl:stylesheet>
