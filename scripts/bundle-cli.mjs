@@ -51,7 +51,13 @@ const wasmFromFile = {
 };
 
 await build({
-  entryPoints: { teikit: join(root, 'dist/cli/main.js') },
+  // The worker threads of batch and build are entries too (util/pool.ts compiledWorker): a thread
+  // then loads the bundle's chunks it needs, not some 200 modules one by one.
+  entryPoints: {
+    teikit: join(root, 'dist/cli/main.js'),
+    'batch-worker': join(root, 'dist/batch/worker.js'),
+    'pipeline-worker': join(root, 'dist/pipeline/worker.js'),
+  },
   outdir,
   bundle: true,
   splitting: true,

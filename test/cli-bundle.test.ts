@@ -8,7 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compiledWorker } from '../src/util/pool.js';
 import { fixtures, repoRoot } from './support/tools.js';
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string; bin: { teikit: string } };
@@ -50,6 +52,16 @@ describe('the bundled teikit command', () => {
     expect(sources.filter((s) => s.includes("pa??=ea('"))).toEqual([]);
     expect(sources.filter((s) => /readFileSync\(new URL\(["']\.\/libxml2\.wasm["']/.test(s))).toHaveLength(1);
     expect(Math.max(...sources.map((s) => s.length))).toBeLessThan(600_000);
+  });
+
+  it('starts its worker threads from bundled workers beside it; the modules tsc wrote keep theirs', async () => {
+    const inBundle = pathToFileURL(join(repoRoot, 'dist/bundle/teikit.js')).href;
+    for (const folder of ['batch', 'pipeline']) {
+      const worker = compiledWorker(inBundle, folder, folder);
+      expect(worker).toBe(join(repoRoot, 'dist/bundle', `${folder}-worker.js`));
+      expect(typeof ((await import(pathToFileURL(worker).href)) as { default: unknown }).default).toBe('function');
+      expect(compiledWorker(pathToFileURL(join(repoRoot, `dist/${folder}/index.js`)).href, folder, folder)).toBe(join(repoRoot, `dist/${folder}/worker.js`));
+    }
   });
 
   it('converts a work from two witnesses to the same TEI, report and messages', () => {

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UserError } from '../model/diagnostics.js';
 
@@ -69,10 +69,15 @@ export async function runPool<T, R>(o: PoolOptions<T, R>): Promise<R[]> {
  * The compiled worker `dist/<folder>/worker.js` of the module at `moduleUrl`. From the TypeScript
  * sources (vitest, tsx) a worker thread cannot load worker.ts, so the compiled dist/ one is used;
  * it is missing only before `npm run build`, which is said plainly rather than failing in a thread.
+ * From the bundled command (dist/bundle/), its bundled worker `<folder>-worker.js` beside it: a
+ * thread then loads the bundle's few chunks and libxml2's WebAssembly file, about 0.1 s sooner.
  */
 export function compiledWorker(moduleUrl: string, folder: string, command: string): string {
+  const here = dirname(fileURLToPath(moduleUrl));
+  const bundled = join(here, `${folder}-worker.js`);
+  if (basename(here) === 'bundle' && existsSync(bundled)) return bundled;
   // Two folders up from src/<folder>/, dist/<folder>/ and the bundled CLI's dist/bundle/ alike.
-  const file = resolve(dirname(fileURLToPath(moduleUrl)), `../../dist/${folder}/worker.js`);
+  const file = resolve(here, `../../dist/${folder}/worker.js`);
   if (!existsSync(file)) throw new UserError(`teikit ${command}: the worker ${file} is not built: run npm run build, or use --jobs 1`, 2);
   return file;
 }
