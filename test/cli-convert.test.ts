@@ -94,6 +94,27 @@ describe('teikit convert', () => {
     expect(readdirSync(dir).sort()).toEqual(['afile', 'notes.txt']);
   });
 
+  it('refuses one file for both the TEI and the report, before writing anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-cli-same-'));
+    const out = join(dir, 'x.xml');
+    const r = await cli(['convert', md, '-o', out, '--report', out]);
+    expect(r.code).toBe(2);
+    expect(r.lines).toEqual([`teikit convert: the report ${out} is the TEI's output file too; give --report and -o different files`]);
+    expect(existsSync(out)).toBe(false);
+    const own = await cli(['convert', md, '-o', join(dir, 'y.xml'), '--report', md]);
+    expect(own.lines).toEqual([`teikit convert: the output ${md} is the input ${md}; writing it would destroy the input (choose another --report)`]);
+  });
+
+  it.runIf(existsSync('/proc/self'))('fails with one line, never spins, where an output folder cannot be made (procfs)', async () => {
+    const r = await cli(['convert', md, '-o', '/proc/teikit-none/x.tei.xml']);
+    expect(r.code).toBe(2);
+    // after the conversion's own warnings, the one error
+    expect(r.lines.filter((l) => !DIAG.test(l))).toEqual(['cannot write /proc/teikit-none/x.tei.xml: no such file or folder']);
+    const b = await cli(['batch', md, '-o', '/proc/teikit-none/out']);
+    expect(b.code).toBe(2);
+    expect(b.lines.filter((l) => !DIAG.test(l))).toEqual(['cannot write /proc/teikit-none/out: no such file or folder']);
+  }, 20_000);
+
   it('refuses an output that is one of its inputs, before reading anything', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'teikit-cli-own-'));
     writeFileSync(join(dir, 'own.md'), readFileSync(join(repoRoot, md)));

@@ -91,6 +91,18 @@ describe('edition.json', () => {
     expect(errorLines(dir)).toEqual([`${join(dir, 'edition.json')}: source file not found: ${join(dir, 'missing.md')}`]);
   });
 
+  it('refuses a source outside the edition\'s folder (its bag and its build\'s cache key would not hold it)', () => {
+    const cfg = good();
+    cfg.base = { file: '../SU39.html', format: 'marx2mao' };
+    cfg.witnesses = [{ file: 'notes/../identity-of-interests.md' }, { file: 'sub/../../x.md' }];
+    const dir = editionDir(cfg);
+    copyFileSync(join(bundled, 'SU39.html'), join(dir, '..', 'SU39.html'));
+    expect(errorLines(dir)).toEqual([
+      `${join(dir, 'edition.json')}: /base/file: "../SU39.html" is outside the edition's folder; an edition's sources are files in its folder`,
+      `${join(dir, 'edition.json')}: /witnesses/1/file: "sub/../../x.md" is outside the edition's folder; an edition's sources are files in its folder`,
+    ]);
+  });
+
   it('finds the folders with an edition.json, in name order', () => {
     const root = mkdtempSync(join(tmpdir(), 'teikit-editions-'));
     for (const name of ['b', 'a', 'empty']) mkdirSync(join(root, name));

@@ -95,9 +95,9 @@ export async function readAll(stream: Readable | NodeJS.ReadableStream): Promise
 }
 
 /** An output path that names one of the command's inputs is refused before anything is read or written. */
-export function refuseOverwritingInput(output: string | undefined, inputs: string[], cwd: string, name: string): void {
+export function refuseOverwritingInput(output: string | undefined, inputs: string[], cwd: string, name: string, option = '-o'): void {
   if (output === undefined || output === '-') return;
   const out = resolve(cwd, output);
   const hit = inputs.find((i) => i !== '-' && resolve(cwd, i) === out);
-  if (hit !== undefined) throw new UserError(`teikit ${name}: the output ${output} is the input ${hit}; writing it would destroy the input (choose another -o)`, 2);
+  if (hit !== undefined) throw new UserError(`teikit ${name}: the output ${output} is the input ${hit}; writing it would destroy the input (choose another ${option})`, 2);
 }

@@ -4,13 +4,13 @@
  * and renamed into place, so a failed deposit leaves nothing half-made.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { UserError } from '../model/diagnostics.js';
 import { toolVersion } from '../util/version.js';
 import { ioFailure } from '../util/io-errors.js';
 import { buildDate } from '../util/build-date.js';
-import { copyTree } from '../util/files.js';
+import { copyTree, makeDirs } from '../util/files.js';
 
 // The file work is synchronous: a bag is a few small files, and a build bags in worker threads,
 // where a round trip to libuv's thread pool per call cost more than the calls (20 ms a bag).
@@ -43,7 +43,7 @@ export async function createBag(payload: string, bagDir: string, info: BagInfo =
   const tmp = join(dirname(bagDir), `.${basename(bagDir)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const data = join(tmp, 'data');
-    mkdirSync(data, { recursive: true });
+    makeDirs(data);
     if (source.isDirectory()) copyTree(payload, data);
     else copyFileSync(payload, join(data, basename(payload)));
     const result = sealBag(tmp, info, now);

@@ -17,6 +17,7 @@ import { EDITION_FILE } from '../edition/index.js';
 import { buildEditionFiles, renditionsOf } from '../edition/build.js';
 import { validateTei } from '../validate/index.js';
 import { ioFailure } from '../util/io-errors.js';
+import { makeDirs } from '../util/files.js';
 import { bagEdition, type EditionBag } from './edition-bag.js';
 import type { BagInfo } from './bagit.js';
 
@@ -47,10 +48,8 @@ export async function deposit(input: string, bag: string, options: DepositOption
   });
   if (existsSync(bagPath)) throw new UserError(`cannot write ${bag}: already exists; choose a new folder for the bag`, 2);
   try {
-    await mkdir(dirname(bagPath), { recursive: true });
+    makeDirs(dirname(bagPath));
   } catch (err) {
-    // mkdir -p says EEXIST when a file stands where a folder of the path should be.
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') (err as NodeJS.ErrnoException).code = 'ENOTDIR';
     throw ioFailure(err, 'write', bag);
   }
   const work = await mkdtemp(join(dirname(bagPath), `.${basename(bagPath)}.input.`)).catch((err) => {

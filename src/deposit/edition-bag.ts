@@ -5,10 +5,10 @@
  * xslt/dc.xsl). bag-info.txt takes its fields from that record; `info` (the user's) wins. A
  * rebuild replaces the old bag only once the new one is complete and verified.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { sealBag, verifyBag, type BagInfo, type DepositResult } from './bagit.js';
-import { copyTree } from '../util/files.js';
+import { copyTree, makeDirs } from '../util/files.js';
 import { dublinCore, type DublinCore } from './dublin-core.js';
 import { bagInfoFromDublinCore } from './bag-info.js';
 import { UserError } from '../model/diagnostics.js';
@@ -29,14 +29,14 @@ export async function bagEdition(builtDir: string, sourceFiles: string[], bagDir
   if (!teiName) throw new UserError(`${builtDir}: no TEI file (*.tei.xml) to deposit`);
   const dc = record ?? dublinCore(readFileSync(join(builtDir, teiName), 'utf8'), join(builtDir, teiName));
   const fields = { ...bagInfoFromDublinCore(dc), ...info };
-  mkdirSync(dirname(bagDir), { recursive: true });
+  makeDirs(dirname(bagDir));
   const work = mkdtempSync(join(dirname(bagDir), `.${basename(bagDir)}.`));
   try {
     // the payload is copied once, straight into the new bag's data/
     const fresh = join(work, 'bag');
     const data = join(fresh, 'data');
     copyTree(builtDir, data);
-    if (sourceFiles.length > 0) mkdirSync(join(data, 'sources'), { recursive: true });
+    if (sourceFiles.length > 0) makeDirs(join(data, 'sources'));
     for (const file of sourceFiles) {
       try {
         copyFileSync(file, join(data, 'sources', basename(file)));
@@ -45,7 +45,7 @@ export async function bagEdition(builtDir: string, sourceFiles: string[], bagDir
         throw ioFailure(err, 'read', file);
       }
     }
-    mkdirSync(join(data, 'metadata'), { recursive: true });
+    makeDirs(join(data, 'metadata'));
     writeFileSync(join(data, 'metadata', 'dc.xml'), dc.xml);
     const result = sealBag(fresh, fields);
     const problems = await verifyBag(fresh);

@@ -4,7 +4,7 @@
  * as one line naming the file and the field's JSON pointer.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Publication } from '../model/types.js';
 import { UserError } from '../model/diagnostics.js';
 import type { SourceFormat } from '../readers/registry.js';
@@ -63,6 +63,13 @@ export function loadEdition(dir: string, cwd = process.cwd()): LoadedEdition {
   const validate = schemaValidator('edition');
   if (!validate(data)) throw new UserError(formatSchemaErrors(file, validate.errors).join('\n'));
   const config = data as EditionConfig;
+  // The sources are the edition's own files (what its bag carries and its build's cache key
+  // hashes): one reached through `..` would be read, but a change to it would go unseen.
+  const outside = [config.base, ...(config.witnesses ?? [])].map((s, i) => ({ s, at: i === 0 ? '/base/file' : `/witnesses/${i - 1}/file` }))
+    .filter(({ s }) => isAbsolute(s.file) || relative('.', join('.', s.file)).split(/[\\/]/)[0] === '..');
+  if (outside.length > 0) {
+    throw new UserError(outside.map(({ s, at }) => `${file}: ${at}: "${s.file}" is outside the edition's folder; an edition's sources are files in its folder`).join('\n'));
+  }
   const sources = [config.base, ...(config.witnesses ?? [])].map((s) => ({ path: join(dir, s.file), format: s.format }));
   const missing = sources.filter((s) => !existsSync(resolve(cwd, s.path)));
   if (missing.length > 0) {

@@ -10,11 +10,12 @@
  * can be written the file is simply compiled, as require would.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { makeDirs } from '../util/files.js';
 
 /** The folder of teikit's code caches, or undefined when there is no home to keep it in. */
 function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -55,7 +56,7 @@ export function requireCached(path: string): unknown {
 
 function writeCache(cacheFile: string, script: Script): void {
   try {
-    mkdirSync(dirname(cacheFile), { recursive: true });
+    makeDirs(dirname(cacheFile));
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, cacheFile);

@@ -1,7 +1,38 @@
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ioFailure } from './io-errors.js';
+
+/**
+ * `mkdir -p` that cannot spin: Node's recursive mkdir loops for ever where a folder cannot be made
+ * in a parent that exists but answers "no such file" (procfs: `-o /proc/x/out.xml` hung teikit at
+ * full CPU). The missing folders are made one at a time, from the deepest that exists down, and the
+ * first failure is thrown; a file where a folder of the path should be is ENOTDIR.
+ */
+export function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(d).isDirectory();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      missing.push(d);
+      if (dirname(d) === d) break;
+      continue;
+    }
+    if (!isDir) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${d}'`), { code: 'ENOTDIR', path: d, syscall: 'mkdir' });
+    break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (err) {
+      // made meanwhile by another thread or process writing beside this one
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(d).isDirectory()) throw err;
+    }
+  }
+}
 
 /**
  * Write a file so that it is either complete or absent: write a temporary sibling, then rename.
@@ -14,13 +45,7 @@ import { ioFailure } from './io-errors.js';
 export async function writeFileAtomic(path: string, data: string | Uint8Array, shown = path): Promise<void> {
   const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-    } catch (err) {
-      // mkdir -p meets a file where a folder of the path should be: say that, not "already exists"
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') (err as NodeJS.ErrnoException).code = 'ENOTDIR';
-      throw err;
-    }
+    makeDirs(dirname(path));
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (err) {
@@ -41,7 +66,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, s
  * cost more than the copy.
  */
 export function copyTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
+  makeDirs(to);
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     if (entry.isDirectory()) copyTree(source, join(to, entry.name));

@@ -4,13 +4,12 @@
  * pool of worker threads.
  * Exit 0 nothing failed (pages refused as non-works are fine), 1 a page failed, 2 usage or I/O.
  */
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { batchSpec } from '../specs/batch.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { UserError } from '../../model/diagnostics.js';
-import { writeFileAtomic } from '../../util/files.js';
+import { makeDirs, writeFileAtomic } from '../../util/files.js';
 import { ioFailure } from '../../util/io-errors.js';
 import { parseJobs } from '../../util/pool.js';
 import { progressBar } from '../progress.js';
@@ -34,9 +33,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const kinds = `${SOURCE_EXTENSIONS.slice(0, -1).join(', ')} or ${SOURCE_EXTENSIONS.at(-1)}`;
   if (sources.length === 0) throw new UserError(`teikit batch: no ${kinds} file in ${positionals.join(', ')}`, 2);
   const jobs = parseJobs('batch', values.jobs, sources.length, PARALLEL_FROM);
-  await mkdir(resolve(io.cwd, outDir), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+  try {
+    makeDirs(resolve(io.cwd, outDir));
+  } catch (err) {
     throw ioFailure(err, 'write', outDir);
-  });
+  }
 
   const t0 = performance.now();
   const bar = await progressBar({ ...io, stderrIsTTY: process.stderr.isTTY === true }, 'batch', sources.length);

@@ -28,7 +28,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
 
   refuseOverwritingInput(output, positionals, io.cwd, 'convert');
-  if (reportPath !== undefined) refuseOverwritingInput(reportPath, positionals, io.cwd, 'convert');
+  if (reportPath !== undefined) refuseOverwritingInput(reportPath, positionals, io.cwd, 'convert', '--report');
+  // One file for both would keep only the report, written second: the TEI lost with exit 0.
+  if (reportPath !== undefined && reportPath !== '-' && output !== undefined && output !== '-' && resolve(io.cwd, reportPath) === resolve(io.cwd, output)) {
+    throw new UserError(`teikit convert: the report ${reportPath} is the TEI's output file too; give --report and -o different files`, 2);
+  }
   const stdin = positionals.includes('-') ? await readAll(io.stdin) : undefined;
   const result = await convertFiles(positionals, { cwd: io.cwd, stdin, stdinName: values.name as string | undefined, strict: values.strict === true });
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
