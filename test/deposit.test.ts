@@ -1,11 +1,12 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, writeFile, rm, stat } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, writeFile, rm, stat, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Ajv } from 'ajv';
 import { runCli } from '../src/cli/run.js';
+import { createBag } from '../src/deposit/bagit.js';
 import { fixtures, repoRoot } from './support/tools.js';
 
 async function cli(args: string[], cwd: string) {
@@ -122,6 +123,26 @@ describe('teikit deposit / verify (BagIt)', () => {
       `unlisted ${shown}/data/extra.txt`,
     ]);
   }, 180_000);
+
+  it('verify: a symbolic link in data/ is named, whether a manifest lists its name or not', async () => {
+    const bag = join(dir, 'link-bag');
+    const payload = join(dir, 'link-payload');
+    await mkdir(payload);
+    await writeFile(join(payload, 'a.txt'), 'a');
+    await writeFile(join(payload, 'b.txt'), 'b');
+    await createBag(payload, bag);
+    expect((await cli(['verify', bag], dir)).code).toBe(0);
+    // a link to a folder outside the bag, and a listed file replaced by a link to a copy of itself
+    await symlink(tmpdir(), join(bag, 'data/elsewhere'));
+    await writeFile(join(dir, 'b-copy.txt'), 'b');
+    await rm(join(bag, 'data/b.txt'));
+    await symlink(join(dir, 'b-copy.txt'), join(bag, 'data/b.txt'));
+    const r = await cli(['verify', bag, '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.out) as { problems: { kind: string; file: string }[] };
+    expect((await schema('verify.schema.json'))(result)).toBe(true);
+    expect(result.problems.filter((p) => p.kind === 'not-a-file').map((p) => p.file)).toEqual([join(bag, 'data/b.txt'), join(bag, 'data/elsewhere')]);
+  });
 
   it('bags a built edition, rendering what it lacks and taking the sources its report names', async () => {
     const built = join(dir, 'built');

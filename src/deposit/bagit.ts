@@ -61,7 +61,8 @@ export async function createBag(payload: string, bagDir: string, info: BagInfo =
  * payload file is read once for both digests.
  */
 export function sealBag(dir: string, info: BagInfo = {}, now = buildDate()): DepositResult {
-  const files = listFiles(join(dir, 'data'));
+  // copyTree wrote files and folders only: a link in the payload was copied as its file
+  const files = listPayload(join(dir, 'data')).files;
   const sums = files.map(digestFile);
   const bytes = sums.reduce((n, d) => n + d.size, 0);
   const payload = files.map((f) => encodePath(relative(dir, f)));
@@ -88,7 +89,7 @@ export function sealBag(dir: string, info: BagInfo = {}, now = buildDate()): Dep
 }
 
 /** What is wrong: a changed, missing or unlisted file, or a fault of the bag's own tag files. */
-export type VerifyProblemKind = 'changed' | 'missing' | 'unlisted' | 'payload-oxum' | 'not-a-bag' | 'malformed' | 'unsupported-algorithm' | 'outside-bag';
+export type VerifyProblemKind = 'changed' | 'missing' | 'unlisted' | 'not-a-file' | 'payload-oxum' | 'not-a-bag' | 'malformed' | 'unsupported-algorithm' | 'outside-bag';
 
 export interface VerifyProblem {
   /** The file, as the bag folder joined with its path in the bag. */
@@ -124,13 +125,17 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
   if (!/^BagIt-Version: \d+\.\d+\r?\n/.test(declaration)) say('bagit.txt', 'malformed', 'first line must be "BagIt-Version: M.N"');
   const manifests = entries.filter((e) => /^manifest-[a-z0-9]+\.txt$/.test(e));
   if (manifests.length === 0) say('manifest-sha256.txt', 'missing', 'no payload manifest');
-  let payloadFiles: string[] = [];
+  let listing: PayloadListing = { files: [], others: [] };
   try {
-    payloadFiles = listFiles(join(bagDir, 'data'));
+    listing = listPayload(join(bagDir, 'data'));
   } catch {
     // no data/ folder: every listed file is missing
   }
-  const payload = new Set(payloadFiles.map((f) => relative(bagDir, f).split(sep).join('/')));
+  const inBag = (f: string) => relative(bagDir, f).split(sep).join('/');
+  const payload = new Set(listing.files.map(inBag));
+  // A payload is files: a symbolic link (to a file, a folder, anywhere) or a special file in data/
+  // is neither a payload file nor nothing, whether a manifest lists its name or not.
+  for (const other of listing.others) say(inBag(other.path), 'not-a-file', `${other.what} in data/, not a file: a bag's payload is files`);
   // a file listed in several manifests is read once, for all its digests
   const digests = new Map<string, Digest | undefined>();
   const digestOf = (path: string) => {
@@ -197,12 +202,18 @@ function readText(path: string, shown: string): string | undefined {
   }
 }
 
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
+interface PayloadListing {
+  files: string[];
+  /** What data/ holds that is neither a file nor a folder (links are not followed). */
+  others: { path: string; what: string }[];
+}
+
+function listPayload(dir: string, out: PayloadListing = { files: [], others: [] }): PayloadListing {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(p));
-    else if (entry.isFile()) out.push(p);
+    if (entry.isDirectory()) listPayload(p, out);
+    else if (entry.isFile()) out.files.push(p);
+    else out.others.push({ path: p, what: entry.isSymbolicLink() ? 'a symbolic link' : 'a special file' });
   }
   return out;
 }
