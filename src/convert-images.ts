@@ -24,30 +24,61 @@ export function figuresOf(edition: Edition): Figure[] {
   return figures;
 }
 
+/** An image the TEI names that can travel with it: its path relative to the TEI, and where it is. */
+export interface ImageToCarry {
+  rel: string;
+  from: string;
+}
+
 /**
+ * The images the edition's figures name that can travel with its TEI (relative to the source's
+ * folder, there and not empty), once each, and a warning for each one that cannot.
  * @param sourceFile the file the figures' paths are relative to (the base source), as given
- * @param outDir     the folder of the written TEI
  */
-export async function carryImages(edition: Edition, sourceFile: string, outDir: string, cwd: string): Promise<CarriedImages> {
-  const result: CarriedImages = { copied: [], diagnostics: [] };
+export async function imagesToCarry(edition: Edition, sourceFile: string, cwd: string): Promise<{ images: ImageToCarry[]; diagnostics: Diagnostic[] }> {
+  const images: ImageToCarry[] = [];
+  const diagnostics: Diagnostic[] = [];
   const done = new Set<string>();
   for (const figure of figuresOf(edition)) {
     const rel = normalize(decodeURI(figure.src));
     const where = figure.pos ?? { file: sourceFile };
     if (isAbsolute(rel) || rel.split(sep).includes('..') || /^[a-z]+:/i.test(figure.src)) {
-      result.diagnostics.push(diagnostic('warning', 'image-path-unsafe', `image "${figure.src}" is outside the source's folder: not copied`, where));
+      diagnostics.push(diagnostic('warning', 'image-path-unsafe', `image "${figure.src}" is outside the source's folder: not copied`, where));
       continue;
     }
     if (done.has(rel)) continue;
     done.add(rel);
     const from = resolve(cwd, dirname(sourceFile), rel);
-    const to = resolve(cwd, outDir, rel);
-    if (from === to) continue;
     const found = await stat(from).then((s) => s.isFile() && s.size > 0, () => false);
     if (!found) {
-      result.diagnostics.push(diagnostic('warning', 'image-missing', `image "${figure.src}" is missing or empty beside the source: the TEI names it, but it was not copied`, where));
+      diagnostics.push(diagnostic('warning', 'image-missing', `image "${figure.src}" is missing or empty beside the source: the TEI names it, but it was not copied`, where));
       continue;
     }
+    images.push({ rel, from });
+  }
+  return { images, diagnostics };
+}
+
+/**
+ * The images the TEI names as files of a built edition, beside its TEI (`build`, `deposit`): its
+ * TEI then renders from the built folder or the bag alone. What cannot go is said by the
+ * renditions (image-skipped), so no warning here.
+ */
+export async function imageOutputs(edition: Edition, sourceFile: string, cwd: string): Promise<[string, Uint8Array][]> {
+  const { images } = await imagesToCarry(edition, sourceFile, cwd);
+  return Promise.all(images.map(async ({ rel, from }): Promise<[string, Uint8Array]> => [rel.split(sep).join('/'), await readFile(from)]));
+}
+
+/**
+ * @param sourceFile the file the figures' paths are relative to (the base source), as given
+ * @param outDir     the folder of the written TEI
+ */
+export async function carryImages(edition: Edition, sourceFile: string, outDir: string, cwd: string): Promise<CarriedImages> {
+  const { images, diagnostics } = await imagesToCarry(edition, sourceFile, cwd);
+  const result: CarriedImages = { copied: [], diagnostics };
+  for (const { rel, from } of images) {
+    const to = resolve(cwd, outDir, rel);
+    if (from === to) continue;
     // Written anew (not copyFile): the copy must not inherit a read-only mode from the source
     // folder, and a re-run replaces it atomically.
     await writeFileAtomic(to, await readFile(from));

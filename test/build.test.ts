@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli/run.js';
 import { verifyBag } from '../src/deposit/bagit.js';
-import { repoRoot } from './support/tools.js';
+import { fixtures, repoRoot } from './support/tools.js';
 
 async function cli(argv: string[], cwd: string) {
   let stdout = '';
@@ -69,6 +69,25 @@ describe('teikit build', () => {
     expect(third.lines).toEqual(['teikit build: 1 of 1 work(s) unchanged, skipped']);
     expect(third.stdout).toBe('out/site/index.html (catalogue of 1 work(s)), unchanged\nout/site/pagefind/ (search index of 6 print page(s)), unchanged\n');
   });
+
+  it('puts the images a TEI names beside it and in its bag, and deposit bags them with a TEI file alone', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'teikit-build-img-'));
+    mkdirSync(join(root, 'pages'));
+    for (const f of ['CM47.html', 'M&E(225x224).GIF']) copyFileSync(join(fixtures, 'marx2mao/M&E', f), join(root, 'pages', f));
+    const r = await cli(['build', 'pages', '-o', 'out', '--quiet'], root);
+    expect(r.code, r.stderr).toBe(0);
+    const gif = readFileSync(join(fixtures, 'marx2mao/M&E/M&E(225x224).GIF'));
+    expect(readFileSync(join(root, 'out/CM47/CM47.tei.xml'), 'utf8')).toContain('<graphic url="M&amp;E(225x224).GIF"');
+    expect(readFileSync(join(root, 'out/CM47/M&E(225x224).GIF'))).toEqual(gif);
+    expect(readFileSync(join(root, 'out/bags/CM47/data/M&E(225x224).GIF'))).toEqual(gif);
+    expect(await verifyBag(join(root, 'out/bags/CM47'))).toEqual([]);
+    // a TEI file alone, its image beside it
+    mkdirSync(join(root, 'tei'));
+    for (const f of ['CM47.tei.xml', 'M&E(225x224).GIF']) copyFileSync(join(root, 'out/CM47', f), join(root, 'tei', f));
+    const d = await cli(['deposit', 'tei/CM47.tei.xml', '-o', 'bag', '--quiet'], root);
+    expect(d.code, d.stderr).toBe(0);
+    expect(readFileSync(join(root, 'bag/data/M&E(225x224).GIF'))).toEqual(gif);
+  }, 120_000);
 
   it('a broken edition fails alone: exit 1, its problems named, no files for it', async () => {
     const root = editionsRoot(true);

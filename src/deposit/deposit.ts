@@ -10,12 +10,13 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile, cp } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
 import { EDITION_FILE } from '../edition/index.js';
 import { buildEditionFiles, renditionsOf } from '../edition/build.js';
 import { validateTei } from '../validate/index.js';
+import { checkXml } from '../render/saxon.js';
 import { ioFailure } from '../util/io-errors.js';
 import { makeDirs } from '../util/files.js';
 import { bagEdition, type EditionBag } from './edition-bag.js';
@@ -65,7 +66,10 @@ export async function deposit(input: string, bag: string, options: DepositOption
     if (found.isDirectory() && existsSync(join(inputPath, EDITION_FILE))) {
       kind = 'edition';
       const edition = await buildEditionFiles(input, cwd);
-      for (const [name, data] of edition.outputs) await writeFile(join(built, name), data);
+      for (const [name, data] of edition.outputs) {
+        makeDirs(dirname(join(built, name)));
+        await writeFile(join(built, name), data);
+      }
       sources = edition.edition.sources.map((s) => resolve(cwd, s.path));
       diagnostics = edition.diagnostics;
     } else {
@@ -75,6 +79,9 @@ export async function deposit(input: string, bag: string, options: DepositOption
       await copied.catch((err) => {
         throw ioFailure(err, 'read', input);
       });
+      // a TEI file alone: the images it names beside it go into the bag with it (a built
+      // edition's folder holds them already)
+      if (!found.isDirectory()) await copyNamedImages(join(built, basename(tei.path)), dirname(tei.path), built, tei.name);
       diagnostics = await completeEdition(built, basename(tei.path), tei.name, dirname(tei.path));
       sources = found.isDirectory() ? await sourcesOfReport(built, cwd, warnings) : [];
     }
@@ -82,6 +89,35 @@ export async function deposit(input: string, bag: string, options: DepositOption
     return { ...made, bag, input, kind, diagnostics, warnings };
   } finally {
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Copy into `toDir` the images the TEI names by a relative graphic/@url that are files beside it
+ * in `fromDir` (never a path out of that folder), at the same relative place. A TEI that is not
+ * XML at all is left to completeEdition's validation to refuse.
+ */
+async function copyNamedImages(teiPath: string, fromDir: string, toDir: string, shownAs: string): Promise<void> {
+  let urls: string[];
+  try {
+    urls = checkXml(await readFile(teiPath, 'utf8'), shownAs).images;
+  } catch {
+    return;
+  }
+  for (const url of urls) {
+    let rel: string;
+    try {
+      rel = normalize(decodeURI(url));
+    } catch {
+      continue;
+    }
+    if (isAbsolute(rel) || rel.split(sep).includes('..') || /^[a-z][a-z0-9+.-]*:/i.test(url)) continue;
+    const from = resolve(fromDir, rel);
+    if (!(await stat(from).then((s) => s.isFile() && s.size > 0, () => false))) continue;
+    makeDirs(dirname(join(toDir, rel)));
+    await cp(from, join(toDir, rel)).catch((err) => {
+      throw ioFailure(err, 'read', join(dirname(shownAs), rel));
+    });
   }
 }
 

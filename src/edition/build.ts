@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import type { ConversionReport } from '../report/index.js';
 import { convertFiles } from '../convert.js';
+import { imageOutputs } from '../convert-images.js';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
 import { renderAll } from '../render/index.js';
 import type { ParsedTei } from '../render/parsed.js';
@@ -19,7 +20,7 @@ export interface BuiltEdition {
   /** Diagnostics of the conversion (warnings, infos); errors have already failed the build. */
   diagnostics: Diagnostic[];
   report: ConversionReport;
-  /** The files of the built edition by name: <id>.tei.xml, .report.json, .html, .epub, .txt. */
+  /** The files of the built edition by name: <id>.tei.xml, .report.json, .html, .epub, .txt, and the images the TEI names (relative paths). */
   outputs: [string, string | Uint8Array][];
 }
 
@@ -47,6 +48,7 @@ export async function buildEditionFiles(dir: string, cwd: string, teiName?: (id:
       [`${config.id}.tei.xml`, result.tei],
       [`${config.id}.report.json`, `${JSON.stringify(result.report, null, 2)}\n`],
       ...(await renditionsOf(result.tei, config.id, resolve(cwd, dir), teiPath)),
+      ...(await imageOutputs(result.edition, edition.sources[0]!.path, cwd)),
     ],
   };
 }

@@ -5,6 +5,7 @@
  * half-written.
  */
 import { join, resolve } from 'node:path';
+import { imageOutputs } from '../convert-images.js';
 import type { Diagnostic } from '../model/types.js';
 import type { ConversionReport } from '../report/index.js';
 import { convertFiles, type ConvertOptions } from '../convert.js';
@@ -65,6 +66,8 @@ export async function buildWork(unit: BuildUnit, opts: BuildWorkOptions): Promis
     [teiName, result.tei],
     [`${id}.report.json`, `${JSON.stringify(result.report, null, 2)}\n`],
     ...(await renditionsOf(parsed, id, assetsDir, teiPath)),
+    // the images the TEI names, beside it as `convert -o` puts them, and so in the bag
+    ...(await imageOutputs(result.edition, sources[0]!, opts.cwd)),
   ];
   const target = resolve(opts.cwd, opts.outDir, id);
   for (const [name, data] of outputs) await writeFileAtomic(join(target, name), data, join(opts.outDir, id, name));
