@@ -264,3 +264,19 @@ describe('the real sample pages', () => {
     }
   });
 });
+
+describe('an anchor left just before a page marker (real: Lenin/IMP16.html, `work. <A NAME="p2"> <P><B>page 2</B>`)', () => {
+  const c = real('marx2mao-tranche2/Lenin/IMP16.html');
+  const html = readFileSync(join(fixtures, 'marx2mao-tranche2/Lenin/IMP16.html'), 'latin1');
+
+  it('puts it after the page break, on the page it marks, and the page reference to it agrees', async () => {
+    // the source: the anchor, then nothing but markup before the marker of page 2
+    expect(html).toMatch(/<A NAME="p2">\s*<P><FONT SIZE=-2><B>page 2<\/B>/);
+    const at = c.tei.indexOf('<anchor xml:id="a-p2"/>');
+    expect(at).toBeGreaterThan(0);
+    expect(c.tei.lastIndexOf('<pb ', at)).toBe(c.tei.indexOf('<pb n="2"'));
+    const warnings = await validateTei(c.tei, 'IMP16.xml');
+    expect(warnings.filter((d) => d.code === 'pageref-mismatch' && /n="2"/.test(d.message))).toEqual([]);
+    expect(c.unaccounted).toEqual([]);
+  });
+});

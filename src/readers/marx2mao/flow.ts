@@ -151,6 +151,26 @@ export class Flow {
     this.shared.pageBreaks.push(pb);
     this.shared.textSinceBreak = false;
     this.pendingPbs.push(pb);
+    this.takeTrailingAnchors();
+  }
+
+  /**
+   * Anchors that end the open block, with no word after them before this page marker, mark a point
+   * of the page it begins (`…work. <A NAME="p2"> <P><B>page 2</B>`: a cross-reference's target on
+   * page 2): they wait with the page break and land after it, with the next content.
+   */
+  private takeTrailingAnchors(): void {
+    const children = this.open?.children;
+    if (!children) return;
+    const moved: Inline[] = [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i]!;
+      if (c.type === 'anchor') moved.unshift(...children.splice(i, 1));
+      else if (!(c.type === 'text' && !c.value.trim())) break;
+    }
+    if (moved.length === 0) return;
+    trimEmptyEnd(children);
+    this.pendingInlines = [...moved, ...this.pendingInlines];
   }
 
   /** A block that stands on its own (figure, table, note block); placed before pending page breaks resolve. */
