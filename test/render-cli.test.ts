@@ -134,6 +134,16 @@ describe('teikit render', () => {
     const xslt = await cli([sample, '--to', 'html', '--xslt', 'no-such.xsl', '-o', '-'], dir);
     expect(xslt.code).toBe(2);
     expect(xslt.err.trim()).toBe(`cannot read stylesheet ${join(dir, 'no-such.xsl')}: no such file or folder`);
+    // an empty or broken stylesheet is named with its position, never a compiler's internal failure
+    writeFileSync(join(dir, 'empty.xsl'), '');
+    writeFileSync(join(dir, 'broken.xsl'), '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/">');
+    for (const [name, message] of [['empty.xsl', ':1:1: error no-root-element: '], ['broken.xsl', ':1:'] as const]) {
+      const bad = await cli([sample, '--to', 'html', '--xslt', name, '-o', '-'], dir);
+      expect(bad.code).toBe(1);
+      expect(bad.err.trim().split('\n')).toHaveLength(1);
+      expect(bad.err).toContain(`${join(dir, name)}${message}`);
+      expect(bad.err).not.toMatch(/Cannot read properties|XSLT error/);
+    }
     const blocked = await cli([sample, '--to', 'epub', '-o', `${sample}/x.epub`], dir);
     expect(blocked.code).toBe(2);
     expect(blocked.err.trim()).toBe(`cannot write ${sample}/x.epub: a part of the path is a file, not a folder`);

@@ -235,6 +235,9 @@ export function runChecked(sheet: string, source: string | ParsedSource, file: s
       );
       return { principal: r.principalResult ?? '', documents: relativeKeys(r.resultDocuments ?? {}) };
     }
+    // a user's stylesheet passes the same XML gate as any input (well-formed, no DTD tricks): an
+    // empty or broken file is named with its position, not a compiler's internal failure
+    checkXml(readFileSync(path, 'utf8'), sheet);
     return compileAndRun(path, tei, params);
   } catch (err) {
     if (err instanceof UserError) throw err;
