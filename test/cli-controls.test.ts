@@ -124,6 +124,8 @@ describe('help', () => {
     expect(c.lines).toEqual(["teikit: unknown command 'valdate'; did you mean 'validate'? (see teikit --help)"]);
     const v = await cli(['render', 'good.xml', '-o'], dir);
     expect(v.lines).toEqual(['teikit render: option -o needs a value (see teikit render --help)']);
+    const dash = await cli(['render', 'good.xml', '-o', '-x'], dir);
+    expect(dash.lines).toEqual(['teikit render: option -o needs a value (one that starts with a dash is written --output=<value>) (see teikit render --help)']);
   });
 });
 
@@ -144,6 +146,8 @@ describe('exit codes: 2 for usage and I/O, in plain words', () => {
     ['deposit: bag under a file', ['deposit', 'good.xml', '-o', 'afile/bag'], /^cannot write afile\/bag: a part of the path is a file, not a folder$/],
     ['verify: missing folder', ['verify', 'no-bag'], /no-bag\b.*(no such file or folder|does not exist)/],
     ['verify: --max-warnings not a number', ['verify', 'not-a-bag', '--max-warnings', 'few'], /^teikit verify: --max-warnings wants a whole number, not "few"/],
+    ['build: a negative --jobs is its value, said wrong', ['build', 'no-editions', '-o', 'out', '--jobs', '-1'], /^teikit build: --jobs must be a whole number of at least 1, not "-1"$/],
+    ['batch: a negative --jobs is its value, said wrong', ['batch', join(fixtures, 'marx2mao/Mao/SU39.html'), '-o', 'out', '--jobs', '-2'], /^teikit batch: --jobs must be a whole number of at least 1, not "-2"$/],
   ];
   it.each(cases)('%s', async (_, argv, message) => {
     const r = await cli(argv, dir);

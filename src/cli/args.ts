@@ -24,7 +24,7 @@ export function parseCommandArgs<O extends Record<string, OptionSpec>>(
   const options = parserOptions(spec.options);
   let parsed;
   try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: withNegativeValues(args, options), allowPositionals: true, options, strict: true });
   } catch (err) {
     throw new UserError(`teikit ${name}: ${argumentProblem(err as NodeJS.ErrnoException, options)} (see teikit ${name} --help)`, 2);
   }
@@ -34,6 +34,29 @@ export function parseCommandArgs<O extends Record<string, OptionSpec>>(
     throw new UserError(`teikit ${name}: --${option} must be ${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}, not "${value}"`, 2);
   }
   return parsed;
+}
+
+/**
+ * `--jobs -1`: parseArgs takes a value that starts with a dash for another option. A number after
+ * an option that takes a value is that value (`--jobs=-1`), so that the option's own check says
+ * what is wrong with it ("--jobs must be a whole number of at least 1, not "-1"").
+ */
+function withNegativeValues(args: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const name = arg.startsWith('--') ? arg.slice(2) : arg.length === 2 && arg.startsWith('-') ? Object.keys(options).find((k) => options[k]!.short === arg[1]) : undefined;
+    const next = args[i + 1];
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(arg);
+    if (arg === '--') {
+      out.push(...args.slice(i + 1));
+      break;
+    }
+  }
+  return out;
 }
 
 type HelpOnly = 'description' | 'value' | 'choices';
@@ -55,6 +78,10 @@ function argumentProblem(err: NodeJS.ErrnoException, options: Options): string {
   }
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const option = /--?[\w-]+/.exec(quoted)?.[0] ?? quoted;
+    if (/argument is ambiguous/.test(err.message)) {
+      const long = option.startsWith('--') ? option : `--${Object.keys(options).find((k) => `-${options[k]!.short}` === option) ?? option.slice(1)}`;
+      return `option ${option} needs a value (one that starts with a dash is written ${long}=<value>)`;
+    }
     return /argument missing/.test(err.message) ? `option ${option} needs a value` : `option ${option} takes no value`;
   }
   if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument ${quoted}`;
