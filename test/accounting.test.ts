@@ -4,7 +4,8 @@
  * one per source pattern the inventory must know, and a conversion that loses a note, a page break
  * and a paragraph before its TEI is written, which the accounting must report at their positions.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountConversion, fidelityDiagnostics, inventoryOfCmpa, inventoryOfMarx2mao, regionOf, wordTexts } from '../src/accounting/index.js';
@@ -326,6 +327,24 @@ describe('inventory of a CMPA reprint', () => {
       'a/body title/body may/body 1/body 1950/body text/body with/body a/body note/body split/body here/body and/body on/body notes/body the/endnotes note/endnotes text/endnotes',
     );
     expect([i.title.volume, i.title.pageFrom]).toEqual(['II', '7']);
+  });
+
+  it('a note labelled <sup>[1]</sup> in the notes is a note, not a second reference: the conversion accounts for all', async () => {
+    const md = [
+      '**An Author**', '', '**A TITLE**', '', '**Vol. II, pp. 7-8.**', '', '---', '', '**Republish by:**', '', '**<https://example.org>**', '',
+      '## A TITLE', '', 'Text with a note.<sup>[1]</sup> And on.', '', 'page 8', '', 'More text.', '',
+      '## Notes', '', '<sup>[1]</sup> The note text.', '',
+    ].join('\n');
+    const i = inventoryOfCmpa(enc(md), 'x.md');
+    expect(i.refs.map((r) => [r.label, `${r.pos.line}:${r.pos.column}`])).toEqual([['1', where(md, '<sup>')]]);
+    expect(i.notes.map((n) => [n.label, `${n.pos.line}:${n.pos.column}`])).toEqual([['1', where(md, '<sup>[1]</sup> The')]]);
+    const { convertFiles } = await import('../src/convert.js');
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-acc-cmpa-'));
+    writeFileSync(join(dir, 'x.md'), md);
+    const r = await convertFiles([join(dir, 'x.md')], { id: 'x', cwd: dir });
+    expect(r.tei).toMatch(/<ref type="noteref" xml:id="nr1" n="1" target="#n1">/);
+    // (this made-up title block names no print book, so its volume and pages are the only items)
+    expect(r.report.fidelity.sources.flatMap((f) => f.unaccounted.map((u) => u.message)).filter((m) => /note|reference/.test(m))).toEqual([]);
   });
 });
 

@@ -9,7 +9,8 @@ import { wordList, wordTexts, type Inventory, type SourceMarker, type SourceNote
 
 const MARKER = /^[ \t]*page[ \t]*([0-9]+[a-z]?|[ivxlcdm]+)[ \t]*(?:\[([a-z][a-z ]*)\])?[ \t]*$/gim;
 const NOTE_REF = /<sup>\s*\[?\s*(\d+[a-z]?|\*+)\s*\]?\s*<\/sup>/gi;
-const NOTE_LABEL = /^[ \t]*\[(\d+[a-z]?)\][ \t]*/gm;
+/** A note's label at the start of its line in the notes: `[1]`, or `<sup>[1]</sup>` as some reprints mark it. */
+const NOTE_LABEL = /^[ \t]*(?:\[(\d+[a-z]?)\]|<sup>\s*\[?\s*(\d+[a-z]?)\s*\]?\s*<\/sup>)[ \t]*/gim;
 const BACK_REF = /\[\s*pp?\.\s*[\divxlc]+(?:\s*(?:,|and|-)\s*[\divxlc]+)*\s*\]|\[\s*(?:table of contents|pub\. note)\s*\]/gi;
 /** Markdown that is not text: a link's address, an autolink, heading marks, rules. */
 const MARKUP = /\]\([^)\s]*\)|<(?:https?:|mailto:)[^>\s]*>|^#{1,6}[ \t]|^[ \t]*(?:-{3,}|\*{3,})[ \t]*$/gm;
@@ -23,8 +24,12 @@ export function inventoryOfCmpa(bytes: Uint8Array, file: string): Inventory {
   const notesAt = notesHeading ? notesHeading.index : md.length;
   const markers: SourceMarker[] = [...md.matchAll(MARKER)].map((m) => ({ n: m[1]!, ...(m[2] ? { remark: m[2].trim().toLowerCase() } : {}), pos: position(m.index + m[0].search(/p/i)) }));
   const labels = [...md.matchAll(NOTE_LABEL)].filter((m) => m.index > notesAt);
-  const notes: SourceNote[] = labels.map((m) => ({ label: m[1]!, place: 'end', pos: position(m.index + m[0].indexOf('[')) }));
-  const refs: SourceNoteRef[] = [...md.matchAll(NOTE_REF)].filter((m) => m.index >= cut).map((m) => ({ label: m[1]!, place: 'end', pos: position(m.index) }));
+  const notes: SourceNote[] = labels.map((m) => ({ label: (m[1] ?? m[2])!, place: 'end', pos: position(m.index + m[0].search(/[[<]/)) }));
+  // a `<sup>[1]</sup>` that labels a note is the note's, not a reference to it
+  const labelSpans = labels.map((m) => [m.index, m.index + m[0].length] as const);
+  const refs: SourceNoteRef[] = [...md.matchAll(NOTE_REF)]
+    .filter((m) => m.index >= cut && !labelSpans.some(([from, to]) => m.index >= from && m.index < to))
+    .map((m) => ({ label: m[1]!, place: 'end', pos: position(m.index) }));
   const noteEnds = [...md.matchAll(BACK_REF)].filter((m) => m.index > notesAt).map((m) => m.index + m[0].length);
 
   let work = blank(md, MARKER);

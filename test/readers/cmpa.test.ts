@@ -190,4 +190,13 @@ describe('readCmpa on small made-up reprints', () => {
     const d = e.diagnostics.filter((x) => x.code.startsWith('note-')).map((x) => `${x.line}:${x.column} ${x.code}`);
     expect(d).toEqual([`${lineIn(text, 'Text<sup>')}:29 note-missing`, `${lineIn(text, '[3]')}:1 note-unreferenced`]);
   });
+
+  it('warns that a GitHub Markdown table is read as plain text, keeping its words; a line with a bar is no table', () => {
+    const text = `${head}Either | or, as said.\n\n| a | table |\n|---|:---:|\n| 1 | 2 |\n\nAfter.\n`;
+    const e = read(text, 't.md');
+    expect(e.diagnostics.filter((x) => x.code === 'markdown-unsupported').map((x) => `${x.line} ${x.message}`)).toEqual([
+      `${lineIn(text, '| a |')} a table (GitHub Markdown) in a reprint is read as plain text, its rows as lines of one paragraph`,
+    ]);
+    expect(words(editionText(e))).toEqual(expect.arrayContaining(['table', '1', '2', 'after']));
+  });
 });

@@ -101,6 +101,9 @@ function toItems(node: RootContent, ictx: InlineContext, jctx: JoinContext, isTi
   const pos = positionOf(ictx, node);
   switch (node.type) {
     case 'paragraph':
+      if (looksLikeTable(node)) {
+        ictx.diagnostics.push(diagnostic('warning', 'markdown-unsupported', 'a table (GitHub Markdown) in a reprint is read as plain text, its rows as lines of one paragraph', pos));
+      }
       return [{ kind: 'para', paragraph: { type: 'paragraph', children: convertInlines(node.children, ictx), pos } }];
     case 'heading':
       // `##` is the work's title (level 1 in the model); deeper headings are its sections.
@@ -131,6 +134,13 @@ function toItems(node: RootContent, ictx: InlineContext, jctx: JoinContext, isTi
       ictx.diagnostics.push(diagnostic('warning', 'markdown-unsupported', `Markdown ${node.type} is not expected in a CMPA reprint and was left out`, pos));
       return [];
   }
+}
+
+/** A GitHub Markdown table (`| a | b |` over `|---|---|`), which CommonMark reads as a paragraph. */
+function looksLikeTable(node: Extract<RootContent, { type: 'paragraph' }>): boolean {
+  const text = node.children.map((c) => ('value' in c && typeof c.value === 'string' ? c.value : '\u0000')).join('');
+  const [head, rule] = text.split('\n');
+  return head !== undefined && rule !== undefined && head.includes('|') && /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(rule);
 }
 
 /** The first paragraph after the title, when it is nothing but a date (`*September 28, 1939*`). */
