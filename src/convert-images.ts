@@ -31,6 +31,23 @@ export interface ImageToCarry {
 }
 
 /**
+ * Where an image a TEI or source names (`graphic/@url`, `<IMG SRC>`) is, relative to `fromDir`:
+ * `unsafe` for an absolute path, a path out of the folder (`..`), an address with a scheme
+ * (`http:`, `javascript:`) or one that cannot be decoded; `missing` when it is not a non-empty file.
+ */
+export async function locateImage(url: string, fromDir: string): Promise<ImageToCarry | 'unsafe' | 'missing'> {
+  let rel: string;
+  try {
+    rel = normalize(decodeURI(url));
+  } catch {
+    return 'unsafe';
+  }
+  if (isAbsolute(rel) || rel.split(sep).includes('..') || /^[a-z][a-z0-9+.-]*:/i.test(url)) return 'unsafe';
+  const from = resolve(fromDir, rel);
+  return (await stat(from).then((s) => s.isFile() && s.size > 0, () => false)) ? { rel, from } : 'missing';
+}
+
+/**
  * The images the edition's figures name that can travel with its TEI (relative to the source's
  * folder, there and not empty), once each, and a warning for each one that cannot.
  * @param sourceFile the file the figures' paths are relative to (the base source), as given
@@ -40,21 +57,13 @@ export async function imagesToCarry(edition: Edition, sourceFile: string, cwd: s
   const diagnostics: Diagnostic[] = [];
   const done = new Set<string>();
   for (const figure of figuresOf(edition)) {
-    const rel = normalize(decodeURI(figure.src));
+    if (done.has(figure.src)) continue;
+    done.add(figure.src);
     const where = figure.pos ?? { file: sourceFile };
-    if (isAbsolute(rel) || rel.split(sep).includes('..') || /^[a-z]+:/i.test(figure.src)) {
-      diagnostics.push(diagnostic('warning', 'image-path-unsafe', `image "${figure.src}" is outside the source's folder: not copied`, where));
-      continue;
-    }
-    if (done.has(rel)) continue;
-    done.add(rel);
-    const from = resolve(cwd, dirname(sourceFile), rel);
-    const found = await stat(from).then((s) => s.isFile() && s.size > 0, () => false);
-    if (!found) {
-      diagnostics.push(diagnostic('warning', 'image-missing', `image "${figure.src}" is missing or empty beside the source: the TEI names it, but it was not copied`, where));
-      continue;
-    }
-    images.push({ rel, from });
+    const found = await locateImage(figure.src, resolve(cwd, dirname(sourceFile)));
+    if (found === 'unsafe') diagnostics.push(diagnostic('warning', 'image-path-unsafe', `image "${figure.src}" is outside the source's folder: not copied`, where));
+    else if (found === 'missing') diagnostics.push(diagnostic('warning', 'image-missing', `image "${figure.src}" is missing or empty beside the source: the TEI names it, but it was not copied`, where));
+    else if (!images.some((i) => i.rel === found.rel)) images.push(found);
   }
   return { images, diagnostics };
 }

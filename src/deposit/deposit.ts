@@ -10,13 +10,14 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile, cp } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
 import { EDITION_FILE } from '../edition/index.js';
 import { buildEditionFiles, renditionsOf } from '../edition/build.js';
 import { validateTei } from '../validate/index.js';
 import { checkXml } from '../render/saxon.js';
+import { locateImage } from '../convert-images.js';
 import { ioFailure } from '../util/io-errors.js';
 import { makeDirs } from '../util/files.js';
 import { bagEdition, type EditionBag } from './edition-bag.js';
@@ -105,18 +106,11 @@ async function copyNamedImages(teiPath: string, fromDir: string, toDir: string, 
     return;
   }
   for (const url of urls) {
-    let rel: string;
-    try {
-      rel = normalize(decodeURI(url));
-    } catch {
-      continue;
-    }
-    if (isAbsolute(rel) || rel.split(sep).includes('..') || /^[a-z][a-z0-9+.-]*:/i.test(url)) continue;
-    const from = resolve(fromDir, rel);
-    if (!(await stat(from).then((s) => s.isFile() && s.size > 0, () => false))) continue;
-    makeDirs(dirname(join(toDir, rel)));
-    await cp(from, join(toDir, rel)).catch((err) => {
-      throw ioFailure(err, 'read', join(dirname(shownAs), rel));
+    const found = await locateImage(url, fromDir);
+    if (typeof found === 'string') continue;
+    makeDirs(dirname(join(toDir, found.rel)));
+    await cp(found.from, join(toDir, found.rel)).catch((err) => {
+      throw ioFailure(err, 'read', join(dirname(shownAs), found.rel));
     });
   }
 }
