@@ -190,5 +190,10 @@ describe('teikit convert carries the images along', () => {
     expect(evil.code).toBe(0);
     expect(evil.stderr).toMatch(/warning image-path-unsafe: image "\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd" is outside the source's folder/);
     expect(readdirSync(join(dir, 'out'))).toEqual(['SU39.tei.xml']);
+    // an address that cannot be decoded (a stray %) is a warning, never an internal error
+    writeFileSync(join(dir, 'SU39.html'), page.replace('../../../../etc/passwd', '100%.gif'), 'latin1');
+    const odd = await cli(['convert', join(dir, 'SU39.html'), '-o', join(dir, 'odd/SU39.tei.xml')]);
+    expect(odd.code, odd.stderr).toBe(0);
+    expect(odd.stderr).toMatch(/warning image-path-unsafe: image "100%\.gif"/);
   });
 });
