@@ -37,8 +37,8 @@ const wasmFromFile = {
       }
       const open = at + call.length - 1;
       let close = open + 1;
-      while (source[close] !== "'") close += source[close] === '\\' ? 2 : 1;
-      if (source[close + 1] !== ')') throw new Error(`${path}: the embedded WebAssembly's call does not end where expected`);
+      while (close < source.length && source[close] !== "'") close += source[close] === '\\' ? 2 : 1;
+      if (source[close] !== "'" || source[close + 1] !== ')') throw new Error(`${path}: the embedded WebAssembly's call does not end where expected`);
       const text = new Function(`return ${source.slice(open, close + 1)}`)();
       const bytes = new Uint8Array(text.length);
       for (let i = 0; i < text.length; i++) bytes[i] = ~text.charCodeAt(i) >> 8 & text.charCodeAt(i);

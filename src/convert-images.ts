@@ -4,7 +4,7 @@
  * page, as marx2mao's `<IMG SRC="Mao(250x264).GIF">`) to the same relative place beside the TEI.
  * An image path that leaves the source's folder is never followed; a missing image is a warning.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import type { Diagnostic, Edition, Figure } from './model/types.js';
 import { diagnostic } from './model/diagnostics.js';
@@ -44,7 +44,10 @@ export async function locateImage(url: string, fromDir: string): Promise<ImageTo
   }
   if (isAbsolute(rel) || rel.split(sep).includes('..') || /^[a-z][a-z0-9+.-]*:/i.test(url)) return 'unsafe';
   const from = resolve(fromDir, rel);
-  return (await stat(from).then((s) => s.isFile() && s.size > 0, () => false)) ? { rel, from } : 'missing';
+  if (!(await stat(from).then((s) => s.isFile() && s.size > 0, () => false))) return 'missing';
+  // a symbolic link on the way must not lead out of the folder either
+  const [real, base] = await Promise.all([realpath(from), realpath(fromDir)]);
+  return real.startsWith(base.endsWith(sep) ? base : base + sep) ? { rel, from } : 'unsafe';
 }
 
 /**
@@ -73,9 +76,12 @@ export async function imagesToCarry(edition: Edition, sourceFile: string, cwd: s
  * TEI then renders from the built folder or the bag alone. What cannot go is said by the
  * renditions (image-skipped), so no warning here.
  */
-export async function imageOutputs(edition: Edition, sourceFile: string, cwd: string): Promise<[string, Uint8Array][]> {
+export async function imageOutputs(edition: Edition, sourceFile: string, cwd: string, taken: readonly string[]): Promise<[string, Uint8Array][]> {
   const { images } = await imagesToCarry(edition, sourceFile, cwd);
-  return Promise.all(images.map(async ({ rel, from }): Promise<[string, Uint8Array]> => [rel.split(sep).join('/'), await readFile(from)]));
+  // an image never replaces a file of the edition (`<id>.html`) nor a bag's own folders
+  const named = images.map(({ rel, from }) => ({ name: rel.split(sep).join('/'), from }))
+    .filter(({ name }) => !taken.includes(name) && !/^(metadata|sources)\//.test(name));
+  return Promise.all(named.map(async ({ name, from }): Promise<[string, Uint8Array]> => [name, await readFile(from)]));
 }
 
 /**

@@ -343,6 +343,12 @@ describe('inventory of a CMPA reprint', () => {
     writeFileSync(join(dir, 'x.md'), md);
     const r = await convertFiles([join(dir, 'x.md')], { id: 'x', cwd: dir });
     expect(r.tei).toMatch(/<ref type="noteref" xml:id="nr1" n="1" target="#n1">/);
+    // a <sup>[2]</sup> opening a wrapped line inside a note is a reference, not a label; a note [*]
+    const wrapped = md.replace('<sup>[1]</sup> The note text.', '<sup>[1]</sup> The note text, see\n<sup>[2]</sup> here.\n\n[2] Second note.\n\n[*] A starred note.')
+      .replace('And on.', 'And on.<sup>[2]</sup> And<sup>[*]</sup>');
+    const w = inventoryOfCmpa(enc(wrapped), 'w.md');
+    expect(w.notes.map((n) => n.label)).toEqual(['1', '2', '*']);
+    expect(w.refs.map((r) => r.label)).toEqual(['1', '2', '*', '2']);
     // (this made-up title block names no print book, so its volume and pages are the only items)
     expect(r.report.fidelity.sources.flatMap((f) => f.unaccounted.map((u) => u.message)).filter((m) => /note|reference/.test(m))).toEqual([]);
   });

@@ -3,7 +3,7 @@
  * broken edition fails alone (exit 1, one line per problem) and leaves no files behind.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli/run.js';
@@ -81,13 +81,43 @@ describe('teikit build', () => {
     expect(readFileSync(join(root, 'out/CM47/M&E(225x224).GIF'))).toEqual(gif);
     expect(readFileSync(join(root, 'out/bags/CM47/data/M&E(225x224).GIF'))).toEqual(gif);
     expect(await verifyBag(join(root, 'out/bags/CM47'))).toEqual([]);
+    // the image changed: built again; the page names another image: the old one leaves out/ and the bag
+    writeFileSync(join(root, 'pages', 'M&E(225x224).GIF'), Buffer.concat([gif, Buffer.from('changed')]));
+    expect((await cli(['build', 'pages', '-o', 'out', '--quiet'], root)).code).toBe(0);
+    expect(readFileSync(join(root, 'out/CM47/M&E(225x224).GIF')).subarray(-7).toString()).toBe('changed');
+    const page = readFileSync(join(root, 'pages/CM47.html'), 'latin1');
+    writeFileSync(join(root, 'pages/CM47.html'), page.replaceAll('M&amp;E(225x224).GIF', 'other.gif'), 'latin1');
+    copyFileSync(join(root, 'pages', 'M&E(225x224).GIF'), join(root, 'pages', 'other.gif'));
+    expect((await cli(['build', 'pages', '-o', 'out', '--quiet'], root)).code).toBe(0);
+    expect(readdirSync(join(root, 'out/CM47')).filter((f) => /\.gif$/i.test(f))).toEqual(['other.gif']);
+    expect(readdirSync(join(root, 'out/bags/CM47/data')).filter((f) => /\.gif$/i.test(f))).toEqual(['other.gif']);
+    writeFileSync(join(root, 'pages/CM47.html'), page, 'latin1');
+    expect((await cli(['build', 'pages', '-o', 'out', '--quiet'], root)).code).toBe(0);
     // a TEI file alone, its image beside it
     mkdirSync(join(root, 'tei'));
     for (const f of ['CM47.tei.xml', 'M&E(225x224).GIF']) copyFileSync(join(root, 'out/CM47', f), join(root, 'tei', f));
     const d = await cli(['deposit', 'tei/CM47.tei.xml', '-o', 'bag', '--quiet'], root);
     expect(d.code, d.stderr).toBe(0);
-    expect(readFileSync(join(root, 'bag/data/M&E(225x224).GIF'))).toEqual(gif);
+    expect(readFileSync(join(root, 'bag/data/M&E(225x224).GIF')).subarray(-7).toString()).toBe('changed');
   }, 120_000);
+
+  it('an edition source that is a symbolic link is hashed as its file: a change to it builds again', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'teikit-build-link-'));
+    mkdirSync(join(root, 'shared'));
+    mkdirSync(join(root, 'eds/ed'), { recursive: true });
+    copyFileSync(join(repoRoot, 'editions/identity-of-interests/identity-of-interests.md'), join(root, 'shared/ioi.md'));
+    symlinkSync(join(root, 'shared/ioi.md'), join(root, 'eds/ed/ioi.md'));
+    writeFileSync(join(root, 'eds/ed/edition.json'), JSON.stringify({
+      id: 'ed', title: 'A work', base: { file: 'ioi.md' },
+      publication: { publisher: 'Test', licence: { text: 'CC0 1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/' }, date: '2026-11-26' },
+    }));
+    expect((await cli(['build', 'eds', '-o', 'out', '--quiet'], root)).code).toBe(0);
+    writeFileSync(join(root, 'shared/ioi.md'), readFileSync(join(root, 'shared/ioi.md'), 'utf8').replace('Soviet Union', 'Soviet Republic'));
+    const again = await cli(['build', 'eds', '-o', 'out'], root);
+    expect(again.code).toBe(0);
+    expect(again.stderr + again.stdout).not.toMatch(/unchanged, skipped/);
+    expect(readFileSync(join(root, 'out/ed/ed.tei.xml'), 'utf8')).toContain('Soviet Republic');
+  }, 60_000);
 
   it('a broken edition fails alone: exit 1, its problems named, no files for it', async () => {
     const root = editionsRoot(true);

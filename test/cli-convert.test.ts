@@ -3,7 +3,7 @@
  * outputs written whole or not at all.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -195,5 +195,12 @@ describe('teikit convert carries the images along', () => {
     const odd = await cli(['convert', join(dir, 'SU39.html'), '-o', join(dir, 'odd/SU39.tei.xml')]);
     expect(odd.code, odd.stderr).toBe(0);
     expect(odd.stderr).toMatch(/warning image-path-unsafe: image "100%\.gif"/);
+    // a symbolic link in the source's folder that leads out of it is not followed
+    symlinkSync(join(fixtures, 'marx2mao/M&E'), join(dir, 'pics'));
+    writeFileSync(join(dir, 'SU39.html'), page.replace('../../../../etc/passwd', 'pics/M&amp;E(225x224).GIF'), 'latin1');
+    const linked = await cli(['convert', join(dir, 'SU39.html'), '-o', join(dir, 'linked/SU39.tei.xml')]);
+    expect(linked.code, linked.stderr).toBe(0);
+    expect(linked.stderr).toMatch(/warning image-path-unsafe: image "pics\/M&E\(225x224\)\.GIF"/);
+    expect(readdirSync(join(dir, 'linked'))).toEqual(['SU39.tei.xml']);
   });
 });

@@ -142,6 +142,15 @@ describe('teikit deposit / verify (BagIt)', () => {
     const result = JSON.parse(r.out) as { problems: { kind: string; file: string }[] };
     expect((await schema('verify.schema.json'))(result)).toBe(true);
     expect(result.problems.filter((p) => p.kind === 'not-a-file').map((p) => p.file)).toEqual([join(bag, 'data/b.txt'), join(bag, 'data/elsewhere')]);
+    // data/ itself a link to a copy of the payload elsewhere: named, never a valid bag
+    const moved = join(dir, 'link-bag-2');
+    await createBag(payload, moved);
+    await cp(join(moved, 'data'), join(dir, 'data-elsewhere'), { recursive: true });
+    await rm(join(moved, 'data'), { recursive: true });
+    await symlink(join(dir, 'data-elsewhere'), join(moved, 'data'));
+    const whole = await cli(['verify', moved, '--format', 'json'], dir);
+    expect(whole.code).toBe(1);
+    expect((JSON.parse(whole.out) as { problems: { kind: string; file: string }[] }).problems.filter((p) => p.kind === 'not-a-file').map((p) => p.file)).toEqual([join(moved, 'data')]);
   });
 
   it('bags a built edition, rendering what it lacks and taking the sources its report names', async () => {

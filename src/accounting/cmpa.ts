@@ -9,8 +9,12 @@ import { wordList, wordTexts, type Inventory, type SourceMarker, type SourceNote
 
 const MARKER = /^[ \t]*page[ \t]*([0-9]+[a-z]?|[ivxlcdm]+)[ \t]*(?:\[([a-z][a-z ]*)\])?[ \t]*$/gim;
 const NOTE_REF = /<sup>\s*\[?\s*(\d+[a-z]?|\*+)\s*\]?\s*<\/sup>/gi;
-/** A note's label at the start of its line in the notes: `[1]`, or `<sup>[1]</sup>` as some reprints mark it. */
-const NOTE_LABEL = /^[ \t]*(?:\[(\d+[a-z]?)\]|<sup>\s*\[?\s*(\d+[a-z]?)\s*\]?\s*<\/sup>)[ \t]*/gim;
+/**
+ * A note's label in the notes: `[1]` at the start of a line, or `<sup>[1]</sup>` as some reprints
+ * mark it, at the start of a paragraph only (on a wrapped line it is a reference within a note).
+ * Numbers and asterisks, as the reader takes them.
+ */
+const NOTE_LABEL = /^[ \t]*\[(\d+[a-z]?|\*+)\][ \t]*|(?<=(?:^|\n)[ \t]*\n)[ \t]*<sup>\s*\[?\s*(\d+[a-z]?|\*+)\s*\]?\s*<\/sup>[ \t]*/gim;
 const BACK_REF = /\[\s*pp?\.\s*[\divxlc]+(?:\s*(?:,|and|-)\s*[\divxlc]+)*\s*\]|\[\s*(?:table of contents|pub\. note)\s*\]/gi;
 /** Markdown that is not text: a link's address, an autolink, heading marks, rules. */
 const MARKUP = /\]\([^)\s]*\)|<(?:https?:|mailto:)[^>\s]*>|^#{1,6}[ \t]|^[ \t]*(?:-{3,}|\*{3,})[ \t]*$/gm;

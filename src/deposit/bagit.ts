@@ -4,7 +4,7 @@
  * and renamed into place, so a failed deposit leaves nothing half-made.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { UserError } from '../model/diagnostics.js';
 import { toolVersion } from '../util/version.js';
@@ -126,8 +126,12 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
   const manifests = entries.filter((e) => /^manifest-[a-z0-9]+\.txt$/.test(e));
   if (manifests.length === 0) say('manifest-sha256.txt', 'missing', 'no payload manifest');
   let listing: PayloadListing = { files: [], others: [] };
+  // data/ itself, and the tag files, are the bag's own: a link there could lead anywhere
+  for (const name of ['data', ...entries.filter((e) => e.endsWith('.txt'))]) {
+    if (lstatIsLink(join(bagDir, name))) say(name, 'not-a-file', `a symbolic link, not the bag's own ${name === 'data' ? 'folder' : 'file'}`);
+  }
   try {
-    listing = listPayload(join(bagDir, 'data'));
+    if (!lstatIsLink(join(bagDir, 'data'))) listing = listPayload(join(bagDir, 'data'));
   } catch {
     // no data/ folder: every listed file is missing
   }
@@ -199,6 +203,14 @@ function readText(path: string, shown: string): string | undefined {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw ioFailure(err, 'read', shown);
+  }
+}
+
+function lstatIsLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

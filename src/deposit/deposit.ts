@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile, cp } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
 import { EDITION_FILE } from '../edition/index.js';
@@ -105,9 +105,14 @@ async function copyNamedImages(teiPath: string, fromDir: string, toDir: string, 
   } catch {
     return;
   }
+  // an image never replaces the TEI, a rendition made beside it, nor a bag's own folders
+  const stem = basename(teiPath).replace(/(\.tei)?\.xml$/i, '');
+  const taken = new Set([basename(teiPath), `${stem}.html`, `${stem}.epub`, `${stem}.txt`]);
   for (const url of urls) {
     const found = await locateImage(url, fromDir);
     if (typeof found === 'string') continue;
+    const name = found.rel.split(sep).join('/');
+    if (taken.has(name) || /^(metadata|sources)\//.test(name)) continue;
     makeDirs(dirname(join(toDir, found.rel)));
     await cp(found.from, join(toDir, found.rel)).catch((err) => {
       throw ioFailure(err, 'read', join(dirname(shownAs), found.rel));

@@ -4,7 +4,7 @@
  * EPUB and text renditions. Nothing is written: the caller decides where the files go
  * (`teikit build` into out/<id>/, `teikit deposit` into a bag).
  */
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import type { ConversionReport } from '../report/index.js';
 import { convertFiles } from '../convert.js';
@@ -40,17 +40,14 @@ export async function buildEditionFiles(dir: string, cwd: string, teiName?: (id:
   const teiPath = teiName?.(config.id) ?? join(dir, `${config.id}.tei.xml`);
   const invalid = (await validateTei(result.tei, teiPath)).filter((d) => d.severity === 'error');
   if (invalid.length > 0) throw new UserError(invalid.map(formatDiagnostic).join('\n'), 1, invalid);
-  return {
-    edition,
-    diagnostics: result.diagnostics,
-    report: result.report,
-    outputs: [
-      [`${config.id}.tei.xml`, result.tei],
-      [`${config.id}.report.json`, `${JSON.stringify(result.report, null, 2)}\n`],
-      ...(await renditionsOf(result.tei, config.id, resolve(cwd, dir), teiPath)),
-      ...(await imageOutputs(result.edition, edition.sources[0]!.path, cwd)),
-    ],
-  };
+  const outputs: [string, string | Uint8Array][] = [
+    [`${config.id}.tei.xml`, result.tei],
+    [`${config.id}.report.json`, `${JSON.stringify(result.report, null, 2)}\n`],
+    // graphic/@url is relative to the base source, which may sit in a subfolder of the edition
+    ...(await renditionsOf(result.tei, config.id, resolve(cwd, dirname(edition.sources[0]!.path)), teiPath)),
+  ];
+  outputs.push(...(await imageOutputs(result.edition, edition.sources[0]!.path, cwd, outputs.map(([name]) => name))));
+  return { edition, diagnostics: result.diagnostics, report: result.report, outputs };
 }
 
 /** The renditions: HTML, EPUB, text; images named by graphic/@url are found in `assetsDir`. */

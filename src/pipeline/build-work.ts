@@ -4,7 +4,7 @@
  * computed before any is written, and each is written atomically: a failing work leaves nothing
  * half-written.
  */
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { imageOutputs } from '../convert-images.js';
 import type { Diagnostic } from '../model/types.js';
 import type { ConversionReport } from '../report/index.js';
@@ -12,7 +12,7 @@ import { convertFiles, type ConvertOptions } from '../convert.js';
 import { loadEdition, publicationOf } from '../edition/index.js';
 import { renditionsOf } from '../edition/build.js';
 import { UserError } from '../model/diagnostics.js';
-import { writeFileAtomic } from '../util/files.js';
+import { pruneExcept, writeFileAtomic } from '../util/files.js';
 import { bagEdition } from '../deposit/edition-bag.js';
 import { dublinCore } from '../deposit/dublin-core.js';
 import { parseTei } from '../render/parsed.js';
@@ -48,7 +48,8 @@ function plan(unit: BuildUnit, cwd: string, strict: boolean): { sources: string[
   return {
     sources: loaded.sources.map((s) => s.path),
     options: { id: config.id, title: config.title, publication: publicationOf(config), formats: files.map((s) => s.format), urls: files.map((s) => s.url), cwd, strict },
-    assetsDir: resolve(cwd, unit.dir),
+    // graphic/@url is relative to the base source, which may sit in a subfolder of the edition
+    assetsDir: resolve(cwd, dirname(loaded.sources[0]!.path)),
   };
 }
 
@@ -66,11 +67,14 @@ export async function buildWork(unit: BuildUnit, opts: BuildWorkOptions): Promis
     [teiName, result.tei],
     [`${id}.report.json`, `${JSON.stringify(result.report, null, 2)}\n`],
     ...(await renditionsOf(parsed, id, assetsDir, teiPath)),
-    // the images the TEI names, beside it as `convert -o` puts them, and so in the bag
-    ...(await imageOutputs(result.edition, sources[0]!, opts.cwd)),
   ];
+  // the images the TEI names, beside it as `convert -o` puts them, and so in the bag
+  outputs.push(...(await imageOutputs(result.edition, sources[0]!, opts.cwd, outputs.map(([name]) => name))));
   const target = resolve(opts.cwd, opts.outDir, id);
   for (const [name, data] of outputs) await writeFileAtomic(join(target, name), data, join(opts.outDir, id, name));
+  // out/<id>/ holds this build's files only: an image an earlier build carried and the source no
+  // longer names would otherwise stay, and go into the bag
+  pruneExcept(target, new Set(outputs.map(([name]) => name)));
   const bagDir = join(opts.outDir, 'bags', id);
   // bagEdition takes bag-info.txt's fields from the TEI's Dublin Core itself (one dc.xsl run).
   const bag = await bagEdition(target, sources.map((s) => resolve(opts.cwd, s)), resolve(opts.cwd, bagDir), {}, dublinCore(parsed, teiPath));

@@ -9,10 +9,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { toolVersion } from '../util/version.js';
+import { decodeHTML } from 'entities';
+import { locateImage } from '../convert-images.js';
 import { writeFileAtomic } from '../util/files.js';
 import { unitName, type BuildUnit } from './units.js';
 import type { WorkEntry } from './work-entry.js';
@@ -73,7 +75,8 @@ async function filesUnder(abs: string, rel = ''): Promise<string[]> {
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const path = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) out.push(...(await filesUnder(abs, path)));
-    else if (e.isFile()) out.push(path);
+    // a symbolic link to a file (an edition's source kept elsewhere) is hashed as that file
+    else if (e.isFile() || (e.isSymbolicLink() && (await stat(join(abs, path)).then((s) => s.isFile(), () => false)))) out.push(path);
   }
   return out;
 }
@@ -108,7 +111,9 @@ async function hashImages(h: ReturnType<typeof createHash>, source: Uint8Array, 
     names.add(ref);
   }
   for (const ref of [...names].sort()) {
-    const bytes = await readFile(join(dir, ref)).catch(() => undefined);
+    // found as the build finds it (convert-images.ts): `M&amp;E.GIF` is the file M&E.GIF
+    const found = await locateImage(decodeHTML(ref), dir);
+    const bytes = typeof found === 'string' ? undefined : await readFile(found.from).catch(() => undefined);
     h.update(`image ${ref} ${bytes ? bytes.length : 'missing'}\n`);
     if (bytes) h.update(bytes);
   }

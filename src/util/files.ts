@@ -59,6 +59,20 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, s
 }
 
 /**
+ * Remove from folder `dir` every file whose path relative to it (with `/`) is not in `keep`, and
+ * the folders left empty: a folder that is one build's output holds that build's files only.
+ */
+export function pruneExcept(dir: string, keep: ReadonlySet<string>, rel = ''): void {
+  for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+    const path = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      pruneExcept(dir, keep, path);
+      if (readdirSync(join(dir, path)).length === 0) rmSync(join(dir, path), { recursive: true });
+    } else if (!keep.has(path)) rmSync(join(dir, path), { force: true });
+  }
+}
+
+/**
  * Copy the files of folder `from` into folder `to` (made when missing), subfolders included. A
  * symbolic link to a file is copied as that file; links to folders (which may loop), dangling
  * links and special files (a FIFO would block the copy) are left out. Synchronous: for the few

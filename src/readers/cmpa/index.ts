@@ -140,7 +140,8 @@ function toItems(node: RootContent, ictx: InlineContext, jctx: JoinContext, isTi
 function looksLikeTable(node: Extract<RootContent, { type: 'paragraph' }>): boolean {
   const text = node.children.map((c) => ('value' in c && typeof c.value === 'string' ? c.value : '\u0000')).join('');
   const [head, rule] = text.split('\n');
-  return head !== undefined && rule !== undefined && head.includes('|') && /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(rule);
+  // the delimiter row: cells of dashes (with alignment colons) between bars, one cell at least
+  return head !== undefined && rule !== undefined && head.includes('|') && rule.includes('|') && /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(rule);
 }
 
 /** The first paragraph after the title, when it is nothing but a date (`*September 28, 1939*`). */
