@@ -71,6 +71,11 @@ export async function imagesToCarry(edition: Edition, sourceFile: string, cwd: s
   return { images, diagnostics };
 }
 
+/** An image (`/`-separated path) never replaces a file of the edition (`<id>.html`) nor goes into a bag's own folders. */
+export function imageNameFree(name: string, taken: Iterable<string>): boolean {
+  return ![...taken].includes(name) && !/^(metadata|sources)\//.test(name);
+}
+
 /**
  * The images the TEI names as files of a built edition, beside its TEI (`build`, `deposit`): its
  * TEI then renders from the built folder or the bag alone. What cannot go is said by the
@@ -78,9 +83,7 @@ export async function imagesToCarry(edition: Edition, sourceFile: string, cwd: s
  */
 export async function imageOutputs(edition: Edition, sourceFile: string, cwd: string, taken: readonly string[]): Promise<[string, Uint8Array][]> {
   const { images } = await imagesToCarry(edition, sourceFile, cwd);
-  // an image never replaces a file of the edition (`<id>.html`) nor a bag's own folders
-  const named = images.map(({ rel, from }) => ({ name: rel.split(sep).join('/'), from }))
-    .filter(({ name }) => !taken.includes(name) && !/^(metadata|sources)\//.test(name));
+  const named = images.map(({ rel, from }) => ({ name: rel.split(sep).join('/'), from })).filter(({ name }) => imageNameFree(name, taken));
   return Promise.all(named.map(async ({ name, from }): Promise<[string, Uint8Array]> => [name, await readFile(from)]));
 }
 

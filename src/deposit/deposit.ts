@@ -17,7 +17,7 @@ import { EDITION_FILE } from '../edition/index.js';
 import { buildEditionFiles, renditionsOf } from '../edition/build.js';
 import { validateTei } from '../validate/index.js';
 import { checkXml } from '../render/saxon.js';
-import { locateImage } from '../convert-images.js';
+import { imageNameFree, locateImage } from '../convert-images.js';
 import { ioFailure } from '../util/io-errors.js';
 import { makeDirs } from '../util/files.js';
 import { bagEdition, type EditionBag } from './edition-bag.js';
@@ -105,14 +105,13 @@ async function copyNamedImages(teiPath: string, fromDir: string, toDir: string, 
   } catch {
     return;
   }
-  // an image never replaces the TEI, a rendition made beside it, nor a bag's own folders
+  // the TEI and the renditions made beside it
   const stem = basename(teiPath).replace(/(\.tei)?\.xml$/i, '');
-  const taken = new Set([basename(teiPath), `${stem}.html`, `${stem}.epub`, `${stem}.txt`]);
+  const taken = [basename(teiPath), `${stem}.html`, `${stem}.epub`, `${stem}.txt`];
   for (const url of urls) {
     const found = await locateImage(url, fromDir);
     if (typeof found === 'string') continue;
-    const name = found.rel.split(sep).join('/');
-    if (taken.has(name) || /^(metadata|sources)\//.test(name)) continue;
+    if (!imageNameFree(found.rel.split(sep).join('/'), taken)) continue;
     makeDirs(dirname(join(toDir, found.rel)));
     await cp(found.from, join(toDir, found.rel)).catch((err) => {
       throw ioFailure(err, 'read', join(dirname(shownAs), found.rel));
