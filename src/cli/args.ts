@@ -45,7 +45,7 @@ function withNegativeValues(args: string[], options: Options): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const name = arg.startsWith('--') ? arg.slice(2) : arg.length === 2 && arg.startsWith('-') ? Object.keys(options).find((k) => options[k]!.short === arg[1]) : undefined;
+    const name = arg.startsWith('--') ? arg.slice(2) : arg.length === 2 && arg.startsWith('-') ? longName(arg, options) : undefined;
     const next = args[i + 1];
     if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
       out.push(`--${name}=${next}`);
@@ -57,6 +57,11 @@ function withNegativeValues(args: string[], options: Options): string[] {
     }
   }
   return out;
+}
+
+/** The long name of a short option (`-o` → `output`). */
+function longName(short: string, options: Options): string | undefined {
+  return Object.keys(options).find((k) => `-${options[k]!.short}` === short);
 }
 
 type HelpOnly = 'description' | 'value' | 'choices';
@@ -79,7 +84,7 @@ function argumentProblem(err: NodeJS.ErrnoException, options: Options): string {
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const option = /--?[\w-]+/.exec(quoted)?.[0] ?? quoted;
     if (/argument is ambiguous/.test(err.message)) {
-      const long = option.startsWith('--') ? option : `--${Object.keys(options).find((k) => `-${options[k]!.short}` === option) ?? option.slice(1)}`;
+      const long = option.startsWith('--') ? option : `--${longName(option, options) ?? option.slice(1)}`;
       return `option ${option} needs a value (one that starts with a dash is written ${long}=<value>)`;
     }
     return /argument missing/.test(err.message) ? `option ${option} needs a value` : `option ${option} takes no value`;

@@ -127,11 +127,10 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
   if (manifests.length === 0) say('manifest-sha256.txt', 'missing', 'no payload manifest');
   let listing: PayloadListing = { files: [], others: [] };
   // data/ itself, and the tag files, are the bag's own: a link there could lead anywhere
-  for (const name of ['data', ...entries.filter((e) => e.endsWith('.txt'))]) {
-    if (lstatIsLink(join(bagDir, name))) say(name, 'not-a-file', `a symbolic link, not the bag's own ${name === 'data' ? 'folder' : 'file'}`);
-  }
+  const links = ['data', ...entries.filter((e) => e.endsWith('.txt'))].filter((name) => lstatIsLink(join(bagDir, name)));
+  for (const name of links) say(name, 'not-a-file', `a symbolic link, not the bag's own ${name === 'data' ? 'folder' : 'file'}`);
   try {
-    if (!lstatIsLink(join(bagDir, 'data'))) listing = listPayload(join(bagDir, 'data'));
+    if (!links.includes('data')) listing = listPayload(join(bagDir, 'data'));
   } catch {
     // no data/ folder: every listed file is missing
   }

@@ -4,7 +4,7 @@
  * as one line naming the file and the field's JSON pointer.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, normalize, resolve } from 'node:path';
 import type { Publication } from '../model/types.js';
 import { UserError } from '../model/diagnostics.js';
 import type { SourceFormat } from '../readers/registry.js';
@@ -66,7 +66,7 @@ export function loadEdition(dir: string, cwd = process.cwd()): LoadedEdition {
   // The sources are the edition's own files (what its bag carries and its build's cache key
   // hashes): one reached through `..` would be read, but a change to it would go unseen.
   const outside = [config.base, ...(config.witnesses ?? [])].map((s, i) => ({ s, at: i === 0 ? '/base/file' : `/witnesses/${i - 1}/file` }))
-    .filter(({ s }) => isAbsolute(s.file) || relative('.', join('.', s.file)).split(/[\\/]/)[0] === '..');
+    .filter(({ s }) => isAbsolute(s.file) || normalize(s.file).split(/[\\/]/)[0] === '..');
   if (outside.length > 0) {
     throw new UserError(outside.map(({ s, at }) => `${file}: ${at}: "${s.file}" is outside the edition's folder; an edition's sources are files in its folder`).join('\n'));
   }

@@ -9,13 +9,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { toolVersion } from '../util/version.js';
 import { decodeHTML } from 'entities';
 import { locateImage } from '../convert-images.js';
-import { writeFileAtomic } from '../util/files.js';
+import { linksToFile, writeFileAtomic } from '../util/files.js';
 import { unitName, type BuildUnit } from './units.js';
 import type { WorkEntry } from './work-entry.js';
 import type { Diagnostic } from '../model/types.js';
@@ -76,7 +76,7 @@ async function filesUnder(abs: string, rel = ''): Promise<string[]> {
     const path = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) out.push(...(await filesUnder(abs, path)));
     // a symbolic link to a file (an edition's source kept elsewhere) is hashed as that file
-    else if (e.isFile() || (e.isSymbolicLink() && (await stat(join(abs, path)).then((s) => s.isFile(), () => false)))) out.push(path);
+    else if (e.isFile() || (e.isSymbolicLink() && linksToFile(join(abs, path)))) out.push(path);
   }
   return out;
 }

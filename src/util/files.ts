@@ -89,7 +89,7 @@ export function copyTree(from: string, to: string): void {
 }
 
 /** Whether a symbolic link leads to a file; a dangling link, a loop or one that cannot be followed does not. */
-function linksToFile(link: string): boolean {
+export function linksToFile(link: string): boolean {
   try {
     return statSync(link).isFile();
   } catch {
