@@ -37,6 +37,15 @@ describe('code cache', () => {
     expect(load(file, cacheHome)).toEqual({ use: 'hit', value: 42 });
     writeFileSync(file, "module.exports.answer = (n) => n + 1;\n");
     expect(load(file, cacheHome)).toEqual({ use: 'miss', value: 21 });
-    expect(load(file, cacheHome, { TEIKIT_NO_CODE_CACHE: '1' })).toEqual({ use: 'off', value: 21 });
+    // the changed file's cache replaces the old one: one file per path, however often it changes
+    expect(readdirSync(join(cacheHome, 'teikit')).filter((f) => f.endsWith('.v8cache'))).toHaveLength(1);
+    // of the same length as the version before: V8 alone would take the old code for it
+    writeFileSync(file, "module.exports.answer = (n) => n + 2;\n");
+    expect(load(file, cacheHome)).toEqual({ use: 'miss', value: 22 });
+    const other = join(dir, 'other.cjs');
+    writeFileSync(other, 'module.exports.answer = (n) => n;\n');
+    expect(load(other, cacheHome)).toEqual({ use: 'miss', value: 20 });
+    expect(readdirSync(join(cacheHome, 'teikit')).filter((f) => f.endsWith('.v8cache'))).toHaveLength(2);
+    expect(load(file, cacheHome, { TEIKIT_NO_CODE_CACHE: '1' })).toEqual({ use: 'off', value: 22 });
   });
 });

@@ -5,16 +5,19 @@
  * (module.enableCompileCache is Node 22), so the file is run through vm.Script with cachedData.
  *
  * The cache is kept in the user's cache folder ($XDG_CACHE_HOME/teikit or ~/.cache/teikit), never
- * in a shared temporary folder, named by the file's path, size and time and by Node's version; V8
- * checks it against the source and refuses a stale one, which is then written anew. Where no cache
- * can be written the file is simply compiled, as require would.
+ * in a shared temporary folder, named by the file's path and then by its size and time and Node's
+ * version (V8's own check compares only the source's length: a changed file of the same length
+ * must not meet its old code). One file per path: writing a new cache removes that path's older
+ * ones, so reinstalling or upgrading does not pile up 3 MB files. Where no cache can be written the
+ * file is simply compiled, as require would.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { threadId } from 'node:worker_threads';
 import { makeDirs } from '../util/files.js';
 
 /** The folder of teikit's code caches, or undefined when there is no home to keep it in. */
@@ -32,8 +35,9 @@ export function requireCached(path: string): unknown {
   const dir = cacheDir();
   const source = readFileSync(path, 'utf8');
   const stat = statSync(path);
-  const id = createHash('sha1').update(`${path}\0${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.arch}`).digest('hex').slice(0, 16);
-  const cacheFile = dir ? join(dir, `${id}.v8cache`) : undefined;
+  const hash = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 16);
+  const ofPath = hash(path);
+  const cacheFile = dir ? join(dir, `${ofPath}-${hash(`${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.arch}`)}.v8cache`) : undefined;
   let cachedData: Buffer | undefined;
   try {
     cachedData = cacheFile ? readFileSync(cacheFile) : undefined;
@@ -49,17 +53,24 @@ export function requireCached(path: string): unknown {
   codeCacheUse.set(path, !cacheFile ? 'off' : !cachedData ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit');
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     // Written as the process ends, when the functions it ran are compiled and go into the cache too.
-    process.once('exit', () => writeCache(cacheFile, script));
+    process.once('exit', () => writeCache(cacheFile, script, ofPath));
   }
   return module.exports;
 }
 
-function writeCache(cacheFile: string, script: Script): void {
+/** Older caches of the same path, and those of teikit before 0.1 named the cache by one hash of all. */
+const STALE = (ofPath: string) => new RegExp(`^(?:${ofPath}-[0-9a-f]{16}|[0-9a-f]{16})\\.v8cache$`);
+
+function writeCache(cacheFile: string, script: Script, ofPath: string): void {
   try {
-    makeDirs(dirname(cacheFile));
-    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    const dir = dirname(cacheFile);
+    makeDirs(dir);
+    // a worker thread shares its process's pid: the thread's id keeps two threads' files apart
+    const tmp = `${cacheFile}.${process.pid}-${threadId}.tmp`;
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, cacheFile);
+    const stale = STALE(ofPath);
+    for (const name of readdirSync(dir)) if (stale.test(name) && join(dir, name) !== cacheFile) rmSync(join(dir, name), { force: true });
   } catch {
     /* no cache: the next process compiles the file, as without one */
   }
