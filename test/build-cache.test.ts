@@ -16,7 +16,7 @@ describe('the cache key of a bare source', () => {
     const dir = mkdtempSync(join(tmpdir(), 'teikit-cache-'));
     copyFileSync(join(fixtures, 'volume/AWELLS70.html'), join(dir, 'AWELLS70.html'));
     copyFileSync(join(fixtures, 'volume/well.gif'), join(dir, 'well.gif'));
-    const unit = { kind: 'source' as const, file: 'AWELLS70.html', id: 'AWELLS70' };
+    const unit = { kind: 'source' as const, file: 'AWELLS70.html', id: 'AWELLS70', from: 'argument' as const };
     const key = () => unitHash(unit, dir, false);
     const first = await key();
     expect(await key()).toBe(first);

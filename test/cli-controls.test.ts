@@ -241,23 +241,27 @@ describe('--format json matches its schema', () => {
     expect(both.code).toBe(2);
   }, 60_000);
 
-  it('build: one work built, one failed; stdout is the JSON alone, messages on stderr', async () => {
+  it('build: one work built, one refused, one failed; stdout is the JSON alone, messages on stderr', async () => {
     const src = join(dir, 'build-src');
     mkdirSync(src, { recursive: true });
     cpSync(join(fixtures, 'marx2mao/Mao/SU39.html'), join(src, 'SU39.html'));
     // made up: an HTML page with no text of a work in it
     writeFileSync(join(src, 'empty.html'), '<html><head><title>x</title></head><body></body></html>\n');
-    const r = await cli(['build', 'build-src', '-o', 'build-out', '--format', 'json'], dir);
+    mkdirSync(join(dir, 'lone'), { recursive: true });
+    writeFileSync(join(dir, 'lone/blank.html'), '<html><head><title>x</title></head><body></body></html>\n');
+    // empty.html is found in the folder: refused; lone/blank.html is named: failed
+    const r = await cli(['build', 'build-src', 'lone/blank.html', '-o', 'build-out', '--format', 'json'], dir);
     expect(r.code).toBe(1);
     const check = schema('build.schema.json');
-    const doc = JSON.parse(r.stdout) as { exitCode: number; built: { id: string; counts: { pageBreaks: number }; files: string[]; bag: { files: number } }[]; failed: { input: string; exitCode: number }[] };
+    const doc = JSON.parse(r.stdout) as { exitCode: number; built: { id: string; counts: { pageBreaks: number }; files: string[]; bag: { files: number } }[]; failed: { input: string; exitCode: number }[]; refused: { input: string; message: string }[] };
     expect(check(doc), JSON.stringify(check.errors)).toBe(true);
     expect(doc.exitCode).toBe(1);
     expect(doc.built.map((w) => w.id)).toEqual(['SU39']);
     expect(doc.built[0]!.counts.pageBreaks).toBe(9);
     expect(doc.built[0]!.files).toContain('build-out/SU39/SU39.epub');
-    expect(doc.failed).toEqual([expect.objectContaining({ input: 'build-src/empty.html', exitCode: 1 })]);
-    expect(r.stderr).toMatch(/teikit build: 1 of 2 edition\(s\) failed/);
+    expect(doc.failed).toEqual([expect.objectContaining({ input: 'lone/blank.html', exitCode: 1 })]);
+    expect(doc.refused).toEqual([{ input: 'build-src/empty.html', message: expect.stringMatching(/^build-src\/empty\.html:\d+:\d+: error not-a-work: /) }]);
+    expect(r.stderr).toMatch(/teikit build: 1 of 3 source\(s\) refused as not a work\nteikit build: 1 of 3 edition\(s\) failed/);
     expect(check({ ...doc, built: [{ ...doc.built[0], bag: { files: 0 } }] })).toBe(false);
   }, 120_000);
 

@@ -1,6 +1,7 @@
 /**
  * `teikit build` over the bundled edition, bare marx2mao pages, a made-up page whose title holds
- * `<&"` and a source that is not a work: the failing source does not stop the others (exit 1),
+ * `<&"`, a page of the folder that is not a work (refused, as batch does) and a file named on the
+ * command line that is not a work: the failing source does not stop the others (exit 1),
  * and out/site/ holds a catalogue row per work, work pages whose links all resolve (anchors
  * included), CSL-JSON, BibTeX and citation_* meta tags, all HTML valid by the Nu Html Checker.
  */
@@ -84,9 +85,10 @@ beforeAll(async () => {
   for (const p of PAGES) copyFileSync(join(fixtures, 'marx2mao', `${p}.html`), join(root, 'pages', `${p.split('/')[1]}.html`));
   copyFileSync(join(fixtures, 'site/TAG99.html'), join(root, 'pages/TAG99.html'));
   copyFileSync(join(fixtures, 'site/not-a-work.md'), join(root, 'pages/not-a-work.md'));
+  copyFileSync(join(fixtures, 'site/not-a-work.md'), join(root, 'notes.md'));
   let stdout = '';
   let stderr = '';
-  const code = await runCli(['build', 'editions', 'pages', '-o', 'out'], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stdin: process.stdin, cwd: root });
+  const code = await runCli(['build', 'editions', 'pages', 'notes.md', '-o', 'out'], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stdin: process.stdin, cwd: root });
   result = { code, stdout, stderr };
 }, 300_000);
 
@@ -94,8 +96,12 @@ describe('teikit build: bare sources and the site', () => {
   it('a failing bare source fails alone: exit 1, one summary line, every other work built and bagged', () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.split('\n').filter(Boolean);
+    // found in pages/: refused; named on the command line: failed
     expect(lines).toContain('pages/not-a-work.md:1:1: error not-a-work: no "## TITLE" heading: this is not a CMPA reprint of a work');
-    expect(lines.at(-1)).toBe('teikit build: 1 of 6 edition(s) failed');
+    expect(result.stdout).toContain('refused (not a work): pages/not-a-work.md\n');
+    expect(lines).toContain('notes.md:1:1: error not-a-work: no "## TITLE" heading: this is not a CMPA reprint of a work');
+    expect(result.stdout).not.toContain('notes.md');
+    expect(lines.slice(-2)).toEqual(['teikit build: 1 of 7 source(s) refused as not a work', 'teikit build: 1 of 7 edition(s) failed']);
     expect(readdirSync(join(root, 'out')).sort()).toEqual([...WORKS, '.teikit', 'bags', 'site'].sort());
     expect(readdirSync(join(root, 'out/bags')).sort()).toEqual([...WORKS].sort());
     for (const id of WORKS) {

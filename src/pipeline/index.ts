@@ -47,6 +47,8 @@ export interface BuildCallbacks {
   onSkipped?: (cached: CacheEntry, unit: BuildUnit) => void;
   /** A unit failed: the error's message names its file and position (or `internal error`). */
   onFailed?: (unit: BuildUnit, error: UserError) => void;
+  /** A source found in a folder is not a work (a collection's index): refused, not failed. */
+  onRefused?: (unit: BuildUnit, error: UserError) => void;
 }
 
 export interface BuildCollectionOptions extends BuildCallbacks {
@@ -75,6 +77,10 @@ export interface BuildCollectionResult {
   /** Units skipped because nothing they are made from has changed. */
   skipped: CacheEntry[];
   failed: { unit: BuildUnit; error: UserError }[];
+  /** Sources found in a folder that are not works (a collection's index, a note about it), as
+   * `teikit batch` refuses them: not failures. A file named as an input, or an edition folder,
+   * that is not a work has failed. */
+  refused: { unit: BuildUnit; error: UserError }[];
   /** Units of this run (of the shard, with one). */
   total: number;
   /** Files of the site, relative to the output folder (`site/index.html`, …); empty when not written. */
@@ -108,11 +114,11 @@ function clashes(units: BuildUnit[], cwd: string): Map<number, string> {
 export async function buildCollection(inputs: string[], options: BuildCollectionOptions): Promise<BuildCollectionResult> {
   const cwd = options.cwd ?? process.cwd();
   const all = await findBuildUnits(inputs, cwd);
-  const refused = clashes(all, cwd);
+  const clashing = clashes(all, cwd);
   const units = options.shard ? all.filter((u) => inShard(unitName(u), options.shard!)) : all;
   options.onStart?.(units.length);
   const tasks: UnitTask[] = units.map((unit) => {
-    const clash = refused.get(all.indexOf(unit));
+    const clash = clashing.get(all.indexOf(unit));
     return {
       unit, outDir: options.outDir, cwd,
       ...(options.strict ? { strict: true } : {}), ...(options.force ? { force: true } : {}), ...(clash ? { clash } : {}),
@@ -121,10 +127,16 @@ export async function buildCollection(inputs: string[], options: BuildCollection
   const built: BuiltWork[] = [];
   const skipped: CacheEntry[] = [];
   const failed: BuildCollectionResult['failed'] = [];
+  const refused: BuildCollectionResult['refused'] = [];
   const entries: { entry: WorkEntry; hash: string }[] = [];
   const report = (outcome: UnitOutcome, unit: BuildUnit) => {
     if (outcome.status === 'failed') {
       const error = new UserError(outcome.message, outcome.exitCode, outcome.diagnostics);
+      if (unit.kind === 'source' && unit.from === 'folder' && outcome.diagnostics.some((d) => d.code === 'not-a-work')) {
+        refused.push({ unit, error });
+        options.onRefused?.(unit, error);
+        return;
+      }
       failed.push({ unit, error });
       options.onFailed?.(unit, error);
       return;
@@ -165,7 +177,7 @@ export async function buildCollection(inputs: string[], options: BuildCollection
     failed: (task, err) => failedUnit(task.unit, err),
     onSettled: (r, j) => settle(pending[j]!.i, r),
   });
-  const result: BuildCollectionResult = { built, skipped, failed, total: units.length, site: [], works: entries.length };
+  const result: BuildCollectionResult = { built, skipped, failed, refused, total: units.length, site: [], works: entries.length };
   if (options.shard || entries.length === 0) return result;
   return { ...result, ...(await assembleSite(entries, options.outDir, cwd, { force: options.force === true, jobs: options.jobs ?? 1, perBundle: options.searchBundleWorks })) };
 }

@@ -16,8 +16,10 @@ import { SOURCE_EXTENSIONS } from '../readers/registry.js';
 export type BuildUnit =
   /** A folder with an edition.json, named as given (relative to cwd). */
   | { kind: 'edition'; dir: string }
-  /** A bare source file, named as given; `id` is its name without extension. */
-  | { kind: 'source'; file: string; id: string };
+  /** A bare source file, named as given; `id` is its name without extension. `from`: named on the
+   * command line, or found in a folder searched (where a page that is not a work, a collection's
+   * index, is expected and refused rather than failed). */
+  | { kind: 'source'; file: string; id: string; from: 'argument' | 'folder' };
 
 /** The name a unit is known by in messages (its folder or file). */
 export function unitName(unit: BuildUnit): string {
@@ -45,7 +47,7 @@ async function walk(dir: string, abs: string, out: BuildUnit[]): Promise<void> {
     if (e.name.startsWith('.')) continue; // editor and VCS litter is not a source
     const path = dir === '.' ? e.name : join(dir, e.name);
     if (e.isDirectory()) await walk(path, join(abs, e.name), out);
-    else if (e.isFile() && SOURCE_EXTENSIONS.includes(extname(e.name).toLowerCase())) out.push({ kind: 'source', file: path, id: sourceId(e.name) });
+    else if (e.isFile() && SOURCE_EXTENSIONS.includes(extname(e.name).toLowerCase())) out.push({ kind: 'source', file: path, id: sourceId(e.name), from: 'folder' });
   }
 }
 
@@ -67,7 +69,7 @@ export async function findBuildUnits(inputs: string[], cwd: string): Promise<Bui
       });
     } else {
       // A file named on the command line is built whatever its extension (its format is detected).
-      units.push({ kind: 'source', file: input, id: sourceId(input) });
+      units.push({ kind: 'source', file: input, id: sourceId(input), from: 'argument' });
     }
   }
   if (units.length === 0) {

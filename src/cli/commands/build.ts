@@ -3,8 +3,9 @@
  * the library's buildCollection (src/pipeline/): every edition folder (with an edition.json) and
  * every bare source file (a one-witness edition) becomes out/<id>/ (TEI validated first, report,
  * HTML, EPUB, text) and a verified BagIt bag in out/bags/<id>/, and the site of every work built
- * goes to out/site/. A failing work leaves nothing half-written and does not stop the others. Exit
- * 0 all built, 1 a work failed (the others are still built), 2 usage or I/O error. With --format
+ * goes to out/site/. A failing work leaves nothing half-written and does not stop the others. A
+ * page found in a folder that is not a work (a collection's index) is refused, as by batch. Exit
+ * 0 all built (or refused), 1 a work failed (the others are still built), 2 usage or I/O error. With --format
  * json, the result (schema/build.schema.json) is the only thing on stdout; messages stay on stderr.
  */
 import type { CliIo, Command } from '../io.js';
@@ -65,6 +66,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
         err(`${error.message}\n`);
         worst = Math.max(worst, error.exitCode);
       },
+      // as `teikit batch` says it: the reason on stderr, the page named with the works built
+      onRefused: (unit, error) => {
+        err(`${error.message}\n`);
+        if (!json) out(`refused (not a work): ${unitName(unit)}\n`);
+      },
     });
   } finally {
     bar?.stop();
@@ -76,6 +82,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   reportSite(result, outDir, io, json);
   if (result.skipped.length > 0) io.stderr(`teikit build: ${result.skipped.length} of ${result.total} work(s) unchanged, skipped\n`);
   if (shard) io.stderr(`teikit build: shard ${shard.index}/${shard.count}: ${result.total} work(s); no site (a run without --shard assembles it)\n`);
+  if (result.refused.length > 0) io.stderr(`teikit build: ${result.refused.length} of ${result.total} source(s) refused as not a work\n`);
   if (result.failed.length > 0) io.stderr(`teikit build: ${result.failed.length} of ${result.total} edition(s) failed\n`);
   return code;
 }
@@ -132,6 +139,7 @@ function buildJson(result: BuildCollectionResult, inputs: string[], outDir: stri
     })),
     skipped: result.skipped.map((c) => ({ id: c.entry.id, files: c.written })),
     failed: result.failed.map(({ unit, error }) => ({ input: unitName(unit), exitCode: error.exitCode, message: error.message })),
+    refused: result.refused.map(({ unit, error }) => ({ input: unitName(unit), message: error.message })),
     site: search
       ? {
           index: `${outDir}/site/index.html`,
