@@ -32,17 +32,19 @@ export interface ImageToCarry {
 
 /**
  * Where an image a TEI or source names (`graphic/@url`, `<IMG SRC>`) is, relative to `fromDir`:
- * `unsafe` for an absolute path, a path out of the folder (`..`), an address with a scheme
- * (`http:`, `javascript:`) or one that cannot be decoded; `missing` when it is not a non-empty file.
+ * `remote` for an address with a scheme (`http:`, `data:`, `javascript:`: never fetched);
+ * `unsafe` for an absolute path or a path out of the folder (`..`, a symbolic link);
+ * `undecodable` for a path whose %-escapes are broken; `missing` when it is not a non-empty file.
  */
-export async function locateImage(url: string, fromDir: string): Promise<ImageToCarry | 'unsafe' | 'missing'> {
+export async function locateImage(url: string, fromDir: string): Promise<ImageToCarry | 'remote' | 'unsafe' | 'undecodable' | 'missing'> {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return 'remote';
   let rel: string;
   try {
     rel = normalize(decodeURI(url));
   } catch {
-    return 'unsafe';
+    return 'undecodable';
   }
-  if (isAbsolute(rel) || rel.split(sep).includes('..') || /^[a-z][a-z0-9+.-]*:/i.test(url)) return 'unsafe';
+  if (isAbsolute(rel) || rel.split(sep).includes('..')) return 'unsafe';
   const from = resolve(fromDir, rel);
   if (!(await stat(from).then((s) => s.isFile() && s.size > 0, () => false))) return 'missing';
   // a symbolic link on the way must not lead out of the folder either
@@ -64,7 +66,9 @@ export async function imagesToCarry(edition: Edition, sourceFile: string, cwd: s
     done.add(figure.src);
     const where = figure.pos ?? { file: sourceFile };
     const found = await locateImage(figure.src, resolve(cwd, dirname(sourceFile)));
-    if (found === 'unsafe') diagnostics.push(diagnostic('warning', 'image-path-unsafe', `image "${figure.src}" is outside the source's folder: not copied`, where));
+    if (found === 'remote') diagnostics.push(diagnostic('warning', 'image-remote', `image "${figure.src}" is a web address, not a file beside the source: not fetched nor copied (the TEI keeps the address)`, where));
+    else if (found === 'undecodable') diagnostics.push(diagnostic('warning', 'image-path-unsafe', `image "${figure.src}" is not a path that can be read (a broken %-escape): not copied`, where));
+    else if (found === 'unsafe') diagnostics.push(diagnostic('warning', 'image-path-unsafe', `image "${figure.src}" is outside the source's folder: not copied`, where));
     else if (found === 'missing') diagnostics.push(diagnostic('warning', 'image-missing', `image "${figure.src}" is missing or empty beside the source: the TEI names it, but it was not copied`, where));
     else if (!images.some((i) => i.rel === found.rel)) images.push(found);
   }

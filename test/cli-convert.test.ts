@@ -194,7 +194,13 @@ describe('teikit convert carries the images along', () => {
     writeFileSync(join(dir, 'SU39.html'), page.replace('../../../../etc/passwd', '100%.gif'), 'latin1');
     const odd = await cli(['convert', join(dir, 'SU39.html'), '-o', join(dir, 'odd/SU39.tei.xml')]);
     expect(odd.code, odd.stderr).toBe(0);
-    expect(odd.stderr).toMatch(/warning image-path-unsafe: image "100%\.gif"/);
+    expect(odd.stderr).toMatch(/warning image-path-unsafe: image "100%\.gif" is not a path that can be read \(a broken %-escape\)/);
+    // a web address is named as one: never fetched, and not "outside the folder"
+    writeFileSync(join(dir, 'SU39.html'), page.replace('../../../../etc/passwd', 'http://example.org/x.gif'), 'latin1');
+    const remote = await cli(['convert', join(dir, 'SU39.html'), '-o', join(dir, 'remote/SU39.tei.xml')]);
+    expect(remote.code, remote.stderr).toBe(0);
+    expect(remote.stderr).toMatch(/warning image-remote: image "http:\/\/example\.org\/x\.gif" is a web address, not a file beside the source: not fetched nor copied/);
+    expect(readdirSync(join(dir, 'remote'))).toEqual(['SU39.tei.xml']);
     // a symbolic link in the source's folder that leads out of it is not followed
     symlinkSync(join(fixtures, 'marx2mao/M&E'), join(dir, 'pics'));
     writeFileSync(join(dir, 'SU39.html'), page.replace('../../../../etc/passwd', 'pics/M&amp;E(225x224).GIF'), 'latin1');
