@@ -92,6 +92,30 @@ describe('teikit render', () => {
     expect(n.code).toBe(1);
     expect(n.err.trim()).toBe('html.xml:2:1: error not-tei: the document element is <html> in namespace http://www.w3.org/1999/xhtml, not <TEI> in http://www.tei-c.org/ns/1.0');
     expect(existsSync(join(dir, 'html.epub'))).toBe(false);
+
+    // a byte that is not UTF-8: named at its line and column, in the words teikit validate uses
+    writeFileSync(join(dir, 'latin.xml'), Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>caf\xe9</p></body></text></TEI>\n', 'latin1'));
+    const u = await cli(['latin.xml', '--to', 'txt'], dir);
+    expect(u.code).toBe(1);
+    expect(u.err.trim()).toBe('latin.xml:2:60: error encoding-error: byte 0xe9 is not valid UTF-8 (declare the file\'s real encoding)');
+    expect(existsSync(join(dir, 'latin.txt'))).toBe(false);
+  });
+
+  it('reads a TEI in UTF-16 or declared ISO-8859-1 as teikit validate does: the same text as from UTF-8', async () => {
+    const text = readFileSync(sample, 'utf8');
+    writeFileSync(join(dir, 'u16.xml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    // "café" as the one byte 0xe9 ISO-8859-1 gives it
+    // (what ISO-8859-1 cannot hold as a character reference, as an editor's tool would write it)
+    const latin = text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace(/(<body>[\s\S]*?<p(?:\s[^>]*)?>)/, '$1café ').replace(/[^\x00-\xff]/gu, (c) => `&#${c.codePointAt(0)};`);
+    writeFileSync(join(dir, 'l1.xml'), Buffer.from(latin, 'latin1'));
+    const utf8 = await cli([sample, '--to', 'txt', '-o', '-'], dir);
+    const u16 = await cli(['u16.xml', '--to', 'txt', '-o', '-'], dir);
+    const l1 = await cli(['l1.xml', '--to', 'txt', '-o', '-'], dir);
+    expect([u16.code, l1.code], u16.err + l1.err).toEqual([0, 0]);
+    expect(u16.out).toBe(utf8.out);
+    expect(l1.out).toContain('café ');
+    expect(l1.out.replace('café ', '')).toBe(utf8.out);
+    expect(utf8.out.length).toBeGreaterThan(1000);
   });
 
   it('writes the EPUB without a missing image, with a warning naming it and --assets; refuses an empty image', async () => {
