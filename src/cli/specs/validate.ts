@@ -14,7 +14,7 @@ export const validateSpec = defineCommand({
   options: {
     schema: {
       type: 'string', value: 's',
-      description: 'teikit (default), tei_all ($TEI_ALL_RNG or ../shared/reference/tei_all.rng), or a .rng file. tei_all is judged by jing when java and jing are installed (about a second), else compiled by libxml2 (10-15 s, once); the messages are the same (TEIKIT_NO_JING=1: libxml2 always)',
+      description: 'teikit (default), tei_all (the file $TEI_ALL_RNG names, else schema/tei_all.rng inside teikit, else ../shared/reference/tei_all.rng beside the teikit folder), or a .rng file. tei_all is judged by jing when java and jing are installed (about a second), else compiled by libxml2 (10-15 s, once); the messages are the same (TEIKIT_NO_JING=1: libxml2 always)',
     },
     rules: { type: 'string', value: 'list', description: `house rules to run: all, none, or a comma-separated list of ${RULE_NAMES.join(', ')} (default: all with --schema teikit, none otherwise)` },
     'max-messages': { type: 'string', value: 'n', description: `messages printed per file (default ${DEFAULT_MAX_MESSAGES}; 0 for all), then "… and N more"` },
