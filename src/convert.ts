@@ -134,7 +134,11 @@ export async function convertFiles(files: string[], options: ConvertOptions = {}
   // with its source position, or (strict) an error and no result.
   const fidelity = accountConversion(read.map(({ bytes }, i) => ({ ...inputs[i]!, bytes })), teiRead.finish(), edition);
   const unaccounted = fidelityDiagnostics(fidelity, options.strict);
-  if (options.strict && unaccounted.length > 0) throw new UserError(unaccounted.map(formatDiagnostic).join('\n'), 1, uniqueDiagnostics([...diagnostics, ...unaccounted]));
+  if (options.strict && unaccounted.length > 0) {
+    // every diagnostic, in source order: the warnings around an unaccounted item often say why
+    const all = uniqueDiagnostics([...diagnostics, ...unaccounted]);
+    throw new UserError(all.map(formatDiagnostic).join('\n'), 1, all);
+  }
   diagnostics = uniqueDiagnostics([...diagnostics, ...unaccounted]);
   return { edition, tei, report: buildReport(edition, inputs, diagnostics, fidelity), diagnostics };
 }
