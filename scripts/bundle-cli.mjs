@@ -50,6 +50,23 @@ const wasmFromFile = {
   },
 };
 
+/**
+ * saxes is CommonJS, which dist/util/saxes.js loads with require() so that an unbundled process
+ * does not start Node's CommonJS export scanner for it. In the bundle esbuild wraps it like its own
+ * code instead: no resolving, reading and compiling saxes and xmlchars through Node's CommonJS
+ * loader in every process that reads XML.
+ */
+const saxesInBundle = {
+  name: 'saxes-in-bundle',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]util[\\/]saxes\.js$/ }, () => ({
+      contents: "import saxes from 'saxes';\nexport const SaxesParser = saxes.SaxesParser;\n",
+      loader: 'js',
+      resolveDir: join(root, 'dist/util'),
+    }));
+  },
+};
+
 await build({
   // The worker threads of batch and build are entries too (util/pool.ts compiledWorker): a thread
   // then loads the bundle's chunks it needs, not some 200 modules one by one.
@@ -64,7 +81,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  plugins: [wasmFromFile],
+  plugins: [wasmFromFile, saxesInBundle],
   external: ['saxon-js', 'pagefind', 'piscina', 'ajv', 'ajv-formats', 'cli-progress'],
   logLevel: 'warning',
   legalComments: 'none',
