@@ -101,6 +101,19 @@ describe('teikit render', () => {
     expect(existsSync(join(dir, 'latin.txt'))).toBe(false);
   });
 
+  it('a hand-edited note reference to a javascript: address is not a link in the HTML nor in the EPUB', async () => {
+    const evil = readFileSync(sample, 'utf8').replace('target="#n2"', 'target="javascript:alert(document.cookie)"');
+    writeFileSync(join(dir, 'evil.tei.xml'), evil);
+    const html = await cli(['evil.tei.xml', '--to', 'html', '-o', '-'], dir);
+    expect(html.code, html.err).toBe(0);
+    expect(html.out).not.toContain('javascript:');
+    expect(html.out).toContain('<sup class="noteref"><span id="nr2">2</span></sup>');
+    const epub = await cli(['evil.tei.xml', '--to', 'epub', '-o', 'evil.epub'], dir);
+    expect(epub.code, epub.err).toBe(0);
+    const files = unzipSync(readFileSync(join(dir, 'evil.epub')));
+    expect(Object.values(files).some((bytes) => strFromU8(bytes).includes('javascript:'))).toBe(false);
+  });
+
   it('reads a TEI in UTF-16 or declared ISO-8859-1 as teikit validate does: the same text as from UTF-8', async () => {
     const text = readFileSync(sample, 'utf8');
     writeFileSync(join(dir, 'u16.xml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));

@@ -87,6 +87,24 @@ describe('repairs before writing', () => {
     );
   });
 
+  it('a link to a javascript:, data: or file: address keeps its words, unlinked; web, e-mail and in-document links stay', async () => {
+    const edition = sampleEdition();
+    const link = (target: string, words: string, line: number): Inline => ({ type: 'link', target, children: [t(words)], pos: at(line) });
+    edition.body.push(para(
+      link('javascript:alert(document.cookie)', 'click', 40), t(' '), link('DATA:text/html,<b>x</b>', 'data', 41), t(' '), link('file:///etc/passwd', 'file', 42), t(' '),
+      link('http://www.marx2mao.com/', 'site', 43), t(' '), link('mailto:djr@example.org', 'mail', 44), t(' '), link('../Lenin/SR17.html#p5', 'Lenin', 45),
+    ));
+    const { tei, diagnostics } = writeTeiWithRepairs(edition, pub);
+    expect(tei).toContain('<p>click data file <ref target="http://www.marx2mao.com/">site</ref> <ref target="mailto:djr@example.org">mail</ref> <ref target="../Lenin/SR17.html#p5">Lenin</ref></p>');
+    expect(tei).not.toMatch(/javascript|data:|file:/i);
+    expect(diagnostics.map(formatDiagnostic).filter((l) => l.includes('link-unsafe'))).toEqual([
+      'X.html:40:3: warning link-unsafe: the link to "javascript:alert(document.cookie)" is not a web or e-mail address: its words are kept, unlinked',
+      'X.html:41:3: warning link-unsafe: the link to "DATA:text/html,<b>x</b>" is not a web or e-mail address: its words are kept, unlinked',
+      'X.html:42:3: warning link-unsafe: the link to "file:///etc/passwd" is not a web or e-mail address: its words are kept, unlinked',
+    ]);
+    expect(await errorsOf(tei)).toEqual([]);
+  });
+
   it('the same model without the writer\'s repairs would be invalid (the test can fail)', async () => {
     // Two notes with one xml:id, written by hand as the writer wrote them before: duplicate-id.
     const tei = writeTei(sampleEdition(), pub).replace('xml:id="n2"', 'xml:id="n1"');

@@ -105,6 +105,8 @@ export interface Link {
   type: 'link';
   target: string;
   children: Inline[];
+  /** Where the link is in the source (to name a link the TEI cannot keep). */
+  pos?: SourcePosition;
 }
 
 export type Inline =

@@ -13,6 +13,8 @@
  *   deleted), or has no printed label: the printed mark stays as plain text (`[3]`), since there is
  *   nothing to point to. A "note" without a label (text in a notes section before its first
  *   numbered note) is not a note TEI can name: its paragraphs are written where it stands.
+ * - `link-unsafe`: a link whose address is neither the web's nor e-mail's nor a place without a
+ *   scheme (`javascript:`, `data:`, `file:`): its words are kept without the link.
  * - `backref-no-page`: a note's back-reference (`[p. ]`) that names no page is left out: a
  *   `ref type="pageref"` must say which page.
  * - `undescribed-edition`: page breaks of a print edition that no title block describes: a bare
@@ -47,6 +49,7 @@ export function repairForTei(original: Edition): RepairedEdition {
 
   uniqueIds(edition, warn);
   unlinkMissingNotes(edition, warn);
+  unlinkUnsafeLinks(edition, warn);
   dropBlankBackReferences(edition, warn);
   describeEditions(edition, warn);
   headerGaps(edition, warn);
@@ -139,6 +142,26 @@ function unlinkMissingNotes(edition: Edition, warn: Warn): void {
       if (node.type !== 'noteRef' || (noteIds.has(node.noteId) && !isBlank(node.n))) continue;
       warn('note-missing', `the reference [${node.n}] points to a note the source does not have: kept as text, unlinked`, node.pos);
       list[i] = { type: 'text', value: isBlank(node.n) ? '' : `[${node.n}]` };
+    }
+  });
+}
+
+/** Addresses a link may keep: the web's and e-mail's, and those with no scheme (in the document). */
+const SAFE_TARGET = /^(?:https?|mailto|ftp):|^[^:/?#]*(?:[/?#]|$)/i;
+
+/**
+ * A link to an address of another kind (`javascript:`, `data:`, `file:`) would run or open
+ * something in a reader's page, not lead to a text: its words stay, unlinked.
+ */
+function unlinkUnsafeLinks(edition: Edition, warn: Warn): void {
+  forEachInlineList(edition, (list) => {
+    for (let i = 0; i < list.length; i++) {
+      const node = list[i]!;
+      if (node.type !== 'link' || SAFE_TARGET.test(node.target.trim())) continue;
+      const shown = node.target.length > 60 ? `${node.target.slice(0, 60)}…` : node.target;
+      warn('link-unsafe', `the link to "${shown}" is not a web or e-mail address: its words are kept, unlinked`, node.pos);
+      list.splice(i, 1, ...node.children);
+      i += node.children.length - 1;
     }
   });
 }

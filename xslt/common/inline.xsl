@@ -85,13 +85,21 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A reference whose note is not in the document links nowhere: only a web address is a link,
+       never the target as written (a javascript: address would run in the reader's page). -->
   <xsl:template match="ref[@type = 'noteref']">
     <xsl:variable name="note" select="t:resolve(., @target)"/>
+    <xsl:variable name="href" select="if ($note) then t:link(., $note) else if (matches(@target, '^(https?|mailto|ftp):')) then string(@target) else ()"/>
     <sup class="noteref">
-      <a role="doc-noteref" id="{t:id(.)}" href="{if ($note) then t:link(., $note) else @target}">
-        <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'noteref'"/></xsl:call-template>
-        <xsl:apply-templates/>
-      </a>
+      <xsl:choose>
+        <xsl:when test="exists($href)">
+          <a role="doc-noteref" id="{t:id(.)}" href="{$href}">
+            <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'noteref'"/></xsl:call-template>
+            <xsl:apply-templates/>
+          </a>
+        </xsl:when>
+        <xsl:otherwise><span id="{t:id(.)}"><xsl:apply-templates/></span></xsl:otherwise>
+      </xsl:choose>
     </sup>
   </xsl:template>
 

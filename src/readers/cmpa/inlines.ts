@@ -62,7 +62,7 @@ export function convertInlines(nodes: readonly PhrasingContent[], ctx: InlineCon
         out.push({ type: 'emph', rend: 'bold', children: convertInlines(node.children, ctx) });
         break;
       case 'link':
-        out.push({ type: 'link', target: node.url, children: convertInlines(node.children, ctx) });
+        out.push({ type: 'link', target: node.url, children: convertInlines(node.children, ctx), pos: positionOf(ctx, node) });
         break;
       case 'break':
         out.push({ type: 'lb' });

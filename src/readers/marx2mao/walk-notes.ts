@@ -80,7 +80,7 @@ export function link(w: Walker, el: Element, ctx: WalkCtx): void {
     const value = collapse(textOf(el));
     if (value.trim()) {
       // the href as the page writes it: its own address is unknown, a local folder's name is not one
-      w.state.flow.inline({ type: 'link', target: href, children: [{ type: 'text', value }] }, w.blockCtx(ctx), w.pos(el));
+      w.state.flow.inline({ type: 'link', target: href, children: [{ type: 'text', value }], pos: w.pos(el) }, w.blockCtx(ctx), w.pos(el));
       return;
     }
   }
