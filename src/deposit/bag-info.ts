@@ -7,6 +7,7 @@ import type { BagInfo } from './bagit.js';
 export { BAG_INFO_OPTIONS } from '../names.js';
 import { dublinCore, type DublinCore } from './dublin-core.js';
 import { ioFailure } from '../util/io-errors.js';
+import { decodeXmlText } from '../validate/decode.js';
 
 
 /** Source-Organization (publisher), External-Identifier (idno), External-Description (author, title). */
@@ -25,8 +26,8 @@ export function bagInfoFromDublinCore(dc: DublinCore): BagInfo {
 
 /** bag-info fields from a TEI file. */
 export async function bagInfoFromTei(teiFile: string): Promise<BagInfo> {
-  const tei = await readFile(teiFile, 'utf8').catch((err) => {
+  const bytes = await readFile(teiFile).catch((err) => {
     throw ioFailure(err, 'read', teiFile);
   });
-  return bagInfoFromDublinCore(dublinCore(tei, teiFile));
+  return bagInfoFromDublinCore(dublinCore(decodeXmlText(bytes, teiFile), teiFile));
 }

@@ -16,6 +16,7 @@ import { formatDiagnostic, UserError } from '../model/diagnostics.js';
 import { EDITION_FILE } from '../edition/index.js';
 import { buildEditionFiles, renditionsOf } from '../edition/build.js';
 import { validateTei } from '../validate/index.js';
+import { decodeXmlText } from '../validate/decode.js';
 import { checkXml } from '../render/saxon.js';
 import { imageNameFree, locateImage } from '../convert-images.js';
 import { ioFailure } from '../util/io-errors.js';
@@ -101,7 +102,7 @@ export async function deposit(input: string, bag: string, options: DepositOption
 async function copyNamedImages(teiPath: string, fromDir: string, toDir: string, shownAs: string): Promise<void> {
   let urls: string[];
   try {
-    urls = checkXml(await readFile(teiPath, 'utf8'), shownAs).images;
+    urls = checkXml(decodeXmlText(await readFile(teiPath), shownAs), shownAs).images;
   } catch {
     return;
   }
@@ -146,7 +147,8 @@ function teiFile(input: string, path: string): { path: string; name: string } {
  * it lacks. Returns the warnings of the validation.
  */
 async function completeEdition(dir: string, teiFileName: string, shownAs: string, assetsDir: string): Promise<Diagnostic[]> {
-  const tei = await readFile(join(dir, teiFileName), 'utf8');
+  // decoded as validate decodes it: a UTF-16 or ISO-8859-1 TEI is read, not mangled into U+FFFD
+  const tei = decodeXmlText(await readFile(join(dir, teiFileName)), shownAs);
   const diagnostics = await validateTei(tei, shownAs);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new UserError(errors.map(formatDiagnostic).join('\n'), 1, errors);

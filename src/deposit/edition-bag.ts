@@ -14,6 +14,7 @@ import { bagInfoFromDublinCore } from './bag-info.js';
 import { UserError } from '../model/diagnostics.js';
 import { ioFailure } from '../util/io-errors.js';
 import { DC_PATH } from '../names.js';
+import { decodeXmlText } from '../validate/decode.js';
 export { DC_PATH };
 
 
@@ -27,7 +28,7 @@ export interface EditionBag extends DepositResult {
 export async function bagEdition(builtDir: string, sourceFiles: string[], bagDir: string, info: BagInfo = {}, record?: DublinCore): Promise<EditionBag> {
   const teiName = readdirSync(builtDir).filter((f) => f.endsWith('.tei.xml')).sort()[0];
   if (!teiName) throw new UserError(`${builtDir}: no TEI file (*.tei.xml) to deposit`);
-  const dc = record ?? dublinCore(readFileSync(join(builtDir, teiName), 'utf8'), join(builtDir, teiName));
+  const dc = record ?? dublinCore(decodeXmlText(readFileSync(join(builtDir, teiName)), join(builtDir, teiName)), join(builtDir, teiName));
   const fields = { ...bagInfoFromDublinCore(dc), ...info };
   makeDirs(dirname(bagDir));
   const work = mkdtempSync(join(dirname(bagDir), `.${basename(bagDir)}.`));

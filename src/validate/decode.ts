@@ -5,7 +5,7 @@
  * rather than read as mojibake. Invalid UTF-8 is reported at its line and column.
  */
 import type { Diagnostic } from '../model/types.js';
-import { diagnostic } from '../model/diagnostics.js';
+import { diagnostic, formatDiagnostic, UserError } from '../model/diagnostics.js';
 
 export type Decoded = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
@@ -35,6 +35,16 @@ export function decodeXml(source: Uint8Array | string, file: string): Decoded {
     return fail(file, 1, 1, 'unsupported-encoding', 'encoding="UTF-16" needs a byte-order mark at the start of the file');
   }
   return fail(file, 1, 1, 'unsupported-encoding', `encoding "${declared}" is not supported (use UTF-8)`);
+}
+
+/**
+ * A TEI file's text, decoded as `teikit validate` decodes it (every command that reads TEI: render,
+ * deposit, volume): a file that cannot be decoded is a UserError (exit 1) with the diagnostic.
+ */
+export function decodeXmlText(source: Uint8Array, file: string): string {
+  const decoded = decodeXml(source, file);
+  if (!decoded.ok) throw new UserError(formatDiagnostic(decoded.diagnostic), 1, [decoded.diagnostic]);
+  return decoded.text;
 }
 
 /** The encoding named in `<?xml … encoding="…"?>` at the very start, read as ASCII. */

@@ -13,6 +13,7 @@ import { walk } from '../batch/sources.js';
 import { ioFailure } from '../util/io-errors.js';
 import { writeFileAtomic } from '../util/files.js';
 import { validateTei, isValid } from '../validate/index.js';
+import { decodeXmlText } from '../validate/decode.js';
 import { renderEpub } from '../render/epub.js';
 import { parseXmlTree } from './tree.js';
 import { readMember, type VolumeMember } from './member.js';
@@ -80,7 +81,8 @@ export async function readMembers(files: string[], cwd: string, report: (d: Diag
       failed.push(file);
       continue;
     }
-    const member = readMember(parseXmlTree(bytes.toString('utf8'), file), file);
+    // decoded as validate decoded it (UTF-16, ISO-8859-1), not as UTF-8 whatever it is
+    const member = readMember(parseXmlTree(decodeXmlText(bytes, file), file), file);
     if (!member) {
       noVolume.push(file);
       continue;

@@ -10,8 +10,8 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { renderSpec } from '../specs/render.js';
 import { parseCommandArgs, readAll, refuseOverwritingInput } from '../args.js';
 import type { CliIo, Command } from '../io.js';
-import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
-import { decodeXml } from '../../validate/decode.js';
+import { UserError } from '../../model/diagnostics.js';
+import { decodeXmlText } from '../../validate/decode.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { renderEpub, renderHtml, renderText, type RenderOptions } from '../../render/index.js';
 import { ioFailure } from '../../util/io-errors.js';
@@ -59,9 +59,7 @@ const command: Command = {
     }
     // read as `teikit validate` reads it: a TEI it accepts (UTF-16, ISO-8859-1) renders, and a
     // broken byte is named at its line and column in the same words
-    const decoded = decodeXml(bytes, input === '-' ? '<stdin>' : input);
-    if (!decoded.ok) throw new UserError(formatDiagnostic(decoded.diagnostic), 1, [decoded.diagnostic]);
-    const tei = decoded.text;
+    const tei = decodeXmlText(bytes, input === '-' ? '<stdin>' : input);
     const params = parseParams(values.param ?? []);
     if (!values.xslt) {
       const unknown = Object.keys(params).filter((k) => !KNOWN_PARAMS[to]!.includes(k));
