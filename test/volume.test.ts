@@ -86,6 +86,24 @@ describe('the key of a print volume', () => {
     expect(volumeKey(member('Collected Works', ['V. I. Lenin'], 'Lawrence & Wishart', '27'))).not.toBe(lenin);
     expect(volumeKey(member('Collected Works', ['V. I. Lenin'], 'Progress Publishers', '28'))).not.toBe(lenin);
   });
+
+  it('gives two volumes of one title and number distinct ids (each its own folder): the authors, then a number', () => {
+    const work = (id: string, authors: string[], publisher: string) =>
+      ({ ...member('Collected Works', authors, publisher, '2'), id, file: `${id}.tei.xml`, textPages: ['10'], pages: ['10'] }) as unknown as Parameters<typeof volumeKey>[0];
+    const ids = groupVolumes([
+      work('ER97', ['V. I. Lenin'], 'Progress Publishers'),
+      work('MEER97', ['Karl Marx and Frederick Engels'], 'Progress Publishers'),
+      work('ER97b', ['V. I. Lenin'], 'Lawrence & Wishart'),
+      work('X', ['V. I. Lenin'], 'Progress Publishers'),
+    ]).map((v) => [v.id, v.members.map((m) => m.member.id)]);
+    expect(ids).toEqual([
+      ['collected-works-v-i-lenin-v2', ['ER97', 'X']],
+      ['collected-works-karl-marx-and-frederick-engels-v2', ['MEER97']],
+      ['collected-works-v-i-lenin-v2-2', ['ER97b']],
+    ]);
+    // alone, a volume keeps the short id
+    expect(groupVolumes([work('ER97', ['V. I. Lenin'], 'Progress Publishers')])[0]!.id).toBe('collected-works-v2');
+  });
 });
 
 describe('a made-up volume: three works of Vol. III, one of Vol. IV', () => {

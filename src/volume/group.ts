@@ -75,7 +75,29 @@ export function groupVolumes(members: VolumeMember[]): Volume[] {
     byKey.set(key, [...(byKey.get(key) ?? []), m]);
   }
   const volumes = [...byKey.values()].map(makeVolume);
-  return volumes.sort((a, b) => a.collection.localeCompare(b.collection) || (Number(a.volume.n ?? NaN) - Number(b.volume.n ?? NaN) || a.volume.text.localeCompare(b.volume.text)));
+  volumes.sort((a, b) => a.collection.localeCompare(b.collection) || (Number(a.volume.n ?? NaN) - Number(b.volume.n ?? NaN) || a.volume.text.localeCompare(b.volume.text)));
+  return distinctIds(volumes);
+}
+
+/**
+ * Two volumes of one collection title and number (Lenin's and Marx and Engels's *Collected Works*,
+ * vol. 2) would be written to one folder, the second over the first: their ids name their authors
+ * (`collected-works-lenin-v2`), and volumes still alike (another publisher) take `-2`, `-3`.
+ */
+function distinctIds(volumes: Volume[]): Volume[] {
+  const count = (list: Volume[]) => list.reduce((m, v) => m.set(v.id, (m.get(v.id) ?? 0) + 1), new Map<string, number>());
+  const plain = count(volumes);
+  const named = volumes.map((v) => {
+    if (plain.get(v.id)! < 2) return v;
+    const print = v.members[0]!.member.print;
+    return { ...v, id: volumeId(v.collection, v.volume.n ?? v.volume.text, print.authors.join(' ')) };
+  });
+  const seen = new Map<string, number>();
+  return named.map((v) => {
+    const n = (seen.get(v.id) ?? 0) + 1;
+    seen.set(v.id, n);
+    return n === 1 ? v : { ...v, id: `${v.id}-${n}` };
+  });
 }
 
 function makeVolume(list: VolumeMember[]): Volume {
@@ -111,9 +133,10 @@ function makeVolume(list: VolumeMember[]): Volume {
   };
 }
 
-export function volumeId(collection: string, volume: string): string {
+export function volumeId(collection: string, volume: string, by?: string): string {
   const slug = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `${slug(collection) || 'volume'}-v${slug(volume) || 'x'}`;
+  const whose = by && slug(by) ? `-${slug(by)}` : '';
+  return `${slug(collection) || 'volume'}${whose}-v${slug(volume) || 'x'}`;
 }
 
 /** `22, 43-49, 57-58`: pages as ranges (consecutive arabic numbers joined), in the order given. */
