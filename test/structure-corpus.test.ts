@@ -123,6 +123,35 @@ describe('structure of the sample pages', () => {
     }
   });
 
+  it('puts the page break of a marker printed just before the NOTES line before the heading, not after it', () => {
+    // `<B>page 437</B> … <B>NOTES</B>` with no words between: the notes begin on page 437
+    const marker = /<B>\s*page\s+([\w-]+)\s*<\/B>((?:(?!<B>\s*page)[\s\S]){0,400}?)<B>\s*NOTES\s*<\/B>/i;
+    let checked = 0;
+    for (const [set, dir] of Object.entries(sets) as [keyof typeof sets, string][]) {
+      for (const page of pages[set]) {
+        const m = marker.exec(readFileSync(join(dir, page.name), 'latin1'));
+        if (!m || /[A-Za-z0-9]/.test(m[2]!.replace(/<[^>]*>|&nbsp;?/gi, ''))) continue;
+        const notes = descendants(page.root, 'div').find((d) => d.attrs.type === 'notes' && childElements(d, 'head').length > 0);
+        if (!notes) continue;
+        // the page the heading is on: the last page break before it in document order
+        let page_: string | undefined;
+        let onPage: string | undefined;
+        const visit = (el: XElement): boolean => {
+          if (el.name === 'pb') page_ = el.attrs.n;
+          if (el.name === 'head' && childElements(notes, 'head')[0] === el) {
+            onPage = page_;
+            return true;
+          }
+          return el.children.some((c) => c.kind === 'element' && visit(c));
+        };
+        visit(page.root);
+        expect(onPage, page.name).toBe(m[1]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(60);
+  });
+
   it('points every contents link at a division with a heading', () => {
     for (const c of [...pages.sample, ...pages.tranche2]) {
       const ids = new Map(descendants(c.root, 'div').filter((d) => d.attrs['xml:id']).map((d) => [d.attrs['xml:id']!, d]));
