@@ -11,7 +11,7 @@ import { idnoName, uuidV5 } from '../model/identifier.js';
 import { requireTei, runChecked } from './saxon.js';
 import type { RenderOptions } from './options.js';
 import { prepareInput, type ParsedTei } from './parsed.js';
-import { assetPath, sniffImage } from './images.js';
+import { assetPath, imageTypeOfName, sniffImage } from './images.js';
 
 /** 1980-01-01 00:00 in local time: zip stores local DOS time, so this is the same in every zone. */
 const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
@@ -93,7 +93,13 @@ function unavailable(url: string, assetsDir: string): string | undefined {
   });
   if (sizes.length === 0) return `is not found in ${resolve(assetsDir)} (--assets <dir> names the folder of the images)`;
   // an empty file is no image (the site's own copy of a portrait can be empty): as if missing
-  return sizes.some((n) => n > 0) ? undefined : `is an empty file in ${resolve(assetsDir)}`;
+  if (!sizes.some((n) => n > 0)) return `is an empty file in ${resolve(assetsDir)}`;
+  // what the EPUB would declare it as (by its name) must be what it is, or EPUBCheck refuses the book
+  const bytes = readImage(url, assetsDir, url);
+  const actual = sniffImage(bytes);
+  const named = imageTypeOfName(url);
+  if (!actual) return 'is not a GIF, JPEG, PNG or SVG image';
+  return actual === named ? undefined : `is ${actual}, not ${named ?? 'an image'} as its name says`;
 }
 
 function readImage(url: string, assetsDir: string, file: string): Uint8Array {

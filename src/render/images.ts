@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { isAbsolute, resolve, sep } from 'node:path';
 
 /** The media type an image's bytes say it has (EPUB core image types only), or undefined. */
@@ -12,12 +13,27 @@ export function sniffImage(b: Uint8Array): string | undefined {
 
 /**
  * Where an image named by graphic/@url is, inside the assets folder — or undefined for a URL with a
- * scheme, an absolute path, or a path that climbs out of the folder (`../../etc/passwd`): a TEI file
- * must not make a rendition read, embed or pack files from elsewhere on the machine.
+ * scheme, an absolute path, or a path that climbs out of the folder (`../../etc/passwd`), by name or
+ * through a symbolic link: a TEI file must not make a rendition read, embed or pack files from
+ * elsewhere on the machine.
  */
 export function assetPath(assetsDir: string, url: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || isAbsolute(url)) return undefined;
   const root = resolve(assetsDir);
   const path = resolve(root, url);
-  return path.startsWith(root + sep) ? path : undefined;
+  if (!path.startsWith(root + sep)) return undefined;
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return path; // not there: the caller finds it missing
+  }
+  const realRoot = realpathSync(root);
+  return real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep) ? path : undefined;
+}
+
+/** The media type an image's name gives it in the EPUB (xslt/common/epub-files.xsl t:image-type). */
+export function imageTypeOfName(url: string): string | undefined {
+  const ext = /\.([A-Za-z0-9]+)(?:[?#].*)?$/.exec(url)?.[1]?.toLowerCase() ?? '';
+  return ({ gif: 'image/gif', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', svg: 'image/svg+xml' } as Record<string, string>)[ext];
 }
