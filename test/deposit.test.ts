@@ -215,7 +215,22 @@ describe('teikit deposit / verify (BagIt)', () => {
       const blocked = await cli(['deposit', tei, '-o', 'a-file/bag'], dir);
       expect(blocked.code).toBe(2);
       expect(blocked.err.trim()).toBe('cannot write a-file/bag: a part of the path is a file, not a folder');
-      plain(blocked.err + missing.err + exists.err);
+      // a bag inside the folder it bags would be copied into itself
+      await mkdir(join(dir, 'built-ed'));
+      await writeFile(join(dir, 'built-ed/x.tei.xml'), await readFile(tei));
+      const inside = await cli(['deposit', 'built-ed', '-o', 'built-ed/bag'], dir);
+      expect(inside.code).toBe(2);
+      expect(inside.err.trim()).toBe('cannot write built-ed/bag: it is inside built-ed, the folder being deposited; choose a folder outside it');
+      expect(await readdir(join(dir, 'built-ed'))).toEqual(['x.tei.xml']);
+      plain(blocked.err + missing.err + exists.err + inside.err);
+    });
+
+    it('0: a TEI file named <name>.xml is bagged as <name>.tei.xml', async () => {
+      await writeFile(join(dir, 'plain.xml'), await readFile(join(fixtures, 'tei/house-sample.tei.xml')));
+      const r = await cli(['deposit', 'plain.xml', '-o', 'bag-plain'], dir);
+      expect(r.code, r.err).toBe(0);
+      expect((await readdir(join(dir, 'bag-plain/data'))).sort()).toEqual(['metadata', 'plain.epub', 'plain.html', 'plain.tei.xml', 'plain.txt']);
+      expect((await cli(['verify', 'bag-plain'], dir)).code).toBe(0);
     });
 
     it('verify: 1 not a bag, 2 a missing or unreadable folder and usage', async () => {

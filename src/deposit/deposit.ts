@@ -50,6 +50,10 @@ export async function deposit(input: string, bag: string, options: DepositOption
     throw ioFailure(err, 'read', input);
   });
   if (existsSync(bagPath)) throw new UserError(`cannot write ${bag}: already exists; choose a new folder for the bag`, 2);
+  // a bag inside the folder it bags would be copied into itself
+  if (found.isDirectory() && (bagPath + sep).startsWith(inputPath + sep)) {
+    throw new UserError(`cannot write ${bag}: it is inside ${input}, the folder being deposited; choose a folder outside it`, 2);
+  }
   try {
     makeDirs(dirname(bagPath));
   } catch (err) {
@@ -77,14 +81,16 @@ export async function deposit(input: string, bag: string, options: DepositOption
     } else {
       const tei = found.isDirectory() ? await teiOfFolder(input, inputPath) : teiFile(input, inputPath);
       kind = found.isDirectory() ? 'built-edition' : 'tei';
-      const copied = found.isDirectory() ? cp(inputPath, built, { recursive: true }) : cp(inputPath, join(built, basename(inputPath)));
+      // a TEI file alone goes into the bag as <name>.tei.xml, the name a bag's TEI has (good.xml → good.tei.xml)
+      const teiName = found.isDirectory() || /\.tei\.xml$/i.test(tei.path) ? basename(tei.path) : `${basename(tei.path).replace(/\.xml$/i, '')}.tei.xml`;
+      const copied = found.isDirectory() ? cp(inputPath, built, { recursive: true }) : cp(inputPath, join(built, teiName));
       await copied.catch((err) => {
         throw ioFailure(err, 'read', input);
       });
       // a TEI file alone: the images it names beside it go into the bag with it (a built
       // edition's folder holds them already)
-      if (!found.isDirectory()) await copyNamedImages(join(built, basename(tei.path)), dirname(tei.path), built, tei.name);
-      diagnostics = await completeEdition(built, basename(tei.path), tei.name, dirname(tei.path));
+      if (!found.isDirectory()) await copyNamedImages(join(built, teiName), dirname(tei.path), built, tei.name);
+      diagnostics = await completeEdition(built, teiName, tei.name, dirname(tei.path));
       sources = found.isDirectory() ? await sourcesOfReport(built, cwd, warnings) : [];
     }
     const made = await bagEdition(built, sources, bagPath, options.info ?? {});
