@@ -153,6 +153,18 @@ describe('teikit render', () => {
     expect(Object.keys(packed).filter((k) => k.includes('images/'))).toEqual([]);
   });
 
+  it('-o a folder (out/, or one that exists) writes <input name>.<format> into it', async () => {
+    copyFileSync(sample, join(dir, 'folder.tei.xml'));
+    const slash = await cli(['folder.tei.xml', '--to', 'txt', '-o', 'made/here/'], dir);
+    expect(slash.code, slash.err).toBe(0);
+    expect(readdirSync(join(dir, 'made/here'))).toEqual(['folder.txt']);
+    const existing = await cli(['folder.tei.xml', '--to', 'epub', '-o', 'made'], dir);
+    expect(existing.code, existing.err).toBe(0);
+    expect(readdirSync(join(dir, 'made')).sort()).toEqual(['folder.epub', 'here']);
+    const unknown = await cli(['folder.tei.xml', '-o', 'x.pdf'], dir);
+    expect([unknown.code, unknown.err.trim()]).toEqual([2, 'teikit render: cannot tell the format from -o x.pdf: name it .html, .epub or .txt, or give --to html, epub or txt']);
+  });
+
   it('rejects wrong usage with exit 2', async () => {
     expect((await cli([sample, '--to', 'pdf'], dir)).code).toBe(2);
     expect((await cli([sample, '--to', 'epub', '-o', '-'], dir)).code).toBe(2);

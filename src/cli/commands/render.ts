@@ -6,7 +6,8 @@
  * on any error nothing is written.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { renderSpec } from '../specs/render.js';
 import { parseCommandArgs, readAll, refuseOverwritingInput } from '../args.js';
 import type { CliIo, Command } from '../io.js';
@@ -36,18 +37,32 @@ function parseParams(list: string[]): Record<string, string> {
   return params;
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 const command: Command = {
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(renderSpec, args);
     if (positionals.length !== 1) throw new UserError('teikit render: give exactly one TEI file (or - for standard input)', 2);
     const input = positionals[0]!;
-    const output = values.output;
+    // -o out/ (or a folder that exists): the rendition goes into it, named after the input
+    const intoFolder = values.output !== undefined && values.output !== '-' && (/[\\/]$/.test(values.output) || isFolder(resolve(io.cwd, values.output)));
+    const output = intoFolder ? undefined : values.output;
     const fromExt = output && output !== '-' ? FORMATS[extname(output).slice(1).toLowerCase() as keyof typeof FORMATS] : undefined;
     const to: Format | undefined = values.to ? FORMATS[values.to.toLowerCase() as keyof typeof FORMATS] : fromExt;
     if (!to) {
-      throw new UserError(`teikit render: --to must be html, epub or txt${values.to ? `, not "${values.to}"` : ''}`, 2);
+      if (values.to) throw new UserError(`teikit render: --to must be html, epub or txt, not "${values.to}"`, 2);
+      throw new UserError(output && output !== '-'
+        ? `teikit render: cannot tell the format from -o ${output}: name it .html, .epub or .txt, or give --to html, epub or txt`
+        : 'teikit render: give --to html, epub or txt (or -o a file named .html, .epub or .txt)', 2);
     }
-    const target = output ?? (input === '-' ? '-' : `${basename(input).replace(/(\.tei)?\.xml$/i, '')}.${to}`);
+    const named = input === '-' ? (intoFolder ? `stdin.${to}` : '-') : `${basename(input).replace(/(\.tei)?\.xml$/i, '')}.${to}`;
+    const target = output ?? (intoFolder ? join(values.output!, named) : named);
     if (target === '-' && to === 'epub') throw new UserError('teikit render: an EPUB is binary; give -o <file.epub>', 2);
 
     refuseOverwritingInput(target, [input], io.cwd, 'render');

@@ -6,7 +6,7 @@ export const renderSpec = defineCommand({
   description: ['The result is one standalone HTML5 page, an EPUB 3, or plain UTF-8 text.'],
   options: {
     to: { type: 'string', value: 'format', description: "html, epub or txt (default: from the -o file's extension)" },
-    output: { type: 'string', short: 'o', value: 'file', description: "output file; - for standard output (html, txt); default: <input name>.<format> in the current folder (standard output when the input is -)" },
+    output: { type: 'string', short: 'o', value: 'file', description: "output file; a folder (out/, or one that exists) for <input name>.<format> in it; - for standard output (html, txt); default: <input name>.<format> in the current folder (standard output when the input is -)" },
     xslt: {
       type: 'string', value: 'file',
       description: "your own stylesheet instead of the built-in one: an .xsl compiled at run time (it may xsl:import teikit's xslt/html.xsl, epub.xsl or text.xsl and override templates) or a precompiled .sef.json",
