@@ -153,6 +153,48 @@ describe('teikit deposit / verify (BagIt)', () => {
     expect((JSON.parse(whole.out) as { problems: { kind: string; file: string }[] }).problems.filter((p) => p.kind === 'not-a-file').map((p) => p.file)).toEqual([join(moved, 'data')]);
   });
 
+  it('verify: a malformed bagit.txt or bag-info.txt, or a fetch.txt whose files are not there, is no valid bag; md5 and sha1 manifests are checked', async () => {
+    const payload = join(dir, 'form-payload');
+    await mkdir(payload);
+    await writeFile(join(payload, 'a.txt'), 'a');
+    const problemsOf = async (bag: string) => {
+      const r = await cli(['verify', bag, '--format', 'json'], dir);
+      const result = JSON.parse(r.out) as { problems: { kind: string; file: string; message: string }[] };
+      expect((await schema('verify.schema.json'))(result)).toBe(true);
+      // a tag file changed by hand no longer matches its tag manifest: leave that out of the comparison
+      return { code: r.code, problems: result.problems.filter((p) => p.kind !== 'changed').map((p) => `${p.kind}: ${p.message}`) };
+    };
+    const tampered = async (name: string, file: string, edit: (text: string) => string) => {
+      const bag = join(dir, name);
+      await createBag(payload, bag);
+      await writeFile(join(bag, file), edit(await readFile(join(bag, file), 'utf8')));
+      return problemsOf(bag);
+    };
+    expect(await tampered('v2', 'bagit.txt', (t) => t.replace('BagIt-Version: 1.0', 'BagIt-Version: 2.0'))).toEqual({ code: 1, problems: ['unsupported-version: BagIt-Version 2.0: teikit checks versions 1.0 (RFC 8493) and 0.97'] });
+    expect(await tampered('oxum-abc', 'bag-info.txt', (t) => t.replace(/^Payload-Oxum: .*$/m, 'Payload-Oxum: abc'))).toEqual({ code: 1, problems: ['payload-oxum: Payload-Oxum "abc" is not <octets>.<files>'] });
+    expect(await tampered('oxum-twice', 'bag-info.txt', (t) => `${t}Payload-Oxum: 1.1\n`)).toEqual({ code: 1, problems: ['malformed: Payload-Oxum is given 2 times; it may be given once'] });
+    for (const count of ['3 of 2', 'abc', '0 of 0']) {
+      expect(await tampered(`count-${count.replace(/\W/g, '')}`, 'bag-info.txt', (t) => `${t}Bag-Count: ${count}\n`), count).toEqual({ code: 1, problems: [`malformed: Bag-Count "${count}" is not "N of T" with 1 ≤ N ≤ T (or "N of ?")`] });
+    }
+    expect((await tampered('count-ok', 'bag-info.txt', (t) => `${t}Bag-Count: 2 of ?\n`)).problems).toEqual([]);
+    const fetching = join(dir, 'fetch-bag');
+    await createBag(payload, fetching);
+    await writeFile(join(fetching, 'fetch.txt'), 'https://example.org/b.txt 1 data/b.txt\n');
+    expect(await problemsOf(fetching)).toEqual({ code: 1, problems: ['missing: listed in fetch.txt to be fetched from https://example.org/b.txt: teikit does not fetch, and the bag is not complete without it'] });
+    // a bag made by another tool with md5 and sha1 manifests only: checked, valid; a changed byte found
+    const old = join(dir, 'md5-bag');
+    await mkdir(join(old, 'data'), { recursive: true });
+    await writeFile(join(old, 'data/a.txt'), 'a');
+    await writeFile(join(old, 'bagit.txt'), 'BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n');
+    await writeFile(join(old, 'manifest-md5.txt'), '0cc175b9c0f1b6a831c399e269772661  data/a.txt\n');
+    await writeFile(join(old, 'manifest-sha1.txt'), '86f7e437faa5a7fce15d1ddcb9eaeaea377667b8  data/a.txt\n');
+    expect((await cli(['verify', old], dir)).code).toBe(0);
+    await writeFile(join(old, 'data/a.txt'), 'b');
+    const r = await cli(['verify', old, '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.out) as { problems: { kind: string }[] }).problems.map((p) => p.kind)).toEqual(['changed']);
+  });
+
   it('bags a built edition, rendering what it lacks and taking the sources its report names', async () => {
     const built = join(dir, 'built');
     await mkdir(built);

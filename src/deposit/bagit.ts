@@ -14,9 +14,12 @@ import { copyTree, makeDirs } from '../util/files.js';
 
 // The file work is synchronous: a bag is a few small files, and a build bags in worker threads,
 // where a round trip to libuv's thread pool per call cost more than the calls (20 ms a bag).
+/** The manifests teikit writes. */
 const ALGORITHMS = ['sha256', 'sha512'] as const;
-type Algorithm = (typeof ALGORITHMS)[number];
-type Digest = Record<Algorithm, string> & { size: number };
+/** The manifests verify checks: RFC 8493's, md5 and sha1 kept for older bags. */
+const CHECKED = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
+type Algorithm = (typeof CHECKED)[number];
+type Digest = Partial<Record<Algorithm, string>> & { size: number };
 
 export interface BagInfo {
   /** Free-form fields for bag-info.txt (`Source-Organization`, `External-Identifier`, …). */
@@ -63,7 +66,7 @@ export async function createBag(payload: string, bagDir: string, info: BagInfo =
 export function sealBag(dir: string, info: BagInfo = {}, now = buildDate()): DepositResult {
   // copyTree wrote files and folders only: a link in the payload was copied as its file
   const files = listPayload(join(dir, 'data')).files;
-  const sums = files.map(digestFile);
+  const sums = files.map((f) => digestFile(f, ALGORITHMS));
   const bytes = sums.reduce((n, d) => n + d.size, 0);
   const payload = files.map((f) => encodePath(relative(dir, f)));
   const fields: BagInfo = {
@@ -89,7 +92,7 @@ export function sealBag(dir: string, info: BagInfo = {}, now = buildDate()): Dep
 }
 
 /** What is wrong: a changed, missing or unlisted file, or a fault of the bag's own tag files. */
-export type VerifyProblemKind = 'changed' | 'missing' | 'unlisted' | 'not-a-file' | 'payload-oxum' | 'not-a-bag' | 'malformed' | 'unsupported-algorithm' | 'outside-bag';
+export type VerifyProblemKind = 'changed' | 'missing' | 'unlisted' | 'not-a-file' | 'payload-oxum' | 'not-a-bag' | 'malformed' | 'unsupported-algorithm' | 'unsupported-version' | 'outside-bag';
 
 export interface VerifyProblem {
   /** The file, as the bag folder joined with its path in the bag. */
@@ -122,8 +125,15 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
     say('bagit.txt', 'not-a-bag', 'missing: this is not a BagIt bag');
     return problems;
   }
-  if (!/^BagIt-Version: \d+\.\d+\r?\n/.test(declaration)) say('bagit.txt', 'malformed', 'first line must be "BagIt-Version: M.N"');
+  const version = /^BagIt-Version: (\d+\.\d+)\r?\n/.exec(declaration)?.[1];
+  if (!version) say('bagit.txt', 'malformed', 'first line must be "BagIt-Version: M.N"');
+  else if (!['0.97', '1.0'].includes(version)) say('bagit.txt', 'unsupported-version', `BagIt-Version ${version}: teikit checks versions 1.0 (RFC 8493) and 0.97`);
+  const encoding = /^Tag-File-Character-Encoding: *(\S+) *\r?$/m.exec(declaration)?.[1];
+  if (!encoding) say('bagit.txt', 'malformed', 'second line must be "Tag-File-Character-Encoding: UTF-8"');
+  else if (!/^utf-?8$/i.test(encoding)) say('bagit.txt', 'unsupported-version', `tag files in ${encoding}: teikit reads UTF-8 tag files only`);
   const manifests = entries.filter((e) => /^manifest-[a-z0-9]+\.txt$/.test(e));
+  // the digests a file is read for: those of this bag's manifests that teikit can check
+  const algorithms = CHECKED.filter((alg) => entries.includes(`manifest-${alg}.txt`) || entries.includes(`tagmanifest-${alg}.txt`));
   if (manifests.length === 0) say('manifest-sha256.txt', 'missing', 'no payload manifest');
   let listing: PayloadListing = { files: [], others: [] };
   // data/ itself, and the tag files, are the bag's own: a link there could lead anywhere
@@ -144,7 +154,7 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
   const digestOf = (path: string) => {
     if (!digests.has(path)) {
       try {
-        digests.set(path, digestFile(join(bagDir, path)));
+        digests.set(path, digestFile(join(bagDir, path), algorithms));
       } catch (err) {
         // not there (or a folder where a file is listed): missing; unreadable: the bag cannot be checked
         if (!['ENOENT', 'ENOTDIR', 'EISDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) throw ioFailure(err, 'read', join(shownAs, path));
@@ -155,8 +165,8 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
   };
   for (const manifest of [...manifests, ...entries.filter((e) => /^tagmanifest-[a-z0-9]+\.txt$/.test(e))]) {
     const alg = manifest.replace(/^(tag)?manifest-|\.txt$/g, '');
-    if (!(ALGORITHMS as readonly string[]).includes(alg)) {
-      say(manifest, 'unsupported-algorithm', `unsupported algorithm "${alg}"`);
+    if (!(CHECKED as readonly string[]).includes(alg)) {
+      say(manifest, 'unsupported-algorithm', `algorithm "${alg}" cannot be checked (teikit checks ${CHECKED.join(', ')})`);
       continue;
     }
     const listed = new Set<string>();
@@ -183,7 +193,8 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
     }
   }
   const info = readText(join(bagDir, 'bag-info.txt'), join(shownAs, 'bag-info.txt')) ?? '';
-  const oxum = /^Payload-Oxum:\s*(\d+)\.(\d+)/m.exec(info);
+  checkBagInfo(info, (kind, message) => say('bag-info.txt', kind, message));
+  const oxum = /^Payload-Oxum:\s*(\d+)\.(\d+)\s*$/m.exec(info);
   if (oxum) {
     let bytes = 0;
     for (const p of payload) bytes += digests.get(p)?.size ?? statSync(join(bagDir, p)).size;
@@ -191,7 +202,32 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
       say('bag-info.txt', 'payload-oxum', `Payload-Oxum ${oxum[1]}.${oxum[2]} but the payload is ${bytes}.${payload.size}`);
     }
   }
+  // files a fetch.txt says to fetch into the bag: a bag is complete only when they are there
+  const fetch = readText(join(bagDir, 'fetch.txt'), join(shownAs, 'fetch.txt'));
+  for (const [i, line] of (fetch ?? '').split(/\r?\n/).entries()) {
+    if (!line.trim()) continue;
+    const m = /^(\S+)\s+(\d+|-)\s+(.+)$/.exec(line);
+    if (!m) say(`fetch.txt:${i + 1}`, 'malformed', 'malformed line (expected "<url> <length> <path>")');
+    else if (!payload.has(decodePath(m[3]!))) say(decodePath(m[3]!), 'missing', `listed in fetch.txt to be fetched from ${m[1]}: teikit does not fetch, and the bag is not complete without it`);
+  }
   return problems;
+}
+
+/**
+ * bag-info.txt's reserved fields that have a form (RFC 8493 §2.2.2): each once at most where the
+ * RFC says so, Payload-Oxum `<octets>.<files>`, Bagging-Date a date, Bag-Count `N of T` (or `N of ?`).
+ */
+function checkBagInfo(info: string, say: (kind: VerifyProblemKind, message: string) => void): void {
+  const values = (name: string) => [...info.matchAll(new RegExp(`^${name}:[ \\t]*(.*?)[ \\t]*\\r?$`, 'gmi'))].map((m) => m[1]!);
+  for (const name of ['Payload-Oxum', 'Bagging-Date', 'Bag-Size', 'Bag-Group-Identifier', 'Bag-Count']) {
+    if (values(name).length > 1) say('malformed', `${name} is given ${values(name).length} times; it may be given once`);
+  }
+  for (const oxum of values('Payload-Oxum')) if (!/^\d+\.\d+$/.test(oxum)) say('payload-oxum', `Payload-Oxum "${oxum}" is not <octets>.<files>`);
+  for (const date of values('Bagging-Date')) if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) say('malformed', `Bagging-Date "${date}" is not a date (YYYY-MM-DD)`);
+  for (const count of values('Bag-Count')) {
+    const m = /^(\d+) of (\d+|\?)$/.exec(count);
+    if (!m || Number(m[1]) < 1 || (m[2] !== '?' && Number(m[1]) > Number(m[2]))) say('malformed', `Bag-Count "${count}" is not "N of T" with 1 ≤ N ≤ T (or "N of ?")`);
+  }
 }
 
 /** A tag file's text; undefined when it is not there. One that is there but cannot be read (a
@@ -229,15 +265,17 @@ function listPayload(dir: string, out: PayloadListing = { files: [], others: [] 
   return out;
 }
 
-/** Both digests and the size of what `feed` gives, chunk by chunk. */
-function digest(feed: (update: (chunk: Uint8Array) => void) => void): Digest {
-  const hashes = ALGORITHMS.map((a) => createHash(a));
+/** The digests (teikit's two by default) and the size of what `feed` gives, chunk by chunk. */
+function digest(feed: (update: (chunk: Uint8Array) => void) => void, algorithms: readonly Algorithm[] = ALGORITHMS): Digest {
+  const hashes = algorithms.map((a) => createHash(a));
   let size = 0;
   feed((chunk) => {
     size += chunk.byteLength;
     for (const h of hashes) h.update(chunk);
   });
-  return { sha256: hashes[0]!.digest('hex'), sha512: hashes[1]!.digest('hex'), size };
+  const out: Digest = { size };
+  algorithms.forEach((a, i) => (out[a] = hashes[i]!.digest('hex')));
+  return out;
 }
 
 /** One read buffer for every file (the file work is synchronous, so it is never shared). */
@@ -245,12 +283,12 @@ const chunk = Buffer.allocUnsafe(1 << 20);
 
 /** A file's digests, read in chunks: a payload file may be larger than memory (or than the 2 GiB a
  * single read can return). */
-function digestFile(path: string): Digest {
+function digestFile(path: string, algorithms: readonly Algorithm[]): Digest {
   const fd = openSync(path, 'r');
   try {
     return digest((update) => {
       for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) update(chunk.subarray(0, n));
-    });
+    }, algorithms);
   } finally {
     closeSync(fd);
   }
