@@ -348,6 +348,8 @@ export interface PrintWitness {
   translatedFrom?: string;
   /** Copyright lines the title block prints for this edition or its originals (`© Louis Althusser, 1973`). */
   rights?: string[];
+  /** Other statements the title block prints about the text (`Signed: N. Lenin`, `Published according to the manuscript`). */
+  statements?: string[];
   /** As printed (`II`, `1`); absent for single-volume books. */
   volume?: string;
   /** The whole work's pages in this edition (`Vol. 3, pp. 21-607`). */

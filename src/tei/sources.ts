@@ -84,6 +84,7 @@ function writePrint(listBibl: El, w: PrintWitness, edition: Edition): void {
     text(att(part, 'to', rangeIsOrdered(w.partPages.from, w.partPages.to) ? w.partPages.to : undefined), w.partPages.text.replace(/^pp?\.\s*/, '').replace(/\.$/, ''));
   }
   for (const r of w.rights ?? []) text(att(child(bs, 'note', 6), 'type', 'rights'), r);
+  for (const s of w.statements ?? []) text(att(child(bs, 'note', 6), 'type', 'statement'), s);
   if (w.basedOn && edition.witnesses.some((x) => x.id === w.basedOn)) {
     att(att(child(bs, 'relatedItem', 6), 'type', 'basedOn'), 'target', `#${w.basedOn}`);
   }

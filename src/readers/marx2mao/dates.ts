@@ -23,7 +23,9 @@ export interface ReadDate {
 
 /** A phrase before a date saying what it dates (speeches, reports, letters, writing). */
 // (not "Published in": a publication date does not date the work)
-const LEAD = /^(?:(?:speech|report|address|article|letter|telegram|interview|talk)\s+)?(?:delivered|written|dictated|given|dated)\s+(?:on|in)\s+/i;
+// (Lenin's title blocks: `Written August-September 1916`, `Dictated December 30-31, 1922`,
+// `Written between December 1847 and January 1848`; `Witten` as one page misprints it)
+const LEAD = /^(?:(?:speech|report|address|article|letter|telegram|interview|talk)\s+)?(?:(?:delivered|given|dated)\s+(?:on|in)|(?:written|witten|dictated)(?:\s+(?:on|in|between))?)\s+/i;
 
 /**
  * The date that is the whole of `text` (a trailing period, surrounding brackets and a leading
@@ -33,6 +35,8 @@ export function readDate(text: string): ReadDate | undefined {
   let t = text.replace(/[\s\u00a0]+/g, ' ').trim().replace(/[.,]$/, '').trim();
   const bracketed = t.match(/^[([]\s*(.*?)\s*[)\]]$/);
   if (bracketed) t = bracketed[1]!.replace(/[.,]$/, '');
+  // `between X and Y` is a range; a bare `X and Y` (two documents' dates) is not read as one
+  const between = /\sbetween\s+$/i.test(LEAD.exec(t)?.[0] ?? '');
   t = t.replace(LEAD, '');
   // a year printed with the letter l for the digit 1 (`l942`, `19l7`)
   let misprintedYear: string | undefined;
@@ -40,7 +44,7 @@ export function readDate(text: string): ReadDate | undefined {
     if (y.includes('l')) misprintedYear = y;
     return y.replace(/l/g, '1');
   });
-  const found = single(t) ?? range(t);
+  const found = single(t) ?? range(t, between);
   if (!found) return undefined;
   return misprintedYear ? { ...found, misprintedYear } : found;
 }
@@ -60,7 +64,7 @@ function single(t: string): ReadDate | undefined {
   return when ? { when } : undefined;
 }
 
-function range(t: string): ReadDate | undefined {
+function range(t: string, between = false): ReadDate | undefined {
   const dash = String.raw`\s*[-–]\s*`;
   // July 26-August 3, 1917
   let m = t.match(new RegExp(String.raw`^([A-Za-z]+)\.? (\d{1,2})${dash}([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$`));
@@ -68,9 +72,12 @@ function range(t: string): ReadDate | undefined {
   // March 14-16, 1918
   m = t.match(new RegExp(String.raw`^([A-Za-z]+)\.? (\d{1,2})${dash}(\d{1,2}),? (\d{4})$`));
   if (m) return pair(ymd(m[4]!, m[1]!, m[2]!), ymd(m[4]!, m[1]!, m[3]!));
-  // December 1922-January 1923
-  m = t.match(new RegExp(String.raw`^([A-Za-z]+),? (\d{4})${dash}([A-Za-z]+),? (\d{4})$`));
+  // December 1922-January 1923; (between) December 1847 and January 1848
+  m = t.match(new RegExp(String.raw`^([A-Za-z]+),? (\d{4})(?:${dash}${between ? '| and ' : ''})([A-Za-z]+),? (\d{4})$`));
   if (m) return pair(ym(m[2]!, m[1]!), ym(m[4]!, m[3]!));
+  // August-September 1916
+  m = t.match(new RegExp(String.raw`^([A-Za-z]+)${dash}([A-Za-z]+),? (\d{4})$`));
+  if (m) return pair(ym(m[3]!, m[1]!), ym(m[3]!, m[2]!));
   return undefined;
 }
 

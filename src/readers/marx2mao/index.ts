@@ -149,6 +149,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
       ...(translator ? { translator } : {}),
       ...(translatedFrom ? { translatedFrom } : {}),
       ...(title?.rights.length ? { rights: title.rights } : {}),
+      ...(title?.statements.length ? { statements: title.statements } : {}),
       ...(title?.basis ? { basedOn: basisId } : {}),
     });
   }

@@ -5,7 +5,7 @@
  * after the "Prepared" line; nothing in it is running text.
  */
 import type { DateStatement, Figure, SourcePosition, TranscriptionWitness } from '../../model/types.js';
-import { readFirstPublished, readResponsibility, readRights, type Responsibility } from './title-facts.js';
+import { readFirstPublished, readResponsibility, readRights, readStatements, readWritten, type Responsibility } from './title-facts.js';
 import { readPrintStatements, type PrintFacts } from './print-statements.js';
 import { sensibleCase } from './case.js';
 import { splitLetterSpaced } from '../shared/letter-spacing.js';
@@ -36,6 +36,8 @@ export interface TitleBlock {
   published?: DateStatement;
   /** Copyright lines printed in the title block. */
   rights: string[];
+  /** Other statements about the text, as printed (`Signed: N. Lenin`, `Published according to the manuscript`). */
+  statements: string[];
   transcription: Omit<TranscriptionWitness, 'kind' | 'id' | 'file' | 'url'>;
   cover?: Figure;
 }
@@ -70,7 +72,7 @@ export function readTitleBlock(body: Node, file: string): TitleBlock | undefined
 
   const block: TitleBlock = {
     end, pos: positionOf(prepared, file), transcription: readCredit(body, credit, end),
-    responsibility: readResponsibility(front), rights: readRights(front),
+    responsibility: readResponsibility(front), rights: readRights(front), statements: readStatements(front),
   };
   const part = partLabel(front);
   if (part) block.part = part;
@@ -91,8 +93,9 @@ export function readTitleBlock(body: Node, file: string): TitleBlock | undefined
     const parts = same.map((h, i) => (i ? `${joiner(body, same[i - 1]!, h, capitals)}${h.text}` : h.text));
     block.title = sensibleCase(collapse(parts.join(' ')).trim());
   }
-  const date = titleBlockDate(front);
-  if (date) {
+  // a date line under the title, else the statement of when it was written
+  const date = titleBlockDate(front) ?? readWritten(front);
+  if (date && (date.when ?? date.from)) {
     const year = date.misprintedYear ?? (date.when ?? date.from)!.slice(0, 4);
     const at = textNodes(body).find((t) => startOffset(t) < end && t.value.includes(year));
     block.date = { ...date, pos: at ? positionOf(at, file) : block.pos };

@@ -7,7 +7,7 @@
  * Names and statements are kept as printed; statements run over lines until the next statement.
  */
 import type { DateStatement } from '../../model/types.js';
-import { readDate } from './dates.js';
+import { readDate, type ReadDate } from './dates.js';
 
 export interface Responsibility {
   editor?: string;
@@ -23,8 +23,13 @@ const STATEMENT = /^(?:From\b|Based on\b|Translated\b|Edited\b|Published accordi
 function statementAt(lines: string[], i: number, more: (line: string) => boolean = () => true): string {
   const parts = [lines[i]!];
   for (let k = i + 1; k < lines.length && !STATEMENT.test(lines[k]!) && more(lines[k]!); k++) parts.push(lines[k]!);
-  // a word broken at a line's end (`miscel-` / `lany`) is one word again
-  return parts.join('\n').replace(/(\p{Ll})-\n(\p{Ll})/gu, '$1$2').replace(/\s*\n\s*/g, ' ').trim();
+  // a word broken at a line's end (`miscel-` / `lany`) is one word again; after a month's name
+  // (`February-` / `first half of March`) the hyphen is a dash
+  return parts
+    .join('\n')
+    .replace(/(\p{L}*\p{Ll})-\n(\p{Ll})/gu, (all, word: string, next: string) => (new RegExp(`^${MONTH}$`, 'i').test(word) ? all : `${word}${next}`))
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 export function readResponsibility(lines: string[]): Responsibility {
@@ -91,6 +96,61 @@ function datedWithin(text: string): { when?: string } {
     if (when) return { when };
   }
   return {};
+}
+
+const WRITTEN = /^(?:Written|Witten|Dictated)\b/i;
+
+/**
+ * When the work was written, as the title block states it (Lenin's *Collected Works*: `Written
+ * August-September 1916`, `Written on October 8 (21), 1917`, `Written between December 1847` /
+ * `and January 1848`, `Written in spring 1897`): the statement as printed, dated as far as it says.
+ * A date given in both styles (`October 8 (21), 1917`: Old Style, then New) is dated by the New,
+ * the Gregorian calendar TEI's @when is in; a season or a vaguer phrase by its year(s).
+ */
+export function readWritten(lines: string[]): (ReadDate & { text: string }) | undefined {
+  const i = lines.findIndex((l) => WRITTEN.test(l));
+  if (i < 0) return undefined;
+  const text = statementAt(lines, i);
+  const exact = readDate(text);
+  if (exact) return { ...exact, text };
+  const body = text.replace(/^(?:Written|Witten|Dictated)\s+(?:on\s+|in\s+|between\s+)?/i, '').replace(/[.,]$/, '');
+  // October 8 (21), 1917; October 25 (November 7), 1917; September 13-14 (26-27), 1917
+  const dual = new RegExp(`^(${MONTH})\\s+(\\d{1,2})(?:-\\d{1,2})?\\s*\\((?:(${MONTH})\\s+)?(\\d{1,2}(?:-\\d{1,2})?)\\),?\\s+(\\d{4})$`, 'i').exec(body);
+  if (dual) {
+    // New Style is 12 or 13 days later: a smaller day with no month named is in the next month
+    const month = dual[3] ?? (Number(dual[4]!.split('-')[0]) < Number(dual[2]) ? nextMonth(dual[1]!) : dual[1]!);
+    const ns = month ? readDate(`${month} ${dual[4]}, ${dual[5]}`) : undefined;
+    if (ns) return { ...ns, text };
+  }
+  // in 1896-99, 1896-1899
+  const span = /\b(1[5-9]\d\d)\s*[-–]\s*(\d{2}|\d{4})\b/.exec(body);
+  if (span) {
+    const to = span[2]!.length === 2 ? `${span[1]!.slice(0, 2)}${span[2]}` : span[2]!;
+    if (to > span[1]!) return { from: span[1]!, to, text };
+  }
+  const years = [...new Set(body.match(/\b1[5-9]\d\d\b/g) ?? [])];
+  if (years.length === 1) return { when: years[0]!, text };
+  if (years.length === 2 && years[0]! < years[1]!) return { from: years[0]!, to: years[1]!, text };
+  return { text };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function nextMonth(name: string): string | undefined {
+  const i = MONTHS.findIndex((m) => m.toLowerCase() === name.toLowerCase());
+  return i >= 0 && i < 11 ? MONTHS[i + 1] : undefined;
+}
+
+/**
+ * The title block's other statements about the text, as printed: whether and how it was signed,
+ * and what it is printed from (`Signed: N. Lenin`, `Published according to the manuscript`).
+ */
+export function readStatements(lines: string[]): string[] {
+  const out: string[] = [];
+  lines.forEach((l, i) => {
+    if (/^(?:Signed\b|Unsigned\b|Published according\b|Printed from\b|Reprinted\b)/i.test(l)) out.push(statementAt(lines, i));
+  });
+  return out;
 }
 
 /** Copyright lines of the title block (not the transcriber's "Prepared ©" line). */

@@ -1,0 +1,52 @@
+/**
+ * The statements of a Lenin *Collected Works* title block (a two-column table above the title:
+ * when the text was written, where it was first published, how it was signed, what it is printed
+ * from) reach the TEI header, on the sample's own pages: the writing date as the work's date of
+ * creation (`Written August-September 1916`; a date in both calendars dated by the New Style; a
+ * span of years), and the other statements as printed, in the print edition's biblStruct. They
+ * were dropped without a word before.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readMarx2mao } from '../src/readers/marx2mao/index.js';
+import { writeTei } from '../src/tei/index.js';
+import { validateTei } from '../src/validate/index.js';
+import { fixtures } from './support/tools.js';
+
+const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-05' };
+
+function teiOf(page: string): string {
+  const file = join(fixtures, page === 'MI17' ? 'marx2mao/Lenin' : 'marx2mao-tranche2/Lenin', `${page}.html`);
+  const r = readMarx2mao(readFileSync(file), file);
+  if (!r.ok) throw new Error(`${page} refused`);
+  return writeTei(r.edition, publication);
+}
+
+const creation = (tei: string) => /<creation>(<date(?![^>]*type="published")[^>]*>[^<]*<\/date>)/.exec(tei)?.[1];
+const statements = (tei: string) => [...tei.matchAll(/<note type="statement">([^<]*)<\/note>/g)].map((m) => m[1]);
+
+describe('a Lenin title block\'s statements in the header', () => {
+  it('the writing date, as printed and dated', () => {
+    expect(creation(teiOf('NT16'))).toBe('<date from="1916-08" to="1916-09">Written August-September 1916</date>');
+    // Old Style (New Style): the New is the Gregorian date @when gives
+    expect(creation(teiOf('AO17'))).toBe('<date when="1917-10-21">Written on October 8 (21), 1917</date>');
+    expect(creation(teiOf('MI17'))).toBe('<date from="1917-09-26" to="1917-09-27">Witten September 13-14 (26-27), 1917</date>');
+    expect(creation(teiOf('DCR99i'))).toBe('<date from="1896" to="1899">Written in 1896-99.</date>');
+    expect(creation(teiOf('QNA22'))).toBe('<date from="1922-12-30" to="1922-12-31">Dictated December 30-31, 1922</date>');
+    // a season: the year; a dash after a month at a line's end stays a dash
+    expect(creation(teiOf('ER97'))).toBe('<date when="1897">Written in spring 1897</date>');
+    expect(creation(teiOf('APSD02'))).toBe('<date when="1902">Written in February- first half of March 1902</date>');
+  });
+
+  it('how it was signed and what it is printed from, as printed; the TEI valid', async () => {
+    const nt16 = teiOf('NT16');
+    expect(statements(nt16)).toEqual(['Signed: N. Lenin', 'Published according to the manuscript']);
+    expect(statements(teiOf('ER97'))).toEqual([
+      'Signed: K. T-n',
+      'Reprinted in the miscellany Economic Studies and Essays by Vladimir Ilyin, 1898',
+      expect.stringMatching(/^Published according to the text of the miscellany Economic Studies and Essays, checked with the text in Novoyo Slovo/),
+    ]);
+    expect((await validateTei(nt16, 'NT16.tei.xml')).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
