@@ -15,7 +15,7 @@ import { divide, markDatelines, mergeHeadings, type Misprint } from './structure
 import { markLetterFrames } from './letters.js';
 import { linkContents } from './contents.js';
 import { readTitlePage } from './title-page.js';
-import { linkUnlinkedFootnotes } from './unlinked.js';
+import { linkFootnotesByPosition, linkUnlinkedFootnotes } from './unlinked.js';
 import { markBylines } from './bylines.js';
 import { frontDivisions, joinLabels, nestNumberedSections, nestParts, opensFrontMatter } from './book.js';
 import { readTitleBlock } from './title-block.js';
@@ -107,7 +107,10 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   forEachInlineList([...front, ...bodyBlocks, ...notesBlocks], (list) => {
     for (const i of list) if (i.type === 'noteRef') referenced.add(i.noteId);
   });
-  for (const blocks of [front, bodyBlocks, notesBlocks]) linkUnlinkedFootnotes(blocks, referenced);
+  for (const blocks of [front, bodyBlocks, notesBlocks]) {
+    linkFootnotesByPosition(blocks, referenced);
+    linkUnlinkedFootnotes(blocks, referenced);
+  }
   const diagnostics: Diagnostic[] = [...shared.diagnostics];
   if (!title) diagnostics.push({ severity: 'warning', code: 'missing-title-block', message: 'no title block ("Prepared … for the Internet"): bibliographic data unknown', file, line: 1, column: 1 });
   const printed = title?.print?.partPages ?? title?.print?.pages;

@@ -4,7 +4,7 @@
  * note block, or in the paragraph that runs on past it) and becomes the note's reference; the text
  * is otherwise unchanged.
  */
-import type { Block, Inline, Note } from '../../model/types.js';
+import type { Block, Inline, Note, SourcePosition } from '../../model/types.js';
 
 export function linkUnlinkedFootnotes(blocks: Block[], referenced: Set<string>): void {
   for (let i = 0; i < blocks.length; i++) {
@@ -17,6 +17,28 @@ export function linkUnlinkedFootnotes(blocks: Block[], referenced: Set<string>):
     const found =
       (next && hasInlinePb(next) && linkIn(next, re, b.note, 'beforeFirstPb')) ||
       searchBack(blocks, i, re, b.note);
+    if (found) referenced.add(b.note.id);
+  }
+}
+
+/**
+ * A paragraph that runs over several pages is read whole after its foot notes: a note at the foot
+ * of its second page (`create*` on page 122, the note before page 123) has its mark in the part of
+ * the paragraph between the page breaks around the note in the source. Only where the positions
+ * say so; the other notes are linked as above.
+ */
+export function linkFootnotesByPosition(blocks: Block[], referenced: Set<string>): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type === 'quote' || b.type === 'division') linkFootnotesByPosition(b.blocks, referenced);
+    if (b.type !== 'noteBlock' || referenced.has(b.note.id) || !b.note.pos) continue;
+    const re = markPattern(b.note.n);
+    // the paragraph after the foot notes of its page (several notes of one page stand together)
+    let j = i + 1;
+    while (blocks[j]?.type === 'noteBlock') j++;
+    const next = blocks[j];
+    if (!re || !next || !hasInlinePb(next)) continue;
+    const found = linkIn(next, re, b.note, 'aroundNote');
     if (found) referenced.add(b.note.id);
   }
 }
@@ -50,26 +72,54 @@ function hasInlinePb(b: Block): boolean {
 }
 
 /** Replace the mark in the part of the block on the note's page with a NoteRef. */
-function linkIn(b: Block, re: RegExp, note: Note, part: 'beforeFirstPb' | 'afterLastPb'): boolean {
+function linkIn(b: Block, re: RegExp, note: Note, part: 'beforeFirstPb' | 'afterLastPb' | 'aroundNote'): boolean {
   const list = inlinesOf(b);
   if (!list) return false;
   const pbs = list.map((x, k) => (x.type === 'pb' ? k : -1)).filter((k) => k >= 0);
-  const [lo, hi] = part === 'beforeFirstPb' ? [0, pbs[0] ?? list.length] : [(pbs.at(-1) ?? -1) + 1, list.length];
+  let [lo, hi] = part === 'beforeFirstPb' ? [0, pbs[0] ?? list.length] : [(pbs.at(-1) ?? -1) + 1, list.length];
+  if (part === 'aroundNote') {
+    // the page breaks of the paragraph before and after the note in the source
+    const at = (k: number) => { const x = list[k]!; return x.type === 'pb' ? x.pos : undefined; };
+    const before = pbs.filter((k) => isBefore(at(k), note.pos));
+    const after = pbs.filter((k) => isBefore(note.pos, at(k)));
+    // no break before it: the paragraph began on the note's page
+    if (after.length === 0) return false;
+    [lo, hi] = [before.length > 0 ? before.at(-1)! + 1 : 0, after[0]!];
+  }
+  // the notes of a page in order take its marks in order: the first mark not yet linked
+  if (part === 'aroundNote') {
+    for (let k = lo; k < hi; k++) if (replaceMark(list, k, re, note, 'first')) return true;
+    return false;
+  }
   for (let k = hi - 1; k >= lo; k--) {
-    if (replaceLast(list, k, re, note)) return true;
+    if (replaceMark(list, k, re, note, 'last')) return true;
   }
   return false;
 }
 
-function replaceLast(list: Inline[], k: number, re: RegExp, note: Note): boolean {
+function isBefore(a: SourcePosition | undefined, b: SourcePosition | undefined): boolean {
+  return !!a && !!b && a.file === b.file && (a.line < b.line || (a.line === b.line && a.column < b.column));
+}
+
+function replaceMark(list: Inline[], k: number, re: RegExp, note: Note, which: 'first' | 'last'): boolean {
   const x = list[k]!;
   if (x.type === 'emph' || x.type === 'link' || x.type === 'date') {
-    for (let m = x.children.length - 1; m >= 0; m--) if (replaceLast(x.children, m, re, note)) return true;
+    if (which === 'first') {
+      for (let m = 0; m < x.children.length; m++) if (replaceMark(x.children, m, re, note, which)) return true;
+    } else {
+      for (let m = x.children.length - 1; m >= 0; m--) if (replaceMark(x.children, m, re, note, which)) return true;
+    }
     return false;
   }
   if (x.type !== 'text') return false;
   const matches = [...x.value.matchAll(new RegExp(re.source, 'g'))];
-  const last = matches.at(-1);
+  // `<I>create</I>* and`: the star opens the text after the word it marks
+  const prev = list[k - 1];
+  const star = /^\*+/.exec(x.value)?.[0];
+  if (matches.length === 0 && star && note.n === star && prev && (prev.type === 'emph' || prev.type === 'link') && !/\s$/.test(lastText(prev))) {
+    matches.push(Object.assign([star], { index: 0, input: x.value }) as RegExpExecArray);
+  }
+  const last = which === 'first' ? matches[0] : matches.at(-1);
   if (!last) return false;
   const num = note.id.replace(/^fn/, '');
   const ref: Inline = { type: 'noteRef', noteId: note.id, id: `fnr${num}`, n: note.n };
@@ -81,4 +131,11 @@ function replaceLast(list: Inline[], k: number, re: RegExp, note: Note): boolean
   if (after) parts.push({ type: 'text', value: after });
   list.splice(k, 1, ...parts);
   return true;
+}
+
+/** The text an inline ends with (an emphasised word's last characters). */
+function lastText(x: Inline): string {
+  if (x.type === 'text') return x.value;
+  if ('children' in x && x.children.length > 0) return lastText(x.children.at(-1)!);
+  return '';
 }
