@@ -7,7 +7,7 @@
  * (tei_all) and EPUBCheck.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -223,6 +223,14 @@ describe('a made-up volume: three works of Vol. III, one of Vol. IV', () => {
     // --min-works 1: the volume of one work is made too
     const one = await cli(['volume', teiDir, '-o', out, '--min-works', '1']);
     expect(one.stdout).toContain('2 volume(s) of 4 work(s)');
+    // a work's image missing beside its TEI: said so, not as a staging folder and an option volume lacks
+    const lacking = mkdtempSync(join(tmpdir(), 'teikit-volume-noimage-'));
+    cpSync(teiDir, lacking, { recursive: true });
+    for (const f of readdirSync(lacking, { recursive: true }) as string[]) if (f.endsWith('well.gif')) rmSync(join(lacking, f));
+    const noImage = await cli(['volume', lacking, '-o', join(lacking, 'out')]);
+    expect(noImage.code, noImage.stderr).toBe(0);
+    expect(noImage.lines).toContainEqual(expect.stringMatching(/warning volume-epub: image '[^']*well\.gif' \(graphic\/@url\) is not found beside its work's TEI; the EPUB is written without it$/));
+    expect(noImage.stderr).not.toMatch(/\.tmp|--assets/);
   }, 120_000);
 
   it('teikit build --volumes: the works, the site and the volume editions in one run; again with every work skipped', async () => {
@@ -245,6 +253,11 @@ describe('a made-up volume: three works of Vol. III, one of Vol. IV', () => {
     expect(again.stdout).toContain(`1 volume(s) of 3 work(s) in ${join(out, 'volumes')}/`);
     // not with --shard: the volumes want the whole collection
     expect((await cli(['build', join(fixtures, 'volume'), '-o', out, '--volumes', '--shard', '1/2'])).code).toBe(2);
+    // `teikit volume out/` (its help's example): the works' copies in out/bags/ are not read twice
+    const fromOut = await cli(['volume', out, '-o', join(out, 'again')]);
+    expect(fromOut.code, fromOut.stderr).toBe(0);
+    expect(fromOut.stderr).not.toContain('volume-duplicate');
+    expect(fromOut.stdout).toContain('1 volume(s) of 3 work(s)');
   }, 180_000);
 
   it('teikit volume: an invalid input is named and left out (exit 1), a bad option is a usage error (exit 2)', async () => {

@@ -31,12 +31,13 @@ function byName(a: string, b: string): number {
 }
 
 /** Every file under a folder that `accept` takes (by name), in code-point order; dot-files skipped. */
-export async function walk(dir: string, absDir: string, out: string[], accept: (name: string) => boolean = isSource): Promise<void> {
+export async function walk(dir: string, absDir: string, out: string[], accept: (name: string) => boolean = isSource, skipFolder: (absDir: string) => boolean = () => false): Promise<void> {
   const entries = await readdir(absDir, { withFileTypes: true });
   entries.sort((a, b) => byName(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue; // editor and VCS litter (.git, .#x.html) is not a source
-    if (e.isDirectory()) await walk(join(dir, e.name), join(absDir, e.name), out, accept);
+    if (e.isDirectory() && skipFolder(join(absDir, e.name))) continue;
+    if (e.isDirectory()) await walk(join(dir, e.name), join(absDir, e.name), out, accept, skipFolder);
     else if (e.isFile() && accept(e.name)) out.push(join(dir, e.name));
   }
 }

@@ -5,6 +5,7 @@
  * The CLI (`teikit volume`) only wraps buildVolumes.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic, Publication } from '../model/types.js';
@@ -48,7 +49,7 @@ export interface BuildVolumesResult {
   skipped: Volume[];
 }
 
-/** The TEI files among the inputs: files as named, folders searched for `*.tei.xml`. */
+/** The TEI files among the inputs: files as named, folders searched for `*.tei.xml` (not inside BagIt bags). */
 export async function findTeiFiles(inputs: string[], cwd: string): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
@@ -57,7 +58,8 @@ export async function findTeiFiles(inputs: string[], cwd: string): Promise<strin
       throw ioFailure(err, 'read', input);
     });
     if (!info.isDirectory()) files.push(input);
-    else await walk(input, abs, files, (name) => name.endsWith('.tei.xml'));
+    // a BagIt bag (teikit build's out/bags/) holds copies of the works: not read twice
+    else await walk(input, abs, files, (name) => name.endsWith('.tei.xml'), (dir) => existsSync(join(dir, 'bagit.txt')));
   }
   if (files.length === 0) throw new UserError(`teikit volume: no TEI file (*.tei.xml) in ${inputs.join(', ')}`, 2);
   return files;
@@ -145,7 +147,13 @@ export async function buildVolumes(inputs: string[], opts: BuildVolumesOptions):
       const epub = await renderEpub(tei, {
         source: `${volume.id}.tei.xml`,
         assetsDir: stage,
-        onWarning: (line) => report(diagnostic('warning', 'volume-epub', line.replace(/^.*?warning [\w-]+: /, ''), { file: written.epub })),
+        // the images were gathered from beside each work's TEI into the staging folder: named so,
+        // without that folder's name or the --assets option that volume does not have
+        onWarning: (line) => report(diagnostic('warning', 'volume-epub', line
+          .replace(/^.*?warning [\w-]+: /, '')
+          .replaceAll(`in ${stage}`, 'beside its work\'s TEI')
+          .replace(/ \(--assets <dir>[^)]*\)/, '')
+          .replace(/: teikit packs only images from inside it$/, ''), { file: written.epub })),
       });
       await writeFileAtomic(join(stage, `${volume.id}.tei.xml`), tei, written.tei);
       await writeFileAtomic(join(stage, `${volume.id}.epub`), epub, written.epub);
