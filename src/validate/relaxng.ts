@@ -98,7 +98,8 @@ export function loadSchema(path: string): RelaxNGValidator {
     validator = RelaxNGValidator.fromDoc(doc);
   } catch (err) {
     const detail = err instanceof XmlLibError ? err.details[0] : undefined;
-    const where = detail ? `${path}:${detail.line}: ` : `${path}: `;
+    // libxml2 gives line -1 (or 0) for a fault of the schema as a whole (a document that is not RELAX NG)
+    const where = detail && detail.line > 0 ? `${path}:${detail.line}: ` : `${path}: `;
     const msg = (detail?.message ?? (err as Error).message).trim();
     throw new UserError(`teikit validate: ${where}not a usable RELAX NG schema: ${msg}`, 2);
   }
