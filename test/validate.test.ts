@@ -50,6 +50,8 @@ describe('broken documents (test/fixtures/invalid)', () => {
   });
 
   it('names the element and what was expected', async () => {
+    const noHash = await validateTei(readFileSync(join(invalidDir, 'noteref-no-hash.tei.xml')), 'x.xml');
+    expect(noHash.find((d) => d.code === 'noteref-without-note')?.message).toBe('<ref type="noteref" n="2"> @target="n2" is not a pointer into the document (#id); did you mean "#n2"? [teikit house rule: pointers]');
     const pbNoN = await validateTei(readFileSync(join(invalidDir, 'pb-no-n.tei.xml')), 'x.xml');
     expect(pbNoN.map((d) => d.message)).toContain('<pb> needs @n (the printed page number) [teikit house rule: house]');
     const noIdno = await validateTei(readFileSync(join(invalidDir, 'hdr-no-idno.tei.xml')), 'x.xml');

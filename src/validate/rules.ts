@@ -89,6 +89,12 @@ function checkPointers(facts: Facts, report: Report): void {
     const isNoteRef = el.name === 'ref' && el.attrs.type === 'noteref';
     const key = isNoteRef && attr === 'target' ? 'ref[noteref]@target' : `${el.name}@${attr}`;
     for (const token of value.split(/\s+/).filter(Boolean)) {
+      // a note reference points into the document: `n4` is `#n4` missing its `#` when such an id exists
+      if (isNoteRef && attr === 'target' && !token.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(token)) {
+        const hint = facts.ids.has(token) ? `; did you mean "#${token}"?` : '';
+        report('error', el, 'noteref-without-note', `${describe(el)} @target="${token}" is not a pointer into the document (#id)${hint}`);
+        continue;
+      }
       if (!token.startsWith('#')) continue; // a URL, not a same-document pointer
       const id = token.slice(1);
       const target = facts.ids.get(id);
