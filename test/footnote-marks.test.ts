@@ -47,6 +47,19 @@ describe('unlinked foot-note marks', () => {
     expect(markedWords(dcr, 'In the numerically small top group')).toMatch(/over money income from agriculture$/);
   });
 
+  it('a back-reference to the anchor before a page\'s foot notes (#fnp45) is to a place the page has: no warning', () => {
+    const file = join(fixtures, 'marx2mao-tranche2/Lenin/DCR99i.html');
+    const r = readMarx2mao(readFileSync(file), file);
+    expect(r.ok && r.edition.diagnostics.filter((d) => d.code === 'backref-target-missing')).toEqual([]);
+    // one the page has only in its title block is said to be there, not missing
+    const er = join(fixtures, 'marx2mao-tranche2/Lenin/ER97.html');
+    const e = readMarx2mao(readFileSync(er), er);
+    expect(e.ok && e.edition.diagnostics.filter((d) => d.code === 'backref-target-missing').map((d) => d.message)).toEqual([
+      'note 44: back-reference to #tp, an anchor the page has outside the text teikit keeps (a title block, a foot note): the back-reference keeps its page number only',
+      'note 45: back-reference to #tp2, an anchor the page has outside the text teikit keeps (a title block, a foot note): the back-reference keeps its page number only',
+    ]);
+  });
+
   it('leaves fewer than half as many foot notes of the sample unreferenced as before', () => {
     let unreferenced = 0;
     for (const file of [...htmlFiles(join(fixtures, 'marx2mao')), ...htmlFiles(join(fixtures, 'marx2mao-tranche2'))]) {

@@ -47,13 +47,25 @@ export function checkPages(pbs: PageBreak[], notesStart: number, range: PageRang
   }
 }
 
-export function checkNotes(notes: NotesSection | undefined, referenced: Set<string>, anchors: ReadonlySet<string>, file: string, out: Diagnostic[]): void {
+export function checkNotes(
+  notes: NotesSection | undefined, referenced: Set<string>, anchors: ReadonlySet<string>, file: string, out: Diagnostic[],
+  footAnchors: ReadonlyMap<string, string> = new Map(), pageNames: ReadonlySet<string> = new Set(),
+): void {
   for (const item of notes?.items ?? []) {
     if ('pb' in item) continue;
     if (!item.backRef) warn(out, 'note-no-backref', `note ${item.n} has no back-reference [p. N]`, item.pos, file);
     for (const back of item.backRef ? [item.backRef, ...(item.moreBackRefs ?? [])] : []) {
       if (!back.anchor || anchors.has(back.anchor)) continue;
-      warn(out, 'backref-target-missing', `note ${item.n}: back-reference to #${back.anchor.slice(2)}, which the page does not have`, item.pos, file);
+      // the anchor of a page's foot notes, which the page has (read as their start): no fault of
+      // the source; the back-reference names its page (@n), which the renditions link to
+      if (footAnchors.has(back.anchor)) {
+        delete back.anchor;
+        continue;
+      }
+      // the page may have the anchor where no text of the work is (its title block, a foot note)
+      const name = back.anchor.slice(2);
+      const where = pageNames.has(name) ? 'an anchor the page has outside the text teikit keeps (a title block, a foot note): the back-reference keeps its page number only' : 'which the page does not have';
+      warn(out, 'backref-target-missing', `note ${item.n}: back-reference to #${name}, ${where}`, item.pos, file);
       delete back.anchor;
     }
     if (!referenced.has(item.id)) warn(out, 'note-unreferenced', `note ${item.n} is not referenced in the text`, item.pos, file);

@@ -115,7 +115,10 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   if (!title) diagnostics.push({ severity: 'warning', code: 'missing-title-block', message: 'no title block ("Prepared … for the Internet"): bibliographic data unknown', file, line: 1, column: 1 });
   const printed = title?.print?.partPages ?? title?.print?.pages;
   checkPages(shared.pageBreaks, Math.min(walked.notesStart, shared.pageBreaks.length), printed, title?.rangePos ?? title?.pos, file, diagnostics);
-  for (const section of walked.sections) checkNotes(section, referenced, walked.anchorIds, file, diagnostics);
+  // `<A NAME="fnp45">` before a page's foot notes names them: a back-reference `[p. 45]` to it
+  // is to a place the page has (the anchor itself is read as the notes' start)
+  const footAnchors = new Map(walked.footnotes.filter((f) => f.anchor && f.notes.length > 0).map((f) => [`a-${f.anchor}`, f.notes[0]!.id]));
+  for (const section of walked.sections) checkNotes(section, referenced, walked.anchorIds, file, diagnostics, footAnchors, names);
 
   const witnesses: Witness[] = [];
   const m2m: Witness = {
