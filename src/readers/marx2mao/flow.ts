@@ -303,7 +303,14 @@ export class Flow {
       c.splice(at < 0 ? c.length : at, 0, ...this.pendingBlocks);
       this.pendingBlocks = [];
     }
-    const before = lastText(para.children);
+    let before = lastText(para.children);
+    // `<I>con-</I>` and a line's end before the marker: the word's half is in the emphasis
+    if (before && !before.value.trim() && para.children.at(-1) === before) {
+      para.children.pop();
+      const word = lastText(para.children);
+      if (word && /-\s*$/.test(word.value)) before = word;
+      else para.children.push(before);
+    }
     const head = before?.value.match(/([\p{L}\p{N}]+)-\s*$/u);
     const tail = nextText.match(/^\s*([\p{L}\p{N}]+)/u);
     const first = pbs[0]!;
