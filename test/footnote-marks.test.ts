@@ -47,6 +47,17 @@ describe('unlinked foot-note marks', () => {
     expect(markedWords(dcr, 'In the numerically small top group')).toMatch(/over money income from agriculture$/);
   });
 
+  it('the transcriber\'s own mark [¥] labels their foot note and its reference, linked or not', () => {
+    for (const page of ['Lenin/APSD02.html', 'Stalin/CQL26.html']) {
+      const tei = teiOf(join(fixtures, 'marx2mao-tranche2', page));
+      const note = /<note xml:id="([^"]+)" n="¥" place="foot" target="#([^"]+)"><p><seg type="transcriberNote"/.exec(tei);
+      expect(note, page).not.toBeNull();
+      expect(tei).toContain(`<ref type="noteref" xml:id="${note![2]}" n="¥" target="#${note![1]}">¥</ref>`);
+    }
+    // CQL26: the transcriber's note is no longer the second paragraph of note 3
+    expect(teiOf(join(fixtures, 'marx2mao-tranche2/Stalin/CQL26.html'))).not.toMatch(/<p>\[¥\] <seg/);
+  });
+
   it('a back-reference to the anchor before a page\'s foot notes (#fnp45) is to a place the page has: no warning', () => {
     const file = join(fixtures, 'marx2mao-tranche2/Lenin/DCR99i.html');
     const r = readMarx2mao(readFileSync(file), file);

@@ -76,7 +76,8 @@ function takeLabel(segment: Inline[], numbered: (label: string) => boolean): str
   const first = segment[at];
   if (!first) return undefined;
   if (first.type === 'emph' && first.rend === 'superscript') {
-    const m = plainText(first.children).trim().match(/^\[?(\d{1,3}|\*{1,4})\]?$/);
+    // `[¥]`: the transcriber's own mark for a note of theirs (a foot note like the print's)
+    const m = plainText(first.children).trim().match(/^\[?(\d{1,3}|\*{1,4}|¥)\]?$/);
     if (m) {
       segment.splice(at, 1);
       const next = segment[at];
@@ -87,7 +88,7 @@ function takeLabel(segment: Inline[], numbered: (label: string) => boolean): str
   if (first.type === 'text') {
     // `1.` numbers the notes of a block that numbers its notes (`1.&nbsp;`, a space by now);
     // `[* From …]`: a note printed inside brackets opens with `[*`
-    const m = first.value.match(/^\s*(\[?\*{1,4}\]?|\[\d{1,3}\]|\d{1,3}\)|\d{1,3}\.(?=[\s\u00a0]))[\s\u00a0]*/);
+    const m = first.value.match(/^\s*(\[?\*{1,4}\]?|\[\d{1,3}\]|\[¥\]|\d{1,3}\)|\d{1,3}\.(?=[\s\u00a0]))[\s\u00a0]*/);
     if (m && (!/[).]$/.test(m[1]!) || numbered(m[1]!.slice(0, -1)))) {
       first.value = first.value.slice(m[0].length);
       if (!first.value) segment.splice(at, 1);

@@ -58,7 +58,7 @@ function searchBack(blocks: Block[], from: number, re: RegExp, note: Note): bool
  * are the mark's); `**` → exactly two; `1` → `[1]`. */
 function markPattern(label: string): RegExp | undefined {
   if (/^\*+$/.test(label)) return new RegExp(`\\[\\*{${label.length}}\\]|(?<=[^\\s*])\\*{${label.length}}(?!\\*)`);
-  if (/^\d+$/.test(label)) return new RegExp(`\\[${label}\\]`);
+  if (/^\d+$/.test(label) || label === '¥') return new RegExp(`\\[${label}\\]`);
   return undefined;
 }
 
