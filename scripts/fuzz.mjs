@@ -91,10 +91,12 @@ async function main() {
       if (over) return;
       over = true;
       clearTimeout(timer);
+      // the input it was on: a result that arrives while the thread is stopped is not counted too
+      const stuck = next;
       await worker.terminate();
-      tally(total, next, { kind, ms: kind === 'hang' ? 2 * limitMs : 0, cpuMs: 0, hang: kind === 'hang' });
-      problem(`${kind}: seed ${seed} #${next}: ${why}`);
-      await runRange(next + 1, end);
+      tally(total, stuck, { kind, ms: kind === 'hang' ? 2 * limitMs : 0, cpuMs: 0, hang: kind === 'hang' });
+      problem(`${kind}: seed ${seed} #${stuck}: ${why}`);
+      await runRange(stuck + 1, end);
       resolve();
     };
     // The hard bound: twice the per-input limit without a word from the worker (once it has
@@ -105,6 +107,7 @@ async function main() {
       timer = setTimeout(() => void giveUp('hang', `no result after ${2 * limitMs} ms, worker stopped`), 2 * limitMs);
     };
     worker.on('message', (msg) => {
+      if (over) return; // given up on: its last words are not counted
       if (msg.ready) watch();
       else if (msg.problem) problem(msg.problem);
       else if (msg.gate) {

@@ -93,9 +93,11 @@ describe('repairs before writing', () => {
     edition.body.push(para(
       link('javascript:alert(document.cookie)', 'click', 40), t(' '), link('DATA:text/html,<b>x</b>', 'data', 41), t(' '), link('file:///etc/passwd', 'file', 42), t(' '),
       link('http://www.marx2mao.com/', 'site', 43), t(' '), link('mailto:djr@example.org', 'mail', 44), t(' '), link('../Lenin/SR17.html#p5', 'Lenin', 45),
+      t(' '), link('HTTP://WWW.MARX2MAO.COM/', 'SITE', 46), t(' '), link('mailtº:djr@example.org', 'odd', 47),
     ));
     const { tei, diagnostics } = writeTeiWithRepairs(edition, pub);
-    expect(tei).toContain('<p>click data file <ref target="http://www.marx2mao.com/">site</ref> <ref target="mailto:djr@example.org">mail</ref> <ref target="../Lenin/SR17.html#p5">Lenin</ref></p>');
+    // a scheme in capitals is the same scheme; a colon after what is no scheme is escaped (a relative address)
+    expect(tei).toContain('<p>click data file <ref target="http://www.marx2mao.com/">site</ref> <ref target="mailto:djr@example.org">mail</ref> <ref target="../Lenin/SR17.html#p5">Lenin</ref> <ref target="HTTP://WWW.MARX2MAO.COM/">SITE</ref> <ref target="mailt%C2%BA%3Adjr@example.org">odd</ref></p>');
     expect(tei).not.toMatch(/javascript|data:|file:/i);
     expect(diagnostics.map(formatDiagnostic).filter((l) => l.includes('link-unsafe'))).toEqual([
       'X.html:40:3: warning link-unsafe: the link to "javascript:alert(document.cookie)" is not a web or e-mail address: its words are kept, unlinked',

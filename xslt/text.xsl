@@ -210,7 +210,7 @@
     <xsl:sequence select="' [p. ' || normalize-space(@n) || ']'"/>
   </xsl:template>
   <!-- a pointer has no content: in plain text its web address stands for it (HTML links it) -->
-  <xsl:template match="ptr[matches(@target, '^(https?|mailto):')]" mode="inline">
+  <xsl:template match="ptr[matches(@target, '^(https?|mailto|ftp):', 'i')]" mode="inline">
     <xsl:sequence select="string(@target)"/>
   </xsl:template>
   <xsl:template match="note[t:is-inline-note(.)]" mode="inline">

@@ -13,7 +13,7 @@ export function writeNotesSection(back: El, notes: NotesSection, ctx: WriteConte
   const div = att(child(back, 'div', depth), 'type', 'notes');
   // A page whose marker stands before the NOTES line begins before the heading: its break goes
   // first (a pb may open a div), so the heading is on that page, not on the last page of the text.
-  const before = notes.heading?.length ? leadingBreaksBefore(notes) : 0;
+  const before = notes.heading?.length ? leadingBreaksBefore(notes, ctx) : 0;
   for (const item of notes.items.slice(0, before)) {
     indent(div, depth + 1);
     if ('pb' in item) writePageBreak(div, item.pb, ctx);
@@ -31,13 +31,17 @@ export function writeNotesSection(back: El, notes: NotesSection, ctx: WriteConte
   indent(div, depth);
 }
 
-/** How many of the section's first items are page breaks whose markers come before its heading in the source. */
-function leadingBreaksBefore(notes: NotesSection): number {
+/**
+ * How many of the section's first items are page breaks whose markers come before its heading in
+ * the source. A repetition of the text's last page (declared `repeated`, which needs words between
+ * the two) stays after the heading.
+ */
+function leadingBreaksBefore(notes: NotesSection, ctx: WriteContext): number {
   const at = notes.pos;
   if (!at) return 0;
   let n = 0;
   for (const item of notes.items) {
-    if (!('pb' in item) || !item.pb.pos || item.pb.pos.file !== at.file) break;
+    if (!('pb' in item) || !item.pb.pos || item.pb.pos.file !== at.file || ctx.irregular.get(item.pb) === 'repeated') break;
     const { line, column } = item.pb.pos;
     if (line > at.line || (line === at.line && column >= at.column)) break;
     n++;

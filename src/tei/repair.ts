@@ -27,7 +27,7 @@ import type { Diagnostic, Edition, Inline, Note, NoteRef, PrintWitness, SourcePo
 import { diagnostic } from '../model/diagnostics.js';
 import { forEachEditionBlock } from '../model/walk.js';
 import { anchorId } from './context.js';
-import { isBlank, ncName } from './xml.js';
+import { isBlank, ncName, uri } from './xml.js';
 
 /** The placeholders of required header parts the sources leave blank (encoding.md, "Header"). */
 export const UNSTATED = { title: '[Untitled]', author: '[Unknown]', publisher: '[s.n.]' } as const;
@@ -146,8 +146,9 @@ function unlinkMissingNotes(edition: Edition, warn: Warn): void {
   });
 }
 
-/** Addresses a link may keep: the web's and e-mail's, and those with no scheme (in the document). */
-const SAFE_TARGET = /^(?:https?|mailto|ftp):|^[^:/?#]*(?:[/?#]|$)/i;
+/** A URI scheme (RFC 3986): a link with one other than the web's and e-mail's is not kept. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const SAFE_SCHEME = /^(?:https?|mailto|ftp):/i;
 
 /**
  * A link to an address of another kind (`javascript:`, `data:`, `file:`) would run or open
@@ -157,7 +158,11 @@ function unlinkUnsafeLinks(edition: Edition, warn: Warn): void {
   forEachInlineList(edition, (list) => {
     for (let i = 0; i < list.length; i++) {
       const node = list[i]!;
-      if (node.type !== 'link' || SAFE_TARGET.test(node.target.trim())) continue;
+      // judged as the writer will write it (tei/xml.ts uri): a colon after what is no scheme
+      // (`mailtº:`) is escaped there, and the address is a relative one
+      if (node.type !== 'link') continue;
+      const written = uri(node.target);
+      if (!SCHEME.test(written) || SAFE_SCHEME.test(written)) continue;
       const shown = node.target.length > 60 ? `${node.target.slice(0, 60)}…` : node.target;
       warn('link-unsafe', `the link to "${shown}" is not a web or e-mail address: its words are kept, unlinked`, node.pos);
       list.splice(i, 1, ...node.children);

@@ -89,7 +89,7 @@
        never the target as written (a javascript: address would run in the reader's page). -->
   <xsl:template match="ref[@type = 'noteref']">
     <xsl:variable name="note" select="t:resolve(., @target)"/>
-    <xsl:variable name="href" select="if ($note) then t:link(., $note) else if (matches(@target, '^(https?|mailto|ftp):')) then string(@target) else ()"/>
+    <xsl:variable name="href" select="if ($note) then t:link(., $note) else if (matches(@target, '^(https?|mailto|ftp):', 'i')) then string(@target) else ()"/>
     <sup class="noteref">
       <xsl:choose>
         <xsl:when test="exists($href)">
@@ -120,7 +120,7 @@
   <xsl:template match="ref | ptr">
     <xsl:variable name="to" select="t:resolve(., @target)"/>
     <xsl:variable name="href" select="if ($to) then t:link(., $to)
-                                      else if (matches(@target, '^(https?|mailto|ftp):')) then string(@target) else ()"/>
+                                      else if (matches(@target, '^(https?|mailto|ftp):', 'i')) then string(@target) else ()"/>
     <xsl:choose>
       <!-- A link that holds links (a contents entry with its note reference): HTML forbids an a in
            an a, so each run of its content around them is a link of its own. -->
