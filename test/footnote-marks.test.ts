@@ -2,9 +2,10 @@
  * Foot notes whose mark the transcriber left unlinked (`we must <I>create</I>* and`): the mark is
  * found on the note's own page and becomes its reference, on the sample's pages. A paragraph that
  * runs over several pages carries the marks of the notes at the foot of each: the mark is looked
- * for between the page breaks around the note in the source, and the notes of one page take its
- * marks in order. Before, 107 foot notes of the sample were written as unreferenced; the mark of
- * one note could be given to another.
+ * for between the page breaks around the note in the source (the notes of one page take its marks
+ * in order, which the sample does not put to the test: no page of it holds two notes of one label
+ * whose marks the other order would swap). Before, 107 foot notes of the sample were written as
+ * unreferenced; the mark of one note could be given to another.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -41,7 +42,7 @@ describe('unlinked foot-note marks', () => {
     expect(markedWords(sdvnq, 'The Armenian Social-Democratic')).toMatch(/one indivisible "nation\."$/);
   });
 
-  it('gives the notes of one page their marks in order: the note on a term gets that term\'s mark', () => {
+  it('looks for a note\'s mark on the note\'s own page: the note on a term gets that term\'s mark, not the next page\'s', () => {
     const dcr = teiOf(join(fixtures, 'marx2mao-tranche2/Lenin/DCRii.html'));
     expect(markedWords(dcr, 'In the Russian translation (p. 651')).toMatch(/\(Arbeitsrente \)$/);
     expect(markedWords(dcr, 'In the numerically small top group')).toMatch(/over money income from agriculture$/);

@@ -36,7 +36,7 @@ describe('a Lenin title block\'s statements in the header', () => {
     expect(creation(teiOf('QNA22'))).toBe('<date from="1922-12-30" to="1922-12-31">Dictated December 30-31, 1922</date>');
     // a season: the year; a dash after a month at a line's end stays a dash
     expect(creation(teiOf('ER97'))).toBe('<date when="1897">Written in spring 1897</date>');
-    expect(creation(teiOf('APSD02'))).toBe('<date when="1902">Written in February- first half of March 1902</date>');
+    expect(creation(teiOf('APSD02'))).toBe('<date when="1902">Written in February-first half of March 1902</date>');
   });
 
   it('how it was signed and what it is printed from, as printed; the TEI valid', async () => {
@@ -48,5 +48,21 @@ describe('a Lenin title block\'s statements in the header', () => {
       expect.stringMatching(/^Published according to the text of the miscellany Economic Studies and Essays, checked with the text in Novoyo Slovo/),
     ]);
     expect((await validateTei(nt16, 'NT16.tei.xml')).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('the writing date of a statement in both calendars or with more than a date', () => {
+  it('dates by the New Style, into the next year where it falls there; a bound or a second clause is not a date', async () => {
+    const { readWritten } = await import('../src/readers/marx2mao/title-facts.js');
+    const read = (...lines: string[]) => {
+      const r = readWritten(lines);
+      return r && { when: r.when, from: r.from, to: r.to };
+    };
+    expect(read('Written December 24-27, 1917 (January 6-9, 1918)')).toEqual({ when: undefined, from: '1918-01-06', to: '1918-01-09' });
+    expect(read('Written December 30 (January 12), 1917')).toEqual({ when: '1918-01-12', from: undefined, to: undefined });
+    expect(read('Written December 30 (12), 1917')).toEqual({ when: '1918-01-12', from: undefined, to: undefined });
+    expect(read('Written October 30 (12), 1917')).toEqual({ when: '1917-11-12', from: undefined, to: undefined });
+    expect(read('Written not earlier than 1910')).toEqual({ when: undefined, from: undefined, to: undefined });
+    expect(read('Written July 1916; published 1917')).toEqual({ when: '1916-07', from: undefined, to: undefined });
   });
 });

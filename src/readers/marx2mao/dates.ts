@@ -6,7 +6,7 @@
  * digit 1 (`l942`, read as 1942 and reported).
  */
 
-const MONTHS = [
+export const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
   'july', 'august', 'september', 'october', 'november', 'december',
 ];

@@ -7,7 +7,7 @@
  * Names and statements are kept as printed; statements run over lines until the next statement.
  */
 import type { DateStatement } from '../../model/types.js';
-import { readDate, type ReadDate } from './dates.js';
+import { MONTHS, readDate, type ReadDate } from './dates.js';
 
 export interface Responsibility {
   editor?: string;
@@ -24,10 +24,10 @@ function statementAt(lines: string[], i: number, more: (line: string) => boolean
   const parts = [lines[i]!];
   for (let k = i + 1; k < lines.length && !STATEMENT.test(lines[k]!) && more(lines[k]!); k++) parts.push(lines[k]!);
   // a word broken at a line's end (`miscel-` / `lany`) is one word again; after a month's name
-  // (`February-` / `first half of March`) the hyphen is a dash
+  // (`February-` / `first half of March`) the hyphen is a dash, kept as printed: `February-first`
   return parts
     .join('\n')
-    .replace(/(\p{L}*\p{Ll})-\n(\p{Ll})/gu, (all, word: string, next: string) => (new RegExp(`^${MONTH}$`, 'i').test(word) ? all : `${word}${next}`))
+    .replace(/(\p{L}*\p{Ll})-\n(\p{Ll})/gu, (_all, word: string, next: string) => (new RegExp(`^${MONTH}$`, 'i').test(word) ? `${word}-${next}` : `${word}${next}`))
     .replace(/\s*\n\s*/g, ' ')
     .trim();
 }
@@ -113,13 +113,25 @@ export function readWritten(lines: string[]): (ReadDate & { text: string }) | un
   const text = statementAt(lines, i);
   const exact = readDate(text);
   if (exact) return { ...exact, text };
-  const body = text.replace(/^(?:Written|Witten|Dictated)\s+(?:on\s+|in\s+|between\s+)?/i, '').replace(/[.,]$/, '');
+  // the statement's first clause (`Written July 1916; published 1917`: the writing only)
+  const body = text.replace(/^(?:Written|Witten|Dictated)\s+(?:on\s+|in\s+|between\s+)?/i, '').split(/;|\.\s/)[0]!.replace(/[.,]$/, '');
+  // `not earlier than 1910`: a bound, not a date; kept as printed, undated
+  if (/\bnot\s+(?:earlier|later)\s+than\b/i.test(body)) return { text };
+  const clause = readDate(body);
+  if (clause) return { ...clause, text };
+  // the New Style date in full in brackets: `December 24-27, 1917 (January 6-9, 1918)`
+  const bracketed = /\(([^()]*\d{4})\)\s*$/.exec(body);
+  const inBrackets = bracketed ? readDate(bracketed[1]!) : undefined;
+  if (inBrackets) return { ...inBrackets, text };
   // October 8 (21), 1917; October 25 (November 7), 1917; September 13-14 (26-27), 1917
   const dual = new RegExp(`^(${MONTH})\\s+(\\d{1,2})(?:-\\d{1,2})?\\s*\\((?:(${MONTH})\\s+)?(\\d{1,2}(?:-\\d{1,2})?)\\),?\\s+(\\d{4})$`, 'i').exec(body);
   if (dual) {
-    // New Style is 12 or 13 days later: a smaller day with no month named is in the next month
-    const month = dual[3] ?? (Number(dual[4]!.split('-')[0]) < Number(dual[2]) ? nextMonth(dual[1]!) : dual[1]!);
-    const ns = month ? readDate(`${month} ${dual[4]}, ${dual[5]}`) : undefined;
+    // New Style is 12 or 13 days later: a smaller day with no month named is in the next month;
+    // a month earlier in the year than the Old Style's (December 30 → January 12) in the next year
+    const os = monthIndex(dual[1]!);
+    const nsMonth = dual[3] ? monthIndex(dual[3]) : Number(dual[4]!.split('-')[0]) < Number(dual[2]) ? (os + 1) % 12 : os;
+    const year = Number(dual[5]) + (nsMonth < os ? 1 : 0);
+    const ns = readDate(`${MONTHS[nsMonth]} ${dual[4]}, ${year}`);
     if (ns) return { ...ns, text };
   }
   // in 1896-99, 1896-1899
@@ -134,11 +146,9 @@ export function readWritten(lines: string[]): (ReadDate & { text: string }) | un
   return { text };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function nextMonth(name: string): string | undefined {
-  const i = MONTHS.findIndex((m) => m.toLowerCase() === name.toLowerCase());
-  return i >= 0 && i < 11 ? MONTHS[i + 1] : undefined;
+/** 0 for January; the name as MONTH matched it (any case). */
+function monthIndex(name: string): number {
+  return MONTHS.indexOf(name.toLowerCase());
 }
 
 /**

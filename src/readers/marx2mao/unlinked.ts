@@ -82,7 +82,8 @@ function linkIn(b: Block, re: RegExp, note: Note, part: 'beforeFirstPb' | 'after
     const at = (k: number) => { const x = list[k]!; return x.type === 'pb' ? x.pos : undefined; };
     const before = pbs.filter((k) => isBefore(at(k), note.pos));
     const after = pbs.filter((k) => isBefore(note.pos, at(k)));
-    // no break before it: the paragraph began on the note's page
+    // no break after the note: its page does not end in this paragraph; no break before it: the
+    // paragraph began on the note's page
     if (after.length === 0) return false;
     [lo, hi] = [before.length > 0 ? before.at(-1)! + 1 : 0, after[0]!];
   }
