@@ -172,15 +172,27 @@ describe('teikit deposit / verify (BagIt)', () => {
     };
     expect(await tampered('v2', 'bagit.txt', (t) => t.replace('BagIt-Version: 1.0', 'BagIt-Version: 2.0'))).toEqual({ code: 1, problems: ['unsupported-version: BagIt-Version 2.0: teikit checks versions 1.0 (RFC 8493) and 0.97'] });
     expect(await tampered('oxum-abc', 'bag-info.txt', (t) => t.replace(/^Payload-Oxum: .*$/m, 'Payload-Oxum: abc'))).toEqual({ code: 1, problems: ['payload-oxum: Payload-Oxum "abc" is not <octets>.<files>'] });
-    expect(await tampered('oxum-twice', 'bag-info.txt', (t) => `${t}Payload-Oxum: 1.1\n`)).toEqual({ code: 1, problems: ['malformed: Payload-Oxum is given 2 times; it may be given once'] });
+    expect(await tampered('oxum-twice', 'bag-info.txt', (t) => `${t}Payload-Oxum: 1.1\n`)).toEqual({ code: 1, problems: ['malformed: Payload-Oxum is given 2 times; it must be given once'] });
+    // the field's name in another case is the same field, and is checked against the payload
+    expect((await tampered('oxum-case', 'bag-info.txt', (t) => t.replace(/^Payload-Oxum: .*$/m, 'payload-oxum: 999.1'))).problems).toEqual([expect.stringMatching(/^payload-oxum: Payload-Oxum 999\.1 but the payload is \d+\.1$/)]);
+    expect(await tampered('date-bad', 'bag-info.txt', (t) => t.replace(/^Bagging-Date: .*$/m, 'Bagging-Date: 2020-13-45'))).toEqual({ code: 1, problems: ['malformed: Bagging-Date "2020-13-45" is not a date (YYYY-MM-DD)'] });
+    // a repeated Bag-Count SHOULD NOT be, but does not make the bag invalid
+    expect((await tampered('count-twice', 'bag-info.txt', (t) => `${t}Bag-Count: 1 of 2\nBag-Count: 1 of 2\n`)).problems).toEqual([]);
+    expect(await tampered('three-lines', 'bagit.txt', (t) => `${t}Extra: line\n`)).toEqual({ code: 1, problems: ['malformed: 3 lines: a bagit.txt has exactly two'] });
     for (const count of ['3 of 2', 'abc', '0 of 0']) {
       expect(await tampered(`count-${count.replace(/\W/g, '')}`, 'bag-info.txt', (t) => `${t}Bag-Count: ${count}\n`), count).toEqual({ code: 1, problems: [`malformed: Bag-Count "${count}" is not "N of T" with 1 ≤ N ≤ T (or "N of ?")`] });
     }
     expect((await tampered('count-ok', 'bag-info.txt', (t) => `${t}Bag-Count: 2 of ?\n`)).problems).toEqual([]);
     const fetching = join(dir, 'fetch-bag');
     await createBag(payload, fetching);
-    await writeFile(join(fetching, 'fetch.txt'), 'https://example.org/b.txt 1 data/b.txt\n');
-    expect(await problemsOf(fetching)).toEqual({ code: 1, problems: ['missing: listed in fetch.txt to be fetched from https://example.org/b.txt: teikit does not fetch, and the bag is not complete without it'] });
+    await writeFile(join(fetching, 'fetch.txt'), 'https://example.org/b.txt 1 data/b.txt\nhttp://x/ 5 ../../etc/passwd\nhttp://x/ 5 notes.txt\n');
+    expect(await problemsOf(fetching)).toEqual({ code: 1, problems: [
+      // named once per kind of problem, whatever the number of manifests
+      'unlisted: listed in fetch.txt but not in manifest-sha256.txt',
+      'missing: listed in fetch.txt to be fetched from https://example.org/b.txt: teikit does not fetch, and the bag is not complete without it',
+      'outside-bag: path "../../etc/passwd" leaves the bag',
+      'malformed: path "notes.txt" is not in data/: only payload is fetched',
+    ] });
     // a bag made by another tool with md5 and sha1 manifests only: checked, valid; a changed byte found
     const old = join(dir, 'md5-bag');
     await mkdir(join(old, 'data'), { recursive: true });

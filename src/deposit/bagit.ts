@@ -125,12 +125,16 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
     say('bagit.txt', 'not-a-bag', 'missing: this is not a BagIt bag');
     return problems;
   }
-  const version = /^BagIt-Version: (\d+\.\d+)\r?\n/.exec(declaration)?.[1];
+  // exactly two lines, in this order (RFC 8493 §2.1.1)
+  const declared = declaration.split(/\r?\n/);
+  if (declared.at(-1) === '') declared.pop();
+  const version = /^BagIt-Version: (\d+\.\d+)$/.exec(declared[0] ?? '')?.[1];
   if (!version) say('bagit.txt', 'malformed', 'first line must be "BagIt-Version: M.N"');
   else if (!['0.97', '1.0'].includes(version)) say('bagit.txt', 'unsupported-version', `BagIt-Version ${version}: teikit checks versions 1.0 (RFC 8493) and 0.97`);
-  const encoding = /^Tag-File-Character-Encoding: *(\S+) *\r?$/m.exec(declaration)?.[1];
+  const encoding = /^Tag-File-Character-Encoding: *(\S+) *$/.exec(declared[1] ?? '')?.[1];
   if (!encoding) say('bagit.txt', 'malformed', 'second line must be "Tag-File-Character-Encoding: UTF-8"');
   else if (!/^utf-?8$/i.test(encoding)) say('bagit.txt', 'unsupported-version', `tag files in ${encoding}: teikit reads UTF-8 tag files only`);
+  if (declared.length > 2) say('bagit.txt', 'malformed', `${declared.length} lines: a bagit.txt has exactly two`);
   const manifests = entries.filter((e) => /^manifest-[a-z0-9]+\.txt$/.test(e));
   // the digests a file is read for: those of this bag's manifests that teikit can check
   const algorithms = CHECKED.filter((alg) => entries.includes(`manifest-${alg}.txt`) || entries.includes(`tagmanifest-${alg}.txt`));
@@ -163,6 +167,8 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
     }
     return digests.get(path);
   };
+  /** What each payload manifest lists (fetch.txt's files must be in all of them). */
+  const listedBy = new Map<string, Set<string>>();
   for (const manifest of [...manifests, ...entries.filter((e) => /^tagmanifest-[a-z0-9]+\.txt$/.test(e))]) {
     const alg = manifest.replace(/^(tag)?manifest-|\.txt$/g, '');
     if (!(CHECKED as readonly string[]).includes(alg)) {
@@ -170,6 +176,7 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
       continue;
     }
     const listed = new Set<string>();
+    if (!manifest.startsWith('tag')) listedBy.set(manifest, listed);
     const lines = (readText(join(bagDir, manifest), join(shownAs, manifest)) ?? '').split(/\r?\n/);
     for (const [i, line] of lines.entries()) {
       if (!line.trim()) continue;
@@ -194,7 +201,7 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
   }
   const info = readText(join(bagDir, 'bag-info.txt'), join(shownAs, 'bag-info.txt')) ?? '';
   checkBagInfo(info, (kind, message) => say('bag-info.txt', kind, message));
-  const oxum = /^Payload-Oxum:\s*(\d+)\.(\d+)\s*$/m.exec(info);
+  const oxum = /^Payload-Oxum:[ \t]*(\d+)\.(\d+)[ \t]*\r?$/im.exec(info);
   if (oxum) {
     let bytes = 0;
     for (const p of payload) bytes += digests.get(p)?.size ?? statSync(join(bagDir, p)).size;
@@ -207,27 +214,45 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
   for (const [i, line] of (fetch ?? '').split(/\r?\n/).entries()) {
     if (!line.trim()) continue;
     const m = /^(\S+)\s+(\d+|-)\s+(.+)$/.exec(line);
-    if (!m) say(`fetch.txt:${i + 1}`, 'malformed', 'malformed line (expected "<url> <length> <path>")');
-    else if (!payload.has(decodePath(m[3]!))) say(decodePath(m[3]!), 'missing', `listed in fetch.txt to be fetched from ${m[1]}: teikit does not fetch, and the bag is not complete without it`);
+    if (!m) {
+      say(`fetch.txt:${i + 1}`, 'malformed', 'malformed line (expected "<url> <length> <path>")');
+      continue;
+    }
+    const path = decodePath(m[3]!);
+    // a file to fetch is payload: under data/, listed in every payload manifest (RFC 8493 §2.2.3)
+    if (path.split('/').includes('..')) say(`fetch.txt:${i + 1}`, 'outside-bag', `path "${path}" leaves the bag`);
+    else if (!path.startsWith('data/')) say(`fetch.txt:${i + 1}`, 'malformed', `path "${path}" is not in data/: only payload is fetched`);
+    else {
+      for (const [manifest, listed] of listedBy) if (!listed.has(path)) say(path, 'unlisted', `listed in fetch.txt but not in ${manifest}`);
+      if (!payload.has(path)) say(path, 'missing', `listed in fetch.txt to be fetched from ${m[1]}: teikit does not fetch, and the bag is not complete without it`);
+    }
   }
   return problems;
 }
 
 /**
- * bag-info.txt's reserved fields that have a form (RFC 8493 §2.2.2): each once at most where the
- * RFC says so, Payload-Oxum `<octets>.<files>`, Bagging-Date a date, Bag-Count `N of T` (or `N of ?`).
+ * bag-info.txt's reserved fields that have a form (RFC 8493 §2.2.2): Payload-Oxum `<octets>.<files>`
+ * and once only (it MUST NOT be repeated; the others SHOULD NOT, which does not make a bag invalid),
+ * Bagging-Date a date, Bag-Count `N of T` (or `N of ?`). Names in any case, as the RFC reads them.
  */
 function checkBagInfo(info: string, say: (kind: VerifyProblemKind, message: string) => void): void {
   const values = (name: string) => [...info.matchAll(new RegExp(`^${name}:[ \\t]*(.*?)[ \\t]*\\r?$`, 'gmi'))].map((m) => m[1]!);
-  for (const name of ['Payload-Oxum', 'Bagging-Date', 'Bag-Size', 'Bag-Group-Identifier', 'Bag-Count']) {
-    if (values(name).length > 1) say('malformed', `${name} is given ${values(name).length} times; it may be given once`);
-  }
-  for (const oxum of values('Payload-Oxum')) if (!/^\d+\.\d+$/.test(oxum)) say('payload-oxum', `Payload-Oxum "${oxum}" is not <octets>.<files>`);
-  for (const date of values('Bagging-Date')) if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) say('malformed', `Bagging-Date "${date}" is not a date (YYYY-MM-DD)`);
+  const oxums = values('Payload-Oxum');
+  if (oxums.length > 1) say('malformed', `Payload-Oxum is given ${oxums.length} times; it must be given once`);
+  for (const oxum of oxums) if (!/^\d+\.\d+$/.test(oxum)) say('payload-oxum', `Payload-Oxum "${oxum}" is not <octets>.<files>`);
+  for (const date of values('Bagging-Date')) if (!isCalendarDate(date)) say('malformed', `Bagging-Date "${date}" is not a date (YYYY-MM-DD)`);
   for (const count of values('Bag-Count')) {
     const m = /^(\d+) of (\d+|\?)$/.exec(count);
     if (!m || Number(m[1]) < 1 || (m[2] !== '?' && Number(m[1]) > Number(m[2]))) say('malformed', `Bag-Count "${count}" is not "N of T" with 1 ≤ N ≤ T (or "N of ?")`);
   }
+}
+
+/** `YYYY-MM-DD` that names a day of the calendar (not 2020-13-45). */
+function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 /** A tag file's text; undefined when it is not there. One that is there but cannot be read (a
