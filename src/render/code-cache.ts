@@ -5,11 +5,11 @@
  * (module.enableCompileCache is Node 22), so the file is run through vm.Script with cachedData.
  *
  * The cache is kept in the user's cache folder ($XDG_CACHE_HOME/teikit or ~/.cache/teikit), never
- * in a shared temporary folder, named by the file's path and then by its size and time and Node's
- * version (V8's own check compares only the source's length: a changed file of the same length
- * must not meet its old code). One file per path: writing a new cache removes that path's older
- * ones, so reinstalling or upgrading does not pile up 3 MB files. Where no cache can be written the
- * file is simply compiled, as require would.
+ * in a shared temporary folder, named by the file's path and Node's version, then by the file's
+ * size and time (V8's own check compares only the source's length: a changed file of the same
+ * length must not meet its old code). One file per path and Node: writing a new cache removes that
+ * one's older ones (and temporary files over an hour old), so reinstalling or upgrading does not
+ * pile up 3 MB files. Where no cache can be written the file is simply compiled, as require would.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -36,8 +36,9 @@ export function requireCached(path: string): unknown {
   const source = readFileSync(path, 'utf8');
   const stat = statSync(path);
   const hash = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 16);
-  const ofPath = hash(path);
-  const cacheFile = dir ? join(dir, `${ofPath}-${hash(`${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.arch}`)}.v8cache`) : undefined;
+  // one cache per file and Node (two Node versions running one install keep one each)
+  const ofPath = hash(`${path}\0${process.version}\0${process.arch}`);
+  const cacheFile = dir ? join(dir, `${ofPath}-${hash(`${stat.size}\0${stat.mtimeMs}`)}.v8cache`) : undefined;
   let cachedData: Buffer | undefined;
   try {
     cachedData = cacheFile ? readFileSync(cacheFile) : undefined;
@@ -70,7 +71,13 @@ function writeCache(cacheFile: string, script: Script, ofPath: string): void {
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, cacheFile);
     const stale = STALE(ofPath);
-    for (const name of readdirSync(dir)) if (stale.test(name) && join(dir, name) !== cacheFile) rmSync(join(dir, name), { force: true });
+    const hourAgo = Date.now() - 3_600_000;
+    for (const name of readdirSync(dir)) {
+      const file = join(dir, name);
+      if (stale.test(name) && file !== cacheFile) rmSync(file, { force: true });
+      // a temporary file a process that died while writing left behind
+      else if (name.endsWith('.tmp') && (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < hourAgo) rmSync(file, { force: true });
+    }
   } catch {
     /* no cache: the next process compiles the file, as without one */
   }
