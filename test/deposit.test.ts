@@ -276,6 +276,11 @@ describe('teikit deposit / verify (BagIt)', () => {
       expect(inside.code).toBe(2);
       expect(inside.err.trim()).toBe('cannot write built-ed/bag: it is inside built-ed, the folder being deposited; choose a folder outside it');
       expect(await readdir(join(dir, 'built-ed'))).toEqual(['x.tei.xml']);
+      // named by a symbolic link to it: the same folder
+      await symlink(join(dir, 'built-ed'), join(dir, 'built-link'));
+      const linked = await cli(['deposit', 'built-link', '-o', 'built-ed/bag'], dir);
+      expect(linked.code).toBe(2);
+      expect(await readdir(join(dir, 'built-ed'))).toEqual(['x.tei.xml']);
       plain(blocked.err + missing.err + exists.err + inside.err);
     });
 

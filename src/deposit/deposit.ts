@@ -8,9 +8,9 @@
  * edition. The TEI is validated first (teikit's schema and rules). Exit classes: UserError 1 for
  * a bad input, 2 for usage and I/O (missing input, existing bag, a bag folder that cannot be made).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile, cp } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
 import { EDITION_FILE } from '../edition/index.js';
@@ -50,8 +50,8 @@ export async function deposit(input: string, bag: string, options: DepositOption
     throw ioFailure(err, 'read', input);
   });
   if (existsSync(bagPath)) throw new UserError(`cannot write ${bag}: already exists; choose a new folder for the bag`, 2);
-  // a bag inside the folder it bags would be copied into itself
-  if (found.isDirectory() && (bagPath + sep).startsWith(inputPath + sep)) {
+  // a bag inside the folder it bags would be copied into itself (also by way of a symbolic link)
+  if (found.isDirectory() && (realOfNearest(bagPath) + sep).startsWith(realpathSync(inputPath) + sep)) {
     throw new UserError(`cannot write ${bag}: it is inside ${input}, the folder being deposited; choose a folder outside it`, 2);
   }
   try {
@@ -98,6 +98,13 @@ export async function deposit(input: string, bag: string, options: DepositOption
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** The real path of `path`, whose last parts may not exist yet: its nearest existing folder's, and the rest. */
+function realOfNearest(path: string): string {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  return join(realpathSync(existing), relative(existing, path));
 }
 
 /**

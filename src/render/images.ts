@@ -29,7 +29,8 @@ export function assetPath(assetsDir: string, url: string): string | undefined {
     return path; // not there: the caller finds it missing
   }
   const realRoot = realpathSync(root);
-  return real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep) ? path : undefined;
+  // the real path is the one read: a link changed after this check cannot lead elsewhere
+  return real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep) ? real : undefined;
 }
 
 /** The media type an image's name gives it in the EPUB (xslt/common/epub-files.xsl t:image-type). */

@@ -75,7 +75,10 @@ export function groupVolumes(members: VolumeMember[]): Volume[] {
     byKey.set(key, [...(byKey.get(key) ?? []), m]);
   }
   const volumes = [...byKey.values()].map(makeVolume);
-  volumes.sort((a, b) => a.collection.localeCompare(b.collection) || (Number(a.volume.n ?? NaN) - Number(b.volume.n ?? NaN) || a.volume.text.localeCompare(b.volume.text)));
+  // ties (one title and number, other authors or publishers) by their key: the same order, and so
+  // the same -2 suffixes, whatever the order of the inputs
+  const keyOf = (v: Volume) => volumeKey(v.members[0]!.member);
+  volumes.sort((a, b) => a.collection.localeCompare(b.collection) || (Number(a.volume.n ?? NaN) - Number(b.volume.n ?? NaN) || a.volume.text.localeCompare(b.volume.text)) || (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
   return distinctIds(volumes);
 }
 
