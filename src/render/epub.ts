@@ -25,7 +25,7 @@ export async function renderEpub(tei: string | ParsedTei, opts: RenderOptions = 
   const assetsDir = opts.assetsDir ?? '.';
   // An image the EPUB cannot carry (missing, empty, remote, outside the assets folder) is left out, with a warning.
   const skipped = facts.images.filter((url) => {
-    const problem = unavailable(url, assetsDir);
+    const problem = unavailable(url, assetsDir, opts.assetsNamed);
     if (problem) opts.onWarning?.(`${file}: warning image-skipped: image '${url}' (graphic/@url) ${problem}; the EPUB is written without it`);
     return problem !== undefined;
   });
@@ -79,10 +79,11 @@ function listedImages(principal: string): ListedImage[] {
 }
 
 /** Why an image cannot be packed (undefined when it can be read from the assets folder). */
-function unavailable(url: string, assetsDir: string): string | undefined {
+function unavailable(url: string, assetsDir: string, named?: string): string | undefined {
   const paths = [url, safeDecode(url)].map((u) => assetPath(assetsDir, u));
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return 'is remote: teikit packs only local images, never fetches one';
-  if (paths.some((p) => p === undefined)) return `is outside the assets folder ${resolve(assetsDir)}: teikit packs only images from inside it (--assets <dir> names the folder)`;
+  const where = named ?? `in ${resolve(assetsDir)}`;
+  if (paths.some((p) => p === undefined)) return named ? `is not ${named}` : `is outside the assets folder ${resolve(assetsDir)}: teikit packs only images from inside it (--assets <dir> names the folder)`;
   const sizes = (paths as string[]).flatMap((p) => {
     try {
       const st = statSync(p);
@@ -91,15 +92,15 @@ function unavailable(url: string, assetsDir: string): string | undefined {
       return [];
     }
   });
-  if (sizes.length === 0) return `is not found in ${resolve(assetsDir)} (--assets <dir> names the folder of the images)`;
+  if (sizes.length === 0) return `is not found ${where}${named ? '' : ' (--assets <dir> names the folder of the images)'}`;
   // an empty file is no image (the site's own copy of a portrait can be empty): as if missing
-  if (!sizes.some((n) => n > 0)) return `is an empty file in ${resolve(assetsDir)}`;
+  if (!sizes.some((n) => n > 0)) return `is an empty file ${where}`;
   // what the EPUB would declare it as (by its name) must be what it is, or EPUBCheck refuses the book
   const bytes = readImage(url, assetsDir, url);
   const actual = sniffImage(bytes);
-  const named = imageTypeOfName(url);
+  const byName = imageTypeOfName(url);
   if (!actual) return 'is not a GIF, JPEG, PNG or SVG image';
-  return actual === named ? undefined : `is ${actual}, not ${named ?? 'an image'} as its name says`;
+  return actual === byName ? undefined : `is ${actual}, not ${byName ?? 'an image'} as its name says`;
 }
 
 function readImage(url: string, assetsDir: string, file: string): Uint8Array {

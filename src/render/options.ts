@@ -6,6 +6,9 @@ export interface RenderOptions {
   params?: Record<string, string>;
   /** Folder where the images named by graphic/@url are found (EPUB); default: the working directory. */
   assetsDir?: string;
+  /** Where messages say the images were looked for (`beside its work's TEI`), for a caller that
+   * gathered them into assetsDir itself; default: the folder's path, with the --assets hint. */
+  assetsNamed?: string;
   /** Told each warning (an image left out of an EPUB); the CLI prints them on standard error. */
   onWarning?: (message: string) => void;
   /** Name of the TEI input in messages (`SU39.tei.xml:12:3 …`); default `<tei>`. */

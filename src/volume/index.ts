@@ -147,13 +147,9 @@ export async function buildVolumes(inputs: string[], opts: BuildVolumesOptions):
       const epub = await renderEpub(tei, {
         source: `${volume.id}.tei.xml`,
         assetsDir: stage,
-        // the images were gathered from beside each work's TEI into the staging folder: named so,
-        // without that folder's name or the --assets option that volume does not have
-        onWarning: (line) => report(diagnostic('warning', 'volume-epub', line
-          .replace(/^.*?warning [\w-]+: /, '')
-          .replaceAll(`in ${stage}`, 'beside its work\'s TEI')
-          .replace(/ \(--assets <dir>[^)]*\)/, '')
-          .replace(/: teikit packs only images from inside it$/, ''), { file: written.epub })),
+        // gathered from beside each work's TEI into the staging folder: named so in messages
+        assetsNamed: 'beside its work\'s TEI',
+        onWarning: (line) => report(diagnostic('warning', 'volume-epub', line.replace(/^.*?warning [\w-]+: /, ''), { file: written.epub })),
       });
       await writeFileAtomic(join(stage, `${volume.id}.tei.xml`), tei, written.tei);
       await writeFileAtomic(join(stage, `${volume.id}.epub`), epub, written.epub);
