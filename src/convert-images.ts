@@ -4,12 +4,12 @@
  * page, as marx2mao's `<IMG SRC="Mao(250x264).GIF">`) to the same relative place beside the TEI.
  * An image path that leaves the source's folder is never followed; a missing image is a warning.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import type { Diagnostic, Edition, Figure } from './model/types.js';
 import { diagnostic } from './model/diagnostics.js';
 import { forEachEditionBlock } from './model/walk.js';
-import { writeFileAtomic } from './util/files.js';
+import { realPathInside, writeFileAtomic } from './util/files.js';
 
 export interface CarriedImages {
   copied: string[];
@@ -48,8 +48,7 @@ export async function locateImage(url: string, fromDir: string): Promise<ImageTo
   const from = resolve(fromDir, rel);
   if (!(await stat(from).then((s) => s.isFile() && s.size > 0, () => false))) return 'missing';
   // a symbolic link on the way must not lead out of the folder either
-  const [real, base] = await Promise.all([realpath(from), realpath(fromDir)]);
-  return real.startsWith(base.endsWith(sep) ? base : base + sep) ? { rel, from } : 'unsafe';
+  return realPathInside(from, fromDir) ? { rel, from } : 'unsafe';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { realPathInside } from '../util/files.js';
 import { isAbsolute, resolve, sep } from 'node:path';
 
 /** The media type an image's bytes say it has (EPUB core image types only), or undefined. */
@@ -22,15 +22,12 @@ export function assetPath(assetsDir: string, url: string): string | undefined {
   const root = resolve(assetsDir);
   const path = resolve(root, url);
   if (!path.startsWith(root + sep)) return undefined;
-  let real: string;
   try {
-    real = realpathSync(path);
+    // the real path is the one read: a link changed after this check cannot lead elsewhere
+    return realPathInside(path, root);
   } catch {
     return path; // not there: the caller finds it missing
   }
-  const realRoot = realpathSync(root);
-  // the real path is the one read: a link changed after this check cannot lead elsewhere
-  return real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep) ? real : undefined;
 }
 
 /** The media type an image's name gives it in the EPUB (xslt/common/epub-files.xsl t:image-type). */

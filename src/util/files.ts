@@ -1,5 +1,5 @@
-import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ioFailure } from './io-errors.js';
 
@@ -95,4 +95,14 @@ export function linksToFile(link: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The real path of an existing `path` when it is inside `folder` for real (a symbolic link on the
+ * way must not lead out of it), else undefined. Images a TEI or source names are read only so.
+ */
+export function realPathInside(path: string, folder: string): string | undefined {
+  const real = realpathSync(path);
+  const root = realpathSync(folder);
+  return real.startsWith(root.endsWith(sep) ? root : root + sep) ? real : undefined;
 }
