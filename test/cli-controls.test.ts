@@ -135,7 +135,7 @@ describe('exit codes: 2 for usage and I/O, in plain words', () => {
     ['convert: output under a file', ['convert', join(fixtures, 'marx2mao/Mao/SU39.html'), '-o', 'afile/x.xml'], /^cannot write afile\/x\.xml: a part of the path is a file, not a folder$/],
     ['batch: missing folder', ['batch', 'nowhere', '-o', 'out'], /^cannot read nowhere: no such file or folder$/],
     ['validate: missing file', ['validate', 'missing.xml'], /^teikit validate: cannot read missing\.xml: no such file or folder$/],
-    ['validate: a folder for a file', ['validate', 'folder'], /^teikit validate: cannot read folder: is a folder, not a file$/],
+    ['validate: a folder with no XML file', ['validate', 'folder'], /^teikit validate: no XML file \(\*\.xml\) in folder$/],
     ['render: missing input', ['render', 'missing.xml', '--to', 'txt'], /^cannot read missing\.xml: no such file or folder$/],
     ['render: a folder for a file', ['render', 'folder', '--to', 'txt', '-o', 'x.txt'], /^cannot read folder: is a folder, not a file$/],
     ['render: output under a file', ['render', 'good.xml', '-o', 'afile/x.txt'], /^cannot write afile\/x\.txt: a part of the path is a file, not a folder$/],

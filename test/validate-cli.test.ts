@@ -3,7 +3,7 @@
  * (0 valid, 1 invalid, 2 usage or I/O error), --format json, --schema, standard input.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -36,6 +36,20 @@ describe('teikit validate', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('1 of 1 file(s) valid\n');
+  });
+
+  it('checks every *.xml of a folder (subfolders too, hidden ones not), in order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-validate-dir-'));
+    writeFileSync(join(dir, 'b.tei.xml'), readFileSync(sample));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'a.xml'), readFileSync(invalid('noteref-no-hash.tei.xml')));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.git', 'x.xml'), 'not xml');
+    writeFileSync(join(dir, 'notes.txt'), 'not xml');
+    const r = await cli([dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${join(dir, 'sub', 'a.xml')}:75:48: error noteref-without-note: `);
+    expect(r.stderr.split('\n').filter(Boolean).at(-1)).toBe('1 of 2 file(s) valid, 1 invalid');
   });
 
   it('exits 1 and prints file:line:col severity code: message for an invalid file', async () => {

@@ -5,9 +5,9 @@
  * Well-formedness, RELAX NG and (with the house schema, or when asked) the house rules, for each
  * file. Exit 0 when every
  * file is valid (warnings allowed), 1 when any is invalid, 2 on usage or I/O errors (a file that
- * cannot be read, an unusable schema). `-` reads standard input.
+ * cannot be read, an unusable schema). `-` reads standard input; a folder, every `*.xml` in it.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_MAX_MESSAGES, validateSpec } from '../specs/validate.js';
 import { parseCommandArgs, readAll } from '../args.js';
@@ -16,6 +16,7 @@ import type { Diagnostic } from '../../model/types.js';
 import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { isValid, judgeWithJing, loadSchema, parseRuleList, schemaPath, usesJing, validateTei, type RuleName } from '../../validate/index.js';
 import { ioFailure } from '../../util/io-errors.js';
+import { walk } from '../../batch/sources.js';
 
 interface FileResult {
   file: string;
@@ -39,6 +40,25 @@ function parseRules(value: string | undefined): Set<RuleName> | undefined {
   } catch (err) {
     throw new UserError(`teikit validate: --rules: ${(err as Error).message}`, 2);
   }
+}
+
+/** The files to check: each as named, a folder's `*.xml` files (searched in order, hidden ones left out). */
+async function filesOf(positionals: string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const given of positionals) {
+    const info = given === '-' ? undefined : await stat(resolve(cwd, given)).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      out.push(given); // a file, standard input, or what cannot be read (said when it is read)
+      continue;
+    }
+    const found: string[] = [];
+    await walk(given, resolve(cwd, given), found, (name) => name.toLowerCase().endsWith('.xml')).catch((err: unknown) => {
+      throw ioFailure(err, 'read', given);
+    });
+    if (found.length === 0) throw new UserError(`teikit validate: no XML file (*.xml) in ${given}`, 2);
+    out.push(...found);
+  }
+  return out;
 }
 
 const command: Command = {
@@ -65,7 +85,8 @@ const command: Command = {
     }
     const inputs: { file: string; bytes: Uint8Array }[] = [];
     let ioError = false;
-    for (const file of parsed.positionals) {
+    const files = await filesOf(parsed.positionals, io.cwd);
+    for (const file of files) {
       try {
         inputs.push({ file, bytes: file === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, file)) });
       } catch (err) {
@@ -94,7 +115,7 @@ const command: Command = {
       if (invalid > 0 && (schema ?? 'teikit') === 'teikit') {
         io.stderr('(checked against teikit\'s house schema and rules; --schema tei_all checks TEI P5 alone)\n');
       }
-      io.stderr(`${results.length - invalid} of ${parsed.positionals.length} file(s) valid${invalid ? `, ${invalid} invalid` : ''}${ioError ? ', some unreadable' : ''}\n`);
+      io.stderr(`${results.length - invalid} of ${files.length} file(s) valid${invalid ? `, ${invalid} invalid` : ''}${ioError ? ', some unreadable' : ''}\n`);
     }
     if (ioError) return 2;
     return results.every((r) => r.valid) ? 0 : 1;

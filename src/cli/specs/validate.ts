@@ -6,7 +6,7 @@ export const DEFAULT_MAX_MESSAGES = 100;
 
 export const validateSpec = defineCommand({
   name: 'validate',
-  synopsis: ['<file.xml>... [--schema teikit|tei_all|<path.rng>] [--rules <list>]', '[--max-messages <n>] [--format text|json]'],
+  synopsis: ['<file.xml|dir>... [--schema teikit|tei_all|<path.rng>] [--rules <list>]', '[--max-messages <n>] [--format text|json]'],
   description: [
     "Each file is checked for well-formedness, then against RELAX NG. With teikit's house schema (the default) teikit's house rules run too (pointers resolve, ids unique, page numbers increase, notes referenced, break=\"no\" inside words); tei_all or your own schema is checked alone, as jing does.",
     'Problems are printed on standard output (they are the result) as file:line:col: severity code: message; the summary (N of M file(s) valid) on standard error. XInclude (xi:include) is not resolved: each include is reported as an error naming XInclude.',
