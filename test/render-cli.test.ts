@@ -58,6 +58,18 @@ describe('teikit render', () => {
     expect(plain.out).not.toContain('[p. 277]');
   });
 
+  it('--param css takes CSS text or a .css file, whose text it is; a missing one is named', async () => {
+    writeFileSync(join(dir, 'extra.css'), 'p.extra-rule { color: #333; }\n');
+    const text = await cli([sample, '--to', 'html', '-o', '-', '--param', 'css=h1.inline-rule { color: #111; }'], dir);
+    expect(text.out).toContain('h1.inline-rule { color: #111; }');
+    const file = await cli([sample, '--to', 'epub', '-o', 'css.epub', '--param', 'css=extra.css'], dir);
+    expect(file.code, file.err).toBe(0);
+    expect(strFromU8(unzipSync(readFileSync(join(dir, 'css.epub')))['OEBPS/style.css']!)).toContain('p.extra-rule { color: #333; }');
+    const missing = await cli([sample, '--to', 'epub', '-o', 'none.epub', '--param', 'css=none.css'], dir);
+    expect([missing.code, missing.err.trim()]).toEqual([2, 'cannot read --param css=none.css: no such file or folder']);
+    expect(existsSync(join(dir, 'none.epub'))).toBe(false);
+  });
+
   it('runs a user stylesheet that imports the built-in one, compiled at run time', async () => {
     const xsl = join(dir, 'my.xsl');
     writeFileSync(xsl, `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

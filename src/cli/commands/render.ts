@@ -85,6 +85,16 @@ const command: Command = {
         );
       }
     }
+    // css=extra.css names a file of CSS (its text is the parameter): as CSS text, a file name would
+    // make an EPUB that EPUBCheck refuses
+    if (params.css !== undefined && /\.css$/i.test(params.css.trim()) && !params.css.includes('{')) {
+      const cssFile = params.css.trim();
+      try {
+        params.css = await readFile(resolve(io.cwd, cssFile), 'utf8');
+      } catch (err) {
+        throw ioFailure(err, 'read', `--param css=${cssFile}`);
+      }
+    }
     const opts: RenderOptions = {
       source: input === '-' ? '<stdin>' : input,
       params,
