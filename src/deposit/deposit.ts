@@ -87,10 +87,12 @@ export async function deposit(input: string, bag: string, options: DepositOption
       await copied.catch((err) => {
         throw ioFailure(err, 'read', input);
       });
+      // read once, as validate reads it: a UTF-16 or ISO-8859-1 TEI is read, not mangled into U+FFFD
+      const teiText = decodeXmlText(await readFile(join(built, teiName)), tei.name);
       // a TEI file alone: the images it names beside it go into the bag with it (a built
       // edition's folder holds them already)
-      if (!found.isDirectory()) await copyNamedImages(join(built, teiName), dirname(tei.path), built, tei.name);
-      diagnostics = await completeEdition(built, teiName, tei.name, dirname(tei.path));
+      if (!found.isDirectory()) await copyNamedImages(teiText, teiName, dirname(tei.path), built, tei.name);
+      diagnostics = await completeEdition(built, teiName, teiText, tei.name, dirname(tei.path));
       sources = found.isDirectory() ? await sourcesOfReport(built, cwd, warnings) : [];
     }
     const made = await bagEdition(built, sources, bagPath, options.info ?? {});
@@ -112,16 +114,16 @@ function realOfNearest(path: string): string {
  * in `fromDir` (never a path out of that folder), at the same relative place. A TEI that is not
  * XML at all is left to completeEdition's validation to refuse.
  */
-async function copyNamedImages(teiPath: string, fromDir: string, toDir: string, shownAs: string): Promise<void> {
+async function copyNamedImages(tei: string, teiFileName: string, fromDir: string, toDir: string, shownAs: string): Promise<void> {
   let urls: string[];
   try {
-    urls = checkXml(decodeXmlText(await readFile(teiPath), shownAs), shownAs).images;
+    urls = checkXml(tei, shownAs).images;
   } catch {
     return;
   }
   // the TEI and the renditions made beside it
-  const stem = basename(teiPath).replace(/(\.tei)?\.xml$/i, '');
-  const taken = [basename(teiPath), `${stem}.html`, `${stem}.epub`, `${stem}.txt`];
+  const stem = teiFileName.replace(/(\.tei)?\.xml$/i, '');
+  const taken = [teiFileName, `${stem}.html`, `${stem}.epub`, `${stem}.txt`];
   for (const url of urls) {
     const found = await locateImage(url, fromDir);
     if (typeof found === 'string') continue;
@@ -159,9 +161,7 @@ function teiFile(input: string, path: string): { path: string; name: string } {
  * Validate the TEI of a built edition (errors refuse the deposit, exit 1) and render the renditions
  * it lacks. Returns the warnings of the validation.
  */
-async function completeEdition(dir: string, teiFileName: string, shownAs: string, assetsDir: string): Promise<Diagnostic[]> {
-  // decoded as validate decodes it: a UTF-16 or ISO-8859-1 TEI is read, not mangled into U+FFFD
-  const tei = decodeXmlText(await readFile(join(dir, teiFileName)), shownAs);
+async function completeEdition(dir: string, teiFileName: string, tei: string, shownAs: string, assetsDir: string): Promise<Diagnostic[]> {
   const diagnostics = await validateTei(tei, shownAs);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new UserError(errors.map(formatDiagnostic).join('\n'), 1, errors);

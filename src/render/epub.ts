@@ -23,9 +23,11 @@ export async function renderEpub(tei: string | ParsedTei, opts: RenderOptions = 
   // without one is identified by its idno, else its title.
   const uuid = facts.uuid ?? uuidV5(facts.idno ? idnoName(facts.idno) : `teikit-title:${facts.title ?? ''}`);
   const assetsDir = opts.assetsDir ?? '.';
-  // An image the EPUB cannot carry (missing, empty, remote, outside the assets folder) is left out, with a warning.
+  // An image the EPUB cannot carry (missing, empty, remote, outside the assets folder) is left out,
+  // with a warning; the bytes of those it can are kept for packing (each file read once).
+  const loaded = new Map<string, Uint8Array>();
   const skipped = facts.images.filter((url) => {
-    const problem = unavailable(url, assetsDir, opts.assetsNamed);
+    const problem = unavailable(url, assetsDir, opts.assetsNamed, loaded);
     if (problem) opts.onWarning?.(`${file}: warning image-skipped: image '${url}' (graphic/@url) ${problem}; the EPUB is written without it`);
     return problem !== undefined;
   });
@@ -45,9 +47,9 @@ export async function renderEpub(tei: string | ParsedTei, opts: RenderOptions = 
     entries[path] = [strToU8(run.documents.get(path)!), { level: 6, mtime: ZIP_TIME }];
   }
   for (const image of listedImages(run.principal)) {
-    const bytes = readImage(image.url, opts.assetsDir ?? '.', file);
+    const bytes = loaded.get(image.url) ?? readImage(image.url, assetsDir, file);
     if (bytes.byteLength === 0) {
-      throw new UserError(`${file}: image '${image.url}' (graphic/@url) is an empty file in ${resolve(opts.assetsDir ?? '.')}`);
+      throw new UserError(`${file}: image '${image.url}' (graphic/@url) is an empty file in ${resolve(assetsDir)}`);
     }
     const actual = sniffImage(bytes);
     if (actual !== image.type) {
@@ -78,8 +80,8 @@ function listedImages(principal: string): ListedImage[] {
     });
 }
 
-/** Why an image cannot be packed (undefined when it can be read from the assets folder). */
-function unavailable(url: string, assetsDir: string, named?: string): string | undefined {
+/** Why an image cannot be packed (undefined when it can be read from the assets folder: its bytes then go into `loaded`). */
+function unavailable(url: string, assetsDir: string, named: string | undefined, loaded: Map<string, Uint8Array>): string | undefined {
   const paths = [url, safeDecode(url)].map((u) => assetPath(assetsDir, u));
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return 'is remote: teikit packs only local images, never fetches one';
   const where = named ?? `in ${resolve(assetsDir)}`;
@@ -100,7 +102,9 @@ function unavailable(url: string, assetsDir: string, named?: string): string | u
   const actual = sniffImage(bytes);
   const byName = imageTypeOfName(url);
   if (!actual) return 'is not a GIF, JPEG, PNG or SVG image';
-  return actual === byName ? undefined : `is ${actual}, not ${byName ?? 'an image'} as its name says`;
+  if (actual !== byName) return `is ${actual}, not ${byName ?? 'an image'} as its name says`;
+  loaded.set(url, bytes);
+  return undefined;
 }
 
 function readImage(url: string, assetsDir: string, file: string): Uint8Array {
