@@ -110,7 +110,7 @@ describe('teikit build: bare sources and the site', () => {
     // A bare page keeps its own name as id and its path as given in the report.
     expect(JSON.parse(read('OSC53/OSC53.report.json')).inputs[0].file).toBe('pages/OSC53.html');
     expect(result.stdout).toContain('out/site/index.html (catalogue of 5 work(s))');
-    // One search record per print page: as many as the page breaks the reports count.
+    // Every print page is indexed (each under its anchor in its work's record): as many as the page breaks the reports count.
     const pageBreaks = WORKS.reduce((n, id) => n + JSON.parse(read(`${id}/${id}.report.json`)).counts.pageBreaks, 0);
     expect(pageBreaks).toBeGreaterThan(WORKS.length);
     expect(result.stdout).toContain(`out/site/pagefind/ (search index of ${pageBreaks} print page(s))`);
@@ -281,6 +281,24 @@ describe.runIf(requireTool('chromium', existsSync(CHROMIUM)))('search, served ov
     await page.waitForURL(/PP55\.html#p209$/);
     // The page marker is the target (:target) and in view.
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('p209');
+  }), 120_000);
+
+  it('a word on several print pages of a work: one hit for the work, naming its page of most matches, its other pages under it', () => served(1000, async (page, base) => {
+    await page.goto(`${base}/site/search.html`);
+    await page.fill('#search input', 'peasants');
+    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 20_000 });
+    const results = await page.$$eval('.pagefind-ui__result', (rs) => rs.map((r) => [...r.querySelectorAll('.pagefind-ui__result-link')].map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent!.trim() }))));
+    const pp55 = results.filter((links) => links[0]!.href.includes('/works/PP55.html'));
+    expect(pp55).toHaveLength(1);
+    const [main, ...others] = pp55[0]!;
+    const pageOf = (href: string) => /#p(\d+)$/.exec(href)?.[1];
+    expect(main!.text).toBe(`Rely on Party and League Members and Poor and Lower-Middle Peasants in the Co-operative Transformation of Agriculture, p. ${pageOf(main!.href)}`);
+    expect(others.length).toBeGreaterThan(0);
+    // each other page named by its number, linked to its anchor, none twice
+    const pages = [main!, ...others].map((l) => pageOf(l.href));
+    expect(new Set(pages).size).toBe(pages.length);
+    for (const l of others) expect(l.text).toBe(`p. ${pageOf(l.href)}`);
+    for (const n of pages) expect(['208', '209', '210']).toContain(n);
   }), 120_000);
 
   it('a collection indexed in several Pagefind bundles is searched as one: a hit in the last bundle is found and opens its page', async () => {

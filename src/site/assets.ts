@@ -87,6 +87,28 @@ main.text section.footnotes { border-top: 1px solid var(--line); margin-top: 2em
 `;
 
 export const SITE_JS = `'use strict';
+// A work with print pages is one search record whose sub-results are its print pages (anchors
+// titled "p. 277", site/search.ts): a hit names and opens the page that matches the most of the
+// words searched (then the most matches, then the first such page), and the work's other matching
+// pages follow it. Pagefind's word positions index the record's words split at white space.
+function byPrintPage(result) {
+  var paged = (result.anchors || []).some(function (a) { return a.element === 'span' && a.title; });
+  var pages = (result.sub_results || []).filter(function (s) { return s.url !== result.url; });
+  if (!paged || pages.length === 0) return result;
+  var words = (result.raw_content || result.content || '').split(/[^\\S\\uFEFF]+/);
+  var score = function (s) {
+    var seen = {};
+    s.locations.forEach(function (l) { seen[(words[l] || '').toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, '')] = true; });
+    return Object.keys(seen).length * 1e6 + s.locations.length;
+  };
+  var best = pages.reduce(function (b, s) { return score(s) > score(b) ? s : b; });
+  return Object.assign({}, result, {
+    url: best.url,
+    excerpt: best.excerpt,
+    meta: Object.assign({}, result.meta, { title: result.meta.title + ', ' + best.title }),
+    sub_results: [best].concat(pages.filter(function (s) { return s !== best; })),
+  });
+}
 (function () {
   // Pagefind fetches its index, which browsers refuse from file://: there the note stays instead.
   var search = document.getElementById('search');
@@ -95,7 +117,7 @@ export const SITE_JS = `'use strict';
     // search over them all; Pagefind would take a relative path from its own bundle's folder
     var merge = (search.getAttribute('data-merge') || '').split(' ').filter(Boolean)
       .map(function (path) { return { bundlePath: new URL(path, document.baseURI).href }; });
-    new PagefindUI({ element: '#search', showSubResults: true, showImages: false, mergeIndex: merge });
+    new PagefindUI({ element: '#search', showSubResults: true, showImages: false, mergeIndex: merge, processResult: byPrintPage });
     // Pagefind's box has only a placeholder and a title: the section's heading is its label.
     var input = search.querySelector('input');
     if (input) input.setAttribute('aria-labelledby', 'search-heading');
