@@ -82,6 +82,9 @@ function fontClose(html: string, from: number, limit: number, depth: number): nu
   return limit;
 }
 
+/** The words of a FONT that holds a note's mark and nothing else: `*`, `**`, `[1]`, `1.`. */
+const MARK_ONLY = /^\s*(?:\[?\*{1,4}\]?|\[\d{1,3}\]|\d{1,3}\.)\s*$/;
+
 /**
  * Page-foot note blocks: after a short left rule (width ≤ 25%), the small FONT that follows (balanced
  * over nested FONTs, never past the next page marker), or, without a FONT, up to the end of the FONT
@@ -99,7 +102,9 @@ function footBlocks(html: string, from: number, to: number): [number, number][] 
     open.lastIndex = start;
     const first = open.exec(html);
     const ownFont = first && first.index < limit && html.slice(start, first.index).replace(/<\/?A\b[^>]*>|<BR[^>]*>|<P[^>]*>|\s/gi, '') === '';
-    const end = ownFont ? fontClose(html, first.index, limit, 0) : fontClose(html, start, limit, 1);
+    let end = ownFont ? fontClose(html, first.index, limit, 0) : fontClose(html, start, limit, 1);
+    // a FONT holding the mark alone (`<FONT SIZE=-1>&nbsp &nbsp * </FONT>`): the note's words follow it
+    if (ownFont && MARK_ONLY.test(html.slice(first.index, end).replace(/<[^>]*>|&nbsp;?/gi, ' '))) end = fontClose(html, end, limit, 1);
     blocks.push([start, end]);
     SHORT_LEFT_RULE.lastIndex = end;
   }
@@ -144,7 +149,10 @@ function footLabels(block: string): { label: string; at: number; len: number }[]
     last = n;
     return true;
   });
-  const found = numbered.length > 0 ? numbered : [...block.matchAll(item)].filter((m) => /\*/.test(m[1]!));
+  // a star with no words since the one before repeats its mark (`<FONT>* </FONT> *Nominally …`)
+  const stars = [...block.matchAll(item)].filter((m) => /\*/.test(m[1]!));
+  const marks = stars.filter((m, i) => i === 0 || /[^\s]/.test(block.slice(stars[i - 1]!.index + stars[i - 1]![0].length, m.index + m[0].length - m[1]!.length).replace(/<[^>]*>|&nbsp;?/gi, ' ')));
+  const found = numbered.length > 0 ? numbered : marks;
   // a numbered label (`1.`, `[1]`) is the note's number, not its text: `len` says what to blank
   if (found.length > 0) return found.map((m) => ({ label: m[1]!.replace(/[[\]\s.]/g, ''), at: m.index + m[0].length - m[1]!.length, len: numbered.length > 0 ? m[1]!.length : 0 }));
   return [{ label: '*', at: 0, len: 0 }];

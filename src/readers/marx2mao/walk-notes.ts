@@ -172,11 +172,21 @@ export function footnoteBlock(w: Walker, hr: Element, ctx: WalkCtx): void {
   if (w.state.foot || startOffset(hr) < 0) return w.state.flow.boundary();
   const siblings = hr.parentNode ? childrenOf(hr.parentNode as Node) : [];
   const font = firstContent(siblings.slice(siblings.indexOf(hr) + 1), startOffset(hr));
-  if (font && startOffset(font) >= 0) return openFoot(w, footEnd(w, startOffset(font)), startOffset(hr), ctx);
+  if (font && startOffset(font) >= 0) {
+    const end = footEnd(w, startOffset(font));
+    // a FONT that holds the note's mark alone (`<FONT SIZE=-1>&nbsp &nbsp * </FONT>`), its words
+    // printed after it: the note runs on as notes without a FONT of their own do
+    return openFoot(w, markOnly(font) ? bareFootEnd(w, end) : end, startOffset(hr), ctx);
+  }
   // notes printed after the rule without a FONT of their own (often inside the small type of a
   // quotation): they open with their mark, and end where the FONT around them or the page ends
   if (opensWithMark(w.input.source, endOffset(hr))) return openFoot(w, bareFootEnd(w, endOffset(hr)), startOffset(hr), ctx);
   w.state.flow.boundary();
+}
+
+/** A FONT whose only words are a note's mark: `*`, `**`, `[1]`, `1.`. */
+function markOnly(font: Element): boolean {
+  return /^\s*(?:\[?\*{1,4}\]?|\[\d{1,3}\]|\d{1,3}\.)\s*$/.test(collapse(textOf(font)).replace(/\u00a0/g, ' '));
 }
 
 /** The text after `at` begins with a note's mark: `*`, `[*`, `[1]`, `1.`. */
