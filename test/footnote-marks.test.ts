@@ -4,8 +4,9 @@
  * runs over several pages carries the marks of the notes at the foot of each: the mark is looked
  * for between the page breaks around the note in the source (the notes of one page take its marks
  * in order, which the sample does not put to the test: no page of it holds two notes of one label
- * whose marks the other order would swap). Before, 107 foot notes of the sample were written as
- * unreferenced; the mark of one note could be given to another.
+ * whose marks the other order would swap). A mark may stand one space after its word. Before, 107
+ * foot notes of the sample were written as unreferenced (40 at the stop before this one, 25 now);
+ * the mark of one note could be given to another.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -72,12 +73,23 @@ describe('unlinked foot-note marks', () => {
     ]);
   });
 
-  it('leaves fewer than half as many foot notes of the sample unreferenced as before', () => {
+  it('links a mark one space after its word (`Congress **`, `(I, 448) **`, `<I>temporary alliance </I>* with`)', () => {
+    const osf = teiOf(join(fixtures, 'marx2mao-tranche2/Lenin/OSF04.html'));
+    expect(markedWords(osf, 'See pp. 337, 338, 340, 352, etc.')).toMatch(/at our Party Congress $/);
+    const er = teiOf(join(fixtures, 'marx2mao-tranche2/Lenin/ER97.html'));
+    expect(er).toMatch(/which leads to its ruin" \(I, 448\) <ref type="noteref" xml:id="(fnr\d+)" n="\*\*" target="#fn\d+">\*\*<\/ref><\/p>/);
+    const jpcc = teiOf(join(fixtures, 'marx2mao-tranche2/Stalin/JPCC27.html'));
+    expect(jpcc).toMatch(/<hi rend="italic">temporary alliance <\/hi><ref type="noteref" xml:id="fnr\d+" n="\*" target="#fn\d+">\*<\/ref> with/);
+    // a row of stars (a section break) is no mark
+    for (const tei of [osf, er, jpcc]) expect(tei).not.toMatch(/\* <ref type="noteref"[^>]*>\*<\/ref>|<ref type="noteref"[^>]*>\*<\/ref> \*/);
+  });
+
+  it('leaves fewer than a quarter as many foot notes of the sample unreferenced as before', () => {
     let unreferenced = 0;
     for (const file of [...htmlFiles(join(fixtures, 'marx2mao')), ...htmlFiles(join(fixtures, 'marx2mao-tranche2'))]) {
       const r = readMarx2mao(readFileSync(file), file);
       if (r.ok) unreferenced += (writeTei(r.edition, publication).match(/place="foot" type="unreferenced"/g) ?? []).length;
     }
-    expect(unreferenced).toBeLessThanOrEqual(48);
+    expect(unreferenced).toBeLessThanOrEqual(25);
   }, 120_000);
 });

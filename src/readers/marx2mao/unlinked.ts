@@ -54,10 +54,12 @@ function searchBack(blocks: Block[], from: number, re: RegExp, note: Note): bool
   return false;
 }
 
-/** `*` → a lone star attached to the preceding text, or in brackets (`class."[*]`, the brackets
- * are the mark's); `**` → exactly two; `1` → `[1]`. */
+/** `*` → a lone star attached to the preceding text, or one space after it and before a space or
+ * punctuation (`Congress **`, `(I, 448) *`), or in brackets (`class."[*]`, the brackets are the
+ * mark's); `**` → exactly two; `1` → `[1]`. A star between spaces after a star (`* * *`) is none. */
 function markPattern(label: string): RegExp | undefined {
-  if (/^\*+$/.test(label)) return new RegExp(`\\[\\*{${label.length}}\\]|(?<=[^\\s*])\\*{${label.length}}(?!\\*)`);
+  const n = label.length;
+  if (/^\*+$/.test(label)) return new RegExp(`\\[\\*{${n}}\\]|(?<=[^\\s*])\\*{${n}}(?!\\*)|(?<=[^\\s*][ \\u00a0])\\*{${n}}(?![*\\w])`);
   if (/^\d+$/.test(label) || label === '¥') return new RegExp(`\\[${label}\\]`);
   return undefined;
 }
@@ -114,10 +116,13 @@ function replaceMark(list: Inline[], k: number, re: RegExp, note: Note, which: '
   }
   if (x.type !== 'text') return false;
   const matches = [...x.value.matchAll(new RegExp(re.source, 'g'))];
-  // `<I>create</I>* and`: the star opens the text after the word it marks
+  // `<I>create</I>* and`, `<I>temporary alliance </I>* with`: the star opens the text after the
+  // word it marks (a space between them at most, and none after the star but before a word)
   const prev = list[k - 1];
-  const star = /^\*+/.exec(x.value)?.[0];
-  if (matches.length === 0 && star && note.n === star && prev && (prev.type === 'emph' || prev.type === 'link') && !/\s$/.test(lastText(prev))) {
+  const star = /^\*+(?![*\w])/.exec(x.value)?.[0] ?? /^\*+(?!\*)/.exec(x.value)?.[0];
+  const ending = prev && (prev.type === 'emph' || prev.type === 'link') ? lastText(prev) : '';
+  const attached = !/\s$/.test(ending) || (/\S[ \u00a0]?$/.test(ending) && /^\*+(?![*\w])/.test(x.value));
+  if (matches.length === 0 && star && note.n === star && ending && attached) {
     matches.push(Object.assign([star], { index: 0, input: x.value }) as RegExpExecArray);
   }
   const last = which === 'first' ? matches[0] : matches.at(-1);
