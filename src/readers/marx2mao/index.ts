@@ -119,6 +119,13 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   // is to a place the page has (the anchor itself is read as the notes' start)
   const footAnchors = new Map(walked.footnotes.filter((f) => f.anchor && f.notes.length > 0).map((f) => [`a-${f.anchor}`, f.notes[0]!.id]));
   for (const section of walked.sections) checkNotes(section, referenced, walked.anchorIds, file, diagnostics, footAnchors, names);
+  // a foot note no reference points to, linked or found as its mark on its page: the TEI declares it
+  // unreferenced (note type="unreferenced"), and the conversion says so where the note stands
+  for (const note of walked.footnotes.flatMap((f) => f.notes)) {
+    if (!referenced.has(note.id)) {
+      diagnostics.push({ severity: 'warning', code: 'note-unreferenced', message: `foot note ${note.n} is not referenced in the text: no link to it, and no mark "${note.n}" for it found on its page`, file, line: note.pos?.line ?? 1, column: note.pos?.column ?? 1 });
+    }
+  }
 
   const witnesses: Witness[] = [];
   const m2m: Witness = {
