@@ -102,6 +102,14 @@
       </xsl:choose>
     </xsl:for-each-group>
   </xsl:template>
+  <!-- A paragraph holding the foot note of a page it runs over, not its first (the TEI has the note
+       where that page ends): the paragraph whole, then the note, as in the HTML and the EPUB. -->
+  <xsl:template match="p[note[@place = 'foot'][not(t:is-inline-note(.))]][empty(node()[t:is-block(.)] except note)]" mode="txt" priority="1">
+    <xsl:param name="indent" as="xs:string" select="''" tunnel="yes"/>
+    <xsl:variable name="line" select="t:block($indent, node() except note, '')"/>
+    <xsl:if test="$line"><xsl:value-of select="$line || $NL || $NL"/></xsl:if>
+    <xsl:apply-templates select="note" mode="txt"/>
+  </xsl:template>
   <xsl:function name="t:is-block" as="xs:boolean">
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="exists($n/(self::list | self::table | self::quote[(p | lg | l | list | table | figure | quote | cit)] | self::figure | self::lg

@@ -109,6 +109,17 @@ export interface Link {
   pos?: SourcePosition;
 }
 
+/**
+ * A foot-of-page note standing inside a paragraph: the paragraph runs over several print pages and
+ * the note is printed at the foot of one that is not its first, so that it stands before the page
+ * break that ends that page (at the last word boundary before it), as the print has it. Any other
+ * foot note is a NoteBlock between paragraphs.
+ */
+export interface InlineNote {
+  type: 'note';
+  note: Note;
+}
+
 export type Inline =
   | Text
   | Emphasis
@@ -118,7 +129,8 @@ export type Inline =
   | Anchor
   | LineBreak
   | DateInline
-  | Link;
+  | Link
+  | InlineNote;
 
 // ---------------------------------------------------------------------------------------------
 // Blocks

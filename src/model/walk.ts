@@ -1,4 +1,4 @@
-import type { Block, Edition } from './types.js';
+import type { Block, Edition, Inline, Note } from './types.js';
 
 /**
  * Visit every block, depth first in document order: nested blocks of quotes, divisions, list items,
@@ -26,9 +26,21 @@ export function forEachBlock(blocks: readonly Block[], visit: (block: Block) => 
         if (b.cover) visit(b.cover);
         break;
       default:
+        // a foot note inside a paragraph (InlineNote) is visited as the note block it would be
+        if ('children' in b) for (const note of inlineNotes(b.children)) forEachBlock([{ type: 'noteBlock', note }], visit);
         break;
     }
   }
+}
+
+/** The notes standing inside inlines (InlineNote), emphasis and links included, in order. */
+export function inlineNotes(list: readonly Inline[]): Note[] {
+  const out: Note[] = [];
+  for (const i of list) {
+    if (i.type === 'note') out.push(i.note);
+    else if ('children' in i) out.push(...inlineNotes(i.children));
+  }
+  return out;
 }
 
 /**

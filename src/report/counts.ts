@@ -46,6 +46,7 @@ export function countEdition(edition: Edition): { counts: Counts; pages: PageEnt
         case 'pb': onPb(node); if (node.wordBreak === 'none') s += ' '; break;
         case 'lb': s += ' '; break;
         case 'anchor': break;
+        case 'note': counts.notes++; noteDepth++; blocks(node.note.blocks); noteDepth--; break;
         default: s += inlines(node.children);
       }
     }

@@ -5,6 +5,7 @@ import type { Inline, PageBreak } from '../model/types.js';
 import type { WriteContext } from './context.js';
 import { anchorId } from './context.js';
 import { splitBrackets, transcriberSpans } from './transcriber-notes.js';
+import { writeNote } from './blocks.js';
 import { att, isoDate, ncName, text, uri, type El } from './xml.js';
 
 export function writeInlines(parent: El, inlines: Inline[], ctx: WriteContext): void {
@@ -67,6 +68,10 @@ function writeInline(parent: El, node: Inline, ctx: WriteContext): void {
       return;
     case 'link':
       writeInlines(att(parent.ele('ref'), 'target', uri(node.target)), node.children, ctx);
+      return;
+    case 'note':
+      // a foot note inside a paragraph that runs over pages, at the foot of its own page
+      writeNote(parent, node.note, ctx, 0);
       return;
   }
 }

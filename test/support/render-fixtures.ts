@@ -90,7 +90,12 @@ export function teiReadingText(xml: string): string {
   const stack: string[] = [];
   let inText = 0;
   let skip = 0;
-  const out: string[] = [];
+  const main: string[] = [];
+  // A foot note inside a paragraph (the page it ends is not the paragraph's first) is shown by
+  // every rendition after its paragraph: its words are held until the paragraph closes.
+  let out = main;
+  const held: { depth: number; words: string[] }[] = [];
+  let footInP: { depth: number; words: string[] } | undefined;
   parser.on('opentag', (tag) => {
     const name = tag.local;
     const parent = stack[stack.length - 1];
@@ -100,6 +105,11 @@ export function teiReadingText(xml: string): string {
       name === 'teiHeader' || name === 'figDesc' || (parent === 'choice' && ['orig', 'sic', 'abbr'].includes(name));
     if (skipped || skip) skip++;
     if (!inText || skip) return;
+    const place = tag.attributes['place'];
+    if (name === 'note' && parent === 'p' && !footInP && place && typeof place !== 'string' && place.value === 'foot') {
+      footInP = { depth: stack.length, words: [] };
+      out = footInP.words;
+    }
     // A note reference's label is a word of its own ("Czechoslovakia" + "2"), as every rendition shows it.
     const noteref = name === 'ref' && tag.attributes['type'] && typeof tag.attributes['type'] !== 'string' && tag.attributes['type'].value === 'noteref';
     const br = tag.attributes['break'];
@@ -114,13 +124,24 @@ export function teiReadingText(xml: string): string {
     if (inText && !skip) out.push(t);
   });
   parser.on('closetag', (tag) => {
+    const depth = stack.length;
     stack.pop();
     if (skip) skip--;
     if (tag.local === 'text') inText--;
     if (inText) out.push(['p', 'head', 'cell', 'ref'].includes(tag.local) ? ' ' : '');
+    if (footInP && tag.local === 'note' && depth === footInP.depth) {
+      held.push({ depth: depth - 1, words: footInP.words });
+      footInP = undefined;
+      out = main;
+    } else if (tag.local === 'p' && !footInP) {
+      // the held notes of this paragraph follow it
+      const mine = held.filter((h) => h.depth === depth);
+      held.splice(0, held.length, ...held.filter((h) => h.depth !== depth));
+      for (const h of mine) main.push(' ', ...h.words, ' ');
+    }
   });
   parser.write(xml).close();
-  return out.join('');
+  return main.join('');
 }
 
 export interface TeiPageBreak {

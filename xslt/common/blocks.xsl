@@ -62,6 +62,15 @@
   <xsl:template match="p | ab">
     <xsl:variable name="cls" select="string-join(('p', tokenize(@rend, ' ')[. = ('center', 'right', 'indent', 'byline')]), ' ')"/>
     <xsl:choose>
+      <!-- the foot note of a page the paragraph runs over, not its first (the TEI has it where that
+           page ends): after the paragraph, which reads on across the page break -->
+      <xsl:when test="note[@place = 'foot'][not(t:is-inline-note(.))] and not(t:holds-blocks(.) and exists((list | table | figure | lg | quote[(p | lg | l | list | table | figure | quote | cit)])))">
+        <p>
+          <xsl:if test="$cls != 'p'"><xsl:attribute name="class" select="$cls"/></xsl:if>
+          <xsl:apply-templates select="node() except note[@place = 'foot'][not(t:is-inline-note(.))]"/>
+        </p>
+        <xsl:apply-templates select="note[@place = 'foot'][not(t:is-inline-note(.))]"/>
+      </xsl:when>
       <xsl:when test="t:holds-blocks(.)">
         <div class="{$cls}"><xsl:apply-templates/></div>
       </xsl:when>

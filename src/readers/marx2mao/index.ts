@@ -16,6 +16,7 @@ import { markLetterFrames } from './letters.js';
 import { linkContents } from './contents.js';
 import { readTitlePage } from './title-page.js';
 import { linkFootnotesByPosition, linkUnlinkedFootnotes } from './unlinked.js';
+import { placeFootNotesInParagraphs } from './foot-in-paragraph.js';
 import { markBylines } from './bylines.js';
 import { frontDivisions, joinLabels, nestNumberedSections, nestParts, opensFrontMatter } from './book.js';
 import { readTitleBlock } from './title-block.js';
@@ -110,6 +111,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   for (const blocks of [front, bodyBlocks, notesBlocks]) {
     linkFootnotesByPosition(blocks, referenced);
     linkUnlinkedFootnotes(blocks, referenced);
+    placeFootNotesInParagraphs(blocks);
   }
   const diagnostics: Diagnostic[] = [...shared.diagnostics];
   if (!title) diagnostics.push({ severity: 'warning', code: 'missing-title-block', message: 'no title block ("Prepared … for the Internet"): bibliographic data unknown', file, line: 1, column: 1 });

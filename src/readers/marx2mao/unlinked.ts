@@ -100,7 +100,8 @@ function linkIn(b: Block, re: RegExp, note: Note, part: 'beforeFirstPb' | 'after
   return false;
 }
 
-function isBefore(a: SourcePosition | undefined, b: SourcePosition | undefined): boolean {
+/** Whether source position `a` comes before `b` (both known, in one file). */
+export function isBefore(a: SourcePosition | undefined, b: SourcePosition | undefined): boolean {
   return !!a && !!b && a.file === b.file && (a.line < b.line || (a.line === b.line && a.column < b.column));
 }
 
