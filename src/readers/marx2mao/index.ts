@@ -67,11 +67,12 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const noteAnchors = elements(body).filter(isNoteAnchor).map(startOffset);
   // references to endnotes (`#en1`): where the running text of a document resumes after notes
   const noteLinks = elements(body).filter((e) => tag(e) === 'a' && noteTarget(attr(e, 'href') ?? '', isNoteName) && isLocal(attr(e, 'href')!)).map(startOffset);
+  const pageMarkers = elements(body).filter((e) => pageMarker(e) !== undefined).map(startOffset);
   const walker = new Walker({
     isLocal, isNoteName,
     file, page, shared, start, end, texts: new TextOrder(body), source: pointAnchors(html), skip: new Set<Node>(navigationTables(body)),
     baseUl: runningTextDepth(body, start, end),
-    noteAnchors, noteLinks, pageMarkers: elements(body).filter((e) => pageMarker(e) !== undefined).map(startOffset), notesHeadings: notesHeadingOffsets(body, noteAnchors),
+    noteAnchors, noteLinks, pageMarkers, notesHeadings: notesHeadingOffsets(body, noteAnchors),
     ...(firstNoteEl ? { firstNote: startOffset(firstNoteEl) } : {}),
   });
   walker.run(body);
@@ -84,7 +85,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const book = !!title?.cover || front.some((b) => b.type === 'table' || b.type === 'division');
   // a volume's publisher's note before the first page stays front matter, not the work's opening
   if (!(book || opensFrontMatter(front)) || bodyBlocks.length === 0) [front, bodyBlocks] = [[], [...front, ...bodyBlocks]];
-  resolveNotes(walked.refs, walked.footnotes, endNoteFinder(walked), isNoteName, shared.diagnostics);
+  resolveNotes(walked.refs, walked.footnotes, endNoteFinder(walked), isNoteName, shared.diagnostics, pageMarkers);
   placeFootnotes(bodyBlocks, walked.footnotes, walked.refs);
   const notesBlocks = walked.sections.flatMap((s) => s.items).flatMap((i) => ('pb' in i ? [] : i.blocks));
   for (const blocks of [front, bodyBlocks, notesBlocks]) dropUnresolved(blocks);

@@ -12,6 +12,7 @@ export function resolveNotes(
   endNote: (r: RefRecord) => Note | undefined,
   isNoteName: (name: string) => boolean,
   diagnostics: Diagnostic[],
+  pageMarkers: readonly number[] = [],
 ): void {
   const seen = new Map<string, number>();
   const usedFoot = new Set<Note>();
@@ -21,7 +22,7 @@ export function resolveNotes(
     if (r.target && isNoteName(r.target)) {
       note = endNote(r);
     } else {
-      note = footnoteFor(r, footnotes, usedFoot);
+      note = ownPageNote(r, footnotes, usedFoot, pageMarkers, diagnostics) ?? footnoteFor(r, footnotes, usedFoot);
       // an unlinked small-type `[3]` with no foot note of that label: the endnote it numbers
       if (!note && !r.target && /^\d+[a-z]?$/.test(r.ref.n)) note = endNote(r);
       if (!note && !r.target) {
@@ -48,6 +49,32 @@ export function resolveNotes(
     r.ref.noteId = note.id;
     r.ref.id = k === 1 ? base : `${base}-${k}`;
   }
+}
+
+/**
+ * A linked mark whose link names another page's foot notes (`*` on page 234 linked to `#fnp235`;
+ * `[1]` linked to an anchor `fnp` that the page reuses for every page's notes): the note of that
+ * label at the foot of the mark's own page, where the print has it, when it is not taken yet. A
+ * warning names the link the source has. Undefined when the link names the page's own notes, or
+ * the page has no foot note of the label free.
+ */
+function ownPageNote(r: RefRecord, blocks: readonly FootnoteRecord[], used: Set<Note>, markers: readonly number[], diagnostics: Diagnostic[]): Note | undefined {
+  if (!r.target || markers.length === 0) return undefined;
+  const own = blocks.find((b) => !b.displaced && b.offset > r.offset);
+  // the block must be on the mark's page: no page marker between the mark and the block
+  if (!own || own.anchor === r.target || markers.some((m) => m > r.offset && m < own.offset)) return undefined;
+  if (!blocks.some((b) => b.anchor === r.target)) return undefined;
+  const note = own.notes.find((n) => n.n === r.ref.n && !used.has(n));
+  if (!note) return undefined;
+  const p = r.ref.pos;
+  if (p) {
+    diagnostics.push({
+      severity: 'warning', code: 'noteref-relinked',
+      message: `note ${r.ref.n}: the mark links to #${r.target}, the notes of another page; linked to the note ${r.ref.n} at the foot of its own page`,
+      file: p.file, line: p.line, column: p.column,
+    });
+  }
+  return note;
 }
 
 /** The foot note a reference points to: by the block's anchor and label, else the next unused one. */
