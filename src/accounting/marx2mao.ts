@@ -82,6 +82,19 @@ function fontClose(html: string, from: number, limit: number, depth: number): nu
   return limit;
 }
 
+/** After a foot block's FONT (`end`), the small FONTs before `limit` (a page marker) that open with
+ * a star or `[N]` mark are the page's notes too: where the last closes, else `end`. */
+function moreNotes(html: string, end: number, limit: number): number {
+  if (!/^(?:\s|&nbsp;?|<\/?P\b[^>]*>|<BR\b[^>]*>|<FONT[^>]*>)*<B>\s*(?:<FONT[^>]*>\s*)?page\s*[0-9ivxlcdm]/i.test(html.slice(limit, limit + 200))) return end;
+  for (;;) {
+    const gap = /^(?:\s|&nbsp;?|<P\b[^>]*>|<BR\b[^>]*>)*<FONT\s+SIZE="?-[12]"?\s*>(?:\s|&nbsp;?|<[^>]*>)*(\[?\*{1,4}|\[\d{1,3}\])?/i.exec(html.slice(end, limit));
+    if (!gap?.[1]) return end;
+    const close = fontClose(html, end + html.slice(end, limit).search(/<FONT\s+SIZE/i), limit, 0);
+    if (close >= limit) return end;
+    end = close;
+  }
+}
+
 /** The words of a FONT that holds a note's mark and nothing else: `*`, `**`, `[1]`, `1.`. */
 const MARK_ONLY = /^\s*(?:\[?\*{1,4}\]?|\[\d{1,3}\]|\d{1,3}\.)\s*$/;
 
@@ -105,6 +118,8 @@ function footBlocks(html: string, from: number, to: number): [number, number][] 
     let end = ownFont ? fontClose(html, first.index, limit, 0) : fontClose(html, start, limit, 1);
     // a FONT holding the mark alone (`<FONT SIZE=-1>&nbsp &nbsp * </FONT>`): the note's words follow it
     if (ownFont && MARK_ONLY.test(html.slice(first.index, end).replace(/<[^>]*>|&nbsp;?/gi, ' '))) end = fontClose(html, end, limit, 1);
+    // small type opening with a star or [N] after the notes, before the page ends: a note on a note
+    if (ownFont) end = moreNotes(html, end, limit);
     blocks.push([start, end]);
     SHORT_LEFT_RULE.lastIndex = end;
   }

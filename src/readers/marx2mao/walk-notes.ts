@@ -176,12 +176,33 @@ export function footnoteBlock(w: Walker, hr: Element, ctx: WalkCtx): void {
     const end = footEnd(w, startOffset(font));
     // a FONT that holds the note's mark alone (`<FONT SIZE=-1>&nbsp &nbsp * </FONT>`), its words
     // printed after it: the note runs on as notes without a FONT of their own do
-    return openFoot(w, markOnly(font) ? bareFootEnd(w, end) : end, startOffset(hr), ctx);
+    return openFoot(w, moreFootFonts(w, markOnly(font) ? bareFootEnd(w, end) : end), startOffset(hr), ctx);
   }
   // notes printed after the rule without a FONT of their own (often inside the small type of a
   // quotation): they open with their mark, and end where the FONT around them or the page ends
   if (opensWithMark(w.input.source, endOffset(hr))) return openFoot(w, bareFootEnd(w, endOffset(hr)), startOffset(hr), ctx);
   w.state.flow.boundary();
+}
+
+/**
+ * Small-type blocks right after a page's foot notes, before the page ends, that open with a star
+ * or `[N]` mark (`<P><FONT SIZE=-2>&nbsp &nbsp * I must observe …</FONT>`, a note on a note):
+ * more of the page's notes. Where the last of them ends; `end` when none follows, or the page has
+ * no marker after them (the last page: what follows may be anything).
+ */
+function moreFootFonts(w: Walker, end: number): number {
+  const source = w.input.source;
+  const marker = w.input.pageMarkers.find((at) => at > end);
+  if (marker === undefined) return end;
+  for (;;) {
+    const gap = /^(?:\s|&nbsp;?|<P\b[^>]*>|<BR\b[^>]*>)*(?=<FONT\s+SIZE="?-[12]"?\s*>)/i.exec(source.slice(end, marker));
+    if (!gap) return end;
+    const at = end + gap[0].length;
+    const text = source.slice(at, at + 200).replace(/<[^>]*>|&nbsp;?/gi, ' ').trimStart();
+    const closed = balancedFontEnd(source, at);
+    if (!/^(?:\[?\*{1,4}|\[\d{1,3}\])/.test(text) || closed > marker) return end;
+    end = closed;
+  }
 }
 
 /** A FONT whose only words are a note's mark: `*`, `**`, `[1]`, `1.`. */
