@@ -102,6 +102,21 @@ describe('unlinked foot-note marks', () => {
     }
   });
 
+  it('one foot note that several marks of its page refer to has a reference for each (CQL26 p. 218: "My italics" under four marks, one linked)', () => {
+    const tei = teiOf(join(fixtures, 'marx2mao-tranche2/Stalin/CQL26.html'));
+    const page = tei.slice(tei.indexOf('<pb n="218"'), tei.indexOf('<pb n="219"'));
+    const note = /<note xml:id="(fn\d+)" n="\*" place="foot" target="([^"]+)"><p>My italics/.exec(page);
+    expect(note).not.toBeNull();
+    const targets = note![2]!.split(' ');
+    expect(targets).toHaveLength(4);
+    expect(new Set(targets).size).toBe(4);
+    for (const words of ['final victory of socialism</hi>, i.e., <hi rend="italic">the guarantee against restoration</hi>,', 'against the restoration</hi>', 'does not follow</hi>', 'complete socialist society</hi>']) {
+      expect(page).toMatch(new RegExp(`${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:<[^>]*>)*<ref type="noteref" xml:id="fnr\\d+(?:-\\d+)?" n="\\*" target="#${note![1]}">`));
+    }
+    // no mark of the page is left as a bare star
+    expect(page.replace(/<ref type="noteref"[^>]*>\*<\/ref>/g, '').replace(/<note[\s\S]*?<\/note>/g, '')).not.toMatch(/[^*\s]\*(?!\*)/);
+  });
+
   it('leaves fewer than a quarter as many foot notes of the sample unreferenced as before, and warns of each', () => {
     let unreferenced = 0;
     for (const file of [...htmlFiles(join(fixtures, 'marx2mao')), ...htmlFiles(join(fixtures, 'marx2mao-tranche2'))]) {

@@ -15,7 +15,7 @@ import { divide, markDatelines, mergeHeadings, type Misprint } from './structure
 import { markLetterFrames } from './letters.js';
 import { linkContents } from './contents.js';
 import { readTitlePage } from './title-page.js';
-import { linkFootnotesByPosition, linkUnlinkedFootnotes } from './unlinked.js';
+import { linkFootnotesByPosition, linkRepeatedMarks, linkUnlinkedFootnotes } from './unlinked.js';
 import { placeFootNotesInParagraphs } from './foot-in-paragraph.js';
 import { markBylines } from './bylines.js';
 import { frontDivisions, joinLabels, nestNumberedSections, nestParts, opensFrontMatter } from './book.js';
@@ -112,6 +112,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   for (const blocks of [front, bodyBlocks, notesBlocks]) {
     linkFootnotesByPosition(blocks, referenced);
     linkUnlinkedFootnotes(blocks, referenced);
+    linkRepeatedMarks(blocks);
     placeFootNotesInParagraphs(blocks);
   }
   const diagnostics: Diagnostic[] = [...shared.diagnostics];

@@ -5,6 +5,7 @@
  * is otherwise unchanged.
  */
 import type { Block, Inline, Note, SourcePosition } from '../../model/types.js';
+import { forEachInlineList } from './resolve.js';
 
 export function linkUnlinkedFootnotes(blocks: Block[], referenced: Set<string>): void {
   for (let i = 0; i < blocks.length; i++) {
@@ -43,6 +44,55 @@ export function linkFootnotesByPosition(blocks: Block[], referenced: Set<string>
   }
 }
 
+/**
+ * One foot note that several marks of its page refer to (`* My italics. -- J. St.` under three
+ * `<I>…</I>*` of one page, one of them linked): once the notes have their first reference, a page
+ * whose foot notes have one note of a label gives that note every further mark of the label on the
+ * page (before the notes, and in the paragraph that runs on past them up to its next page break),
+ * as references of their own (`fnr7-2`).
+ */
+export function linkRepeatedMarks(blocks: Block[], taken = refIds(blocks)): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type === 'quote' || b.type === 'division') linkRepeatedMarks(b.blocks, taken);
+    if (b.type !== 'noteBlock') continue;
+    let j = i;
+    while (blocks[j]?.type === 'noteBlock') j++;
+    const run = blocks.slice(i, j).flatMap((x) => (x.type === 'noteBlock' ? [x.note] : []));
+    for (const note of run) {
+      const re = markPattern(note.n);
+      if (!re || run.filter((n) => n.n === note.n).length > 1) continue;
+      // the next free suffix: a note linked twice in the source has `fnr7-2` already
+      const nextId = () => {
+        let k = 2;
+        while (taken.has(`fnr${note.id.replace(/^fn/, '')}-${k}`)) k++;
+        const id = `fnr${note.id.replace(/^fn/, '')}-${k}`;
+        taken.add(id);
+        return id;
+      };
+      const next = blocks[j];
+      if (next && hasInlinePb(next)) while (linkIn(next, re, note, 'beforeFirstPb', nextId)) { /* every mark */ }
+      for (let back = i - 1; back >= 0; back--) {
+        const prev = blocks[back]!;
+        if (prev.type === 'pbBlock') break;
+        if (prev.type === 'noteBlock') continue;
+        while (linkIn(prev, re, note, 'afterLastPb', nextId)) { /* every mark */ }
+        if (hasInlinePb(prev)) break;
+      }
+    }
+    i = j - 1;
+  }
+}
+
+/** The ids of every note reference of `blocks`. */
+function refIds(blocks: Block[]): Set<string> {
+  const ids = new Set<string>();
+  forEachInlineList(blocks, (list) => {
+    for (const i of list) if (i.type === 'noteRef') ids.add(i.id);
+  });
+  return ids;
+}
+
 function searchBack(blocks: Block[], from: number, re: RegExp, note: Note): boolean {
   for (let j = from - 1; j >= 0; j--) {
     const b = blocks[j]!;
@@ -74,7 +124,7 @@ function hasInlinePb(b: Block): boolean {
 }
 
 /** Replace the mark in the part of the block on the note's page with a NoteRef. */
-function linkIn(b: Block, re: RegExp, note: Note, part: 'beforeFirstPb' | 'afterLastPb' | 'aroundNote'): boolean {
+function linkIn(b: Block, re: RegExp, note: Note, part: 'beforeFirstPb' | 'afterLastPb' | 'aroundNote', refId?: () => string): boolean {
   const list = inlinesOf(b);
   if (!list) return false;
   const pbs = list.map((x, k) => (x.type === 'pb' ? k : -1)).filter((k) => k >= 0);
@@ -91,11 +141,11 @@ function linkIn(b: Block, re: RegExp, note: Note, part: 'beforeFirstPb' | 'after
   }
   // the notes of a page in order take its marks in order: the first mark not yet linked
   if (part === 'aroundNote') {
-    for (let k = lo; k < hi; k++) if (replaceMark(list, k, re, note, 'first')) return true;
+    for (let k = lo; k < hi; k++) if (replaceMark(list, k, re, note, 'first', refId)) return true;
     return false;
   }
   for (let k = hi - 1; k >= lo; k--) {
-    if (replaceMark(list, k, re, note, 'last')) return true;
+    if (replaceMark(list, k, re, note, 'last', refId)) return true;
   }
   return false;
 }
@@ -105,13 +155,13 @@ export function isBefore(a: SourcePosition | undefined, b: SourcePosition | unde
   return !!a && !!b && a.file === b.file && (a.line < b.line || (a.line === b.line && a.column < b.column));
 }
 
-function replaceMark(list: Inline[], k: number, re: RegExp, note: Note, which: 'first' | 'last'): boolean {
+function replaceMark(list: Inline[], k: number, re: RegExp, note: Note, which: 'first' | 'last', refId?: () => string): boolean {
   const x = list[k]!;
   if (x.type === 'emph' || x.type === 'link' || x.type === 'date') {
     if (which === 'first') {
-      for (let m = 0; m < x.children.length; m++) if (replaceMark(x.children, m, re, note, which)) return true;
+      for (let m = 0; m < x.children.length; m++) if (replaceMark(x.children, m, re, note, which, refId)) return true;
     } else {
-      for (let m = x.children.length - 1; m >= 0; m--) if (replaceMark(x.children, m, re, note, which)) return true;
+      for (let m = x.children.length - 1; m >= 0; m--) if (replaceMark(x.children, m, re, note, which, refId)) return true;
     }
     return false;
   }
@@ -129,7 +179,7 @@ function replaceMark(list: Inline[], k: number, re: RegExp, note: Note, which: '
   const last = which === 'first' ? matches[0] : matches.at(-1);
   if (!last) return false;
   const num = note.id.replace(/^fn/, '');
-  const ref: Inline = { type: 'noteRef', noteId: note.id, id: `fnr${num}`, n: note.n };
+  const ref: Inline = { type: 'noteRef', noteId: note.id, id: refId?.() ?? `fnr${num}`, n: note.n };
   const before = x.value.slice(0, last.index);
   const after = x.value.slice(last.index! + last[0].length);
   const parts: Inline[] = [];
