@@ -66,3 +66,26 @@ describe('the writing date of a statement in both calendars or with more than a 
     expect(read('Written July 1916; published 1917')).toEqual({ when: '1916-07', from: undefined, to: undefined });
   });
 });
+
+describe('an edition\'s history and a publisher\'s note in a title block', () => {
+  const tei = (rel: string) => {
+    const file = join(fixtures, rel);
+    const r = readMarx2mao(readFileSync(file), file);
+    if (!r.ok) throw new Error(`${rel} refused`);
+    return writeTei(r.edition, publication);
+  };
+
+  it('are kept as printed in the print edition\'s biblStruct (ESC76ii\'s copyright page, ACL50\'s quoted note)', async () => {
+    const esc = tei('marx2mao-tranche2/Other/ESC76ii.html');
+    expect(statements(esc)).toEqual([
+      'Réponse à John Lewis was published by François Maspero, 1973',
+      'Eléments d\'Autocritique was published by Librairie Hachette, 1974',
+      'Est-Il Simple d\'Etre Marxiste en Philosophie? was published in La Pensée, October 1975',
+      'This edition, Essays in Self-Criticism, first published 1976',
+    ]);
+    const acl = tei('marx2mao-tranche2/M&E/ACL50.html');
+    expect(statements(acl)).toHaveLength(1);
+    expect(statements(acl)[0]).toMatch(/^" \. \. \. reprinted with a few corrections of the translation from the English edition of Marx and Engels, Selected Works, .* compiled from various sources\."$/);
+    for (const t of [esc, acl]) expect((await validateTei(t, 'statements.tei.xml')).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});

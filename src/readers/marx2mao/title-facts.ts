@@ -17,7 +17,7 @@ export interface Responsibility {
 }
 
 /** A line that begins a statement of its own: a statement before it ends there. */
-const STATEMENT = /^(?:From\b|Based on\b|Translated\b|Edited\b|Published according\b|Printed from\b|Signed\b|Unsigned\b|Reprinted\b|Written\b|Witten\b|Dictated\b|First (?:published|printed)\b|Published (?:in|at|on)\b|Publighed\b|©|Copyright\b|Prepared\b|\(?pp?\.\s*\d|Vol\.)/i;
+const STATEMENT = /^(?:From\b|Based on\b|Translated\b|Edited\b|Published according\b|Printed from\b|Signed\b|Unsigned\b|Reprinted\b|This edition\b|["“]?[\s.]*reprinted\b|Written\b|Witten\b|Dictated\b|First (?:published|printed)\b|Published (?:in|at|on)\b|Publighed\b|©|Copyright\b|Prepared\b|\(?pp?\.\s*\d|Vol\.)/i;
 
 /** The lines of a statement: its first line and the lines that continue it. */
 function statementAt(lines: string[], i: number, more: (line: string) => boolean = () => true): string {
@@ -158,7 +158,10 @@ function monthIndex(name: string): number {
 export function readStatements(lines: string[]): string[] {
   const out: string[] = [];
   lines.forEach((l, i) => {
-    if (/^(?:Signed\b|Unsigned\b|Published according\b|Printed from\b|Reprinted\b)/i.test(l)) out.push(statementAt(lines, i));
+    // also an edition's history on a copyright page (`Réponse à John Lewis was published by
+    // François Maspero, 1973`, `This edition, … first published 1976`) and a publisher's note
+    // quoted in the title block (`" . . . reprinted with a few corrections of the translation …"`)
+    if (/^(?:Signed\b|Unsigned\b|Published according\b|Printed from\b|Reprinted\b|This edition\b|["“]?[\s.]*reprinted\b)|\bwas published\b/i.test(l)) out.push(statementAt(lines, i));
   });
   return out;
 }
