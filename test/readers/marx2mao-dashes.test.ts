@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertFiles } from '../../src/convert.js';
+import { normaliseDashes } from '../../src/readers/marx2mao/inlines.js';
 import { fixtures } from '../support/tools.js';
 
 function pages(dir: string): string[] {
@@ -33,6 +34,11 @@ describe('a 0x8B byte typed for an em dash (marx2mao)', () => {
   it('the sample has such pages, across authors', () => {
     expect(withDash.length).toBe(9);
     expect(new Set(withDash.map((p) => p.split('/').at(-2))).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a ‹ beside a space or before punctuation is an angle quotation mark, left as it is', () => {
+    expect(normaliseDashes('›Wort‹. x ‹q› y')).toEqual([{ type: 'text', value: '›Wort‹. x ‹q› y' }]);
+    expect(normaliseDashes('(Labour)‹the')).toEqual([{ type: 'text', value: '(Labour)' }, { type: 'norm', orig: '‹', reg: '—' }, { type: 'text', value: 'the' }]);
   });
 
   it.each(withDash.map((p) => [p.slice(fixtures.length + 1), p]))('%s: each is a regularised dash, counted in the header', async (_name, path) => {
