@@ -6,7 +6,8 @@
  * the HTML with regular expressions (the last marker before its rule); each TEI foot note is
  * found in one block by its first six words. The renditions show such a note after its paragraph.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeHTML } from 'entities';
 import { describe, expect, it } from 'vitest';
@@ -91,5 +92,25 @@ describe('foot notes on their print page (marx2mao sample)', () => {
     expect(html.lastIndexOf('</p>', aside)).toBeGreaterThan(html.lastIndexOf('id="p76"', aside));
     const text = await renderText(tei);
     expect(text).toMatch(/\n\n\[\*\] "Zemstvo statistics prove/);
+  });
+
+  it('a foot note nothing refers to stays a block before the paragraph (inside it, the renditions would print a mark for it)', () => {
+    // DCRii with the mark of the note of page 75 taken out
+    const html = readFileSync(join(fixtures, 'marx2mao-tranche2/Lenin/DCRii.html'), 'latin1');
+    expect(html).toContain('for the central gubernias of Russia.* The further');
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-foot-'));
+    const file = join(dir, 'DCRii.html');
+    writeFileSync(file, html.replace('for the central gubernias of Russia.* The further', 'for the central gubernias of Russia. The further'), 'latin1');
+    const r = readMarx2mao(readFileSync(file), file);
+    if (!r.ok) throw new Error('refused');
+    const tei = writeTei(r.edition, publication);
+    const note = /<note xml:id="(fn\d+)"[^>]*type="unreferenced"[^>]*><p>"Zemstvo statistics prove/.exec(tei);
+    expect(note).not.toBeNull();
+    // a block: what stands before it (a paragraph, the page's other foot note) is closed
+    expect(tei.slice(0, note!.index).trimEnd()).toMatch(/<\/(p|note)>$/);
+    // and the paragraph of pages 74-75 holds no note
+    const para = tei.slice(tei.indexOf('<p>It is quite natural'), tei.indexOf('</p>', tei.indexOf('<p>It is quite natural')));
+    expect(para).toContain('<pb n="75"');
+    expect(para).not.toContain('<note');
   });
 });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMarx2mao } from '../src/readers/marx2mao/index.js';
+import { readStatements } from '../src/readers/marx2mao/title-facts.js';
 import { writeTei } from '../src/tei/index.js';
 import { validateTei } from '../src/validate/index.js';
 import { fixtures } from './support/tools.js';
@@ -87,5 +88,12 @@ describe('an edition\'s history and a publisher\'s note in a title block', () =>
     expect(statements(acl)).toHaveLength(1);
     expect(statements(acl)[0]).toMatch(/^" \. \. \. reprinted with a few corrections of the translation from the English edition of Marx and Engels, Selected Works, .* compiled from various sources\."$/);
     for (const t of [esc, acl]) expect((await validateTei(t, 'statements.tei.xml')).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a line that goes on with another statement, or a heading that says "was published", is no statement of its own', () => {
+    expect(readStatements(['Published according to', 'the text of the pamphlet, which', 'was published in Geneva in 1917'])).toEqual([
+      'Published according to the text of the pamphlet, which was published in Geneva in 1917',
+    ]);
+    expect(readStatements(['How the Appeal Was Published'])).toEqual([]);
   });
 });

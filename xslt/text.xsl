@@ -106,9 +106,10 @@
        where that page ends): the paragraph whole, then the note, as in the HTML and the EPUB. -->
   <xsl:template match="p[note[@place = 'foot'][not(t:is-inline-note(.))]][empty(node()[t:is-block(.)] except note)]" mode="txt" priority="1">
     <xsl:param name="indent" as="xs:string" select="''" tunnel="yes"/>
-    <xsl:variable name="line" select="t:block($indent, node() except note, '')"/>
+    <xsl:variable name="feet" select="note[@place = 'foot'][not(t:is-inline-note(.))]"/>
+    <xsl:variable name="line" select="t:block($indent, node() except $feet, '')"/>
     <xsl:if test="$line"><xsl:value-of select="$line || $NL || $NL"/></xsl:if>
-    <xsl:apply-templates select="note" mode="txt"/>
+    <xsl:apply-templates select="$feet" mode="txt"/>
   </xsl:template>
   <xsl:function name="t:is-block" as="xs:boolean">
     <xsl:param name="n" as="node()"/>

@@ -82,10 +82,15 @@ function fontClose(html: string, from: number, limit: number, depth: number): nu
   return limit;
 }
 
+/** Whether a page marker stands at `at` (a foot block's limit), not the text's end or a rule. */
+function atMarker(html: string, at: number): boolean {
+  return /^(?:\s|&nbsp;?|<\/?P\b[^>]*>|<BR\b[^>]*>|<FONT[^>]*>)*(?:\[[a-z ]+\]\s*)?<B>\s*(?:<FONT[^>]*>\s*)?page\s*[0-9ivxlcdm]/i.test(html.slice(at, at + 200));
+}
+
 /** After a foot block's FONT (`end`), the small FONTs before `limit` (a page marker) that open with
  * a star or `[N]` mark are the page's notes too: where the last closes, else `end`. */
 function moreNotes(html: string, end: number, limit: number): number {
-  if (!/^(?:\s|&nbsp;?|<\/?P\b[^>]*>|<BR\b[^>]*>|<FONT[^>]*>)*<B>\s*(?:<FONT[^>]*>\s*)?page\s*[0-9ivxlcdm]/i.test(html.slice(limit, limit + 200))) return end;
+  if (!atMarker(html, limit)) return end;
   for (;;) {
     const gap = /^(?:\s|&nbsp;?|<P\b[^>]*>|<BR\b[^>]*>)*<FONT\s+SIZE="?-[12]"?\s*>(?:\s|&nbsp;?|<[^>]*>)*(\[?\*{1,4}|\[\d{1,3}\])?/i.exec(html.slice(end, limit));
     if (!gap?.[1]) return end;
@@ -117,7 +122,7 @@ function footBlocks(html: string, from: number, to: number): [number, number][] 
     const ownFont = first && first.index < limit && html.slice(start, first.index).replace(/<\/?A\b[^>]*>|<BR[^>]*>|<P[^>]*>|\s/gi, '') === '';
     let end = ownFont ? fontClose(html, first.index, limit, 0) : fontClose(html, start, limit, 1);
     // a FONT holding the mark alone (`<FONT SIZE=-1>&nbsp &nbsp * </FONT>`): the note's words follow it
-    if (ownFont && MARK_ONLY.test(html.slice(first.index, end).replace(/<[^>]*>|&nbsp;?/gi, ' '))) end = fontClose(html, end, limit, 1);
+    if (ownFont && atMarker(html, limit) && MARK_ONLY.test(html.slice(first.index, end).replace(/<[^>]*>|&nbsp;?/gi, ' '))) end = fontClose(html, end, limit, 1);
     // small type opening with a star or [N] after the notes, before the page ends: a note on a note
     if (ownFont) end = moreNotes(html, end, limit);
     blocks.push([start, end]);

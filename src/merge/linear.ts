@@ -8,6 +8,7 @@
  * words take a space, so that they separate words; a break inside a word takes none, so the two
  * halves (`over` | `looking`) make one word again.
  */
+import { inlineNotes } from '../model/walk.js';
 import type { Block, Inline, Note, NotesSection, PageBreak, SourcePosition, Text } from '../model/types.js';
 
 export interface Flow {
@@ -104,6 +105,8 @@ export function linearise(body: Block[], notes?: NotesSection): Linear {
         inlines(b.children, lin.flows.length - 1);
         flow.end = text.length;
         text += '\n';
+        // a foot note inside the paragraph (InlineNote): its own flows, after the paragraph's
+        for (const n of inlineNotes(b.children)) blocks(n.blocks, section);
       } else if (b.type === 'noteBlock') blocks(b.note.blocks, section);
       else if ('blocks' in b) blocks(b.blocks, section);
       else if (b.type === 'list') b.items.forEach((it) => blocks(it.blocks, section));

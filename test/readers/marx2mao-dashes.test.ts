@@ -37,7 +37,7 @@ describe('a 0x8B byte typed for an em dash (marx2mao)', () => {
   });
 
   it('a ‹ beside a space or before punctuation is an angle quotation mark, left as it is', () => {
-    expect(normaliseDashes('›Wort‹. x ‹q› y')).toEqual([{ type: 'text', value: '›Wort‹. x ‹q› y' }]);
+    for (const quoted of ['›Wort‹. x ‹q› y', '(‹Die Neue Zeit›)', '"‹quoted›"', 'a ‹‹Iskra››']) expect(normaliseDashes(quoted)).toEqual([{ type: 'text', value: quoted }]);
     expect(normaliseDashes('(Labour)‹the')).toEqual([{ type: 'text', value: '(Labour)' }, { type: 'norm', orig: '‹', reg: '—' }, { type: 'text', value: 'the' }]);
   });
 

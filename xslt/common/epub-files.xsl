@@ -19,8 +19,9 @@
 
   <xsl:function name="t:file-of" as="xs:string">
     <xsl:param name="n" as="node()"/>
-    <!-- one walk up: the header, front or back, or the child of a body that holds $n -->
-    <xsl:variable name="at" select="$n/ancestor-or-self::node()[self::teiHeader or self::front or self::back or parent::body][1]"/>
+    <!-- one walk up: the outermost of the header, front, back or child of a body that holds $n (a
+         body nested in front matter, floatingText/body, is rendered in front.xhtml) -->
+    <xsl:variable name="at" select="$n/ancestor-or-self::node()[self::teiHeader or self::front or self::back or parent::body][last()]"/>
     <xsl:choose>
       <xsl:when test="$at/self::teiHeader">title.xhtml</xsl:when>
       <xsl:when test="$t:corpus and $n/ancestor::teiCorpus">

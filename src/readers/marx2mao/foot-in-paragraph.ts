@@ -11,10 +11,10 @@
 import type { Block, Inline, Note } from '../../model/types.js';
 import { isBefore } from './unlinked.js';
 
-export function placeFootNotesInParagraphs(blocks: Block[]): void {
+export function placeFootNotesInParagraphs(blocks: Block[], referenced: ReadonlySet<string>): void {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.type === 'quote' || b.type === 'division') placeFootNotesInParagraphs(b.blocks);
+    if (b.type === 'quote' || b.type === 'division') placeFootNotesInParagraphs(b.blocks, referenced);
     if (b.type !== 'noteBlock') continue;
     // the foot notes of a page stand together before the paragraph
     let j = i;
@@ -24,7 +24,9 @@ export function placeFootNotesInParagraphs(blocks: Block[]): void {
       i = j - 1;
       continue;
     }
-    const kept = blocks.slice(i, j).filter((nb) => nb.type !== 'noteBlock' || !moveInto(next.children, nb.note));
+    // a note nothing refers to stays a block: inside a paragraph, the renditions would take it for
+    // a note written in the text and print a mark for it
+    const kept = blocks.slice(i, j).filter((nb) => nb.type !== 'noteBlock' || !referenced.has(nb.note.id) || !moveInto(next.children, nb.note));
     blocks.splice(i, j - i, ...kept);
     i += kept.length;
   }

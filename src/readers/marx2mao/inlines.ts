@@ -8,12 +8,13 @@ import type { EmphasisRend, Inline, Text } from '../../model/types.js';
  * Split a text run on its dashes: `--` (exactly two hyphens: `---` rules are left alone), and `‹`
  * standing between two words with no space (`policy‹the`): the byte 0x8B, which windows-1252
  * reads as a single angle quotation mark, is how a few marx2mao pages typed the em dash (10 times
- * in 9 pages of the sample, where their other dashes are `--`). A `‹` with a space on either side,
- * or before punctuation (`›Wort‹.`, a closing angle quotation), is left as it is.
+ * in 9 pages of the sample, where their other dashes are `--`): between a word (or its closing
+ * punctuation) and a word. Any other `‹` (`(‹Die Neue Zeit›)`, `›Wort‹.`) is an angle quotation
+ * mark, left as it is.
  */
 export function normaliseDashes(value: string): Inline[] {
   const out: Inline[] = [];
-  const parts = value.split(/((?<!-)--(?!-)|(?<=\S)\u2039(?=[\p{L}\p{N}"“'‘(\[]))/u);
+  const parts = value.split(/((?<!-)--(?!-)|(?<=[\p{L}\p{N}.,;:!?)\]])\u2039(?=[\p{L}\p{N}]))/u);
   parts.forEach((part, i) => {
     if (i % 2 === 1) out.push({ type: 'norm', orig: part, reg: '\u2014' });
     else if (part) out.push({ type: 'text', value: part });

@@ -161,7 +161,7 @@ export function readStatements(lines: string[]): string[] {
     // also an edition's history on a copyright page (`Réponse à John Lewis was published by
     // François Maspero, 1973`, `This edition, … first published 1976`) and a publisher's note
     // quoted in the title block (`" . . . reprinted with a few corrections of the translation …"`)
-    if (/^(?:Signed\b|Unsigned\b|Published according\b|Printed from\b|Reprinted\b|This edition\b|["“]?[\s.]*reprinted\b)|\bwas published\b/i.test(l)) out.push(statementAt(lines, i));
+    if (/^(?:Signed\b|Unsigned\b|Published according\b|Printed from\b|Reprinted\b|This edition\b|["“]?[\s.]*reprinted\b)/i.test(l) || /^\S.*\bwas published (?:by|in)\b/.test(l)) out.push(statementAt(lines, i));
   });
   return out;
 }

@@ -51,17 +51,17 @@ export function linkFootnotesByPosition(blocks: Block[], referenced: Set<string>
  * page (before the notes, and in the paragraph that runs on past them up to its next page break),
  * as references of their own (`fnr7-2`).
  */
-export function linkRepeatedMarks(blocks: Block[], taken = refIds(blocks)): void {
+export function linkRepeatedMarks(blocks: Block[], referenced: ReadonlySet<string>, taken: Set<string>): void {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.type === 'quote' || b.type === 'division') linkRepeatedMarks(b.blocks, taken);
+    if (b.type === 'quote' || b.type === 'division') linkRepeatedMarks(b.blocks, referenced, taken);
     if (b.type !== 'noteBlock') continue;
     let j = i;
     while (blocks[j]?.type === 'noteBlock') j++;
     const run = blocks.slice(i, j).flatMap((x) => (x.type === 'noteBlock' ? [x.note] : []));
     for (const note of run) {
       const re = markPattern(note.n);
-      if (!re || run.filter((n) => n.n === note.n).length > 1) continue;
+      if (!re || !referenced.has(note.id) || run.filter((n) => n.n === note.n).length > 1) continue;
       // the next free suffix: a note linked twice in the source has `fnr7-2` already
       const nextId = () => {
         let k = 2;
@@ -85,7 +85,7 @@ export function linkRepeatedMarks(blocks: Block[], taken = refIds(blocks)): void
 }
 
 /** The ids of every note reference of `blocks`. */
-function refIds(blocks: Block[]): Set<string> {
+export function refIds(blocks: Block[]): Set<string> {
   const ids = new Set<string>();
   forEachInlineList(blocks, (list) => {
     for (const i of list) if (i.type === 'noteRef') ids.add(i.id);

@@ -176,7 +176,9 @@ export function footnoteBlock(w: Walker, hr: Element, ctx: WalkCtx): void {
     const end = footEnd(w, startOffset(font));
     // a FONT that holds the note's mark alone (`<FONT SIZE=-1>&nbsp &nbsp * </FONT>`), its words
     // printed after it: the note runs on as notes without a FONT of their own do
-    return openFoot(w, moreFootFonts(w, markOnly(font) ? bareFootEnd(w, end) : end), startOffset(hr), ctx);
+    // (only where a page marker follows: on the last page what follows may be the text's end)
+    const runsOn = markOnly(font) && w.input.pageMarkers.some((at) => at > end);
+    return openFoot(w, moreFootFonts(w, runsOn ? bareFootEnd(w, end) : end), startOffset(hr), ctx);
   }
   // notes printed after the rule without a FONT of their own (often inside the small type of a
   // quotation): they open with their mark, and end where the FONT around them or the page ends
