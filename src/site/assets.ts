@@ -101,7 +101,8 @@ function byPrintPage(result) {
     s.locations.forEach(function (l) { seen[(words[l] || '').toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, '')] = true; });
     return Object.keys(seen).length * 1e6 + s.locations.length;
   };
-  var best = pages.reduce(function (b, s) { return score(s) > score(b) ? s : b; });
+  var scores = pages.map(score);
+  var best = pages[scores.indexOf(Math.max.apply(null, scores))];
   return Object.assign({}, result, {
     url: best.url,
     excerpt: best.excerpt,

@@ -61,15 +61,16 @@
 
   <xsl:template match="p | ab">
     <xsl:variable name="cls" select="string-join(('p', tokenize(@rend, ' ')[. = ('center', 'right', 'indent', 'byline')]), ' ')"/>
+    <xsl:variable name="feet" select="note[@place = 'foot'][not(t:is-inline-note(.))]"/>
     <xsl:choose>
       <!-- the foot note of a page the paragraph runs over, not its first (the TEI has it where that
            page ends): after the paragraph, which reads on across the page break -->
-      <xsl:when test="note[@place = 'foot'][not(t:is-inline-note(.))] and not(t:holds-blocks(.) and exists((list | table | figure | lg | quote[(p | lg | l | list | table | figure | quote | cit)])))">
+      <xsl:when test="$feet and not(list | table | figure | lg | quote[(p | lg | l | list | table | figure | quote | cit)])">
         <p>
           <xsl:if test="$cls != 'p'"><xsl:attribute name="class" select="$cls"/></xsl:if>
-          <xsl:apply-templates select="node() except note[@place = 'foot'][not(t:is-inline-note(.))]"/>
+          <xsl:apply-templates select="node() except $feet"/>
         </p>
-        <xsl:apply-templates select="note[@place = 'foot'][not(t:is-inline-note(.))]"/>
+        <xsl:apply-templates select="$feet"/>
       </xsl:when>
       <xsl:when test="t:holds-blocks(.)">
         <div class="{$cls}"><xsl:apply-templates/></div>
