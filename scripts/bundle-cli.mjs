@@ -67,6 +67,57 @@ const saxesInBundle = {
   },
 };
 
+/** Packages left as npm installed them (see the top of this file). */
+const EXTERNAL = ['saxon-js', 'pagefind', 'piscina', 'ajv', 'ajv-formats', 'cli-progress'];
+
+/**
+ * The commands a user runs one process at a time on one work, whose start-up is most of their
+ * time. Each is bundled a second time, as one CommonJS file (command-<name>.cjs), which the command
+ * table loads through V8's code cache (src/render/code-cache.ts): a process then neither parses
+ * the readers, parse5 and micromark nor compiles the functions it runs (a cold `teikit convert`
+ * 0.55 → 0.38 s). ES modules have no code cache in Node 20. The commands that start worker threads
+ * (batch, build, volume) stay ES modules: their time is in the work, not in the start.
+ */
+const CACHED_COMMANDS = ['convert', 'render', 'validate'];
+
+/** In the ES module bundle, the command table's import of a cached command loads its CommonJS file. */
+const commandsFromCache = {
+  name: 'commands-from-code-cache',
+  setup(b) {
+    const filter = new RegExp(`^\\./commands/(${CACHED_COMMANDS.join('|')})\\.js$`);
+    b.onResolve({ filter }, ({ path, importer }) =>
+      /[\\/]dist[\\/]cli[\\/]run\.js$/.test(importer) ? { path: path.match(filter)[1], namespace: 'cached-command' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'cached-command' }, ({ path: name }) => ({
+      contents: [
+        "import { fileURLToPath } from 'node:url';",
+        `import { requireCached } from ${JSON.stringify(join(root, 'dist/render/code-cache.js'))};`,
+        `const file = fileURLToPath(new URL('./command-${name}.cjs', import.meta.url));`,
+        'export default requireCached(file, (specifier) => import(new URL(specifier, import.meta.url).href)).default;',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: join(root, 'dist/cli'),
+    }));
+  },
+};
+
+/**
+ * libxml2-wasm instantiates its WebAssembly with a top-level await: a CommonJS file can only
+ * import it. The CommonJS commands import the ES module bundle's own copy beside them (entries
+ * libxml2-wasm.js and libxml2-wasm-nodejs.js below, which read libxml2.wasm from its file), through
+ * the __teikitImport that requireCached hands them (an import() made in the ES module that loads them): one libxml2 per process either way.
+ */
+const LIBXML2_ENTRIES = { 'libxml2-wasm': 'libxml2-wasm/lib/index.mjs', 'libxml2-wasm-nodejs': 'libxml2-wasm/lib/nodejs.mjs' };
+const libxml2Beside = {
+  name: 'libxml2-beside',
+  setup(b) {
+    b.onResolve({ filter: /^libxml2-wasm(\/lib\/nodejs\.mjs)?$/ }, ({ path }) => ({
+      path: path === 'libxml2-wasm' ? './libxml2-wasm.js' : './libxml2-wasm-nodejs.js',
+      external: true,
+    }));
+  },
+};
+
 await build({
   // The worker threads of batch and build are entries too (util/pool.ts compiledWorker): a thread
   // then loads the bundle's chunks it needs, not some 200 modules one by one.
@@ -74,6 +125,7 @@ await build({
     teikit: join(root, 'dist/cli/main.js'),
     'batch-worker': join(root, 'dist/batch/worker.js'),
     'pipeline-worker': join(root, 'dist/pipeline/worker.js'),
+    ...Object.fromEntries(Object.entries(LIBXML2_ENTRIES).map(([name, file]) => [name, join(root, 'node_modules', file)])),
   },
   outdir,
   bundle: true,
@@ -81,11 +133,43 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  plugins: [wasmFromFile, saxesInBundle],
-  external: ['saxon-js', 'pagefind', 'piscina', 'ajv', 'ajv-formats', 'cli-progress'],
+  plugins: [wasmFromFile, saxesInBundle, commandsFromCache],
+  external: EXTERNAL,
   logLevel: 'warning',
   legalComments: 'none',
 });
+
+await build({
+  entryPoints: Object.fromEntries(CACHED_COMMANDS.map((name) => [`command-${name}`, join(root, `dist/cli/commands/${name}.js`)])),
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  plugins: [saxesInBundle, libxml2Beside],
+  external: EXTERNAL,
+  // The code's import.meta.url (paths to xslt/, schema/, package.json) is the file's own: it lives
+  // in dist/bundle/ like the ES module chunks, two folders below the package root.
+  define: { 'import.meta.url': '__teikitModuleUrl' },
+  banner: { js: 'var __teikitModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+for (const name of CACHED_COMMANDS) {
+  const file = join(outdir, `command-${name}.cjs`);
+  const source = readFileSync(file, 'utf8');
+  // import() in code run by vm.Script fails without an experimental Node API: requireCached's
+  // __teikitImport imports instead. Only libxml2's two modules may be imported; anything else
+  // would fail at run time, so the build stops.
+  const imports = source.match(/\bimport\((?:"[^"]*"|[^)]*)\)/g) ?? [];
+  const unknown = imports.filter((call) => !/^import\("\.\/libxml2-wasm(-nodejs)?\.js"\)$/.test(call));
+  if (unknown.length > 0) {
+    console.error(`bundle-cli: command-${name}.cjs would ${[...new Set(unknown)].join(', ')} at run time: bundle it, or leave ${name} an ES module`);
+    process.exit(1);
+  }
+  writeFileSync(file, source.replace(/\bimport\("(\.\/libxml2-wasm(?:-nodejs)?\.js)"\)/g, '__teikitImport("$1")'));
+}
 // A CommonJS module inside an ES module bundle cannot require(): esbuild leaves a call that throws
 // "Dynamic require ... is not supported" when it runs. Refuse the build rather than ship one.
 for (const name of readdirSync(outdir)) {

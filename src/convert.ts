@@ -12,6 +12,8 @@ import { writeTeiWithRepairs } from './tei/index.js';
 import { buildReport, type ConversionReport, type ReportInput } from './report/index.js';
 import { accountConversion, collectTeiFacts, fidelityDiagnostics } from './accounting/index.js';
 import { ioFailure } from './util/io-errors.js';
+import { gateTei } from './convert-gate.js';
+import { loadLibxml2 } from './validate/libxml2.js';
 
 export interface ConvertOptions {
   /** Edition id (TEI idno, output names); default: the base reader's (the base file's name). */
@@ -80,10 +82,9 @@ async function readSource(
  */
 export async function convertFiles(files: string[], options: ConvertOptions = {}): Promise<ConvertResult> {
   if (files.length === 0) throw new UserError('convert: no source file given', 2);
-  // The validation gate's module is loaded while the sources are read: it brings libxml2, whose
-  // WebAssembly V8 compiles on background threads meanwhile (a cold `teikit convert` waited for it).
-  const gate = import('./convert-gate.js');
-  gate.catch(() => undefined); // a failure is the await's below, not an unhandled rejection
+  // libxml2 (the validation gate's) is loaded while the sources are read: V8 compiles its
+  // WebAssembly on background threads meanwhile (a cold `teikit convert` waited for it).
+  loadLibxml2().catch(() => undefined); // a failure is the gate's to report, not an unhandled rejection
   const cwd = options.cwd ?? process.cwd();
   if (files.filter((f) => f === '-').length > 1) throw new UserError('convert: standard input (-) can be read only once', 2);
   const read = await Promise.all(files.map((f, i) => readSource(f, options.formats?.[i], cwd, options.stdin, options.stdinName)));
@@ -123,7 +124,7 @@ export async function convertFiles(files: string[], options: ConvertOptions = {}
   // one parse of the TEI for the gate and the accounting: the accounting's facts come from the TEI
   // as written (not from the model), read while the gate reads it
   const teiRead = collectTeiFacts();
-  await (await gate).gateTei(tei, { file: read[0]!.input.file, edition }, teiRead);
+  await gateTei(tei, { file: read[0]!.input.file, edition }, teiRead);
   let diagnostics = uniqueDiagnostics([...fromReaders, ...written.diagnostics]);
   const inputs: ReportInput[] = read.map(({ input }, i) => ({
     ...input,

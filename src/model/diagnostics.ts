@@ -22,8 +22,13 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   );
 }
 
+/** Marks a UserError of any copy of this module (see UserError's hasInstance). */
+const USER_ERROR = Symbol.for('teikit.UserError');
+
 /** An error about user input: the CLI prints `message` (one line) and exits non-zero, no stack. */
 export class UserError extends Error {
+  readonly [USER_ERROR] = true;
+
   constructor(
     message: string,
     readonly exitCode: number = 1,
@@ -31,5 +36,16 @@ export class UserError extends Error {
   ) {
     super(message);
     this.name = 'UserError';
+  }
+
+  /**
+   * `err instanceof UserError` holds for a UserError made by another copy of this module: the
+   * bundled command runs as CommonJS beside the ES module that catches its errors
+   * (scripts/bundle-cli.mjs), and a user's error must not be taken for a bug there. Subclasses
+   * keep the ordinary test.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== UserError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && (value as { [USER_ERROR]?: unknown })[USER_ERROR] === true;
   }
 }

@@ -30,8 +30,18 @@ function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
 /** How each file was last loaded: from the cache, compiled (cache missing or stale), or with no cache. */
 export const codeCacheUse = new Map<string, 'hit' | 'miss' | 'rejected' | 'off'>();
 
-/** require(path) for a CommonJS file, compiled from the code cache when there is a good one. */
-export function requireCached(path: string): unknown {
+/** Imports an ES module for code run by requireCached, which cannot call import() itself. */
+export type EsmImport = (specifier: string) => Promise<unknown>;
+
+const noImport: EsmImport = (specifier) => Promise.reject(new Error(`${specifier}: this file was not given a way to import ES modules`));
+
+/**
+ * require(path) for a CommonJS file, compiled from the code cache when there is a good one. The
+ * file may call `__teikitImport(specifier)` to import an ES module with `importEsm`: code run
+ * through vm.Script cannot use import() without an experimental Node API, and libxml2-wasm can
+ * only be imported (scripts/bundle-cli.mjs writes such calls into the commands it bundles).
+ */
+export function requireCached(path: string, importEsm: EsmImport = noImport): unknown {
   const dir = cacheDir();
   const source = readFileSync(path, 'utf8');
   const stat = statSync(path);
@@ -45,11 +55,11 @@ export function requireCached(path: string): unknown {
   } catch {
     cachedData = undefined;
   }
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const wrapper = `(function (exports, require, module, __filename, __dirname, __teikitImport) {${source}\n})`;
   const script = new Script(wrapper, { filename: path, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as unknown, filename: path, id: path, loaded: false };
   const fn = script.runInThisContext() as (...args: unknown[]) => void;
-  fn.call(module.exports, module.exports, createRequire(path), module, path, dirname(path));
+  fn.call(module.exports, module.exports, createRequire(path), module, path, dirname(path), importEsm);
   module.loaded = true;
   codeCacheUse.set(path, !cacheFile ? 'off' : !cachedData ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit');
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {

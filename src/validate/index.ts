@@ -47,7 +47,7 @@ export function usesJing(options: ValidateOptions): boolean {
 }
 
 /** The compiled schema, telling options.onCompile first when it is compiled now. */
-function compiled(path: string, options: ValidateOptions) {
+async function compiled(path: string, options: ValidateOptions) {
   if (!isSchemaCompiled(path)) options.onCompile?.(path);
   return loadSchema(path);
 }
@@ -65,7 +65,7 @@ export async function validateTei(
   // With jing, tei_all is compiled with libxml2 only for the messages of an invalid document.
   const path = schemaPath(schema, options.cwd);
   const jing = usesJing(options);
-  if (!jing) compiled(path, options);
+  if (!jing) await compiled(path, options);
 
   const decoded = decodeXml(xml, file);
   if (!decoded.ok) return [decoded.diagnostic];
@@ -94,7 +94,7 @@ export async function validateTei(
 
   const houseErrors = house?.finish() ?? [];
   const xincludes = xincludeDiagnostics(parsed.facts.xincludes, file);
-  let schemaErrors = relaxNgErrors(xml, text, file, path, jing, options);
+  let schemaErrors = await relaxNgErrors(xml, text, file, path, jing, options);
   if (xincludes.length > 0) {
     // The schema's word on an xi:include ("not allowed here") is the XInclude message's to say.
     const at = new Set(xincludes.map((d) => `${d.line}:${d.column}`));
@@ -116,12 +116,12 @@ export async function validateTei(
  * two disagree and libxml2 finds nothing, jing's own errors are given, so an invalid document is
  * never passed.
  */
-function relaxNgErrors(raw: string | Uint8Array, text: string, file: string, path: string, jing: boolean, options: ValidateOptions): Diagnostic[] {
-  if (!jing) return validateRelaxNG(text, file, compiled(path, options));
+async function relaxNgErrors(raw: string | Uint8Array, text: string, file: string, path: string, jing: boolean, options: ValidateOptions): Promise<Diagnostic[]> {
+  if (!jing) return validateRelaxNG(text, file, await compiled(path, options));
   const verdict: JingVerdict | undefined = knownVerdict(path, raw) ?? judgeWithJing(path, [raw])[0];
-  if (!verdict) return validateRelaxNG(text, file, compiled(path, options)); // XInclude: libxml2 judges
+  if (!verdict) return validateRelaxNG(text, file, await compiled(path, options)); // XInclude: libxml2 judges
   if (verdict.valid) return [];
-  const errors = validateRelaxNG(text, file, compiled(path, options));
+  const errors = validateRelaxNG(text, file, await compiled(path, options));
   if (errors.length > 0) return errors;
   return verdict.errors.map((e) => diagnostic('error', 'schema-invalid', e.message, { file, line: e.line, column: e.column }));
 }

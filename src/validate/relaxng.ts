@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ParseOption, RelaxNGValidator, XmlDocument, XmlLibError } from 'libxml2-wasm';
-import { xmlRegisterFsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
+import type { RelaxNGValidator, XmlDocument } from 'libxml2-wasm';
+import { libxml2, loadLibxml2 } from './libxml2.js';
 import type { Diagnostic } from '../model/types.js';
 import { diagnostic, UserError } from '../model/diagnostics.js';
 import { schemaDiagnostics } from './schema-messages.js';
@@ -77,9 +77,16 @@ export function isSchemaCompiled(path: string): boolean {
 }
 
 /** The compiled schema at `path`, compiled on first use. Throws UserError (exit 2) when unusable. */
-export function loadSchema(path: string): RelaxNGValidator {
+export async function loadSchema(path: string): Promise<RelaxNGValidator> {
+  await loadLibxml2();
+  return compileSchema(path);
+}
+
+/** loadSchema once libxml2 is loaded. */
+function compileSchema(path: string): RelaxNGValidator {
   const cached = cache.get(path);
   if (cached) return cached;
+  const { RelaxNGValidator, XmlDocument, XmlLibError, xmlRegisterFsInputProviders } = libxml2();
   if (!providersRegistered) {
     // Lets a user's schema <include> its modules by relative path.
     xmlRegisterFsInputProviders();
@@ -94,7 +101,7 @@ export function loadSchema(path: string): RelaxNGValidator {
   let validator: RelaxNGValidator;
   try {
     // The schema document stays alive with the compiled validator for the life of the process.
-    const doc = XmlDocument.fromBuffer(bytes, { url: path, option: SAFE_PARSE });
+    const doc = XmlDocument.fromBuffer(bytes, { url: path, option: safeParse() });
     validator = RelaxNGValidator.fromDoc(doc);
   } catch (err) {
     const detail = err instanceof XmlLibError ? err.details[0] : undefined;
@@ -111,14 +118,17 @@ export function loadSchema(path: string): RelaxNGValidator {
 const schemaPaths = new WeakMap<RelaxNGValidator, string>();
 
 /** No network, no external entities or DTDs, line numbers past 65535 (large files). */
-const SAFE_PARSE =
-  ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_SKIP_IDS;
+function safeParse(): number {
+  const { ParseOption } = libxml2();
+  return ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_SKIP_IDS;
+}
 
-/** Validate decoded XML text against a compiled schema. */
+/** Validate decoded XML text against a compiled schema (from loadSchema, so libxml2 is loaded). */
 export function validateRelaxNG(text: string, file: string, validator: RelaxNGValidator): Diagnostic[] {
+  const { XmlDocument, XmlLibError } = libxml2();
   let doc: XmlDocument;
   try {
-    doc = XmlDocument.fromString(text, { url: file, encoding: 'utf-8', option: SAFE_PARSE });
+    doc = XmlDocument.fromString(text, { url: file, encoding: 'utf-8', option: safeParse() });
   } catch (err) {
     // saxes accepted the document; libxml2 is stricter in a few corners (e.g. some names).
     const d = err instanceof XmlLibError ? err.details[0] : undefined;

@@ -81,7 +81,7 @@ const command: Command = {
     if (path && !jing) {
       // Compiled here, once for all the files (a bad schema stops before any file is read).
       onCompile(path);
-      loadSchema(path);
+      await loadSchema(path);
     }
     const inputs: { file: string; bytes: Uint8Array }[] = [];
     let ioError = false;
