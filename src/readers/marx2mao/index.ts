@@ -15,7 +15,7 @@ import { divide, markDatelines, mergeHeadings, type Misprint } from './structure
 import { markLetterFrames } from './letters.js';
 import { linkContents } from './contents.js';
 import { readTitlePage } from './title-page.js';
-import { linkFootnotesByPosition, linkRepeatedMarks, linkUnlinkedFootnotes, refIds } from './unlinked.js';
+import { linkFootnotesByPosition, linkNotesOnNotes, linkRepeatedMarks, linkUnlinkedFootnotes, refIds } from './unlinked.js';
 import { placeFootNotesInParagraphs } from './foot-in-paragraph.js';
 import { markBylines } from './bylines.js';
 import { frontDivisions, joinLabels, nestNumberedSections, nestParts, opensFrontMatter } from './book.js';
@@ -112,6 +112,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   for (const blocks of [front, bodyBlocks, notesBlocks]) {
     linkFootnotesByPosition(blocks, referenced);
     linkUnlinkedFootnotes(blocks, referenced);
+    linkNotesOnNotes(blocks, referenced);
   }
   // reference ids are numbered across the whole page (resolve.ts): the ids taken, once for all
   const taken = refIds([...front, ...bodyBlocks, ...notesBlocks]);

@@ -23,6 +23,31 @@ export function linkUnlinkedFootnotes(blocks: Block[], referenced: Set<string>):
 }
 
 /**
+ * A note on a note: a foot note that no mark in the text refers to, whose mark stands in a foot
+ * note printed before it on the same page (`… submits to the Central Committee of the Party,*
+ * etc.` in one note, `* I must observe …` under it). That mark becomes its reference. Run after
+ * the text's marks are linked, so that a mark in the text always wins.
+ */
+export function linkNotesOnNotes(blocks: Block[], referenced: Set<string>): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type === 'quote' || b.type === 'division') linkNotesOnNotes(b.blocks, referenced);
+    if (b.type !== 'noteBlock' || referenced.has(b.note.id)) continue;
+    const re = markPattern(b.note.n);
+    if (!re) continue;
+    // the page's foot notes stand together: those before this one, nearest first
+    for (let j = i - 1; j >= 0; j--) {
+      const host = blocks[j]!;
+      if (host.type !== 'noteBlock') break;
+      if (host.note.blocks.some((p) => linkIn(p, re, b.note, 'afterLastPb'))) {
+        referenced.add(b.note.id);
+        break;
+      }
+    }
+  }
+}
+
+/**
  * A paragraph that runs over several pages is read whole after its foot notes: a note at the foot
  * of its second page (`create*` on page 122, the note before page 123) has its mark in the part of
  * the paragraph between the page breaks around the note in the source. Only where the positions
