@@ -48,4 +48,25 @@ describe('code cache', () => {
     expect(readdirSync(join(cacheHome, 'teikit')).filter((f) => f.endsWith('.v8cache'))).toHaveLength(2);
     expect(load(file, cacheHome, { TEIKIT_NO_CODE_CACHE: '1' })).toEqual({ use: 'off', value: 22 });
   });
+
+  it('reads a file that is not ASCII as UTF-8 (an ASCII one is read as Latin-1, the same string), from the cache too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-codecache-'));
+    const file = join(dir, 'accents.cjs');
+    writeFileSync(file, "module.exports.answer = (n) => `Réponse à John Lewis, ${n} — ½`;\n");
+    for (const use of ['miss', 'hit']) expect(load(file, join(dir, 'cache'))).toEqual({ use, value: 'Réponse à John Lewis, 20 — ½' });
+  });
+
+  it('gives the file __teikitImport, which imports an ES module with the function the caller passed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-codecache-'));
+    const file = join(dir, 'importer.cjs');
+    writeFileSync(join(dir, 'esm.mjs'), 'export const seven = 7;\n');
+    writeFileSync(file, "module.exports.answer = () => __teikitImport('./esm.mjs').then((m) => m.seven * 6);\n");
+    const script = `const m = await import(${JSON.stringify(codeCache)});
+      const url = ${JSON.stringify(pathToFileURL(file).href)};
+      const mod = m.requireCached(${JSON.stringify(file)}, (s) => import(new URL(s, url).href));
+      const bare = m.requireCached(${JSON.stringify(file)});
+      console.log(JSON.stringify([await mod.answer(), await bare.answer().catch((e) => e.message)]));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: join(dir, 'cache') } });
+    expect(JSON.parse(out.trim())).toEqual([42, './esm.mjs: this file was not given a way to import ES modules']);
+  });
 });
