@@ -90,6 +90,11 @@ describe('an edition\'s history and a publisher\'s note in a title block', () =>
     for (const t of [esc, acl]) expect((await validateTei(t, 'statements.tei.xml')).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('letter-spaced type is read as its words (APSD02\'s `Signed: N. L e n i n`, HCPSU39iii\'s editor over two lines in capitals)', () => {
+    expect(statements(tei('marx2mao-tranche2/Lenin/APSD02.html'))).toContain('Signed: N. Lenin');
+    expect(tei('marx2mao-tranche2/Other/HCPSU39iii.html')).toMatch(/<monogr>\s*<title level="m">[^<]*<\/title>\s*<editor>A Commission of the Central Committee of the C\. P\. S\. U\. \(B\.\)<\/editor>/);
+  });
+
   it('a line that goes on with another statement, or a heading that says "was published", is no statement of its own', () => {
     expect(readStatements(['Published according to', 'the text of the pamphlet, which', 'was published in Geneva in 1917'])).toEqual([
       'Published according to the text of the pamphlet, which was published in Geneva in 1917',

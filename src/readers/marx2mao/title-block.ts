@@ -183,7 +183,8 @@ function linesBetween(root: Node, from: number, to: number): string[] {
     const s = startOffset(n);
     if (s >= to) return;
     if (isText(n)) {
-      if (s >= from) out += n.value.replace(/\n/g, ' ');
+      // letter-spaced type (`E D I T E D&nbsp; B Y`) is read as its words, as display headings are
+      if (s >= from) out += splitLetterSpaced(n.value).map((p) => p.text).join('').replace(/\n/g, ' ');
       return;
     }
     if (breaking.has(tag(n))) out += '\n';

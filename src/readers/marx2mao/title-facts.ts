@@ -6,6 +6,7 @@
  * copyright lines (`© Louis Althusser, 1973`, `Copyright, 1939, by` / `INTERNATIONAL PUBLISHERS …`).
  * Names and statements are kept as printed; statements run over lines until the next statement.
  */
+import { sensibleCase } from './case.js';
 import type { DateStatement } from '../../model/types.js';
 import { MONTHS, readDate, type ReadDate } from './dates.js';
 
@@ -20,9 +21,9 @@ export interface Responsibility {
 const STATEMENT = /^(?:From\b|Based on\b|Translated\b|Edited\b|Published according\b|Printed from\b|Signed\b|Unsigned\b|Reprinted\b|This edition\b|["“]?[\s.]*reprinted\b|Written\b|Witten\b|Dictated\b|First (?:published|printed)\b|Published (?:in|at|on)\b|Publighed\b|©|Copyright\b|Prepared\b|\(?pp?\.\s*\d|Vol\.)/i;
 
 /** The lines of a statement: its first line and the lines that continue it. */
-function statementAt(lines: string[], i: number, more: (line: string) => boolean = () => true): string {
+function statementAt(lines: string[], i: number, more: (line: string, previous: string) => boolean = () => true): string {
   const parts = [lines[i]!];
-  for (let k = i + 1; k < lines.length && !STATEMENT.test(lines[k]!) && more(lines[k]!); k++) parts.push(lines[k]!);
+  for (let k = i + 1; k < lines.length && !STATEMENT.test(lines[k]!) && more(lines[k]!, lines[k - 1]!); k++) parts.push(lines[k]!);
   // a word broken at a line's end (`miscel-` / `lany`) is one word again; after a month's name
   // (`February-` / `first half of March`) the hyphen is a dash, kept as printed: `February-first`
   return parts
@@ -48,8 +49,11 @@ export function readResponsibility(lines: string[]): Responsibility {
   }
   const e = lines.findIndex((l) => /^Edited by\s+\S/i.test(l));
   if (e >= 0) {
-    const names = statementAt(lines, e, (l) => /^(and|&)\s/i.test(l)).replace(/^Edited by\s+/i, '');
-    out.editor = clean(names);
+    // names run on over a line that begins `and`, or after one that ends in a joining word
+    // (`EDITED BY A COMMISSION OF THE` / `CENTRAL COMMITTEE OF THE C. P. S. U. (B.)`)
+    const names = statementAt(lines, e, (l, prev) => /^(and|&)\s/i.test(l) || /\b(of|the|and|for)$/i.test(prev)).replace(/^Edited by\s+/i, '');
+    // set in capitals, as display type is: cased as the title is
+    out.editor = /\p{Ll}/u.test(names) ? clean(names) : sensibleCase(clean(names));
   }
   return out;
 }
