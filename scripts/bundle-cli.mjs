@@ -152,7 +152,8 @@ await build({
   // The code's import.meta.url (paths to xslt/, schema/, package.json) is the file's own: it lives
   // in dist/bundle/ like the ES module chunks, two folders below the package root.
   define: { 'import.meta.url': '__teikitModuleUrl' },
-  banner: { js: 'var __teikitModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // "use strict" first: esbuild's own directive would stand after the banner, no directive any more
+  banner: { js: '"use strict";\nvar __teikitModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
   legalComments: 'none',
 });

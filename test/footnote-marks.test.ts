@@ -84,6 +84,21 @@ describe('unlinked foot-note marks', () => {
     expect(ref![2]).not.toBe(host![1]);
   });
 
+  it('takes a note on a note\'s mark only from a foot note of its own page, not from the page before\'s standing next to it', () => {
+    // DCRii p. 174-175: a paragraph over both pages stands after both pages' foot notes. With the
+    // mark of p. 175's note taken out of the text and a star put in p. 174's note, the note stays
+    // unreferenced rather than take the other page's star.
+    const file = join(fixtures, 'marx2mao-tranche2/Lenin/DCRii.html');
+    const html = readFileSync(file, 'latin1')
+      .replace('the work of the dependent peasant for the landowner.', 'the work of the dependent peasant* for the landowner.')
+      .replace('but the price of this produce.* The basis', 'but the price of this produce. The basis');
+    const r = readMarx2mao(Buffer.from(html, 'latin1'), file);
+    if (!r.ok) throw new Error('refused');
+    const tei = writeTei(r.edition, publication);
+    expect(tei).toContain('the work of the dependent peasant* for the landowner.');
+    expect(tei).toMatch(/<note xml:id="fn\d+" n="\*" place="foot" type="unreferenced"><p>A strict distinction/);
+  });
+
   it('links a mark one space after its word (`Congress **`, `(I, 448) **`, `<I>temporary alliance </I>* with`)', () => {
     const osf = teiOf(join(fixtures, 'marx2mao-tranche2/Lenin/OSF04.html'));
     expect(markedWords(osf, 'See pp. 337, 338, 340, 352, etc.')).toMatch(/at our Party Congress $/);

@@ -37,4 +37,15 @@ describe('the schema behind the messages', () => {
     // once for libxml2's compiled schema, once for the tree both message readers share
     expect(reads()).toBe(2);
   });
+
+  it('is announced once (onCompile) when several files are validated at once against it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-rng-once-'));
+    const schema = join(dir, 'nested.rng');
+    writeFileSync(schema, SCHEMA);
+    let compiles = 0;
+    const tei = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>x</p></TEI>`;
+    const results = await Promise.all(['a', 'b', 'c'].map((n) => validateTei(tei, `${n}.xml`, { schema, onCompile: () => compiles++ })));
+    expect(results).toEqual([[], [], []]);
+    expect(compiles).toBe(1);
+  });
 });

@@ -13,7 +13,8 @@ import { decodeXml } from './decode.js';
 import { checkProlog } from './safety.js';
 import { parseWellFormed, TEI_NS, type SaxTap } from './wellformed.js';
 import { HouseChecks } from './house.js';
-import { isSchemaCompiled, loadSchema, schemaPath, validateRelaxNG, type SchemaName } from './relaxng.js';
+import { compileSchema, isSchemaCompiled, schemaPath, validateRelaxNG, type SchemaName } from './relaxng.js';
+import { loadLibxml2 } from './libxml2.js';
 import { jingAvailable, judgeWithJing, knownVerdict, type JingVerdict } from './jing.js';
 import { checkRules, RULE_NAMES, type RuleName } from './rules.js';
 import { xincludeDiagnostics } from './xinclude.js';
@@ -48,8 +49,11 @@ export function usesJing(options: ValidateOptions): boolean {
 
 /** The compiled schema, telling options.onCompile first when it is compiled now. */
 async function compiled(path: string, options: ValidateOptions) {
+  // libxml2 first, then no await between the check and the compile: concurrent calls would each
+  // announce it
+  await loadLibxml2();
   if (!isSchemaCompiled(path)) options.onCompile?.(path);
-  return loadSchema(path);
+  return compileSchema(path);
 }
 
 /** libxml2's follow-on errors, dropped when the house checks have named the problem precisely. */

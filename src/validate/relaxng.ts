@@ -82,8 +82,8 @@ export async function loadSchema(path: string): Promise<RelaxNGValidator> {
   return compileSchema(path);
 }
 
-/** loadSchema once libxml2 is loaded. */
-function compileSchema(path: string): RelaxNGValidator {
+/** loadSchema once libxml2 is loaded (loadLibxml2 has resolved), without waiting. */
+export function compileSchema(path: string): RelaxNGValidator {
   const cached = cache.get(path);
   if (cached) return cached;
   const { RelaxNGValidator, XmlDocument, XmlLibError, xmlRegisterFsInputProviders } = libxml2();

@@ -112,7 +112,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   for (const blocks of [front, bodyBlocks, notesBlocks]) {
     linkFootnotesByPosition(blocks, referenced);
     linkUnlinkedFootnotes(blocks, referenced);
-    linkNotesOnNotes(blocks, referenced);
+    linkNotesOnNotes(blocks, referenced, shared.pageBreaks);
   }
   // reference ids are numbered across the whole page (resolve.ts): the ids taken, once for all
   const taken = refIds([...front, ...bodyBlocks, ...notesBlocks]);

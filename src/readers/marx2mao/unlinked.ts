@@ -4,7 +4,7 @@
  * note block, or in the paragraph that runs on past it) and becomes the note's reference; the text
  * is otherwise unchanged.
  */
-import type { Block, Inline, Note, SourcePosition } from '../../model/types.js';
+import type { Block, Inline, Note, PageBreak, SourcePosition } from '../../model/types.js';
 import { forEachInlineList } from './resolve.js';
 
 export function linkUnlinkedFootnotes(blocks: Block[], referenced: Set<string>): void {
@@ -26,19 +26,22 @@ export function linkUnlinkedFootnotes(blocks: Block[], referenced: Set<string>):
  * A note on a note: a foot note that no mark in the text refers to, whose mark stands in a foot
  * note printed before it on the same page (`… submits to the Central Committee of the Party,*
  * etc.` in one note, `* I must observe …` under it). That mark becomes its reference. Run after
- * the text's marks are linked, so that a mark in the text always wins.
+ * the text's marks are linked, so that a mark in the text always wins. `pageBreaks`: the
+ * source's page breaks, by which a note of the page before is told apart (a paragraph that runs
+ * over several pages stands after the foot notes of all of them, which then stand together).
  */
-export function linkNotesOnNotes(blocks: Block[], referenced: Set<string>): void {
+export function linkNotesOnNotes(blocks: Block[], referenced: Set<string>, pageBreaks: readonly PageBreak[]): void {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.type === 'quote' || b.type === 'division') linkNotesOnNotes(b.blocks, referenced);
+    if (b.type === 'quote' || b.type === 'division') linkNotesOnNotes(b.blocks, referenced, pageBreaks);
     if (b.type !== 'noteBlock' || referenced.has(b.note.id)) continue;
     const re = markPattern(b.note.n);
-    if (!re) continue;
-    // the page's foot notes stand together: those before this one, nearest first
+    if (!re || !b.note.pos) continue;
+    // the foot notes before this one, nearest first, as long as they are on its page
     for (let j = i - 1; j >= 0; j--) {
       const host = blocks[j]!;
-      if (host.type !== 'noteBlock') break;
+      if (host.type !== 'noteBlock' || !isBefore(host.note.pos, b.note.pos)) break;
+      if (pageBreaks.some((pb) => isBefore(host.note.pos, pb.pos) && isBefore(pb.pos, b.note.pos))) break;
       if (host.note.blocks.some((p) => linkIn(p, re, b.note, 'afterLastPb'))) {
         referenced.add(b.note.id);
         break;
