@@ -4,7 +4,8 @@
  * ends its page (51 notes of the sample had been put before the paragraph, on an earlier page
  * than their own and before their reference). The page of each source foot block is read from
  * the HTML with regular expressions (the last marker before its rule); each TEI foot note is
- * found in one block by its first six words. The renditions show such a note after its paragraph.
+ * found in one block by its first six words. The renditions show such a note after its paragraph,
+ * the HTML with the page it is printed on, which the site's search reads.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { readMarx2mao } from '../src/readers/marx2mao/index.js';
 import { writeTei } from '../src/tei/index.js';
 import { renderHtml, renderText } from '../src/render/index.js';
+import { printPages } from '../src/site/print-pages.js';
 import { fixtures } from './support/tools.js';
 
 const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-06' };
@@ -92,6 +94,11 @@ describe('foot notes on their print page (marx2mao sample)', () => {
     expect(html.lastIndexOf('</p>', aside)).toBeGreaterThan(html.lastIndexOf('id="p76"', aside));
     const text = await renderText(tei);
     expect(text).toMatch(/\n\n\[\*\] "Zemstvo statistics prove/);
+    // shown after the paragraph, it names its page: the site's search puts its words on page 75
+    expect(html.slice(aside, html.indexOf('>', aside))).toContain('data-page="p75"');
+    const pages = printPages(html);
+    expect(pages.find((p) => p.n === '75')!.text).toContain('"Zemstvo statistics prove');
+    expect(pages.find((p) => p.n === '76')!.text).not.toContain('"Zemstvo statistics prove');
   });
 
   it('a foot note nothing refers to stays a block before the paragraph (inside it, the renditions would print a mark for it)', () => {

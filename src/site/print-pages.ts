@@ -45,7 +45,10 @@ export function printPagesOfDocument(doc: DefaultTreeAdapterMap['document']): Pr
   if (!main) return [];
   const pages: { id: string; n: string; parts: string[] }[] = [];
   const before: string[] = [];
-  const sink = () => pages.at(-1)?.parts ?? before;
+  // a foot note shown after the paragraph it is printed inside names its page (`data-page="p209"`,
+  // xslt/common/notes.xsl): its words are that page's, not the paragraph's last page's
+  let onPage: string[] | undefined;
+  const sink = () => onPage ?? pages.at(-1)?.parts ?? before;
   const visit = (node: Node): void => {
     if (node.nodeName === '#text') {
       sink().push((node as DefaultTreeAdapterMap['textNode']).value);
@@ -59,10 +62,14 @@ export function printPagesOfDocument(doc: DefaultTreeAdapterMap['document']): Pr
       pages.push({ id, n: attr(node, 'data-n') ?? id, parts: [] });
       return;
     }
+    const page = attr(node, 'data-page');
+    const outer = onPage;
+    if (page !== undefined) onPage = pages.find((p) => p.id === page)?.parts ?? onPage;
     const block = !INLINE.has(node.tagName);
     if (block) sink().push(' ');
     for (const child of node.childNodes) visit(child);
     if (block) sink().push(' ');
+    onPage = outer;
   };
   visit(main);
   if (pages.length === 0) return [];

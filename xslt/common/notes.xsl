@@ -26,6 +26,12 @@
         <xsl:when test="$foot">
           <xsl:attribute name="role" select="'doc-footnote'"/>
           <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'footnote'"/></xsl:call-template>
+          <!-- a foot note of a page a paragraph runs over is shown after the paragraph (blocks.xsl):
+               the page it is printed on, for whoever reads the HTML by pages (the site's search) -->
+          <xsl:if test="not($t:epub) and parent::p">
+            <xsl:variable name="pb" select="(parent::p//pb[. &lt;&lt; current()])[last()]"/>
+            <xsl:if test="$pb"><xsl:attribute name="data-page" select="t:page-id($pb)"/></xsl:if>
+          </xsl:if>
         </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'endnote'"/></xsl:call-template>
