@@ -90,6 +90,12 @@ describe('an edition\'s history and a publisher\'s note in a title block', () =>
     for (const t of [esc, acl]) expect((await validateTei(t, 'statements.tei.xml')).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('the first publication is dated by its imprint, not by the years a collection\'s title spans (SPQ19)', () => {
+    expect(tei('marx2mao/Stalin/SPQ19.html')).toContain(
+      '<date type="published" when="1928">First published in: J. Stalin, On the Opposition. Articles and Speeches (1921-27), Moscow and Leningrad, 1928</date>',
+    );
+  });
+
   it('letter-spaced type is read as its words (APSD02\'s `Signed: N. L e n i n`, HCPSU39iii\'s editor over two lines in capitals)', () => {
     expect(statements(tei('marx2mao-tranche2/Lenin/APSD02.html'))).toContain('Signed: N. Lenin');
     expect(tei('marx2mao-tranche2/Other/HCPSU39iii.html')).toMatch(/<monogr>\s*<title level="m">[^<]*<\/title>\s*<editor>A Commission of the Central Committee of the C\. P\. S\. U\. \(B\.\)<\/editor>/);

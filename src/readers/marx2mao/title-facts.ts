@@ -92,14 +92,24 @@ function readIssue(lines: string[]): DateStatement | undefined {
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 
-/** The first full date, month and year, or year in a statement (`in November 7, 1920 in …`). */
+/** A span of years in parentheses, as a collection's title gives it (`Articles and Speeches (1921-27)`). */
+const TITLE_SPAN = /\(\d{4}\s*[-–]\s*\d{2,4}\)/g;
+
+/**
+ * The first full date, month and year, or year in a statement (`in November 7, 1920 in …`); a
+ * year of a collection's span in its title is not the date of its publication when the statement
+ * gives another (`First published in: J. Stalin, On the Opposition. Articles and Speeches
+ * (1921-27), Moscow and Leningrad, 1928`: 1928).
+ */
 function datedWithin(text: string): { when?: string } {
   const re = new RegExp(String.raw`(?:${MONTH}\s+\d{1,2},?\s+\d{4})|(?:${MONTH},?\s+\d{4})|\b\d{4}\b`, 'g');
-  for (const m of text.matchAll(re)) {
+  const spans = [...text.matchAll(TITLE_SPAN)].map((m) => [m.index, m.index + m[0].length] as const);
+  const dated = [...text.matchAll(re)].flatMap((m) => {
     const when = readDate(m[0])?.when;
-    if (when) return { when };
-  }
-  return {};
+    return when ? [{ when, inSpan: spans.some(([from, to]) => m.index >= from && m.index < to) }] : [];
+  });
+  const first = dated.find((d) => !d.inSpan) ?? dated[0];
+  return first ? { when: first.when } : {};
 }
 
 const WRITTEN = /^(?:Written|Witten|Dictated)\b/i;
