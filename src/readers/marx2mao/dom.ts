@@ -13,7 +13,57 @@ export type Element = DefaultTreeAdapterMap['element'];
 export type TextNode = DefaultTreeAdapterMap['textNode'];
 
 export function parseHtml(html: string): DefaultTreeAdapterMap['document'] {
-  return parseHtmlWithPositions(blankColumns(pointAnchors(html)));
+  const doc = parseHtmlWithPositions(blankColumns(pointAnchors(html)));
+  endLeakedFormatting(doc);
+  return doc;
+}
+
+/** HTML5's formatting elements, which the parser re-opens after a block that closed them. */
+const FORMATTING = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
+/** Blocks the transcriber closes with an end tag of their own (a paragraph's end is implied). */
+const CLOSED_BLOCKS = new Set(['pre', 'ul', 'ol', 'dl', 'center', 'blockquote', 'div']);
+
+/**
+ * A formatting element left open inside a block the source closes (`<UL><UL><PRE>… <FONT
+ * SIZE=-1> …</UL></UL></PRE>`: the small type of a table set as preformatted text) is re-opened by
+ * the HTML5 parser around everything after that block, to the page's end: five chapters of IMP16
+ * read as a quotation in small type. Such a copy (the parser gives it the start tag of the element
+ * it copies) is taken away, its content kept, where it stands outside the block the element was
+ * opened in. Copies after an implied paragraph end stay (`<P><I>… <P>…</I>`: italics the
+ * transcriber ran on over paragraphs).
+ */
+function endLeakedFormatting(doc: Node): void {
+  const opened = new Map<number, Element>();
+  const container = (el: Element): Node | undefined => {
+    for (let p = el.parentNode as Node | null; p && isElement(p); p = p.parentNode as Node | null) if (CLOSED_BLOCKS.has(tag(p))) return p;
+    return undefined;
+  };
+  const inside = (node: Node, block: Node): boolean => {
+    for (let p: Node | null = node; p; p = (isElement(p) ? p.parentNode : null) as Node | null) if (p === block) return true;
+    return false;
+  };
+  const visit = (node: Node): void => {
+    const kids = childrenOf(node);
+    for (let k = 0; k < kids.length; k++) {
+      const child = kids[k]!;
+      if (!isElement(child)) continue;
+      const at = child.sourceCodeLocation?.startOffset;
+      if (at !== undefined && FORMATTING.has(tag(child))) {
+        const first = opened.get(at);
+        const block = first && container(first);
+        if (!first) opened.set(at, child);
+        else if (block && !inside(child, block)) {
+          // the copy goes; its children take its place (and are visited in turn)
+          for (const c of child.childNodes) c.parentNode = node as Element;
+          kids.splice(k, 1, ...(child.childNodes as Node[]));
+          k--;
+          continue;
+        }
+      }
+      visit(child);
+    }
+  };
+  visit(doc);
 }
 
 /**
