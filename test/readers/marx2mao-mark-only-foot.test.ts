@@ -49,16 +49,16 @@ describe('a foot note whose FONT holds its mark alone (marx2mao)', () => {
     expect(diagnostics.filter((d) => d.code.startsWith('unaccounted'))).toEqual([]);
   });
 
-  it('SDVNQ04: small type opening with a star after the page\'s foot notes, before the page ends, is a foot note too (a note on a note), warned as unreferenced', async () => {
+  it('SDVNQ04: small type opening with a star after the page\'s foot notes, before the page ends, is a foot note too (a note on a note), linked from its mark in the note before it', async () => {
     const path = join(fixtures, 'marx2mao-tranche2/Stalin/SDVNQ04.html');
     const html = readFileSync(path, 'latin1');
     // the source: the foot FONT closed, then <P><FONT SIZE=-2> * I must observe …</FONT>, then the page marker
     expect(html).toMatch(/<\/FONT>\s*<P>\s*<FONT SIZE=-2>\s*&nbsp &nbsp\s*\* I must observe[^<]*<\/FONT>\s*<P ALIGN=right><FONT SIZE=-2><B>page 53<\/B>/);
     const { tei, diagnostics } = await convertFiles([path], {});
-    expect(tei).toMatch(/<note xml:id="fn\d+" n="\*" place="foot" type="unreferenced"><p>I must observe that some abnormal "individuals"/);
+    expect(tei).toMatch(/<note xml:id="fn\d+" n="\*" place="foot" target="#fnr\d+"><p>I must observe that some abnormal "individuals"/);
     expect(tei).not.toMatch(/<p>\* I must observe/);
     expect(diagnostics.filter((d) => d.code.startsWith('unaccounted'))).toEqual([]);
-    expect(diagnostics.filter((d) => d.code === 'note-unreferenced' && d.line === 382)).toHaveLength(1);
+    expect(diagnostics.filter((d) => d.code === 'note-unreferenced' && d.line === 382)).toEqual([]);
   });
 
   it('SR17: the word broken over pages 92 and 93 around that note is one word, its page break inside it', async () => {
