@@ -91,14 +91,29 @@ export const SITE_JS = `'use strict';
 // titled "p. 277", site/search.ts): a hit names and opens the page that matches the most of the
 // words searched (then the most matches, then the first such page), and the work's other matching
 // pages follow it. Pagefind's word positions index the record's words split at white space.
-function byPrintPage(result) {
+// Pagefind matches a word's forms (searching "peasant" finds "peasants", "peasant's"): each word
+// found is counted for the searched word it shares its beginning with, so that three forms of one
+// word on a page do not outrank a page with two of the words searched.
+function byPrintPage(result, query) {
   var paged = (result.anchors || []).some(function (a) { return a.element === 'span' && a.title; });
   var pages = (result.sub_results || []).filter(function (s) { return s.url !== result.url; });
   if (!paged || pages.length === 0) return result;
   var words = (result.raw_content || result.content || '').split(/[^\\S\\uFEFF]+/);
+  var norm = function (w) { return (w || '').toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, ''); };
+  var terms = (query || '').split(/\\s+/).map(norm).filter(Boolean);
+  var termOf = function (w) {
+    var best = w, longest = 0;
+    terms.forEach(function (t, i) {
+      var k = 0;
+      while (k < t.length && k < w.length && t[k] === w[k]) k++;
+      // the one is the other's beginning, or they share one of 4 letters or more (econom-y, -ic)
+      if (k > longest && (k === t.length || k === w.length || k >= Math.max(4, Math.min(t.length, w.length) - 3))) { best = '\\u0000' + i; longest = k; }
+    });
+    return best;
+  };
   var score = function (s) {
     var seen = {};
-    s.locations.forEach(function (l) { seen[(words[l] || '').toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, '')] = true; });
+    s.locations.forEach(function (l) { seen[termOf(norm(words[l]))] = true; });
     return Object.keys(seen).length * 1e6 + s.locations.length;
   };
   var scores = pages.map(score);
@@ -118,7 +133,8 @@ function byPrintPage(result) {
     // search over them all; Pagefind would take a relative path from its own bundle's folder
     var merge = (search.getAttribute('data-merge') || '').split(' ').filter(Boolean)
       .map(function (path) { return { bundlePath: new URL(path, document.baseURI).href }; });
-    new PagefindUI({ element: '#search', showSubResults: true, showImages: false, mergeIndex: merge, processResult: byPrintPage });
+    var searched = function () { var box = search.querySelector('input'); return box ? box.value : ''; };
+    new PagefindUI({ element: '#search', showSubResults: true, showImages: false, mergeIndex: merge, processResult: function (r) { return byPrintPage(r, searched()); } });
     // Pagefind's box has only a placeholder and a title: the section's heading is its label.
     var input = search.querySelector('input');
     if (input) input.setAttribute('aria-labelledby', 'search-heading');
