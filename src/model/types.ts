@@ -141,6 +141,9 @@ export interface Heading {
   /** 1 = title of a work or document, 2 = chapter/section, 3+ = lower levels. */
   level: number;
   children: Inline[];
+  /** The id of the section the heading opens, where something links to it (a contents entry):
+   * the TEI writer puts it on the section's `div`, or on an anchor in a division's `head`. */
+  id?: string;
   pos?: SourcePosition;
 }
 

@@ -66,7 +66,9 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
         i++;
       } else {
         const j = sectionEnd(blocks, i, end);
-        sub = { type: 'division', kind: 'section', blocks: blocks.slice(i, j), pos: b.pos };
+        // the heading's id is the section's (its head then carries none)
+        const { id, ...heading } = b;
+        sub = { type: 'division', kind: 'section', blocks: [heading, ...blocks.slice(i + 1, j)], pos: b.pos, ...(id ? { id } : {}) };
         i = j;
       }
       writeDivision(div, sub, ctx, depth);
@@ -126,6 +128,8 @@ function writeTop(div: El, top: Block[], ctx: WriteContext, depth: number): void
       indent(opener, depth);
     } else if (b.type === 'heading') {
       const head = child(div, 'head', depth);
+      // a heading linked to that heads a division: the link's target is a point in the head
+      if (b.id) att(child(head, 'anchor'), 'xml:id', ncName(b.id));
       writeInlines(head, b.children, ctx);
     } else {
       writeFramePart(div, b, ctx, depth);

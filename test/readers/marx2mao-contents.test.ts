@@ -145,3 +145,30 @@ describe('a contents table whose columns do not line up stays a table (made up: 
     expect(refs.filter((t) => /1-2/.test(t))).toEqual([]);
   });
 });
+
+describe('contents entries of a work whose sections the TEI writer makes from its headings (ESSU26)', () => {
+  it('link each entry to the section its heading opens, and the work\'s title to a point in its head', async () => {
+    const path = join(fixtures, 'marx2mao-tranche2/Stalin/ESSU26.html');
+    const r = readMarx2mao(readFileSync(path), path);
+    if (!r.ok) throw new Error('refused');
+    const tei = writeTei(r.edition, publication);
+    await expectValid(tei);
+    const doc = parseXmlTree(tei);
+    const heads = new Map<string, string>();
+    for (const d of descendants(doc, 'div')) {
+      const head = childElements(d, 'head')[0];
+      if (!head) continue;
+      if (d.attrs['xml:id']) heads.set(d.attrs['xml:id'], textContent(head));
+      for (const a of descendants(head, 'anchor')) if (a.attrs['xml:id']?.startsWith('div')) heads.set(a.attrs['xml:id'], textContent(head));
+    }
+    const pairs = descendants(descendants(doc, 'front')[0]!, 'ref').map((ref) => [textContent(ref).replace(/[ .]+$/, ''), heads.get(ref.attrs.target!.slice(1))]);
+    expect(pairs.slice(1, 4)).toEqual([
+      ['Two Periods of NEP', 'ITWO PERIODS OF NEP'],
+      ['The Course Towards Industrialisation', 'IITHE COURSE TOWARDS INDUSTRIALISATION'],
+      ['Questions of Socialist Accumulation', 'IIIQUESTIONS OF SOCIALIST ACCUMULATION'],
+    ]);
+    expect(pairs).toHaveLength(11);
+    expect(pairs[0]![1]).toMatch(/^THE ECONOMIC SITUATION/);
+    expect(pairs.at(-1)).toEqual(['Conclusions', 'XCONCLUSIONS']);
+  });
+});

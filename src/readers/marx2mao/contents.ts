@@ -7,7 +7,7 @@
  * the print's columns and only its titles become links. Either way the division named gets an id.
  * See docs/encoding.md, "Contents".
  */
-import type { Block, Division, Inline, List, ListItem, Table, TableCell } from '../../model/types.js';
+import type { Block, Division, Heading, Inline, List, ListItem, Table, TableCell } from '../../model/types.js';
 import { forEachBlock } from '../../model/walk.js';
 import { plainText } from '../../model/plain-text.js';
 
@@ -48,7 +48,8 @@ function keyWords(s: string): string[] {
 }
 
 interface Target {
-  division: Division;
+  /** A division with a heading, or a heading that opens a section when the TEI is written. */
+  division: Division | Heading;
   words: Set<string>;
 }
 
@@ -67,11 +68,23 @@ function names(entry: string[], t: Target): boolean {
  */
 export function linkContents(front: Block[], body: Block[]): void {
   const targets: Target[] = [];
-  forEachBlock(body, (b) => {
-    if (b.type !== 'division' || b.kind === 'notes') return;
-    const head = b.blocks.find((x) => x.type === 'heading');
-    if (head?.type === 'heading') targets.push({ division: b, words: new Set(keyWords(plainText(head.children))) });
-  });
+  // in the order of the text: each division with its heading, and the headings of the body and of
+  // divisions that are no division's first (the TEI writer makes sections of them)
+  const collect = (blocks: Block[]): void => {
+    let first = true;
+    for (const b of blocks) {
+      if (b.type === 'division') {
+        if (b.kind === 'notes') continue;
+        const head = b.blocks.find((x) => x.type === 'heading');
+        if (head?.type === 'heading') targets.push({ division: b, words: new Set(keyWords(plainText(head.children))) });
+        collect(b.blocks);
+      } else if (b.type === 'heading' && !(first && blocks !== body)) {
+        targets.push({ division: b, words: new Set(keyWords(plainText(b.children))) });
+      }
+      if (b.type !== 'pbBlock') first = false;
+    }
+  };
+  collect(body);
   let next = 0;
   let ids = 0;
   const link = (title: Line): Line => {
