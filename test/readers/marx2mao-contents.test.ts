@@ -172,3 +172,25 @@ describe('contents entries of a work whose sections the TEI writer makes from it
     expect(pairs.at(-1)).toEqual(['Conclusions', 'XCONCLUSIONS']);
   });
 });
+
+describe('a centred title in plain type that a contents entry links to (TUTB21)', () => {
+  it('is the heading of a division of its own, and the entry links to it', async () => {
+    const path = join(fixtures, 'marx2mao-tranche2/Lenin/TUTB21.html');
+    const r = readMarx2mao(readFileSync(path), path);
+    if (!r.ok) throw new Error('refused');
+    const tei = writeTei(r.edition, publication);
+    await expectValid(tei);
+    const doc = parseXmlTree(tei);
+    // the work's title heads the first division; each section title its own
+    const sections = descendants(doc, 'div').filter((d) => d.attrs.type === 'chapter' || d.attrs.type === 'section').slice(1);
+    const heads = sections.map((d) => textContent(childElements(d, 'head')[0]));
+    expect(heads).toEqual([
+      'THE DANGER OF FACTIONAL PRONOUNCEMENTS TO THE PARTY', 'FORMAL DEMOCRACY AND THE REVOLUTIONARY INTEREST',
+      'THE POLITICAL DANGER OF SPLITS IN THE TRADE UNION MOVEMENT', 'DISAGREEMENTS ON PRINCIPLE', 'POLITICS AND ECONOMICS. DIALECTICS AND ECLECTICISM',
+      'DIALECTICS AND ECLECTICISM. "SCHOOL" AND "APPARATUS"', 'CONCLUSION',
+    ].map((h) => expect.stringContaining(h.split(' ').slice(0, 3).join(' '))));
+    const ids = new Set(sections.map((d) => d.attrs['xml:id']));
+    const linked = descendants(descendants(doc, 'front')[0]!, 'ref').filter((ref) => ids.has(ref.attrs.target!.slice(1)));
+    expect(linked).toHaveLength(7);
+  });
+});

@@ -8,7 +8,7 @@ import type { Block, DateInline, Diagnostic, Edition, ReadResult, Witness } from
 import { checkNotes, checkPages } from './checks.js';
 import { decodeSource } from './decode.js';
 import { noteAnchorTest, noteTarget } from './note-anchors.js';
-import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, tag, textOf, type Element, type Node } from './dom.js';
+import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, endOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { localLinkTest, navigationStart, navigationTables, pageMarker } from './recognise.js';
 import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
 import { divide, markDatelines, mergeHeadings, type Misprint } from './structure.js';
@@ -68,11 +68,16 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   // references to endnotes (`#en1`): where the running text of a document resumes after notes
   const noteLinks = elements(body).filter((e) => tag(e) === 'a' && noteTarget(attr(e, 'href') ?? '', isNoteName) && isLocal(attr(e, 'href')!)).map(startOffset);
   const pageMarkers = elements(body).filter((e) => pageMarker(e) !== undefined).map(startOffset);
+  // the anchors a contents table links to (not notes, not print pages): where its sections begin
+  const linkedFromTables = new Set(elements(body).filter((e) => tag(e) === 'table').flatMap((t) => elements(t))
+    .flatMap((e) => { const href = tag(e) === 'a' ? attr(e, 'href') : undefined; return href && isLocal(href) && href.includes('#') ? [href.slice(href.indexOf('#') + 1)] : []; })
+    .filter((name) => !isNoteName(name) && !/^p\d/i.test(name)));
+  const sectionAnchors = elements(body).filter((e) => tag(e) === 'br' && linkedFromTables.has(attr(e, 'id') ?? '')).map((e) => ({ start: startOffset(e), end: endOffset(e) }));
   const walker = new Walker({
     isLocal, isNoteName,
     file, page, shared, start, end, texts: new TextOrder(body), source: pointAnchors(html), skip: new Set<Node>(navigationTables(body)),
     baseUl: runningTextDepth(body, start, end),
-    noteAnchors, noteLinks, pageMarkers, notesHeadings: notesHeadingOffsets(body, noteAnchors),
+    noteAnchors, noteLinks, pageMarkers, notesHeadings: notesHeadingOffsets(body, noteAnchors), sectionAnchors,
     ...(firstNoteEl ? { firstNote: startOffset(firstNoteEl) } : {}),
   });
   walker.run(body);

@@ -58,6 +58,8 @@ export interface WalkInput {
   isLocal: (href: string) => boolean;
   /** Navigation tables: never running text. */
   skip: Set<Node>;
+  /** Source extents of the anchors a contents table links to (`<A NAME="s2">`): the sections. */
+  sectionAnchors: { start: number; end: number }[];
 }
 
 
@@ -200,6 +202,8 @@ export class Walker {
         if (footnoteRule(el) && !ctx.inFootnote) return footnoteBlock(this, el, ctx);
         return this.state.flow.boundary();
       case 'center':
+        // centred plain type that a contents entry links to is a section's heading
+        if (!ctx.heading && !ctx.inFootnote && this.contentsTarget(el)) return this.blockish(el, { ...ctx, center: true, heading: 2 });
         return this.blockish(el, { ...ctx, center: true });
       case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
         return this.blockish(el, { ...ctx, heading: Math.max(1, Number(t[1]) - 1) });
@@ -241,6 +245,27 @@ export class Walker {
       default:
         return this.children(el, ctx);
     }
+  }
+
+  /**
+   * Whether a centred block is the heading of a section the page's contents links to: a short
+   * block in plain type (three lines at most) right after the anchor the link names, or opening with
+   * it (`<A NAME="s2"> <CENTER> FORMAL DEMOCRACY AND THE REVOLUTIONARY<BR> INTEREST </CENTER>`).
+   */
+  private contentsTarget(el: Element): boolean {
+    const anchors = this.input.sectionAnchors;
+    if (anchors.length === 0) return false;
+    const text = collapse(textOf(el)).trim();
+    if (!text || text.length > 160 || (textOf(el).match(/\n/g) ?? []).length > 4) return false;
+    // numbered sections (`1. THE STATE AS …`, `I` / `THE THREAT OF WAR`) are made divisions after
+    // the walk, all of a division's together (structure.ts, book.ts): only an unnumbered title here
+    if (/^(?:\d{1,3}|[IVXLC]{1,7}|[A-Za-z])\b\.?(?:\s|$)/.test(text)) return false;
+    // display type (bold, larger, a heading element) makes its own headings; a table is no heading
+    if (elements(el).some((e) => /^(table|b|strong|h[1-6])$/.test(tag(e)) || (tag(e) === 'font' && /^\+/.test(attr(e, 'size') ?? '')))) return false;
+    const from = startOffset(el);
+    const to = endOffset(el);
+    const between = (a: number, b: number) => /^(?:\s|&nbsp;?|<\/?(?:P|BR)\b[^>]*>)*$/i.test(this.input.source.slice(a, b));
+    return anchors.some((a) => (a.end <= from && between(a.end, from)) || (a.start >= from && a.start < to && between(this.input.source.indexOf('>', from) + 1, a.start)));
   }
 
   /** An element whose content is block-level: boundaries before and after. */
