@@ -16,6 +16,15 @@ describe('printPages', () => {
     ]);
   });
 
+  it('a foot note shown after its paragraph goes to the page it names, after that page\'s text; a word broken over the pages stays whole', () => {
+    const html = `<main><span class="pb" id="p9" data-n="9"></span><p>First page ends over<span class="pb" id="p10" data-n="10"></span>looking the second</p>
+      <aside class="note foot" data-page="p9"><p>* The note of page 9.</p></aside><p>More of page 10</p></main>`;
+    expect(printPages(html)).toEqual([
+      { id: 'p9', n: '9', text: 'First page ends * The note of page 9.' },
+      { id: 'p10', n: '10', text: 'overlooking the second More of page 10' },
+    ]);
+  });
+
   it('a rendition without page markers or without <main> gives no pages', () => {
     expect(printPages('<html><body><main><p>No markers</p></main></body></html>')).toEqual([]);
     expect(printPages('<html><body><span class="pb" id="p1" data-n="1"></span></body></html>')).toEqual([]);

@@ -43,10 +43,11 @@ export function printPages(html: string): PrintPageText[] {
 export function printPagesOfDocument(doc: DefaultTreeAdapterMap['document']): PrintPageText[] {
   const main = findMain(doc);
   if (!main) return [];
-  const pages: { id: string; n: string; parts: string[] }[] = [];
+  const pages: { id: string; n: string; parts: string[]; notes: string[] }[] = [];
   const before: string[] = [];
   // a foot note shown after the paragraph it is printed inside names its page (`data-page="p209"`,
-  // xslt/common/notes.xsl): its words are that page's, not the paragraph's last page's
+  // xslt/common/notes.xsl): its words are that page's, not the paragraph's last page's (added after
+  // the page's running text, whose last word may run on to the next page)
   let onPage: string[] | undefined;
   const sink = () => onPage ?? pages.at(-1)?.parts ?? before;
   const visit = (node: Node): void => {
@@ -59,12 +60,12 @@ export function printPagesOfDocument(doc: DefaultTreeAdapterMap['document']): Pr
     const classes = (attr(node, 'class') ?? '').split(/\s+/);
     const id = attr(node, 'id');
     if (classes.includes('pb') && id) {
-      pages.push({ id, n: attr(node, 'data-n') ?? id, parts: [] });
+      pages.push({ id, n: attr(node, 'data-n') ?? id, parts: [], notes: [] });
       return;
     }
     const page = attr(node, 'data-page');
     const outer = onPage;
-    if (page !== undefined) onPage = pages.find((p) => p.id === page)?.parts ?? onPage;
+    if (page !== undefined) onPage = pages.find((p) => p.id === page)?.notes ?? onPage;
     const block = !INLINE.has(node.tagName);
     if (block) sink().push(' ');
     for (const child of node.childNodes) visit(child);
@@ -83,5 +84,5 @@ export function printPagesOfDocument(doc: DefaultTreeAdapterMap['document']): Pr
       texts[i] = head[1]! + texts[i]!;
     }
   }
-  return pages.map((p, i) => ({ id: p.id, n: p.n, text: texts[i]!.trim() }));
+  return pages.map((p, i) => ({ id: p.id, n: p.n, text: `${texts[i]!} ${p.notes.join('')}`.replace(/\s+/g, ' ').trim() }));
 }

@@ -181,8 +181,10 @@ describe('a centred title in plain type that a contents entry links to (TUTB21)'
     const tei = writeTei(r.edition, publication);
     await expectValid(tei);
     const doc = parseXmlTree(tei);
-    // the work's title heads the first division; each section title its own
-    const sections = descendants(doc, 'div').filter((d) => d.attrs.type === 'chapter' || d.attrs.type === 'section').slice(1);
+    // sections of the work, under its title (a level below its display type), each with its own title
+    const work = descendants(doc, 'div').find((d) => d.attrs.type === 'work')!;
+    expect(textContent(childElements(work, 'head')[0])).toMatch(/^ONCE AGAIN ON THE TRADE UNIONS/);
+    const sections = childElements(work, 'div').filter((d) => d.attrs.type === 'section');
     const heads = sections.map((d) => textContent(childElements(d, 'head')[0]));
     expect(heads).toEqual([
       'THE DANGER OF FACTIONAL PRONOUNCEMENTS TO THE PARTY', 'FORMAL DEMOCRACY AND THE REVOLUTIONARY INTEREST',
@@ -192,5 +194,20 @@ describe('a centred title in plain type that a contents entry links to (TUTB21)'
     const ids = new Set(sections.map((d) => d.attrs['xml:id']));
     const linked = descendants(descendants(doc, 'front')[0]!, 'ref').filter((ref) => ids.has(ref.attrs.target!.slice(1)));
     expect(linked).toHaveLength(7);
+  });
+
+  it('titles that begin with an article are titles (PRKR64); a cell of several titles names no one section (IC17)', () => {
+    const teiOf = (page: string) => {
+      const path = join(fixtures, page);
+      const r = readMarx2mao(readFileSync(path), path);
+      if (!r.ok) throw new Error('refused');
+      return parseXmlTree(writeTei(r.edition, publication));
+    };
+    const prkr = descendants(teiOf('marx2mao-tranche2/Other/PRKR64.html'), 'head').map((h) => textContent(h));
+    expect(prkr.some((h) => h.startsWith('A DISCIPLE OF BERNSTEIN'))).toBe(true);
+    const ic17 = teiOf('marx2mao-tranche2/Lenin/IC17.html');
+    expect(descendants(ic17, 'div').filter((d) => d.attrs.type === 'section').length).toBeGreaterThanOrEqual(11);
+    // its contents cell holds twelve titles, read as one entry: linked to none of them
+    expect(descendants(descendants(ic17, 'front')[0] ?? ic17, 'ref').filter((r) => r.attrs.target?.startsWith('#div'))).toEqual([]);
   });
 });

@@ -59,7 +59,12 @@ function names(entry: string[], t: Target): boolean {
   const has = (w: string) => t.words.has(w) || t.words.has(w.replace(/s$/, ''));
   const hit = entry.filter(has).length;
   // the entry's words are in the heading, or the heading's in the entry (`INTRODUCTION by …`)
-  return hit / entry.length >= 0.6 || (t.words.size > 0 && [...t.words].every((w) => entry.includes(w)));
+  if (hit / entry.length >= 0.6) return true;
+  if (t.words.size === 0 || ![...t.words].every((w) => entry.includes(w))) return false;
+  // a section's heading in plain type is named so only by an entry it opens, not by a cell of
+  // several titles read as one entry (IC17's twelve)
+  const section = t.division.type === 'heading' && t.division.level >= 3;
+  return !section || (has(entry[0]!) && entry.length <= 3 * t.words.size);
 }
 
 /**

@@ -203,7 +203,8 @@ export class Walker {
         return this.state.flow.boundary();
       case 'center':
         // centred plain type that a contents entry links to is a section's heading
-        if (!ctx.heading && !ctx.inFootnote && this.contentsTarget(el)) return this.blockish(el, { ...ctx, center: true, heading: 2 });
+        // (a level below the display type of the titles around it, whose sections it is)
+        if (!ctx.heading && !ctx.inFootnote && this.contentsTarget(el)) return this.blockish(el, { ...ctx, center: true, heading: 3 });
         return this.blockish(el, { ...ctx, center: true });
       case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
         return this.blockish(el, { ...ctx, heading: Math.max(1, Number(t[1]) - 1) });
@@ -256,10 +257,12 @@ export class Walker {
     const anchors = this.input.sectionAnchors;
     if (anchors.length === 0) return false;
     const text = collapse(textOf(el)).trim();
-    if (!text || text.length > 160 || (textOf(el).match(/\n/g) ?? []).length > 4) return false;
+    // three lines at most (the source's own line ends inside a line are spacing)
+    if (!text || text.length > 160 || elements(el).filter((e) => /^(br|p)$/.test(tag(e))).length > 3) return false;
     // numbered sections (`1. THE STATE AS …`, `I` / `THE THREAT OF WAR`) are made divisions after
     // the walk, all of a division's together (structure.ts, book.ts): only an unnumbered title here
-    if (/^(?:\d{1,3}|[IVXLC]{1,7}|[A-Za-z])\b\.?(?:\s|$)/.test(text)) return false;
+    // (`A DISCIPLE OF BERNSTEIN` begins with an article, not a letter numbering it)
+    if (/^(?:\d{1,3}\.?|[IVXLC]{1,7}\.?|[A-Za-z]\.)(?:\s|$)/.test(text)) return false;
     // display type (bold, larger, a heading element) makes its own headings; a table is no heading
     if (elements(el).some((e) => /^(table|b|strong|h[1-6])$/.test(tag(e)) || (tag(e) === 'font' && /^\+/.test(attr(e, 'size') ?? '')))) return false;
     const from = startOffset(el);
