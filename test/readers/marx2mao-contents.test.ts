@@ -146,14 +146,19 @@ describe('a contents table whose columns do not line up stays a table (made up: 
   });
 });
 
+/** A sample page's TEI, checked valid, as a tree. */
+async function validSamplePage(page: string): Promise<XElement> {
+  const path = join(fixtures, page);
+  const r = readMarx2mao(readFileSync(path), path);
+  if (!r.ok) throw new Error(`${page} refused`);
+  const tei = writeTei(r.edition, publication);
+  await expectValid(tei);
+  return parseXmlTree(tei);
+}
+
 describe('contents entries of a work whose sections the TEI writer makes from its headings (ESSU26)', () => {
   it('link each entry to the section its heading opens, and the work\'s title to a point in its head', async () => {
-    const path = join(fixtures, 'marx2mao-tranche2/Stalin/ESSU26.html');
-    const r = readMarx2mao(readFileSync(path), path);
-    if (!r.ok) throw new Error('refused');
-    const tei = writeTei(r.edition, publication);
-    await expectValid(tei);
-    const doc = parseXmlTree(tei);
+    const doc = await validSamplePage('marx2mao-tranche2/Stalin/ESSU26.html');
     const heads = new Map<string, string>();
     for (const d of descendants(doc, 'div')) {
       const head = childElements(d, 'head')[0];
@@ -175,12 +180,7 @@ describe('contents entries of a work whose sections the TEI writer makes from it
 
 describe('a centred title in plain type that a contents entry links to (TUTB21)', () => {
   it('is the heading of a division of its own, and the entry links to it', async () => {
-    const path = join(fixtures, 'marx2mao-tranche2/Lenin/TUTB21.html');
-    const r = readMarx2mao(readFileSync(path), path);
-    if (!r.ok) throw new Error('refused');
-    const tei = writeTei(r.edition, publication);
-    await expectValid(tei);
-    const doc = parseXmlTree(tei);
+    const doc = await validSamplePage('marx2mao-tranche2/Lenin/TUTB21.html');
     // sections of the work, under its title (a level below its display type), each with its own title
     const work = descendants(doc, 'div').find((d) => d.attrs.type === 'work')!;
     expect(textContent(childElements(work, 'head')[0])).toMatch(/^ONCE AGAIN ON THE TRADE UNIONS/);
@@ -196,16 +196,10 @@ describe('a centred title in plain type that a contents entry links to (TUTB21)'
     expect(linked).toHaveLength(7);
   });
 
-  it('titles that begin with an article are titles (PRKR64); a cell of several titles names no one section (IC17)', () => {
-    const teiOf = (page: string) => {
-      const path = join(fixtures, page);
-      const r = readMarx2mao(readFileSync(path), path);
-      if (!r.ok) throw new Error('refused');
-      return parseXmlTree(writeTei(r.edition, publication));
-    };
-    const prkr = descendants(teiOf('marx2mao-tranche2/Other/PRKR64.html'), 'head').map((h) => textContent(h));
+  it('titles that begin with an article are titles (PRKR64); a cell of several titles names no one section (IC17)', async () => {
+    const prkr = descendants(await validSamplePage('marx2mao-tranche2/Other/PRKR64.html'), 'head').map((h) => textContent(h));
     expect(prkr.some((h) => h.startsWith('A DISCIPLE OF BERNSTEIN'))).toBe(true);
-    const ic17 = teiOf('marx2mao-tranche2/Lenin/IC17.html');
+    const ic17 = await validSamplePage('marx2mao-tranche2/Lenin/IC17.html');
     expect(descendants(ic17, 'div').filter((d) => d.attrs.type === 'section').length).toBeGreaterThanOrEqual(11);
     // its contents cell holds twelve titles, read as one entry: linked to none of them
     expect(descendants(descendants(ic17, 'front')[0] ?? ic17, 'ref').filter((r) => r.attrs.target?.startsWith('#div'))).toEqual([]);
