@@ -11,7 +11,6 @@
  * one's older ones (and temporary files over an hour old), so reinstalling or upgrading does not
  * pile up 3 MB files. Where no cache can be written the file is simply compiled, as require would.
  */
-import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,10 +43,9 @@ const noImport: EsmImport = (specifier) => Promise.reject(new Error(`${specifier
  */
 export function requireCached(path: string, importEsm: EsmImport = noImport): unknown {
   const dir = cacheDir();
-  const bytes = readFileSync(path);
-  // SaxonJS and teikit's bundles are ASCII: read as Latin-1 (a copy) rather than decoded as UTF-8,
-  // which took 25 ms of every process for SaxonJS's 2.4 MB; the same string either way.
-  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  // Decoded as UTF-8 even where the file is ASCII: read as Latin-1 it loads 25 ms sooner, but V8
+  // then runs SaxonJS's transforms about half as fast again (measured: EPUB 1.45 → 0.97 MB/s).
+  const source = readFileSync(path, 'utf8');
   const stat = statSync(path);
   const hash = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 16);
   // one cache per file and Node (two Node versions running one install keep one each)
