@@ -59,20 +59,18 @@ function read(source: Uint8Array | string, file: string): ReadResult {
 
   const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [] };
   const page = basename(file);
-  const names = new Set(elements(body).flatMap((e) => (tag(e) === 'a' && attr(e, 'name') !== undefined ? [attr(e, 'name')!] : tag(e) === 'br' && attr(e, 'id') !== undefined ? [attr(e, 'id')!] : [])));
+  // every element of the page, in document order, walked once for the tests below
+  const all = elements(body);
+  const names = new Set(all.flatMap((e) => (tag(e) === 'a' && attr(e, 'name') !== undefined ? [attr(e, 'name')!] : tag(e) === 'br' && attr(e, 'id') !== undefined ? [attr(e, 'id')!] : [])));
   const isLocal = localLinkTest(page, names);
   const isNoteName = noteAnchorTest(body, isLocal);
   const isNoteAnchor = (e: Element) => tag(e) === 'a' && isNoteName(attr(e, 'name') ?? '') && startOffset(e) >= start;
   const firstNoteEl = findFirst(body, isNoteAnchor);
-  const noteAnchors = elements(body).filter(isNoteAnchor).map(startOffset);
+  const noteAnchors = all.filter(isNoteAnchor).map(startOffset);
   // references to endnotes (`#en1`): where the running text of a document resumes after notes
-  const noteLinks = elements(body).filter((e) => tag(e) === 'a' && noteTarget(attr(e, 'href') ?? '', isNoteName) && isLocal(attr(e, 'href')!)).map(startOffset);
-  const pageMarkers = elements(body).filter((e) => pageMarker(e) !== undefined).map(startOffset);
-  // the anchors a contents table links to (not notes, not print pages): where its sections begin
-  const linkedFromTables = new Set(elements(body).filter((e) => tag(e) === 'table').flatMap((t) => elements(t))
-    .flatMap((e) => { const href = tag(e) === 'a' ? attr(e, 'href') : undefined; return href && isLocal(href) && href.includes('#') ? [href.slice(href.indexOf('#') + 1)] : []; })
-    .filter((name) => !isNoteName(name) && !/^p\d/i.test(name)));
-  const sectionAnchors = elements(body).filter((e) => tag(e) === 'br' && linkedFromTables.has(attr(e, 'id') ?? '')).map((e) => ({ start: startOffset(e), end: endOffset(e) }));
+  const noteLinks = all.filter((e) => tag(e) === 'a' && noteTarget(attr(e, 'href') ?? '', isNoteName) && isLocal(attr(e, 'href')!)).map(startOffset);
+  const pageMarkers = all.filter((e) => pageMarker(e) !== undefined).map(startOffset);
+  const sectionAnchors = contentsAnchors(all, isLocal, isNoteName);
   const walker = new Walker({
     isLocal, isNoteName,
     file, page, shared, start, end, texts: new TextOrder(body), source: pointAnchors(html), skip: new Set<Node>(navigationTables(body)),
@@ -255,6 +253,19 @@ function pageTitle(html: Node): string | undefined {
  * The `<UL>` depth at which most of the running text stands: marx2mao wraps the whole text in a
  * `<UL>` for its margin, so only deeper lists are quotations.
  */
+/**
+ * The source extents of the anchors a contents table links to (not notes, not print pages): where
+ * the sections it lists begin (`<A NAME="s2">`, read as `<BR ID="s2">`, dom.ts pointAnchors).
+ */
+function contentsAnchors(all: Element[], isLocal: (href: string) => boolean, isNoteName: (name: string) => boolean): { start: number; end: number }[] {
+  const linked = new Set(
+    all.filter((e) => tag(e) === 'table').flatMap((t) => elements(t))
+      .flatMap((e) => { const href = tag(e) === 'a' ? attr(e, 'href') : undefined; return href && isLocal(href) && href.includes('#') ? [href.slice(href.indexOf('#') + 1)] : []; })
+      .filter((name) => !isNoteName(name) && !/^p\d/i.test(name)),
+  );
+  return all.filter((e) => tag(e) === 'br' && linked.has(attr(e, 'id') ?? '')).map((e) => ({ start: startOffset(e), end: endOffset(e) }));
+}
+
 function runningTextDepth(body: Node, start: number, end: number): number {
   const weight = new Map<number, number>();
   const walk = (n: Node, depth: number) => {

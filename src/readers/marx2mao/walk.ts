@@ -257,14 +257,15 @@ export class Walker {
     const anchors = this.input.sectionAnchors;
     if (anchors.length === 0) return false;
     const text = collapse(textOf(el)).trim();
+    const inside = elements(el);
     // three lines at most (the source's own line ends inside a line are spacing)
-    if (!text || text.length > 160 || elements(el).filter((e) => /^(br|p)$/.test(tag(e))).length > 3) return false;
+    if (!text || text.length > 160 || inside.filter((e) => /^(br|p)$/.test(tag(e))).length > 3) return false;
     // numbered sections (`1. THE STATE AS …`, `I` / `THE THREAT OF WAR`) are made divisions after
     // the walk, all of a division's together (structure.ts, book.ts): only an unnumbered title here
     // (`A DISCIPLE OF BERNSTEIN` begins with an article, not a letter numbering it)
     if (/^(?:\d{1,3}\.?|[IVXLC]{1,7}\.?|[A-Za-z]\.)(?:\s|$)/.test(text)) return false;
     // display type (bold, larger, a heading element) makes its own headings; a table is no heading
-    if (elements(el).some((e) => /^(table|b|strong|h[1-6])$/.test(tag(e)) || (tag(e) === 'font' && /^\+/.test(attr(e, 'size') ?? '')))) return false;
+    if (inside.some((e) => /^(table|b|strong|h[1-6])$/.test(tag(e)) || (tag(e) === 'font' && /^\+/.test(attr(e, 'size') ?? '')))) return false;
     const from = startOffset(el);
     const to = endOffset(el);
     const between = (a: number, b: number) => /^(?:\s|&nbsp;?|<\/?(?:P|BR)\b[^>]*>)*$/i.test(this.input.source.slice(a, b));
