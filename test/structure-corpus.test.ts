@@ -152,6 +152,43 @@ describe('structure of the sample pages', () => {
     expect(checked).toBeGreaterThanOrEqual(60);
   });
 
+  it('gives the first section a division of its own where its heading is set under the work\'s title', () => {
+    const all = [...pages.sample, ...pages.tranche2];
+    const page = (name: string) => all.find((c) => c.name === name)!;
+    const headText = (h: XElement) => textContent(h).replace(/\s+/g, ' ').trim();
+    const heads = (d: XElement) => childElements(d, 'head').map(headText);
+    const sections = (d: XElement) => childElements(d, 'div');
+    const work = (name: string) => descendants(descendants(page(name).root, 'body')[0]!, 'div')[0]!;
+    // no division keeps, among its headings, a first `I` whose `II` heads one of its sections
+    const first = /^(?:I|1)\.?(?: |$)/;
+    const second = /^(?:II|2)\.?(?: |$)/;
+    const kept = all.flatMap((c) => descendants(c.root, 'div')
+      .filter((d) => heads(d).slice(1).some((h) => first.test(h)) && sections(d).some((s) => second.test(heads(s)[0] ?? '')))
+      .map(() => c.name));
+    expect(kept).toEqual([]);
+    // `I` under the title and its dateline (CTA55, RCP49, SDVNQ04)
+    for (const name of ['Mao/CTA55.html', 'Mao/RCP49.html', 'Stalin/SDVNQ04.html']) {
+      const w = work(name);
+      expect(heads(w), name).toHaveLength(1);
+      expect(sections(w).slice(0, 2).map((s) => heads(s)[0]), name).toEqual(['I', 'II']);
+    }
+    // `I` in the title's own centred block (PS06: after line breaks; PRG05: after a paragraph)
+    for (const name of ['Stalin/PS06.html', 'Stalin/PRG05.html']) {
+      expect(heads(work(name))[0], name).not.toMatch(/I$/); // (the title's last line was `I`)
+      expect(heads(sections(work(name))[0]!)[0], name).toBe('I');
+    }
+    // a subtitle stays the work's: section I is the one the contents entry "I. The Capitalist System…" opens
+    const itnq = work('Stalin/ITNQ21.html');
+    expect(heads(itnq)[1]).toMatch(/^Theses for the Tenth Congress .*Endorsed by the Central Committee of the Party/);
+    const sectionOne = sections(itnq)[0]!;
+    expect(heads(sectionOne)[0]).toBe('ITHE CAPITALIST SYSTEMAND NATIONAL OPPRESSION'); // (line breaks are no text)
+    const entry = descendants(page('Stalin/ITNQ21.html').root, 'ref').find((r) => /^The Capitalist System/.test(textContent(r)))!;
+    expect(entry.attrs.target).toBe(`#${sectionOne.attrs['xml:id']}`);
+    // unnumbered sections a contents table links to, the first set under the title (HP27, CPRJ37)
+    expect(heads(sections(work('Mao/HP27.html'))[0]!)[0]).toBe('THE IMPORTANCE OF THE PEASANT PROBLEM');
+    expect(heads(sections(work('Mao/CPRJ37.html'))[0]!)[0]).toMatch(/^THE PRESENT STAGE DEVELOPMENT OF CHINA'S/);
+  });
+
   it('points every contents link at a division with a heading, or at a point in a division\'s heading', () => {
     let links = 0;
     for (const c of [...pages.sample, ...pages.tranche2]) {

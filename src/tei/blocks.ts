@@ -15,6 +15,7 @@ import type { WriteContext } from './context.js';
 import { writeInlines, writePageBreak } from './inlines.js';
 import { anchorId } from './context.js';
 import { att, child, indent, ncName, text, uri, type El } from './xml.js';
+import { enumerationOf, laterHeadings, opensNumbering } from '../model/enumeration.js';
 
 /** Blocks TEI allows anywhere in a division (model.global). */
 function isGlobal(b: Block): boolean {
@@ -32,7 +33,11 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
   let i = 0;
   // Top: headings, bylines, datelines, salutes (and globals among them), before any paragraph.
   const top: Block[] = [];
-  while (i < blocks.length && (isTop(blocks[i]!) || isGlobal(blocks[i]!))) top.push(blocks[i++]!);
+  while (i < blocks.length && (isTop(blocks[i]!) || isGlobal(blocks[i]!))) {
+    // the first section's heading set right under the division's title opens that section
+    if (top.some((b) => b.type === 'heading') && opensSection(blocks, i, top)) break;
+    top.push(blocks[i++]!);
+  }
   writeTop(div, top, ctx, depth);
 
   // Bottom: a run of signatures/datelines/salutes at the end (globals allowed among them).
@@ -87,6 +92,24 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
   } else {
     for (const b of bottom) writeFramePart(div, b, ctx, depth);
   }
+}
+
+/**
+ * Whether the heading at `blocks[i]`, below the division's own heading with nothing but headings,
+ * datelines and page breaks between, is its first section's: it opens a numbering a later heading
+ * continues (`I` … `II`), or, unnumbered, it is a level below the title, a contents entry links to
+ * it, and later headings of its level follow, none numbered (`THE IMPORTANCE OF THE PEASANT
+ * PROBLEM`, then `GET ORGANIZED!`). A subtitle (`Theses for the Tenth Congress`, then `I`, `II`)
+ * is neither and stays in the division's top.
+ */
+function opensSection(blocks: Block[], i: number, top: Block[]): boolean {
+  const h = blocks[i]!;
+  if (h.type !== 'heading') return false;
+  if (opensNumbering(blocks, i)) return true;
+  const title = top.find((b): b is Heading => b.type === 'heading')!;
+  if (h.id === undefined || h.level <= title.level || enumerationOf(h.children)) return false;
+  const siblings = laterHeadings(blocks, i).filter((l) => l.level === h.level);
+  return siblings.length > 0 && siblings.every((l) => !enumerationOf(l.children));
 }
 
 /** End (exclusive) of the section a late heading opens: the next heading of the same or higher level. */

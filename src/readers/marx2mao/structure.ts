@@ -6,16 +6,20 @@ import type { Block, Dateline, Division, Heading, SourcePosition } from '../../m
 import { readDate, type ReadDate } from './dates.js';
 import { plainText } from '../../model/plain-text.js';
 import { labelKind, splitAt } from './book.js';
+import { opensNumbering } from '../../model/enumeration.js';
 
 /**
  * A title set over several lines can reach us as consecutive headings (a `<P>` inside the title's
- * `<CENTER><B>`): adjacent headings of the same level are one heading with line breaks.
+ * `<CENTER><B>`): adjacent headings of the same level are one heading with line breaks, except
+ * where the second opens a numbering that a later heading continues (the first section's `I`).
  */
 export function mergeHeadings(blocks: Block[]): void {
   for (let i = blocks.length - 1; i > 0; i--) {
     const a = blocks[i - 1]!;
     const b = blocks[i]!;
-    if (a.type === 'heading' && b.type === 'heading' && a.level === b.level) {
+    // a heading numbered `I` that a later `II` continues opens the first section: it stays apart
+    // from the title above it (`<B>TITLE</B> … <B>I</B>` in one centred block)
+    if (a.type === 'heading' && b.type === 'heading' && a.level === b.level && !opensNumbering(blocks, i)) {
       a.children.push({ type: 'lb' }, ...b.children);
       blocks.splice(i, 1);
     }
