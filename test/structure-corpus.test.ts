@@ -189,6 +189,23 @@ describe('structure of the sample pages', () => {
     expect(heads(sections(work('Mao/CPRJ37.html'))[0]!)[0]).toMatch(/^THE PRESENT STAGE DEVELOPMENT OF CHINA'S/);
   });
 
+  it('nests numbered subsections in the section they belong to, and ends them at the next section', () => {
+    const all = [...pages.sample, ...pages.tranche2];
+    const root = (name: string) => all.find((c) => c.name === name)!.root;
+    const byId = (name: string) => new Map(descendants(root(name), 'div').map((d) => [d.attrs['xml:id'], d]));
+    const childIds = (d: XElement) => childElements(d, 'div').map((c) => c.attrs['xml:id']);
+    // SDD26: I (1.-7.), II (1.-7.), III, IV side by side in the work; II was inside I's section 7
+    const sdd = byId('Stalin/SDD26.html');
+    const work = descendants(root('Stalin/SDD26.html'), 'body')[0]!;
+    expect(childIds(childElements(work, 'div')[0]!)).toEqual(['div2', 'div10', 'div18', 'div19']);
+    expect(childIds(sdd.get('div2')!)).toEqual(['div3', 'div4', 'div5', 'div6', 'div7', 'div8', 'div9']);
+    expect(childIds(sdd.get('div10')!)).toEqual(['div11', 'div12', 'div13', 'div14', 'div15', 'div16', 'div17']);
+    expect(childIds(sdd.get('div9')!)).toEqual([]);
+    // HP27: the fourteen achievements are FOURTEEN GREAT ACHIEVEMENTS' sections
+    const hp = byId('Mao/HP27.html');
+    expect(childIds(hp.get('div8')!)).toEqual(Array.from({ length: 14 }, (_, k) => `div${k + 9}`));
+  });
+
   it('points every contents link at a division with a heading, or at a point in a division\'s heading', () => {
     let links = 0;
     for (const c of [...pages.sample, ...pages.tranche2]) {

@@ -112,17 +112,26 @@ function opensSection(blocks: Block[], i: number, top: Block[]): boolean {
   return siblings.length > 0 && siblings.every((l) => !enumerationOf(l.children));
 }
 
-/** End (exclusive) of the section a late heading opens: the next heading of the same or higher level. */
+/**
+ * End (exclusive) of the section a late heading opens: the next heading of the same or higher
+ * level, or a division whose heading is not below it (the divisions a reader made of its numbered
+ * subsections, `1.` … `7.` under `I`, stay in it).
+ */
 function sectionEnd(blocks: Block[], start: number, end: number): number {
   const level = (blocks[start] as Heading).level;
   let j = start + 1;
   while (j < end) {
     const b = blocks[j]!;
-    if (b.type === 'division') break;
+    if (b.type === 'division' && headingLevel(b) <= level) break;
     if (b.type === 'heading' && b.level <= level && !isHeadingRun(blocks, start, j)) break;
     j++;
   }
   return j;
+}
+
+/** The level of a division's first heading; 0 when it has none (it is not below any heading) */
+function headingLevel(d: Division): number {
+  return d.blocks.find((b): b is Heading => b.type === 'heading')?.level ?? 0;
 }
 
 /** Headings right after the opening heading (title + subtitle) belong to the same section. */

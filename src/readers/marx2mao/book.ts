@@ -115,7 +115,8 @@ export function nestNumberedSections(blocks: Block[], level = 2): Block[] {
     heads.add(h);
     return h;
   });
-  return splitAt(converted, (b) => heads.has(b), 'section');
+  // a section ends at a heading of its division's level or above (SDD26's `II` after section 7 of `I`)
+  return splitAt(converted, (b) => heads.has(b), 'section', undefined, (b) => b.type === 'heading' && b.level <= level);
 }
 
 /**
@@ -150,15 +151,28 @@ function nextContent(blocks: Block[], i: number): Block | undefined {
 }
 
 /**
- * Divisions opened by the headings `opens` accepts; what stands before the first stays outside.
- * The page breaks directly before a heading open the division with it (the print page begins
- * with the title).
+ * Divisions opened by the headings `opens` accepts; what stands before the first stays outside,
+ * and so does what follows a block `closes` accepts, up to the next opening heading. The page
+ * breaks directly before a heading open the division with it (the print page begins with the title).
  */
-export function splitAt(body: Block[], opens: (b: Block) => boolean, kind: Division['kind'], kindOf: (h: Heading, fallback: Division['kind']) => Division['kind'] = (_, k) => k): Block[] {
+export function splitAt(
+  body: Block[],
+  opens: (b: Block) => boolean,
+  kind: Division['kind'],
+  kindOf: (h: Heading, fallback: Division['kind']) => Division['kind'] = (_, k) => k,
+  closes: (b: Block) => boolean = () => false,
+): Block[] {
   const out: Block[] = [];
   let current: Division | undefined;
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!;
+    if (current && closes(b)) {
+      // the division ends before the heading, and the page breaks right before it go with it
+      const carried: Block[] = [];
+      while (current.blocks.length && current.blocks.at(-1)!.type === 'pbBlock') carried.unshift(current.blocks.pop()!);
+      out.push(...carried);
+      current = undefined;
+    }
     const next = nextContent(body, i);
     // a heading with nothing after it (a closing slogan) opens nothing; nor does a title standing
     // over the divisions that follow it (a book's title over its first chapter)
