@@ -206,6 +206,18 @@ describe('structure of the sample pages', () => {
     expect(childIds(hp.get('div8')!)).toEqual(Array.from({ length: 14 }, (_, k) => `div${k + 9}`));
   });
 
+  it('makes a document of each dated speech, its date read from an ordinal day', () => {
+    const all = [...pages.sample, ...pages.tranche2];
+    const root = (name: string) => all.find((c) => c.name === name)!.root;
+    // SCPUSA29: the three speeches side by side (the second was inside the first: `(May 14th, 1929.)` was no date)
+    const docs = descendants(root('Stalin/SCPUSA29.html'), 'div').filter((d) => d.attrs.type === 'document');
+    expect(docs.map((d) => descendants(d, 'date')[0]?.attrs.when)).toEqual(['1929-05-06', '1929-05-14', '1929-05-14']);
+    expect(docs.every((d) => descendants(d, 'div').every((s) => s.attrs.type !== 'document'))).toBe(true);
+    // CM47: Engels's preface of 1888 ends in a closer, signature and dated place
+    const closers = descendants(root('M&E/CM47.html'), 'closer').map((c) => `${textContent(descendants(c, 'signed')[0])} ${descendants(c, 'date')[0]?.attrs.when}`);
+    expect(closers).toContain('F. Engels 1888-01-30');
+  });
+
   it('points every contents link at a division with a heading, or at a point in a division\'s heading', () => {
     let links = 0;
     for (const c of [...pages.sample, ...pages.tranche2]) {

@@ -28,8 +28,8 @@ export interface ReadDate {
 const LEAD = /^(?:(?:speech|report|address|article|letter|telegram|interview|talk)\s+)?(?:(?:delivered|given|dated)\s+(?:on|in)|(?:written|witten|dictated)(?:\s+(?:on|in|between))?)\s+/i;
 
 /**
- * The date that is the whole of `text` (a trailing period, surrounding brackets and a leading
- * phrase such as "Speech Delivered on" allowed); undefined when the text is anything else.
+ * The date that is the whole of `text` (a trailing period, surrounding brackets, a leading phrase
+ * such as "Speech Delivered on" and ordinal days allowed); undefined when the text is anything else.
  */
 export function readDate(text: string): ReadDate | undefined {
   let t = text.replace(/[\s\u00a0]+/g, ' ').trim().replace(/[.,]$/, '').trim();
@@ -38,6 +38,8 @@ export function readDate(text: string): ReadDate | undefined {
   // `between X and Y` is a range; a bare `X and Y` (two documents' dates) is not read as one
   const between = /\sbetween\s+$/i.test(LEAD.exec(t)?.[0] ?? '');
   t = t.replace(LEAD, '');
+  // a day as an ordinal (`May 14th, 1929`, `1st May 1919`)
+  t = t.replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/gi, '$1');
   // a year printed with the letter l for the digit 1 (`l942`, `19l7`)
   let misprintedYear: string | undefined;
   t = t.replace(/\b([1l][0-9l]{3})$/, (y) => {
