@@ -6,40 +6,30 @@
  */
 import type { Block, Heading, Inline } from './types.js';
 import { pageValue } from './page-sequence.js';
+import { plainText } from './plain-text.js';
 
 export interface Enumeration {
   kind: 'roman' | 'arabic' | 'letter';
   value: number;
 }
 
-/** The plain text of inlines with each line break kept as a newline. */
-function linesOf(inlines: readonly Inline[]): string {
-  let out = '';
-  for (const n of inlines) {
-    if (n.type === 'text') out += n.value;
-    else if (n.type === 'norm') out += n.reg;
-    else if (n.type === 'lb') out += '\n';
-    else if (n.type === 'emph' || n.type === 'link' || n.type === 'date') out += linesOf(n.children);
-  }
-  return out;
-}
-
 /** A label word before the number (`CHAPTER IV`, `Part 2`). */
 const LABEL = String.raw`(?:(?:chapter|part|book|section|lecture|letter)\s+)?`;
 /** The number alone on its line, a period or bracket allowed. */
 const ALONE = new RegExp(String.raw`^${LABEL}([IVXLC]{1,7}|\d{1,3}|[A-Z])\s*[.)]?$`, 'i');
-/** The number, a period or bracket, then the title on the same line. */
-const BEFORE_TITLE = /^([IVXLC]{1,7}|\d{1,3}|[A-Z])[.)]\s+\S/;
+/** The number, a period or bracket, then the title on the same line (after a letter, two words at
+ * least: `A. BOGDANOV` is a name with its initial, `B. SIGNIFICANCE OF …` a numbered title). */
+const BEFORE_TITLE = /^(?:([IVXLC]{1,7}|\d{1,3})[.)]\s+\S|([A-Z])[.)]\s+\S+\s+\S)/;
 /** Initials open a name (`V. I. LENIN`), not a numbered title. */
 const INITIALS = /^[A-Z]\.\s*[A-Z]\./;
 
 /** The number the heading's first line opens with, if it opens with one. */
 export function enumerationOf(inlines: readonly Inline[]): Enumeration | undefined {
-  const first = linesOf(inlines).replace(/[ \t\u00a0]+/g, ' ').trim().split(/\s*\n\s*/)[0] ?? '';
+  const first = plainText(inlines, '\n').replace(/[ \t\u00a0]+/g, ' ').trim().split(/\s*\n\s*/)[0] ?? '';
   if (INITIALS.test(first)) return undefined;
   const m = ALONE.exec(first) ?? BEFORE_TITLE.exec(first);
   if (!m) return undefined;
-  const token = m[1]!;
+  const token = m[1] ?? m[2]!;
   const page = pageValue(token);
   if (page) return page;
   // one letter that is not a roman numeral: A., B) (case kept as printed: a lower-case `a` alone is a word)
@@ -48,23 +38,25 @@ export function enumerationOf(inlines: readonly Inline[]): Enumeration | undefin
 }
 
 /** Whether heading `b` opens with the number `value` of the kind `kind`. */
-function numbered(b: Heading, kind: Enumeration['kind'], value: number): boolean {
+export function numberedAs(b: Heading, kind: Enumeration['kind'], value: number): boolean {
   const e = enumerationOf(b.children);
   return e !== undefined && e.kind === kind && e.value === value;
 }
 
-/** The headings that follow `from` in one block list: its own and each division's first. */
-export function laterHeadings(blocks: readonly Block[], from: number): Heading[] {
+/** The headings of `blocks[from]` to `blocks[to - 1]`: the list's own and each division's first. */
+function headingsIn(blocks: readonly Block[], from: number, to: number): Heading[] {
   const out: Heading[] = [];
-  for (let k = from + 1; k < blocks.length; k++) {
+  for (let k = from; k < to; k++) {
     const b = blocks[k]!;
-    if (b.type === 'heading') out.push(b);
-    else if (b.type === 'division') {
-      const h = b.blocks.find((x): x is Heading => x.type === 'heading');
-      if (h) out.push(h);
-    }
+    const h = b.type === 'heading' ? b : b.type === 'division' ? b.blocks.find((x): x is Heading => x.type === 'heading') : undefined;
+    if (h) out.push(h);
   }
   return out;
+}
+
+/** The headings that follow `blocks[from]` in its list: its own and each division's first. */
+export function laterHeadings(blocks: readonly Block[], from: number): Heading[] {
+  return headingsIn(blocks, from + 1, blocks.length);
 }
 
 /**
@@ -76,5 +68,17 @@ export function opensNumbering(blocks: readonly Block[], i: number): boolean {
   if (h?.type !== 'heading') return false;
   const e = enumerationOf(h.children);
   if (!e || e.value !== 1) return false;
-  return laterHeadings(blocks, i).some((l) => numbered(l, e.kind, 2));
+  return laterHeadings(blocks, i).some((l) => numberedAs(l, e.kind, 2));
+}
+
+/**
+ * Whether the heading at `blocks[i]` continues a numbering an earlier heading of the list began:
+ * `II` with an `I` before it (SDD26's `II` after `I` and I's own sections `1.`–`7.`).
+ */
+export function continuesNumbering(blocks: readonly Block[], i: number): boolean {
+  const h = blocks[i];
+  if (h?.type !== 'heading') return false;
+  const e = enumerationOf(h.children);
+  if (!e || e.value < 2) return false;
+  return headingsIn(blocks, 0, i).some((l) => numberedAs(l, e.kind, e.value - 1));
 }

@@ -15,7 +15,7 @@ import type { WriteContext } from './context.js';
 import { writeInlines, writePageBreak } from './inlines.js';
 import { anchorId } from './context.js';
 import { att, child, indent, ncName, text, uri, type El } from './xml.js';
-import { enumerationOf, laterHeadings, opensNumbering } from '../model/enumeration.js';
+import { enumerationOf, laterHeadings, opensNumbering, type Enumeration } from '../model/enumeration.js';
 
 /** Blocks TEI allows anywhere in a division (model.global). */
 function isGlobal(b: Block): boolean {
@@ -63,6 +63,8 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
   while (i < end) {
     const b = blocks[i]!;
     if (b.type === 'division' || b.type === 'heading') {
+      // the page breaks right before a heading open its section with it (its page begins with it)
+      const carried = b.type === 'heading' ? takePageBreaksAtEnd(loose) : [];
       flushLoose();
       inDivs = true;
       let sub: Division;
@@ -73,7 +75,7 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
         const j = sectionEnd(blocks, i, end);
         // the heading's id is the section's (its head then carries none)
         const { id, ...heading } = b;
-        sub = { type: 'division', kind: 'section', blocks: [heading, ...blocks.slice(i + 1, j)], pos: b.pos, ...(id ? { id } : {}) };
+        sub = { type: 'division', kind: 'section', blocks: [...carried, heading, ...blocks.slice(i + 1, j)], pos: b.pos, ...(id ? { id } : {}) };
         i = j;
       }
       writeDivision(div, sub, ctx, depth);
@@ -95,12 +97,13 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
 }
 
 /**
- * Whether the heading at `blocks[i]`, below the division's own heading with nothing but headings,
- * datelines and page breaks between, is its first section's: it opens a numbering a later heading
- * continues (`I` … `II`), or, unnumbered, it is a level below the title, a contents entry links to
- * it, and later headings of its level follow, none numbered (`THE IMPORTANCE OF THE PEASANT
- * PROBLEM`, then `GET ORGANIZED!`). A subtitle (`Theses for the Tenth Congress`, then `I`, `II`)
- * is neither and stays in the division's top.
+ * Whether the heading at `blocks[i]`, in a division's top (after its own heading, with no
+ * paragraph between), is its first section's: it opens a numbering a later heading continues
+ * (`I` … `II`), or, unnumbered, it is a level below the title, something links to it (a contents
+ * entry: Heading.id), and later headings of its level follow, none numbered (`THE IMPORTANCE OF
+ * THE PEASANT PROBLEM`, then `GET ORGANIZED!`). A subtitle (`Theses for the Tenth Congress`, then
+ * `I`, `II`) is neither and stays in the division's top. The rule holds for any reader: a heading
+ * that opens a numbering opens the section it numbers wherever it is set.
  */
 function opensSection(blocks: Block[], i: number, top: Block[]): boolean {
   const h = blocks[i]!;
@@ -114,24 +117,42 @@ function opensSection(blocks: Block[], i: number, top: Block[]): boolean {
 
 /**
  * End (exclusive) of the section a late heading opens: the next heading of the same or higher
- * level, or a division whose heading is not below it (the divisions a reader made of its numbered
- * subsections, `1.` … `7.` under `I`, stay in it).
+ * level, or the next division, except the divisions right after it whose headings, below its
+ * own, number from the first on (`1.` … `7.` under `I`; HP27's fourteen under `FOURTEEN GREAT
+ * ACHIEVEMENTS`): those are its subsections, as are numbered divisions of any level right under a
+ * heading with no text of its own (SCPUSA29's three speeches under `STALIN'S SPEECHES ON THE
+ * AMERICAN COMMUNIST PARTY`). A division numbered on from before the heading
+ * (`3.` after a heading inside section `2.`) is not. The page breaks right before the next
+ * heading are left to it.
  */
 function sectionEnd(blocks: Block[], start: number, end: number): number {
   const level = (blocks[start] as Heading).level;
+  let run: Enumeration | undefined;
+  // whether the numbered divisions began right under the heading (then they may be of its level)
+  let titled = false;
   let j = start + 1;
   while (j < end) {
     const b = blocks[j]!;
-    if (b.type === 'division' && headingLevel(b) <= level) break;
+    if (b.type === 'division') {
+      const h = b.blocks.find((x): x is Heading => x.type === 'heading');
+      const under = h !== undefined && (h.level > level || (run ? titled : blocks.slice(start + 1, j).every(isGlobal)));
+      const e = under ? enumerationOf(h.children) : undefined;
+      if (!e || !(run ? e.kind === run.kind && e.value === run.value + 1 : e.value === 1)) break;
+      if (!run) titled = h!.level <= level;
+      run = e;
+    }
     if (b.type === 'heading' && b.level <= level && !isHeadingRun(blocks, start, j)) break;
     j++;
   }
+  if (j < end && blocks[j]!.type === 'heading') while (j > start + 1 && blocks[j - 1]!.type === 'pbBlock') j--;
   return j;
 }
 
-/** The level of a division's first heading; 0 when it has none (it is not below any heading) */
-function headingLevel(d: Division): number {
-  return d.blocks.find((b): b is Heading => b.type === 'heading')?.level ?? 0;
+/** Takes the page breaks at the end of `blocks` off it, in order. */
+function takePageBreaksAtEnd(blocks: Block[]): Block[] {
+  let k = blocks.length;
+  while (k > 0 && blocks[k - 1]!.type === 'pbBlock') k--;
+  return blocks.splice(k);
 }
 
 /** Headings right after the opening heading (title + subtitle) belong to the same section. */

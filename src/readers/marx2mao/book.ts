@@ -6,6 +6,7 @@
  */
 import type { Block, Division, Heading, Paragraph } from '../../model/types.js';
 import { plainText } from '../../model/plain-text.js';
+import { continuesNumbering } from '../../model/enumeration.js';
 
 /** A division's printed label alone on its line: `CHAPTER I`, `PART II`, `BOOK ONE`, `Chapter 3.` */
 const LABEL = /^(chapter|part|book|section|lecture)\s+([ivxlcdm]+|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\.?$/i;
@@ -115,8 +116,10 @@ export function nestNumberedSections(blocks: Block[], level = 2): Block[] {
     heads.add(h);
     return h;
   });
-  // a section ends at a heading of its division's level or above (SDD26's `II` after section 7 of `I`)
-  return splitAt(converted, (b) => heads.has(b), 'section', undefined, (b) => b.type === 'heading' && b.level <= level);
+  // a section ends at a heading whose number continues one begun before the sections (SDD26's `II`
+  // after `I` and its sections `1.`–`7.`); an unnumbered heading among them is the section's own
+  const closing = new Set(converted.filter((b, i) => !heads.has(b) && continuesNumbering(converted, i)));
+  return splitAt(converted, (b) => heads.has(b), 'section', { closes: (b) => closing.has(b) });
 }
 
 /**
@@ -152,34 +155,25 @@ function nextContent(blocks: Block[], i: number): Block | undefined {
 
 /**
  * Divisions opened by the headings `opens` accepts; what stands before the first stays outside,
- * and so does what follows a block `closes` accepts, up to the next opening heading. The page
- * breaks directly before a heading open the division with it (the print page begins with the title).
+ * and so does what follows a block `options.closes` accepts, up to the next opening heading. The
+ * page breaks directly before a heading open the division with it (the print page begins with the title).
  */
-export function splitAt(
-  body: Block[],
-  opens: (b: Block) => boolean,
-  kind: Division['kind'],
-  kindOf: (h: Heading, fallback: Division['kind']) => Division['kind'] = (_, k) => k,
-  closes: (b: Block) => boolean = () => false,
-): Block[] {
+export function splitAt(body: Block[], opens: (b: Block) => boolean, kind: Division['kind'], options: SplitOptions = {}): Block[] {
+  const { kindOf = (_, k) => k, closes = () => false } = options;
   const out: Block[] = [];
   let current: Division | undefined;
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!;
     if (current && closes(b)) {
-      // the division ends before the heading, and the page breaks right before it go with it
-      const carried: Block[] = [];
-      while (current.blocks.length && current.blocks.at(-1)!.type === 'pbBlock') carried.unshift(current.blocks.pop()!);
-      out.push(...carried);
+      // the division ends before the heading; the page breaks right before it stay with it
+      out.push(...trailingPageBreaks(current.blocks));
       current = undefined;
     }
     const next = nextContent(body, i);
     // a heading with nothing after it (a closing slogan) opens nothing; nor does a title standing
     // over the divisions that follow it (a book's title over its first chapter)
     if (b.type === 'heading' && opens(b) && next !== undefined && !(next.type === 'heading' && opens(next))) {
-      const from = current ? current.blocks : out;
-      const carried: Block[] = [];
-      while (from.length && from.at(-1)!.type === 'pbBlock') carried.unshift(from.pop()!);
+      const carried = trailingPageBreaks(current ? current.blocks : out);
       current = { type: 'division', kind: kindOf(b, kind), blocks: [...carried, b], ...(b.pos ? { pos: b.pos } : {}) };
       out.push(current);
       continue;
@@ -188,6 +182,20 @@ export function splitAt(
     else out.push(b);
   }
   return out;
+}
+
+export interface SplitOptions {
+  /** The kind of the division a heading opens (default: splitAt's `kind`). */
+  kindOf?: (h: Heading, fallback: Division['kind']) => Division['kind'];
+  /** A block that ends the open division: it and what follows stand outside, up to the next opening heading. */
+  closes?: (b: Block) => boolean;
+}
+
+/** Takes the page breaks at the end of `blocks` off it, in order. */
+function trailingPageBreaks(blocks: Block[]): Block[] {
+  let k = blocks.length;
+  while (k > 0 && blocks[k - 1]!.type === 'pbBlock') k--;
+  return blocks.splice(k);
 }
 
 /** The heading of a volume's own front matter, set as a centred line: `PUBLISHER'S NOTE`, `FOREWORD`. */

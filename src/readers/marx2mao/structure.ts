@@ -91,14 +91,14 @@ export function divide(body: Block[], book: boolean): Block[] {
     level = 1;
     kind = book ? 'chapter' : 'document';
   } else if (dated.length >= 2) {
-    return splitAt(body, (b) => dated.includes(b as Heading), 'document', kindOf);
+    return splitAt(body, (b) => dated.includes(b as Heading), 'document', { kindOf });
   } else if (book && level1.length === 1 && introduced(body, level1[0]!)) {
     // a book whose title stands after an introduction or preface (Engels's introduction before
     // Marx's text): the introduction is a division of its own, the work from its title on another
     // the page breaks right before the title open the work with it
     let at = body.indexOf(level1[0]!);
     while (at > 0 && body[at - 1]!.type === 'pbBlock') at--;
-    const before = splitAt(body.slice(0, at), (b) => b.type === 'heading' && b.level === 2, 'chapter', kindOf);
+    const before = splitAt(body.slice(0, at), (b) => b.type === 'heading' && b.level === 2, 'chapter', { kindOf });
     const work: Division = { type: 'division', kind: 'work', blocks: body.slice(at), ...(level1[0]!.pos ? { pos: level1[0]!.pos } : {}) };
     return [...before, work];
   } else if (book && level2.length >= 2 && level1.length === 0) {
@@ -109,7 +109,7 @@ export function divide(body: Block[], book: boolean): Block[] {
   }
   // a bare number (`II`, `3.`) heads a section inside a chapter, not a chapter
   const bare = (b: Block) => b.type === 'heading' && /^[IVXLC\d]+\.?$/.test(plainText(b.children).trim());
-  return splitAt(body, (b) => b.type === 'heading' && b.level === level && !(kind === 'chapter' && bare(b)), kind, kindOf);
+  return splitAt(body, (b) => b.type === 'heading' && b.level === level && !(kind === 'chapter' && bare(b)), kind, { kindOf });
 }
 
 /** Headed text (a level-2 heading followed by paragraphs) stands before the book's title. */

@@ -1,0 +1,72 @@
+/**
+ * Where a work's sections begin and end (src/model/enumeration.ts, src/tei/blocks.ts,
+ * src/readers/marx2mao/book.ts), on MADE-UP pages in the site's conventions
+ * (test/fixtures/marx2mao-patterns/Stalin/NS99.html, Lenin/RB99.html); structure-corpus.test.ts
+ * shows the same on the sample's real pages. Every TEI is checked against teikit's schema.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
+import { writeTei } from '../../src/tei/index.js';
+import { validateTei } from '../../src/validate/index.js';
+import { fixtures } from '../support/tools.js';
+import { childElements, descendants, parseXmlTree, textContent, type XElement } from '../support/xml-tree.js';
+
+const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-06' };
+
+async function made(rel: string): Promise<XElement> {
+  const path = join(fixtures, 'marx2mao-patterns', rel);
+  const r = readMarx2mao(readFileSync(path), path);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  const tei = writeTei(r.edition, publication);
+  expect((await validateTei(tei, rel)).filter((d) => d.severity === 'error')).toEqual([]);
+  return descendants(parseXmlTree(tei), 'body')[0]!;
+}
+
+/** A division as its heading, its page breaks and its sections, nested. */
+interface Outline {
+  head: string;
+  pages: string[];
+  sections: Outline[];
+}
+function outline(div: XElement): Outline {
+  return {
+    head: textContent(childElements(div, 'head')[0]).replace(/\s+/g, ' ').trim(),
+    pages: childElements(div, 'pb').map((p) => p.attrs.n!),
+    sections: childElements(div, 'div').map(outline),
+  };
+}
+const leaf = (head: string, pages: string[] = []): Outline => ({ head, pages, sections: [] });
+
+describe('the sections of a work', () => {
+  it('opens section I at its number set in the title block, nests each section\'s numbered sections in it, and ends them at II', async () => {
+    const work = childElements(await made('Stalin/NS99.html'), 'div')[0]!;
+    expect(outline(work)).toEqual({
+      head: 'THE STAGES OFTHE VALLEY BLOC',
+      pages: [],
+      sections: [
+        {
+          head: 'I',
+          pages: [],
+          sections: [
+            leaf('1. THE FIRST STAGE'),
+            // a heading of no number inside section 2 is section 2's, and 3. is not its
+            { head: '2. THE SECOND STAGE', pages: [], sections: [leaf('DRAFT RESOLUTION')] },
+            leaf('3. THE THIRD STAGE'),
+          ],
+        },
+        // the page that begins with II opens II's division
+        { head: 'II', pages: ['246'], sections: [leaf('1. ON THE MILLS'), leaf('2. ON THE ROADS')] },
+        leaf('III', ['247', '248']),
+      ],
+    });
+  });
+
+  it('takes a name with one initial under the title for no section letter', async () => {
+    const work = childElements(await made('Lenin/RB99.html'), 'div')[0]!;
+    expect(childElements(work, 'head').map((h) => textContent(h))).toEqual(['REPLY TOA. BOGDANOV']);
+    expect(childElements(work, 'dateline')).toHaveLength(1);
+    expect(outline(work).sections).toEqual([leaf('B. THE QUESTION OF THE ROADS', ['13'])]);
+  });
+});
