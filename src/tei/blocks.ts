@@ -99,16 +99,20 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
 /**
  * Whether the heading at `blocks[i]`, in a division's top (after its own heading, with no
  * paragraph between), is its first section's: it opens a numbering a later heading continues
- * (`I` … `II`), or, unnumbered, it is a level below the title, something links to it (a contents
- * entry: Heading.id), and later headings of its level follow, none numbered (`THE IMPORTANCE OF
- * THE PEASANT PROBLEM`, then `GET ORGANIZED!`). A subtitle (`Theses for the Tenth Congress`, then
- * `I`, `II`) is neither and stays in the division's top. The rule holds for any reader: a heading
- * that opens a numbering opens the section it numbers wherever it is set.
+ * (`I` … `II`), or it is numbered first under the division's dateline, or, unnumbered, it is a
+ * level below the title, something links to it (a contents entry: Heading.id), and later
+ * headings of its level follow, none numbered (`THE IMPORTANCE OF THE PEASANT PROBLEM`, then `GET
+ * ORGANIZED!`). A subtitle (`Theses for the Tenth Congress`, then `I`, `II`) is none of these and
+ * stays in the division's top. The rule holds for any reader: a heading that opens a numbering
+ * opens the section it numbers wherever it is set.
  */
 function opensSection(blocks: Block[], i: number, top: Block[]): boolean {
   const h = blocks[i]!;
   if (h.type !== 'heading') return false;
   if (opensNumbering(blocks, i)) return true;
+  // a first number under the work's date is its first section's, however the next is numbered
+  // (TD47: `1. DIRECTIVE OF NOVEMBER 18, 1946`, then `II. CIRCULAR OF APRIL 9, 1947`)
+  if (enumerationOf(h.children)?.value === 1 && top.some((b) => b.type === 'dateline')) return true;
   const title = top.find((b): b is Heading => b.type === 'heading')!;
   if (h.id === undefined || h.level <= title.level || enumerationOf(h.children)) return false;
   const siblings = laterHeadings(blocks, i).filter((l) => l.level === h.level);

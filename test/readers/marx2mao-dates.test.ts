@@ -10,6 +10,15 @@ describe('readDate', () => {
     expect(readDate('March 2nd-3rd, 1918')).toEqual({ from: '1918-03-02', to: '1918-03-03' });
   });
 
+  it('reads months joined by "and" as the span of the work (CO48, TD47, SUC55: two documents, or written between them)', () => {
+    expect(readDate('September and October 1948')).toEqual({ from: '1948-09', to: '1948-10' });
+    expect(readDate('November 1946 and April 1947')).toEqual({ from: '1946-11', to: '1947-04' });
+    expect(readDate('Written between December 1847 and January 1848')).toEqual({ from: '1847-12', to: '1848-01' });
+    // a span must run forwards, and a day with "and" is no span of months
+    expect(readDate('October and September 1948')).toBeUndefined();
+    expect(readDate('May 5 and 6, 1948')).toBeUndefined();
+  });
+
   it('takes no ordinal that is not a day for a date', () => {
     expect(readDate('14th Congress, 1929')).toBeUndefined();
     expect(readDate('The 5th')).toBeUndefined();

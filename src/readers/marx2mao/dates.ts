@@ -35,8 +35,6 @@ export function readDate(text: string): ReadDate | undefined {
   let t = text.replace(/[\s\u00a0]+/g, ' ').trim().replace(/[.,]$/, '').trim();
   const bracketed = t.match(/^[([]\s*(.*?)\s*[)\]]$/);
   if (bracketed) t = bracketed[1]!.replace(/[.,]$/, '');
-  // `between X and Y` is a range; a bare `X and Y` (two documents' dates) is not read as one
-  const between = /\sbetween\s+$/i.test(LEAD.exec(t)?.[0] ?? '');
   t = t.replace(LEAD, '');
   // a day as an ordinal (`May 14th, 1929`, `1st May 1919`)
   t = t.replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/gi, '$1');
@@ -46,7 +44,7 @@ export function readDate(text: string): ReadDate | undefined {
     if (y.includes('l')) misprintedYear = y;
     return y.replace(/l/g, '1');
   });
-  const found = single(t) ?? range(t, between);
+  const found = single(t) ?? range(t);
   if (!found) return undefined;
   return misprintedYear ? { ...found, misprintedYear } : found;
 }
@@ -66,19 +64,27 @@ function single(t: string): ReadDate | undefined {
   return when ? { when } : undefined;
 }
 
-function range(t: string, between = false): ReadDate | undefined {
+/**
+ * A span: `July 26-August 3, 1917`, `March 14-16, 1918`, `December 1922-January 1923`,
+ * `August-September 1916`; and months joined by "and", which date a work of two documents or
+ * written between them (`between December 1847 and January 1848`, `September and October 1948`,
+ * `November 1946 and April 1947`): the work was written from the first to the second, and the
+ * element's text keeps the "and".
+ */
+function range(t: string): ReadDate | undefined {
   const dash = String.raw`\s*[-–]\s*`;
+  const to = String.raw`(?:${dash}| and )`;
   // July 26-August 3, 1917
   let m = t.match(new RegExp(String.raw`^([A-Za-z]+)\.? (\d{1,2})${dash}([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$`));
   if (m) return pair(ymd(m[5]!, m[1]!, m[2]!), ymd(m[5]!, m[3]!, m[4]!));
   // March 14-16, 1918
   m = t.match(new RegExp(String.raw`^([A-Za-z]+)\.? (\d{1,2})${dash}(\d{1,2}),? (\d{4})$`));
   if (m) return pair(ymd(m[4]!, m[1]!, m[2]!), ymd(m[4]!, m[1]!, m[3]!));
-  // December 1922-January 1923; (between) December 1847 and January 1848
-  m = t.match(new RegExp(String.raw`^([A-Za-z]+),? (\d{4})(?:${dash}${between ? '| and ' : ''})([A-Za-z]+),? (\d{4})$`));
+  // December 1922-January 1923; December 1847 and January 1848
+  m = t.match(new RegExp(String.raw`^([A-Za-z]+),? (\d{4})${to}([A-Za-z]+),? (\d{4})$`));
   if (m) return pair(ym(m[2]!, m[1]!), ym(m[4]!, m[3]!));
-  // August-September 1916
-  m = t.match(new RegExp(String.raw`^([A-Za-z]+)${dash}([A-Za-z]+),? (\d{4})$`));
+  // August-September 1916; September and October 1948
+  m = t.match(new RegExp(String.raw`^([A-Za-z]+)${to}([A-Za-z]+),? (\d{4})$`));
   if (m) return pair(ym(m[3]!, m[1]!), ym(m[3]!, m[2]!));
   return undefined;
 }
