@@ -17,19 +17,25 @@ export interface Enumeration {
 const LABEL = String.raw`(?:(?:chapter|part|book|section|lecture|letter)\s+)?`;
 /** The number alone on its line, a period or bracket allowed. */
 const ALONE = new RegExp(String.raw`^${LABEL}([IVXLC]{1,7}|\d{1,3}|[A-Z])\s*[.)]?$`, 'i');
-/** The number, a period or bracket, then the title on the same line (after a letter, two words at
- * least: `A. BOGDANOV` is a name with its initial, `B. SIGNIFICANCE OF …` a numbered title). */
-const BEFORE_TITLE = /^(?:([IVXLC]{1,7}|\d{1,3})[.)]\s+\S|([A-Z])[.)]\s+\S+\s+\S)/;
-/** Initials open a name (`V. I. LENIN`), not a numbered title. */
-const INITIALS = /^[A-Z]\.\s*[A-Z]\./;
+/** The number, a period or bracket, then the title on the same line. */
+const BEFORE_TITLE = /^([IVXLC]{1,7}|\d{1,3}|[A-Z])[.)]\s+\S/;
+
+/**
+ * Whether text that opens like a numbered title opens with a name's initials instead (`V. I.
+ * LENIN`). One initial before a name (`A. BOGDANOV`) cannot be told from a lettered title of one
+ * word (`A. INTRODUCTION`) by its shape, and is read as the letter.
+ */
+export function opensWithInitials(text: string): boolean {
+  return /^[A-Z]\.\s*[A-Z]\./.test(text);
+}
 
 /** The number the heading's first line opens with, if it opens with one. */
 export function enumerationOf(inlines: readonly Inline[]): Enumeration | undefined {
   const first = plainText(inlines, '\n').replace(/[ \t\u00a0]+/g, ' ').trim().split(/\s*\n\s*/)[0] ?? '';
-  if (INITIALS.test(first)) return undefined;
+  if (opensWithInitials(first)) return undefined;
   const m = ALONE.exec(first) ?? BEFORE_TITLE.exec(first);
   if (!m) return undefined;
-  const token = m[1] ?? m[2]!;
+  const token = m[1]!;
   const page = pageValue(token);
   if (page) return page;
   // one letter that is not a roman numeral: A., B) (case kept as printed: a lower-case `a` alone is a word)

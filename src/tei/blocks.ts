@@ -5,8 +5,9 @@
  * `pb`, `anchor`, `note` and `figure` are model.global and may stand anywhere in between.
  *
  * The model does not promise that shape (a reader reports a heading where the source has one), so
- * the writer restores it: a heading after paragraphs opens a new `div type="section"` that runs to
- * the next heading of the same or a higher level; paragraph-like blocks after a sub-division are
+ * the writer restores it: a heading after paragraphs (or the first section's, under the title)
+ * opens a new `div type="section"` that runs to the next heading of the same or a higher level,
+ * holding the numbered divisions that follow it (sectionEnd); paragraph-like blocks after a sub-division are
  * wrapped in an untyped `div`; a salute at the top goes into `opener`, a signature at the end into
  * `closer`; elsewhere they become `p` with @rend naming what they are.
  */
@@ -121,17 +122,18 @@ function opensSection(blocks: Block[], i: number, top: Block[]): boolean {
 
 /**
  * End (exclusive) of the section a late heading opens: the next heading of the same or higher
- * level, or the next division, except the divisions right after it whose headings, below its
- * own, number from the first on (`1.` … `7.` under `I`; HP27's fourteen under `FOURTEEN GREAT
- * ACHIEVEMENTS`): those are its subsections, as are numbered divisions of any level right under a
- * heading with no text of its own (SCPUSA29's three speeches under `STALIN'S SPEECHES ON THE
- * AMERICAN COMMUNIST PARTY`). A division numbered on from before the heading
- * (`3.` after a heading inside section `2.`) is not. The page breaks right before the next
- * heading are left to it.
+ * level, or the next division, except the divisions that follow it, headed below it, in an
+ * unbroken numbering from the first (`1.` … `7.` under `I`, letters under a number counted apart:
+ * `1.`, `A.`, `B.`, `2.`; HP27's fourteen under `FOURTEEN GREAT ACHIEVEMENTS`): those are its
+ * subsections, as are numbered divisions of any level right under a heading with no text of its
+ * own (SCPUSA29's three speeches under `STALIN'S SPEECHES ON THE AMERICAN COMMUNIST PARTY`). A
+ * division numbered on from before the heading (`3.` after a heading inside section `2.`) is not.
+ * The page breaks right before the next heading are left to it.
  */
 function sectionEnd(blocks: Block[], start: number, end: number): number {
   const level = (blocks[start] as Heading).level;
-  let run: Enumeration | undefined;
+  // the last number of each kind taken (`1.`, then `A.`, `B.` under it, then `2.`)
+  const taken = new Map<Enumeration['kind'], number>();
   // whether the numbered divisions began right under the heading (then they may be of its level)
   let titled = false;
   let j = start + 1;
@@ -139,11 +141,11 @@ function sectionEnd(blocks: Block[], start: number, end: number): number {
     const b = blocks[j]!;
     if (b.type === 'division') {
       const h = b.blocks.find((x): x is Heading => x.type === 'heading');
-      const under = h !== undefined && (h.level > level || (run ? titled : blocks.slice(start + 1, j).every(isGlobal)));
+      const under = h !== undefined && (h.level > level || (taken.size > 0 ? titled : blocks.slice(start + 1, j).every(isGlobal)));
       const e = under ? enumerationOf(h.children) : undefined;
-      if (!e || !(run ? e.kind === run.kind && e.value === run.value + 1 : e.value === 1)) break;
-      if (!run) titled = h!.level <= level;
-      run = e;
+      if (!e || e.value !== (taken.get(e.kind) ?? 0) + 1) break;
+      if (taken.size === 0) titled = h!.level <= level;
+      taken.set(e.kind, e.value);
     }
     if (b.type === 'heading' && b.level <= level && !isHeadingRun(blocks, start, j)) break;
     j++;

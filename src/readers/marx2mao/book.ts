@@ -6,7 +6,7 @@
  */
 import type { Block, Division, Heading, Paragraph } from '../../model/types.js';
 import { plainText } from '../../model/plain-text.js';
-import { continuesNumbering } from '../../model/enumeration.js';
+import { continuesNumbering, enumerationOf, opensWithInitials, type Enumeration } from '../../model/enumeration.js';
 
 /** A division's printed label alone on its line: `CHAPTER I`, `PART II`, `BOOK ONE`, `Chapter 3.` */
 const LABEL = /^(chapter|part|book|section|lecture)\s+([ivxlcdm]+|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\.?$/i;
@@ -74,15 +74,14 @@ function centred(b: Block): b is Paragraph {
 
 /** A number or letter and a period, then the title: `1. THE STATE…`, `IV. CONCLUSIONS`, `B. SIGNIFICANCE…`. */
 const NUMBERED = /^(\d{1,2}|[IVXLC]{1,7}|[A-Z])\.\s*\S/;
-/** Initials open a name (`V. I. LENIN`), not a section title. */
-const INITIALS = /^[A-Z]\.\s*[A-Z]\./;
 
 /** The title starts with a number and a period, or with a bare number on a line of its own. */
 function numbered(b: Paragraph): boolean {
   const cut = b.children.findIndex((c) => c.type === 'lb');
   const first = cut < 0 ? '' : plainText(b.children.slice(0, cut)).trim();
   const text = plainText(b.children).replace(/\s+/g, ' ').trim();
-  return (NUMBERED.test(text) && !INITIALS.test(text)) || BARE_NUMBER.test(first);
+  // (initials open a name, `V. I. LENIN`: the same test as headings' numbers)
+  return (NUMBERED.test(text) && !opensWithInitials(text)) || BARE_NUMBER.test(first);
 }
 
 /**
@@ -101,9 +100,10 @@ function isNumberedTitle(b: Block): b is Paragraph {
 
 /**
  * Numbered section titles (two or more in one division, or in the body) become headings one level
- * below the division's own, each opening a `section` division that runs to the next one; what
- * stands before the first (the chapter's title and opening text) stays in the division. Applies in
- * every division, so that sections nest in chapters and chapters in parts.
+ * below the division's own, each opening a `section` division; what stands before the first (the
+ * chapter's title and opening text) stays in the division. A section runs to the next numbered
+ * title, or ends before a heading that closes it (closesSection). Applies in every division, so
+ * that sections nest in chapters and chapters in parts.
  */
 export function nestNumberedSections(blocks: Block[], level = 2): Block[] {
   for (const b of blocks) if (b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents') b.blocks = nestNumberedSections(b.blocks, level + 1);
@@ -116,10 +116,26 @@ export function nestNumberedSections(blocks: Block[], level = 2): Block[] {
     heads.add(h);
     return h;
   });
-  // a section ends at a heading whose number continues one begun before the sections (SDD26's `II`
-  // after `I` and its sections `1.`–`7.`); an unnumbered heading among them is the section's own
-  const closing = new Set(converted.filter((b, i) => !heads.has(b) && continuesNumbering(converted, i)));
+  const closing = new Set(converted.filter((b, i) => !heads.has(b) && closesSection(converted, i, heads, level)));
   return splitAt(converted, (b) => heads.has(b), 'section', { closes: (b) => closing.has(b) });
+}
+
+/**
+ * Whether the heading at `blocks[i]`, among numbered sections (`heads`), ends the one it follows:
+ * it continues a numbering begun before it (SDD26's `II` after `I` and I's own `1.`–`7.`), or it
+ * stands at the division's level or above (`level`) and the next numbered title does not go on
+ * with the section's numbering: a conclusion, an appendix, a reply numbering from `1.` again. A
+ * heading the next number follows is the section's own (a `DRAFT RESOLUTION` inside `2.`, then `3.`).
+ */
+function closesSection(blocks: Block[], i: number, heads: Set<Block>, level: number): boolean {
+  const b = blocks[i]!;
+  if (b.type !== 'heading') return false;
+  if (continuesNumbering(blocks, i)) return true;
+  if (b.level > level) return false;
+  const number = (h: Block | undefined): Enumeration | undefined => (h?.type === 'heading' ? enumerationOf(h.children) : undefined);
+  const before = number(blocks.slice(0, i).reverse().find((x) => heads.has(x)));
+  const after = number(blocks.slice(i + 1).find((x) => heads.has(x)));
+  return !(before && after && after.kind === before.kind && after.value === before.value + 1);
 }
 
 /**
