@@ -11,6 +11,14 @@ import { plainText } from './plain-text.js';
 export interface Enumeration {
   kind: 'roman' | 'arabic' | 'letter';
   value: number;
+  /** A single capital that is also a roman number (C., D., I., V. …) is a letter too: its place. */
+  letter?: number;
+}
+
+/** The number `e` counts in numberings of `kind` (C. is 100 among roman numbers, 3 among letters). */
+export function valueIn(e: Enumeration, kind: Enumeration['kind']): number | undefined {
+  if (e.kind === kind) return e.value;
+  return kind === 'letter' ? e.letter : undefined;
 }
 
 /** A label word before the number (`CHAPTER IV`, `Part 2`). */
@@ -29,6 +37,11 @@ export function opensWithInitials(text: string): boolean {
   return /^[A-Z]\.\s*[A-Z]\./.test(text);
 }
 
+/** Whether `after` is the number next to `before` (`2.` after `1.`, `C.` after `B.`, `D.` after `C.`). */
+export function follows(after: Enumeration, before: Enumeration): boolean {
+  return valueIn(after, before.kind) === before.value + 1 || (before.letter !== undefined && after.letter === before.letter + 1);
+}
+
 /** The number the heading's first line opens with, if it opens with one. */
 export function enumerationOf(inlines: readonly Inline[]): Enumeration | undefined {
   const first = plainText(inlines, '\n').replace(/[ \t\u00a0]+/g, ' ').trim().split(/\s*\n\s*/)[0] ?? '';
@@ -36,17 +49,17 @@ export function enumerationOf(inlines: readonly Inline[]): Enumeration | undefin
   const m = ALONE.exec(first) ?? BEFORE_TITLE.exec(first);
   if (!m) return undefined;
   const token = m[1]!;
+  // one capital is a letter (case kept as printed: a lower-case `a` alone is a word)
+  const letter = /^[A-Z]$/.test(token) ? token.charCodeAt(0) - 64 : undefined;
   const page = pageValue(token);
-  if (page) return page;
-  // one letter that is not a roman numeral: A., B) (case kept as printed: a lower-case `a` alone is a word)
-  if (/^[A-Z]$/.test(token)) return { kind: 'letter', value: token.charCodeAt(0) - 64 };
-  return undefined;
+  if (page) return letter === undefined ? page : { ...page, letter };
+  return letter === undefined ? undefined : { kind: 'letter', value: letter };
 }
 
 /** Whether heading `b` opens with the number `value` of the kind `kind`. */
 export function numberedAs(b: Heading, kind: Enumeration['kind'], value: number): boolean {
   const e = enumerationOf(b.children);
-  return e !== undefined && e.kind === kind && e.value === value;
+  return e !== undefined && valueIn(e, kind) === value;
 }
 
 /** The headings of `blocks[from]` to `blocks[to - 1]`: the list's own and each division's first. */
@@ -85,6 +98,9 @@ export function continuesNumbering(blocks: readonly Block[], i: number): boolean
   const h = blocks[i];
   if (h?.type !== 'heading') return false;
   const e = enumerationOf(h.children);
-  if (!e || e.value < 2) return false;
-  return headingsIn(blocks, 0, i).some((l) => numberedAs(l, e.kind, e.value - 1));
+  if (!e || (e.value < 2 && (e.letter ?? 0) < 2)) return false;
+  return headingsIn(blocks, 0, i).some((l) => {
+    const p = enumerationOf(l.children);
+    return p !== undefined && follows(e, p);
+  });
 }

@@ -16,7 +16,7 @@ import type { WriteContext } from './context.js';
 import { writeInlines, writePageBreak } from './inlines.js';
 import { anchorId } from './context.js';
 import { att, child, indent, ncName, text, uri, type El } from './xml.js';
-import { enumerationOf, laterHeadings, opensNumbering, type Enumeration } from '../model/enumeration.js';
+import { enumerationOf, laterHeadings, opensNumbering, valueIn, type Enumeration } from '../model/enumeration.js';
 
 /** Blocks TEI allows anywhere in a division (model.global). */
 function isGlobal(b: Block): boolean {
@@ -122,9 +122,10 @@ function opensSection(blocks: Block[], i: number, top: Block[]): boolean {
 
 /**
  * End (exclusive) of the section a late heading opens: the next heading of the same or higher
- * level, or the next division, except the divisions that follow it, headed below it, in an
- * unbroken numbering from the first (`1.` … `7.` under `I`, letters under a number counted apart:
- * `1.`, `A.`, `B.`, `2.`; HP27's fourteen under `FOURTEEN GREAT ACHIEVEMENTS`): those are its
+ * level, or the next division, except the divisions that follow it, headed below it, numbered
+ * from the first on (`1.` … `7.` under `I`; each numbering counted apart, and begun again under the
+ * next number of the one above it: `1.`, `A.`, `B.`, `2.`, `A.`; HP27's fourteen under `FOURTEEN
+ * GREAT ACHIEVEMENTS`): those are its
  * subsections, as are numbered divisions of any level right under a heading with no text of its
  * own (SCPUSA29's three speeches under `STALIN'S SPEECHES ON THE AMERICAN COMMUNIST PARTY`). A
  * division numbered on from before the heading (`3.` after a heading inside section `2.`) is not.
@@ -132,7 +133,8 @@ function opensSection(blocks: Block[], i: number, top: Block[]): boolean {
  */
 function sectionEnd(blocks: Block[], start: number, end: number): number {
   const level = (blocks[start] as Heading).level;
-  // the last number of each kind taken (`1.`, then `A.`, `B.` under it, then `2.`)
+  // the last number of each kind taken, kinds in the order they began (`1.`, then `A.`, `B.`
+  // under it: the next `2.` starts the letters again)
   const taken = new Map<Enumeration['kind'], number>();
   // whether the numbered divisions began right under the heading (then they may be of its level)
   let titled = false;
@@ -143,15 +145,27 @@ function sectionEnd(blocks: Block[], start: number, end: number): number {
       const h = b.blocks.find((x): x is Heading => x.type === 'heading');
       const under = h !== undefined && (h.level > level || (taken.size > 0 ? titled : blocks.slice(start + 1, j).every(isGlobal)));
       const e = under ? enumerationOf(h.children) : undefined;
-      if (!e || e.value !== (taken.get(e.kind) ?? 0) + 1) break;
+      const kind = e && nextIn(taken, e);
+      if (!kind) break;
       if (taken.size === 0) titled = h!.level <= level;
-      taken.set(e.kind, e.value);
+      // a number goes on: the numberings begun under it end
+      const kinds = [...taken.keys()];
+      if (taken.has(kind)) for (const k of kinds.slice(kinds.indexOf(kind) + 1)) taken.delete(k);
+      taken.set(kind, valueIn(e, kind)!);
     }
     if (b.type === 'heading' && b.level <= level && !isHeadingRun(blocks, start, j)) break;
     j++;
   }
   if (j < end && blocks[j]!.type === 'heading') while (j > start + 1 && blocks[j - 1]!.type === 'pbBlock') j--;
   return j;
+}
+
+/** The numbering `e` goes on with (its next number) or begins (its first), if any. */
+function nextIn(taken: Map<Enumeration['kind'], number>, e: Enumeration): Enumeration['kind'] | undefined {
+  for (const [kind, last] of taken) if (valueIn(e, kind) === last + 1) return kind;
+  if (!taken.has(e.kind) && e.value === 1) return e.kind;
+  if (e.letter === 1 && !taken.has('letter')) return 'letter';
+  return undefined;
 }
 
 /** Takes the page breaks at the end of `blocks` off it, in order. */

@@ -57,7 +57,15 @@ describe('the sections of a work', () => {
           ],
         },
         // the page that begins with II opens II's division; A. and B. stand with the numbers
-        { head: 'II', pages: ['246'], sections: [leaf('1. ON THE MILLS'), leaf('A. THE OLD MILLS'), leaf('B. THE NEW MILLS'), leaf('2. ON THE ROADS')] },
+        {
+          head: 'II',
+          pages: ['246'],
+          sections: [
+            leaf('1. ON THE MILLS'), leaf('A. THE OLD MILLS'), leaf('B. THE NEW MILLS'), leaf('C. THE MILLS TO COME'),
+            // the last section's resolution is its own, not a section beside II
+            { head: '2. ON THE ROADS', pages: [], sections: [leaf("THE BLOC'S RESOLUTION")] },
+          ],
+        },
         leaf('III', ['247', '248']),
         // a heading whose points number from 1. again is no part of III or of II's 2.
         { head: 'REPLY TO THE DISCUSSION', pages: [], sections: [leaf('1. THE FIRST POINT'), leaf('2. THE SECOND POINT')] },

@@ -6,7 +6,7 @@
  */
 import type { Block, Division, Heading, Paragraph } from '../../model/types.js';
 import { plainText } from '../../model/plain-text.js';
-import { continuesNumbering, enumerationOf, opensWithInitials, type Enumeration } from '../../model/enumeration.js';
+import { continuesNumbering, enumerationOf, follows, opensWithInitials, type Enumeration } from '../../model/enumeration.js';
 
 /** A division's printed label alone on its line: `CHAPTER I`, `PART II`, `BOOK ONE`, `Chapter 3.` */
 const LABEL = /^(chapter|part|book|section|lecture)\s+([ivxlcdm]+|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\.?$/i;
@@ -123,9 +123,11 @@ export function nestNumberedSections(blocks: Block[], level = 2): Block[] {
 /**
  * Whether the heading at `blocks[i]`, among numbered sections (`heads`), ends the one it follows:
  * it continues a numbering begun before it (SDD26's `II` after `I` and I's own `1.`–`7.`), or it
- * stands at the division's level or above (`level`) and the next numbered title does not go on
- * with the section's numbering: a conclusion, an appendix, a reply numbering from `1.` again. A
- * heading the next number follows is the section's own (a `DRAFT RESOLUTION` inside `2.`, then `3.`).
+ * stands at the division's level or above (`level`), the next numbered title does not go on with
+ * the section's numbering, and no heading continuing an outer numbering (`II`) comes first: a
+ * conclusion or a closing slogan after the last section, a reply numbering from `1.` again. A
+ * heading the next number follows (a `DRAFT RESOLUTION` inside `2.`, then `3.`), or one before
+ * the next part's `II`, stays in the section.
  */
 function closesSection(blocks: Block[], i: number, heads: Set<Block>, level: number): boolean {
   const b = blocks[i]!;
@@ -133,9 +135,12 @@ function closesSection(blocks: Block[], i: number, heads: Set<Block>, level: num
   if (continuesNumbering(blocks, i)) return true;
   if (b.level > level) return false;
   const number = (h: Block | undefined): Enumeration | undefined => (h?.type === 'heading' ? enumerationOf(h.children) : undefined);
+  const nextTitle = blocks.findIndex((x, k) => k > i && heads.has(x));
+  const nextPart = blocks.findIndex((x, k) => k > i && x.type === 'heading' && !heads.has(x) && continuesNumbering(blocks, k));
+  if (nextPart >= 0 && (nextTitle < 0 || nextPart < nextTitle)) return false;
   const before = number(blocks.slice(0, i).reverse().find((x) => heads.has(x)));
-  const after = number(blocks.slice(i + 1).find((x) => heads.has(x)));
-  return !(before && after && after.kind === before.kind && after.value === before.value + 1);
+  const after = number(blocks[nextTitle]);
+  return !(before && after && follows(after, before));
 }
 
 /**
