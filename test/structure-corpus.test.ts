@@ -217,13 +217,13 @@ describe('structure of the sample pages', () => {
     const docs = descendants(root('Stalin/SCPUSA29.html'), 'div').filter((d) => d.attrs.type === 'document');
     expect(docs.map((d) => descendants(d, 'date')[0]?.attrs.when)).toEqual(['1929-05-06', '1929-05-14', '1929-05-14']);
     expect(docs.every((d) => descendants(d, 'div').every((s) => s.attrs.type !== 'document'))).toBe(true);
-    // CM47: Engels's preface of 1888 ends in a closer, signature and dated place
     // TD47: dated by its two documents' months, its sections numbered `1.` and `II.` both divisions
     const td = root('Mao/TD47.html');
     expect(descendants(descendants(td, 'creation')[0]!, 'date')[0]!.attrs).toMatchObject({ from: '1946-11', to: '1947-04' });
     const tdWork = childElements(descendants(td, 'body')[0]!, 'div')[0]!;
     expect(childElements(tdWork, 'head')).toHaveLength(1);
     expect(childElements(tdWork, 'div').map((d) => textContent(childElements(d, 'head')[0]).slice(0, 3))).toEqual(['1. ', 'II.']);
+    // CM47: Engels's preface of 1888 ends in a closer, signature and dated place
     const closers = descendants(root('M&E/CM47.html'), 'closer').map((c) => `${textContent(descendants(c, 'signed')[0])} ${descendants(c, 'date')[0]?.attrs.when}`);
     expect(closers).toContain('F. Engels 1888-01-30');
   });

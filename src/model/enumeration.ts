@@ -1,6 +1,6 @@
 /**
  * The number a heading opens with, as printed: `I`, `II.`, `3.`, `B)`, `CHAPTER IV`, alone on the
- * heading's first line or followed by its title (`I. THE TALK OF JANUARY 18`). The reader and the
+ * heading's first line, or a number and a period before its title (`I. THE TALK OF JANUARY 18`). The reader and the
  * TEI writer use it to find the first heading of a numbering whose later members follow (`I` …
  * `II`), which opens a section even where the source sets it under the work's title.
  */
@@ -21,10 +21,11 @@ export function valueIn(e: Enumeration, kind: Enumeration['kind']): number | und
   return kind === 'letter' ? e.letter : undefined;
 }
 
-/** A label word before the number (`CHAPTER IV`, `Part 2`). */
-const LABEL = String.raw`(?:(?:chapter|part|book|section|lecture|letter)\s+)?`;
-/** The number alone on its line, a period or bracket allowed. */
-const ALONE = new RegExp(String.raw`^${LABEL}([IVXLC]{1,7}|\d{1,3}|[A-Z])\s*[.)]?$`, 'i');
+/** A label word before the number (`CHAPTER IV`, `Part 2`), in capitals or with a capital. */
+const LABEL = String.raw`(?:(?:CHAPTER|PART|BOOK|SECTION|LECTURE|LETTER|Chapter|Part|Book|Section|Lecture|Letter)\s+)?`;
+/** The number alone on its line, a period or bracket allowed (roman numbers and letters in
+ * capitals: a lower-case `x` or `civ` alone on a line is no number). */
+const ALONE = new RegExp(String.raw`^${LABEL}([IVXLC]{1,7}|\d{1,3}|[A-Z])\s*[.)]?$`);
 /** The number, a period or bracket, then the title on the same line. */
 const BEFORE_TITLE = /^([IVXLC]{1,7}|\d{1,3}|[A-Z])[.)]\s+\S/;
 
@@ -57,7 +58,7 @@ export function enumerationOf(inlines: readonly Inline[]): Enumeration | undefin
 }
 
 /** Whether heading `b` opens with the number `value` of the kind `kind`. */
-export function numberedAs(b: Heading, kind: Enumeration['kind'], value: number): boolean {
+function numberedAs(b: Heading, kind: Enumeration['kind'], value: number): boolean {
   const e = enumerationOf(b.children);
   return e !== undefined && valueIn(e, kind) === value;
 }
@@ -91,15 +92,15 @@ export function opensNumbering(blocks: readonly Block[], i: number): boolean {
 }
 
 /**
- * Whether the heading at `blocks[i]` continues a numbering an earlier heading of the list began:
- * `II` with an `I` before it (SDD26's `II` after `I` and I's own sections `1.`–`7.`).
+ * Whether the heading at `blocks[i]` continues a numbering that a heading before `blocks[before]`
+ * began: `II` with an `I` before it (SDD26's `II` after `I` and I's own sections `1.`–`7.`).
  */
-export function continuesNumbering(blocks: readonly Block[], i: number): boolean {
+export function continuesNumbering(blocks: readonly Block[], i: number, before = i): boolean {
   const h = blocks[i];
   if (h?.type !== 'heading') return false;
   const e = enumerationOf(h.children);
-  if (!e || (e.value < 2 && (e.letter ?? 0) < 2)) return false;
-  return headingsIn(blocks, 0, i).some((l) => {
+  if (!e) return false;
+  return headingsIn(blocks, 0, before).some((l) => {
     const p = enumerationOf(l.children);
     return p !== undefined && follows(e, p);
   });

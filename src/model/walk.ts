@@ -58,3 +58,13 @@ export function forEachEditionBlock(edition: Edition, visit: (block: Block) => v
     else forEachBlock(item.blocks, visit);
   }
 }
+
+/**
+ * Takes the page breaks standing at the end of `blocks` off it, in order: the page breaks right
+ * before a heading go with the division the heading opens (its page begins with it).
+ */
+export function takePageBreaksAtEnd(blocks: Block[]): Block[] {
+  let k = blocks.length;
+  while (k > 0 && blocks[k - 1]!.type === 'pbBlock') k--;
+  return blocks.splice(k);
+}

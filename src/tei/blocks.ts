@@ -17,6 +17,7 @@ import { writeInlines, writePageBreak } from './inlines.js';
 import { anchorId } from './context.js';
 import { att, child, indent, ncName, text, uri, type El } from './xml.js';
 import { enumerationOf, laterHeadings, opensNumbering, valueIn, type Enumeration } from '../model/enumeration.js';
+import { takePageBreaksAtEnd } from '../model/walk.js';
 
 /** Blocks TEI allows anywhere in a division (model.global). */
 function isGlobal(b: Block): boolean {
@@ -35,8 +36,12 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
   // Top: headings, bylines, datelines, salutes (and globals among them), before any paragraph.
   const top: Block[] = [];
   while (i < blocks.length && (isTop(blocks[i]!) || isGlobal(blocks[i]!))) {
-    // the first section's heading set right under the division's title opens that section
-    if (top.some((b) => b.type === 'heading') && opensSection(blocks, i, top)) break;
+    // the first section's heading set right under the division's title opens that section, with
+    // the page breaks right before it
+    if (top.some((b) => b.type === 'heading') && opensSection(blocks, i, top)) {
+      i -= takePageBreaksAtEnd(top).length;
+      break;
+    }
     top.push(blocks[i++]!);
   }
   writeTop(div, top, ctx, depth);
@@ -111,9 +116,11 @@ function opensSection(blocks: Block[], i: number, top: Block[]): boolean {
   const h = blocks[i]!;
   if (h.type !== 'heading') return false;
   if (opensNumbering(blocks, i)) return true;
-  // a first number under the work's date is its first section's, however the next is numbered
-  // (TD47: `1. DIRECTIVE OF NOVEMBER 18, 1946`, then `II. CIRCULAR OF APRIL 9, 1947`)
-  if (enumerationOf(h.children)?.value === 1 && top.some((b) => b.type === 'dateline')) return true;
+  // a first number under the work's date is its first section's, however the next heading of its
+  // level is numbered (TD47: `1. DIRECTIVE OF NOVEMBER 18, 1946`, then `II. CIRCULAR OF APRIL 9, 1947`)
+  if (enumerationOf(h.children)?.value === 1 && top.some((b) => b.type === 'dateline')) {
+    if (laterHeadings(blocks, i).some((l) => l.level === h.level && enumerationOf(l.children))) return true;
+  }
   const title = top.find((b): b is Heading => b.type === 'heading')!;
   if (h.id === undefined || h.level <= title.level || enumerationOf(h.children)) return false;
   const siblings = laterHeadings(blocks, i).filter((l) => l.level === h.level);
@@ -136,7 +143,8 @@ function sectionEnd(blocks: Block[], start: number, end: number): number {
   // the last number of each kind taken, kinds in the order they began (`1.`, then `A.`, `B.`
   // under it: the next `2.` starts the letters again)
   const taken = new Map<Enumeration['kind'], number>();
-  // whether the numbered divisions began right under the heading (then they may be of its level)
+  // whether the numbered divisions are of the heading's level or above: allowed only where they
+  // begin right under it (a title with no text of its own over them), and then for all of them
   let titled = false;
   let j = start + 1;
   while (j < end) {
@@ -164,16 +172,9 @@ function sectionEnd(blocks: Block[], start: number, end: number): number {
 function nextIn(taken: Map<Enumeration['kind'], number>, e: Enumeration): Enumeration['kind'] | undefined {
   for (const [kind, last] of taken) if (valueIn(e, kind) === last + 1) return kind;
   if (!taken.has(e.kind) && e.value === 1) return e.kind;
-  if (e.letter === 1 && !taken.has('letter')) return 'letter';
   return undefined;
 }
 
-/** Takes the page breaks at the end of `blocks` off it, in order. */
-function takePageBreaksAtEnd(blocks: Block[]): Block[] {
-  let k = blocks.length;
-  while (k > 0 && blocks[k - 1]!.type === 'pbBlock') k--;
-  return blocks.splice(k);
-}
 
 /** Headings right after the opening heading (title + subtitle) belong to the same section. */
 function isHeadingRun(blocks: Block[], start: number, j: number): boolean {

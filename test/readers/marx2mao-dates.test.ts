@@ -19,7 +19,7 @@ describe('readDate', () => {
     expect(readDate('May 5 and 6, 1948')).toBeUndefined();
   });
 
-  it('takes no ordinal that is not a day for a date', () => {
+  it('takes no text with an ordinal for a date unless the whole of it is one', () => {
     expect(readDate('14th Congress, 1929')).toBeUndefined();
     expect(readDate('The 5th')).toBeUndefined();
   });

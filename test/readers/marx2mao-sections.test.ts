@@ -53,7 +53,8 @@ describe('the sections of a work', () => {
             leaf('1. THE FIRST STAGE'),
             // a heading of no number inside section 2 is section 2's, and 3. is not its
             { head: '2. THE SECOND STAGE', pages: [], sections: [leaf('DRAFT RESOLUTION')] },
-            leaf('3. THE THIRD STAGE'),
+            // B. goes on from A. inside 3., not from anything before 3.: both are 3.'s own
+            { head: '3. THE THIRD STAGE', pages: [], sections: [leaf('A. THE BREAK'), leaf('B. THE AFTERMATH')] },
           ],
         },
         // the page that begins with II opens II's division; A. and B. stand with the numbers

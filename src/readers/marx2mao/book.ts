@@ -7,6 +7,7 @@
 import type { Block, Division, Heading, Paragraph } from '../../model/types.js';
 import { plainText } from '../../model/plain-text.js';
 import { continuesNumbering, enumerationOf, follows, opensWithInitials, type Enumeration } from '../../model/enumeration.js';
+import { takePageBreaksAtEnd } from '../../model/walk.js';
 
 /** A division's printed label alone on its line: `CHAPTER I`, `PART II`, `BOOK ONE`, `Chapter 3.` */
 const LABEL = /^(chapter|part|book|section|lecture)\s+([ivxlcdm]+|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\.?$/i;
@@ -132,15 +133,24 @@ export function nestNumberedSections(blocks: Block[], level = 2): Block[] {
 function closesSection(blocks: Block[], i: number, heads: Set<Block>, level: number): boolean {
   const b = blocks[i]!;
   if (b.type !== 'heading') return false;
-  if (continuesNumbering(blocks, i)) return true;
+  const title = lastIndexBefore(blocks, i, (x) => heads.has(x));
+  // a number going on from before the section's title: a lettered `B.` after the section's own
+  // `A.` is the section's
+  if (continuesNumbering(blocks, i, title < 0 ? i : title)) return true;
   if (b.level > level) return false;
   const number = (h: Block | undefined): Enumeration | undefined => (h?.type === 'heading' ? enumerationOf(h.children) : undefined);
   const nextTitle = blocks.findIndex((x, k) => k > i && heads.has(x));
   const nextPart = blocks.findIndex((x, k) => k > i && x.type === 'heading' && !heads.has(x) && continuesNumbering(blocks, k));
   if (nextPart >= 0 && (nextTitle < 0 || nextPart < nextTitle)) return false;
-  const before = number(blocks.slice(0, i).reverse().find((x) => heads.has(x)));
-  const after = number(blocks[nextTitle]);
+  const before = title < 0 ? undefined : number(blocks[title]);
+  const after = nextTitle < 0 ? undefined : number(blocks[nextTitle]);
   return !(before && after && follows(after, before));
+}
+
+/** The index of the last block before `i` that `test` accepts, or -1. */
+function lastIndexBefore(blocks: Block[], i: number, test: (b: Block) => boolean): number {
+  for (let k = i - 1; k >= 0; k--) if (test(blocks[k]!)) return k;
+  return -1;
 }
 
 /**
@@ -187,14 +197,14 @@ export function splitAt(body: Block[], opens: (b: Block) => boolean, kind: Divis
     const b = body[i]!;
     if (current && closes(b)) {
       // the division ends before the heading; the page breaks right before it stay with it
-      out.push(...trailingPageBreaks(current.blocks));
+      out.push(...takePageBreaksAtEnd(current.blocks));
       current = undefined;
     }
     const next = nextContent(body, i);
     // a heading with nothing after it (a closing slogan) opens nothing; nor does a title standing
     // over the divisions that follow it (a book's title over its first chapter)
     if (b.type === 'heading' && opens(b) && next !== undefined && !(next.type === 'heading' && opens(next))) {
-      const carried = trailingPageBreaks(current ? current.blocks : out);
+      const carried = takePageBreaksAtEnd(current ? current.blocks : out);
       current = { type: 'division', kind: kindOf(b, kind), blocks: [...carried, b], ...(b.pos ? { pos: b.pos } : {}) };
       out.push(current);
       continue;
@@ -212,12 +222,6 @@ export interface SplitOptions {
   closes?: (b: Block) => boolean;
 }
 
-/** Takes the page breaks at the end of `blocks` off it, in order. */
-function trailingPageBreaks(blocks: Block[]): Block[] {
-  let k = blocks.length;
-  while (k > 0 && blocks[k - 1]!.type === 'pbBlock') k--;
-  return blocks.splice(k);
-}
 
 /** The heading of a volume's own front matter, set as a centred line: `PUBLISHER'S NOTE`, `FOREWORD`. */
 const FRONT_HEADING = /^(publishers?'?s?'? note|editor'?s'? note|note from the publishers|foreword|preface)\b/i;

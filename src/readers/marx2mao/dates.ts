@@ -2,7 +2,8 @@
  * Dates as printed in marx2mao pages to ISO 8601: `September 28, 1939`, `October 1999`, `1939`;
  * also in parentheses or brackets (`(December 16, 1966)`, `[1946]`), after a phrase that says what
  * the date is (`Speech Delivered on July 5, 1928`, `Written in March 1921`), ranges (`July
- * 26-August 3, 1917`, `March 14-16, 1918`: `from`/`to`), and a year typed with a letter l for the
+ * 26-August 3, 1917`, `March 14-16, 1918`, months joined by "and", `September and October 1948`:
+ * `from`/`to`), days as ordinals (`May 14th, 1929`), and a year typed with a letter l for the
  * digit 1 (`l942`, read as 1942 and reported).
  */
 

@@ -17,8 +17,8 @@ export function mergeHeadings(blocks: Block[]): void {
   for (let i = blocks.length - 1; i > 0; i--) {
     const a = blocks[i - 1]!;
     const b = blocks[i]!;
-    // a heading numbered `I` that a later `II` continues opens the first section: it stays apart
-    // from the title above it (`<B>TITLE</B> … <B>I</B>` in one centred block)
+    // a heading numbered first (`I`, `1.`, `A.`) that a later heading continues opens the first
+    // section: it stays apart from the title above it (`<B>TITLE</B> … <B>I</B>` in one centred block)
     if (a.type === 'heading' && b.type === 'heading' && a.level === b.level && !opensNumbering(blocks, i)) {
       a.children.push({ type: 'lb' }, ...b.children);
       blocks.splice(i, 1);
