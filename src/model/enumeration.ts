@@ -1,8 +1,9 @@
 /**
  * The number a heading opens with, as printed: `I`, `II.`, `3.`, `B)`, `CHAPTER IV`, alone on the
- * heading's first line, or a number and a period before its title (`I. THE TALK OF JANUARY 18`). The reader and the
- * TEI writer use it to find the first heading of a numbering whose later members follow (`I` …
- * `II`), which opens a section even where the source sets it under the work's title.
+ * heading's first line, or a number and a period before its title (`I. THE TALK OF JANUARY 18`).
+ * The reader and the TEI writer use it to find the first heading of a numbering whose later
+ * members follow (`I` … `II`), which opens a section even where the source sets it under the
+ * work's title, and where a numbered section ends.
  */
 import type { Block, Heading, Inline } from './types.js';
 import { pageValue } from './page-sequence.js';

@@ -3,7 +3,8 @@ import type { Inline } from './types.js';
 /**
  * The plain text of inlines as a reader sees it: regularised readings (`reg`), the words of
  * emphasis, dates and links, a line break as a space (or as `lineBreak`: a newline where the lines
- * matter); note references, page breaks and anchors add nothing. For recognising structure (titles, bylines, dates) and for tests of a block's text;
+ * matter); note references, page breaks and anchors add nothing. For recognising structure
+ * (titles, bylines, dates) and for tests of a block's text;
  * the accounting and the merge keep their own walks, which also count and place what they meet.
  */
 export function plainText(inlines: readonly Inline[], lineBreak = ' '): string {

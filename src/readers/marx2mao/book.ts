@@ -187,7 +187,8 @@ function nextContent(blocks: Block[], i: number): Block | undefined {
 /**
  * Divisions opened by the headings `opens` accepts; what stands before the first stays outside,
  * and so does what follows a block `options.closes` accepts, up to the next opening heading. The
- * page breaks directly before a heading open the division with it (the print page begins with the title).
+ * page breaks directly before a heading open the division with it (the print page begins with
+ * the title).
  */
 export function splitAt(body: Block[], opens: (b: Block) => boolean, kind: Division['kind'], options: SplitOptions = {}): Block[] {
   const { kindOf = (_, k) => k, closes = () => false } = options;
@@ -221,7 +222,6 @@ export interface SplitOptions {
   /** A block that ends the open division: it and what follows stand outside, up to the next opening heading. */
   closes?: (b: Block) => boolean;
 }
-
 
 /** The heading of a volume's own front matter, set as a centred line: `PUBLISHER'S NOTE`, `FOREWORD`. */
 const FRONT_HEADING = /^(publishers?'?s?'? note|editor'?s'? note|note from the publishers|foreword|preface)\b/i;
