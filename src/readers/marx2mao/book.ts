@@ -117,7 +117,9 @@ export function nestNumberedSections(blocks: Block[], level = 2): Block[] {
     heads.add(h);
     return h;
   });
-  const closing = new Set(converted.filter((b, i) => !heads.has(b) && closesSection(converted, i, heads, level)));
+  // which headings continue a numbering an earlier heading began, asked once for each
+  const continues = converted.map((_, i) => continuesNumbering(converted, i));
+  const closing = new Set(converted.filter((b, i) => !heads.has(b) && closesSection(converted, i, heads, level, continues)));
   return splitAt(converted, (b) => heads.has(b), 'section', { closes: (b) => closing.has(b) });
 }
 
@@ -128,9 +130,9 @@ export function nestNumberedSections(blocks: Block[], level = 2): Block[] {
  * the section's numbering, and no heading continuing an outer numbering (`II`) comes first: a
  * conclusion or a closing slogan after the last section, a reply numbering from `1.` again. A
  * heading the next number follows (a `DRAFT RESOLUTION` inside `2.`, then `3.`), or one before
- * the next part's `II`, stays in the section.
+ * the next part's `II`, stays in the section. `continues[k]`: continuesNumbering(blocks, k).
  */
-function closesSection(blocks: Block[], i: number, heads: Set<Block>, level: number): boolean {
+function closesSection(blocks: Block[], i: number, heads: Set<Block>, level: number, continues: boolean[]): boolean {
   const b = blocks[i]!;
   if (b.type !== 'heading') return false;
   const title = lastIndexBefore(blocks, i, (x) => heads.has(x));
@@ -140,7 +142,7 @@ function closesSection(blocks: Block[], i: number, heads: Set<Block>, level: num
   if (b.level > level) return false;
   const number = (h: Block | undefined): Enumeration | undefined => (h?.type === 'heading' ? enumerationOf(h.children) : undefined);
   const nextTitle = blocks.findIndex((x, k) => k > i && heads.has(x));
-  const nextPart = blocks.findIndex((x, k) => k > i && x.type === 'heading' && !heads.has(x) && continuesNumbering(blocks, k));
+  const nextPart = continues.findIndex((c, k) => c && k > i && !heads.has(blocks[k]!));
   if (nextPart >= 0 && (nextTitle < 0 || nextPart < nextTitle)) return false;
   const before = title < 0 ? undefined : number(blocks[title]);
   const after = nextTitle < 0 ? undefined : number(blocks[nextTitle]);
