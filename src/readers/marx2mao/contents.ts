@@ -10,9 +10,11 @@
 import type { Block, Division, Heading, Inline, List, ListItem, Table, TableCell } from '../../model/types.js';
 import { forEachBlock } from '../../model/walk.js';
 import { plainText } from '../../model/plain-text.js';
+import { enumerationOf, type Enumeration } from '../../model/enumeration.js';
+import { anchorIds } from './resolve.js';
 
-/** A label cell's line: `1.`, `IV`, `2)`, or empty. */
-const LABEL_LINE = /^(\d{1,3}|[IVXLC]{1,7}|[a-z])[.)]?$/;
+/** A label cell's line: `1.`, `IV`, `2)`, `A.`, or empty. */
+const LABEL_LINE = /^(?:(?:\d{1,3}|[IVXLC]{1,7}|[a-z])[.)]?|[A-Z][.)])$/;
 /** A page cell's line: `5`, `xii`, or empty. */
 const PAGE_LINE = /^(\d{1,4}|[ivxlc]{1,7})$/i;
 
@@ -42,6 +44,54 @@ function allLines(cell: TableCell, test: RegExp): boolean {
   return ls.some(Boolean) && ls.every((t) => !t || test.test(t));
 }
 
+type Link = Extract<Inline, { type: 'link' }>;
+
+/** The first link of `l` to one of the page's anchors (`#a-s2`, the source's own link). */
+function ownLink(l: readonly Inline[]): Link | undefined {
+  for (const i of l) {
+    if (i.type === 'link' && i.target.startsWith('#a-')) return i;
+    const inner = i.type === 'emph' || i.type === 'date' ? ownLink(i.children) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+const ownTarget = (l: readonly Inline[]): string | undefined => ownLink(l)?.target;
+
+/** `l` without its links to the page's anchors, their words kept (the entry becomes one link), and
+ * the emphasis a link had split one again (`<hi>Second</hi><hi> Letter</hi>`). */
+function unlinked(l: readonly Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const i of l.flatMap((x): Inline[] => (x.type === 'link' && x.target.startsWith('#a-') ? unlinked(x.children) : [x]))) {
+    const c = i.type === 'emph' || i.type === 'date' ? { ...i, children: unlinked(i.children) } : i;
+    const last = out.at(-1);
+    if (c.type === 'emph' && last?.type === 'emph' && last.rend === c.rend) last.children = unlinked([...last.children, ...c.children]);
+    else if (c.type === 'text' && last?.type === 'text') out[out.length - 1] = { ...last, value: last.value + c.value };
+    else out.push(c);
+  }
+  return out;
+}
+
+/** The anchors' ids in `l`, emphasis and links searched. */
+function anchorsIn(l: readonly Inline[], out: string[] = []): string[] {
+  for (const i of l) {
+    if (i.type === 'anchor') out.push(i.id);
+    else if (i.type === 'emph' || i.type === 'link' || i.type === 'date') anchorsIn(i.children, out);
+  }
+  return out;
+}
+
+/** The anchors at the end of `l`, after its last words. */
+function trailingAnchors(l: readonly Inline[]): string[] {
+  const out: string[] = [];
+  for (let i = l.length - 1; i >= 0; i--) {
+    const c = l[i]!;
+    if (c.type === 'anchor') out.unshift(c.id);
+    else if (c.type !== 'lb' && !(c.type === 'text' && !c.value.trim())) break;
+  }
+  return out;
+}
+
 /** Words that name a title: three letters or more, lower case. */
 function keyWords(s: string): string[] {
   return s.toLowerCase().replace(/[^\p{L}\s]/gu, ' ').split(/\s+/).filter((w) => w.length >= 3 && !['the', 'and', 'chapter', 'part'].includes(w));
@@ -51,6 +101,8 @@ interface Target {
   /** A division with a heading, or a heading that opens a section when the TEI is written. */
   division: Division | Heading;
   words: Set<string>;
+  /** The number its heading opens with (`I`, `2.`). */
+  number?: Enumeration;
 }
 
 /** Does the contents entry name this division (most of its words are in the heading)? */
@@ -67,12 +119,43 @@ function names(entry: string[], t: Target): boolean {
   return !section || (has(entry[0]!) && entry.length <= 3 * t.words.size);
 }
 
+/** A contents entry linked: its title's inlines, and where it leads (`#div3`, `#a-s2`) if anywhere. */
+interface Linked {
+  title: Line;
+  target?: string;
+}
+
+/** Links an entry's title, given the anchor its label or page number links to in the source, and its label. */
+type LinkEntry = (title: Line, hint?: string, label?: string) => Linked;
+
+interface Linker {
+  entry: LinkEntry;
+  /** The divisions the entries so far lead to. */
+  taken(): ReadonlySet<number>;
+  /** Where a label or page number the source links to an anchor leads by that link alone: the
+   * division whose heading holds the anchor, unless one of `before`'s. */
+  anchored(target: string, before: ReadonlySet<number>): string | undefined;
+}
+
 /**
- * Link the titles of every contents table in `front` to the divisions of `body` (searched in
- * order, each entry after the one before), giving the divisions ids `d1`, `d2`…
+ * Link the titles of every contents table in `front` to the divisions of `body`, giving the
+ * divisions ids `div1`, `div2`… Entries are searched in order, each after the one before. An
+ * entry the transcriber linked to an anchor of the page (on its title, label or page number) goes
+ * to the division whose heading holds that anchor or follows it, unless the entry's words name
+ * another; an entry without one, or whose anchor an earlier entry's division holds, to the
+ * division its words name; failing both, to its anchor.
  */
 export function linkContents(front: Block[], body: Block[]): void {
   const targets: Target[] = [];
+  // the headings' anchors, and those ending the block just before a heading (`<A NAME="C1">` set
+  // before the `<P>` that opens the title): where the source's own links lead
+  const byAnchor = new Map<string, number>();
+  let before: string[] = [];
+  const target = (division: Division | Heading, head: Heading): void => {
+    for (const id of [...before, ...anchorsIn(head.children)]) if (!byAnchor.has(id)) byAnchor.set(id, targets.length);
+    const number = enumerationOf(head.children);
+    targets.push({ division, words: new Set(keyWords(plainText(head.children))), ...(number ? { number } : {}) });
+  };
   // in the order of the text: each division with its heading, and the headings of the body and of
   // divisions that are no division's first (the TEI writer makes sections of them)
   const collect = (blocks: Block[]): void => {
@@ -81,25 +164,54 @@ export function linkContents(front: Block[], body: Block[]): void {
       if (b.type === 'division') {
         if (b.kind === 'notes') continue;
         const head = b.blocks.find((x) => x.type === 'heading');
-        if (head?.type === 'heading') targets.push({ division: b, words: new Set(keyWords(plainText(head.children))) });
+        if (head?.type === 'heading') target(b, head);
         collect(b.blocks);
       } else if (b.type === 'heading' && !(first && blocks !== body)) {
-        targets.push({ division: b, words: new Set(keyWords(plainText(b.children))) });
+        target(b, b);
       }
       if (b.type !== 'pbBlock') first = false;
+      if (b.type === 'paragraph') before = trailingAnchors(b.children);
+      else if (b.type !== 'pbBlock' && b.type !== 'division') before = [];
     }
   };
   collect(body);
+  const anchors = anchorIds([...front, ...body]);
   let next = 0;
   let ids = 0;
-  const link = (title: Line): Line => {
-    const entry = keyWords(textOf(title));
-    const k = targets.findIndex((t, i) => i >= next && names(entry, t));
-    if (k < 0) return title;
-    next = k + 1;
+  const taken = new Set<number>();
+  const idOf = (k: number): string => {
+    taken.add(k);
     const d = targets[k]!.division;
     d.id ??= `div${++ids}`;
-    return [{ type: 'link', target: `#${d.id}`, children: title }];
+    return `#${d.id}`;
+  };
+  const toDivision = (k: number, title: Line): Linked => {
+    next = k + 1;
+    const target = idOf(k);
+    return { title: [{ type: 'link', target, children: unlinked(title) }], target };
+  };
+  const link: LinkEntry = (title, hint, label) => {
+    const own = [ownTarget(title), hint].find((t) => t !== undefined && anchors.has(t.slice(1)));
+    const entry = keyWords(textOf(title));
+    const named = targets.findIndex((t, i) => i >= next && names(entry, t));
+    const k = own ? byAnchor.get(own.slice(1)) : undefined;
+    // the source's link, unless an earlier entry's division holds its anchor (`<A NAME="s1">` set
+    // before the work's title, which the title and its first section both link to) or the
+    // entry's words name another division (a link the transcriber mistyped)
+    if (k !== undefined && k >= next && (named < 0 || entry.length === 0 || names(entry, targets[k]!))) return toDivision(k, title);
+    if (named >= 0) return toDivision(named, title);
+    // an entry of a number alone (`I . . . .`; its label `I`, its title only the dots) names the
+    // next heading numbered so
+    const number = entry.length === 0 && label ? enumerationOf([{ type: 'text', value: label }]) : undefined;
+    const numbered = number ? targets.findIndex((t, i) => i >= next && t.number?.kind === number.kind && t.number.value === number.value) : -1;
+    if (numbered >= 0) return toDivision(numbered, title);
+    // the anchor stands in the running text (where the heading is missing): the entry leads there
+    if (!own) return { title };
+    return { title: ownTarget(title) === own ? title : [{ type: 'link', target: own, children: unlinked(title) }], target: own };
+  };
+  const anchored = (target: string, before: ReadonlySet<number>): string | undefined => {
+    const k = byAnchor.get(target.slice(1));
+    return k === undefined || before.has(k) ? undefined : idOf(k);
   };
   forEachBlock(front, (b) => {
     if (b.type !== 'division' || b.kind !== 'contents') return;
@@ -107,7 +219,7 @@ export function linkContents(front: Block[], body: Block[]): void {
       if (t.type !== 'table') return t;
       const entries = readEntries(t);
       if (!entries) {
-        linkTable(t, link);
+        linkTable(t, { entry: link, anchored, taken: () => new Set(taken) });
         return t;
       }
       return contentsList(entries, link, t.pos);
@@ -115,14 +227,25 @@ export function linkContents(front: Block[], body: Block[]): void {
   });
 }
 
-/** In each row: the title cell's entries (one per label line, else one per line when there are as
- * many page lines, else the whole cell) become links. */
-function linkTable(table: Table, link: (title: Line) => Line): void {
+/**
+ * In each row: the title cell's entries (one per label line, else one per line when there are as
+ * many page lines, else the whole cell; a line the source links elsewhere than the lines above it
+ * starts an entry too) become links. A label or page number the source links leads where its
+ * entry does; one beside no title (a label column beside an empty cell) is an entry of its own.
+ */
+function linkTable(table: Table, { entry: link, anchored, taken }: Linker): void {
   for (const row of table.rows) {
+    // the divisions the rows above lead to (the work's title, before its first section's row)
+    const above = taken();
     const labelCol = row.length >= 3 && allLines(row[0]!, LABEL_LINE) ? 0 : -1;
     const pageCol = row.length >= 2 && allLines(row.at(-1)!, PAGE_LINE) ? row.length - 1 : -1;
-    const labels = labelCol < 0 ? undefined : lines(inlinesOf(row[labelCol]!)!).map(textOf);
-    const pages = pageCol < 0 ? [] : lines(inlinesOf(row[pageCol]!)!).map(textOf).filter(Boolean);
+    const labelLines = labelCol < 0 ? undefined : lines(inlinesOf(row[labelCol]!)!);
+    const labels = labelLines?.map(textOf);
+    const pageLines = pageCol < 0 ? [] : lines(inlinesOf(row[pageCol]!)!).filter((l) => textOf(l));
+    const pages = pageLines.map(textOf);
+    // where the entry of each label and page line leads (the line's index: its entry's target)
+    const labelTo = new Map<number, string | undefined>();
+    const pageTo = new Map<number, string | undefined>();
     // a line of its own after empty cells is a summary of the entry above, which names no division
     if (labelCol < 0 && pageCol < 0 && row.findIndex(hasText) > 0) continue;
     row.forEach((cell, c) => {
@@ -130,21 +253,44 @@ function linkTable(table: Table, link: (title: Line) => Line): void {
       const inl = inlinesOf(cell);
       if (!inl) return;
       const ls = lines(inl);
-      const starts = labels
-        ? ls.map((_, i) => i === 0 || !!labels[i])
-        : ls.map((_, i) => i === 0 || (pages.length === ls.filter((l) => textOf(l)).length && !!textOf(ls[i]!)));
-      const groups: Line[][] = [];
-      ls.forEach((l, i) => (starts[i] ? groups.push([l]) : groups.at(-1)!.push(l)));
+      const perLine = pages.length === ls.filter((l) => textOf(l)).length;
+      const starts = labels ? ls.map((_, i) => i === 0 || !!labels[i]) : ls.map((_, i) => i === 0 || (perLine && !!textOf(ls[i]!)));
+      // a line linked elsewhere than the entry's lines above it is an entry of its own (XI's title, then `Postscript`)
+      ls.forEach((l, i) => {
+        const own = ownTarget(l);
+        if (i > 0 && own && !starts[i] && own !== ls.slice(starts.lastIndexOf(true, i - 1), i).map(ownTarget).find(Boolean)) starts[i] = true;
+      });
+      const groups: { at: number; lines: Line[] }[] = [];
+      ls.forEach((l, i) => (starts[i] ? groups.push({ at: i, lines: [l] }) : groups.at(-1)!.lines.push(l)));
       const out: Inline[] = [];
       groups.forEach((g, k) => {
         if (k > 0) out.push({ type: 'lb' });
-        const joined: Line = g.flatMap((l, i) => (i > 0 ? [{ type: 'lb' } as Inline, ...l] : l));
-        out.push(...(textOf(joined) ? link(joined) : joined));
+        const joined: Line = g.lines.flatMap((l, i) => (i > 0 ? [{ type: 'lb' } as Inline, ...l] : l));
+        if (!textOf(joined)) return out.push(...joined);
+        const page = perLine && !labels ? k : undefined;
+        const hint = labelLines ? ownTarget(labelLines[g.at] ?? []) : page !== undefined ? ownTarget(pageLines[page]!) : undefined;
+        const linked = link(joined, hint, labels?.[g.at]);
+        out.push(...linked.title);
+        if (labelLines) labelTo.set(g.at, linked.target);
+        else if (page !== undefined) pageTo.set(page, linked.target);
       });
       if (!out.some((i) => i.type === 'link')) return;
       const first = cell.blocks[0]!;
       cell.blocks = [{ ...first, children: out } as Block];
     });
+    // the source's links of the label and page columns: where their entries lead, or, beside no
+    // title, entries of their own
+    const follow = (ls: Line[], to: Map<number, string | undefined>) =>
+      ls.forEach((line, i) => {
+        const own = ownLink(line);
+        if (!own) return;
+        const words = plainText(own.children);
+        // its own link first: the title column may not line up with it (RFFYP33's blank label lines)
+        const target = anchored(own.target, above) ?? (to.has(i) ? to.get(i) : link([{ type: 'text', value: words }], own.target, words).target);
+        if (target) own.target = target;
+      });
+    follow(labelLines ?? [], labelTo);
+    follow(pageLines, pageTo);
   }
 }
 
@@ -153,6 +299,8 @@ interface Entry {
   label?: string;
   title: Line;
   page?: string;
+  /** The anchor its label or page number links to (`#a-s2`), where the source links them. */
+  target?: string;
   entries: Entry[];
 }
 
@@ -191,8 +339,10 @@ function readEntries(table: Table): Entry[] | undefined {
     if (!side.every(wordsOnly)) return undefined;
     const titleLines = lines(titleInl);
     if (titleLines.some((l) => !textOf(l) && !wordsOnly(l))) return undefined;
-    const pages = pageInl ? lines(pageInl).map(textOf).filter(Boolean) : [];
-    const labels = labelCell ? lines(inlinesOf(labelCell)!).map(textOf) : undefined;
+    const pageLines = pageInl ? lines(pageInl).filter((l) => textOf(l)) : [];
+    const pages = pageLines.map(textOf);
+    const labelLines = labelCell ? lines(inlinesOf(labelCell)!) : undefined;
+    const labels = labelLines?.map(textOf);
     let groups = labels ? byLabel(titleLines, labels) : byPage(titleLines, pages.length);
     // sub-entries printed under one label (`1. Reactionary Socialism`, `a. Feudal Socialism`…),
     // each with its page: an entry per line
@@ -201,7 +351,11 @@ function readEntries(table: Table): Entry[] | undefined {
     // page for each paragraph
     if (!labels && pages.length > 1 && pages.length !== groups?.length) groups = perParagraph(titles[0]!, pageInl !== undefined && !pageCell, pages.length);
     if (!groups || (pages.length > 0 && pages.length !== groups.length)) return undefined;
-    const entries = groups.map((g, k): Entry => ({ ...(g.label ? { label: g.label } : {}), title: g.title, ...(pages[k] ? { page: pages[k] } : {}), entries: [] }));
+    const linked = (g: Group, k: number) => (g.line !== undefined ? ownTarget(labelLines![g.line]!) : undefined) ?? (pageLines[k] ? ownTarget(pageLines[k]) : undefined);
+    const entries = groups.map((g, k): Entry => {
+      const target = linked(g, k);
+      return { ...(g.label ? { label: g.label } : {}), title: g.title, ...(pages[k] ? { page: pages[k] } : {}), ...(target ? { target } : {}), entries: [] };
+    });
     // the column the row's text starts in: a row indented past the one before is its sub-entries
     const column = row.slice(0, row.indexOf(cells[0]!)).reduce((n, c) => n + (c.cols ?? 1), 0);
     while (open.length > 0 && open.at(-1)!.column >= column) open.pop();
@@ -221,6 +375,8 @@ function splitPages(cell: TableCell): [Inline[], Inline[] | undefined] {
 
 interface Group {
   label?: string;
+  /** The label's line in its cell. */
+  line?: number;
   title: Line;
 }
 
@@ -232,20 +388,23 @@ const joinLines = (ls: Line[]): Line => ls.flatMap((l, i) => (i > 0 ? [{ type: '
 function byLabel(titleLines: Line[], labels: string[]): Group[] | undefined {
   const full = titleLines.filter((l) => textOf(l));
   const printed = labels.filter(Boolean);
-  if (labels.slice(titleLines.length).some(Boolean)) return printed.length === full.length ? full.map((title, k) => ({ label: printed[k]!, title })) : undefined;
-  const groups: { label?: string; lines: Line[] }[] = [];
+  if (labels.slice(titleLines.length).some(Boolean)) {
+    const at = labels.flatMap((l, i) => (l ? [i] : []));
+    return at.length === full.length ? full.map((title, k) => ({ label: labels[at[k]!]!, line: at[k]!, title })) : undefined;
+  }
+  const groups: { label?: string; line?: number; lines: Line[] }[] = [];
   titleLines.forEach((l, i) => {
-    if (i === 0 || labels[i]) groups.push({ ...(labels[i] ? { label: labels[i] } : {}), lines: [l] });
+    if (i === 0 || labels[i]) groups.push({ ...(labels[i] ? { label: labels[i], line: i } : {}), lines: [l] });
     else groups.at(-1)!.lines.push(l);
   });
-  const out = groups.map((g) => ({ ...(g.label ? { label: g.label } : {}), title: joinLines(g.lines) }));
+  const out = groups.map((g) => ({ ...(g.label ? { label: g.label, line: g.line } : {}), title: joinLines(g.lines) }));
   return out.every((g) => textOf(g.title)) ? out : undefined;
 }
 
 /** An entry per title line, with the label beside it, when there is a page for each line. */
 function perLine(titleLines: Line[], labels: string[], pages: number): Group[] | undefined {
   if (titleLines.some((l) => !textOf(l)) || titleLines.length !== pages || labels.length > titleLines.length) return undefined;
-  return titleLines.map((title, i) => ({ ...(labels[i] ? { label: labels[i] } : {}), title }));
+  return titleLines.map((title, i) => ({ ...(labels[i] ? { label: labels[i], line: i } : {}), title }));
 }
 
 /** An entry per paragraph of the title's cell (its last left out when it held the pages), an
@@ -263,18 +422,39 @@ function perParagraph(cell: TableCell, pagesInCell: boolean, pages: number): Gro
   return groups.length === pages ? groups.map((g) => ({ title: joinLines(g) })) : undefined;
 }
 
-/** Without labels: a line per entry when the pages say so, else the row is one entry. */
+/** Leader dots at a title line's end (`Famine Is Approaching . . . .`): its entry ends there. */
+const LEADERS = /\.\s+\.\s*$/;
+
+/**
+ * Without labels: a line per entry when the pages say so; else, where the lines end in leader
+ * dots, an entry per run of lines up to the dots (`Government Disruption of the Work of the
+ * Democratic` / `Organisations . . .`) when that gives an entry per page; else the row is one entry.
+ */
 function byPage(titleLines: Line[], pages: number): Group[] | undefined {
   const full = titleLines.filter((l) => textOf(l));
   if (full.length === 0) return undefined;
   if (pages > 1 && pages === full.length) return full.map((title) => ({ title }));
+  if (pages > 1 && LEADERS.test(textOf(full.at(-1)!))) {
+    const runs: Line[][] = [];
+    let ended = true;
+    const capitals = (l: Line) => !/\p{Ll}/u.test(textOf(l));
+    for (const l of full) {
+      // a line in capitals over one in small letters (`PART ONE` over `The Famine . . .`) is a
+      // heading of its own, not a title run over two lines: no entry per page then
+      if (!ended && capitals(runs.at(-1)!.at(-1)!) !== capitals(l)) return undefined;
+      if (ended) runs.push([l]);
+      else runs.at(-1)!.push(l);
+      ended = LEADERS.test(textOf(l));
+    }
+    if (runs.length === pages) return runs.map((run) => ({ title: joinLines(run) }));
+  }
   return pages <= 1 ? [{ title: joinLines(titleLines) }] : undefined;
 }
 
 /** The entries as a contents list, each title linked to its division where one is found. */
-function contentsList(entries: Entry[], link: (title: Line) => Line, pos: Table['pos']): List {
+function contentsList(entries: Entry[], link: LinkEntry, pos: Table['pos']): List {
   const item = (e: Entry): ListItem => {
-    const blocks: Block[] = [{ type: 'paragraph', children: link(e.title) }];
+    const blocks: Block[] = [{ type: 'paragraph', children: link(e.title, e.target, e.label).title }];
     if (e.entries.length > 0) blocks.push(contentsList(e.entries, link, undefined));
     return { ...(e.label ? { label: e.label } : {}), ...(e.page ? { page: e.page } : {}), blocks };
   };

@@ -10,7 +10,7 @@ import type {
   Block, Diagnostic, EmphasisRend, Heading, Inline, Paragraph, PageBreak, Repair, SourcePosition,
 } from '../../model/types.js';
 import { decideHyphen } from '../shared/word-break.js';
-import { appendStyled, endsInSpace, lastText, normaliseDashes, trimEnd } from './inlines.js';
+import { appendStyled, endsInSpace, lastText, normaliseDashes, trimEnd, type LinkScope } from './inlines.js';
 
 /** State shared by every flow of one page (body, notes, table cells). */
 export interface FlowShared {
@@ -32,6 +32,8 @@ export interface BlockContext {
   align?: 'center' | 'right';
   quoteDepth: number;
   styles: EmphasisRend[];
+  /** Inside a link of the page to one of its own anchors (`#a-s2`). */
+  link?: LinkScope;
 }
 
 type OpenBlock = Paragraph | Heading;
@@ -79,9 +81,9 @@ export class Flow {
   }
 
   /** Collapsible whitespace between runs. */
-  space(styles: EmphasisRend[]): void {
+  space(styles: EmphasisRend[], link?: LinkScope): void {
     if (!this.open || this.sawBoundary || this.pendingPbs.length) return;
-    if (!endsInSpace(this.open.children)) appendStyled(this.open.children, { type: 'text', value: ' ' }, styles);
+    if (!endsInSpace(this.open.children)) appendStyled(this.open.children, { type: 'text', value: ' ' }, styles, link);
   }
 
   /** An anchor is content-neutral: it waits for the next content so it lands next to it. */
@@ -203,12 +205,12 @@ export class Flow {
     }
     let value = raw.replace(/[\s\u00a0]+/g, ' ');
     if (!value.trim()) {
-      this.space(ctx.styles);
+      this.space(ctx.styles, ctx.link);
       return;
     }
     const target = this.prepare(ctx, pos, value);
     if (endsInSpace(target.children)) value = value.replace(/^ /, '');
-    for (const inline of normaliseDashes(value)) appendStyled(target.children, inline, ctx.styles);
+    for (const inline of normaliseDashes(value)) appendStyled(target.children, inline, ctx.styles, ctx.link);
   }
 
   /** Non-text content (note reference, link) that behaves like text for block building. */
@@ -219,7 +221,7 @@ export class Flow {
       return;
     }
     const target = this.prepare(ctx, pos, '');
-    appendStyled(target.children, inline, ctx.styles);
+    appendStyled(target.children, inline, ctx.styles, ctx.link);
   }
 
   /** Switch to a new root container (a note's blocks); page breaks pending go to `sink` first. */

@@ -10,8 +10,8 @@ import { decodeSource } from './decode.js';
 import { noteAnchorTest, noteTarget } from './note-anchors.js';
 import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, endOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { localLinkTest, navigationStart, navigationTables, pageMarker } from './recognise.js';
-import { dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
-import { divide, markDatelines, mergeHeadings, type Misprint } from './structure.js';
+import { dropDanglingLinks, dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
+import { divide, markDatelines, markNumeralHeadings, mergeHeadings, type Misprint } from './structure.js';
 import { markLetterFrames } from './letters.js';
 import { linkContents } from './contents.js';
 import { readTitlePage } from './title-page.js';
@@ -72,7 +72,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const pageMarkers = all.filter((e) => pageMarker(e) !== undefined).map(startOffset);
   const sectionAnchors = contentsAnchors(all, isLocal, isNoteName);
   const walker = new Walker({
-    isLocal, isNoteName,
+    isLocal, isNoteName, anchorNames: names,
     file, page, shared, start, end, texts: new TextOrder(body), source: pointAnchors(html), skip: new Set<Node>(navigationTables(body)),
     baseUl: runningTextDepth(body, start, end),
     noteAnchors, noteLinks, pageMarkers, notesHeadings: notesHeadingOffsets(body, noteAnchors), sectionAnchors,
@@ -101,12 +101,14 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   markBylines(bodyBlocks);
   mergeHeadings(bodyBlocks);
   joinLabels(bodyBlocks);
+  markNumeralHeadings(bodyBlocks);
   const misprints: Misprint[] = [];
   const dateline = markDatelines(bodyBlocks, misprints);
   const placed = placeSections(bodyBlocks, walked, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
   bodyBlocks = nestParts(nestNumberedSections(placed.body));
   markLetterFrames(bodyBlocks);
   linkContents(front, bodyBlocks);
+  dropDanglingLinks([front, bodyBlocks, notesBlocks]);
 
   const referenced = new Set<string>();
   forEachInlineList([...front, ...bodyBlocks, ...notesBlocks], (list) => {

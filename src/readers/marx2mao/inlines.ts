@@ -22,8 +22,27 @@ export function normaliseDashes(value: string): Inline[] {
   return out;
 }
 
-/** Append `inline` inside the chain of emphasis `styles`, reusing the open emphasis at the end. */
-export function appendStyled(children: Inline[], inline: Inline, styles: readonly EmphasisRend[]): void {
+/** A link of the page to one of its anchors, open around the content: its target, and how many
+ * of the content's styles stand outside it (`<I><A HREF="#s3">the <B>third</B></A></I>`: one). */
+export interface LinkScope {
+  target: string;
+  outer: number;
+}
+
+/**
+ * Append `inline` inside the chain of emphasis `styles`, reusing the open emphasis at the end;
+ * inside `link` too, at its place in the chain, reusing the open link to the same target (one
+ * `<ref>` around `the <hi>third</hi> speech`, not one per style run).
+ */
+export function appendStyled(children: Inline[], inline: Inline, styles: readonly EmphasisRend[], link?: LinkScope): void {
+  if (link && (link.outer <= 0 || styles.length === 0)) {
+    const last = children.at(-1);
+    const open = last?.type === 'link' && last.target === link.target ? last : undefined;
+    const into = open ?? { type: 'link' as const, target: link.target, children: [] };
+    if (!open) children.push(into);
+    appendStyled(into.children, inline, styles);
+    return;
+  }
   if (styles.length === 0) {
     const last = children.at(-1);
     if (inline.type === 'text' && last?.type === 'text') last.value += inline.value;
@@ -31,14 +50,15 @@ export function appendStyled(children: Inline[], inline: Inline, styles: readonl
     return;
   }
   const [first, ...rest] = styles as [EmphasisRend, ...EmphasisRend[]];
+  const inner = link ? { ...link, outer: link.outer - 1 } : undefined;
   const last = children.at(-1);
   if (last?.type === 'emph' && last.rend === first) {
-    appendStyled(last.children, inline, rest);
+    appendStyled(last.children, inline, rest, inner);
     return;
   }
   const emph: Inline = { type: 'emph', rend: first, children: [] };
   children.push(emph);
-  appendStyled(emph.children, inline, rest);
+  appendStyled(emph.children, inline, rest, inner);
 }
 
 /** The last Text in document order inside `children` (descending into emphasis), if any. */

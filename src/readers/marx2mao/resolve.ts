@@ -99,6 +99,30 @@ export function dropUnresolved(blocks: Block[]): void {
   });
 }
 
+/** The ids of the anchors in `blocks`. */
+export function anchorIds(blocks: Block[]): Set<string> {
+  const ids = new Set<string>();
+  forEachInlineList(blocks, (list) => {
+    for (const i of list) if (i.type === 'anchor') ids.add(i.id);
+  });
+  return ids;
+}
+
+/**
+ * A link to an anchor of the page (`#a-s2`, walk-notes.ts) that no anchor answers (the transcriber
+ * linked a name the page never sets, or set it where nothing is kept) loses its link and keeps its
+ * words, so no pointer dangles.
+ */
+export function dropDanglingLinks(lists: readonly Block[][]): void {
+  const anchors = anchorIds(lists.flat());
+  for (const blocks of lists) forEachInlineList(blocks, (list) => {
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
+      if (c.type === 'link' && c.target.startsWith('#a-') && !anchors.has(c.target.slice(1))) list.splice(i--, 1, ...c.children);
+    }
+  });
+}
+
 /**
  * Place displaced foot notes at the foot of the page of their first reference: before the block
  * holding the next page break, or after the reference's own block when the break is inside it.

@@ -6,7 +6,8 @@ import type { Block, Dateline, Division, Heading, SourcePosition } from '../../m
 import { readDate, type ReadDate } from './dates.js';
 import { plainText } from '../../model/plain-text.js';
 import { labelKind, splitAt } from './book.js';
-import { opensNumbering } from '../../model/enumeration.js';
+import { enumerationOf, opensNumbering, valueIn } from '../../model/enumeration.js';
+import { pageValue } from '../../model/page-sequence.js';
 
 /**
  * A title set over several lines can reach us as consecutive headings (a `<P>` inside the title's
@@ -25,6 +26,39 @@ export function mergeHeadings(blocks: Block[]): void {
     }
   }
   for (const b of blocks) if (b.type === 'quote' || b.type === 'division') mergeHeadings(b.blocks);
+}
+
+/**
+ * A centred line that is a roman number alone (`<CENTER> II </CENTER>`; or the `I` set in the
+ * title's centred block after a `<P>`) is the title of a numbered section in plain type: it becomes
+ * a heading, which the numbered sections' rules then make a division of (book.ts, tei/blocks.ts),
+ * where the number next to it stands in the same list (`I` before `II`, as a line of its own or a
+ * heading: a lone `I` is a word), at the level of the headings numbered beside it (a bold `II`
+ * and a plain `III` are one numbering), else a level below the work's title. Only in the running
+ * text and its divisions: a number in a table, a quotation or a note is a label or a figure.
+ */
+export function markNumeralHeadings(blocks: Block[]): void {
+  for (const b of blocks) if (b.type === 'division') markNumeralHeadings(b.blocks);
+  const lone = (b: Block): number | undefined => {
+    if (b.type !== 'paragraph' || b.rend !== 'center' || !b.children.every((c) => c.type === 'text' || c.type === 'anchor')) return undefined;
+    const m = /^([IVXLC]{1,7})\.?$/.exec(plainText(b.children).trim());
+    return m ? pageValue(m[1]!)?.value : undefined;
+  };
+  const numbers: { at: number; value: number; level?: number }[] = [];
+  blocks.forEach((b, at) => {
+    const value = lone(b);
+    const e = b.type === 'heading' ? enumerationOf(b.children) : undefined;
+    const headed = e && b.type === 'heading' ? valueIn(e, 'roman') : undefined;
+    if (value !== undefined) numbers.push({ at, value });
+    else if (headed !== undefined) numbers.push({ at, value: headed, level: (b as Heading).level });
+  });
+  const level = numbers.find((n) => n.level !== undefined)?.level ?? 3;
+  for (const n of numbers) {
+    const b = blocks[n.at]!;
+    if (n.level !== undefined || b.type !== 'paragraph') continue;
+    if (!numbers.some((o) => (o.value === n.value - 1 && o.at < n.at) || (o.value === n.value + 1 && o.at > n.at))) continue;
+    blocks[n.at] = { type: 'heading', level, children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
+  }
 }
 
 /** A date read with a letter l as the digit 1 (`May 24, l927`), to be reported. */

@@ -76,6 +76,8 @@ export function link(w: Walker, el: Element, ctx: WalkCtx): void {
   }
   const href = attr(el, 'href');
   if (href && bracketedLink(w, el, href, ctx)) return;
+  const own = href ? ownAnchorLink(w, el, href) : undefined;
+  if (own) return w.children(el, { ...ctx, link: { target: own, outer: ctx.styles.length } });
   if (href && !w.input.isLocal(href)) {
     const value = collapse(textOf(el));
     if (value.trim()) {
@@ -150,10 +152,32 @@ export function anchorPoint(w: Walker, el: Element, name: string, ctx: WalkCtx):
   }
   if (/^fnp/i.test(name)) w.state.markFootAnchor(name);
   else if (!/^notes$/i.test(name)) {
-    const id = `a-${name.replace(/[^\w.-]/g, '_')}`;
+    const id = anchorId(name);
     if (w.state.addAnchor(id)) w.state.flow.anchor(id);
   }
   return false;
+}
+
+/** The TEI id of the page's anchor `name` (`s2` → `a-s2`). */
+export function anchorId(name: string): string {
+  return `a-${name.replace(/[^\w.-]/g, '_')}`;
+}
+
+/**
+ * `#a-s2` for a link to an anchor of this page that stands for neither a note nor a print page:
+ * a contents entry's `<A HREF="IC17.html#s2">364</A>`, a cross-reference. Only a link closed in
+ * the source: the parser stretches an unclosed `<A>` over what follows it. The reader unwraps the
+ * link again when its anchor did not become one (resolve.ts, dropDanglingLinks).
+ */
+function ownAnchorLink(w: Walker, el: Element, href: string): string | undefined {
+  if (!el.sourceCodeLocation?.endTag) return undefined;
+  // this page's own (not another page's that sets an anchor of the same name: `AQCM07.html#s11`)
+  const file = href.slice(0, Math.max(0, href.indexOf('#')));
+  if (!href.includes('#') || (file && file.split('/').pop()!.toLowerCase() !== w.input.page.toLowerCase())) return undefined;
+  const name = href.slice(href.indexOf('#') + 1);
+  // print pages' anchors (`p275`, `np51`) and foot notes' (`fnp72`) are linked as page references
+  if (!w.input.anchorNames.has(name) || w.input.isNoteName(name) || /^(?:n?p\d|fnp)/.test(name) || /^notes$/i.test(name)) return undefined;
+  return `#${anchorId(name)}`;
 }
 
 export function noteRef(w: Walker, el: Element, m: { target?: string; label: string }, ctx: WalkCtx): void {

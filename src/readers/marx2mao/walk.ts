@@ -9,6 +9,7 @@ import { endsNotes } from './sections.js';
 import { WalkState } from './walk-state.js';
 import { attr, childrenOf, shortText, collapse, elements, endOffset, isElement, isText, positionOf, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import type { BlockContext, FlowShared } from './flow.js';
+import type { LinkScope } from './inlines.js';
 import type { TextOrder } from './page-parts.js';
 import {
   anchorPoint, enterNotes, finishFoot, footnoteBlock, isNotesHeading, link, noteRef, numberedFootBlock,
@@ -27,6 +28,9 @@ export interface WalkCtx {
   inFootnote: boolean;
   /** Inside `<FONT SIZE=-…>`: the small type of notes (a body paragraph is not small). */
   small?: boolean;
+  /** Inside a link of the page to one of its own anchors (`<A HREF="#s2">`): its target (`#a-s2`),
+   * and how many of `styles` stand outside it. */
+  link?: LinkScope;
 }
 
 export interface WalkInput {
@@ -56,6 +60,8 @@ export interface WalkInput {
   isNoteName: (name: string) => boolean;
   /** Whether a link points into this page. */
   isLocal: (href: string) => boolean;
+  /** The names of the page's anchors (`<A NAME>`, and `<BR ID>` for those dom.ts read so). */
+  anchorNames: ReadonlySet<string>;
   /** Navigation tables: never running text. */
   skip: Set<Node>;
   /** Source extents of the anchors a contents table links to (`<A NAME="s2">`): the sections. */
@@ -127,6 +133,8 @@ export class Walker {
       align: ctx.heading ? undefined : ctx.center ? 'center' : ctx.align,
       quoteDepth: Math.max(0, ctx.ul - base),
       styles: ctx.heading ? ctx.styles.filter((s) => s !== 'bold') : ctx.styles,
+      // a heading's bold is not kept: the styles outside the link counted without it
+      ...(ctx.link ? { link: { ...ctx.link, outer: ctx.heading ? ctx.styles.slice(0, ctx.link.outer).filter((s) => s !== 'bold').length : ctx.link.outer } } : {}),
     };
   }
 
