@@ -219,7 +219,7 @@ function headOf(doc: XElement, id: string): XElement | undefined {
 const anchorIds = (el: XElement | undefined) => (el ? descendants(el, 'anchor').map((a) => a.attrs['xml:id']) : []);
 
 describe("the source's own links in a contents table (IC17, AQR08, IMP16)", () => {
-  it('lead an entry to the section whose title holds the anchor its page number links to; a cell of titles is an entry per run of lines up to the leader dots (IC17)', async () => {
+  it('lead an entry to the section whose title holds the anchor its page number links to; a cell of titles is an entry per run of lines up to the leader dots; the first section is one (IC17)', async () => {
     const doc = await validSamplePage('marx2mao-tranche2/Lenin/IC17.html');
     const list = descendants(descendants(doc, 'front')[0]!, 'list')[0]!;
     const [work, notes] = childElements(list, 'item');
@@ -228,6 +228,13 @@ describe("the source's own links in a contents table (IC17, AQR08, IMP16)", () =
     expect(items.map((i) => textContent(childElements(i, 'num')[0]))).toEqual(['327', '329', '331', '333', '339', '342', '346', '350', '353', '357', '360', '364', '367']);
     // a title printed over two lines is one entry
     expect(textContent(childElements(items[8]!, 'ref')[0])).toMatch(/^Government Disruption of the Work of the Democratic\s*Organisations \./);
+    // the work's title stands only in the title block: the body is its sections, the first one too
+    const body = descendants(doc, 'div').find((d) => d.attrs.type === 'work')!;
+    expect(childElements(body, 'head')).toEqual([]);
+    const sections = childElements(body, 'div');
+    expect(sections.every((d) => d.attrs.type === 'section')).toBe(true);
+    expect(sections.map((d) => textContent(childElements(d, 'head')[0]))).toHaveLength(12);
+    expect(textContent(childElements(sections[0]!, 'head')[0])).toBe('Famine Is Approaching');
     items.forEach((item, k) => {
       const ref = childElements(item, 'ref')[0];
       // the page sets no anchor s12 (the section's title is missing from the transcription): not linked

@@ -11,7 +11,7 @@ import { noteAnchorTest, noteTarget } from './note-anchors.js';
 import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, endOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { localLinkTest, navigationStart, navigationTables, pageMarker } from './recognise.js';
 import { dropDanglingLinks, dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
-import { divide, markDatelines, markNumeralHeadings, mergeHeadings, type Misprint } from './structure.js';
+import { divide, markDatelines, markNumeralHeadings, mergeHeadings, sectionsUnderTitleBlock, type Misprint } from './structure.js';
 import { markLetterFrames } from './letters.js';
 import { linkContents } from './contents.js';
 import { readTitlePage } from './title-page.js';
@@ -106,6 +106,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const dateline = markDatelines(bodyBlocks, misprints);
   const placed = placeSections(bodyBlocks, walked, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
   bodyBlocks = nestParts(nestNumberedSections(placed.body));
+  bodyBlocks = sectionsUnderTitleBlock(bodyBlocks, title?.title ?? pageTitle(htmlEl!));
   markLetterFrames(bodyBlocks);
   linkContents(front, bodyBlocks);
   dropDanglingLinks([front, bodyBlocks, notesBlocks]);

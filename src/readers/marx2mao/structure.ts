@@ -61,6 +61,26 @@ export function markNumeralHeadings(blocks: Block[]): void {
   }
 }
 
+/**
+ * A work whose body opens on the first of several titles of one level below a work's title, with
+ * none above them: its own title stands only in the title block (IC17: `Famine Is Approaching`,
+ * then `COMPLETE GOVERNMENT INACTIVITY` … under `THE IMPENDING CATASTROPHE AND HOW TO COMBAT IT`).
+ * Each heads a section of the work, the first too, which the TEI writer would otherwise make the
+ * work's title.
+ */
+export function sectionsUnderTitleBlock(body: Block[], title: string | undefined): Block[] {
+  const first = body.find((b) => b.type !== 'pbBlock');
+  const heads = body.filter((b): b is Heading => b.type === 'heading');
+  if (!title || first?.type !== 'heading' || first.level < 3 || heads.length < 2) return body;
+  if (body.some((b) => b.type === 'division') || heads.some((h) => h.level !== first.level)) return body;
+  // the first heading is no repeat of the work's title (most of the title's words in it)
+  const words = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2);
+  const own = new Set(words(plainText(first.children)));
+  const titleWords = words(title);
+  if (titleWords.filter((w) => own.has(w)).length * 2 >= titleWords.length) return body;
+  return [{ type: 'division', kind: 'work', blocks: splitAt(body, (b) => b.type === 'heading', 'section') }];
+}
+
 /** A date read with a letter l as the digit 1 (`May 24, l927`), to be reported. */
 export interface Misprint {
   date: ReadDate;
