@@ -15,7 +15,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountConversion } from '../../src/accounting/index.js';
 import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
-import { renderHtml, renderText } from '../../src/render/index.js';
+import { renderEpub, renderHtml, renderText } from '../../src/render/index.js';
+import { strFromU8, unzipSync } from 'fflate';
+import { sectionsUnderTitleBlock } from '../../src/readers/marx2mao/structure.js';
+import type { Block } from '../../src/model/types.js';
 import { writeTei } from '../../src/tei/index.js';
 import { validateTei } from '../../src/validate/index.js';
 import { jingValidate } from '../support/jing.js';
@@ -196,22 +199,32 @@ describe('a centred title in plain type that a contents entry links to (TUTB21)'
     expect(linked).toHaveLength(7);
   });
 
-  it('titles that begin with an article are titles; a cell of several titles read as one entry names no one section (PRKR64)', async () => {
+  it('titles that begin with an article are titles; a cell of titles beside a page each is an entry per title, a line after a hyphen running on (PRKR64)', async () => {
     const doc = await validSamplePage('marx2mao-tranche2/Other/PRKR64.html');
     expect(descendants(doc, 'head').map((h) => textContent(h)).some((h) => h.startsWith('A DISCIPLE OF BERNSTEIN'))).toBe(true);
-    // eleven titles in one cell, one of them run over a paragraph break in mid-word: one entry, whose
-    // words link to none of the sections (their page numbers, linked in the source, do)
-    const front = descendants(doc, 'front')[0]!;
-    expect(descendants(front, 'ref').filter((r) => textContent(r).includes('A DISCIPLE OF BERNSTEIN'))).toEqual([]);
-    expect(descendants(front, 'ref').filter((r) => /^\d+$/.test(textContent(r))).length).toBeGreaterThanOrEqual(10);
+    // ten titles in one cell, one run over a paragraph break in mid-word (`PROLE-` / `TARIAN`),
+    // beside ten pages: each title leads to its section (one, REFUTATION OF THE "PARLIAMENTARY
+    // ROAD", has no heading on the page)
+    const refs = descendants(descendants(doc, 'front')[0]!, 'ref').filter((r) => /^[A-Z"]/.test(textContent(r)) && r.attrs.target!.startsWith('#div'));
+    // (the first twenty letters of an entry and of the heading it leads to)
+    const letters = (t: string) => t.replace(/[^A-Z]/g, '').slice(0, 20);
+    const pairs = refs.map((r) => [letters(textContent(r)), letters(textContent(headOf(doc, r.attrs.target!.slice(1))))]);
+    expect(pairs).toContainEqual(['ADISCIPLEOFBERNSTEIN', 'ADISCIPLEOFBERNSTEIN']);
+    expect(pairs).toContainEqual(['VIOLENTREVOLUTIONISA', 'VIOLENTREVOLUTIONISA']);
+    expect(pairs).toContainEqual(['OURHOPES', 'OURHOPES']);
+    // (an entry may run on past its heading's words: the Eighth Comment's entry takes in its byline)
+    expect(pairs.filter(([a, b]) => !(b && (a!.startsWith(b) || b.startsWith(a!))))).toEqual([]);
+    expect(pairs.length).toBeGreaterThanOrEqual(9);
   });
 });
 
 /** The head a reference's id leads to: its division's, or the head holding the anchor of that id. */
 function headOf(doc: XElement, id: string): XElement | undefined {
   for (const d of descendants(doc, 'div')) {
-    const head = childElements(d, 'head')[0];
-    if (head && (d.attrs['xml:id'] === id || descendants(head, 'anchor').some((a) => a.attrs['xml:id'] === id))) return head;
+    const heads = childElements(d, 'head');
+    if (d.attrs['xml:id'] === id && heads[0]) return heads[0];
+    const holding = heads.find((h) => descendants(h, 'anchor').some((a) => a.attrs['xml:id'] === id));
+    if (holding) return holding;
   }
   return undefined;
 }
@@ -268,6 +281,31 @@ describe("the source's own links in a contents table (IC17, AQR08, IMP16)", () =
     const rffyp = await validSamplePage('marx2mao-tranche2/Stalin/RFFYP33.html');
     const labels = descendants(descendants(rffyp, 'front')[0]!, 'ref').filter((r) => /^[IVX]+$/.test(textContent(r)));
     expect(labels.map((r) => textContent(headOf(rffyp, r.attrs.target!.slice(1))).split('.')[0])).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']);
+    // and its eight titles, one run over two lines (`… and the Way` / `to Its Fulfilment`), beside eight pages
+    const titles = descendants(descendants(rffyp, 'front')[0]!, 'ref').filter((r) => /^(The|General)/.test(textContent(r)));
+    expect(titles.map((r) => textContent(headOf(rffyp, r.attrs.target!.slice(1))).split('.')[0])).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']);
+    expect(textContent(titles[1]!)).toMatch(/and the Way\s*to Its Fulfilment$/);
+  });
+
+  it('an anchor in the running text leads there, unless every word of the entry names the division right after it (CM47, JPCC27)', async () => {
+    const cm47 = await validSamplePage('marx2mao/M&E/CM47.html');
+    const items = descendants(descendants(cm47, 'front')[0]!, 'item');
+    // the innermost item holding the words (an item's text takes in its sub-list's)
+    const entry = (start: string) => items.filter((i) => textContent(i).replace(/\s+/g, ' ').includes(start)).at(-1)!;
+    // `b.` is a centred line in the text, not the heading of `2.` after it (two of whose words it shares)
+    expect(childElements(entry('b. Petty-Bourgeois Socialism'), 'ref')[0]!.attrs.target).toBe('#a-s3ib');
+    expect(textContent(headOf(cm47, childElements(entry('Conservative, or Bourgeois, Socialism'), 'ref')[0]!.attrs.target!.slice(1)))).toMatch(/^2\. CONSERVATIVE/);
+    // JPCC27's labels stand in the row's second cell (its first empty: indented): the titles beside them are linked
+    const jpcc = await validSamplePage('marx2mao-tranche2/Stalin/JPCC27.html');
+    const titles = ['The Attacks of the Opposition', 'About China', 'The Anglo-Soviet Unity Committee', 'The Threat of War'];
+    const refs = descendants(descendants(jpcc, 'front')[0]!, 'ref').filter((r) => titles.some((t) => textContent(r).startsWith(t)));
+    expect(refs.map((r) => textContent(headOf(jpcc, r.attrs.target!.slice(1))).split('.')[0])).toEqual(['I', 'II', 'III', 'IV']);
+  });
+
+  it('a centred number after a numbering of a higher number begins none (CWF71\'s II of Marx\'s notes after section IV)', async () => {
+    const cwf = await validSamplePage('marx2mao/M&E/CWF71.html');
+    expect(descendants(cwf, 'head').filter((h) => anchorIds(h).includes('a-n2'))).toEqual([]);
+    expect(descendants(cwf, 'p').filter((p) => textContent(p) === 'II' && anchorIds(p).includes('a-n2'))).toHaveLength(1);
   });
 
   it('an anchor set before the block of a chapter\'s title leads to that chapter (IMP16)', async () => {
@@ -309,6 +347,34 @@ describe('a link of the page to one of its anchors (made up from Stalin/CT99.htm
     const p = descendants(descendants(doc, 'body')[0]!, 'p').find((x) => textContent(x).includes('test of the year'))!;
     expect(textContent(p)).toContain('(see the speech)');
     expect(descendants(p, 'ref')).toEqual([]);
+  });
+});
+
+describe('a work whose title stands only in the title block (sectionsUnderTitleBlock)', () => {
+  const heading = (text: string): Block => ({ type: 'heading', level: 3, children: [{ type: 'text', value: text }] });
+  const para: Block = { type: 'paragraph', children: [{ type: 'text', value: 'Text.' }] };
+  const kinds = (blocks: Block[]) => blocks.map((b) => (b.type === 'division' ? `${b.kind}(${kinds(b.blocks).join(' ')})` : b.type));
+
+  it('is a work of sections where the first heading is no repeat of the title, stop words aside', () => {
+    const body = [heading('The War and the Peasants'), para, heading('The Towns'), para];
+    expect(kinds(sectionsUnderTitleBlock(body, 'The State and Revolution'))).toEqual(['work(section(heading paragraph) section(heading paragraph))']);
+  });
+
+  it('leaves the body as it is where the first heading is the title, or half its words', () => {
+    const body = () => [heading('THE STATE AND REVOLUTION'), para, heading('The Towns'), para];
+    expect(kinds(sectionsUnderTitleBlock(body(), 'The State and Revolution'))).toEqual(['heading', 'paragraph', 'heading', 'paragraph']);
+    const longer = [heading('The Impending Famine and the Catastrophe'), para, heading('The Towns'), para];
+    expect(kinds(sectionsUnderTitleBlock(longer, 'The Impending Catastrophe and How to Combat It'))).toEqual(['heading', 'paragraph', 'heading', 'paragraph']);
+  });
+
+  it('names the work by the document\'s title in the EPUB\'s contents (IC17)', async () => {
+    const path = join(fixtures, 'marx2mao-tranche2', 'Lenin', 'IC17.html');
+    const r = readMarx2mao(readFileSync(path), path);
+    if (!r.ok) throw new Error('refused');
+    const files = unzipSync(await renderEpub(writeTei(r.edition, publication)));
+    const nav = strFromU8(files[Object.keys(files).find((f) => /nav\.xhtml$/.test(f))!]!);
+    expect(nav).toMatch(/>The Impending Catastrophe and How to Combat It<\/a>/);
+    expect(nav).not.toMatch(/>Work<\/a>/);
   });
 });
 

@@ -136,11 +136,15 @@
     <xsl:sequence select="string(.)"/>
   </xsl:template>
 
-  <!-- Title of a division for tables of contents: its head, else its type, else 'Section'. -->
+  <!-- Title of a division for tables of contents: its head; for a work without one (its title
+       only in the title block the header was read from), the document's title; else its type,
+       else 'Section'. -->
   <xsl:function name="t:div-title" as="xs:string">
     <xsl:param name="div" as="element()"/>
     <xsl:variable name="h" select="t:plain-heading($div/head[1])"/>
+    <xsl:variable name="titles" select="$div/ancestor::TEI[1]/teiHeader/fileDesc/titleStmt/title"/>
     <xsl:sequence select="if ($h) then $h
+                          else if ($div/@type = 'work' and $titles) then normalize-space(($titles[@type = 'main'], $titles)[1])
                           else if ($div/@type = 'notes') then 'Notes'
                           else if ($div/@type = 'titlepage') then 'Title page'
                           else if ($div/@type) then upper-case(substring($div/@type, 1, 1)) || substring($div/@type, 2)

@@ -93,7 +93,7 @@ function trailingAnchors(l: readonly Inline[]): string[] {
 }
 
 /** Words that name a title: three letters or more, lower case. */
-function keyWords(s: string): string[] {
+export function keyWords(s: string): string[] {
   return s.toLowerCase().replace(/[^\p{L}\s]/gu, ' ').split(/\s+/).filter((w) => w.length >= 3 && !['the', 'and', 'chapter', 'part'].includes(w));
 }
 
@@ -151,8 +151,13 @@ export function linkContents(front: Block[], body: Block[]): void {
   // before the `<P>` that opens the title): where the source's own links lead
   const byAnchor = new Map<string, number>();
   let before: string[] = [];
+  // the anchors of the running text, and the first division after each
+  const inText = new Map<string, number>();
+  let waiting: string[] = [];
   const target = (division: Division | Heading, head: Heading): void => {
     for (const id of [...before, ...anchorsIn(head.children)]) if (!byAnchor.has(id)) byAnchor.set(id, targets.length);
+    for (const id of waiting) if (!byAnchor.has(id)) inText.set(id, targets.length);
+    waiting = [];
     const number = enumerationOf(head.children);
     targets.push({ division, words: new Set(keyWords(plainText(head.children))), ...(number ? { number } : {}) });
   };
@@ -170,6 +175,7 @@ export function linkContents(front: Block[], body: Block[]): void {
         target(b, b);
       }
       if (b.type !== 'pbBlock') first = false;
+      if (b.type !== 'division') waiting.push(...anchorIds([b]));
       if (b.type === 'paragraph') before = trailingAnchors(b.children);
       else if (b.type !== 'pbBlock' && b.type !== 'division') before = [];
     }
@@ -199,12 +205,17 @@ export function linkContents(front: Block[], body: Block[]): void {
     // before the work's title, which the title and its first section both link to) or the
     // entry's words name another division (a link the transcriber mistyped)
     if (k !== undefined && k >= next && (named < 0 || entry.length === 0 || names(entry, targets[k]!))) return toDivision(k, title);
-    if (named >= 0) return toDivision(named, title);
+    // an anchor in the running text is where the source says the entry's text begins: its words
+    // lead instead only to the division right after it, and only with every word (JPCC27's `I. The
+    // Attacks of the Opposition …`, its anchor on the speech's subtitle above; not CM47's `b.
+    // Petty-Bourgeois Socialism`, a centred line, to the `2. CONSERVATIVE, OR BOURGEOIS, SOCIALISM` after it)
+    const near = (n: number) => n >= 0 && (k !== undefined || !own || (inText.get(own.slice(1)) === n && entry.every((w) => targets[n]!.words.has(w))));
+    if (near(named)) return toDivision(named, title);
     // an entry of a number alone (`I . . . .`; its label `I`, its title only the dots) names the
     // next heading numbered so
     const number = entry.length === 0 && label ? enumerationOf([{ type: 'text', value: label }]) : undefined;
     const numbered = number ? targets.findIndex((t, i) => i >= next && t.number?.kind === number.kind && t.number.value === number.value) : -1;
-    if (numbered >= 0) return toDivision(numbered, title);
+    if (near(numbered)) return toDivision(numbered, title);
     // the anchor stands in the running text (where the heading is missing): the entry leads there
     if (!own) return { title };
     return { title: ownTarget(title) === own ? title : [{ type: 'link', target: own, children: unlinked(title) }], target: own };
@@ -237,8 +248,11 @@ function linkTable(table: Table, { entry: link, anchored, taken }: Linker): void
   for (const row of table.rows) {
     // the divisions the rows above lead to (the work's title, before its first section's row)
     const above = taken();
-    const labelCol = row.length >= 3 && allLines(row[0]!, LABEL_LINE) ? 0 : -1;
     const pageCol = row.length >= 2 && allLines(row.at(-1)!, PAGE_LINE) ? row.length - 1 : -1;
+    // the label column: the first with text (empty cells before it indent the row: JPCC27's
+    // sections under their speech)
+    const first = row.findIndex(hasText);
+    const labelCol = first >= 0 && first !== pageCol && row.length >= 3 && allLines(row[first]!, LABEL_LINE) ? first : -1;
     const labelLines = labelCol < 0 ? undefined : lines(inlinesOf(row[labelCol]!)!);
     const labels = labelLines?.map(textOf);
     const pageLines = pageCol < 0 ? [] : lines(inlinesOf(row[pageCol]!)!).filter((l) => textOf(l));
@@ -249,12 +263,21 @@ function linkTable(table: Table, { entry: link, anchored, taken }: Linker): void
     // a line of its own after empty cells is a summary of the entry above, which names no division
     if (labelCol < 0 && pageCol < 0 && row.findIndex(hasText) > 0) continue;
     row.forEach((cell, c) => {
-      if (c === labelCol || c === pageCol) return;
-      const inl = inlinesOf(cell);
-      if (!inl) return;
+      if (c === labelCol || c === pageCol || !inlinesOf(cell)) return;
+      // the page column may stand in the title's cell, as its last paragraph (kept as it is)
+      const [inl, inCell] = splitPages(cell);
       const ls = lines(inl);
-      const perLine = pages.length === ls.filter((l) => textOf(l)).length;
-      const starts = labels ? ls.map((_, i) => i === 0 || !!labels[i]) : ls.map((_, i) => i === 0 || (perLine && !!textOf(ls[i]!)));
+      const cellPages = inCell ? lines(inCell).filter((l) => textOf(l)) : pageLines;
+      // the labels group the title's lines where they line up with them: not where the label
+      // column runs longer (RFFYP33's, whose blank lines the title column lacks)
+      const lined = labels && labels.length <= ls.length ? labels : undefined;
+      // else an entry per line with a page for each; or per run of lines, a line that opens in
+      // small letters or follows a hyphen running on from the one above (`The Fundamental Task of
+      // the Five-Year Plan and the Way` / `to Its Fulfilment`), where that gives a page each
+      const opens = (l: Line, i: number) => !!textOf(l) && (i === 0 || !(/^\p{Ll}/u.test(textOf(l)) || /-$/.test(textOf(ls[i - 1]!))));
+      const perLine = cellPages.length === ls.filter((l) => textOf(l)).length || cellPages.length === ls.filter(opens).length;
+      const byLine = (l: Line, i: number) => (cellPages.length === ls.filter((x) => textOf(x)).length ? !!textOf(l) : opens(l, i));
+      const starts = lined ? ls.map((_, i) => i === 0 || !!lined[i]) : ls.map((l, i) => i === 0 || (perLine && byLine(l, i)));
       // a line linked elsewhere than the entry's lines above it is an entry of its own (XI's title, then `Postscript`)
       ls.forEach((l, i) => {
         const own = ownTarget(l);
@@ -262,21 +285,27 @@ function linkTable(table: Table, { entry: link, anchored, taken }: Linker): void
       });
       const groups: { at: number; lines: Line[] }[] = [];
       ls.forEach((l, i) => (starts[i] ? groups.push({ at: i, lines: [l] }) : groups.at(-1)!.lines.push(l)));
+      // labels not lined up with the titles, one for each entry: the k-th label is the k-th entry's
+      const printed = labels?.flatMap((l, i) => (l ? [i] : [])) ?? [];
+      const inOrder = !lined && printed.length === groups.filter((g) => g.lines.some((l) => textOf(l))).length;
+      let entries = 0;
       const out: Inline[] = [];
       groups.forEach((g, k) => {
         if (k > 0) out.push({ type: 'lb' });
         const joined: Line = g.lines.flatMap((l, i) => (i > 0 ? [{ type: 'lb' } as Inline, ...l] : l));
         if (!textOf(joined)) return out.push(...joined);
-        const page = perLine && !labels ? k : undefined;
-        const hint = labelLines ? ownTarget(labelLines[g.at] ?? []) : page !== undefined ? ownTarget(pageLines[page]!) : undefined;
-        const linked = link(joined, hint, labels?.[g.at]);
+        const page = perLine && !lined ? k : undefined;
+        const hint = lined ? ownTarget(labelLines![g.at] ?? []) : page !== undefined ? ownTarget(cellPages[page]!) : undefined;
+        const linked = link(joined, hint, lined?.[g.at]);
         out.push(...linked.title);
-        if (labelLines) labelTo.set(g.at, linked.target);
-        else if (page !== undefined) pageTo.set(page, linked.target);
+        if (inOrder) labelTo.set(printed[entries]!, linked.target);
+        entries++;
+        if (lined) labelTo.set(g.at, linked.target);
+        else if (page !== undefined && !inCell) pageTo.set(page, linked.target);
       });
       if (!out.some((i) => i.type === 'link')) return;
       const first = cell.blocks[0]!;
-      cell.blocks = [{ ...first, children: out } as Block];
+      cell.blocks = [{ ...first, children: out } as Block, ...(inCell ? [cell.blocks.at(-1)!] : [])];
     });
     // the source's links of the label and page columns: where their entries lead, or, beside no
     // title, entries of their own

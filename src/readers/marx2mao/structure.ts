@@ -6,6 +6,7 @@ import type { Block, Dateline, Division, Heading, SourcePosition } from '../../m
 import { readDate, type ReadDate } from './dates.js';
 import { plainText } from '../../model/plain-text.js';
 import { labelKind, splitAt } from './book.js';
+import { keyWords } from './contents.js';
 import { enumerationOf, opensNumbering, valueIn } from '../../model/enumeration.js';
 import { pageValue } from '../../model/page-sequence.js';
 
@@ -32,10 +33,12 @@ export function mergeHeadings(blocks: Block[]): void {
  * A centred line that is a roman number alone (`<CENTER> II </CENTER>`; or the `I` set in the
  * title's centred block after a `<P>`) is the title of a numbered section in plain type: it becomes
  * a heading, which the numbered sections' rules then make a division of (book.ts, tei/blocks.ts),
- * where the number next to it stands in the same list (`I` before `II`, as a line of its own or a
- * heading: a lone `I` is a word), at the level of the headings numbered beside it (a bold `II`
- * and a plain `III` are one numbering), else a level below the work's title. Only in the running
- * text and its divisions: a number in a table, a quotation or a note is a label or a figure.
+ * where the roman number nearest before it in the same list is the one before it, or the nearest
+ * after it the one after (`I` before `II`, as a line of its own or a heading: a lone `I` is a word,
+ * and a `II` after `IV` begins no numbering), at that neighbour's level where it is a heading (a
+ * bold `II` and a plain `III` are one numbering), else a level below the work's title. Only in
+ * the running text and its divisions: a number in a table, a quotation or a note is a label or a
+ * figure.
  */
 export function markNumeralHeadings(blocks: Block[]): void {
   for (const b of blocks) if (b.type === 'division') markNumeralHeadings(b.blocks);
@@ -44,21 +47,25 @@ export function markNumeralHeadings(blocks: Block[]): void {
     const m = /^([IVXLC]{1,7})\.?$/.exec(plainText(b.children).trim());
     return m ? pageValue(m[1]!)?.value : undefined;
   };
+  // the roman numbers of the list in order: lines of their own, and headings that open with one
   const numbers: { at: number; value: number; level?: number }[] = [];
   blocks.forEach((b, at) => {
-    const value = lone(b);
     const e = b.type === 'heading' ? enumerationOf(b.children) : undefined;
-    const headed = e && b.type === 'heading' ? valueIn(e, 'roman') : undefined;
-    if (value !== undefined) numbers.push({ at, value });
-    else if (headed !== undefined) numbers.push({ at, value: headed, level: (b as Heading).level });
+    const headed = e ? valueIn(e, 'roman') : undefined;
+    const value = headed ?? lone(b);
+    if (value !== undefined) numbers.push({ at, value, ...(headed !== undefined && b.type === 'heading' ? { level: b.level } : {}) });
   });
-  const level = numbers.find((n) => n.level !== undefined)?.level ?? 3;
-  for (const n of numbers) {
+  numbers.forEach((n, k) => {
     const b = blocks[n.at]!;
-    if (n.level !== undefined || b.type !== 'paragraph') continue;
-    if (!numbers.some((o) => (o.value === n.value - 1 && o.at < n.at) || (o.value === n.value + 1 && o.at > n.at))) continue;
-    blocks[n.at] = { type: 'heading', level, children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
-  }
+    if (n.level !== undefined || b.type !== 'paragraph') return;
+    const before = numbers[k - 1];
+    const after = numbers[k + 1];
+    const neighbour = before?.value === n.value - 1 ? before : after?.value === n.value + 1 ? after : undefined;
+    if (!neighbour) return;
+    // (the level is the next line's neighbour's too: `III` after a plain `II` after a bold `I`)
+    n.level = neighbour.level ?? 3;
+    blocks[n.at] = { type: 'heading', level: n.level, children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
+  });
 }
 
 /**
@@ -73,10 +80,9 @@ export function sectionsUnderTitleBlock(body: Block[], title: string | undefined
   const heads = body.filter((b): b is Heading => b.type === 'heading');
   if (!title || first?.type !== 'heading' || first.level < 3 || heads.length < 2) return body;
   if (body.some((b) => b.type === 'division') || heads.some((h) => h.level !== first.level)) return body;
-  // the first heading is no repeat of the work's title (most of the title's words in it)
-  const words = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2);
-  const own = new Set(words(plainText(first.children)));
-  const titleWords = words(title);
+  // the first heading is no repeat of the work's title (half the title's words in it or more)
+  const own = new Set(keyWords(plainText(first.children)));
+  const titleWords = keyWords(title);
   if (titleWords.filter((w) => own.has(w)).length * 2 >= titleWords.length) return body;
   return [{ type: 'division', kind: 'work', blocks: splitAt(body, (b) => b.type === 'heading', 'section') }];
 }
