@@ -203,8 +203,9 @@ describe('a centred title in plain type that a contents entry links to (TUTB21)'
     const doc = await validSamplePage('marx2mao-tranche2/Other/PRKR64.html');
     expect(descendants(doc, 'head').map((h) => textContent(h)).some((h) => h.startsWith('A DISCIPLE OF BERNSTEIN'))).toBe(true);
     // ten titles in one cell, one run over a paragraph break in mid-word (`PROLE-` / `TARIAN`),
-    // beside ten pages: each title leads to its section (one, REFUTATION OF THE "PARLIAMENTARY
-    // ROAD", has no heading on the page)
+    // beside ten pages: each title leads to its section (but REFUTATION OF THE "PARLIAMENTARY
+    // ROAD", whose anchor the page names `6` while the contents link `#s6`: its centred title is
+    // not taken for a heading)
     const refs = descendants(descendants(doc, 'front')[0]!, 'ref').filter((r) => /^[A-Z"]/.test(textContent(r)) && r.attrs.target!.startsWith('#div'));
     // (the first twenty letters of an entry and of the heading it leads to)
     const letters = (t: string) => t.replace(/[^A-Z]/g, '').slice(0, 20);
@@ -302,6 +303,12 @@ describe("the source's own links in a contents table (IC17, AQR08, IMP16)", () =
     expect(refs.map((r) => textContent(headOf(jpcc, r.attrs.target!.slice(1))).split('.')[0])).toEqual(['I', 'II', 'III', 'IV']);
   });
 
+  it('an anchor on other words than the entry\'s leaves the entry to its words (EPS52: `1.`, its anchor on the letter\'s salutation)', async () => {
+    const doc = await validSamplePage('marx2mao-tranche2/Stalin/EPS52.html');
+    const first = descendants(descendants(doc, 'front')[0]!, 'item').find((i) => textContent(i).includes('Character of Economic Laws Under Socialism'))!;
+    expect(textContent(headOf(doc, childElements(first, 'ref')[0]!.attrs.target!.slice(1)))).toMatch(/^1\. CHARACTER OF ECONOMIC LAWS/);
+  });
+
   it('a centred number after a numbering of a higher number begins none (CWF71\'s II of Marx\'s notes after section IV)', async () => {
     const cwf = await validSamplePage('marx2mao/M&E/CWF71.html');
     expect(descendants(cwf, 'head').filter((h) => anchorIds(h).includes('a-n2'))).toEqual([]);
@@ -347,6 +354,28 @@ describe('a link of the page to one of its anchors (made up from Stalin/CT99.htm
     const p = descendants(descendants(doc, 'body')[0]!, 'p').find((x) => textContent(x).includes('test of the year'))!;
     expect(textContent(p)).toContain('(see the speech)');
     expect(descendants(p, 'ref')).toEqual([]);
+  });
+});
+
+describe("a contents table's title cell beside a page column (made up from Stalin/RFFYP33.html)", () => {
+  const titleRefs = (edit: (html: string) => string) => {
+    const path = join(fixtures, 'marx2mao-tranche2', 'Stalin', 'RFFYP33.html');
+    const r = readMarx2mao(edit(readFileSync(path, 'latin1')), path);
+    if (!r.ok) throw new Error('refused');
+    const doc = parseXmlTree(writeTei(r.edition, publication));
+    return descendants(descendants(doc, 'front')[0]!, 'ref').filter((x) => /^(The|General)/.test(textContent(x))).map((x) => textContent(x).replace(/\s+/g, ' '));
+  };
+
+  it('runs a line on after a dash (`--`) as after a hyphen', () => {
+    const refs = titleRefs((h) => h.replace('Five-Year Plan and the Way<BR>\n      to Its Fulfilment', 'Five-Year Plan --<BR>\n      The Way to Its Fulfilment'));
+    expect(refs).toHaveLength(8);
+    expect(refs[1]).toMatch(/Five-Year Plan [-—]+ ?The Way to Its Fulfilment$/);
+  });
+
+  it('leaves titles it cannot tell apart unlinked rather than one entry linked by some of its words', () => {
+    // a run-over line in capitals: nine runs beside eight pages
+    const refs = titleRefs((h) => h.replace('and the Way<BR>\n      to Its Fulfilment', 'and the Way<BR>\n      To Its Fulfilment'));
+    expect(refs).toEqual([]);
   });
 });
 

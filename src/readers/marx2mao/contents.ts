@@ -11,7 +11,7 @@ import type { Block, Division, Heading, Inline, List, ListItem, Table, TableCell
 import { forEachBlock } from '../../model/walk.js';
 import { plainText } from '../../model/plain-text.js';
 import { enumerationOf, type Enumeration } from '../../model/enumeration.js';
-import { anchorIds } from './resolve.js';
+import { anchorIds, forEachInlineList } from './resolve.js';
 
 /** A label cell's line: `1.`, `IV`, `2)`, `A.`, or empty. */
 const LABEL_LINE = /^(?:(?:\d{1,3}|[IVXLC]{1,7}|[a-z])[.)]?|[A-Z][.)])$/;
@@ -79,6 +79,13 @@ function anchorsIn(l: readonly Inline[], out: string[] = []): string[] {
     else if (i.type === 'emph' || i.type === 'link' || i.type === 'date') anchorsIn(i.children, out);
   }
   return out;
+}
+
+/** The words of a block, its inline content's and its inner blocks'. */
+function blockText(b: Block): string {
+  const parts: string[] = [];
+  forEachInlineList([b], (list) => parts.push(plainText(list)));
+  return parts.join(' ');
 }
 
 /** The anchors at the end of `l`, after its last words. */
@@ -151,13 +158,10 @@ export function linkContents(front: Block[], body: Block[]): void {
   // before the `<P>` that opens the title): where the source's own links lead
   const byAnchor = new Map<string, number>();
   let before: string[] = [];
-  // the anchors of the running text, and the first division after each
-  const inText = new Map<string, number>();
-  let waiting: string[] = [];
+  // the anchors of the running text, and the words of the block each stands in
+  const inText = new Map<string, Set<string>>();
   const target = (division: Division | Heading, head: Heading): void => {
     for (const id of [...before, ...anchorsIn(head.children)]) if (!byAnchor.has(id)) byAnchor.set(id, targets.length);
-    for (const id of waiting) if (!byAnchor.has(id)) inText.set(id, targets.length);
-    waiting = [];
     const number = enumerationOf(head.children);
     targets.push({ division, words: new Set(keyWords(plainText(head.children))), ...(number ? { number } : {}) });
   };
@@ -175,7 +179,7 @@ export function linkContents(front: Block[], body: Block[]): void {
         target(b, b);
       }
       if (b.type !== 'pbBlock') first = false;
-      if (b.type !== 'division') waiting.push(...anchorIds([b]));
+      if (b.type !== 'division' && b.type !== 'heading') for (const id of anchorIds([b])) inText.set(id, new Set(keyWords(blockText(b))));
       if (b.type === 'paragraph') before = trailingAnchors(b.children);
       else if (b.type !== 'pbBlock' && b.type !== 'division') before = [];
     }
@@ -205,20 +209,22 @@ export function linkContents(front: Block[], body: Block[]): void {
     // before the work's title, which the title and its first section both link to) or the
     // entry's words name another division (a link the transcriber mistyped)
     if (k !== undefined && k >= next && (named < 0 || entry.length === 0 || names(entry, targets[k]!))) return toDivision(k, title);
-    // an anchor in the running text is where the source says the entry's text begins: its words
-    // lead instead only to the division right after it, and only with every word (JPCC27's `I. The
-    // Attacks of the Opposition …`, its anchor on the speech's subtitle above; not CM47's `b.
-    // Petty-Bourgeois Socialism`, a centred line, to the `2. CONSERVATIVE, OR BOURGEOIS, SOCIALISM` after it)
-    const near = (n: number) => n >= 0 && (k !== undefined || !own || (inText.get(own.slice(1)) === n && entry.every((w) => targets[n]!.words.has(w))));
-    if (near(named)) return toDivision(named, title);
+    // an anchor in the running text on a line of the entry's own words is where its text begins
+    // (CM47's centred `b. Petty-Bourgeois Socialism`, not the `2. CONSERVATIVE, OR BOURGEOIS,
+    // SOCIALISM` after it that two of its words name); one on other words (EPS52's `1.`, its
+    // anchor on the letter's salutation above) leaves the entry to its words
+    const toAnchor = (at: string): Linked => ({ title: ownTarget(title) === at ? title : [{ type: 'link', target: at, children: unlinked(title) }], target: at });
+    const line = own && k === undefined ? inText.get(own.slice(1)) : undefined;
+    const said = (w: string) => line!.has(w) || line!.has(w.replace(/s$/, ''));
+    if (own && line && entry.length > 0 && entry.filter(said).length / entry.length >= 0.6) return toAnchor(own);
+    if (named >= 0) return toDivision(named, title);
     // an entry of a number alone (`I . . . .`; its label `I`, its title only the dots) names the
     // next heading numbered so
     const number = entry.length === 0 && label ? enumerationOf([{ type: 'text', value: label }]) : undefined;
     const numbered = number ? targets.findIndex((t, i) => i >= next && t.number?.kind === number.kind && t.number.value === number.value) : -1;
-    if (near(numbered)) return toDivision(numbered, title);
+    if (numbered >= 0) return toDivision(numbered, title);
     // the anchor stands in the running text (where the heading is missing): the entry leads there
-    if (!own) return { title };
-    return { title: ownTarget(title) === own ? title : [{ type: 'link', target: own, children: unlinked(title) }], target: own };
+    return own ? toAnchor(own) : { title };
   };
   const anchored = (target: string, before: ReadonlySet<number>): string | undefined => {
     const k = byAnchor.get(target.slice(1));
@@ -272,9 +278,10 @@ function linkTable(table: Table, { entry: link, anchored, taken }: Linker): void
       // column runs longer (RFFYP33's, whose blank lines the title column lacks)
       const lined = labels && labels.length <= ls.length ? labels : undefined;
       // else an entry per line with a page for each; or per run of lines, a line that opens in
-      // small letters or follows a hyphen running on from the one above (`The Fundamental Task of
-      // the Five-Year Plan and the Way` / `to Its Fulfilment`), where that gives a page each
-      const opens = (l: Line, i: number) => !!textOf(l) && (i === 0 || !(/^\p{Ll}/u.test(textOf(l)) || /-$/.test(textOf(ls[i - 1]!))));
+      // small letters or follows a hyphen or a dash running on from the one above (`The
+      // Fundamental Task of the Five-Year Plan and the Way` / `to Its Fulfilment`), where that
+      // gives a page each
+      const opens = (l: Line, i: number) => !!textOf(l) && (i === 0 || !(/^\p{Ll}/u.test(textOf(l)) || /[-\u2014]$/.test(textOf(ls[i - 1]!))));
       const perLine = cellPages.length === ls.filter((l) => textOf(l)).length || cellPages.length === ls.filter(opens).length;
       const byLine = (l: Line, i: number) => (cellPages.length === ls.filter((x) => textOf(x)).length ? !!textOf(l) : opens(l, i));
       const starts = lined ? ls.map((_, i) => i === 0 || !!lined[i]) : ls.map((l, i) => i === 0 || (perLine && byLine(l, i)));
@@ -285,6 +292,9 @@ function linkTable(table: Table, { entry: link, anchored, taken }: Linker): void
       });
       const groups: { at: number; lines: Line[] }[] = [];
       ls.forEach((l, i) => (starts[i] ? groups.push({ at: i, lines: [l] }) : groups.at(-1)!.lines.push(l)));
+      // several titles beside several pages that could not be told apart: read as one entry they
+      // would name whichever heading's words they hold, so they are left as they are
+      if (groups.length === 1 && cellPages.length > 1 && ls.filter((l) => textOf(l)).length > 1 && !ls.some(ownTarget)) return;
       // labels not lined up with the titles, one for each entry: the k-th label is the k-th entry's
       const printed = labels?.flatMap((l, i) => (l ? [i] : [])) ?? [];
       const inOrder = !lined && printed.length === groups.filter((g) => g.lines.some((l) => textOf(l))).length;
