@@ -5,99 +5,18 @@
  * titles, then all pages, a line each); the entries are read back by lining the columns up. Where
  * they do not line up (more page lines than entries, a summary under an entry), the table keeps
  * the print's columns and only its titles become links. Either way the division named gets an id.
- * See docs/encoding.md, "Contents".
+ * An entry goes where the source's own link on it leads (its title's, label's or page number's),
+ * else where its words name. See docs/encoding.md, "Contents".
  */
 import type { Block, Division, Heading, Inline, List, ListItem, Table, TableCell } from '../../model/types.js';
 import { forEachBlock } from '../../model/walk.js';
 import { plainText } from '../../model/plain-text.js';
 import { enumerationOf, type Enumeration } from '../../model/enumeration.js';
-import { anchorIds, forEachInlineList } from './resolve.js';
-
-/** A label cell's line: `1.`, `IV`, `2)`, `A.`, or empty. */
-const LABEL_LINE = /^(?:(?:\d{1,3}|[IVXLC]{1,7}|[a-z])[.)]?|[A-Z][.)])$/;
-/** A page cell's line: `5`, `xii`, or empty. */
-const PAGE_LINE = /^(\d{1,4}|[ivxlc]{1,7})$/i;
-
-type Line = Inline[];
-
-function lines(children: readonly Inline[]): Line[] {
-  const out: Line[] = [[]];
-  for (const c of children) {
-    if (c.type === 'lb') out.push([]);
-    else out.at(-1)!.push(c);
-  }
-  return out;
-}
-
-const textOf = (l: Line) => plainText(l).replace(/\s+/g, ' ').trim();
-
-/** The cell's lines: its paragraphs (a title printed over several lines), or undefined. */
-function inlinesOf(cell: TableCell): Inline[] | undefined {
-  if (cell.blocks.length === 0 || cell.blocks.some((b) => b.type !== 'paragraph')) return undefined;
-  return cell.blocks.flatMap((b, i) => (b.type !== 'paragraph' ? [] : i > 0 ? [{ type: 'lb' } as Inline, ...b.children] : b.children));
-}
-
-function allLines(cell: TableCell, test: RegExp): boolean {
-  const inl = inlinesOf(cell);
-  if (!inl) return false;
-  const ls = lines(inl).map(textOf);
-  return ls.some(Boolean) && ls.every((t) => !t || test.test(t));
-}
-
-type Link = Extract<Inline, { type: 'link' }>;
-
-/** The first link of `l` to one of the page's anchors (`#a-s2`, the source's own link). */
-function ownLink(l: readonly Inline[]): Link | undefined {
-  for (const i of l) {
-    if (i.type === 'link' && i.target.startsWith('#a-')) return i;
-    const inner = i.type === 'emph' || i.type === 'date' ? ownLink(i.children) : undefined;
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-const ownTarget = (l: readonly Inline[]): string | undefined => ownLink(l)?.target;
-
-/** `l` without its links to the page's anchors, their words kept (the entry becomes one link), and
- * the emphasis a link had split one again (`<hi>Second</hi><hi> Letter</hi>`). */
-function unlinked(l: readonly Inline[]): Inline[] {
-  const out: Inline[] = [];
-  for (const i of l.flatMap((x): Inline[] => (x.type === 'link' && x.target.startsWith('#a-') ? unlinked(x.children) : [x]))) {
-    const c = i.type === 'emph' || i.type === 'date' ? { ...i, children: unlinked(i.children) } : i;
-    const last = out.at(-1);
-    if (c.type === 'emph' && last?.type === 'emph' && last.rend === c.rend) last.children = unlinked([...last.children, ...c.children]);
-    else if (c.type === 'text' && last?.type === 'text') out[out.length - 1] = { ...last, value: last.value + c.value };
-    else out.push(c);
-  }
-  return out;
-}
-
-/** The anchors' ids in `l`, emphasis and links searched. */
-function anchorsIn(l: readonly Inline[], out: string[] = []): string[] {
-  for (const i of l) {
-    if (i.type === 'anchor') out.push(i.id);
-    else if (i.type === 'emph' || i.type === 'link' || i.type === 'date') anchorsIn(i.children, out);
-  }
-  return out;
-}
-
-/** The words of a block, its inline content's and its inner blocks'. */
-function blockText(b: Block): string {
-  const parts: string[] = [];
-  forEachInlineList([b], (list) => parts.push(plainText(list)));
-  return parts.join(' ');
-}
-
-/** The anchors at the end of `l`, after its last words. */
-function trailingAnchors(l: readonly Inline[]): string[] {
-  const out: string[] = [];
-  for (let i = l.length - 1; i >= 0; i--) {
-    const c = l[i]!;
-    if (c.type === 'anchor') out.unshift(c.id);
-    else if (c.type !== 'lb' && !(c.type === 'text' && !c.value.trim())) break;
-  }
-  return out;
-}
+import { anchorIds } from './resolve.js';
+import {
+  allLines, anchorsIn, blockText, hasText, inlinesOf, joinLines, LABEL_LINE, lines, ownLink, ownTarget, PAGE_LINE, splitPages, textOf,
+  trailingAnchors, unlinked, wordsOnly, type Line,
+} from './contents-table.js';
 
 /** Words that name a title: three letters or more, lower case. */
 export function keyWords(s: string): string[] {
@@ -149,8 +68,9 @@ interface Linker {
  * divisions ids `div1`, `div2`… Entries are searched in order, each after the one before. An
  * entry the transcriber linked to an anchor of the page (on its title, label or page number) goes
  * to the division whose heading holds that anchor or follows it, unless the entry's words name
- * another; an entry without one, or whose anchor an earlier entry's division holds, to the
- * division its words name; failing both, to its anchor.
+ * another; to the anchor where it stands in the running text on a line of the entry's words; an
+ * entry without a link, or whose anchor an earlier entry's division holds or stands on other
+ * words, to the division its words name, or its number alone; failing all, to its anchor.
  */
 export function linkContents(front: Block[], body: Block[]): void {
   const targets: Target[] = [];
@@ -245,10 +165,12 @@ export function linkContents(front: Block[], body: Block[]): void {
 }
 
 /**
- * In each row: the title cell's entries (one per label line, else one per line when there are as
- * many page lines, else the whole cell; a line the source links elsewhere than the lines above it
- * starts an entry too) become links. A label or page number the source links leads where its
- * entry does; one beside no title (a label column beside an empty cell) is an entry of its own.
+ * In each row: the title cell's entries become links: one per label line where the labels line
+ * up with the titles, else one per line or per run of lines where that gives a page each, else the
+ * whole cell where it has one page (several titles beside several pages that none of these tells
+ * apart are left unlinked); a line the source links elsewhere than the lines above it starts an
+ * entry too. A label or page number the source links leads where its own anchor does, unless a row
+ * above leads there, else where its entry does; one beside no title is an entry of its own.
  */
 function linkTable(table: Table, { entry: link, anchored, taken }: Linker): void {
   for (const row of table.rows) {
@@ -262,7 +184,6 @@ function linkTable(table: Table, { entry: link, anchored, taken }: Linker): void
     const labelLines = labelCol < 0 ? undefined : lines(inlinesOf(row[labelCol]!)!);
     const labels = labelLines?.map(textOf);
     const pageLines = pageCol < 0 ? [] : lines(inlinesOf(row[pageCol]!)!).filter((l) => textOf(l));
-    const pages = pageLines.map(textOf);
     // where the entry of each label and page line leads (the line's index: its entry's target)
     const labelTo = new Map<number, string | undefined>();
     const pageTo = new Map<number, string | undefined>();
@@ -343,13 +264,6 @@ interface Entry {
   entries: Entry[];
 }
 
-/** Inlines that are only words (no page break, note reference or anchor that a label or page
- * column could not keep; a label the transcriber linked to its division keeps its words, and its
- * entry's title is linked). */
-const wordsOnly = (l: readonly Inline[]): boolean => l.every((i) => i.type === 'text' || i.type === 'lb' || ((i.type === 'emph' || i.type === 'link') && wordsOnly(i.children)));
-
-const hasText = (cell: TableCell) => cell.blocks.length > 0 && cell.blocks.some((b) => b.type !== 'paragraph' || textOf(b.children) !== '');
-
 /**
  * The entries of a contents table, or undefined where its columns do not line up. A row is
  * [label] title [page] (empty cells aside); its label lines start the title's entries and its page
@@ -390,9 +304,10 @@ function readEntries(table: Table): Entry[] | undefined {
     // page for each paragraph
     if (!labels && pages.length > 1 && pages.length !== groups?.length) groups = perParagraph(titles[0]!, pageInl !== undefined && !pageCell, pages.length);
     if (!groups || (pages.length > 0 && pages.length !== groups.length)) return undefined;
-    const linked = (g: Group, k: number) => (g.line !== undefined ? ownTarget(labelLines![g.line]!) : undefined) ?? (pageLines[k] ? ownTarget(pageLines[k]) : undefined);
+    // the source's link on the entry's label, else on its page number
+    const sourceLink = (g: Group, k: number) => (g.line !== undefined ? ownTarget(labelLines![g.line]!) : undefined) ?? (pageLines[k] ? ownTarget(pageLines[k]) : undefined);
     const entries = groups.map((g, k): Entry => {
-      const target = linked(g, k);
+      const target = sourceLink(g, k);
       return { ...(g.label ? { label: g.label } : {}), title: g.title, ...(pages[k] ? { page: pages[k] } : {}), ...(target ? { target } : {}), entries: [] };
     });
     // the column the row's text starts in: a row indented past the one before is its sub-entries
@@ -404,22 +319,12 @@ function readEntries(table: Table): Entry[] | undefined {
   return top.length > 0 ? top : undefined;
 }
 
-/** A title cell's lines, and its last paragraph apart when that is a column of page numbers. */
-function splitPages(cell: TableCell): [Inline[], Inline[] | undefined] {
-  const all = inlinesOf(cell)!;
-  const last = cell.blocks.at(-1);
-  if (cell.blocks.length < 2 || last?.type !== 'paragraph' || !allLines({ blocks: [last] }, PAGE_LINE)) return [all, undefined];
-  return [inlinesOf({ blocks: cell.blocks.slice(0, -1) })!, last.children];
-}
-
 interface Group {
   label?: string;
   /** The label's line in its cell. */
   line?: number;
   title: Line;
 }
-
-const joinLines = (ls: Line[]): Line => ls.flatMap((l, i) => (i > 0 ? [{ type: 'lb' } as Inline, ...l] : l));
 
 /** Title lines grouped by the label lines beside them (a label starts an entry); where the
  * columns do not line up but there are as many labels as title lines, one entry per line (a title
