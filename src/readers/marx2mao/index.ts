@@ -8,7 +8,7 @@ import type { Block, DateInline, Diagnostic, Edition, ReadResult, Witness } from
 import { checkNotes, checkPages } from './checks.js';
 import { decodeSource } from './decode.js';
 import { noteAnchorTest, noteTarget } from './note-anchors.js';
-import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, startOffset, endOffset, tag, textOf, type Element, type Node } from './dom.js';
+import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, positionOf, startOffset, endOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { localLinkTest, navigationStart, navigationTables, pageMarker } from './recognise.js';
 import { dropDanglingLinks, dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
 import { divide, markDatelines, markNumeralHeadings, mergeHeadings, sectionsUnderTitleBlock, type Misprint } from './structure.js';
@@ -70,9 +70,10 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   // references to endnotes (`#en1`): where the running text of a document resumes after notes
   const noteLinks = all.filter((e) => tag(e) === 'a' && noteTarget(attr(e, 'href') ?? '', isNoteName) && isLocal(attr(e, 'href')!)).map(startOffset);
   const pageMarkers = all.filter((e) => pageMarker(e) !== undefined).map(startOffset);
-  const sectionAnchors = contentsAnchors(all, isLocal, isNoteName);
+  const anchorAliases = misnamedAnchors(all, names, page, isNoteName, shared.diagnostics, file);
+  const sectionAnchors = contentsAnchors(all, isLocal, isNoteName, anchorAliases);
   const walker = new Walker({
-    isLocal, isNoteName, anchorNames: names,
+    isLocal, isNoteName, anchorNames: names, anchorAliases,
     file, page, shared, start, end, texts: new TextOrder(body), source: pointAnchors(html), skip: new Set<Node>(navigationTables(body)),
     baseUl: runningTextDepth(body, start, end),
     noteAnchors, noteLinks, pageMarkers, notesHeadings: notesHeadingOffsets(body, noteAnchors), sectionAnchors,
@@ -260,13 +261,43 @@ function pageTitle(html: Node): string | undefined {
  * The source extents of the anchors a contents table links to (not notes, not print pages): where
  * the sections it lists begin (`<A NAME="s2">`, read as `<BR ID="s2">`, dom.ts pointAnchors).
  */
-function contentsAnchors(all: Element[], isLocal: (href: string) => boolean, isNoteName: (name: string) => boolean): { start: number; end: number }[] {
+function contentsAnchors(all: Element[], isLocal: (href: string) => boolean, isNoteName: (name: string) => boolean, aliases: ReadonlyMap<string, string>): { start: number; end: number }[] {
   const linked = new Set(
     all.filter((e) => tag(e) === 'table').flatMap((t) => elements(t))
       .flatMap((e) => { const href = tag(e) === 'a' ? attr(e, 'href') : undefined; return href && isLocal(href) && href.includes('#') ? [href.slice(href.indexOf('#') + 1)] : []; })
+      .map((name) => aliases.get(name) ?? name)
       .filter((name) => !isNoteName(name) && !/^p\d/i.test(name)),
   );
   return all.filter((e) => tag(e) === 'br' && linked.has(attr(e, 'id') ?? '')).map((e) => ({ start: startOffset(e), end: endOffset(e) }));
+}
+
+/**
+ * Links of the page to an anchor it never sets, where it sets one of the same name without its
+ * letters (`#s12` and `<A NAME="12">`, IC17; `#s6` and `6`, PRKR64), that no link names and that
+ * opens no note: the links are taken to name that anchor, and a warning says so. One such anchor
+ * for each name linked, and each anchor for one name; not for links to notes or print pages,
+ * which are read as such (walk-notes.ts).
+ */
+function misnamedAnchors(all: Element[], names: ReadonlySet<string>, page: string, isNoteName: (name: string) => boolean, diagnostics: Diagnostic[], file: string): Map<string, string> {
+  const links = all.flatMap((e) => {
+    const href = tag(e) === 'a' ? attr(e, 'href') : undefined;
+    const hash = href?.indexOf('#') ?? -1;
+    if (!href || hash < 0) return [];
+    const path = href.slice(0, hash);
+    return !path || path.split('/').pop()!.toLowerCase() === page.toLowerCase() ? [{ el: e, name: href.slice(hash + 1) }] : [];
+  });
+  const linked = new Set(links.map((l) => l.name));
+  const aliases = new Map<string, string>();
+  for (const { el, name } of links) {
+    // (a note's or a print page's link is resolved as one, not as a link to an anchor)
+    if (names.has(name) || aliases.has(name) || isNoteName(name) || /^(?:n?p\d|fnp)/.test(name)) continue;
+    const bare = name.replace(/^[A-Za-z]+(?=\d)/, '');
+    if (bare === name || !names.has(bare) || linked.has(bare) || isNoteName(bare) || [...aliases.values()].includes(bare)) continue;
+    aliases.set(name, bare);
+    const p = positionOf(el, file);
+    diagnostics.push({ severity: 'warning', code: 'link-anchor-misnamed', message: `the link to "#${name}" names no anchor of the page; taken for the anchor "${bare}", which no link names`, file: p.file, line: p.line, column: p.column });
+  }
+  return aliases;
 }
 
 function runningTextDepth(body: Node, start: number, end: number): number {

@@ -174,7 +174,8 @@ function ownAnchorLink(w: Walker, el: Element, href: string): string | undefined
   // this page's own (not another page's that sets an anchor of the same name: `AQCM07.html#s11`)
   const file = href.slice(0, Math.max(0, href.indexOf('#')));
   if (!href.includes('#') || (file && file.split('/').pop()!.toLowerCase() !== w.input.page.toLowerCase())) return undefined;
-  const name = href.slice(href.indexOf('#') + 1);
+  const linked = href.slice(href.indexOf('#') + 1);
+  const name = w.input.anchorAliases.get(linked) ?? linked;
   // print pages' anchors (`p275`, `np51`) and foot notes' (`fnp72`) are linked as page references
   if (!w.input.anchorNames.has(name) || w.input.isNoteName(name) || /^(?:n?p\d|fnp)/.test(name) || /^notes$/i.test(name)) return undefined;
   return `#${anchorId(name)}`;

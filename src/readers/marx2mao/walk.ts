@@ -62,6 +62,8 @@ export interface WalkInput {
   isLocal: (href: string) => boolean;
   /** The names of the page's anchors (`<A NAME>`, and `<BR ID>` for those dom.ts read so). */
   anchorNames: ReadonlySet<string>;
+  /** Names the page links that it sets without their letters (`s12` → `12`: index.ts, misnamedAnchors). */
+  anchorAliases: ReadonlyMap<string, string>;
   /** Navigation tables: never running text. */
   skip: Set<Node>;
   /** Source extents of the anchors a contents table links to (`<A NAME="s2">`): the sections. */
