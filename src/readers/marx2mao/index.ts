@@ -70,7 +70,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   // references to endnotes (`#en1`): where the running text of a document resumes after notes
   const noteLinks = all.filter((e) => tag(e) === 'a' && noteTarget(attr(e, 'href') ?? '', isNoteName) && isLocal(attr(e, 'href')!)).map(startOffset);
   const pageMarkers = all.filter((e) => pageMarker(e) !== undefined).map(startOffset);
-  const anchorAliases = misnamedAnchors(all, names, page, isNoteName, shared.diagnostics, file);
+  const anchorAliases = misnamedAnchors(all, names, page, start, isNoteName, shared.diagnostics, file);
   const sectionAnchors = contentsAnchors(all, isLocal, isNoteName, anchorAliases);
   const walker = new Walker({
     isLocal, isNoteName, anchorNames: names, anchorAliases,
@@ -272,30 +272,38 @@ function contentsAnchors(all: Element[], isLocal: (href: string) => boolean, isN
 }
 
 /**
- * Links of the page to an anchor it never sets, where it sets one of the same name without its
- * letters (`#s12` and `<A NAME="12">`, IC17; `#s6` and `6`, PRKR64), that no link names and that
- * opens no note: the links are taken to name that anchor, and a warning says so. One such anchor
- * for each name linked, and each anchor for one name; not for links to notes or print pages,
- * which are read as such (walk-notes.ts).
+ * Links of a contents table to an anchor the page never sets, where it sets one of the same name
+ * without its letters (`#s12` and `<A NAME="12">`, IC17; `#s6` and `6`, PRKR64), that no link
+ * names, that opens no note and that marks no print page of that number: the links are taken to
+ * name that anchor, and a warning says so. Only where one name linked so reaches the anchor; not
+ * for links to notes or print pages, read as such (walk-notes.ts).
  */
-function misnamedAnchors(all: Element[], names: ReadonlySet<string>, page: string, isNoteName: (name: string) => boolean, diagnostics: Diagnostic[], file: string): Map<string, string> {
-  const links = all.flatMap((e) => {
+function misnamedAnchors(all: Element[], names: ReadonlySet<string>, page: string, start: number, isNoteName: (name: string) => boolean, diagnostics: Diagnostic[], file: string): Map<string, string> {
+  const local = (e: Element): string | undefined => {
     const href = tag(e) === 'a' ? attr(e, 'href') : undefined;
     const hash = href?.indexOf('#') ?? -1;
-    if (!href || hash < 0) return [];
+    if (!href || hash < 0) return undefined;
     const path = href.slice(0, hash);
-    return !path || path.split('/').pop()!.toLowerCase() === page.toLowerCase() ? [{ el: e, name: href.slice(hash + 1) }] : [];
-  });
-  const linked = new Set(links.map((l) => l.name));
-  const aliases = new Map<string, string>();
-  for (const { el, name } of links) {
+    return !path || path.split('/').pop()!.toLowerCase() === page.toLowerCase() ? href.slice(hash + 1) : undefined;
+  };
+  const linked = new Set(all.map(local).filter((n) => n !== undefined));
+  const printPages = new Set(all.map(pageMarker).filter((n) => n !== undefined));
+  // the contents' links to names the page never sets, by the anchor each would name
+  const reaching = new Map<string, { el: Element; name: string }[]>();
+  for (const e of all.filter((t) => tag(t) === 'table' && startOffset(t) >= start).flatMap((t) => elements(t))) {
+    const name = local(e);
     // (a note's or a print page's link is resolved as one, not as a link to an anchor)
-    if (names.has(name) || aliases.has(name) || isNoteName(name) || /^(?:n?p\d|fnp)/.test(name)) continue;
+    if (name === undefined || names.has(name) || isNoteName(name) || /^(?:n?p\d|fnp|e?n\d|fn\d)/i.test(name)) continue;
     const bare = name.replace(/^[A-Za-z]+(?=\d)/, '');
-    if (bare === name || !names.has(bare) || linked.has(bare) || isNoteName(bare) || [...aliases.values()].includes(bare)) continue;
-    aliases.set(name, bare);
-    const p = positionOf(el, file);
-    diagnostics.push({ severity: 'warning', code: 'link-anchor-misnamed', message: `the link to "#${name}" names no anchor of the page; taken for the anchor "${bare}", which no link names`, file: p.file, line: p.line, column: p.column });
+    if (bare === name || !names.has(bare) || linked.has(bare) || isNoteName(bare) || printPages.has(bare)) continue;
+    reaching.set(bare, [...(reaching.get(bare) ?? []), { el: e, name }]);
+  }
+  const aliases = new Map<string, string>();
+  for (const [bare, links] of reaching) {
+    if (new Set(links.map((l) => l.name)).size > 1) continue;
+    aliases.set(links[0]!.name, bare);
+    const p = positionOf(links[0]!.el, file);
+    diagnostics.push({ severity: 'warning', code: 'link-anchor-misnamed', message: `the contents' link to "#${links[0]!.name}" names no anchor of the page; taken for the anchor "${bare}", which no link names`, file: p.file, line: p.line, column: p.column });
   }
   return aliases;
 }
