@@ -99,7 +99,11 @@ export function linkContents(front: Block[], body: Block[]): void {
         target(b, b);
       }
       if (b.type !== 'pbBlock') first = false;
-      if (b.type !== 'division' && b.type !== 'heading') for (const id of anchorIds([b])) inText.set(id, new Set(keyWords(blockText(b))));
+      if (b.type !== 'division' && b.type !== 'heading') {
+        const ids = anchorIds([b]);
+        const words = ids.size > 0 ? new Set(keyWords(blockText(b))) : undefined;
+        for (const id of ids) inText.set(id, words!);
+      }
       if (b.type === 'paragraph') before = trailingAnchors(b.children);
       else if (b.type !== 'pbBlock' && b.type !== 'division') before = [];
     }
@@ -203,8 +207,9 @@ function linkTable(table: Table, { entry: link, anchored, taken }: Linker): void
       // Fundamental Task of the Five-Year Plan and the Way` / `to Its Fulfilment`), where that
       // gives a page each
       const opens = (l: Line, i: number) => !!textOf(l) && (i === 0 || !(/^\p{Ll}/u.test(textOf(l)) || /[-\u2014]$/.test(textOf(ls[i - 1]!))));
-      const perLine = cellPages.length === ls.filter((l) => textOf(l)).length || cellPages.length === ls.filter(opens).length;
-      const byLine = (l: Line, i: number) => (cellPages.length === ls.filter((x) => textOf(x)).length ? !!textOf(l) : opens(l, i));
+      const filled = ls.filter((l) => textOf(l)).length;
+      const perLine = cellPages.length === filled || cellPages.length === ls.filter(opens).length;
+      const byLine = (l: Line, i: number) => (cellPages.length === filled ? !!textOf(l) : opens(l, i));
       const starts = lined ? ls.map((_, i) => i === 0 || !!lined[i]) : ls.map((l, i) => i === 0 || (perLine && byLine(l, i)));
       // a line linked elsewhere than the entry's lines above it is an entry of its own (XI's title, then `Postscript`)
       ls.forEach((l, i) => {
@@ -215,7 +220,7 @@ function linkTable(table: Table, { entry: link, anchored, taken }: Linker): void
       ls.forEach((l, i) => (starts[i] ? groups.push({ at: i, lines: [l] }) : groups.at(-1)!.lines.push(l)));
       // several titles beside several pages that could not be told apart: read as one entry they
       // would name whichever heading's words they hold, so they are left as they are
-      if (groups.length === 1 && cellPages.length > 1 && ls.filter((l) => textOf(l)).length > 1 && !ls.some(ownTarget)) return;
+      if (groups.length === 1 && cellPages.length > 1 && filled > 1 && !ls.some(ownTarget)) return;
       // labels not lined up with the titles, one for each entry: the k-th label is the k-th entry's
       const printed = labels?.flatMap((l, i) => (l ? [i] : [])) ?? [];
       const inOrder = !lined && printed.length === groups.filter((g) => g.lines.some((l) => textOf(l))).length;

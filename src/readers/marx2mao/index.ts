@@ -9,7 +9,7 @@ import { checkNotes, checkPages } from './checks.js';
 import { decodeSource } from './decode.js';
 import { noteAnchorTest, noteTarget } from './note-anchors.js';
 import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, positionOf, startOffset, endOffset, tag, textOf, type Element, type Node } from './dom.js';
-import { localLinkTest, navigationStart, navigationTables, pageMarker } from './recognise.js';
+import { isPageAnchorName, localLinkTest, navigationStart, navigationTables, pageMarker, samePageFragment } from './recognise.js';
 import { dropDanglingLinks, dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
 import { divide, markDatelines, markNumeralHeadings, mergeHeadings, sectionsUnderTitleBlock, type Misprint } from './structure.js';
 import { markLetterFrames } from './letters.js';
@@ -69,8 +69,9 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const noteAnchors = all.filter(isNoteAnchor).map(startOffset);
   // references to endnotes (`#en1`): where the running text of a document resumes after notes
   const noteLinks = all.filter((e) => tag(e) === 'a' && noteTarget(attr(e, 'href') ?? '', isNoteName) && isLocal(attr(e, 'href')!)).map(startOffset);
-  const pageMarkers = all.filter((e) => pageMarker(e) !== undefined).map(startOffset);
-  const anchorAliases = misnamedAnchors(all, names, page, start, isNoteName, shared.diagnostics, file);
+  const markers = all.flatMap((e) => { const n = pageMarker(e); return n === undefined ? [] : [{ at: startOffset(e), n }]; });
+  const pageMarkers = markers.map((m) => m.at);
+  const anchorAliases = misnamedAnchors(all, names, page, start, { isNoteName, printPages: new Set(markers.map((m) => m.n)) }, shared.diagnostics, file);
   const sectionAnchors = contentsAnchors(all, isLocal, isNoteName, anchorAliases);
   const walker = new Walker({
     isLocal, isNoteName, anchorNames: names, anchorAliases,
@@ -278,22 +279,22 @@ function contentsAnchors(all: Element[], isLocal: (href: string) => boolean, isN
  * name that anchor, and a warning says so. Only where one name linked so reaches the anchor; not
  * for links to notes or print pages, read as such (walk-notes.ts).
  */
-function misnamedAnchors(all: Element[], names: ReadonlySet<string>, page: string, start: number, isNoteName: (name: string) => boolean, diagnostics: Diagnostic[], file: string): Map<string, string> {
+function misnamedAnchors(
+  all: Element[], names: ReadonlySet<string>, page: string, start: number,
+  { isNoteName, printPages }: { isNoteName: (name: string) => boolean; printPages: ReadonlySet<string> },
+  diagnostics: Diagnostic[], file: string,
+): Map<string, string> {
   const local = (e: Element): string | undefined => {
     const href = tag(e) === 'a' ? attr(e, 'href') : undefined;
-    const hash = href?.indexOf('#') ?? -1;
-    if (!href || hash < 0) return undefined;
-    const path = href.slice(0, hash);
-    return !path || path.split('/').pop()!.toLowerCase() === page.toLowerCase() ? href.slice(hash + 1) : undefined;
+    return href ? samePageFragment(href, page) : undefined;
   };
   const linked = new Set(all.map(local).filter((n) => n !== undefined));
-  const printPages = new Set(all.map(pageMarker).filter((n) => n !== undefined));
   // the contents' links to names the page never sets, by the anchor each would name
   const reaching = new Map<string, { el: Element; name: string }[]>();
   for (const e of all.filter((t) => tag(t) === 'table' && startOffset(t) >= start).flatMap((t) => elements(t))) {
     const name = local(e);
     // (a note's or a print page's link is resolved as one, not as a link to an anchor)
-    if (name === undefined || names.has(name) || isNoteName(name) || /^(?:n?p\d|fnp|e?n\d|fn\d)/i.test(name)) continue;
+    if (name === undefined || names.has(name) || isNoteName(name) || isPageAnchorName(name) || /^(?:e?n|fn)\d/i.test(name)) continue;
     const bare = name.replace(/^[A-Za-z]+(?=\d)/, '');
     if (bare === name || !names.has(bare) || linked.has(bare) || isNoteName(bare) || printPages.has(bare)) continue;
     reaching.set(bare, [...(reaching.get(bare) ?? []), { el: e, name }]);

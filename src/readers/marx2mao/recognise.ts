@@ -154,8 +154,19 @@ export function localLinkTest(page: string, names: Set<string>): (href: string) 
   return (href) => {
     const hash = href.indexOf('#');
     if (hash < 0) return false;
-    const file = href.slice(0, hash);
-    if (!file || file.split('/').pop()!.toLowerCase() === page.toLowerCase()) return true;
-    return !file.includes('/') && names.has(href.slice(hash + 1));
+    if (samePageFragment(href, page) !== undefined) return true;
+    return !href.slice(0, hash).includes('/') && names.has(href.slice(hash + 1));
   };
 }
+
+/** The anchor name a link to this page itself names (`#s2`, `IC17.html#s2`), or undefined. */
+export function samePageFragment(href: string, page: string): string | undefined {
+  const hash = href.indexOf('#');
+  if (hash < 0) return undefined;
+  const file = href.slice(0, hash);
+  return !file || file.split('/').pop()!.toLowerCase() === page.toLowerCase() ? href.slice(hash + 1) : undefined;
+}
+
+/** Anchor names of print pages (`p275`, `np51`) and of foot notes' blocks (`fnp72`): a link to one
+ * is a page reference, not a link to a place in the text. */
+export const isPageAnchorName = (name: string): boolean => /^(?:n?p\d|fnp)/.test(name);

@@ -8,6 +8,7 @@ import type { Note, NoteRef, NotesSection } from '../../model/types.js';
 import { attr, childrenOf, collapse, endOffset, isElement, isText, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { balancedFontEnd, closingFont, notesFromBlocks } from './footnotes.js';
 import { firstContent } from './page-parts.js';
+import { isPageAnchorName, samePageFragment } from './recognise.js';
 import type { Walker, WalkCtx } from './walk.js';
 
 /** The element or text that holds the "NOTES" line found by notesHeadingOffset(). */
@@ -172,12 +173,10 @@ export function anchorId(name: string): string {
 function ownAnchorLink(w: Walker, el: Element, href: string): string | undefined {
   if (!el.sourceCodeLocation?.endTag) return undefined;
   // this page's own (not another page's that sets an anchor of the same name: `AQCM07.html#s11`)
-  const file = href.slice(0, Math.max(0, href.indexOf('#')));
-  if (!href.includes('#') || (file && file.split('/').pop()!.toLowerCase() !== w.input.page.toLowerCase())) return undefined;
-  const linked = href.slice(href.indexOf('#') + 1);
+  const linked = samePageFragment(href, w.input.page);
+  if (linked === undefined) return undefined;
   const name = w.input.anchorAliases.get(linked) ?? linked;
-  // print pages' anchors (`p275`, `np51`) and foot notes' (`fnp72`) are linked as page references
-  if (!w.input.anchorNames.has(name) || w.input.isNoteName(name) || /^(?:n?p\d|fnp)/.test(name) || /^notes$/i.test(name)) return undefined;
+  if (!w.input.anchorNames.has(name) || w.input.isNoteName(name) || isPageAnchorName(name) || /^notes$/i.test(name)) return undefined;
   return `#${anchorId(name)}`;
 }
 
