@@ -68,26 +68,14 @@
       <xsl:call-template name="t:page">
         <xsl:with-param name="tei" select="$tei"/>
         <xsl:with-param name="title" select="t:main-title($tei)"/>
-        <xsl:with-param name="content" as="element()">
-          <section class="titlepage">
-            <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'titlepage'"/></xsl:call-template>
-            <xsl:call-template name="t:header-block"><xsl:with-param name="h" select="$tei/teiHeader"/></xsl:call-template>
-          </section>
-        </xsl:with-param>
       </xsl:call-template>
     </xsl:result-document>
     <xsl:for-each select="$files">
-      <xsl:variable name="f" select="."/>
       <xsl:result-document href="OEBPS/{?file}" format="xhtml">
         <xsl:call-template name="t:page">
           <xsl:with-param name="tei" select="$tei"/>
           <xsl:with-param name="title" select="?title"/>
-          <xsl:with-param name="content" as="node()*">
-            <xsl:apply-templates select="$f?nodes"/>
-            <xsl:call-template name="t:collected-notes">
-              <xsl:with-param name="notes" select="$f?nodes/descendant-or-self::note[t:is-inline-note(.)]"/>
-            </xsl:call-template>
-          </xsl:with-param>
+          <xsl:with-param name="file" select="."/>
         </xsl:call-template>
       </xsl:result-document>
     </xsl:for-each>
@@ -97,10 +85,13 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- One XHTML content document: the title page (no $file), or a content file of t:content-files
+       with the notes of its text. Its content is written straight into the page: built first as a
+       parameter, it was then copied into it, a second pass over every node of the book. -->
   <xsl:template name="t:page">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="title" as="xs:string"/>
-    <xsl:param name="content" as="node()*"/>
+    <xsl:param name="file" as="map(*)?"/>
     <xsl:variable name="lang" select="t:lang($tei)"/>
     <html lang="{$lang}" xml:lang="{$lang}">
       <xsl:namespace name="epub" select="'http://www.idpf.org/2007/ops'"/>
@@ -110,7 +101,20 @@
         <link rel="stylesheet" type="text/css" href="style.css"/>
       </head>
       <body>
-        <xsl:sequence select="$content"/>
+        <xsl:choose>
+          <xsl:when test="exists($file)">
+            <xsl:apply-templates select="$file?nodes"/>
+            <xsl:call-template name="t:collected-notes">
+              <xsl:with-param name="notes" select="$file?nodes/descendant-or-self::note[t:is-inline-note(.)]"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <section class="titlepage">
+              <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'titlepage'"/></xsl:call-template>
+              <xsl:call-template name="t:header-block"><xsl:with-param name="h" select="$tei/teiHeader"/></xsl:call-template>
+            </section>
+          </xsl:otherwise>
+        </xsl:choose>
       </body>
     </html>
   </xsl:template>

@@ -9,6 +9,7 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { UserError } from '../model/diagnostics.js';
 import { SOURCE_EXTENSIONS } from '../readers/registry.js';
 import { ioFailure } from '../util/io-errors.js';
+import { byCodePoint } from '../util/order.js';
 
 /** What the batch reads: every extension of the reader registry's formats. */
 export { SOURCE_EXTENSIONS };
@@ -25,15 +26,10 @@ function isSource(name: string): boolean {
   return SOURCE_EXTENSIONS.includes(extname(name).toLowerCase());
 }
 
-/** Code-point order, not locale order: the same list on every machine and in every locale. */
-function byName(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Every file under a folder that `accept` takes (by name), in code-point order; dot-files skipped. */
 export async function walk(dir: string, absDir: string, out: string[], accept: (name: string) => boolean = isSource, skipFolder: (absDir: string) => boolean = () => false): Promise<void> {
   const entries = await readdir(absDir, { withFileTypes: true });
-  entries.sort((a, b) => byName(a.name, b.name));
+  entries.sort((a, b) => byCodePoint(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue; // editor and VCS litter (.git, .#x.html) is not a source
     if (e.isDirectory() && skipFolder(join(absDir, e.name))) continue;

@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity, SourcePosition } from './types.js';
+import { byCodePoint } from '../util/order.js';
 
 /** Make a diagnostic at a source position. */
 export function diagnostic(
@@ -18,7 +19,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 /** Diagnostics in source order (file, line, column), stable for equal positions. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    (a, b) => byCodePoint(a.file, b.file) || a.line - b.line || a.column - b.column,
   );
 }
 

@@ -12,6 +12,7 @@ import { UserError } from '../model/diagnostics.js';
 import { ioFailure } from '../util/io-errors.js';
 import { EDITION_FILE } from '../edition/index.js';
 import { SOURCE_EXTENSIONS } from '../readers/registry.js';
+import { byCodePoint } from '../util/order.js';
 
 export type BuildUnit =
   /** A folder with an edition.json, named as given (relative to cwd). */
@@ -26,10 +27,6 @@ export function unitName(unit: BuildUnit): string {
   return unit.kind === 'edition' ? unit.dir : unit.file;
 }
 
-function byName(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function sourceId(file: string): string {
   const name = basename(file);
   const ext = extname(name);
@@ -42,7 +39,7 @@ async function walk(dir: string, abs: string, out: BuildUnit[]): Promise<void> {
     return;
   }
   const entries = await readdir(abs, { withFileTypes: true });
-  entries.sort((a, b) => byName(a.name, b.name));
+  entries.sort((a, b) => byCodePoint(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue; // editor and VCS litter is not a source
     const path = dir === '.' ? e.name : join(dir, e.name);

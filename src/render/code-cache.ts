@@ -17,7 +17,6 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { threadId } from 'node:worker_threads';
 import { makeDirs } from '../util/files.js';
 
 /** The folder of teikit's code caches, or undefined when there is no home to keep it in. */
@@ -79,6 +78,8 @@ function writeCache(cacheFile: string, script: Script, ofPath: string): void {
     const dir = dirname(cacheFile);
     makeDirs(dir);
     // a worker thread shares its process's pid: the thread's id keeps two threads' files apart
+    // (node:worker_threads loaded only here, on a miss: loading it costs every process 3 ms)
+    const { threadId } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     const tmp = `${cacheFile}.${process.pid}-${threadId}.tmp`;
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, cacheFile);

@@ -4,6 +4,7 @@
  */
 import type { Edition, Inline, PageBreak, Repair } from '../model/types.js';
 import { forEachBlockInlines } from './context.js';
+import { byCodePoint } from '../util/order.js';
 
 export interface EditionStats {
   /** Regularised readings by original form (`--` → 3). */
@@ -101,7 +102,7 @@ function describePartialAttestation(edition: Edition, stats: EditionStats): stri
 }
 
 export function describeNormalisation(stats: EditionStats): string {
-  const forms = [...stats.normalised.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const forms = [...stats.normalised.entries()].sort(([a], [b]) => byCodePoint(a, b));
   const done =
     forms.length === 0
       ? 'No readings needed regularisation.'
