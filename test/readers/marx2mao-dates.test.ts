@@ -19,6 +19,13 @@ describe('readDate', () => {
     expect(readDate('May 5 and 6, 1948')).toBeUndefined();
   });
 
+  it('reads a date with a space typed before its comma (FSAT37: `November 12 , 1937`)', () => {
+    expect(readDate('November 12 , 1937')).toEqual({ when: '1937-11-12' });
+    expect(readDate('(July 26 -August 3 , 1917)')).toEqual({ from: '1917-07-26', to: '1917-08-03' });
+    expect(readDate('November , 1937')).toEqual({ when: '1937-11' });
+    expect(readDate('12 , 1937')).toBeUndefined();
+  });
+
   it('takes no text with an ordinal for a date unless the whole of it is one', () => {
     expect(readDate('14th Congress, 1929')).toBeUndefined();
     expect(readDate('The 5th')).toBeUndefined();

@@ -178,3 +178,40 @@ describe('several documents in one page, each with its own notes (made-up THREE4
     expect(notes1.blocks.slice(0, 2).map((b) => b.type)).toEqual(['pbBlock', 'heading']);
   });
 });
+
+describe('a centred place and date under a title (OS41, tranche 2: `Yenan, January 20, 1941`)', () => {
+  const os41 = join(fixtures, 'marx2mao-tranche2/Mao/OS41.html');
+  const ed = (() => {
+    const r = readMarx2mao(readFileSync(os41), os41);
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+    return r.edition;
+  })();
+  const datelines: Block[] = [];
+  forEachBlock(ed.body, (b) => {
+    if (b.type === 'dateline') datelines.push(b);
+  });
+
+  it('is a dateline: the place before the date, the date read from the words after the comma', () => {
+    const tei = writeTei(ed, publication);
+    const lines = [...tei.matchAll(/<dateline>(.*?)<\/dateline>/g)].map((m) => m[1]);
+    expect(lines).toEqual([
+      '<date when="1941-01"><hi rend="italic">January 1941</hi></date>',
+      '<hi rend="italic">Yenan</hi>, <date when="1941-01-20"><hi rend="italic">January 20</hi>, <hi rend="italic">1941</hi></date>',
+      '<hi rend="italic">Yenan</hi>, <date when="1941-01-22"><hi rend="italic">January 22</hi>, <hi rend="italic">1941</hi></date>',
+    ]);
+    expect(datelines).toHaveLength(3);
+    // no centred line of the page that is a place and a date is left a paragraph
+    expect(tei).not.toMatch(/<p rend="center">[^<]*(?:<hi[^>]*>)?Yenan/);
+  });
+
+  it('makes the order and the statement, each titled and dated, two documents of the work', async () => {
+    // the work's title and date, then its two documents (the TEI writer makes them the work's division)
+    expect(ed.body.filter((b) => b.type !== 'pbBlock').slice(0, 2).map((b) => b.type)).toEqual(['heading', 'dateline']);
+    const docs = documents(ed);
+    expect(docs.map((d) => d.kind)).toEqual(['document', 'document']);
+    const opening = (d: Division) => d.blocks.filter((b) => b.type !== 'pbBlock').slice(0, 2).map((b) => b.type);
+    expect(docs.map(opening)).toEqual([['heading', 'dateline'], ['heading', 'dateline']]);
+    const tei = writeTei(ed, publication);
+    expect((await validateTei(tei, 'OS41.tei.xml')).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});

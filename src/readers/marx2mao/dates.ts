@@ -4,7 +4,8 @@
  * the date is (`Speech Delivered on July 5, 1928`, `Written in March 1921`), ranges (`July
  * 26-August 3, 1917`, `March 14-16, 1918`, months joined by "and", `September and October 1948`:
  * `from`/`to`), days as ordinals (`May 14th, 1929`), and a year typed with a letter l for the
- * digit 1 (`l942`, read as 1942 and reported).
+ * digit 1 (`l942`, read as 1942 and reported); a space typed before a comma (`November 12 , 1937`)
+ * is no part of the date.
  */
 
 export const MONTHS = [
@@ -33,7 +34,7 @@ const LEAD = /^(?:(?:speech|report|address|article|letter|telegram|interview|tal
  * such as "Speech Delivered on" and ordinal days allowed); undefined when the text is anything else.
  */
 export function readDate(text: string): ReadDate | undefined {
-  let t = text.replace(/[\s\u00a0]+/g, ' ').trim().replace(/[.,]$/, '').trim();
+  let t = text.replace(/[\s\u00a0]+/g, ' ').replace(/ ,/g, ',').trim().replace(/[.,]$/, '').trim();
   const bracketed = t.match(/^[([]\s*(.*?)\s*[)\]]$/);
   if (bracketed) t = bracketed[1]!.replace(/[.,]$/, '');
   t = t.replace(LEAD, '');

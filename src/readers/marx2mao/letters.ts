@@ -102,7 +102,7 @@ function splitValediction(signed: Signed): Block[] {
 }
 
 /** Inlines cut at a character offset of their plain text, wrappers (emphasis, links) cut in two. */
-function splitInlines(list: readonly Inline[], at: number): [Inline[], Inline[]] {
+export function splitInlines(list: readonly Inline[], at: number): [Inline[], Inline[]] {
   const before: Inline[] = [];
   const after: Inline[] = [];
   let pos = 0;

@@ -7,6 +7,7 @@ import { readDate, type ReadDate } from './dates.js';
 import { plainText } from '../../model/plain-text.js';
 import { labelKind, splitAt } from './book.js';
 import { keyWords } from './contents.js';
+import { splitInlines } from './letters.js';
 import { enumerationOf, opensNumbering, valueIn } from '../../model/enumeration.js';
 import { pageValue } from '../../model/page-sequence.js';
 
@@ -95,8 +96,9 @@ export interface Misprint {
 }
 
 /**
- * Centred lines that are a date (`September 28, 1939`, `(July 26-August 3, 1917)`) become
- * datelines; returns the first. Dates read with a letter l for the digit 1 are added to `misprints`.
+ * Centred lines that are a date (`September 28, 1939`, `(July 26-August 3, 1917)`), or a place and
+ * a date (`Yenan, January 20, 1941`: the place's name of one to three capitalised words, then a
+ * comma), become datelines; returns the first. Dates read with a letter l for the digit 1 are added to `misprints`.
  */
 export function markDatelines(blocks: Block[], misprints: Misprint[] = []): Dateline | undefined {
   let first: Dateline | undefined;
@@ -118,21 +120,32 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = []): Date
     }
     if (b.type !== 'paragraph' || b.rend !== 'center') continue;
     const text = plainText(b.children).trim();
-    const date = readDate(text);
+    const placed = readDate(text) ? undefined : placeThenDate(plainText(b.children));
+    const date = placed?.date ?? readDate(text);
     if (!date) continue;
     if (date.misprintedYear && b.pos) misprints.push({ date, text, pos: b.pos });
     const anchors = b.children.filter((c) => c.type === 'anchor');
-    const rest = b.children.filter((c) => c.type !== 'anchor');
+    const [place, rest] = splitInlines(b.children.filter((c) => c.type !== 'anchor'), placed?.at ?? 0);
     const { misprintedYear: _, ...when } = date;
     const line: Dateline = {
       type: 'dateline',
-      children: [...anchors, { type: 'date', ...when, children: rest }],
+      children: [...anchors, ...place, { type: 'date', ...when, children: rest }],
       ...(b.pos ? { pos: b.pos } : {}),
     };
     blocks[i] = line;
     first ??= line;
   }
   return first;
+}
+
+/** A place's name of one to three capitalised words (`Yenan`, `New York`, `St. Petersburg`). */
+const PLACE = /^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2} ?,\s*/u;
+
+/** `Yenan, January 20, 1941`: the date after the place, and where in the text it starts. */
+function placeThenDate(text: string): { date: ReadDate; at: number } | undefined {
+  const place = PLACE.exec(text);
+  const date = place ? readDate(text.slice(place[0].length)) : undefined;
+  return date && place ? { date, at: place[0].length } : undefined;
 }
 
 /**
