@@ -341,6 +341,31 @@ describe("the source's own links in a contents table (IC17, AQR08, IMP16)", () =
   });
 });
 
+describe('a contents table printed on a page of the text (SCPUSA29: `page 4`, then `C O N T E N T S`)', () => {
+  it('is a contents division, under its heading, and the work is not titled CONTENTS', async () => {
+    const doc = await validSamplePage('marx2mao-tranche2/Stalin/SCPUSA29.html');
+    const body = descendants(doc, 'body')[0]!;
+    const contents = descendants(body, 'div').filter((d) => d.attrs.type === 'contents');
+    expect(contents).toHaveLength(1);
+    expect(textContent(childElements(contents[0]!, 'head')[0])).toBe('CONTENTS');
+    expect(descendants(contents[0]!, 'ref').map((r) => r.attrs.target)).toEqual(['#a-Pref', '#a-SACP1', '#a-SACP2', '#a-SACP3']);
+    // the print page the contents is printed on stays before it
+    const work = descendants(body, 'div').find((d) => d.attrs.type === 'work')!;
+    expect(childElements(work, 'head')).toEqual([]);
+    expect(descendants(body, 'pb')[0]!.attrs.n).toBe('4');
+  });
+
+  it('a table of links into the page after the text has begun, under another heading, stays a table', () => {
+    const path = join(fixtures, 'marx2mao-tranche2', 'Stalin', 'SCPUSA29.html');
+    const html = readFileSync(path, 'latin1').replace('C O N T E N T S', 'S P E E C H E S');
+    const r = readMarx2mao(html, path);
+    if (!r.ok) throw new Error('refused');
+    const doc = parseXmlTree(writeTei(r.edition, publication));
+    expect(descendants(doc, 'div').filter((d) => d.attrs.type === 'contents')).toEqual([]);
+    expect(descendants(descendants(doc, 'body')[0]!, 'table')[0]).toBeDefined();
+  });
+});
+
 describe('a link of the page to one of its anchors (made up from Stalin/CT99.html)', () => {
   it('stays a link where the anchor is kept, and keeps its words without the link where it is not', async () => {
     const path = join(fixtures, 'marx2mao-patterns', 'Stalin', 'CT99.html');

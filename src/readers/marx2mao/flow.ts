@@ -100,13 +100,16 @@ export class Flow {
     trimEmptyEnd(this.open.children);
   }
 
-  /** Take back the heading just made (`C O N T E N T S` goes into the contents division). */
-  takeHeading(): Heading | undefined {
+  /**
+   * Take back the heading just made (`C O N T E N T S` goes into the contents division), where
+   * `test`, if given, accepts it; a heading it refuses stays where it is.
+   */
+  takeHeading(test: (h: Heading) => boolean = () => true): Heading | undefined {
     if (this.pendingPbs.length || this.pendingBlocks.length || this.stack.length === 0) return undefined;
     this.closeOpen();
     const c = this.container();
     const last = c.at(-1);
-    if (last?.type !== 'heading') return undefined;
+    if (last?.type !== 'heading' || !test(last)) return undefined;
     c.pop();
     return last;
   }

@@ -7,6 +7,7 @@
 import type { EmphasisRend, SourcePosition } from '../../model/types.js';
 import { endsNotes } from './sections.js';
 import { WalkState } from './walk-state.js';
+import { plainText } from '../../model/plain-text.js';
 import { attr, childrenOf, shortText, collapse, elements, endOffset, isElement, isText, positionOf, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import type { BlockContext, FlowShared } from './flow.js';
 import type { LinkScope } from './inlines.js';
@@ -17,6 +18,9 @@ import {
 import { backReference, footnoteRule, noteReference, pageMarker, pageMarkerParts, remarkBeside } from './recognise.js';
 import { figureOf } from './title-block.js';
 import { isItemList, readList, readTable } from './tables.js';
+
+/** The heading of a printed contents (`CONTENTS`, `C O N T E N T S`, `Table of Contents`). */
+const CONTENTS_HEADING = /^(?:table\s+of\s+)?c\s?o\s?n\s?t\s?e\s?n\s?t\s?s\.?$/i;
 
 export interface WalkCtx {
   styles: EmphasisRend[];
@@ -318,11 +322,12 @@ export class Walker {
     this.state.flow.boundary();
     const table = readTable(el, (flow, read) => this.state.withFlow(flow, read), (n, c) => this.walk(n, c), this.input.shared, ctx);
     if (!table) return;
-    // a table of links into the page itself is its contents list
+    // a table of links into the page itself is its contents list: before the text, or, after a
+    // print page's marker (the contents printed on page 4), under a heading that says so
     const inner = elements(el).filter((e) => tag(e) === 'a' && /^[^#]*#/.test(attr(e, 'href') ?? '') && !/^(https?:|\.\.)/i.test(attr(e, 'href') ?? ''));
-    const contents = inner.length >= 3 && !this.state.inBody;
-    if (!contents) return this.state.flow.block(table, this.blockCtx(ctx));
-    const head = this.state.flow.takeHeading();
+    if (inner.length < 3) return this.state.flow.block(table, this.blockCtx(ctx));
+    const head = this.state.inBody ? this.state.flow.takeHeading((h) => CONTENTS_HEADING.test(plainText(h.children).trim())) : this.state.flow.takeHeading();
+    if (this.state.inBody && !head) return this.state.flow.block(table, this.blockCtx(ctx));
     this.state.flow.block({ type: 'division', kind: 'contents', blocks: head ? [head, table] : [table] }, this.blockCtx(ctx));
   }
 }
