@@ -280,3 +280,38 @@ describe('an anchor left just before a page marker (real: Lenin/IMP16.html, `wor
     expect(c.unaccounted).toEqual([]);
   });
 });
+
+describe('pieces of a series each printed under the series\' title (real: Lenin/LFA17.html, `LETTERS FROM AFAR` / `FIRST LETTER` / its title)', () => {
+  const path = join(fixtures, 'marx2mao-tranche2/Lenin/LFA17.html');
+
+  it('titles each piece by the series\' title, its number and its own title, as the print sets them', async () => {
+    const c = convert(path);
+    await valid(c);
+    const chapters = divs(body(c.doc), 'chapter');
+    const lines = (div: XElement) => kids(div, 'head')[0]!.children
+      .reduce<string[]>((acc, n) => (n.kind === 'element' && n.name === 'lb' ? [...acc, ''] : [...acc.slice(0, -1), acc.at(-1)! + textContent(n)]), [''])
+      .map((l) => l.replace(/\s+/g, ' ').trim());
+    expect(chapters.map((d) => lines(d).slice(0, 3))).toEqual([
+      ['LETTERS FROM AFAR', 'FIRST LETTER', 'THE FIRST STAGE OF THE FIRST REVOLUTION127'],
+      ['LETTERS FROM AFAR', 'SECOND LETTER', 'THE NEW GOVERNMENT AND THE PROLETARIAT'],
+      ['LETTERS FROM AFAR', 'THIRD LETTER', 'CONCERNING A PROLETARIAN MILITIA'],
+      ['LETTERS FROM AFAR', 'FOURTH LETTER', 'HOW TO ACHIEVE PEACE'],
+      ['LETTERS FROM AFAR', 'FIFTH LETTER', 'THE TASKS INVOLVED IN THE BUILDING'],
+    ]);
+    // no number or title of a piece is left a centred line of its text
+    // (the centred lines left are the print statements at each piece's end)
+    expect(all(body(c.doc), 'p').filter((p) => p.attrs.rend === 'center').map(text).filter((t) => !t.startsWith('Published according to'))).toEqual([]);
+    expect(c.unaccounted).toEqual([]);
+  });
+
+  it('leaves a piece\'s number under a title the page sets once to the rules of labels (one `LETTERS FROM AFAR`)', () => {
+    const html = readFileSync(path, 'latin1');
+    let seen = 0;
+    // every repeat of the series' title after the first made a title of another name
+    const once = html.replace(/LETTERS FROM AFAR\n<\/B>/g, (m) => (seen++ === 0 ? m : `LETTERS FROM AFAR ${seen}\n</B>`));
+    const r = readMarx2mao(once, path);
+    if (!r.ok) throw new Error('refused');
+    const doc = parseXmlTree(writeTei(r.edition, publication));
+    expect(head(divs(body(doc), 'chapter')[0]!)).toBe('LETTERS FROM AFAR');
+  });
+});

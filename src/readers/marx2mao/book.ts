@@ -8,6 +8,7 @@ import type { Block, Division, Heading, Paragraph } from '../../model/types.js';
 import { plainText } from '../../model/plain-text.js';
 import { continuesNumbering, enumerationOf, follows, opensWithInitials, type Enumeration } from '../../model/enumeration.js';
 import { takePageBreaksAtEnd } from '../../model/walk.js';
+import { readDate } from './dates.js';
 
 /** A division's printed label alone on its line: `CHAPTER I`, `PART II`, `BOOK ONE`, `Chapter 3.` */
 const LABEL = /^(chapter|part|book|section|lecture)\s+([ivxlcdm]+|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\.?$/i;
@@ -31,6 +32,7 @@ function isLabel(b: Block): b is Paragraph | Heading {
  * anchor and emphasis kept). Applies at every level of the block tree.
  */
 export function joinLabels(blocks: Block[]): void {
+  joinSeriesNumbers(blocks);
   for (let i = blocks.length - 2; i >= 0; i--) {
     const label = blocks[i]!;
     const title = blocks[i + 1]!;
@@ -67,6 +69,31 @@ export function joinLabels(blocks: Block[]): void {
 }
 
 const CONTINUATION = /^\((continued|concluded|conclusion|end)\.?\)$/i;
+
+/** A piece's number in a series, alone on its line: `FIRST LETTER`, `Second Article`. */
+const SERIES_NUMBER = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(letter|article|speech|lecture|report|talk)\.?$/i;
+
+/**
+ * Pieces of a series printed each under the series' title (LFA17: `LETTERS FROM AFAR` five times,
+ * then `FIRST LETTER` and `THE FIRST STAGE OF THE FIRST REVOLUTION` as centred lines): the piece's
+ * number and its own title, the centred line under the number, are lines of that heading. Else
+ * every piece would be titled by the series' title alone, in the contents five times over. Only
+ * under a title the page repeats: under a work's one title, a numbered piece opens a piece.
+ */
+function joinSeriesNumbers(blocks: Block[]): void {
+  const text = (b: Heading | Paragraph) => plainText(b.children).replace(/\s+/g, ' ').trim();
+  const titles = new Map<string, number>();
+  for (const b of blocks) if (b.type === 'heading') titles.set(text(b), (titles.get(text(b)) ?? 0) + 1);
+  for (let i = blocks.length - 2; i >= 0; i--) {
+    const heading = blocks[i]!;
+    const label = blocks[i + 1]!;
+    if (heading.type !== 'heading' || (titles.get(text(heading)) ?? 0) < 2 || !centred(label) || !SERIES_NUMBER.test(text(label))) continue;
+    const title = blocks[i + 2];
+    const own = title && centred(title) && !readDate(text(title)) && text(title).split(' ').length <= 30 ? title : undefined;
+    heading.children.push({ type: 'lb' }, ...label.children, ...(own ? [{ type: 'lb' } as const, ...own.children] : []));
+    blocks.splice(i + 1, own ? 2 : 1);
+  }
+}
 const BARE_NUMBER = /^(\d{1,2}|[IVXLC]{1,7})\.?$/;
 
 function centred(b: Block): b is Paragraph {
