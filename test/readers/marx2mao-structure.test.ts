@@ -315,3 +315,33 @@ describe('pieces of a series each printed under the series\' title (real: Lenin/
     expect(head(divs(body(doc), 'chapter')[0]!)).toBe('LETTERS FROM AFAR');
   });
 });
+
+describe('letters printed one after the other under one title, each under its addressee (real: Stalin/ML50.html, `REPLY TO COMRADES`)', () => {
+  const path = join(fixtures, 'marx2mao-tranche2/Stalin/ML50.html');
+
+  it('makes each letter a section titled by its address, the first too, its salutation in its opener', async () => {
+    const c = convert(path);
+    await valid(c);
+    const chapter = divs(body(c.doc), 'chapter').find((d) => head(d) === 'REPLY TO COMRADES')!;
+    const sections = kids(chapter, 'div');
+    expect(sections.map((d) => [d.attrs.type, head(d)])).toEqual([
+      ['section', 'TO COMRADE SANZHEYEV'],
+      ['section', 'TO COMRADES D. BELKIN AND S. FURER'],
+      ['section', 'TO COMRADE A. KHOLOPOV'],
+    ]);
+    expect(text(all(sections[0]!, 'salute')[0])).toBe('Esteemed Comrade Sanzheyev,');
+    // each letter's first words and its date close its own section
+    expect(sections.map((d) => text(all(d, 'p').at(-2)))).toEqual(['July 11, 1950', 'July 22, 1950', 'July 28, I950']);
+    expect(c.unaccounted).toEqual([]);
+  });
+
+  it('leaves a single addressee under a title a line of the letter', () => {
+    const html = readFileSync(path, 'latin1').replace(/TO COMRADES D\. BELKIN AND S\. FURER/, 'A REPLY').replace(/TO COMRADE A\. KHOLOPOV/, 'ANOTHER REPLY');
+    const r = readMarx2mao(html, path);
+    if (!r.ok) throw new Error('refused');
+    const doc = parseXmlTree(writeTei(r.edition, publication));
+    const chapter = divs(body(doc), 'chapter').find((d) => head(d) === 'REPLY TO COMRADES')!;
+    expect(kids(chapter, 'div')).toEqual([]);
+    expect(all(chapter, 'p').filter((p) => p.attrs.rend === 'center').map(text)).toEqual(['TO COMRADE SANZHEYEV', 'A REPLY', 'ANOTHER REPLY']);
+  });
+});

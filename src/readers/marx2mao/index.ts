@@ -11,7 +11,7 @@ import { noteAnchorTest, noteTarget } from './note-anchors.js';
 import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, positionOf, startOffset, endOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { isPageAnchorName, localLinkTest, navigationStart, navigationTables, pageMarker, samePageFragment } from './recognise.js';
 import { dropDanglingLinks, dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
-import { divide, markDatelines, markNumeralHeadings, mergeHeadings, sectionsUnderTitleBlock, type Misprint } from './structure.js';
+import { addressSections, divide, markDatelines, markNumeralHeadings, mergeHeadings, sectionsUnderTitleBlock, type Misprint } from './structure.js';
 import { markLetterFrames } from './letters.js';
 import { linkContents } from './contents.js';
 import { readTitlePage } from './title-page.js';
@@ -108,7 +108,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const dateline = markDatelines(bodyBlocks, misprints);
   const placed = placeSections(bodyBlocks, walked, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
   bodyBlocks = nestParts(nestNumberedSections(placed.body));
-  bodyBlocks = sectionsUnderTitleBlock(bodyBlocks, title?.title ?? pageTitle(htmlEl!));
+  bodyBlocks = addressSections(sectionsUnderTitleBlock(bodyBlocks, title?.title ?? pageTitle(htmlEl!)));
   markLetterFrames(bodyBlocks);
   linkContents(front, bodyBlocks);
   dropDanglingLinks([front, bodyBlocks, notesBlocks]);

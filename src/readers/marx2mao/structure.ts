@@ -2,7 +2,7 @@
  * Structure recognised after the walk: the italic date under a title becomes a dateline, and a page
  * holding several works (each with its own title) is divided into documents; a book into chapters.
  */
-import type { Block, Dateline, Division, Heading, SourcePosition } from '../../model/types.js';
+import type { Block, Dateline, Division, Heading, Paragraph, SourcePosition } from '../../model/types.js';
 import { readDate, type ReadDate } from './dates.js';
 import { plainText } from '../../model/plain-text.js';
 import { labelKind, splitAt } from './book.js';
@@ -67,6 +67,39 @@ export function markNumeralHeadings(blocks: Block[]): void {
     n.level = neighbour.level ?? 3;
     blocks[n.at] = { type: 'heading', level: n.level, children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
   });
+}
+
+/** The address over a letter of a series of replies: `TO COMRADE SANZHEYEV`, `To Comrades D. Belkin and S. Furer`. */
+const ADDRESS = /^to\s+comrades?\s+\S/i;
+
+/**
+ * Letters printed one after the other under one title, each under its addressee in a centred line
+ * (ML50's `REPLY TO COMRADES`: `TO COMRADE SANZHEYEV`, `TO COMRADES D. BELKIN AND S. FURER`, `TO
+ * COMRADE A. KHOLOPOV`): each address is the title of a section a level below that title, the
+ * first too. Two such lines in one division at least: a single letter's addressee, under its own
+ * title, stays a line of the letter. Runs on the divisions the headings made (book.ts, divide).
+ */
+export function addressSections(blocks: Block[]): Block[] {
+  for (const b of blocks) if (b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents') b.blocks = addressSections(b.blocks);
+  const at = new Set<Block>();
+  blocks.forEach((b, k) => {
+    const text = b.type === 'paragraph' && b.rend === 'center' ? plainText(b.children).replace(/\s+/g, ' ').trim() : '';
+    if (!ADDRESS.test(text) || text.split(' ').length > 12) return;
+    // a letter follows: the next block is running text
+    const next = blocks.slice(k + 1).find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock');
+    if (next?.type === 'paragraph' && next.rend !== 'center') at.add(b);
+  });
+  if (at.size < 2) return blocks;
+  const title = blocks.find((b): b is Heading => b.type === 'heading');
+  const level = Math.min(6, (title?.level ?? 2) + 1);
+  const lines = blocks.map((b) => {
+    if (!at.has(b)) return b;
+    const p = b as Paragraph;
+    const h: Heading = { type: 'heading', level, children: p.children, ...(p.pos ? { pos: p.pos } : {}) };
+    at.add(h);
+    return h;
+  });
+  return splitAt(lines, (b) => at.has(b), 'section');
 }
 
 /**
