@@ -85,13 +85,15 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- One XHTML content document: the title page (no $file), or a content file of t:content-files
-       with the notes of its text. Its content is written straight into the page: built first as a
-       parameter, it was then copied into it, a second pass over every node of the book. -->
+  <!-- One XHTML content document: a content file of t:content-files ($file) with the notes of its
+       text, else the nodes of $content, else the title page. A file's content is written straight
+       into the page: built first as a parameter, it was then copied into it, a second pass over
+       every node of the book ($content stays for stylesheets that import this one and pass it). -->
   <xsl:template name="t:page">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="title" as="xs:string"/>
-    <xsl:param name="file" as="map(*)?"/>
+    <xsl:param name="file" as="map(*)?" select="()"/>
+    <xsl:param name="content" as="node()*" select="()"/>
     <xsl:variable name="lang" select="t:lang($tei)"/>
     <html lang="{$lang}" xml:lang="{$lang}">
       <xsl:namespace name="epub" select="'http://www.idpf.org/2007/ops'"/>
@@ -108,6 +110,7 @@
               <xsl:with-param name="notes" select="$file?nodes/descendant-or-self::note[t:is-inline-note(.)]"/>
             </xsl:call-template>
           </xsl:when>
+          <xsl:when test="exists($content)"><xsl:sequence select="$content"/></xsl:when>
           <xsl:otherwise>
             <section class="titlepage">
               <xsl:call-template name="t:epub-type"><xsl:with-param name="type" select="'titlepage'"/></xsl:call-template>

@@ -13,10 +13,11 @@ import { runCli } from './run.js';
 // the process's own entry: commands that check many documents (batch, build, validate) keep the
 // optimising tier, and a program calling runCli keeps its own settings.
 // The JavaScript of one conversion is likewise run too briefly for early optimisation to pay: V8
-// optimises a function after about 66 KB of its bytecode has run (--interrupt-budget=67584), and
-// those optimisations, compiled while the process is short of cores, are mostly of code that runs
-// a few more milliseconds. Six times the budget: the bundled edition converted about 15 ms sooner
-// (median of 31 cold processes, alternated), the largest sample page (SR17) about 40 ms.
+// counts a function's executed bytecode against a budget (--interrupt-budget=67584 bytes) and
+// optimises it after a few budgets spent; those optimisations, compiled while the process is short
+// of cores, are mostly of code that runs a few more milliseconds. Six times the budget: the bundled
+// edition converted about 15 ms sooner (medians of 31 cold processes, alternated, three times),
+// the largest sample page (SR17) 40 ms sooner in two of three such runs.
 if (process.argv[2] === 'convert') setFlagsFromString('--liftoff-only --interrupt-budget=400000');
 
 process.exitCode = await runCli(process.argv.slice(2), {

@@ -204,6 +204,37 @@ describe('a centred place and date under a title (OS41, tranche 2: `Yenan, Janua
     expect(tei).not.toMatch(/<p rend="center">[^<]*(?:<hi[^>]*>)?Yenan/);
   });
 
+  it('reads no place where the words before the comma are a label, a day, a person or an address, nor in a quotation', () => {
+    const html = readFileSync(os41, 'latin1');
+    const first = '<I>\n                                           Yenan</I>, <I>January 20</I>, <I>1941</I>';
+    expect(html).toContain(first);
+    for (const line of ['Part I, 1920', 'Saturday, May 5, 1928', 'J. V. Stalin, 1924', 'Comrades, 1917', 'CHAPTER II, 1848', 'I, 1920']) {
+      const r = readMarx2mao(html.replace(first, line), os41);
+      if (!r.ok) throw new Error('refused');
+      const tei = writeTei(r.edition, publication);
+      expect(tei, line).toContain(`<p rend="center">${line}</p>`);
+    }
+    // a quoted letter's place and date, in a quotation after the text has begun, dates nothing
+    const quoted = html.replace('<P>&nbsp &nbsp\n   The New Fourth Army', '<BLOCKQUOTE><CENTER>Moscow, March 1, 1913</CENTER><P>Dear comrades,</BLOCKQUOTE><P>&nbsp &nbsp\n   The New Fourth Army');
+    const r = readMarx2mao(quoted, os41);
+    if (!r.ok) throw new Error('refused');
+    const tei = writeTei(r.edition, publication);
+    expect(tei).toContain('<p rend="center">Moscow, March 1, 1913</p>');
+    expect(tei).not.toContain('1913-03-01');
+  });
+
+  it('reads a place and date set as the last line of a title, inside its bold type', () => {
+    const html = readFileSync(os41, 'latin1').replace(
+      'THE HSINHUA NEWS AGENCY</B><P>\n<FONT SIZE=-2><I>\n                                           Yenan</I>, <I>January 22</I>, <I>1941</I>',
+      'THE HSINHUA NEWS AGENCY<BR>Yenan, January 22, 1941</B><P>\n<FONT SIZE=-2>',
+    );
+    const r = readMarx2mao(html, os41);
+    if (!r.ok) throw new Error('refused');
+    const tei = writeTei(r.edition, publication);
+    expect(tei).toContain('<dateline>Yenan, <date when="1941-01-22">January 22, 1941</date></dateline>');
+    expect(documents(r.edition).map((d) => d.kind)).toEqual(['document', 'document']);
+  });
+
   it('makes the order and the statement, each titled and dated, two documents of the work', async () => {
     // the work's title and date, then its two documents (the TEI writer makes them the work's division)
     expect(ed.body.filter((b) => b.type !== 'pbBlock').slice(0, 2).map((b) => b.type)).toEqual(['heading', 'dateline']);

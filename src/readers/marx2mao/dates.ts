@@ -5,7 +5,7 @@
  * 26-August 3, 1917`, `March 14-16, 1918`, months joined by "and", `September and October 1948`:
  * `from`/`to`), days as ordinals (`May 14th, 1929`), and a year typed with a letter l for the
  * digit 1 (`l942`, read as 1942 and reported); a space typed before a comma (`November 12 , 1937`)
- * is no part of the date.
+ * does not keep a date from being read (the text keeps it as transcribed).
  */
 
 export const MONTHS = [

@@ -3,7 +3,7 @@
  * holding several works (each with its own title) is divided into documents; a book into chapters.
  */
 import type { Block, Dateline, Division, Heading, Paragraph, SourcePosition } from '../../model/types.js';
-import { readDate, type ReadDate } from './dates.js';
+import { MONTHS, readDate, type ReadDate } from './dates.js';
 import { plainText } from '../../model/plain-text.js';
 import { labelKind, splitAt } from './book.js';
 import { keyWords } from './contents.js';
@@ -129,11 +129,13 @@ export interface Misprint {
 }
 
 /**
- * Centred lines that are a date (`September 28, 1939`, `(July 26-August 3, 1917)`), or a place and
- * a date (`Yenan, January 20, 1941`: the place's name of one to three capitalised words, then a
- * comma), become datelines; returns the first. Dates read with a letter l for the digit 1 are added to `misprints`.
+ * Centred lines that are a date (`September 28, 1939`, `(July 26-August 3, 1917)`) become
+ * datelines, and so does a place and a date right under a title (`Yenan, January 20, 1941`: the
+ * place's name of one to three capitalised words, then a comma; not in a quotation, where a
+ * quoted letter's heading is no date of this text); returns the first. Dates read with a letter l
+ * for the digit 1 are added to `misprints`.
  */
-export function markDatelines(blocks: Block[], misprints: Misprint[] = []): Dateline | undefined {
+export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuote = false): Dateline | undefined {
   let first: Dateline | undefined;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -141,19 +143,20 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = []): Date
     if (b.type === 'heading') {
       const cut = b.children.map((c, k) => (c.type === 'lb' ? k : -1)).filter((k) => k >= 0).at(-1);
       const tail = cut === undefined ? undefined : b.children.slice(cut + 1);
-      if (tail && readDate(plainText(tail).trim())) {
+      if (tail && (readDate(plainText(tail).trim()) || (!inQuote && placeThenDate(plainText(tail))))) {
         b.children.splice(cut!);
         blocks.splice(i + 1, 0, { type: 'paragraph', rend: 'center', children: tail, ...(b.pos ? { pos: b.pos } : {}) });
       }
       continue;
     }
     if (b.type === 'quote' || b.type === 'division') {
-      first ??= markDatelines(b.blocks, misprints);
+      first ??= markDatelines(b.blocks, misprints, inQuote || b.type === 'quote');
       continue;
     }
     if (b.type !== 'paragraph' || b.rend !== 'center') continue;
     const text = plainText(b.children).trim();
-    const placed = readDate(text) ? undefined : placeThenDate(plainText(b.children));
+    const underTitle = blocks.slice(0, i).reverse().find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock')?.type === 'heading';
+    const placed = readDate(text) || inQuote || !underTitle ? undefined : placeThenDate(plainText(b.children));
     const date = placed?.date ?? readDate(text);
     if (!date) continue;
     if (date.misprintedYear && b.pos) misprints.push({ date, text, pos: b.pos });
@@ -172,13 +175,23 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = []): Date
 }
 
 /** A place's name of one to three capitalised words (`Yenan`, `New York`, `St. Petersburg`). */
-const PLACE = /^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2} ?,\s*/u;
+const PLACE = /^\s*(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}) ?,\s*/u;
+
+/** Words that begin no place's name: a division's label, a number, a day, a month, a season, an address. */
+// (and a name with an initial, `J. V. Stalin, 1924`, is a person's: see placeThenDate)
+const NO_PLACE = new RegExp(
+  String.raw`^(?:part|chapter|section|book|vol|volume|no|number|article|letter|speech|a|an|comrades?|friends|citizens|` +
+    String.raw`sunday|monday|tuesday|wednesday|thursday|friday|saturday|spring|summer|autumn|fall|winter|` +
+    String.raw`${MONTHS.join('|')}|[ivxlcdm]+)\b`,
+  'i',
+);
 
 /** `Yenan, January 20, 1941`: the date after the place, and where in the text it starts. */
 function placeThenDate(text: string): { date: ReadDate; at: number } | undefined {
   const place = PLACE.exec(text);
-  const date = place ? readDate(text.slice(place[0].length)) : undefined;
-  return date && place ? { date, at: place[0].length } : undefined;
+  if (!place || NO_PLACE.test(place[1]!) || /(?:^|\s)\p{Lu}\.(?:\s|$)/u.test(place[1]!)) return undefined;
+  const date = readDate(text.slice(place[0].length));
+  return date ? { date, at: place[0].length } : undefined;
 }
 
 /**

@@ -322,8 +322,9 @@ export class Walker {
     this.state.flow.boundary();
     const table = readTable(el, (flow, read) => this.state.withFlow(flow, read), (n, c) => this.walk(n, c), this.input.shared, ctx);
     if (!table) return;
-    // a table of links into the page itself is its contents list: before the text, or, after a
-    // print page's marker (the contents printed on page 4), under a heading that says so
+    // a table of links into the page itself is its contents list: before the body, or, once the
+    // body has begun (SCPUSA29's contents, printed on page 4, after that page's marker), only
+    // under a heading that says so
     const inner = elements(el).filter((e) => tag(e) === 'a' && /^[^#]*#/.test(attr(e, 'href') ?? '') && !/^(https?:|\.\.)/i.test(attr(e, 'href') ?? ''));
     if (inner.length < 3) return this.state.flow.block(table, this.blockCtx(ctx));
     const head = this.state.inBody ? this.state.flow.takeHeading((h) => CONTENTS_HEADING.test(plainText(h.children).trim())) : this.state.flow.takeHeading();
