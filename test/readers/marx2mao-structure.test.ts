@@ -345,3 +345,26 @@ describe('letters printed one after the other under one title, each under its ad
     expect(all(chapter, 'p').filter((p) => p.attrs.rend === 'center').map(text)).toEqual(['TO COMRADE SANZHEYEV', 'A REPLY', 'ANOTHER REPLY']);
   });
 });
+
+describe('a rule across the page ends the paragraph before it (real: M&E/CM47.html, the 1893 preface, then the Manifesto)', () => {
+  const path = join(fixtures, 'marx2mao/M&E/CM47.html');
+
+  it('keeps the preface\'s last line and the Manifesto\'s first words, after the rule and the marker of page 29, apart', () => {
+    const c = convert(path);
+    const ps = all(body(c.doc), 'p');
+    const date = ps.find((p) => text(p).includes('February 1, 1893'))!;
+    expect(text(date).trim()).toBe('London, February 1, 1893');
+    const opening = ps.find((p) => text(p).includes('spectre is haunting Europe'))!;
+    expect(text(opening)).toMatch(/^A spectre is haunting Europe/);
+    expect(c.unaccounted).toEqual([]);
+  });
+
+  it('still runs a paragraph on across a page marker where no rule stands between them', () => {
+    const html = readFileSync(path, 'latin1').replace(/London, February 1, 1893\s*<P><BR>\s*<HR SIZE=1 WIDTH=20% ALIGN=center NOSHADE>/, 'London, February 1, 1893\n<P><BR>');
+    const r = readMarx2mao(html, path);
+    if (!r.ok) throw new Error('refused');
+    const doc = parseXmlTree(writeTei(r.edition, publication));
+    const date = all(body(doc), 'p').find((p) => text(p).includes('February 1, 1893'))!;
+    expect(text(date)).toMatch(/^London, February 1, 1893 A spectre is haunting Europe/);
+  });
+});

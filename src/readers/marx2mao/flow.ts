@@ -64,6 +64,15 @@ export class Flow {
     this.sawBoundary = true;
   }
 
+  /**
+   * A rule across the page (`<HR>`): the block before it is closed, so that no text after it, even
+   * after a page marker, runs on in it (CM47: the preface's `London, February 1, 1893`, a rule, the
+   * marker of page 29, then the Manifesto's first words).
+   */
+  rule(): void {
+    this.closeOpen();
+  }
+
   /** `&nbsp &nbsp` opening: the next content starts an indented paragraph. */
   indent(): void {
     this.indentNext = true;

@@ -214,7 +214,7 @@ export class Walker {
       }
       case 'hr':
         if (footnoteRule(el) && !ctx.inFootnote) return footnoteBlock(this, el, ctx);
-        return this.state.flow.boundary();
+        return this.state.flow.rule();
       case 'center':
         // centred plain type that a contents entry links to is a section's heading
         // (a level below the display type of the titles around it, whose sections it is)
