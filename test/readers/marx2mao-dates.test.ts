@@ -26,6 +26,12 @@ describe('readDate', () => {
     expect(readDate('12 , 1937')).toBeUndefined();
   });
 
+  it('reads a date after a day of the week (`Saturday, May 5, 1928`)', () => {
+    expect(readDate('Saturday, May 5, 1928')).toEqual({ when: '1928-05-05' });
+    expect(readDate('(Monday May 6, 1929)')).toEqual({ when: '1929-05-06' });
+    expect(readDate('Saturday')).toBeUndefined();
+  });
+
   it('takes no text with an ordinal for a date unless the whole of it is one', () => {
     expect(readDate('14th Congress, 1929')).toBeUndefined();
     expect(readDate('The 5th')).toBeUndefined();

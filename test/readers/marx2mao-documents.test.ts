@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Division, Edition, Note, NoteRef } from '../../src/model/types.js';
 import { forEachBlock } from '../../src/model/walk.js';
 import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
+import { markDatelines } from '../../src/readers/marx2mao/structure.js';
 import { writeTei } from '../../src/tei/index.js';
 import { validateTei } from '../../src/validate/index.js';
 import { jingValidate } from '../support/jing.js';
@@ -208,7 +209,7 @@ describe('a centred place and date under a title (OS41, tranche 2: `Yenan, Janua
     const html = readFileSync(os41, 'latin1');
     const first = '<I>\n                                           Yenan</I>, <I>January 20</I>, <I>1941</I>';
     expect(html).toContain(first);
-    for (const line of ['Part I, 1920', 'Saturday, May 5, 1928', 'J. V. Stalin, 1924', 'Comrades, 1917', 'CHAPTER II, 1848', 'I, 1920']) {
+    for (const line of ['Part I, 1920', 'J. V. Stalin, 1924', 'Comrades, 1917', 'CHAPTER II, 1848', 'I, 1920', 'Postscript, 1894', 'Pravda, August 2, 1950']) {
       const r = readMarx2mao(html.replace(first, line), os41);
       if (!r.ok) throw new Error('refused');
       const tei = writeTei(r.edition, publication);
@@ -221,6 +222,32 @@ describe('a centred place and date under a title (OS41, tranche 2: `Yenan, Janua
     const tei = writeTei(r.edition, publication);
     expect(tei).toContain('<p rend="center">Moscow, March 1, 1913</p>');
     expect(tei).not.toContain('1913-03-01');
+  });
+
+  it('reads a day of the week before a date as no place (`Saturday, May 5, 1928`)', () => {
+    const html = readFileSync(os41, 'latin1').replace('<I>\n                                           Yenan</I>, <I>January 20</I>, <I>1941</I>', 'Saturday, May 5, 1928');
+    const r = readMarx2mao(html, os41);
+    if (!r.ok) throw new Error('refused');
+    expect(writeTei(r.edition, publication)).toContain('<dateline><date when="1928-05-05">Saturday, May 5, 1928</date></dateline>');
+  });
+
+  it('reads a place and date only right under a title, and not in a quotation (markDatelines)', () => {
+    const centred = (value: string): Block => ({ type: 'paragraph', rend: 'center', children: [{ type: 'text', value }] });
+    const title: Block = { type: 'heading', level: 2, children: [{ type: 'text', value: 'A LETTER' }] };
+    const text: Block = { type: 'paragraph', children: [{ type: 'text', value: 'Words of the text.' }] };
+    const under = [title, centred('Moscow, March 1, 1913'), text];
+    markDatelines(under);
+    expect(under[1]!.type).toBe('dateline');
+    const afterText = [title, text, centred('Moscow, March 1, 1913')];
+    markDatelines(afterText);
+    expect(afterText[2]!.type).toBe('paragraph');
+    const quoted: Block[] = [{ type: 'quote', blocks: [title, centred('Moscow, March 1, 1913'), text] }];
+    markDatelines(quoted);
+    expect((quoted[0] as { blocks: Block[] }).blocks[1]!.type).toBe('paragraph');
+    // a date alone is a dateline wherever it stands
+    const bare = [title, text, centred('March 1, 1913')];
+    markDatelines(bare);
+    expect(bare[2]!.type).toBe('dateline');
   });
 
   it('reads a place and date set as the last line of a title, inside its bold type', () => {

@@ -304,6 +304,17 @@ describe('pieces of a series each printed under the series\' title (real: Lenin/
     expect(c.unaccounted).toEqual([]);
   });
 
+  it('takes a piece\'s own title set in bold, a heading, as the line under its number', () => {
+    const html = readFileSync(path, 'latin1').replace(/(L E T T E R<\/FONT><P>\s*)([^<]*?THE NEW GOVERNMENT AND THE PROLETARIAT)/, '$1<B>$2</B>');
+    expect(html).toContain('<B>');
+    const r = readMarx2mao(html, path);
+    if (!r.ok) throw new Error('refused');
+    const doc = parseXmlTree(writeTei(r.edition, publication));
+    const chapters = divs(body(doc), 'chapter');
+    expect(chapters).toHaveLength(5);
+    expect(text(kids(chapters[1]!, 'head')[0]).replace(/\s+/g, ' ')).toBe('LETTERS FROM AFARSECOND LETTERTHE NEW GOVERNMENT AND THE PROLETARIAT');
+  });
+
   it('leaves a piece\'s number under a title the page sets once to the rules of labels (one `LETTERS FROM AFAR`)', () => {
     const html = readFileSync(path, 'latin1');
     let seen = 0;
@@ -333,6 +344,26 @@ describe('letters printed one after the other under one title, each under its ad
     // each letter's first words and its date close its own section
     expect(sections.map((d) => text(all(d, 'p').at(-2)))).toEqual(['July 11, 1950', 'July 22, 1950', 'July 28, I950']);
     expect(c.unaccounted).toEqual([]);
+  });
+
+  it('takes another address in the comrades\' style, a date under an address, and no address followed by no letter', () => {
+    const html = readFileSync(path, 'latin1');
+    const convertVariant = (changed: string) => {
+      const r = readMarx2mao(changed, path);
+      if (!r.ok) throw new Error('refused');
+      const doc = parseXmlTree(writeTei(r.edition, publication));
+      return divs(body(doc), 'chapter').find((d) => head(d) === 'REPLY TO COMRADES')!;
+    };
+    // the third letter to the editors of a paper: a section too, as its address is set as the others
+    const editors = convertVariant(html.replace(/TO COMRADE A\. KHOLOPOV/, 'TO THE EDITORS OF PRAVDA'));
+    expect(kids(editors, 'div').map(head)).toEqual(['TO COMRADE SANZHEYEV', 'TO COMRADES D. BELKIN AND S. FURER', 'TO THE EDITORS OF PRAVDA']);
+    // a centred date under each address: still each letter a section, the date its dateline
+    const dated = convertVariant(html.replace(/(TO COMRADES? [A-Z .]+?)(\s*<\/I>)/g, '$1$2<P><CENTER>July 1, 1950</CENTER>'));
+    expect(kids(dated, 'div').map(head)).toEqual(['TO COMRADE SANZHEYEV', 'TO COMRADES D. BELKIN AND S. FURER', 'TO COMRADE A. KHOLOPOV']);
+    expect(kids(dated, 'div').map((d) => text(kids(d, 'dateline')[0]))).toEqual(['July 1, 1950', 'July 1, 1950', 'July 1, 1950']);
+    // an address with no letter after it (another centred line follows) heads nothing
+    const bare = convertVariant(html.replace(/(TO COMRADE A\. KHOLOPOV\s*<\/I>)/, '$1<P><CENTER>A CENTRED LINE</CENTER>'));
+    expect(kids(bare, 'div').map(head)).toEqual(['TO COMRADE SANZHEYEV', 'TO COMRADES D. BELKIN AND S. FURER']);
   });
 
   it('leaves a single addressee under a title a line of the letter', () => {

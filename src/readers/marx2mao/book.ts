@@ -76,7 +76,7 @@ const SERIES_NUMBER = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ni
 /**
  * Pieces of a series printed each under the series' title (LFA17: `LETTERS FROM AFAR` five times,
  * then `FIRST LETTER` and `THE FIRST STAGE OF THE FIRST REVOLUTION` as centred lines): the piece's
- * number and its own title, the centred line under the number, are lines of that heading. Else
+ * number and its own title, the centred line or heading under the number, are lines of that heading. Else
  * every piece would be titled by the series' title alone, in the contents five times over. Only
  * under a title the page repeats: under a work's one title, a numbered piece opens a piece.
  */
@@ -89,7 +89,7 @@ function joinSeriesNumbers(blocks: Block[]): void {
     const label = blocks[i + 1]!;
     if (heading.type !== 'heading' || (titles.get(text(heading)) ?? 0) < 2 || !centred(label) || !SERIES_NUMBER.test(text(label))) continue;
     const title = blocks[i + 2];
-    const own = title && centred(title) && !readDate(text(title)) && text(title).split(' ').length <= 30 ? title : undefined;
+    const own = title && (centred(title) || title.type === 'heading') && !readDate(text(title)) && text(title).split(' ').length <= 30 ? title : undefined;
     heading.children.push({ type: 'lb' }, ...label.children, ...(own ? [{ type: 'lb' } as const, ...own.children] : []));
     blocks.splice(i + 1, own ? 2 : 1);
   }

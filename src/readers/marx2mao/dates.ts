@@ -5,7 +5,8 @@
  * 26-August 3, 1917`, `March 14-16, 1918`, months joined by "and", `September and October 1948`:
  * `from`/`to`), days as ordinals (`May 14th, 1929`), and a year typed with a letter l for the
  * digit 1 (`l942`, read as 1942 and reported); a space typed before a comma (`November 12 , 1937`)
- * does not keep a date from being read (the text keeps it as transcribed).
+ * does not keep a date from being read (the text keeps it as transcribed), nor does a day of the
+ * week before it (`Saturday, May 5, 1928`).
  */
 
 export const MONTHS = [
@@ -38,6 +39,8 @@ export function readDate(text: string): ReadDate | undefined {
   const bracketed = t.match(/^[([]\s*(.*?)\s*[)\]]$/);
   if (bracketed) t = bracketed[1]!.replace(/[.,]$/, '');
   t = t.replace(LEAD, '');
+  // a day of the week before the date (`Saturday, May 5, 1928`)
+  t = t.replace(/^(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday),?\s+/i, '');
   // a day as an ordinal (`May 14th, 1929`, `1st May 1919`)
   t = t.replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/gi, '$1');
   // a year printed with the letter l for the digit 1 (`l942`, `19l7`)

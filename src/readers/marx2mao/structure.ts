@@ -2,7 +2,7 @@
  * Structure recognised after the walk: the italic date under a title becomes a dateline, and a page
  * holding several works (each with its own title) is divided into documents; a book into chapters.
  */
-import type { Block, Dateline, Division, Heading, Paragraph, SourcePosition } from '../../model/types.js';
+import type { Block, Dateline, Division, Heading, Inline, Paragraph, SourcePosition } from '../../model/types.js';
 import { MONTHS, readDate, type ReadDate } from './dates.js';
 import { plainText } from '../../model/plain-text.js';
 import { labelKind, splitAt } from './book.js';
@@ -71,24 +71,37 @@ export function markNumeralHeadings(blocks: Block[]): void {
 
 /** The address over a letter of a series of replies: `TO COMRADE SANZHEYEV`, `To Comrades D. Belkin and S. Furer`. */
 const ADDRESS = /^to\s+comrades?\s+\S/i;
+/** Any address (`TO THE EDITORS OF PRAVDA`), taken among letters two comrades' addresses have shown. */
+const ANY_ADDRESS = /^to\s+\S/i;
+
+/** The emphasis a whole line is set in (`italic`, `bold italic`): the style of a series' addresses. */
+function lineStyle(children: Inline[]): string {
+  const only = children.filter((c) => c.type !== 'anchor');
+  return only.length === 1 && only[0]!.type === 'emph' ? `${only[0]!.rend} ${lineStyle(only[0]!.children)}`.trim() : '';
+}
 
 /**
  * Letters printed one after the other under one title, each under its addressee in a centred line
  * (ML50's `REPLY TO COMRADES`: `TO COMRADE SANZHEYEV`, `TO COMRADES D. BELKIN AND S. FURER`, `TO
  * COMRADE A. KHOLOPOV`): each address is the title of a section a level below that title, the
- * first too. Two such lines in one division at least: a single letter's addressee, under its own
- * title, stays a line of the letter. Runs on the divisions the headings made (book.ts, divide).
+ * first too. Two comrades' addresses in one division at least, each followed by the letter's text
+ * (its date between them allowed); then another address in their style (`TO THE EDITORS OF
+ * PRAVDA`) heads a letter too. A single letter's addressee, under its own title, stays a line of
+ * the letter. Runs on the divisions the headings made (book.ts, divide).
  */
 export function addressSections(blocks: Block[]): Block[] {
   for (const b of blocks) if (b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents') b.blocks = addressSections(b.blocks);
-  const at = new Set<Block>();
+  const candidates: { b: Paragraph; comrade: boolean }[] = [];
   blocks.forEach((b, k) => {
     const text = b.type === 'paragraph' && b.rend === 'center' ? plainText(b.children).replace(/\s+/g, ' ').trim() : '';
-    if (!ADDRESS.test(text) || text.split(' ').length > 12) return;
-    // a letter follows: the next block is running text
-    const next = blocks.slice(k + 1).find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock');
-    if (next?.type === 'paragraph' && next.rend !== 'center') at.add(b);
+    if (!ANY_ADDRESS.test(text) || text.split(' ').length > 12) return;
+    // a letter follows: the next block is running text (after the letter's date, if any)
+    const next = blocks.slice(k + 1).find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock' && x.type !== 'dateline');
+    if (next?.type === 'paragraph' && next.rend !== 'center') candidates.push({ b: b as Paragraph, comrade: ADDRESS.test(text) });
   });
+  const comrades = candidates.filter((c) => c.comrade);
+  const style = comrades[0] ? lineStyle(comrades[0].b.children) : '';
+  const at = new Set<Block>(comrades.length < 2 ? [] : candidates.filter((c) => c.comrade || lineStyle(c.b.children) === style).map((c) => c.b));
   if (at.size < 2) return blocks;
   const title = blocks.find((b): b is Heading => b.type === 'heading');
   const level = Math.min(6, (title?.level ?? 2) + 1);
@@ -155,8 +168,8 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuo
     }
     if (b.type !== 'paragraph' || b.rend !== 'center') continue;
     const text = plainText(b.children).trim();
-    const underTitle = blocks.slice(0, i).reverse().find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock')?.type === 'heading';
-    const placed = readDate(text) || inQuote || !underTitle ? undefined : placeThenDate(plainText(b.children));
+    const underTitle = () => blocks.slice(0, i).reverse().find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock')?.type === 'heading';
+    const placed = readDate(text) || inQuote || !underTitle() ? undefined : placeThenDate(plainText(b.children));
     const date = placed?.date ?? readDate(text);
     if (!date) continue;
     if (date.misprintedYear && b.pos) misprints.push({ date, text, pos: b.pos });
@@ -177,10 +190,13 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuo
 /** A place's name of one to three capitalised words (`Yenan`, `New York`, `St. Petersburg`). */
 const PLACE = /^\s*(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}) ?,\s*/u;
 
-/** Words that begin no place's name: a division's label, a number, a day, a month, a season, an address. */
+/** Words that begin no place's name: a division's label, a number, a day, a month, a season, an
+ * address, a newspaper the works date themselves by (`Pravda, August 2, 1950`). */
 // (and a name with an initial, `J. V. Stalin, 1924`, is a person's: see placeThenDate)
 const NO_PLACE = new RegExp(
   String.raw`^(?:part|chapter|section|book|vol|volume|no|number|article|letter|speech|a|an|comrades?|friends|citizens|` +
+    String.raw`preface|foreword|introduction|afterword|postscript|appendix|supplement|notes?|` +
+    String.raw`pravda|izvestia|iskra|vperyod|proletary|zvezda|bolshevik|sotsial-demokrat|people's daily|jenmin jih pao|hsinhua|` +
     String.raw`sunday|monday|tuesday|wednesday|thursday|friday|saturday|spring|summer|autumn|fall|winter|` +
     String.raw`${MONTHS.join('|')}|[ivxlcdm]+)\b`,
   'i',
