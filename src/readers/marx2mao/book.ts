@@ -69,6 +69,7 @@ export function joinLabels(blocks: Block[]): void {
 }
 
 const CONTINUATION = /^\((continued|concluded|conclusion|end)\.?\)$/i;
+const BARE_NUMBER = /^(\d{1,2}|[IVXLC]{1,7})\.?$/;
 
 /** A piece's number in a series, alone on its line: `FIRST LETTER`, `Second Article`. */
 const SERIES_NUMBER = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(letter|article|speech|lecture|report|talk)\.?$/i;
@@ -76,9 +77,10 @@ const SERIES_NUMBER = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ni
 /**
  * Pieces of a series printed each under the series' title (LFA17: `LETTERS FROM AFAR` five times,
  * then `FIRST LETTER` and `THE FIRST STAGE OF THE FIRST REVOLUTION` as centred lines): the piece's
- * number and its own title, the centred line or heading under the number, are lines of that heading. Else
- * every piece would be titled by the series' title alone, in the contents five times over. Only
- * under a title the page repeats: under a work's one title, a numbered piece opens a piece.
+ * number and its own title, the centred line or heading under the number, are lines of that
+ * heading. Else every piece would be titled by the series' title alone, in the contents five times
+ * over. Only under a title the page repeats: under a work's one title, a numbered piece opens a
+ * piece.
  */
 function joinSeriesNumbers(blocks: Block[]): void {
   const text = (b: Heading | Paragraph) => plainText(b.children).replace(/\s+/g, ' ').trim();
@@ -94,7 +96,6 @@ function joinSeriesNumbers(blocks: Block[]): void {
     blocks.splice(i + 1, own ? 2 : 1);
   }
 }
-const BARE_NUMBER = /^(\d{1,2}|[IVXLC]{1,7})\.?$/;
 
 function centred(b: Block): b is Paragraph {
   return b.type === 'paragraph' && b.rend === 'center';

@@ -1,6 +1,7 @@
 /**
- * Structure recognised after the walk: the italic date under a title becomes a dateline, and a page
- * holding several works (each with its own title) is divided into documents; a book into chapters.
+ * Structure recognised after the walk: the italic date (or place and date) under a title becomes a
+ * dateline, and a page holding several works (each with its own title) is divided into documents; a
+ * book into chapters; centred roman numbers, and letters under their addressees, into sections.
  */
 import type { Block, Dateline, Division, Heading, Inline, Paragraph, SourcePosition } from '../../model/types.js';
 import { MONTHS, readDate, type ReadDate } from './dates.js';
@@ -190,9 +191,11 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuo
 /** A place's name of one to three capitalised words (`Yenan`, `New York`, `St. Petersburg`). */
 const PLACE = /^\s*(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}) ?,\s*/u;
 
-/** Words that begin no place's name: a division's label, a number, a day, a month, a season, an
- * address, a newspaper the works date themselves by (`Pravda, August 2, 1950`). */
-// (and a name with an initial, `J. V. Stalin, 1924`, is a person's: see placeThenDate)
+/**
+ * Words that begin no place's name: a division's label, a number, a day, a month, a season, an
+ * address, a newspaper the works date themselves by (`Pravda, August 2, 1950`). A name with an
+ * initial (`J. V. Stalin, 1924`) is a person's: placeThenDate refuses it too.
+ */
 const NO_PLACE = new RegExp(
   String.raw`^(?:part|chapter|section|book|vol|volume|no|number|article|letter|speech|a|an|comrades?|friends|citizens|` +
     String.raw`preface|foreword|introduction|afterword|postscript|appendix|supplement|notes?|` +
