@@ -17,3 +17,8 @@ export function plainText(inlines: readonly Inline[], lineBreak = ' '): string {
   }
   return out;
 }
+
+/** The plain text of inlines as one line: every run of white space one space, none at the ends. */
+export function plainLine(inlines: readonly Inline[]): string {
+  return plainText(inlines).replace(/\s+/g, ' ').trim();
+}

@@ -5,7 +5,7 @@
  * that follow them. See docs/encoding.md, "Divisions of a book".
  */
 import type { Block, Division, Heading, Paragraph } from '../../model/types.js';
-import { plainText } from '../../model/plain-text.js';
+import { plainText, plainLine } from '../../model/plain-text.js';
 import { continuesNumbering, enumerationOf, follows, opensWithInitials, type Enumeration } from '../../model/enumeration.js';
 import { takePageBreaksAtEnd } from '../../model/walk.js';
 import { readDate } from './dates.js';
@@ -24,7 +24,7 @@ export function labelKind(h: Heading): Division['kind'] | undefined {
 
 function isLabel(b: Block): b is Paragraph | Heading {
   if (b.type !== 'heading' && !(b.type === 'paragraph' && b.rend === 'center')) return false;
-  return LABEL.test(plainText(b.children).replace(/\s+/g, ' ').trim());
+  return LABEL.test(plainLine(b.children));
 }
 
 /**
@@ -83,7 +83,7 @@ const SERIES_NUMBER = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ni
  * piece.
  */
 function joinSeriesNumbers(blocks: Block[]): void {
-  const text = (b: Heading | Paragraph) => plainText(b.children).replace(/\s+/g, ' ').trim();
+  const text = (b: Heading | Paragraph) => plainLine(b.children);
   const titles = new Map<string, number>();
   for (const b of blocks) if (b.type === 'heading') titles.set(text(b), (titles.get(text(b)) ?? 0) + 1);
   for (let i = blocks.length - 2; i >= 0; i--) {
@@ -108,7 +108,7 @@ const NUMBERED = /^(\d{1,2}|[IVXLC]{1,7}|[A-Z])\.\s*\S/;
 function numbered(b: Paragraph): boolean {
   const cut = b.children.findIndex((c) => c.type === 'lb');
   const first = cut < 0 ? '' : plainText(b.children.slice(0, cut)).trim();
-  const text = plainText(b.children).replace(/\s+/g, ' ').trim();
+  const text = plainLine(b.children);
   // (initials open a name, `V. I. LENIN`: the same test as headings' numbers)
   return (NUMBERED.test(text) && !opensWithInitials(text)) || BARE_NUMBER.test(first);
 }
@@ -119,7 +119,7 @@ function numbered(b: Paragraph): boolean {
  */
 function isNumberedTitle(b: Block): b is Paragraph {
   if (b.type !== 'paragraph' || b.rend !== 'center') return false;
-  const text = plainText(b.children).replace(/\s+/g, ' ').trim();
+  const text = plainLine(b.children);
   if (!numbered(b) || text.split(' ').length > 30) return false;
   // a continuation subtitle in parentheses is not part of the capitals test
   const letters = text.replace(/\([^)]*\)/g, '').replace(/[^\p{L}]/gu, '');

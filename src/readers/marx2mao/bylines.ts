@@ -6,7 +6,7 @@
  * join it to the title (or to the section number under it) as one heading.
  */
 import type { Block, Byline, Heading } from '../../model/types.js';
-import { plainText } from '../../model/plain-text.js';
+import { plainText, plainLine } from '../../model/plain-text.js';
 
 /** `By …`: an attribution whatever its case. */
 const BY = /^by\s+\S/i;
@@ -40,7 +40,7 @@ export function markBylines(blocks: Block[]): void {
     if (b.type === 'heading' && splitTail(blocks, i)) continue;
     if (b.type !== 'heading' && !(b.type === 'paragraph' && b.rend === 'center')) continue;
     if (!underTitle(blocks, i)) continue;
-    const text = plainText(b.children).replace(/\s+/g, ' ').trim();
+    const text = plainLine(b.children);
     if (!isByline(text, blocks.slice(i + 1).find((x) => !skipped(x)))) continue;
     const line: Byline = { type: 'byline', children: b.children, ...(b.pos ? { pos: b.pos } : {}) };
     blocks[i] = line;
@@ -56,7 +56,7 @@ function splitTail(blocks: Block[], i: number): boolean {
   const cut = h.children.map((c, k) => (c.type === 'lb' ? k : -1)).filter((k) => k >= 0).at(-1);
   if (cut === undefined) return false;
   const tail = h.children.slice(cut + 1);
-  const text = plainText(tail).replace(/\s+/g, ' ').trim();
+  const text = plainLine(tail);
   if (!/^[Bb]y\s+\S/.test(text) || /^BY\s/.test(text) || text.split(' ').length > 14) return false;
   h.children.splice(cut);
   blocks.splice(i + 1, 0, { type: 'byline', children: tail, ...(h.pos ? { pos: h.pos } : {}) });

@@ -4,7 +4,7 @@
  * the page's anchors, `#a-s1`): the pieces contents.ts reads entries and their targets from.
  */
 import type { Block, Inline, TableCell } from '../../model/types.js';
-import { plainText } from '../../model/plain-text.js';
+import { plainText, plainLine } from '../../model/plain-text.js';
 import { forEachInlineList } from './resolve.js';
 
 /** A label cell's line: `1.`, `IV`, `2)`, `A.`, or empty. */
@@ -23,7 +23,7 @@ export function lines(children: readonly Inline[]): Line[] {
   return out;
 }
 
-export const textOf = (l: Line) => plainText(l).replace(/\s+/g, ' ').trim();
+export const textOf = (l: Line) => plainLine(l);
 
 /** The cell's lines: its paragraphs (a title printed over several lines), or undefined. */
 export function inlinesOf(cell: TableCell): Inline[] | undefined {

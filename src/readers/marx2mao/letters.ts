@@ -5,7 +5,7 @@
  */
 import type { Block, Dateline, Inline, Paragraph, Signed } from '../../model/types.js';
 import { readDate } from './dates.js';
-import { plainText } from '../../model/plain-text.js';
+import { plainText, plainLine } from '../../model/plain-text.js';
 
 /** A salutation: short, ending in a comma or exclamation mark; a colon only after an address
  * (`Comrades:`), not after a phrase that introduces a quotation (`Marx continues:`). */
@@ -15,7 +15,7 @@ const ADDRESS = /^"?(dear|my dear|comrades?|friends|gentlemen|citizens|workers|t
 const SALUTE_WORDS = /^"?(dear|my dear|esteemed|respected)\b/i;
 
 function words(children: readonly Inline[]): string[] {
-  return plainText(children).replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  return plainLine(children).split(' ').filter(Boolean);
 }
 
 function isContent(b: Block): boolean {

@@ -5,7 +5,7 @@
  */
 import type { Block, Dateline, Division, Heading, Inline, Paragraph, SourcePosition } from '../../model/types.js';
 import { MONTHS, readDate, type ReadDate } from './dates.js';
-import { plainText } from '../../model/plain-text.js';
+import { plainText, plainLine } from '../../model/plain-text.js';
 import { labelKind, splitAt } from './book.js';
 import { keyWords } from './contents.js';
 import { splitInlines } from './letters.js';
@@ -94,7 +94,7 @@ export function addressSections(blocks: Block[]): Block[] {
   for (const b of blocks) if (b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents') b.blocks = addressSections(b.blocks);
   const candidates: { b: Paragraph; comrade: boolean }[] = [];
   blocks.forEach((b, k) => {
-    const text = b.type === 'paragraph' && b.rend === 'center' ? plainText(b.children).replace(/\s+/g, ' ').trim() : '';
+    const text = b.type === 'paragraph' && b.rend === 'center' ? plainLine(b.children) : '';
     if (!ANY_ADDRESS.test(text) || text.split(' ').length > 12) return;
     // a letter follows: the next block is running text (after the letter's date, if any)
     const next = blocks.slice(k + 1).find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock' && x.type !== 'dateline');

@@ -7,7 +7,7 @@
 import type { EmphasisRend, SourcePosition } from '../../model/types.js';
 import { endsNotes } from './sections.js';
 import { WalkState } from './walk-state.js';
-import { plainText } from '../../model/plain-text.js';
+import { plainLine } from '../../model/plain-text.js';
 import { attr, childrenOf, shortText, collapse, elements, endOffset, isElement, isText, positionOf, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import type { BlockContext, FlowShared } from './flow.js';
 import type { LinkScope } from './inlines.js';
@@ -327,7 +327,7 @@ export class Walker {
     // under a heading that says so
     const inner = elements(el).filter((e) => tag(e) === 'a' && /^[^#]*#/.test(attr(e, 'href') ?? '') && !/^(https?:|\.\.)/i.test(attr(e, 'href') ?? ''));
     if (inner.length < 3) return this.state.flow.block(table, this.blockCtx(ctx));
-    const head = this.state.inBody ? this.state.flow.takeHeading((h) => CONTENTS_HEADING.test(plainText(h.children).trim())) : this.state.flow.takeHeading();
+    const head = this.state.flow.takeHeading((h) => !this.state.inBody || CONTENTS_HEADING.test(plainLine(h.children)));
     if (this.state.inBody && !head) return this.state.flow.block(table, this.blockCtx(ctx));
     this.state.flow.block({ type: 'division', kind: 'contents', blocks: head ? [head, table] : [table] }, this.blockCtx(ctx));
   }
