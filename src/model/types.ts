@@ -171,6 +171,17 @@ export interface Byline {
   pos?: SourcePosition;
 }
 
+/**
+ * A title's subtitle: the line under it that says what the text is (`Report Delivered at the
+ * Fifteenth All-Union Conference of the C.P.S.U.(B.)`, `A Popular Outline`), set in italics under
+ * the title. Stands right after its Heading (TEI `head type="sub"`).
+ */
+export interface Subtitle {
+  type: 'subtitle';
+  children: Inline[];
+  pos?: SourcePosition;
+}
+
 /** A block quotation (marx2mao `<UL>` indentation used for quoted matter). */
 export interface Quote {
   type: 'quote';
@@ -281,6 +292,7 @@ export interface Division {
 
 export type Block =
   | Heading
+  | Subtitle
   | Paragraph
   | Dateline
   | Byline
@@ -433,7 +445,10 @@ export interface WorkMetadata {
   /** The part of the work this source holds, as its title block labels it (`Part 3 -- Chapters
    * 10-12`, `Part II: Political Economy`): a work printed over several pages of the site. */
   part?: string;
-  /** The title as printed, with its line breaks, when it differs from `title` only in layout. */
+  /** The subtitle printed under the work's title (`Report Delivered at the Extraordinary Eighth
+   * Congress of Soviets of the U.S.S.R.`), as one line. */
+  subtitle?: string;
+  /** The author, as the source names them. */
   author?: string;
   /** Date of the work (when it was written): as printed and as ISO 8601. */
   date?: DateStatement;

@@ -24,7 +24,7 @@ function isGlobal(b: Block): boolean {
   return b.type === 'pbBlock' || b.type === 'noteBlock' || b.type === 'figure';
 }
 function isTop(b: Block): boolean {
-  return b.type === 'heading' || b.type === 'byline' || b.type === 'dateline' || b.type === 'salute';
+  return b.type === 'heading' || b.type === 'subtitle' || b.type === 'byline' || b.type === 'dateline' || b.type === 'salute';
 }
 function isBottom(b: Block): boolean {
   return b.type === 'signed' || b.type === 'dateline' || b.type === 'salute';
@@ -189,7 +189,7 @@ export function writeDivision(parent: El, d: Division, ctx: WriteContext, depth:
   indent(div, depth);
 }
 
-/** The top of a division: head, dateline; salutes (with datelines next to them) in an opener. */
+/** The top of a division: head, its subtitle (head type="sub"), dateline; salutes (with datelines next to them) in an opener. */
 function writeTop(div: El, top: Block[], ctx: WriteContext, depth: number): void {
   for (let k = 0; k < top.length; k++) {
     const b = top[k]!;
@@ -205,6 +205,8 @@ function writeTop(div: El, top: Block[], ctx: WriteContext, depth: number): void
       // a heading linked to that heads a division: the link's target is a point in the head
       if (b.id) att(child(head, 'anchor'), 'xml:id', ncName(b.id));
       writeInlines(head, b.children, ctx);
+    } else if (b.type === 'subtitle') {
+      writeInlines(att(child(div, 'head', depth), 'type', 'sub'), b.children, ctx);
     } else {
       writeFramePart(div, b, ctx, depth);
     }
@@ -235,6 +237,7 @@ export function writeCommonBlock(parent: El, b: Block, ctx: WriteContext, depth:
       return;
     }
     case 'heading':
+    case 'subtitle':
     case 'byline':
     case 'dateline':
     case 'salute':

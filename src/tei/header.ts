@@ -35,6 +35,7 @@ export function writeHeader(tei: El, edition: Edition, pub: Publication, stats: 
   // The title was made non-blank by repair.ts; the author the schema requires is said to be
   // unknown rather than left out or invented (repair.ts warns no-author).
   text(att(child(titleStmt, 'title', 4), 'type', 'main'), edition.work.title);
+  if (!isBlank(edition.work.subtitle)) text(att(child(titleStmt, 'title', 4), 'type', 'sub'), edition.work.subtitle!);
   // the part a source holds: TEI's "subordinate title, title of part"
   if (!isBlank(edition.work.part)) text(att(child(titleStmt, 'title', 4), 'type', 'sub'), edition.work.part!);
   text(child(titleStmt, 'author', 4), orUnstated(edition.work.author, UNSTATED.author));

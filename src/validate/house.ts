@@ -40,8 +40,9 @@ const ENUMS: Record<string, string[]> = {
   'list@type': ['ordered', 'unordered', 'simple', 'contents'],
   'num@type': ['page'],
   'div@type': ['work', 'document', 'chapter', 'section', 'preface', 'contents', 'appendix', 'part', 'notes', 'front', 'titlepage'],
-  'p@rend': ['center', 'right', 'indent', 'heading', 'dateline', 'byline', 'salute', 'signed'],
+  'p@rend': ['center', 'right', 'indent', 'heading', 'subtitle', 'dateline', 'byline', 'salute', 'signed'],
   'cell@role': ['label', 'data'],
+  'head@type': ['sub'],
 };
 
 /** Header parts every teikit document has: parent path → required children, in order. */

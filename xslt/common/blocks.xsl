@@ -48,6 +48,10 @@
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
+  <!-- a title's subtitle (head type="sub"): a line under the heading, not a heading of its own -->
+  <xsl:template match="*[t:is-div(.)]/head[@type = 'sub']">
+    <p class="subtitle"><xsl:apply-templates/></p>
+  </xsl:template>
   <xsl:template match="figure/head"><figcaption><xsl:apply-templates/></figcaption></xsl:template>
   <xsl:template match="list/head | table/head | lg/head | quote/head">
     <p class="head"><xsl:apply-templates/></p>

@@ -14,7 +14,7 @@ h1, h2, h3, h4, h5, h6 { font-weight: normal; line-height: 1.25; }
 h1 { font-size: 1.8em; } h2 { font-size: 1.45em; } h3 { font-size: 1.2em; } h4, h5, h6 { font-size: 1.05em; }
 .div.work h2, .div.document h2, .div.chapter h2 { text-align: center; }
 p { margin: 0 0 0.8em; }
-p.center, .dateline, .salute, .byline, .docAuthor, .titlePart, .docEdition, .docImprint { text-align: center; }
+p.center, p.subtitle, .dateline, .salute, .byline, .docAuthor, .titlePart, .docEdition, .docImprint { text-align: center; }
 p.right, .signed { text-align: right; }
 .dateline { font-style: italic; }
 .opener, .closer { margin: 0.8em 0; }

@@ -18,6 +18,7 @@ import { readTitlePage } from './title-page.js';
 import { linkFootnotesByPosition, linkNotesOnNotes, linkRepeatedMarks, linkUnlinkedFootnotes, refIds } from './unlinked.js';
 import { placeFootNotesInParagraphs } from './foot-in-paragraph.js';
 import { markBylines } from './bylines.js';
+import { markSubtitles, workSubtitle } from './subtitles.js';
 import { frontDivisions, joinLabels, nestNumberedSections, nestParts, opensFrontMatter } from './book.js';
 import { readTitleBlock } from './title-block.js';
 import { notesHeadingOffsets, TextOrder } from './page-parts.js';
@@ -104,6 +105,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   mergeHeadings(bodyBlocks);
   joinLabels(bodyBlocks);
   markNumeralHeadings(bodyBlocks);
+  markSubtitles(bodyBlocks);
   const misprints: Misprint[] = [];
   const dateline = markDatelines(bodyBlocks, misprints);
   const placed = placeSections(bodyBlocks, walked, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
@@ -191,10 +193,13 @@ function read(source: Uint8Array | string, file: string): ReadResult {
     : title?.date && { text: title.date.text, ...dateFields(title.date) };
   if (title?.date?.misprintedYear) misprints.push({ date: title.date, text: title.date.text, pos: title.date.pos });
   for (const m of misprints) diagnostics.push(misprintDiagnostic(m));
+  const workTitle = sourceCasing(title?.title, pageTitle(htmlEl!)) ?? pageTitle(htmlEl!) ?? firstHeading([...front, ...bodyBlocks]) ?? UNTITLED;
+  const subtitle = workSubtitle(bodyBlocks, workTitle);
   const edition: Edition = {
     id: page.replace(/\.[^.]*$/, ''),
     work: {
-      title: sourceCasing(title?.title, pageTitle(htmlEl!)) ?? pageTitle(htmlEl!) ?? firstHeading([...front, ...bodyBlocks]) ?? UNTITLED,
+      title: workTitle,
+      ...(subtitle ? { subtitle } : {}),
       ...(title?.part ? { part: title.part } : {}),
       ...(title?.author ? { author: title.author } : {}),
       ...(workDate ? { date: workDate } : {}),

@@ -23,7 +23,7 @@ function isContent(b: Block): boolean {
 }
 
 /**
- * A paragraph right after a title, byline or dateline is a salutation when it is a short line
+ * A paragraph right after a title, subtitle, byline or dateline is a salutation when it is a short line
  * ending in `,` (`Comrades,`), or in `:` after an address (`Comrades, Friends:`), or begins with
  * `Dear` (`Dear Comrade,`).
  */
@@ -32,7 +32,7 @@ export function markSalute(blocks: Block[]): void {
     const b = blocks[i]!;
     if (b.type !== 'paragraph' || (b.rend && b.rend !== 'indent')) continue;
     const prev = blocks.slice(0, i).reverse().find(isContent);
-    if (!(prev?.type === 'dateline' || prev?.type === 'heading' || prev?.type === 'byline')) continue;
+    if (!(prev?.type === 'dateline' || prev?.type === 'heading' || prev?.type === 'subtitle' || prev?.type === 'byline')) continue;
     const text = plainText(b.children).trim();
     const n = words(b.children).length;
     const ends = SALUTE_END.test(text) || (text.endsWith(':') && ADDRESS.test(text));
@@ -150,7 +150,7 @@ export function markCloser(blocks: Block[]): void {
 
 /** A block of the text itself, which a closer may end (not a heading, an opener or a page break). */
 function isText(b: Block): boolean {
-  return isContent(b) && !['heading', 'byline', 'dateline', 'salute', 'titlePage'].includes(b.type);
+  return isContent(b) && !['heading', 'subtitle', 'byline', 'dateline', 'salute', 'titlePage'].includes(b.type);
 }
 
 /** Salutations and closers in every division (and the body of a single work). */

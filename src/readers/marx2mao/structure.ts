@@ -3,7 +3,7 @@
  * dateline, and a page holding several works (each with its own title) is divided into documents; a
  * book into chapters; centred roman numbers, and letters under their addressees, into sections.
  */
-import type { Block, Dateline, Division, Heading, Inline, Paragraph, SourcePosition } from '../../model/types.js';
+import type { Block, Dateline, Division, Heading, Inline, Paragraph, SourcePosition, Subtitle } from '../../model/types.js';
 import { MONTHS, readDate, type ReadDate } from './dates.js';
 import { plainText, plainLine } from '../../model/plain-text.js';
 import { labelKind, splitAt } from './book.js';
@@ -92,13 +92,14 @@ function lineStyle(children: Inline[]): string {
  */
 export function addressSections(blocks: Block[]): Block[] {
   for (const b of blocks) if (b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents') b.blocks = addressSections(b.blocks);
-  const candidates: { b: Paragraph; comrade: boolean }[] = [];
+  const candidates: { b: Paragraph | Subtitle; comrade: boolean }[] = [];
   blocks.forEach((b, k) => {
-    const text = b.type === 'paragraph' && b.rend === 'center' ? plainLine(b.children) : '';
+    // the first address may stand right under the title, read as its subtitle (subtitles.ts)
+    const text = (b.type === 'paragraph' && b.rend === 'center') || b.type === 'subtitle' ? plainLine(b.children) : '';
     if (!ANY_ADDRESS.test(text) || text.split(' ').length > 12) return;
     // a letter follows: the next block is running text (after the letter's date, if any)
     const next = blocks.slice(k + 1).find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock' && x.type !== 'dateline');
-    if (next?.type === 'paragraph' && next.rend !== 'center') candidates.push({ b: b as Paragraph, comrade: ADDRESS.test(text) });
+    if (next?.type === 'paragraph' && next.rend !== 'center') candidates.push({ b: b as Paragraph | Subtitle, comrade: ADDRESS.test(text) });
   });
   const comrades = candidates.filter((c) => c.comrade);
   const style = comrades[0] ? lineStyle(comrades[0].b.children) : '';
@@ -108,7 +109,7 @@ export function addressSections(blocks: Block[]): Block[] {
   const level = Math.min(6, (title?.level ?? 2) + 1);
   const lines = blocks.map((b) => {
     if (!at.has(b)) return b;
-    const p = b as Paragraph;
+    const p = b as Paragraph | Subtitle;
     const h: Heading = { type: 'heading', level, children: p.children, ...(p.pos ? { pos: p.pos } : {}) };
     at.add(h);
     return h;
@@ -169,7 +170,7 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuo
     }
     if (b.type !== 'paragraph' || b.rend !== 'center') continue;
     const text = plainText(b.children).trim();
-    const underTitle = () => blocks.slice(0, i).reverse().find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock')?.type === 'heading';
+    const underTitle = () => blocks.slice(0, i).reverse().find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock' && x.type !== 'subtitle')?.type === 'heading';
     const placed = readDate(text) || inQuote || !underTitle() ? undefined : placeThenDate(plainText(b.children));
     const date = placed?.date ?? readDate(text);
     if (!date) continue;
@@ -206,7 +207,7 @@ const NO_PLACE = new RegExp(
 );
 
 /** `Yenan, January 20, 1941`: the date after the place, and where in the text it starts. */
-function placeThenDate(text: string): { date: ReadDate; at: number } | undefined {
+export function placeThenDate(text: string): { date: ReadDate; at: number } | undefined {
   const place = PLACE.exec(text);
   if (!place || NO_PLACE.test(place[1]!) || /(?:^|\s)\p{Lu}\.(?:\s|$)/u.test(place[1]!)) return undefined;
   const date = readDate(text.slice(place[0].length));

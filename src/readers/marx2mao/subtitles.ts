@@ -1,0 +1,89 @@
+/**
+ * Subtitles: the italic line the Peking editions set under a title to say what the text is
+ * (`Report Delivered at the Fifteenth All-Union Conference of the C.P.S.U.(B.)`, `A Popular
+ * Outline`, `Speech Delivered in the Chinese Commission of the E.C.C.I.`). marx2mao gives it as a
+ * centred paragraph of italics right after the title; here it becomes a Subtitle (TEI `head
+ * type="sub"`), so that the title's date, salutation or byline after it is still read as standing
+ * right under the title. A date set as the subtitle's last line (`November 25, 1936`) is split off
+ * as a centred line of its own, which markDatelines then reads as the dateline.
+ *
+ * Run after mergeHeadings (a title is one heading by then) and before markDatelines.
+ */
+import type { Block, Inline, Subtitle } from '../../model/types.js';
+import { forEachBlock } from '../../model/walk.js';
+import { plainLine } from '../../model/plain-text.js';
+import { readDate } from './dates.js';
+import { placeThenDate } from './structure.js';
+
+/** The longest subtitle, in words: the longest in the sample has 25. */
+const MAX_WORDS = 50;
+
+/** Mark subtitles in `blocks` and in the divisions inside them (not in quotations: a quoted title is the quotation's). */
+export function markSubtitles(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type === 'division') {
+      markSubtitles(b.blocks);
+      continue;
+    }
+    if (b.type !== 'heading' || /^[IVXLC\d]+\.?$/.test(plainLine(b.children))) continue;
+    let j = i + 1;
+    while (blocks[j]?.type === 'pbBlock') j++;
+    const line = blocks[j];
+    if (line?.type !== 'paragraph' || line.rend !== 'center' || !isSubtitle(line.children)) continue;
+    const sub: Subtitle = { type: 'subtitle', children: line.children, ...(line.pos ? { pos: line.pos } : {}) };
+    blocks[j] = sub;
+    // a date as the last line: a line of its own, after the subtitle
+    const cut = sub.children.map((c, k) => (c.type === 'lb' ? k : -1)).filter((k) => k >= 0).at(-1);
+    if (cut !== undefined && readDate(plainLine(sub.children.slice(cut + 1)))) {
+      const date = sub.children.splice(cut).slice(1);
+      blocks.splice(j + 1, 0, { type: 'paragraph', rend: 'center', children: date, ...(line.pos ? { pos: line.pos } : {}) });
+    }
+    i = j;
+  }
+}
+
+/**
+ * A line in italics throughout (what stands outside them is punctuation, note references, line
+ * breaks), of words (two letters or more) and at most MAX_WORDS of them, that is not a date, nor a
+ * place and a date (`Yenan, January 20, 1941`: markDatelines's).
+ */
+function isSubtitle(children: Inline[]): boolean {
+  const text = plainLine(children);
+  if (!/\p{L}.*\p{L}/u.test(text) || text.split(' ').length > MAX_WORDS || readDate(text) || placeThenDate(text)) return false;
+  // whether some words (letters or digits) stand in italics, and whether some stand outside them
+  let italic = false;
+  let roman = false;
+  const walk = (list: Inline[], inItalics: boolean): void => {
+    for (const c of list) {
+      const words = c.type === 'text' ? c.value : c.type === 'norm' ? c.reg : undefined;
+      if (words !== undefined && /[\p{L}\p{N}]/u.test(words)) {
+        if (inItalics) italic = true;
+        else roman = true;
+      } else if (c.type === 'emph' || c.type === 'link' || c.type === 'date') {
+        walk(c.children, inItalics || (c.type === 'emph' && c.rend === 'italic'));
+      }
+    }
+  };
+  walk(children, false);
+  return italic && !roman;
+}
+
+/**
+ * The subtitle of the work itself: the one under the text's first title, where that title is the
+ * work's (`title`, the same letters whatever their case and punctuation). Under the first of
+ * several documents' titles (CWF71's addresses) it is that document's, not the work's.
+ */
+export function workSubtitle(body: Block[], title: string): string | undefined {
+  const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  let first: Block[] | undefined;
+  forEachBlock(body, (b) => {
+    if (!first && b.type === 'division' && b.blocks.some((x) => x.type === 'heading')) first = b.blocks;
+  });
+  const blocks = body.some((b) => b.type === 'heading') ? body : (first ?? []);
+  const at = blocks.findIndex((b) => b.type === 'heading');
+  const heading = blocks[at];
+  if (heading?.type !== 'heading' || letters(plainLine(heading.children)) !== letters(title)) return undefined;
+  const next = blocks.slice(at + 1).find((b) => b.type !== 'pbBlock');
+  return next?.type === 'subtitle' ? plainLine(next.children) : undefined;
+}

@@ -1,0 +1,126 @@
+/**
+ * A title's subtitle (src/readers/marx2mao/subtitles.ts): the italic line the Peking editions set
+ * under a title to say what the text is (`Report Delivered at …`, `A Popular Outline`) is TEI
+ * `head type="sub"`, the work's own in the header as `title type="sub"`, and shown as a subtitle
+ * by the renditions. On real sample pages and variants of them; expectations read from the TEI
+ * with a DOM.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { accountConversion } from '../../src/accounting/index.js';
+import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
+import { renderHtml } from '../../src/render/html.js';
+import { writeTei } from '../../src/tei/index.js';
+import { validateTei } from '../../src/validate/index.js';
+import { jingValidate } from '../support/jing.js';
+import { fixtures, requireTool, teiAllRng, which } from '../support/tools.js';
+import { childElements, descendants, parseXmlTree, type XElement } from '../support/xml-tree.js';
+
+const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-06' };
+
+function convert(path: string, html?: string): { tei: string; doc: XElement; unaccounted: number } {
+  const bytes = html === undefined ? readFileSync(path) : Buffer.from(html, 'latin1');
+  const r = readMarx2mao(bytes, path);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  const tei = writeTei(r.edition, publication);
+  const fidelity = accountConversion([{ bytes, file: path, format: 'marx2mao', role: 'base' }], tei, r.edition);
+  return { tei, doc: parseXmlTree(tei), unaccounted: fidelity.sources.reduce((n, s) => n + s.unaccounted.length, 0) };
+}
+
+/** An element's words as one line, a line break (`lb`) a space. */
+function line(e: XElement | undefined): string {
+  const words = (n: XElement['children'][number]): string => (n.kind === 'text' ? n.value : n.name === 'lb' ? ' ' : n.children.map(words).join(''));
+  return (e ? e.children.map(words).join('') : '').replace(/\s+/g, ' ').trim();
+}
+const all = (root: XElement, name: string) => descendants(root, name);
+const body = (doc: XElement) => all(doc, 'body')[0]!;
+const subtitles = (doc: XElement) => all(body(doc), 'head').filter((h) => h.attrs.type === 'sub');
+const headerSubtitles = (doc: XElement) => childElements(all(doc, 'titleStmt')[0]!, 'title').filter((t) => t.attrs.type === 'sub').map(line);
+
+async function valid(tei: string): Promise<void> {
+  expect((await validateTei(tei, 'subtitle.xml')).filter((d) => d.severity === 'error'), 'teikit schema and rules').toEqual([]);
+  if (!(requireTool('jing', which('jing')) && requireTool('tei_all.rng', teiAllRng()))) return;
+  const file = join(mkdtempSync(join(tmpdir(), 'teikit-subtitle-')), 'subtitle.xml');
+  writeFileSync(file, tei);
+  expect(await jingValidate(teiAllRng()!, [file]), 'tei_all').toEqual([]);
+}
+
+describe("a title's subtitle (real: Stalin/SC36.html, `Report Delivered at the Extraordinary …`, its date as the last line)", () => {
+  const path = join(fixtures, 'marx2mao-tranche2/Stalin/SC36.html');
+  const c = convert(path);
+
+  it('is head type="sub" right after the title, the date under it a dateline, valid, every word accounted for', async () => {
+    await valid(c.tei);
+    expect(c.unaccounted).toBe(0);
+    const work = all(body(c.doc), 'div').find((d) => d.attrs.type === 'work')!;
+    const top = childElements(work).slice(0, 3);
+    expect(top.map((e) => [e.name, e.attrs.type ?? ''])).toEqual([['head', ''], ['head', 'sub'], ['dateline', '']]);
+    expect(line(top[1])).toBe('Report Delivered at the Extraordinary Eighth Congress of Soviets of the U.S.S.R.');
+    expect(all(top[2]!, 'date')[0]!.attrs.when).toBe('1936-11-25');
+  });
+
+  it("is the work's subtitle in the header", () => {
+    expect(headerSubtitles(c.doc)).toEqual(['Report Delivered at the Extraordinary Eighth Congress of Soviets of the U.S.S.R.']);
+  });
+
+  it('is a subtitle line in the HTML, not a heading', async () => {
+    const html = await renderHtml(c.tei);
+    expect(html).toMatch(/<p class="subtitle"><i>Report Delivered at the Extraordinary<\/i><br><i>Eighth Congress/);
+    expect(html).not.toMatch(/<h[1-6][^>]*>\s*<i>Report Delivered/);
+  });
+});
+
+describe('subtitles on the other sample pages', () => {
+  it('Stalin/SDD26.html: the date after the subtitle is the dateline under the title (it was a paragraph)', () => {
+    const c = convert(join(fixtures, 'marx2mao-tranche2/Stalin/SDD26.html'));
+    expect(subtitles(c.doc).map(line)).toEqual(['Report Delivered at the Fifteenth All-Union Conference of the C.P.S.V.(B.)87']);
+    const work = all(body(c.doc), 'div').find((d) => d.attrs.type === 'work')!;
+    expect(childElements(work).slice(0, 3).map((e) => e.name)).toEqual(['head', 'head', 'dateline']);
+    expect(all(body(c.doc), 'p').filter((p) => p.attrs.rend === 'dateline')).toEqual([]);
+  });
+
+  it("M&E/CWF71.html: a document's subtitle is that document's, not the work's", () => {
+    const c = convert(join(fixtures, 'marx2mao/M&E/CWF71.html'));
+    expect(subtitles(c.doc).map(line)).toEqual([
+      "To the Members of the International Working Men's Association in Europe and the United States",
+      "To the Members of the International Working Men's Association in Europe and the United States",
+    ]);
+    expect(headerSubtitles(c.doc)).toEqual([]);
+  });
+
+  it("Mao/OS41.html: an italic place and date under a title stays the title's dateline", () => {
+    const c = convert(join(fixtures, 'marx2mao-tranche2/Mao/OS41.html'));
+    expect(subtitles(c.doc)).toEqual([]);
+    expect(all(body(c.doc), 'dateline').map(line).filter((l) => l.startsWith('Yenan'))).toEqual(['Yenan, January 20, 1941', 'Yenan, January 22, 1941']);
+  });
+
+  it('Stalin/ML50.html: the first of several letters\' addresses, right under their title, still heads its letter', () => {
+    const c = convert(join(fixtures, 'marx2mao-tranche2/Stalin/ML50.html'));
+    expect(subtitles(c.doc).map(line)).toEqual(['Reply to Comrade E. Krasheninnikova']);
+    const chapter = all(body(c.doc), 'div').find((d) => line(childElements(d, 'head')[0]) === 'REPLY TO COMRADES')!;
+    expect(childElements(chapter, 'div').map((d) => line(childElements(d, 'head')[0]))[0]).toBe('TO COMRADE SANZHEYEV');
+  });
+});
+
+describe('what is no subtitle (variants of Lenin/IMP16.html, `A Popular Outline` under the title)', () => {
+  const path = join(fixtures, 'marx2mao-tranche2/Lenin/IMP16.html');
+  const source = readFileSync(path, 'latin1');
+
+  it('takes the real line as the subtitle, and the header says it', () => {
+    const c = convert(path);
+    expect(subtitles(c.doc).map(line)).toEqual(['A Popular Outline']);
+    expect(headerSubtitles(c.doc)).toEqual(['A Popular Outline']);
+  });
+
+  it('leaves a line with words outside the italics, or a date alone, a centred line', () => {
+    for (const variant of ['A <I>Popular</I> Outline', 'A Popular Outline', '<I>March 1916</I>']) {
+      const html = source.replace('<I>A Popular Outline</I>', variant);
+      expect(html).not.toBe(source);
+      const c = convert(path, html);
+      expect(subtitles(c.doc), variant).toEqual([]);
+      expect(headerSubtitles(c.doc), variant).toEqual([]);
+    }
+  });
+});
