@@ -39,6 +39,17 @@ function headings(ed: Edition): string[] {
   return out;
 }
 
+/** What markBylines makes of a centred line of `text` under a title, before running text. */
+function markBylinesOf(text: string): string {
+  const blocks: Block[] = [
+    { type: 'heading', level: 1, children: [{ type: 'text', value: 'A TITLE' }] },
+    { type: 'paragraph', rend: 'center', children: [{ type: 'text', value: text }] },
+    { type: 'paragraph', children: [{ type: 'text', value: 'The text.' }] },
+  ];
+  markBylines(blocks);
+  return blocks[1]!.type;
+}
+
 /** The blocks before the first paragraph of each chapter/document division, as `type:text`. */
 function tops(ed: Edition): string[][] {
   return ed.body.filter((b) => b.type === 'division').map((d) => {
@@ -74,6 +85,17 @@ describe('bylines on the sample pages', () => {
     expect(tei).not.toContain('rend="byline"');
     const errors = (await validateTei(tei, 'LLL60.tei.xml')).filter((d) => d.severity === 'error');
     expect(errors).toEqual([]);
+  });
+
+  it('PRKR64: a byline of thirteen words and two brackets standing apart (a bracket is no word; fourteen words at most) is one; the date under it the dateline', async () => {
+    const ed = read('../marx2mao-tranche2/Other/PRKR64.html');
+    expect(bylines(ed)).toEqual(["by the Editorial Departments of Renmin Ribao (People's Daily ) and Hongqi (Red Flag )"]);
+    const tei = writeTei(ed, publication);
+    expect(tei).toMatch(/<\/head>\s*<byline>by the Editorial Departments(?:(?!<\/byline>).)*<\/byline>\s*<dateline><date when="1964-03-31">/s);
+    expect((await validateTei(tei, 'PRKR64.tei.xml')).filter((d) => d.severity === 'error')).toEqual([]);
+    // fourteen words are a byline, fifteen are not
+    expect(markBylinesOf('by the Editorial Departments of Renmin Ribao (People\'s Daily ) and Hongqi (Red Flag ) today')).toBe('byline');
+    expect(markBylinesOf('by the Editorial Departments of Renmin Ribao (People\'s Daily ) and Hongqi (Red Flag ) of today')).toBe('paragraph');
   });
 
   it('CWF71: "by Frederick Engels" under the Introduction is its byline', async () => {

@@ -27,6 +27,10 @@ const NOT_NAME = new Set([
   'SOME', 'CONCLUSIONS', 'PROBLEM', 'PROBLEMS', 'QUESTION', 'QUESTIONS', 'TASKS', 'SITUATION', 'WORK', 'WAR', 'PARTY', 'PEOPLE',
 ]);
 
+/** The longest byline, in words; a bracket or dash standing apart is no word (`(Red Flag )`). */
+const MAX_WORDS = 14;
+const wordCount = (text: string): number => text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
 const skipped = (b: Block): boolean => b.type === 'pbBlock' || b.type === 'noteBlock';
 
 /** Mark bylines in `blocks` (and in the divisions and quotations inside them). */
@@ -57,7 +61,7 @@ function splitTail(blocks: Block[], i: number): boolean {
   if (cut === undefined) return false;
   const tail = h.children.slice(cut + 1);
   const text = plainLine(tail);
-  if (!/^[Bb]y\s+\S/.test(text) || /^BY\s/.test(text) || text.split(' ').length > 14) return false;
+  if (!/^[Bb]y\s+\S/.test(text) || /^BY\s/.test(text) || wordCount(text) > MAX_WORDS) return false;
   h.children.splice(cut);
   blocks.splice(i + 1, 0, { type: 'byline', children: tail, ...(h.pos ? { pos: h.pos } : {}) });
   return true;
@@ -77,7 +81,7 @@ function underTitle(blocks: Block[], i: number): boolean {
 
 function isByline(text: string, next: Block | undefined): boolean {
   const words = text.split(' ');
-  if (!text || words.length > 14) return false;
+  if (!text || wordCount(text) > MAX_WORDS) return false;
   if (BY.test(text) || ATTRIBUTION.test(text)) return true;
   // a bare name only when running text (or the date) follows: a heading after it means that the
   // capitals were a section title
