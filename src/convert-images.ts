@@ -6,7 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
-import type { Diagnostic, Edition, Figure } from './model/types.js';
+import type { Diagnostic, Edition, Figure, Inline, InlineGraphic } from './model/types.js';
 import { diagnostic } from './model/diagnostics.js';
 import { forEachEditionBlock } from './model/walk.js';
 import { realPathInside, writeFileAtomic } from './util/files.js';
@@ -16,10 +16,18 @@ export interface CarriedImages {
   diagnostics: Diagnostic[];
 }
 
-export function figuresOf(edition: Edition): Figure[] {
-  const figures: Figure[] = [];
+/** The edition's images: its figures and the images standing in lines of its text, in order. */
+export function figuresOf(edition: Edition): (Figure | InlineGraphic)[] {
+  const figures: (Figure | InlineGraphic)[] = [];
+  const inLine = (list: readonly Inline[]): void => {
+    for (const i of list) {
+      if (i.type === 'graphic') figures.push(i);
+      else if ('children' in i) inLine(i.children);
+    }
+  };
   forEachEditionBlock(edition, (b) => {
     if (b.type === 'figure') figures.push(b);
+    else if ('children' in b) inLine(b.children);
   });
   return figures;
 }

@@ -225,6 +225,10 @@
   <xsl:template match="note[t:is-inline-note(.)]" mode="inline">
     <xsl:sequence select="'[' || t:note-label(.) || ']'"/>
   </xsl:template>
+  <!-- an image in a line of the text: its description in brackets, where a word of the line stands -->
+  <xsl:template match="graphic" mode="inline">
+    <xsl:sequence select="' [' || (normalize-space(desc)[.], 'image')[1] || '] '"/>
+  </xsl:template>
   <xsl:template match="figDesc | anchor | del | teiHeader | note" mode="inline"/>
   <xsl:template match="*" mode="inline"><xsl:apply-templates mode="inline"/></xsl:template>
 </xsl:stylesheet>

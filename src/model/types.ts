@@ -120,6 +120,21 @@ export interface InlineNote {
   note: Note;
 }
 
+/**
+ * An image standing in a line of the text, as a word does (HWR97's Greek words, typeset as
+ * images of a line's height): TEI `graphic` inside the paragraph. A picture between paragraphs is
+ * a Figure.
+ */
+export interface InlineGraphic {
+  type: 'graphic';
+  /** Path of the image relative to the source file (`HWR97(144x15).GIF`). */
+  src: string;
+  description?: string;
+  width?: number;
+  height?: number;
+  pos?: SourcePosition;
+}
+
 export type Inline =
   | Text
   | Emphasis
@@ -130,7 +145,8 @@ export type Inline =
   | LineBreak
   | DateInline
   | Link
-  | InlineNote;
+  | InlineNote
+  | InlineGraphic;
 
 // ---------------------------------------------------------------------------------------------
 // Blocks

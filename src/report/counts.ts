@@ -46,6 +46,8 @@ export function countEdition(edition: Edition): { counts: Counts; pages: PageEnt
         case 'pb': onPb(node); if (node.wordBreak === 'none') s += ' '; break;
         case 'lb': s += ' '; break;
         case 'anchor': break;
+        // an image in a line (Greek words as an image) is no word the count can read
+        case 'graphic': s += ' '; break;
         case 'note': counts.notes++; noteDepth++; blocks(node.note.blocks); noteDepth--; break;
         default: s += inlines(node.children);
       }

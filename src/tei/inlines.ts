@@ -73,6 +73,14 @@ function writeInline(parent: El, node: Inline, ctx: WriteContext): void {
       // a foot note inside a paragraph that runs over pages, at the foot of its own page
       writeNote(parent, node.note, ctx, 0);
       return;
+    case 'graphic': {
+      // an image in the line, as a word of it: its ALT text is the graphic's desc
+      const g = att(parent.ele('graphic'), 'url', uri(node.src));
+      att(g, 'width', node.width ? `${node.width}px` : undefined);
+      att(g, 'height', node.height ? `${node.height}px` : undefined);
+      if (node.description) text(g.ele('desc'), node.description);
+      return;
+    }
   }
 }
 

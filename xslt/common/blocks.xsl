@@ -146,7 +146,8 @@
     </figure>
   </xsl:template>
   <xsl:template match="graphic">
-    <img src="{t:image-href(@url)}" alt="{normalize-space(../figDesc)}">
+    <!-- described by its figure's figDesc, or (an image in a line of the text) by its own desc -->
+    <img src="{t:image-href(@url)}" alt="{normalize-space((desc, ../figDesc)[1])}">
       <xsl:if test="matches(@width, '^\d+(px)?$')"><xsl:attribute name="width" select="replace(@width, 'px', '')"/></xsl:if>
       <xsl:if test="matches(@height, '^\d+(px)?$')"><xsl:attribute name="height" select="replace(@height, 'px', '')"/></xsl:if>
     </img>

@@ -92,7 +92,7 @@
     <xsl:param name="has-pages" as="xs:boolean"/>
     <xsl:param name="print" as="element()?"/>
     <xsl:variable name="graphics" select="key('t:text-parts', 'graphic', root($tei))"/>
-    <xsl:variable name="all-described" select="every $g in $graphics satisfies normalize-space($g/../figDesc)"/>
+    <xsl:variable name="all-described" select="every $g in $graphics satisfies normalize-space(($g/desc, $g/../figDesc)[1])"/>
     <meta property="schema:accessMode">textual</meta>
     <xsl:if test="$graphics"><meta property="schema:accessMode">visual</meta></xsl:if>
     <meta property="schema:accessModeSufficient">textual</meta>

@@ -19,6 +19,9 @@ import { backReference, footnoteRule, noteReference, pageMarker, pageMarkerParts
 import { figureOf } from './title-block.js';
 import { isItemList, readList, readTable } from './tables.js';
 
+/** The tallest image (px, its HEIGHT) taken as a word of a line of text, not as a figure. */
+const LINE_IMAGE_HEIGHT = 30;
+
 /** The heading of a printed contents (`CONTENTS`, `C O N T E N T S`, `Table of Contents`). */
 const CONTENTS_HEADING = /^(?:table\s+of\s+)?c\s?o\s?n\s?t\s?e\s?n\s?t\s?s\.?$/i;
 
@@ -231,9 +234,16 @@ export class Walker {
         return this.blockish(el, ctx);
       case 'table':
         return this.table(el, ctx);
-      case 'img':
-        if (attr(el, 'src')) this.state.flow.block(figureOf(el, this.input.file), this.blockCtx(ctx));
+      case 'img': {
+        if (!attr(el, 'src')) return;
+        const { type: _, ...image } = figureOf(el, this.input.file);
+        // an image of a line's height inside running text is a word of the line (HWR97's Greek
+        // words): the paragraph goes on around it; any other image is a figure between blocks
+        if (!this.state.flow.atBoundary() && image.height !== undefined && image.height <= LINE_IMAGE_HEIGHT) {
+          this.state.flow.inline({ type: 'graphic', ...image }, this.blockCtx(ctx), this.pos(el));
+        } else this.state.flow.block({ type: 'figure', ...image }, this.blockCtx(ctx));
         return;
+      }
       case 'i': case 'em': case 'cite': case 'var':
         return this.children(el, { ...ctx, styles: [...ctx.styles, 'italic'] });
       case 'u':
