@@ -55,6 +55,8 @@
     <xsl:variable name="fd" select="fileDesc"/>
     <xsl:variable name="lines" as="xs:string*">
       <xsl:sequence select="t:main-title(.)"/>
+      <!-- the subtitles, as the HTML header gives them (common/header.xsl) -->
+      <xsl:sequence select="string-join($fd/titleStmt/title[@type = 'sub'] ! t:plain-heading(.), '; ')"/>
       <xsl:sequence select="string-join($fd/titleStmt/author[normalize-space()] ! normalize-space(.), ', ')"/>
       <xsl:for-each select="profileDesc/creation/date[not(@type)][1]"><xsl:sequence select="'Written ' || normalize-space(.)"/></xsl:for-each>
       <xsl:for-each select="profileDesc/creation/date[@type = 'published'][1]"><xsl:sequence select="'First published ' || normalize-space(.)"/></xsl:for-each>

@@ -108,8 +108,8 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
  * (`I` … `II`), or it is numbered first under the division's dateline, or, unnumbered, it is a
  * level below the title, something links to it (a contents entry: Heading.id), and later
  * headings of its level follow, none numbered (`THE IMPORTANCE OF THE PEASANT PROBLEM`, then `GET
- * ORGANIZED!`). A subtitle (`Theses for the Tenth Congress`, then `I`, `II`) is none of these and
- * stays in the division's top. The rule holds for any reader: a heading that opens a numbering
+ * ORGANIZED!`). A second heading set as a subtitle (`Theses for the Tenth Congress`, then `I`,
+ * `II`) is none of these and stays in the division's top (a Subtitle block always does). The rule holds for any reader: a heading that opens a numbering
  * opens the section it numbers wherever it is set.
  */
 function opensSection(blocks: Block[], i: number, top: Block[]): boolean {
@@ -176,7 +176,7 @@ function nextIn(taken: Map<Enumeration['kind'], number>, e: Enumeration): Enumer
 }
 
 
-/** Headings right after the opening heading (title + subtitle) belong to the same section. */
+/** Headings right after the opening heading (a title, a second heading under it) belong to the same section. */
 function isHeadingRun(blocks: Block[], start: number, j: number): boolean {
   for (let k = start + 1; k <= j; k++) if (blocks[k]!.type !== 'heading') return false;
   return true;

@@ -1,7 +1,7 @@
 /**
  * The kind of text (speech, letter, telegram, book…), where the source says it: in the title
  * (`Speech at the Assembly…`, `A Letter to V. I. Lenin`, `… -- Circular of the Central Committee`,
- * `New Year's Day Message`), in the date line under it (`Speech Delivered on July 5, 1928`), or in
+ * `New Year's Day Message`), in its subtitle (`Report Delivered at …`), in the date line under it (`Speech Delivered on July 5, 1928`), or in
  * its structure (a text opening with a salutation and signed at its end is a letter; a title page
  * over chapters is a book). Written as `profileDesc/textClass/catRef` into a one-category taxonomy
  * of `encodingDesc/classDecl` (encoding.md, "Kind of text"). Nothing is guessed from file names,
@@ -39,6 +39,9 @@ export function textKind(edition: Edition): TextKind | undefined {
     const m = OPENING.exec(part) ?? CLOSING.exec(part.replace(/[.!?]+$/, ''));
     if (m) return { kind: KINDS[m[1]!.toLowerCase()]!, evidence: `the title: "${title}"` };
   }
+  const subtitle = edition.work.subtitle?.replace(/\s+/g, ' ').trim();
+  const s = subtitle ? OPENING.exec(subtitle) : undefined;
+  if (s) return { kind: KINDS[s[1]!.toLowerCase()]!, evidence: `the subtitle: "${subtitle}"` };
   const dateText = edition.work.date?.text.replace(/\s+/g, ' ').trim();
   const d = dateText ? DATE_LINE.exec(dateText) : undefined;
   if (d) return { kind: KINDS[d[1]!.toLowerCase()]!, evidence: `the date line: "${dateText}"` };

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { accountConversion } from '../../src/accounting/index.js';
 import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
 import { renderHtml } from '../../src/render/html.js';
+import { renderText } from '../../src/render/text.js';
 import { writeTei } from '../../src/tei/index.js';
 import { validateTei } from '../../src/validate/index.js';
 import { jingValidate } from '../support/jing.js';
@@ -65,7 +66,10 @@ describe("a title's subtitle (real: Stalin/SC36.html, `Report Delivered at the E
     expect(headerSubtitles(c.doc)).toEqual(['Report Delivered at the Extraordinary Eighth Congress of Soviets of the U.S.S.R.']);
   });
 
-  it('is a subtitle line in the HTML, not a heading', async () => {
+  it('is a subtitle line in the HTML, not a heading; the text rendition names it under the title in its header', async () => {
+    const text = await renderText(c.tei);
+    const header = text.slice(0, text.indexOf('====='));
+    expect(header.split('\n').slice(0, 2)).toEqual(['On the Draft Constitution of the U.S.S.R', 'Report Delivered at the Extraordinary Eighth Congress of Soviets of the U.S.S.R.']);
     const html = await renderHtml(c.tei);
     expect(html).toMatch(/<p class="subtitle"><i>Report Delivered at the Extraordinary<\/i><br><i>Eighth Congress/);
     expect(html).not.toMatch(/<h[1-6][^>]*>\s*<i>Report Delivered/);
@@ -81,13 +85,23 @@ describe('subtitles on the other sample pages', () => {
     expect(all(body(c.doc), 'p').filter((p) => p.attrs.rend === 'dateline')).toEqual([]);
   });
 
-  it("M&E/CWF71.html: a document's subtitle is that document's, not the work's", () => {
+  it('Stalin/RFFYP33.html: the date as the last line, partly in roman, is split off before the italics are judged', () => {
+    const c = convert(join(fixtures, 'marx2mao-tranche2/Stalin/RFFYP33.html'));
+    expect(subtitles(c.doc).map(line)).toEqual(['Report Delivered at the Joint Plenum of the Central Committee and the Central Control Commission of the C.P.S.V.(B.) 99']);
+    expect(all(all(body(c.doc), 'dateline')[0]!, 'date')[0]!.attrs.when).toBe('1933-01-07');
+  });
+
+  it("M&E/CWF71.html: an addressee in italics under a title (`To the Members of …`) is no subtitle", () => {
     const c = convert(join(fixtures, 'marx2mao/M&E/CWF71.html'));
-    expect(subtitles(c.doc).map(line)).toEqual([
-      "To the Members of the International Working Men's Association in Europe and the United States",
-      "To the Members of the International Working Men's Association in Europe and the United States",
-    ]);
-    expect(headerSubtitles(c.doc)).toEqual([]);
+    expect(subtitles(c.doc)).toEqual([]);
+    expect(all(body(c.doc), 'p').filter((p) => p.attrs.rend === 'center').map(line)).toContain("To the Members of the International Working Men's Association in Europe and the United States");
+  });
+
+  it('Stalin/SC36.html, ML50.html, RD28.html, PRC26.html: the kind of text the subtitle names is its class (report, speech)', () => {
+    const kind = (rel: string) => all(convert(join(fixtures, rel)).doc, 'catRef')[0]?.attrs.target;
+    expect(kind('marx2mao-tranche2/Stalin/SC36.html')).toBe('#kind-report');
+    expect(kind('marx2mao/Stalin/RD28.html')).toBe('#kind-speech');
+    expect(kind('marx2mao/Stalin/PRC26.html')).toBe('#kind-speech');
   });
 
   it("Mao/OS41.html: an italic place and date under a title stays the title's dateline", () => {
@@ -114,13 +128,59 @@ describe('what is no subtitle (variants of Lenin/IMP16.html, `A Popular Outline`
     expect(headerSubtitles(c.doc)).toEqual(['A Popular Outline']);
   });
 
-  it('leaves a line with words outside the italics, or a date alone, a centred line', () => {
-    for (const variant of ['A <I>Popular</I> Outline', 'A Popular Outline', '<I>March 1916</I>']) {
+  it('leaves a centred line a line where words stand outside the italics, or it is a date, an epigraph, a stage direction, an address or too short', () => {
+    for (const variant of ['A <I>Popular</I> Outline', 'A Popular Outline', '<I>March 1916</I>', '<I>"Workers of all countries, unite!"</I>',
+      '<I>(Stormy applause)</I>', '<I>To the Editors of Pravda</I>', '<I>Moscow</I>', '<I>A Popular</I>']) {
       const html = source.replace('<I>A Popular Outline</I>', variant);
       expect(html).not.toBe(source);
       const c = convert(path, html);
       expect(subtitles(c.doc), variant).toEqual([]);
       expect(headerSubtitles(c.doc), variant).toEqual([]);
     }
+  });
+});
+
+describe('a subtitle among other lines under a title (variants of Stalin/SC36.html)', () => {
+  const path = join(fixtures, 'marx2mao-tranche2/Stalin/SC36.html');
+  const source = readFileSync(path, 'latin1');
+  const variant = (from: string | RegExp, to: string) => {
+    const html = source.replace(from, to);
+    expect(html).not.toBe(source);
+    return convert(path, html);
+  };
+  const top = (c: { doc: XElement }) => childElements(all(body(c.doc), 'div').find((d) => d.attrs.type === 'work')!).slice(0, 3).map((e) => [e.name, line(e)]);
+
+  it('splits off a place and date as the last line: the dateline, the place before the date', () => {
+    const c = variant(/(Eighth Congress of Soviets of the U\.S\.S\.R\.<BR>\s*)November 25, 1936/, '$1Moscow, November 25, 1936');
+    expect(top(c)).toEqual([['head', 'ON THE DRAFT CONSTITUTION OF THE U.S.S.R.'], ['head', 'Report Delivered at the Extraordinary Eighth Congress of Soviets of the U.S.S.R.'], ['dateline', 'Moscow, November 25, 1936']]);
+    expect(headerSubtitles(c.doc)).toEqual(['Report Delivered at the Extraordinary Eighth Congress of Soviets of the U.S.S.R.']);
+  });
+
+  it("puts a date set as the title's last line after the subtitle, which stays the work's", () => {
+    const c = variant(/(OF THE U\.S\.S\.R\.)(\s*<\/FONT><\/B><P><I>\s*Report Delivered at the Extraordinary<BR>\s*Eighth Congress of Soviets of the U\.S\.S\.R\.)<BR>\s*November 25, 1936/, '$1<BR>November 25, 1936$2');
+    expect(top(c).map(([name]) => name)).toEqual(['head', 'head', 'dateline']);
+    expect(headerSubtitles(c.doc)).toEqual(['Report Delivered at the Extraordinary Eighth Congress of Soviets of the U.S.S.R.']);
+  });
+
+  it("keeps a subtitle under a title that is not the work's out of the header", () => {
+    const c = variant(/ON THE DRAFT CONSTITUTION<BR>\s*OF THE U\.S\.S\.R\./, 'A SPEECH ON ANOTHER MATTER');
+    expect(subtitles(c.doc).map(line)).toEqual(['Report Delivered at the Extraordinary Eighth Congress of Soviets of the U.S.S.R.']);
+    expect(headerSubtitles(c.doc)).toEqual([]);
+  });
+});
+
+describe('documents each under a title, a subtitle and a date (variant of Mao/OS41.html)', () => {
+  it('are documents of the page, as without the subtitles', () => {
+    const path = join(fixtures, 'marx2mao-tranche2/Mao/OS41.html');
+    const source = readFileSync(path, 'latin1');
+    let k = 0;
+    const html = source.replace(/<FONT SIZE=-2><I>\s*Yenan<\/I>/g, (m) => `<I>A Statement Issued by the Commission ${++k}</I><P>${m}`);
+    expect(k).toBe(2);
+    const c = convert(path, html);
+    const documents = all(body(c.doc), 'div').filter((d) => d.attrs.type === 'document');
+    expect(documents.map((d) => childElements(d).slice(0, 3).map((e) => e.attrs.type === 'sub' ? 'subtitle' : e.name))).toEqual([
+      ['head', 'subtitle', 'dateline'],
+      ['head', 'subtitle', 'dateline'],
+    ]);
   });
 });

@@ -3,7 +3,7 @@
  * dateline, and a page holding several works (each with its own title) is divided into documents; a
  * book into chapters; centred roman numbers, and letters under their addressees, into sections.
  */
-import type { Block, Dateline, Division, Heading, Inline, Paragraph, SourcePosition, Subtitle } from '../../model/types.js';
+import type { Block, Dateline, Division, Heading, Inline, Paragraph, SourcePosition } from '../../model/types.js';
 import { MONTHS, readDate, type ReadDate } from './dates.js';
 import { plainText, plainLine } from '../../model/plain-text.js';
 import { labelKind, splitAt } from './book.js';
@@ -92,14 +92,13 @@ function lineStyle(children: Inline[]): string {
  */
 export function addressSections(blocks: Block[]): Block[] {
   for (const b of blocks) if (b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents') b.blocks = addressSections(b.blocks);
-  const candidates: { b: Paragraph | Subtitle; comrade: boolean }[] = [];
+  const candidates: { b: Paragraph; comrade: boolean }[] = [];
   blocks.forEach((b, k) => {
-    // the first address may stand right under the title, read as its subtitle (subtitles.ts)
-    const text = (b.type === 'paragraph' && b.rend === 'center') || b.type === 'subtitle' ? plainLine(b.children) : '';
+    const text = b.type === 'paragraph' && b.rend === 'center' ? plainLine(b.children) : '';
     if (!ANY_ADDRESS.test(text) || text.split(' ').length > 12) return;
     // a letter follows: the next block is running text (after the letter's date, if any)
     const next = blocks.slice(k + 1).find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock' && x.type !== 'dateline');
-    if (next?.type === 'paragraph' && next.rend !== 'center') candidates.push({ b: b as Paragraph | Subtitle, comrade: ADDRESS.test(text) });
+    if (next?.type === 'paragraph' && next.rend !== 'center') candidates.push({ b: b as Paragraph, comrade: ADDRESS.test(text) });
   });
   const comrades = candidates.filter((c) => c.comrade);
   const style = comrades[0] ? lineStyle(comrades[0].b.children) : '';
@@ -109,7 +108,7 @@ export function addressSections(blocks: Block[]): Block[] {
   const level = Math.min(6, (title?.level ?? 2) + 1);
   const lines = blocks.map((b) => {
     if (!at.has(b)) return b;
-    const p = b as Paragraph | Subtitle;
+    const p = b as Paragraph;
     const h: Heading = { type: 'heading', level, children: p.children, ...(p.pos ? { pos: p.pos } : {}) };
     at.add(h);
     return h;
@@ -160,7 +159,10 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuo
       const tail = cut === undefined ? undefined : b.children.slice(cut + 1);
       if (tail && (readDate(plainText(tail).trim()) || (!inQuote && placeThenDate(plainText(tail))))) {
         b.children.splice(cut!);
-        blocks.splice(i + 1, 0, { type: 'paragraph', rend: 'center', children: tail, ...(b.pos ? { pos: b.pos } : {}) });
+        // under the title's subtitle, if it has one
+        let at = i + 1;
+        while (blocks[at]?.type === 'subtitle') at++;
+        blocks.splice(at, 0, { type: 'paragraph', rend: 'center', children: tail, ...(b.pos ? { pos: b.pos } : {}) });
       }
       continue;
     }
@@ -258,8 +260,9 @@ function introduced(body: Block[], title: Heading): boolean {
   return first >= 0 && first < at && body.slice(first, at).some((b) => b.type === 'paragraph');
 }
 
+/** What follows a title, past its subtitle, notes and page breaks. */
 function nextContent(blocks: Block[], i: number): Block | undefined {
-  return blocks.slice(i + 1).find((b) => b.type !== 'pbBlock' && b.type !== 'noteBlock');
+  return blocks.slice(i + 1).find((b) => b.type !== 'pbBlock' && b.type !== 'noteBlock' && b.type !== 'subtitle');
 }
 
 function kindOf(h: Heading, fallback: Division['kind']): Division['kind'] {

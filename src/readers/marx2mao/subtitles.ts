@@ -4,8 +4,10 @@
  * Outline`, `Speech Delivered in the Chinese Commission of the E.C.C.I.`). marx2mao gives it as a
  * centred paragraph of italics right after the title; here it becomes a Subtitle (TEI `head
  * type="sub"`), so that the title's date, salutation or byline after it is still read as standing
- * right under the title. A date set as the subtitle's last line (`November 25, 1936`) is split off
- * as a centred line of its own, which markDatelines then reads as the dateline.
+ * right under the title. A date (or a place and a date) set as the subtitle's last line (`November
+ * 25, 1936`) is split off as a centred line of its own, which markDatelines then reads as the
+ * dateline. Not a subtitle: an epigraph or a stage direction (a quotation mark or a bracket opens
+ * it), an addressee (`To the Members of …`), a date or a place, a line under a bare label (`A.`).
  *
  * Run after mergeHeadings (a title is one heading by then) and before markDatelines.
  */
@@ -15,8 +17,16 @@ import { plainLine } from '../../model/plain-text.js';
 import { readDate } from './dates.js';
 import { placeThenDate } from './structure.js';
 
-/** The longest subtitle, in words: the longest in the sample has 25. */
-const MAX_WORDS = 50;
+/** The longest subtitle, in words (the longest in the sample has 31: LLL60's `Report Delivered at the Meeting …`), and the shortest (`A Popular Outline`). */
+const MAX_WORDS = 40;
+const MIN_WORDS = 3;
+/** A section's bare label (`I`, `3.`, `A.`, `(1)`): what is under it is the section's title, not a subtitle. */
+const BARE_LABEL = /^(?:[IVXLC\d]+|[A-Za-z]|\(\w+\))\.?$/;
+/**
+ * What opens no subtitle: a quotation mark or a bracket (an epigraph, a stage direction), an
+ * address (`To the Members of the International …`, `TO COMRADE SANZHEYEV`: the letter's addressee).
+ */
+const NOT_SUBTITLE = /^(?:["“”‘’'«(\[]|to\s)/i;
 
 /** Mark subtitles in `blocks` and in the divisions inside them (not in quotations: a quoted title is the quotation's). */
 export function markSubtitles(blocks: Block[]): void {
@@ -26,38 +36,42 @@ export function markSubtitles(blocks: Block[]): void {
       markSubtitles(b.blocks);
       continue;
     }
-    if (b.type !== 'heading' || /^[IVXLC\d]+\.?$/.test(plainLine(b.children))) continue;
+    if (b.type !== 'heading' || BARE_LABEL.test(plainLine(b.children))) continue;
+    // the title's notes, set at the foot of its page, and a page break may stand between them
     let j = i + 1;
-    while (blocks[j]?.type === 'pbBlock') j++;
+    while (blocks[j]?.type === 'pbBlock' || blocks[j]?.type === 'noteBlock') j++;
     const line = blocks[j];
-    if (line?.type !== 'paragraph' || line.rend !== 'center' || !isSubtitle(line.children)) continue;
-    const sub: Subtitle = { type: 'subtitle', children: line.children, ...(line.pos ? { pos: line.pos } : {}) };
-    blocks[j] = sub;
-    // a date as the last line: a line of its own, after the subtitle
-    const cut = sub.children.map((c, k) => (c.type === 'lb' ? k : -1)).filter((k) => k >= 0).at(-1);
-    if (cut !== undefined && readDate(plainLine(sub.children.slice(cut + 1)))) {
-      const date = sub.children.splice(cut).slice(1);
-      blocks.splice(j + 1, 0, { type: 'paragraph', rend: 'center', children: date, ...(line.pos ? { pos: line.pos } : {}) });
-    }
+    if (line?.type !== 'paragraph' || line.rend !== 'center') continue;
+    // a date, or a place and a date, as the last line: the dateline under the subtitle, a centred
+    // line of its own after it (markDatelines reads it); the subtitle is what stands before it
+    const cut = line.children.map((c, k) => (c.type === 'lb' ? k : -1)).filter((k) => k >= 0).at(-1);
+    const tail = cut === undefined ? '' : plainLine(line.children.slice(cut + 1));
+    const dated = cut !== undefined && (readDate(tail) !== undefined || placeThenDate(tail) !== undefined);
+    const lines = dated ? line.children.slice(0, cut) : line.children;
+    if (!isSubtitle(lines)) continue;
+    const pos = line.pos ? { pos: line.pos } : {};
+    blocks[j] = { type: 'subtitle', children: lines, ...pos } satisfies Subtitle;
+    if (dated) blocks.splice(j + 1, 0, { type: 'paragraph', rend: 'center', children: line.children.slice(cut! + 1), ...pos });
     i = j;
   }
 }
 
 /**
  * A line in italics throughout (what stands outside them is punctuation, note references, line
- * breaks), of words (two letters or more) and at most MAX_WORDS of them, that is not a date, nor a
- * place and a date (`Yenan, January 20, 1941`: markDatelines's).
+ * breaks), of MIN_WORDS to MAX_WORDS words, that opens with no quotation mark, bracket or address,
+ * and is no date, nor a place and a date (`Yenan, January 20, 1941`: markDatelines's).
  */
 function isSubtitle(children: Inline[]): boolean {
   const text = plainLine(children);
-  if (!/\p{L}.*\p{L}/u.test(text) || text.split(' ').length > MAX_WORDS || readDate(text) || placeThenDate(text)) return false;
+  const words = text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  if (words < MIN_WORDS || words > MAX_WORDS || NOT_SUBTITLE.test(text) || readDate(text) || placeThenDate(text)) return false;
   // whether some words (letters or digits) stand in italics, and whether some stand outside them
   let italic = false;
   let roman = false;
   const walk = (list: Inline[], inItalics: boolean): void => {
     for (const c of list) {
-      const words = c.type === 'text' ? c.value : c.type === 'norm' ? c.reg : undefined;
-      if (words !== undefined && /[\p{L}\p{N}]/u.test(words)) {
+      const run = c.type === 'text' ? c.value : c.type === 'norm' ? c.reg : undefined;
+      if (run !== undefined && /[\p{L}\p{N}]/u.test(run)) {
         if (inItalics) italic = true;
         else roman = true;
       } else if (c.type === 'emph' || c.type === 'link' || c.type === 'date') {
