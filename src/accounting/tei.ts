@@ -125,9 +125,8 @@ export function collectTeiFacts(suppliedNotesHead = false): TeiFactsCollector {
     if (name === 'biblScope' && a.unit === 'page' && a.from) facts.pageFroms.push(a.from);
     if ((name === 'ref' && a.type === 'noteref') || ((name === 'ref' || name === 'ptr') && a.type === 'pageref')) frame.skip = true;
     if (name === 'ref' && a.type === 'noteref') facts.refs.push({ id: a['xml:id'] ?? '', target: a.target ?? '' });
-    // the source's spelling is the orig of a choice; a figure's description (an image's in a line:
-    // its desc) is an image's ALT
-    // attribute in the source, not text
+    // the source's spelling is the orig of a choice; a figure's description (and the desc of an
+    // image in a line) is an image's ALT attribute in the source, not text
     if (name === 'orig' || name === 'figDesc' || (name === 'desc' && parent?.name === 'graphic')) frame.skip = true;
     // a book's title page is the source's title block, which the inventory reads as title facts
     if (name === 'titlePage') frame.skip = true;

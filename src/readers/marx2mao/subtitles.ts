@@ -98,6 +98,6 @@ export function workSubtitle(body: Block[], title: string): string | undefined {
   const at = blocks.findIndex((b) => b.type === 'heading');
   const heading = blocks[at];
   if (heading?.type !== 'heading' || letters(plainLine(heading.children)) !== letters(title)) return undefined;
-  const next = blocks.slice(at + 1).find((b) => b.type !== 'pbBlock');
+  const next = blocks.slice(at + 1).find((b) => b.type !== 'pbBlock' && b.type !== 'noteBlock');
   return next?.type === 'subtitle' ? plainLine(next.children) : undefined;
 }
