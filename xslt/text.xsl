@@ -58,8 +58,8 @@
       <!-- the subtitles, as the HTML header gives them (common/header.xsl) -->
       <xsl:sequence select="string-join($fd/titleStmt/title[@type = 'sub'] ! t:plain-heading(.), '; ')"/>
       <xsl:sequence select="string-join($fd/titleStmt/author[normalize-space()] ! normalize-space(.), ', ')"/>
-      <xsl:for-each select="profileDesc/creation/date[not(@type)][1]"><xsl:sequence select="'Written ' || normalize-space(.)"/></xsl:for-each>
-      <xsl:for-each select="profileDesc/creation/date[@type = 'published'][1]"><xsl:sequence select="'First published ' || normalize-space(.)"/></xsl:for-each>
+      <xsl:for-each select="profileDesc/creation/date[not(@type)][1]"><xsl:sequence select="t:lead(., 'Written') || normalize-space(.)"/></xsl:for-each>
+      <xsl:for-each select="profileDesc/creation/date[@type = 'published'][1]"><xsl:sequence select="t:lead(., 'First published') || normalize-space(.)"/></xsl:for-each>
       <xsl:sequence select="''"/>
       <xsl:for-each select="$fd/sourceDesc//(biblStruct | bibl)[not(ancestor::biblStruct or ancestor::bibl)]">
         <xsl:variable name="b" as="item()*"><xsl:apply-templates select="." mode="t:bibl"/></xsl:variable>
@@ -229,7 +229,7 @@
   </xsl:template>
   <!-- an image in a line of the text: its description in brackets, where a word of the line stands -->
   <xsl:template match="graphic" mode="inline">
-    <xsl:sequence select="' [' || (normalize-space(desc)[.], 'image')[1] || '] '"/>
+    <xsl:sequence select="'[' || (normalize-space(desc)[.], 'image')[1] || ']'"/>
   </xsl:template>
   <xsl:template match="figDesc | anchor | del | teiHeader | note" mode="inline"/>
   <xsl:template match="*" mode="inline"><xsl:apply-templates mode="inline"/></xsl:template>

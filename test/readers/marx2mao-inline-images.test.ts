@@ -88,3 +88,36 @@ describe('what stays a figure between paragraphs (variants of Lenin/HWR97.html)'
     expect(opening.unaccounted).toEqual([]);
   });
 });
+
+describe('an image in a line elsewhere on the page (variants of Lenin/HWR97.html)', () => {
+  const small = '<IMG SRC="HWR97(144x15).GIF" HEIGHT="15" WIDTH="144" ALT="Greek word">';
+
+  it('after a page marker, in the paragraph that runs on across the page, is a word of it', () => {
+    const c = convert(source.replace(/\nSkaldin, consequently,/, `\n${small} Skaldin, consequently,`));
+    const [p, ...more] = paragraphWith(c.doc, 'Skaldin, consequently,');
+    expect(more).toEqual([]);
+    expect(childElements(p!, 'pb').map((pb) => pb.attrs.n)).toContain('500');
+    expect(childElements(p!, 'graphic').map((g) => textContent(childElements(g, 'desc')[0]))).toContain('Greek word');
+    expect(c.unaccounted).toEqual([]);
+  });
+
+  it('in a link to another site, stays in the link', () => {
+    const c = convert(source.replace('borrowing the words of a Greek writer', `borrowing the words of <A HREF="http://example.org/greek">a Greek ${small} writer</A>`));
+    const link = descendants(c.doc, 'ref').find((r) => r.attrs.target === 'http://example.org/greek')!;
+    expect(textContent(link)).toBe('a Greek Greek word writer');
+    expect(childElements(link, 'graphic')).toHaveLength(1);
+  });
+
+  it('in a heading, is left out of the heading as a title (the EPUB contents); missing from the EPUB, its description stands in for it', async () => {
+    const c = convert(source.replace('ONE REPRESENTATIVE OF', `ONE REPRESENTATIVE ${small} OF`));
+    expect(descendants(c.doc, 'head').some((h) => childElements(h, 'graphic').length === 1)).toBe(true);
+    const warnings: string[] = [];
+    const epub = unzipSync(await renderEpub(c.tei, { assetsDir: mkdtempSync(join(tmpdir(), 'teikit-no-images-')), onWarning: (w) => warnings.push(w) }));
+    expect(warnings.length).toBeGreaterThan(0);
+    const nav = strFromU8(epub['OEBPS/nav.xhtml']!);
+    expect(nav).toMatch(/ONE REPRESENTATIVE OF THE "HERITAGE"|ONE REPRESENTATIVE OF THE &quot;HERITAGE&quot;/);
+    const chapter = Object.entries(epub).find(([name, data]) => name.endsWith('.xhtml') && strFromU8(data).includes('expedient:'))!;
+    expect(strFromU8(chapter[1])).toMatch(/expedient: \[Greek characters\] \[Greek characters\] \(for I will not/);
+  });
+});
+

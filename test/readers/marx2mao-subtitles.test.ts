@@ -91,6 +91,25 @@ describe('subtitles on the other sample pages', () => {
     expect(all(all(body(c.doc), 'dateline')[0]!, 'date')[0]!.attrs.when).toBe('1933-01-07');
   });
 
+  it('Stalin/BSEP26.html, PTC24.html: a subtitle set as a smaller heading in italics (`<H5><I>`) is one too, and names the kind of text', () => {
+    const bsep = convert(join(fixtures, 'marx2mao-tranche2/Stalin/BSEP26.html'));
+    expect(subtitles(bsep.doc).map(line)).toEqual(['Report Delivered at a Meeting of Workers of the Chief Railway Workshops in Tiflis']);
+    expect(headerSubtitles(bsep.doc)).toEqual(['Report Delivered at a Meeting of Workers of the Chief Railway Workshops in Tiflis']);
+    expect(all(bsep.doc, 'catRef')[0]!.attrs.target).toBe('#kind-report');
+    const ptc = convert(join(fixtures, 'marx2mao-tranche2/Stalin/PTC24.html'));
+    expect(headerSubtitles(ptc.doc)).toEqual(['Speech Delivered at the Plenum of the Central Committee of the R.C.P.(B.)']);
+    // no heading in italics throughout is left a plain head right under its title
+    expect(all(body(bsep.doc), 'head').filter((h) => h.attrs.type !== 'sub').map(line)).not.toContain('Report Delivered at a Meeting of Workers of the Chief Railway Workshops in Tiflis');
+  });
+
+  it('Stalin/LYCL28.html: a date set as a smaller heading under the title is its dateline, and the date of the work', () => {
+    const c = convert(join(fixtures, 'marx2mao-tranche2/Stalin/LYCL28.html'));
+    const work = all(body(c.doc), 'div').find((d) => d.attrs.type === 'work')!;
+    expect(childElements(work).slice(0, 2).map((e) => e.name)).toEqual(['head', 'dateline']);
+    expect(all(childElements(work, 'dateline')[0]!, 'date')[0]!.attrs.when).toBe('1928-05-16');
+    expect(all(all(c.doc, 'creation')[0]!, 'date')[0]!.attrs.when).toBe('1928-05-16');
+  });
+
   it("M&E/CWF71.html: an addressee in italics under a title (`To the Members of …`) is no subtitle", () => {
     const c = convert(join(fixtures, 'marx2mao/M&E/CWF71.html'));
     expect(subtitles(c.doc)).toEqual([]);

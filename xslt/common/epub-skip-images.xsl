@@ -17,4 +17,8 @@
   <xsl:variable name="t:image-urls" as="xs:string*" select="distinct-values(//graphic/@url ! string(.))[not(. = $t:skipped)]"/>
 
   <xsl:template match="graphic[string(@url) = $t:skipped]"/>
+  <!-- an image in a line of the text is a word of it: its description stands in for it -->
+  <xsl:template match="graphic[string(@url) = $t:skipped][not(parent::figure)]" priority="1">
+    <xsl:value-of select="'[' || (normalize-space(desc)[.], 'image')[1] || ']'"/>
+  </xsl:template>
 </xsl:stylesheet>

@@ -22,10 +22,10 @@
       <p class="author"><xsl:value-of select="string-join($fd/titleStmt/author[normalize-space()] ! normalize-space(.), ', ')"/></p>
     </xsl:if>
     <xsl:for-each select="$h/profileDesc/creation/date[not(@type)][1]">
-      <p class="created">Written <xsl:apply-templates select="."/></p>
+      <p class="created"><xsl:value-of select="t:lead(., 'Written')"/><xsl:apply-templates select="."/></p>
     </xsl:for-each>
     <xsl:for-each select="$h/profileDesc/creation/date[@type = 'published'][1]">
-      <p class="published">First published <xsl:apply-templates select="."/></p>
+      <p class="published"><xsl:value-of select="t:lead(., 'First published')"/><xsl:apply-templates select="."/></p>
     </xsl:for-each>
     <xsl:variable name="sources" select="$fd/sourceDesc"/>
     <xsl:if test="$sources/(listBibl//(biblStruct | bibl) | biblStruct | bibl | p)">
@@ -171,5 +171,13 @@
       </xsl:choose>
     </xsl:for-each>
     <xsl:value-of select="'.'"/>
+  </xsl:function>
+
+  <!-- The words a creation date is introduced by (`Written `, `First published `), unless its text
+       already opens with them or their like (`Written in exile …`, `Published in Pravda …`). -->
+  <xsl:function name="t:lead" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:param name="lead" as="xs:string"/>
+    <xsl:sequence select="if (matches(normalize-space($date), '^(written|dictated|first published|published|first printed|printed)([\s,.:;]|$)', 'i')) then '' else $lead || ' '"/>
   </xsl:function>
 </xsl:stylesheet>

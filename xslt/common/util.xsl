@@ -131,7 +131,7 @@
   <xsl:template match="lb" mode="t:plain-heading">
     <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
   </xsl:template>
-  <xsl:template match="orig | note | ref[@type = ('noteref', 'pageref')] | ptr[@type = 'pageref'] | figDesc" mode="t:plain-heading"/>
+  <xsl:template match="orig | note | ref[@type = ('noteref', 'pageref')] | ptr[@type = 'pageref'] | figDesc | graphic" mode="t:plain-heading"/>
   <xsl:template match="text()" mode="t:plain-heading">
     <xsl:sequence select="string(.)"/>
   </xsl:template>

@@ -83,6 +83,16 @@ export class Flow {
     return this.sawBoundary || !this.open;
   }
 
+  /**
+   * Whether content met now runs on in the open block (a paragraph, a heading): no boundary since
+   * its last words, or only page breaks, after which a paragraph goes on (prepare). An image met
+   * then is a word of it.
+   */
+  runsOn(): boolean {
+    if (!this.open || this.indentNext) return false;
+    return this.pendingPbs.length > 0 ? this.open.type === 'paragraph' : !this.sawBoundary;
+  }
+
   lineBreak(): void {
     if (this.open && !this.sawBoundary && this.pendingPbs.length === 0 && this.open.children.length) {
       this.open.children.push({ type: 'lb' });

@@ -153,6 +153,18 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuo
   let first: Dateline | undefined;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
+    // a heading that is a date alone, a level below the title right before it (`<H5>May 16,
+    // 1928`), is the title's dateline
+    if (b.type === 'heading' && isDateUnderTitle(blocks, i)) {
+      const date = readDate(plainLine(b.children))!;
+      if (date.misprintedYear && b.pos) misprints.push({ date, text: plainLine(b.children), pos: b.pos });
+      const { misprintedYear: _, ...when } = date;
+      const anchors = b.children.filter((c) => c.type === 'anchor');
+      const line: Dateline = { type: 'dateline', children: [...anchors, { type: 'date', ...when, children: b.children.filter((c) => c.type !== 'anchor') }], ...(b.pos ? { pos: b.pos } : {}) };
+      blocks[i] = line;
+      first ??= line;
+      continue;
+    }
     // a date set as the last line of a title (inside its <B>) is the dateline under the title
     if (b.type === 'heading') {
       const cut = b.children.map((c, k) => (c.type === 'lb' ? k : -1)).filter((k) => k >= 0).at(-1);
@@ -189,6 +201,14 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuo
     first ??= line;
   }
   return first;
+}
+
+/** The heading at `i` is a date alone, right under a title of a higher level (and its subtitle). */
+function isDateUnderTitle(blocks: Block[], i: number): boolean {
+  const b = blocks[i]!;
+  if (b.type !== 'heading' || !readDate(plainLine(b.children))) return false;
+  const title = blocks.slice(0, i).reverse().find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock' && x.type !== 'subtitle');
+  return title?.type === 'heading' && title.level < b.level;
 }
 
 /** A place's name of one to three capitalised words (`Yenan`, `New York`, `St. Petersburg`). */

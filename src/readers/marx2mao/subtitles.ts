@@ -2,7 +2,8 @@
  * Subtitles: the italic line the Peking editions set under a title to say what the text is
  * (`Report Delivered at the Fifteenth All-Union Conference of the C.P.S.U.(B.)`, `A Popular
  * Outline`, `Speech Delivered in the Chinese Commission of the E.C.C.I.`). marx2mao gives it as a
- * centred paragraph of italics right after the title; here it becomes a Subtitle (TEI `head
+ * centred paragraph of italics right after the title, or as a smaller heading in italics
+ * (`<H5><I>`); here it becomes a Subtitle (TEI `head
  * type="sub"`), so that the title's date, salutation or byline after it is still read as standing
  * right under the title. A date (or a place and a date) set as the subtitle's last line (`November
  * 25, 1936`) is split off as a centred line of its own, which markDatelines then reads as the
@@ -41,7 +42,8 @@ export function markSubtitles(blocks: Block[]): void {
     let j = i + 1;
     while (blocks[j]?.type === 'pbBlock' || blocks[j]?.type === 'noteBlock') j++;
     const line = blocks[j];
-    if (line?.type !== 'paragraph' || line.rend !== 'center') continue;
+    // a centred line, or a heading a level below the title (set as `<H5><I>…`)
+    if (!((line?.type === 'paragraph' && line.rend === 'center') || (line?.type === 'heading' && line.level > b.level))) continue;
     // a date, or a place and a date, as the last line: the dateline under the subtitle, a centred
     // line of its own after it (markDatelines reads it); the subtitle is what stands before it
     const cut = line.children.map((c, k) => (c.type === 'lb' ? k : -1)).filter((k) => k >= 0).at(-1);

@@ -5,7 +5,7 @@
  * through WalkState's methods (walk-state.ts).
  */
 import type { Note, NoteRef, NotesSection } from '../../model/types.js';
-import { attr, childrenOf, collapse, endOffset, isElement, isText, startOffset, tag, textOf, type Element, type Node } from './dom.js';
+import { attr, childrenOf, collapse, endOffset, findFirst, isElement, isText, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { balancedFontEnd, closingFont, notesFromBlocks } from './footnotes.js';
 import { firstContent } from './page-parts.js';
 import { isPageAnchorName, samePageFragment } from './recognise.js';
@@ -80,6 +80,8 @@ export function link(w: Walker, el: Element, ctx: WalkCtx): void {
   const own = href ? ownAnchorLink(w, el, href) : undefined;
   if (own) return w.children(el, { ...ctx, link: { target: own, outer: ctx.styles.length } });
   if (href && !w.input.isLocal(href)) {
+    // an image in the link's words (a Greek word set as an image) keeps its place in the link
+    if (findFirst(el, (e) => tag(e) === 'img') !== undefined) return w.children(el, { ...ctx, link: { target: href, outer: ctx.styles.length } });
     const value = collapse(textOf(el));
     if (value.trim()) {
       // the href as the page writes it: its own address is unknown, a local folder's name is not one

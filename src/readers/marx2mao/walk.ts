@@ -239,7 +239,7 @@ export class Walker {
         const { type: _, ...image } = figureOf(el, this.input.file);
         // an image of a line's height inside running text is a word of the line (HWR97's Greek
         // words): the paragraph goes on around it; any other image is a figure between blocks
-        if (!this.state.flow.atBoundary() && image.height !== undefined && image.height <= LINE_IMAGE_HEIGHT) {
+        if (this.state.flow.runsOn() && image.height !== undefined && image.height <= LINE_IMAGE_HEIGHT) {
           this.state.flow.inline({ type: 'graphic', ...image }, this.blockCtx(ctx), this.pos(el));
         } else this.state.flow.block({ type: 'figure', ...image }, this.blockCtx(ctx));
         return;
