@@ -98,6 +98,16 @@ describe('bylines on the sample pages', () => {
     expect(markBylinesOf('by the Editorial Departments of Renmin Ribao (People\'s Daily ) and Hongqi (Red Flag ) of today')).toBe('paragraph');
   });
 
+  it('LLL60 (variant): a place and date under a byline (and a subtitle) is still read as the dateline under the title', () => {
+    const path = join(fixtures, 'marx2mao/Other/LLL60.html');
+    const html = readFileSync(path, 'latin1').replace(/(\n\s*LU TING-YI\n<\/B>)/, '$1<P>Peking, April 22, 1960');
+    expect(html).toContain('Peking, April 22, 1960');
+    const r = readMarx2mao(html, path);
+    if (!r.ok) throw new Error('refused');
+    const third = tops(r.edition)[2]!;
+    expect(third.slice(1, 4)).toEqual([expect.stringMatching(/^subtitle:Report Delivered/), 'byline:LU TING-YI', 'dateline:Peking, April 22, 1960']);
+  });
+
   it('CWF71: "by Frederick Engels" under the Introduction is its byline', async () => {
     const ed = read('M&E/CWF71.html');
     expect(bylines(ed)).toEqual(['by Frederick Engels']);

@@ -184,7 +184,8 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuo
     }
     if (b.type !== 'paragraph' || b.rend !== 'center') continue;
     const text = plainText(b.children).trim();
-    const underTitle = () => blocks.slice(0, i).reverse().find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock' && x.type !== 'subtitle')?.type === 'heading';
+    // under the title, its subtitle or its byline
+    const underTitle = () => blocks.slice(0, i).reverse().find((x) => !['pbBlock', 'noteBlock', 'subtitle', 'byline'].includes(x.type))?.type === 'heading';
     const placed = readDate(text) || inQuote || !underTitle() ? undefined : placeThenDate(plainText(b.children));
     const date = placed?.date ?? readDate(text);
     if (!date) continue;
