@@ -8,20 +8,8 @@
  * and a text whose kind the source does not say gets no class.
  */
 import type { Block, Edition } from '../model/types.js';
+import { CLOSING, KINDS, OPENING, WORDS, kindNamed } from '../model/text-kinds.js';
 
-/** Kinds, by the words the sources use for them (singular; a plural names the same kind). */
-const KINDS: Record<string, string> = {
-  speech: 'speech', speeches: 'speech', talk: 'talk', talks: 'talk', interview: 'interview',
-  letter: 'letter', letters: 'letter', telegram: 'telegram', telegrams: 'telegram', report: 'report',
-  message: 'message', order: 'order', circular: 'circular', statement: 'statement',
-  proclamation: 'proclamation', article: 'article', articles: 'article', preface: 'preface',
-  prefaces: 'preface', comment: 'comment', resolution: 'resolution', editorial: 'article',
-};
-const WORDS = Object.keys(KINDS).join('|');
-/** The kind word opening a title or subtitle (`A Speech at…`, `Excerpt from a Speech…`, `Author's Preface…`). */
-const OPENING = new RegExp(`^(?:(?:an?|the)\\s+)?(?:excerpts?\\s+from\\s+(?:an?|the)\\s+)?(?:\\w+'s\\s+)?(${WORDS})\\b`, 'i');
-/** …or closing it (`New Year's Day Message`). */
-const CLOSING = new RegExp(`\\b(${WORDS})$`, 'i');
 /** A date line saying what the date is of (`Speech Delivered on July 5, 1928`, `(Article written …)`). */
 const DATE_LINE = new RegExp(`^[(\\[]?\\s*(${WORDS})\\b\\s+(?:delivered|made|written|published|sent|given|at|to|on|of|in)\\b`, 'i');
 
@@ -40,8 +28,8 @@ export function textKind(edition: Edition): TextKind | undefined {
     if (m) return { kind: KINDS[m[1]!.toLowerCase()]!, evidence: `the title: "${title}"` };
   }
   const subtitle = edition.work.subtitle?.replace(/\s+/g, ' ').trim();
-  const s = subtitle ? OPENING.exec(subtitle) : undefined;
-  if (s) return { kind: KINDS[s[1]!.toLowerCase()]!, evidence: `the subtitle: "${subtitle}"` };
+  const named = subtitle ? kindNamed(subtitle) : undefined;
+  if (named) return { kind: named, evidence: `the subtitle: "${subtitle}"` };
   const dateText = edition.work.date?.text.replace(/\s+/g, ' ').trim();
   const d = dateText ? DATE_LINE.exec(dateText) : undefined;
   if (d) return { kind: KINDS[d[1]!.toLowerCase()]!, evidence: `the date line: "${dateText}"` };

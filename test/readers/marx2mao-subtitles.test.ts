@@ -102,6 +102,12 @@ describe('subtitles on the other sample pages', () => {
     expect(all(body(bsep.doc), 'head').filter((h) => h.attrs.type !== 'sub').map(line)).not.toContain('Report Delivered at a Meeting of Workers of the Chief Railway Workshops in Tiflis');
   });
 
+  it('Stalin/ORFR18.html: two words in italics are a subtitle where they name the kind of text (`Pravda Interview`)', () => {
+    const c = convert(join(fixtures, 'marx2mao-tranche2/Stalin/ORFR18.html'));
+    expect(headerSubtitles(c.doc)).toEqual(['Pravda Interview']);
+    expect(all(c.doc, 'catRef')[0]!.attrs.target).toBe('#kind-interview');
+  });
+
   it('Stalin/LYCL28.html: a date set as a smaller heading under the title is its dateline, and the date of the work', () => {
     const c = convert(join(fixtures, 'marx2mao-tranche2/Stalin/LYCL28.html'));
     const work = all(body(c.doc), 'div').find((d) => d.attrs.type === 'work')!;
@@ -149,7 +155,7 @@ describe('what is no subtitle (variants of Lenin/IMP16.html, `A Popular Outline`
 
   it('leaves a centred line a line where words stand outside the italics, or it is a date, an epigraph, a stage direction, an address or too short', () => {
     for (const variant of ['A <I>Popular</I> Outline', 'A Popular Outline', '<I>March 1916</I>', '<I>"Workers of all countries, unite!"</I>',
-      '<I>(Stormy applause)</I>', '<I>To the Editors of Pravda</I>', '<I>Moscow</I>', '<I>A Popular</I>']) {
+      '<I>(Stormy applause)</I>', '<I>To the Editors of Pravda</I>', '<I>Moscow</I>', '<I>New York</I>', '<I>A Popular</I>']) {
       const html = source.replace('<I>A Popular Outline</I>', variant);
       expect(html).not.toBe(source);
       const c = convert(path, html);

@@ -15,6 +15,7 @@
 import type { Block, Inline, Subtitle } from '../../model/types.js';
 import { forEachBlock } from '../../model/walk.js';
 import { plainLine } from '../../model/plain-text.js';
+import { kindNamed } from '../../model/text-kinds.js';
 import { readDate } from './dates.js';
 import { placeThenDate } from './structure.js';
 
@@ -60,13 +61,14 @@ export function markSubtitles(blocks: Block[]): void {
 
 /**
  * A line in italics throughout (what stands outside them is punctuation, note references, line
- * breaks), of MIN_WORDS to MAX_WORDS words, that opens with no quotation mark, bracket or address,
+ * breaks), of MIN_WORDS to MAX_WORDS words (two where they name a kind of text), that opens with no quotation mark, bracket or address,
  * and is no date, nor a place and a date (`Yenan, January 20, 1941`: markDatelines's).
  */
 function isSubtitle(children: Inline[]): boolean {
   const text = plainLine(children);
   const words = text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  if (words < MIN_WORDS || words > MAX_WORDS || NOT_SUBTITLE.test(text) || readDate(text) || placeThenDate(text)) return false;
+  // two words where they name the kind of text (`Pravda Interview`)
+  if ((words < MIN_WORDS && !(words === 2 && kindNamed(text))) || words > MAX_WORDS || NOT_SUBTITLE.test(text) || readDate(text) || placeThenDate(text)) return false;
   // whether some words (letters or digits) stand in italics, and whether some stand outside them
   let italic = false;
   let roman = false;
