@@ -31,6 +31,11 @@ describe('dates in the renditions\' header', () => {
     expect(text).not.toMatch(/Written Written|First published First published/);
   });
 
+  it('are not introduced where the statement opens with such a word misspelt as transcribed (Lenin/MI17.html, TUTB21.html)', async () => {
+    expect(await renderText(tei('marx2mao/Lenin/MI17.html'))).toMatch(/^Witten September 13-14 \(26-27\), 1917$/m);
+    expect(await renderText(tei('marx2mao-tranche2/Lenin/TUTB21.html'))).toMatch(/^Publighed as a pamphlet in January 1921/m);
+  });
+
   it('are introduced where the statement is a date or a paper alone (Stalin/RCTC27.html)', async () => {
     const text = await renderText(tei('marx2mao-tranche2/Stalin/RCTC27.html'));
     expect(text).toMatch(/^Written May 24, l927$/m);

@@ -229,7 +229,7 @@
   </xsl:template>
   <!-- an image in a line of the text: its description in brackets, where a word of the line stands -->
   <xsl:template match="graphic" mode="inline">
-    <xsl:sequence select="'[' || (normalize-space(desc)[.], 'image')[1] || ']'"/>
+    <xsl:sequence select="t:image-words(.)"/>
   </xsl:template>
   <xsl:template match="figDesc | anchor | del | teiHeader | note" mode="inline"/>
   <xsl:template match="*" mode="inline"><xsl:apply-templates mode="inline"/></xsl:template>

@@ -22,3 +22,15 @@ export function plainText(inlines: readonly Inline[], lineBreak = ' '): string {
 export function plainLine(inlines: readonly Inline[]): string {
   return plainText(inlines).replace(/\s+/g, ' ').trim();
 }
+
+/** Words in a line of text: runs between spaces holding a letter or digit (a bracket standing apart is none). */
+export function wordCount(text: string): number {
+  return text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Where the last line of inlines begins: the index of their last line break (`lb`), if any. */
+export function lastLineBreak(inlines: readonly Inline[]): number | undefined {
+  for (let k = inlines.length - 1; k >= 0; k--) if (inlines[k]!.type === 'lb') return k;
+  return undefined;
+}
+

@@ -14,12 +14,16 @@ export const KINDS: Record<string, string> = {
 };
 export const WORDS = Object.keys(KINDS).join('|');
 /** The kind word opening a title or subtitle (`A Speech at…`, `Excerpt from a Speech…`, `Author's Preface…`). */
-export const OPENING = new RegExp(`^(?:(?:an?|the)\\s+)?(?:excerpts?\\s+from\\s+(?:an?|the)\\s+)?(?:\\w+'s\\s+)?(${WORDS})\\b`, 'i');
+const OPENING = new RegExp(`^(?:(?:an?|the)\\s+)?(?:excerpts?\\s+from\\s+(?:an?|the)\\s+)?(?:\\w+'s\\s+)?(${WORDS})\\b`, 'i');
 /** …or closing it (`New Year's Day Message`). */
-export const CLOSING = new RegExp(`\\b(${WORDS})$`, 'i');
+const CLOSING = new RegExp(`\\b(${WORDS})$`, 'i');
 
-/** The kind a title or subtitle names, by its opening or closing words (`Speech at…`, `Pravda Interview`). */
-export function kindNamed(text: string): string | undefined {
-  const m = OPENING.exec(text) ?? CLOSING.exec(text.replace(/[.!?]+$/, ''));
+/**
+ * The kind a title names, by its opening or closing words (`Speech at…`, `New Year's Day
+ * Message`, `Pravda Interview`); `openingOnly`: by its opening words alone (a long subtitle's last
+ * word is often what the text is about: `… on the Party's Statement`).
+ */
+export function kindNamed(text: string, openingOnly = false): string | undefined {
+  const m = OPENING.exec(text) ?? (openingOnly ? null : CLOSING.exec(text.replace(/[.!?]+$/, '')));
   return m ? KINDS[m[1]!.toLowerCase()] : undefined;
 }

@@ -8,7 +8,8 @@
  * and a text whose kind the source does not say gets no class.
  */
 import type { Block, Edition } from '../model/types.js';
-import { CLOSING, KINDS, OPENING, WORDS, kindNamed } from '../model/text-kinds.js';
+import { wordCount } from '../model/plain-text.js';
+import { KINDS, WORDS, kindNamed } from '../model/text-kinds.js';
 
 /** A date line saying what the date is of (`Speech Delivered on July 5, 1928`, `(Article written …)`). */
 const DATE_LINE = new RegExp(`^[(\\[]?\\s*(${WORDS})\\b\\s+(?:delivered|made|written|published|sent|given|at|to|on|of|in)\\b`, 'i');
@@ -24,11 +25,12 @@ export function textKind(edition: Edition): TextKind | undefined {
   const title = edition.work.title.replace(/\s+/g, ' ').trim();
   // "Main title -- Circular of the Central Committee": the part after the dash names the kind.
   for (const part of [title, ...title.split(/\s+(?:--|—|–)\s+/).slice(1)]) {
-    const m = OPENING.exec(part) ?? CLOSING.exec(part.replace(/[.!?]+$/, ''));
-    if (m) return { kind: KINDS[m[1]!.toLowerCase()]!, evidence: `the title: "${title}"` };
+    const kind = kindNamed(part);
+    if (kind) return { kind, evidence: `the title: "${title}"` };
   }
   const subtitle = edition.work.subtitle?.replace(/\s+/g, ' ').trim();
-  const named = subtitle ? kindNamed(subtitle) : undefined;
+  // its closing word only where the subtitle is two words (`Pravda Interview`)
+  const named = subtitle ? kindNamed(subtitle, wordCount(subtitle) > 2) : undefined;
   if (named) return { kind: named, evidence: `the subtitle: "${subtitle}"` };
   const dateText = edition.work.date?.text.replace(/\s+/g, ' ').trim();
   const d = dateText ? DATE_LINE.exec(dateText) : undefined;

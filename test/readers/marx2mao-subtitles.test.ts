@@ -108,7 +108,11 @@ describe('subtitles on the other sample pages', () => {
     expect(all(c.doc, 'catRef')[0]!.attrs.target).toBe('#kind-interview');
   });
 
-  it('Stalin/LYCL28.html: a date set as a smaller heading under the title is its dateline, and the date of the work', () => {
+  it('Stalin/LYCL28.html (and a variant): a date set as a smaller heading under the title is its dateline, and the date of the work; a year alone is not', () => {
+    const path = join(fixtures, 'marx2mao-tranche2/Stalin/LYCL28.html');
+    const source = readFileSync(path, 'latin1');
+    const year = convert(path, source.replace(/<I> ?May 16<\/I>, <I>1928<\/I>/, '<I>1928</I>'));
+    expect(all(body(year.doc), 'dateline')).toEqual([]);
     const c = convert(join(fixtures, 'marx2mao-tranche2/Stalin/LYCL28.html'));
     const work = all(body(c.doc), 'div').find((d) => d.attrs.type === 'work')!;
     expect(childElements(work).slice(0, 2).map((e) => e.name)).toEqual(['head', 'dateline']);
@@ -122,7 +126,7 @@ describe('subtitles on the other sample pages', () => {
     expect(all(body(c.doc), 'p').filter((p) => p.attrs.rend === 'center').map(line)).toContain("To the Members of the International Working Men's Association in Europe and the United States");
   });
 
-  it('Stalin/SC36.html, ML50.html, RD28.html, PRC26.html: the kind of text the subtitle names is its class (report, speech)', () => {
+  it('Stalin/SC36.html, RD28.html, PRC26.html: the kind of text the subtitle names is its class (report, speech)', () => {
     const kind = (rel: string) => all(convert(join(fixtures, rel)).doc, 'catRef')[0]?.attrs.target;
     expect(kind('marx2mao-tranche2/Stalin/SC36.html')).toBe('#kind-report');
     expect(kind('marx2mao/Stalin/RD28.html')).toBe('#kind-speech');
@@ -153,9 +157,11 @@ describe('what is no subtitle (variants of Lenin/IMP16.html, `A Popular Outline`
     expect(headerSubtitles(c.doc)).toEqual(['A Popular Outline']);
   });
 
-  it('leaves a centred line a line where words stand outside the italics, or it is a date, an epigraph, a stage direction, an address or too short', () => {
-    for (const variant of ['A <I>Popular</I> Outline', 'A Popular Outline', '<I>March 1916</I>', '<I>"Workers of all countries, unite!"</I>',
-      '<I>(Stormy applause)</I>', '<I>To the Editors of Pravda</I>', '<I>Moscow</I>', '<I>New York</I>', '<I>A Popular</I>']) {
+  it('leaves a centred line a line where words stand outside the italics, or it is a date, a place and date, an epigraph, a stage direction, an address or too short', () => {
+    // each of three words or more but the last three, which are too short (a place alone among them)
+    for (const variant of ['A <I>Popular</I> Outline', 'A Popular Outline', '<I>March 16, 1916</I>', '<I>Zurich, March 16, 1916</I>',
+      '<I>"Workers of all countries, unite!"</I>', '<I>(Stormy prolonged applause)</I>', '<I>To the Editors of Pravda</I>',
+      '<I>Moscow</I>', '<I>New York</I>', '<I>A Popular</I>']) {
       const html = source.replace('<I>A Popular Outline</I>', variant);
       expect(html).not.toBe(source);
       const c = convert(path, html);

@@ -64,7 +64,7 @@
   </xsl:function>
 
   <xsl:template match="p | ab">
-    <xsl:variable name="cls" select="string-join(('p', tokenize(@rend, ' ')[. = ('center', 'right', 'indent', 'byline')]), ' ')"/>
+    <xsl:variable name="cls" select="string-join(('p', tokenize(@rend, ' ')[. = ('center', 'right', 'indent', 'byline', 'subtitle')]), ' ')"/>
     <xsl:variable name="feet" select="note[@place = 'foot'][not(t:is-inline-note(.))]"/>
     <xsl:choose>
       <!-- the foot note of a page the paragraph runs over, not its first (the TEI has it where that

@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Images the EPUB is written without (src/render/epub.ts warns about each): missing from the
-  assets folder, remote (http://…) or outside it (../). They are neither packed nor shown; the
-  figure keeps its heading. Parameter skip-images: one graphic/@url per line.
+  assets folder, remote (http://…) or outside it (../). They are not packed: a figure shows its
+  heading alone; an image in a line of the text, a word of it, is shown as its description in
+  brackets (t:image-words). Parameter skip-images: one graphic/@url per line.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -19,6 +20,6 @@
   <xsl:template match="graphic[string(@url) = $t:skipped]"/>
   <!-- an image in a line of the text is a word of it: its description stands in for it -->
   <xsl:template match="graphic[string(@url) = $t:skipped][not(parent::figure)]" priority="1">
-    <xsl:value-of select="'[' || (normalize-space(desc)[.], 'image')[1] || ']'"/>
+    <xsl:value-of select="t:image-words(.)"/>
   </xsl:template>
 </xsl:stylesheet>

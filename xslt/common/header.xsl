@@ -174,10 +174,12 @@
   </xsl:function>
 
   <!-- The words a creation date is introduced by (`Written `, `First published `), unless its text
-       already opens with them or their like (`Written in exile …`, `Published in Pravda …`). -->
+       already opens with them or their like (`Written in exile …`, `Published in Pravda …`), or a
+       word of their form, misspelt as transcribed (`Witten September 13-14`, `Publighed as a
+       pamphlet`): a word ending in -ed or -en, not a month's name. -->
   <xsl:function name="t:lead" as="xs:string">
     <xsl:param name="date" as="element()"/>
     <xsl:param name="lead" as="xs:string"/>
-    <xsl:sequence select="if (matches(normalize-space($date), '^(written|dictated|first published|published|first printed|printed)([\s,.:;]|$)', 'i')) then '' else $lead || ' '"/>
+    <xsl:sequence select="if (matches(normalize-space($date), '^(first\s+)?\p{L}+(ed|en)([\s,.:;]|$)', 'i')) then '' else $lead || ' '"/>
   </xsl:function>
 </xsl:stylesheet>

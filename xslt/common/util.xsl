@@ -121,6 +121,13 @@
   </xsl:function>
 
   <!-- Plain one-line text of a heading (line breaks become spaces, orig readings dropped). -->
+  <!-- Words standing for an image in a line of the text, where the image is not shown (plain text,
+       an EPUB without it): its description in brackets. -->
+  <xsl:function name="t:image-words" as="xs:string">
+    <xsl:param name="graphic" as="element()"/>
+    <xsl:sequence select="'[' || (normalize-space($graphic/desc)[.], 'image')[1] || ']'"/>
+  </xsl:function>
+
   <xsl:function name="t:plain-heading" as="xs:string">
     <xsl:param name="head" as="element()?"/>
     <xsl:variable name="parts" as="xs:string*">

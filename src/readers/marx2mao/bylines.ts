@@ -6,7 +6,7 @@
  * join it to the title (or to the section number under it) as one heading.
  */
 import type { Block, Byline, Heading } from '../../model/types.js';
-import { plainText, plainLine } from '../../model/plain-text.js';
+import { lastLineBreak, plainText, plainLine, wordCount } from '../../model/plain-text.js';
 
 /** `By …`: an attribution whatever its case. */
 const BY = /^by\s+\S/i;
@@ -29,7 +29,6 @@ const NOT_NAME = new Set([
 
 /** The longest byline, in words; a bracket or dash standing apart is no word (`(Red Flag )`). */
 const MAX_WORDS = 14;
-const wordCount = (text: string): number => text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 const skipped = (b: Block): boolean => b.type === 'pbBlock' || b.type === 'noteBlock';
 
@@ -57,7 +56,7 @@ export function markBylines(blocks: Block[]): void {
  */
 function splitTail(blocks: Block[], i: number): boolean {
   const h = blocks[i] as Heading;
-  const cut = h.children.map((c, k) => (c.type === 'lb' ? k : -1)).filter((k) => k >= 0).at(-1);
+  const cut = lastLineBreak(h.children);
   if (cut === undefined) return false;
   const tail = h.children.slice(cut + 1);
   const text = plainLine(tail);

@@ -116,3 +116,28 @@ function ymd(year: string, month: string, day: string): string | undefined {
   if (!base || d < 1 || d > 31) return undefined;
   return `${base}-${String(d).padStart(2, '0')}`;
 }
+
+/** A place's name of one to three capitalised words (`Yenan`, `New York`, `St. Petersburg`). */
+const PLACE = /^\s*(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}) ?,\s*/u;
+
+/**
+ * Words that begin no place's name: a division's label, a number, a day, a month, a season, an
+ * address, a newspaper the works date themselves by (`Pravda, August 2, 1950`). A name with an
+ * initial (`J. V. Stalin, 1924`) is a person's: placeThenDate refuses it too.
+ */
+const NO_PLACE = new RegExp(
+  String.raw`^(?:part|chapter|section|book|vol|volume|no|number|article|letter|speech|a|an|comrades?|friends|citizens|` +
+    String.raw`preface|foreword|introduction|afterword|postscript|appendix|supplement|notes?|` +
+    String.raw`pravda|izvestia|iskra|vperyod|proletary|zvezda|bolshevik|sotsial-demokrat|people's daily|jenmin jih pao|hsinhua|` +
+    String.raw`sunday|monday|tuesday|wednesday|thursday|friday|saturday|spring|summer|autumn|fall|winter|` +
+    String.raw`${MONTHS.join('|')}|[ivxlcdm]+)\b`,
+  'i',
+);
+
+/** `Yenan, January 20, 1941`: the date after the place, and where in the text it starts. */
+export function placeThenDate(text: string): { date: ReadDate; at: number } | undefined {
+  const place = PLACE.exec(text);
+  if (!place || NO_PLACE.test(place[1]!) || /(?:^|\s)\p{Lu}\.(?:\s|$)/u.test(place[1]!)) return undefined;
+  const date = readDate(text.slice(place[0].length));
+  return date ? { date, at: place[0].length } : undefined;
+}

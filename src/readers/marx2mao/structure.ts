@@ -4,8 +4,8 @@
  * book into chapters; centred roman numbers, and letters under their addressees, into sections.
  */
 import type { Block, Dateline, Division, Heading, Inline, Paragraph, SourcePosition } from '../../model/types.js';
-import { MONTHS, readDate, type ReadDate } from './dates.js';
-import { plainText, plainLine } from '../../model/plain-text.js';
+import { placeThenDate, readDate, type ReadDate } from './dates.js';
+import { lastLineBreak, plainText, plainLine } from '../../model/plain-text.js';
 import { labelKind, splitAt } from './book.js';
 import { keyWords } from './contents.js';
 import { splitInlines } from './letters.js';
@@ -152,28 +152,21 @@ export interface Misprint {
 export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuote = false): Dateline | undefined {
   let first: Dateline | undefined;
   for (let i = 0; i < blocks.length; i++) {
+    // a heading that is a date alone (a day or a month of a year), a level below the title right
+    // above it (`<H5>May 16, 1928`), is read as a centred line: the title's dateline
+    const h = blocks[i]!;
+    if (h.type === 'heading' && !inQuote && isDateUnderTitle(blocks, i)) blocks[i] = { type: 'paragraph', rend: 'center', children: h.children, ...(h.pos ? { pos: h.pos } : {}) };
     const b = blocks[i]!;
-    // a heading that is a date alone, a level below the title right before it (`<H5>May 16,
-    // 1928`), is the title's dateline
-    if (b.type === 'heading' && isDateUnderTitle(blocks, i)) {
-      const date = readDate(plainLine(b.children))!;
-      if (date.misprintedYear && b.pos) misprints.push({ date, text: plainLine(b.children), pos: b.pos });
-      const { misprintedYear: _, ...when } = date;
-      const anchors = b.children.filter((c) => c.type === 'anchor');
-      const line: Dateline = { type: 'dateline', children: [...anchors, { type: 'date', ...when, children: b.children.filter((c) => c.type !== 'anchor') }], ...(b.pos ? { pos: b.pos } : {}) };
-      blocks[i] = line;
-      first ??= line;
-      continue;
-    }
     // a date set as the last line of a title (inside its <B>) is the dateline under the title
     if (b.type === 'heading') {
-      const cut = b.children.map((c, k) => (c.type === 'lb' ? k : -1)).filter((k) => k >= 0).at(-1);
+      const cut = lastLineBreak(b.children);
       const tail = cut === undefined ? undefined : b.children.slice(cut + 1);
       if (tail && (readDate(plainText(tail).trim()) || (!inQuote && placeThenDate(plainText(tail))))) {
         b.children.splice(cut!);
-        // under the title's subtitle, if it has one
+        // under the title's subtitle, if it has one (past the title's notes and page breaks)
         let at = i + 1;
-        while (blocks[at]?.type === 'subtitle') at++;
+        while (blocks[at]?.type === 'pbBlock' || blocks[at]?.type === 'noteBlock') at++;
+        at = blocks[at]?.type === 'subtitle' ? at + 1 : i + 1;
         blocks.splice(at, 0, { type: 'paragraph', rend: 'center', children: tail, ...(b.pos ? { pos: b.pos } : {}) });
       }
       continue;
@@ -184,8 +177,7 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuo
     }
     if (b.type !== 'paragraph' || b.rend !== 'center') continue;
     const text = plainText(b.children).trim();
-    // under the title, its subtitle or its byline
-    const underTitle = () => blocks.slice(0, i).reverse().find((x) => !['pbBlock', 'noteBlock', 'subtitle', 'byline'].includes(x.type))?.type === 'heading';
+    const underTitle = () => titleAbove(blocks, i) !== undefined;
     const placed = readDate(text) || inQuote || !underTitle() ? undefined : placeThenDate(plainText(b.children));
     const date = placed?.date ?? readDate(text);
     if (!date) continue;
@@ -204,37 +196,27 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuo
   return first;
 }
 
-/** The heading at `i` is a date alone, right under a title of a higher level (and its subtitle). */
-function isDateUnderTitle(blocks: Block[], i: number): boolean {
-  const b = blocks[i]!;
-  if (b.type !== 'heading' || !readDate(plainLine(b.children))) return false;
-  const title = blocks.slice(0, i).reverse().find((x) => x.type !== 'pbBlock' && x.type !== 'noteBlock' && x.type !== 'subtitle');
-  return title?.type === 'heading' && title.level < b.level;
+/** What may stand between a title and its date: its notes, page breaks, subtitle and byline. */
+const BESIDE_TITLE: ReadonlySet<Block['type']> = new Set(['pbBlock', 'noteBlock', 'subtitle', 'byline']);
+
+/** The title right above `blocks[i]` (past what stands beside a title), if a heading is there. */
+function titleAbove(blocks: Block[], i: number): Heading | undefined {
+  for (let k = i - 1; k >= 0; k--) {
+    const b = blocks[k]!;
+    if (!BESIDE_TITLE.has(b.type)) return b.type === 'heading' ? b : undefined;
+  }
+  return undefined;
 }
 
-/** A place's name of one to three capitalised words (`Yenan`, `New York`, `St. Petersburg`). */
-const PLACE = /^\s*(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}) ?,\s*/u;
-
 /**
- * Words that begin no place's name: a division's label, a number, a day, a month, a season, an
- * address, a newspaper the works date themselves by (`Pravda, August 2, 1950`). A name with an
- * initial (`J. V. Stalin, 1924`) is a person's: placeThenDate refuses it too.
+ * The heading at `i` is a date alone, of a day or a month (a bare year may be a section's title:
+ * `1917`), right under a title of a higher level.
  */
-const NO_PLACE = new RegExp(
-  String.raw`^(?:part|chapter|section|book|vol|volume|no|number|article|letter|speech|a|an|comrades?|friends|citizens|` +
-    String.raw`preface|foreword|introduction|afterword|postscript|appendix|supplement|notes?|` +
-    String.raw`pravda|izvestia|iskra|vperyod|proletary|zvezda|bolshevik|sotsial-demokrat|people's daily|jenmin jih pao|hsinhua|` +
-    String.raw`sunday|monday|tuesday|wednesday|thursday|friday|saturday|spring|summer|autumn|fall|winter|` +
-    String.raw`${MONTHS.join('|')}|[ivxlcdm]+)\b`,
-  'i',
-);
-
-/** `Yenan, January 20, 1941`: the date after the place, and where in the text it starts. */
-export function placeThenDate(text: string): { date: ReadDate; at: number } | undefined {
-  const place = PLACE.exec(text);
-  if (!place || NO_PLACE.test(place[1]!) || /(?:^|\s)\p{Lu}\.(?:\s|$)/u.test(place[1]!)) return undefined;
-  const date = readDate(text.slice(place[0].length));
-  return date ? { date, at: place[0].length } : undefined;
+function isDateUnderTitle(blocks: Block[], i: number): boolean {
+  const b = blocks[i]!;
+  const date = b.type === 'heading' ? readDate(plainLine(b.children)) : undefined;
+  const title = titleAbove(blocks, i);
+  return !!date && /^\d{4}-\d{2}/.test(date.when ?? date.from ?? '') && b.type === 'heading' && title !== undefined && title.level < b.level;
 }
 
 /**

@@ -8,16 +8,16 @@
  * right under the title. A date (or a place and a date) set as the subtitle's last line (`November
  * 25, 1936`) is split off as a centred line of its own, which markDatelines then reads as the
  * dateline. Not a subtitle: an epigraph or a stage direction (a quotation mark or a bracket opens
- * it), an addressee (`To the Members of …`), a date or a place, a line under a bare label (`A.`).
+ * it), an addressee (`To the Members of …`), a date (or a place and a date), a line under a bare
+ * label (`A.`).
  *
  * Run after mergeHeadings (a title is one heading by then) and before markDatelines.
  */
 import type { Block, Inline, Subtitle } from '../../model/types.js';
 import { forEachBlock } from '../../model/walk.js';
-import { plainLine } from '../../model/plain-text.js';
+import { lastLineBreak, plainLine, wordCount } from '../../model/plain-text.js';
 import { kindNamed } from '../../model/text-kinds.js';
-import { readDate } from './dates.js';
-import { placeThenDate } from './structure.js';
+import { placeThenDate, readDate } from './dates.js';
 
 /** The longest subtitle, in words (the longest in the sample has 31: LLL60's `Report Delivered at the Meeting …`), and the shortest (`A Popular Outline`). */
 const MAX_WORDS = 40;
@@ -47,9 +47,8 @@ export function markSubtitles(blocks: Block[]): void {
     if (!((line?.type === 'paragraph' && line.rend === 'center') || (line?.type === 'heading' && line.level > b.level))) continue;
     // a date, or a place and a date, as the last line: the dateline under the subtitle, a centred
     // line of its own after it (markDatelines reads it); the subtitle is what stands before it
-    const cut = line.children.map((c, k) => (c.type === 'lb' ? k : -1)).filter((k) => k >= 0).at(-1);
-    const tail = cut === undefined ? '' : plainLine(line.children.slice(cut + 1));
-    const dated = cut !== undefined && (readDate(tail) !== undefined || placeThenDate(tail) !== undefined);
+    const cut = lastLineBreak(line.children);
+    const dated = cut !== undefined && isDateLine(plainLine(line.children.slice(cut + 1)));
     const lines = dated ? line.children.slice(0, cut) : line.children;
     if (!isSubtitle(lines)) continue;
     const pos = line.pos ? { pos: line.pos } : {};
@@ -59,6 +58,11 @@ export function markSubtitles(blocks: Block[]): void {
   }
 }
 
+/** A date, or a place and a date (`Yenan, January 20, 1941`): what markDatelines makes a dateline. */
+function isDateLine(text: string): boolean {
+  return readDate(text) !== undefined || placeThenDate(text) !== undefined;
+}
+
 /**
  * A line in italics throughout (what stands outside them is punctuation, note references, line
  * breaks), of MIN_WORDS to MAX_WORDS words (two where they name a kind of text), that opens with no quotation mark, bracket or address,
@@ -66,9 +70,9 @@ export function markSubtitles(blocks: Block[]): void {
  */
 function isSubtitle(children: Inline[]): boolean {
   const text = plainLine(children);
-  const words = text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const words = wordCount(text);
   // two words where they name the kind of text (`Pravda Interview`)
-  if ((words < MIN_WORDS && !(words === 2 && kindNamed(text))) || words > MAX_WORDS || NOT_SUBTITLE.test(text) || readDate(text) || placeThenDate(text)) return false;
+  if ((words < MIN_WORDS && !(words === 2 && kindNamed(text))) || words > MAX_WORDS || NOT_SUBTITLE.test(text) || isDateLine(text)) return false;
   // whether some words (letters or digits) stand in italics, and whether some stand outside them
   let italic = false;
   let roman = false;
