@@ -155,7 +155,9 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuo
     // a heading that is a date alone (a day or a month of a year), a level below the title right
     // above it (`<H5>May 16, 1928`), is read as a centred line: the title's dateline
     const h = blocks[i]!;
-    if (h.type === 'heading' && !inQuote && isDateUnderTitle(blocks, i)) blocks[i] = { type: 'paragraph', rend: 'center', children: h.children, ...(h.pos ? { pos: h.pos } : {}) };
+    if (h.type === 'heading' && !inQuote && isDateUnderTitle(blocks, i)) {
+      blocks[i] = { type: 'paragraph', rend: 'center', children: h.children, ...(h.pos ? { pos: h.pos } : {}) };
+    }
     const b = blocks[i]!;
     // a date set as the last line of a title (inside its <B>) is the dateline under the title
     if (b.type === 'heading') {
@@ -214,9 +216,10 @@ function titleAbove(blocks: Block[], i: number): Heading | undefined {
  */
 function isDateUnderTitle(blocks: Block[], i: number): boolean {
   const b = blocks[i]!;
-  const date = b.type === 'heading' ? readDate(plainLine(b.children)) : undefined;
+  if (b.type !== 'heading') return false;
+  const date = readDate(plainLine(b.children));
   const title = titleAbove(blocks, i);
-  return !!date && /^\d{4}-\d{2}/.test(date.when ?? date.from ?? '') && b.type === 'heading' && title !== undefined && title.level < b.level;
+  return /^\d{4}-\d{2}/.test(date?.when ?? date?.from ?? '') && title !== undefined && title.level < b.level;
 }
 
 /**

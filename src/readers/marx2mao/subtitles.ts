@@ -3,13 +3,12 @@
  * (`Report Delivered at the Fifteenth All-Union Conference of the C.P.S.U.(B.)`, `A Popular
  * Outline`, `Speech Delivered in the Chinese Commission of the E.C.C.I.`). marx2mao gives it as a
  * centred paragraph of italics right after the title, or as a smaller heading in italics
- * (`<H5><I>`); here it becomes a Subtitle (TEI `head
- * type="sub"`), so that the title's date, salutation or byline after it is still read as standing
- * right under the title. A date (or a place and a date) set as the subtitle's last line (`November
- * 25, 1936`) is split off as a centred line of its own, which markDatelines then reads as the
- * dateline. Not a subtitle: an epigraph or a stage direction (a quotation mark or a bracket opens
- * it), an addressee (`To the Members of …`), a date (or a place and a date), a line under a bare
- * label (`A.`).
+ * (`<H5><I>`); here it becomes a Subtitle (TEI `head type="sub"`), so that the title's date,
+ * salutation or byline after it is still read as standing right under the title. A date (or a
+ * place and a date) set as the subtitle's last line (`November 25, 1936`) is split off as a
+ * centred line of its own, which markDatelines then reads as the dateline. Not a subtitle: an
+ * epigraph or a stage direction (a quotation mark or a bracket opens it), an addressee (`To the
+ * Members of …`), a date (or a place and a date), a line under a bare label (`A.`).
  *
  * Run after mergeHeadings (a title is one heading by then) and before markDatelines.
  */
@@ -19,10 +18,13 @@ import { lastLineBreak, plainLine, wordCount } from '../../model/plain-text.js';
 import { kindNamed } from '../../model/text-kinds.js';
 import { placeThenDate, readDate } from './dates.js';
 
-/** The longest subtitle, in words (the longest in the sample has 31: LLL60's `Report Delivered at the Meeting …`), and the shortest (`A Popular Outline`). */
+/**
+ * The longest subtitle, in words (the longest in the sample has 31: LLL60's `Report Delivered at
+ * the Meeting …`), and the shortest (`A Popular Outline`; two words where they name a kind of text).
+ */
 const MAX_WORDS = 40;
 const MIN_WORDS = 3;
-/** A section's bare label (`I`, `3.`, `A.`, `(1)`): what is under it is the section's title, not a subtitle. */
+/** A section's bare label (`I`, `3.`, `A.`, `(1)`): what is under it is the section's title. */
 const BARE_LABEL = /^(?:[IVXLC\d]+|[A-Za-z]|\(\w+\))\.?$/;
 /**
  * What opens no subtitle: a quotation mark or a bracket (an epigraph, a stage direction), an
@@ -30,7 +32,10 @@ const BARE_LABEL = /^(?:[IVXLC\d]+|[A-Za-z]|\(\w+\))\.?$/;
  */
 const NOT_SUBTITLE = /^(?:["“”‘’'«(\[]|to\s)/i;
 
-/** Mark subtitles in `blocks` and in the divisions inside them (not in quotations: a quoted title is the quotation's). */
+/**
+ * Mark subtitles in `blocks` and in the divisions inside them (not in quotations: a quoted title
+ * is the quotation's).
+ */
 export function markSubtitles(blocks: Block[]): void {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -65,8 +70,8 @@ function isDateLine(text: string): boolean {
 
 /**
  * A line in italics throughout (what stands outside them is punctuation, note references, line
- * breaks), of MIN_WORDS to MAX_WORDS words (two where they name a kind of text), that opens with no quotation mark, bracket or address,
- * and is no date, nor a place and a date (`Yenan, January 20, 1941`: markDatelines's).
+ * breaks), of MIN_WORDS to MAX_WORDS words (two where they name a kind of text), that opens with
+ * no quotation mark, bracket or address, and is no date, nor a place and a date.
  */
 function isSubtitle(children: Inline[]): boolean {
   const text = plainLine(children);
