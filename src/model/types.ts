@@ -125,14 +125,8 @@ export interface InlineNote {
  * images of a line's height): TEI `graphic` inside the paragraph. A picture between paragraphs is
  * a Figure.
  */
-export interface InlineGraphic {
+export interface InlineGraphic extends Image {
   type: 'graphic';
-  /** Path of the image relative to the source file (`HWR97(144x15).GIF`). */
-  src: string;
-  description?: string;
-  width?: number;
-  height?: number;
-  pos?: SourcePosition;
 }
 
 export type Inline =
@@ -235,14 +229,19 @@ export interface Table {
   pos?: SourcePosition;
 }
 
-export interface Figure {
-  type: 'figure';
+/** An image of the source: its file, ALT text and size as the source gives them. */
+export interface Image {
   /** Path of the image relative to the source file (`Mao(250x264).GIF`). */
   src: string;
   description?: string;
   width?: number;
   height?: number;
   pos?: SourcePosition;
+}
+
+/** A picture between paragraphs (a cover, a facsimile, a map). */
+export interface Figure extends Image {
+  type: 'figure';
 }
 
 /** Letters: the opening salutation (`Dear Comrade …`). */

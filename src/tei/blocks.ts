@@ -13,9 +13,9 @@
  */
 import type { Block, Division, Heading, ListItem, Note } from '../model/types.js';
 import type { WriteContext } from './context.js';
-import { writeInlines, writePageBreak } from './inlines.js';
+import { writeGraphic, writeInlines, writePageBreak } from './inlines.js';
 import { anchorId } from './context.js';
-import { att, child, indent, ncName, text, uri, type El } from './xml.js';
+import { att, child, indent, ncName, text, type El } from './xml.js';
 import { enumerationOf, laterHeadings, opensNumbering, valueIn, type Enumeration } from '../model/enumeration.js';
 import { takePageBreaksAtEnd } from '../model/walk.js';
 
@@ -109,7 +109,8 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
  * level below the title, something links to it (a contents entry: Heading.id), and later
  * headings of its level follow, none numbered (`THE IMPORTANCE OF THE PEASANT PROBLEM`, then `GET
  * ORGANIZED!`). A second heading set as a subtitle (`Theses for the Tenth Congress`, then `I`,
- * `II`) is none of these and stays in the division's top (a Subtitle block always does). The rule holds for any reader: a heading that opens a numbering
+ * `II`) is none of these and stays in the division's top (a Subtitle block always does). The rule
+ * holds for any reader: a heading that opens a numbering
  * opens the section it numbers wherever it is set.
  */
 function opensSection(blocks: Block[], i: number, top: Block[]): boolean {
@@ -176,7 +177,7 @@ function nextIn(taken: Map<Enumeration['kind'], number>, e: Enumeration): Enumer
 }
 
 
-/** Headings right after the opening heading (a title, a second heading under it) belong to the same section. */
+/** Headings right after the opening heading (a title, a second heading under it) are of its section. */
 function isHeadingRun(blocks: Block[], start: number, j: number): boolean {
   for (let k = start + 1; k <= j; k++) if (blocks[k]!.type !== 'heading') return false;
   return true;
@@ -189,7 +190,10 @@ export function writeDivision(parent: El, d: Division, ctx: WriteContext, depth:
   indent(div, depth);
 }
 
-/** The top of a division: head, its subtitle (head type="sub"), dateline; salutes (with datelines next to them) in an opener. */
+/**
+ * The top of a division: head, its subtitle (head type="sub"), dateline; salutes (with datelines
+ * next to them) in an opener.
+ */
 function writeTop(div: El, top: Block[], ctx: WriteContext, depth: number): void {
   for (let k = 0; k < top.length; k++) {
     const b = top[k]!;
@@ -280,9 +284,7 @@ export function writeCommonBlock(parent: El, b: Block, ctx: WriteContext, depth:
     }
     case 'figure': {
       const fig = open('figure');
-      const g = att(fig.ele('graphic'), 'url', uri(b.src));
-      att(g, 'width', b.width ? `${b.width}px` : undefined);
-      att(g, 'height', b.height ? `${b.height}px` : undefined);
+      writeGraphic(fig, b);
       if (b.description) text(fig.ele('figDesc'), b.description);
       return;
     }

@@ -1,7 +1,7 @@
 /**
  * Model inlines → TEI phrase-level elements (encoding.md, "Text" and "Rules").
  */
-import type { Inline, PageBreak } from '../model/types.js';
+import type { Image, Inline, PageBreak } from '../model/types.js';
 import type { WriteContext } from './context.js';
 import { anchorId } from './context.js';
 import { splitBrackets, transcriberSpans } from './transcriber-notes.js';
@@ -75,9 +75,7 @@ function writeInline(parent: El, node: Inline, ctx: WriteContext): void {
       return;
     case 'graphic': {
       // an image in the line, as a word of it: its ALT text is the graphic's desc
-      const g = att(parent.ele('graphic'), 'url', uri(node.src));
-      att(g, 'width', node.width ? `${node.width}px` : undefined);
-      att(g, 'height', node.height ? `${node.height}px` : undefined);
+      const g = writeGraphic(parent, node);
       if (node.description) text(g.ele('desc'), node.description);
       return;
     }
@@ -112,6 +110,14 @@ export function writePageBreak(parent: El, pb: PageBreak, ctx: WriteContext): vo
  */
 function pageSequence(pb: PageBreak, ctx: WriteContext): 'out-of-sequence' | 'repeated' | undefined {
   return ctx.irregular.get(pb);
+}
+
+/** `<graphic url width height>` of an image (in a figure, or in a line of the text). */
+export function writeGraphic(parent: El, image: Image): El {
+  const g = att(parent.ele('graphic'), 'url', uri(image.src));
+  att(g, 'width', image.width ? `${image.width}px` : undefined);
+  att(g, 'height', image.height ? `${image.height}px` : undefined);
+  return g;
 }
 
 /** @when for a date, @from and @to for a range (ISO 8601). */

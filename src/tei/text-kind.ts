@@ -2,10 +2,11 @@
  * The kind of text (speech, letter, telegram, book…), where the source says it: in the title
  * (`Speech at the Assembly…`, `A Letter to V. I. Lenin`, `… -- Circular of the Central Committee`,
  * `New Year's Day Message`), in its subtitle (`Report Delivered at …`), in the date line under it
- * (`Speech Delivered on July 5, 1928`), or in its structure (a text opening with a salutation and signed at its end is a letter; a title page
- * over chapters is a book). Written as `profileDesc/textClass/catRef` into a one-category taxonomy
- * of `encodingDesc/classDecl` (encoding.md, "Kind of text"). Nothing is guessed from file names,
- * and a text whose kind the source does not say gets no class.
+ * (`Speech Delivered on July 5, 1928`), or in its structure (a text opening with a salutation and
+ * signed at its end is a letter; a title page over chapters is a book). Written as
+ * `profileDesc/textClass/catRef` into a one-category taxonomy of `encodingDesc/classDecl`
+ * (encoding.md, "Kind of text"). Nothing is guessed from file names, and a text whose kind the
+ * source does not say gets no class.
  */
 import type { Block, Edition } from '../model/types.js';
 import { wordCount } from '../model/plain-text.js';
