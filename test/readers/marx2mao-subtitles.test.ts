@@ -147,6 +147,41 @@ describe('subtitles on the other sample pages', () => {
   });
 });
 
+describe('a subtitle in capitals that names the kind of text (real: Lenin/MI17.html, `A LETTER TO THE CENTRAL COMMITTEE …`)', () => {
+  const path = join(fixtures, 'marx2mao/Lenin/MI17.html');
+  const source = readFileSync(path, 'latin1');
+  const real = 'A LETTER TO THE CENTRAL COMMITTEE<BR>';
+
+  it('is head type="sub" under the title, the work\'s subtitle in the header, and classes the text a letter; valid, every word accounted for', async () => {
+    const c = convert(path);
+    await valid(c.tei);
+    expect(c.unaccounted).toBe(0);
+    expect(subtitles(c.doc).map(line)).toEqual(['A LETTER TO THE CENTRAL COMMITTEE OF THE R.S.D.L.P. (B.)']);
+    expect(headerSubtitles(c.doc)).toEqual(['A LETTER TO THE CENTRAL COMMITTEE OF THE R.S.D.L.P. (B.)']);
+    expect(all(c.doc, 'catRef')[0]?.attrs.target).toBe('#kind-letter');
+  });
+
+  it('is no subtitle in capitals that name no kind of text, nor in small letters, nor where a second such line follows (a run of documents\' titles)', () => {
+    expect(source).toContain(real);
+    for (const variant of ['THE CENTRAL COMMITTEE<BR>', 'A letter to the Central Committee<BR>']) {
+      const c = convert(path, source.replace(real, variant));
+      expect(subtitles(c.doc), variant).toEqual([]);
+    }
+    // a second centred line in capitals naming a kind, further down the same division
+    const second = source.replace('<P>&nbsp &nbsp', '<P><CENTER>A REPORT TO THE CONFERENCE</CENTER>\n<P>&nbsp &nbsp');
+    expect(second).not.toBe(source);
+    expect(subtitles(convert(path, second).doc)).toEqual([]);
+  });
+
+  it('is no subtitle set as a heading: a heading in capitals under a title is a section\'s', () => {
+    const html = source.replace('</B><P><FONT SIZE=-2>', '</B></CENTER><P><CENTER><H5>').replace('(B.)\n</FONT></CENTER>', '(B.)</H5></CENTER>');
+    expect(html).not.toBe(source);
+    const c = convert(path, html);
+    expect(subtitles(c.doc)).toEqual([]);
+    expect(all(body(c.doc), 'head').map(line).slice(0, 2)).toEqual(['MARXISM AND INSURRECTION', 'A LETTER TO THE CENTRAL COMMITTEE OF THE R.S.D.L.P. (B.)']);
+  });
+});
+
 describe('what is no subtitle (variants of Lenin/IMP16.html, `A Popular Outline` under the title)', () => {
   const path = join(fixtures, 'marx2mao-tranche2/Lenin/IMP16.html');
   const source = readFileSync(path, 'latin1');

@@ -55,7 +55,7 @@ export function markSubtitles(blocks: Block[]): void {
     const cut = lastLineBreak(line.children);
     const dated = cut !== undefined && isDateLine(plainLine(line.children.slice(cut + 1)));
     const lines = dated ? line.children.slice(0, cut) : line.children;
-    if (!isSubtitle(lines)) continue;
+    if (!isSubtitle(lines, line.type === 'paragraph' && !otherKindLineInCapitals(blocks, line))) continue;
     const pos = line.pos ? { pos: line.pos } : {};
     blocks[j] = { type: 'subtitle', children: lines, ...pos } satisfies Subtitle;
     if (dated) blocks.splice(j + 1, 0, { type: 'paragraph', rend: 'center', children: line.children.slice(cut! + 1), ...pos });
@@ -71,9 +71,12 @@ function isDateLine(text: string): boolean {
 /**
  * A line in italics throughout (what stands outside them is punctuation, note references, line
  * breaks), of MIN_WORDS to MAX_WORDS words (two where they name a kind of text), that opens with
- * no quotation mark, bracket or address, and is no date, nor a place and a date.
+ * no quotation mark, bracket or address, and is no date, nor a place and a date. `inCapitals`: a
+ * centred line may instead be set in capitals (smaller than the title's) if it opens by naming
+ * the kind of text (MI17's `A LETTER TO THE CENTRAL COMMITTEE OF THE R.S.D.L.P. (B.)`) and is
+ * the only such line of its division; a heading in capitals under a title is a section's.
  */
-function isSubtitle(children: Inline[]): boolean {
+function isSubtitle(children: Inline[], inCapitals: boolean): boolean {
   const text = plainLine(children);
   const words = wordCount(text);
   // two words where they name the kind of text (`Pravda Interview`)
@@ -93,7 +96,24 @@ function isSubtitle(children: Inline[]): boolean {
     }
   };
   walk(children, false);
-  return italic && !roman;
+  return (italic && !roman) || (inCapitals && isCapitalKind(text));
+}
+
+/**
+ * Another centred line in capitals that opens by naming a kind of text: two are a run of the
+ * documents' titles (`REPORT …`, `SPEECH …`), neither the subtitle of the title above.
+ */
+function otherKindLineInCapitals(blocks: Block[], line: Block): boolean {
+  return blocks.some((b) => b !== line && b.type === 'paragraph' && b.rend === 'center' && isCapitalKind(plainLine(b.children)));
+}
+
+function isCapitalKind(text: string): boolean {
+  return isCapitals(text) && kindNamed(text, true) !== undefined;
+}
+
+/** Letters in capitals only (`A LETTER TO THE CENTRAL COMMITTEE`), and some letters. */
+function isCapitals(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 
 /**
