@@ -9,6 +9,7 @@ import { plainText, plainLine } from '../../model/plain-text.js';
 import { continuesNumbering, enumerationOf, follows, opensWithInitials, type Enumeration } from '../../model/enumeration.js';
 import { takePageBreaksAtEnd } from '../../model/walk.js';
 import { readDate } from './dates.js';
+import { kindNamed } from '../../model/text-kinds.js';
 
 /** A division's printed label alone on its line: `CHAPTER I`, `PART II`, `BOOK ONE`, `Chapter 3.` */
 const LABEL = /^(chapter|part|book|section|lecture)\s+([ivxlcdm]+|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\.?$/i;
@@ -167,7 +168,9 @@ function closesSection(blocks: Block[], i: number, heads: Set<Block>, level: num
   // a number going on from before the section's title: a lettered `B.` after the section's own
   // `A.` is the section's
   if (continuesNumbering(blocks, i, title < 0 ? i : title)) return true;
-  if (b.level > level) return false;
+  // a heading at the sections' own level stays in the section (its subsection), unless it opens
+  // by naming another text (JPCC27's `SPEECH DELIVERED ON AUGUST 5` after the first speech's `IV.`)
+  if (b.level > level && !(b.level === level + 1 && kindNamed(plainLine(b.children), true))) return false;
   const number = (h: Block | undefined): Enumeration | undefined => (h?.type === 'heading' ? enumerationOf(h.children) : undefined);
   const nextTitle = blocks.findIndex((x, k) => k > i && heads.has(x));
   const nextPart = continues.findIndex((c, k) => c && k > i && !heads.has(blocks[k]!));
