@@ -75,3 +75,29 @@ describe('the sections of a work', () => {
   });
 
 });
+
+describe('a heading at the level of the numbered sections, after the last (variants of the real Mao/FSAT37.html)', () => {
+  const path = join(fixtures, 'marx2mao/Mao/FSAT37.html');
+  const source = readFileSync(path, 'latin1');
+  const real = 'IN THE COUNTRY AS A WHOLE, OPPOSE <BR>';
+  async function sections(html: string): Promise<string[]> {
+    const r = readMarx2mao(Buffer.from(html, 'latin1'), path);
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+    const tei = writeTei(r.edition, publication);
+    expect((await validateTei(tei, 'FSAT37.html')).filter((d) => d.severity === 'error')).toEqual([]);
+    const work = childElements(descendants(parseXmlTree(tei), 'body')[0]!, 'div')[0]!;
+    return childElements(work, 'div').map((d) => textContent(childElements(d, 'head')[0]).replace(/\s+/g, ' ').trim().slice(0, 24));
+  }
+
+  it('stays in the last section where it names a kind of text but is no title of a text delivered', async () => {
+    expect(source).toContain(real);
+    for (const variant of ['RESOLUTION ON THE COUNTRY AS A WHOLE, OPPOSE <BR>', 'TALKS WITH THE COUNTRY AS A WHOLE, OPPOSE <BR>', 'ORDER IN THE COUNTRY AS A WHOLE, OPPOSE <BR>']) {
+      expect((await sections(source.replace(real, variant))).map((h) => h.slice(0, 3)), variant).toEqual(['I. ', 'II.']);
+    }
+  });
+
+  it('ends the last section where it is the title of a speech or report delivered', async () => {
+    const heads = await sections(source.replace(real, 'SPEECH DELIVERED ON NOVEMBER 12 <BR>'));
+    expect(heads.slice(0, 3)).toEqual([expect.stringMatching(/^I\. /), expect.stringMatching(/^II\. /), 'SPEECH DELIVERED ON NOVE']);
+  });
+});

@@ -161,9 +161,9 @@ describe('a subtitle in capitals that names the kind of text (real: Lenin/MI17.h
     expect(all(c.doc, 'catRef')[0]?.attrs.target).toBe('#kind-letter');
   });
 
-  it('is no subtitle in capitals that name no kind of text, nor in small letters, nor where a second such line follows (a run of documents\' titles)', () => {
+  it('is no subtitle in capitals that name no kind of text or name it without `A` (a title), nor in small letters, nor where a second such line follows (a run of documents\' titles)', () => {
     expect(source).toContain(real);
-    for (const variant of ['THE CENTRAL COMMITTEE<BR>', 'A letter to the Central Committee<BR>']) {
+    for (const variant of ['THE CENTRAL COMMITTEE<BR>', 'REPORT ON THE CURRENT SITUATION<BR>', 'PREFACE TO THE SECOND EDITION<BR>', 'A letter to the Central Committee<BR>']) {
       const c = convert(path, source.replace(real, variant));
       expect(subtitles(c.doc), variant).toEqual([]);
     }

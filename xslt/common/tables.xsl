@@ -39,7 +39,8 @@
   </xsl:template>
   <xsl:template match="cell">
     <xsl:param name="starts" as="map(*)" tunnel="yes"/>
-    <xsl:param name="simple" as="xs:boolean" tunnel="yes"/>
+    <!-- false where a stylesheet overriding the table template passes only starts and last-col -->
+    <xsl:param name="simple" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="last-col" as="xs:integer" tunnel="yes"/>
     <xsl:variable name="start" select="if ($simple) then 1 + sum(preceding-sibling::cell ! t:span(@cols))
                                        else ($starts(generate-id()), 1)[1]"/>

@@ -9,7 +9,7 @@ import { plainText, plainLine } from '../../model/plain-text.js';
 import { continuesNumbering, enumerationOf, follows, opensWithInitials, type Enumeration } from '../../model/enumeration.js';
 import { takePageBreaksAtEnd } from '../../model/walk.js';
 import { readDate } from './dates.js';
-import { kindNamed } from '../../model/text-kinds.js';
+import { WORDS } from '../../model/text-kinds.js';
 
 /** A division's printed label alone on its line: `CHAPTER I`, `PART II`, `BOOK ONE`, `Chapter 3.` */
 const LABEL = /^(chapter|part|book|section|lecture)\s+([ivxlcdm]+|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\.?$/i;
@@ -155,12 +155,16 @@ export function nestNumberedSections(blocks: Block[], level = 2): Block[] {
 /**
  * Whether the heading at `blocks[i]`, among numbered sections (`heads`), ends the one it follows:
  * it continues a numbering begun before it (SDD26's `II` after `I` and I's own `1.`–`7.`), or it
- * stands at the division's level or above (`level`), the next numbered title does not go on with
+ * stands at the division's level or above (`level`), or at the sections' own level as the title
+ * of another text delivered (DELIVERED), the next numbered title does not go on with
  * the section's numbering, and no heading continuing an outer numbering (`II`) comes first: a
  * conclusion or a closing slogan after the last section, a reply numbering from `1.` again. A
  * heading the next number follows (a `DRAFT RESOLUTION` inside `2.`, then `3.`), or one before
  * the next part's `II`, stays in the section. `continues[k]`: continuesNumbering(blocks, k).
  */
+/** The title of a text delivered: `SPEECH DELIVERED ON AUGUST 5`, `A Report Made at …`. */
+const DELIVERED = new RegExp(`^(?:an?\\s+)?(?:${WORDS})\\s+(?:delivered|made|given)\\b`, 'i');
+
 function closesSection(blocks: Block[], i: number, heads: Set<Block>, level: number, continues: boolean[]): boolean {
   const b = blocks[i]!;
   if (b.type !== 'heading') return false;
@@ -168,9 +172,10 @@ function closesSection(blocks: Block[], i: number, heads: Set<Block>, level: num
   // a number going on from before the section's title: a lettered `B.` after the section's own
   // `A.` is the section's
   if (continuesNumbering(blocks, i, title < 0 ? i : title)) return true;
-  // a heading at the sections' own level stays in the section (its subsection), unless it opens
-  // by naming another text (JPCC27's `SPEECH DELIVERED ON AUGUST 5` after the first speech's `IV.`)
-  if (b.level > level && !(b.level === level + 1 && kindNamed(plainLine(b.children), true))) return false;
+  // a heading at the sections' own level stays in the section (its subsection), unless it is the
+  // title of another text delivered (JPCC27's `SPEECH DELIVERED ON AUGUST 5` after the first
+  // speech's `IV.`); `RESOLUTION ON …`, `TALKS WITH …` may be the section's own
+  if (b.level > level && !(b.level === level + 1 && DELIVERED.test(plainLine(b.children)))) return false;
   const number = (h: Block | undefined): Enumeration | undefined => (h?.type === 'heading' ? enumerationOf(h.children) : undefined);
   const nextTitle = blocks.findIndex((x, k) => k > i && heads.has(x));
   const nextPart = continues.findIndex((c, k) => c && k > i && !heads.has(blocks[k]!));

@@ -72,9 +72,11 @@ function isDateLine(text: string): boolean {
  * A line in italics throughout (what stands outside them is punctuation, note references, line
  * breaks), of MIN_WORDS to MAX_WORDS words (two where they name a kind of text), that opens with
  * no quotation mark, bracket or address, and is no date, nor a place and a date. `inCapitals`: a
- * centred line may instead be set in capitals (smaller than the title's) if it opens by naming
- * the kind of text (MI17's `A LETTER TO THE CENTRAL COMMITTEE OF THE R.S.D.L.P. (B.)`) and is
- * the only such line of its division; a heading in capitals under a title is a section's.
+ * centred line may instead be set in capitals if it says what the text is, `A` or `An` and a kind
+ * of text (MI17's `A LETTER TO THE CENTRAL COMMITTEE OF THE R.S.D.L.P. (B.)`), and is the only
+ * such line of its blocks (the page's, as subtitles are marked before divisions are made). A line
+ * naming a kind without the article is a title (`REPORT ON THE CURRENT SITUATION`, `PREFACE TO THE
+ * SECOND EDITION`), and a heading in capitals under a title is a section's.
  */
 function isSubtitle(children: Inline[], inCapitals: boolean): boolean {
   const text = plainLine(children);
@@ -108,7 +110,7 @@ function otherKindLineInCapitals(blocks: Block[], line: Block): boolean {
 }
 
 function isCapitalKind(text: string): boolean {
-  return isCapitals(text) && kindNamed(text, true) !== undefined;
+  return isCapitals(text) && /^an?\s/i.test(text) && kindNamed(text, true) !== undefined;
 }
 
 /** Letters in capitals only (`A LETTER TO THE CENTRAL COMMITTEE`), and some letters. */
