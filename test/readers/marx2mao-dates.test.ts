@@ -1,6 +1,13 @@
-/** Dates as the marx2mao pages print them (src/readers/marx2mao/dates.ts). */
+/**
+ * Dates as the marx2mao pages print them (src/readers/marx2mao/dates.ts), and a contents entry's
+ * date against the text's dateline (contents-dates.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDate } from '../../src/readers/marx2mao/dates.js';
+import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
+import { fixtures } from '../support/tools.js';
 
 describe('readDate', () => {
   it('reads a day printed as an ordinal (SCPUSA29: `(May 14th, 1929.)`; CM47: `30th January 1888`)', () => {
@@ -35,5 +42,34 @@ describe('readDate', () => {
   it('takes no text with an ordinal for a date unless the whole of it is one', () => {
     expect(readDate('14th Congress, 1929')).toBeUndefined();
     expect(readDate('The 5th')).toBeUndefined();
+  });
+});
+
+describe('a title block or contents entry dating the text otherwise than its dateline (real: Stalin/LYCL28.html, `May 16, 1927` in both, `May 16, 1928` under the title in the text)', () => {
+  const path = join(fixtures, 'marx2mao-tranche2/Stalin/LYCL28.html');
+  const source = readFileSync(path, 'latin1');
+  const read = (html: string) => {
+    const r = readMarx2mao(Buffer.from(html, 'latin1'), path);
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+    return { conflicts: r.edition.diagnostics.filter((d) => d.code === 'date-conflict'), work: r.edition.work };
+  };
+  const said = (conflicts: { message: string }[]) => conflicts.map((d) => (d.message.startsWith('the title block ') ? 'title block' : d.message.startsWith('the contents ') ? 'contents' : d.message));
+
+  it('is a warning at each, both dates kept and the dateline dating the work', () => {
+    const { conflicts, work } = read(source);
+    expect(conflicts.map((d) => [d.severity, d.line, d.message])).toEqual([
+      ['warning', 13, 'the title block dates this text May 16, 1927, its dateline May 16, 1928: both kept as transcribed, the dateline dating the work'],
+      ['warning', 33, 'the contents date this text May 16, 1927, its dateline May 16, 1928: both kept as transcribed, the dateline dating the work'],
+    ]);
+    expect(work.date).toMatchObject({ when: '1928-05-16' });
+  });
+
+  it('is nothing where the two agree, or where the contents give no year', () => {
+    const entry = '<I>May 16</I>, <I>1927</I>';
+    const block = 'May 16</I>, <I>1927</I></H5>';
+    expect(source.indexOf(entry)).toBeGreaterThan(source.indexOf(block));
+    expect(said(read(source.replace(entry, '<I>May 16</I>, <I>1928</I>')).conflicts)).toEqual(['title block']);
+    expect(said(read(source.replace(entry, '<I>May 16</I>')).conflicts)).toEqual(['title block']);
+    expect(said(read(source.replace(block, 'May 16</I>, <I>1928</I></H5>')).conflicts)).toEqual(['contents']);
   });
 });

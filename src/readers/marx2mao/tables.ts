@@ -3,7 +3,7 @@
  * flow of blocks (`<BR>`-separated lines stay line breaks).
  */
 import type { Block, List, ListItem, Table, TableCell } from '../../model/types.js';
-import { attr, childrenOf, tag, type Element, type Node } from './dom.js';
+import { attr, childrenOf, positionOf, tag, type Element, type Node } from './dom.js';
 import { Flow, type FlowShared } from './flow.js';
 import type { WalkCtx } from './walk.js';
 
@@ -38,7 +38,8 @@ export function readTable(el: Element, withFlow: WithFlow, walk: Walk, shared: F
   visit(el);
   const kept = rows.filter((r) => r.length > 0);
   if (kept.every((r) => r.every((c) => c.blocks.length === 0))) return undefined;
-  return { type: 'table', rows: kept };
+  // where the table begins: a contents list made of it is reported at that line (contents-dates.ts)
+  return { type: 'table', rows: kept, pos: positionOf(el, shared.file) };
 }
 
 /** `<UL>`/`<OL>` with `<LI>` items: a List; each item read as its own flow of blocks. */
