@@ -48,28 +48,44 @@ describe('readDate', () => {
 describe('a title block or contents entry dating the text otherwise than its dateline (real: Stalin/LYCL28.html, `May 16, 1927` in both, `May 16, 1928` under the title in the text)', () => {
   const path = join(fixtures, 'marx2mao-tranche2/Stalin/LYCL28.html');
   const source = readFileSync(path, 'latin1');
-  const read = (html: string) => {
-    const r = readMarx2mao(Buffer.from(html, 'latin1'), path);
+  const read = (html: string, file = path) => {
+    const r = readMarx2mao(Buffer.from(html, 'latin1'), file);
     if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
     return { conflicts: r.edition.diagnostics.filter((d) => d.code === 'date-conflict'), work: r.edition.work };
   };
-  const said = (conflicts: { message: string }[]) => conflicts.map((d) => (d.message.startsWith('the title block ') ? 'title block' : d.message.startsWith('the contents ') ? 'contents' : d.message));
+  const said = (conflicts: { message: string }[]) => conflicts.map((d) => (d.message.startsWith('the title block ') ? 'title block' : d.message.startsWith('the contents entry ') ? 'contents' : d.message));
+  const entry = '<I>May 16</I>, <I>1927</I>';
+  const block = 'May 16</I>, <I>1927</I></H5>';
 
-  it('is a warning at each, both dates kept and the dateline dating the work', () => {
+  it('is a warning at each (the title block\'s date, the entry\'s row), both dates kept and the dateline dating the work', () => {
     const { conflicts, work } = read(source);
     expect(conflicts.map((d) => [d.severity, d.line, d.message])).toEqual([
       ['warning', 13, 'the title block dates this text May 16, 1927, its dateline May 16, 1928: both kept as transcribed, the dateline dating the work'],
-      ['warning', 33, 'the contents date this text May 16, 1927, its dateline May 16, 1928: both kept as transcribed, the dateline dating the work'],
+      ['warning', 36, 'the contents entry "SPEECH DELIVERED AT THE EIGHTH CONGRESS OF THE …" dates this text May 16, 1927, its dateline May 16, 1928: both kept as transcribed, the dateline dating the work'],
     ]);
     expect(work.date).toMatchObject({ when: '1928-05-16' });
   });
 
-  it('is nothing where the two agree, or where the contents give no year', () => {
-    const entry = '<I>May 16</I>, <I>1927</I>';
-    const block = 'May 16</I>, <I>1927</I></H5>';
+  it('is nothing where the years agree or meet (a range), the entry gives no year, or its date is part of its title', () => {
     expect(source.indexOf(entry)).toBeGreaterThan(source.indexOf(block));
     expect(said(read(source.replace(entry, '<I>May 16</I>, <I>1928</I>')).conflicts)).toEqual(['title block']);
+    expect(said(read(source.replace(entry, '<I>May 30</I>, <I>1928</I>')).conflicts)).toEqual(['title block']);
     expect(said(read(source.replace(entry, '<I>May 16</I>')).conflicts)).toEqual(['title block']);
-    expect(said(read(source.replace(block, 'May 16</I>, <I>1928</I></H5>')).conflicts)).toEqual(['contents']);
+    expect(said(read(source.replace(block, 'December</I> <I>1927-January 1928</I></H5>')).conflicts)).toEqual(['contents']);
+    expect(said(read(source.replace('LEAGUE</A>, ' + entry, 'LEAGUE OF ' + entry + '</A>')).conflicts)).toEqual(['title block']);
+    // PTC24: the title block's October 22, the dateline's October 26, 1924: one year, nothing said
+    expect(read(readFileSync(join(fixtures, 'marx2mao-tranche2/Stalin/PTC24.html'), 'latin1'), 'PTC24.html').conflicts).toEqual([]);
+  });
+
+  it('is read from a date in brackets, and for a text whose division opens with a page break (Mao/PWU67.html)', () => {
+    expect(said(read(source.replace(entry, '(<I>May 16, 1927</I>)')).conflicts)).toEqual(['title block', 'contents']);
+    const pwu = join(fixtures, 'marx2mao/Mao/PWU67.html');
+    const html = readFileSync(pwu, 'latin1');
+    expect(read(html, pwu).conflicts).toEqual([]);
+    const printed = '(<I>May 12, 1965 </I>)';
+    expect(html).toContain(printed);
+    expect(read(html.replace(printed, '(<I>May 12, 1964 </I>)'), pwu).conflicts.map((d) => d.message.replace(/^.* dates this text /, ''))).toEqual([
+      'May 12, 1964, its dateline May 12, 1965: both kept as transcribed, the dateline dating the work',
+    ]);
   });
 });

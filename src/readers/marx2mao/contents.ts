@@ -8,7 +8,7 @@
  * An entry goes where the source's own link on it leads (its title's, label's or page number's),
  * else where its words name. See docs/encoding.md, "Contents".
  */
-import type { Block, Division, Heading, Inline, List, ListItem, Table, TableCell } from '../../model/types.js';
+import type { Block, Division, Heading, Inline, List, ListItem, SourcePosition, Table, TableCell } from '../../model/types.js';
 import { forEachBlock } from '../../model/walk.js';
 import { plainText } from '../../model/plain-text.js';
 import { enumerationOf, type Enumeration } from '../../model/enumeration.js';
@@ -267,6 +267,8 @@ interface Entry {
   /** The anchor its label or page number links to (`#a-s2`), where the source links them. */
   target?: string;
   entries: Entry[];
+  /** Where its row's title cell begins (a diagnostic about the entry points there). */
+  pos?: SourcePosition;
 }
 
 /**
@@ -311,9 +313,11 @@ function readEntries(table: Table): Entry[] | undefined {
     if (!groups || (pages.length > 0 && pages.length !== groups.length)) return undefined;
     // the source's link on the entry's label, else on its page number
     const sourceLink = (g: Group, k: number) => (g.line !== undefined ? ownTarget(labelLines![g.line]!) : undefined) ?? (pageLines[k] ? ownTarget(pageLines[k]) : undefined);
+    const first = titles[0]!.blocks.find((b) => b.type === 'paragraph' && b.pos);
+    const pos = first?.type === 'paragraph' ? first.pos : undefined;
     const entries = groups.map((g, k): Entry => {
       const target = sourceLink(g, k);
-      return { ...(g.label ? { label: g.label } : {}), title: g.title, ...(pages[k] ? { page: pages[k] } : {}), ...(target ? { target } : {}), entries: [] };
+      return { ...(g.label ? { label: g.label } : {}), title: g.title, ...(pages[k] ? { page: pages[k] } : {}), ...(target ? { target } : {}), entries: [], ...(pos ? { pos } : {}) };
     });
     // the column the row's text starts in: a row indented past the one before is its sub-entries
     const column = row.slice(0, row.indexOf(cells[0]!)).reduce((n, c) => n + (c.cols ?? 1), 0);
@@ -403,7 +407,7 @@ function byPage(titleLines: Line[], pages: number): Group[] | undefined {
 /** The entries as a contents list, each title linked to its division where one is found. */
 function contentsList(entries: Entry[], link: LinkEntry, pos: Table['pos']): List {
   const item = (e: Entry): ListItem => {
-    const blocks: Block[] = [{ type: 'paragraph', children: link(e.title, e.target, e.label).title }];
+    const blocks: Block[] = [{ type: 'paragraph', children: link(e.title, e.target, e.label).title, ...(e.pos ? { pos: e.pos } : {}) }];
     if (e.entries.length > 0) blocks.push(contentsList(e.entries, link, undefined));
     return { ...(e.label ? { label: e.label } : {}), ...(e.page ? { page: e.page } : {}), blocks };
   };

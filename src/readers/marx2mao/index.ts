@@ -4,7 +4,7 @@
  * ../../../docs/encoding.md and the conventions in sources.md.
  */
 import { basename } from 'node:path';
-import type { Block, DateInline, Diagnostic, Edition, ReadResult, SourcePosition, Witness } from '../../model/types.js';
+import type { Block, DateInline, Diagnostic, Edition, ReadResult, Witness } from '../../model/types.js';
 import { checkNotes, checkPages } from './checks.js';
 import { decodeSource } from './decode.js';
 import { noteAnchorTest, noteTarget } from './note-anchors.js';
@@ -14,7 +14,7 @@ import { dropDanglingLinks, dropUnresolved, forEachInlineList, placeFootnotes, r
 import { addressSections, divide, markDatelines, markNumeralHeadings, mergeHeadings, sectionsUnderTitleBlock, type Misprint } from './structure.js';
 import { markLetterFrames } from './letters.js';
 import { linkContents } from './contents.js';
-import { contentsDateConflicts } from './contents-dates.js';
+import { contentsDateConflicts, titleDateConflict } from './contents-dates.js';
 import { readTitlePage } from './title-page.js';
 import { linkFootnotesByPosition, linkNotesOnNotes, linkRepeatedMarks, linkUnlinkedFootnotes, refIds } from './unlinked.js';
 import { placeFootNotesInParagraphs } from './foot-in-paragraph.js';
@@ -195,9 +195,8 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   if (title?.date?.misprintedYear) misprints.push({ date: title.date, text: title.date.text, pos: title.date.pos });
   for (const m of misprints) diagnostics.push(misprintDiagnostic(m));
   // the dateline dates the work: a title block or contents entry giving another year is said
-  const titleYear = (title?.date?.when ?? title?.date?.from)?.slice(0, 4);
-  const lineYear = (lineDate?.when ?? lineDate?.from)?.slice(0, 4);
-  if (title?.date && lineDate && titleYear && lineYear && titleYear !== lineYear) diagnostics.push(titleDateConflict(title.date, lineDate));
+  const titleConflict = title?.date ? titleDateConflict(title.date, lineDate) : undefined;
+  if (titleConflict) diagnostics.push(titleConflict);
   diagnostics.push(...contentsDateConflicts(front, bodyBlocks, file));
   const workTitle = sourceCasing(title?.title, pageTitle(htmlEl!)) ?? pageTitle(htmlEl!) ?? firstHeading([...front, ...bodyBlocks]) ?? UNTITLED;
   const subtitle = workSubtitle(bodyBlocks, workTitle);
@@ -233,14 +232,6 @@ function misprintDiagnostic(m: Misprint): Diagnostic {
   return {
     severity: 'info', code: 'date-misprint', file: m.pos.file, line: m.pos.line, column: m.pos.column,
     message: `"${collapse(m.text).trim()}": the year "${year}" is read as ${year.replace(/l/g, '1')} (a letter l typed for the digit 1); the text keeps it as transcribed`,
-  };
-}
-
-/** The title block dates the text in another year than its dateline (LYCL28: 1927, 1928). */
-function titleDateConflict(date: { text: string; pos: SourcePosition }, line: DateInline): Diagnostic {
-  return {
-    severity: 'warning', code: 'date-conflict', file: date.pos.file, line: date.pos.line, column: date.pos.column,
-    message: `the title block dates this text ${collapse(date.text).trim()}, its dateline ${collapse(plainText(line.children)).trim()}: both kept as transcribed, the dateline dating the work`,
   };
 }
 
