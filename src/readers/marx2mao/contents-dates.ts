@@ -30,7 +30,7 @@ function yearsOf(d: { when?: string; from?: string; to?: string }): [number, num
 }
 
 /** Two dates whose years do not meet (neither range reaches the other). */
-export function yearsDisagree(a: ReadDate | DateInline, b: ReadDate | DateInline): boolean {
+function yearsDisagree(a: ReadDate | DateInline, b: ReadDate | DateInline): boolean {
   const [x, y] = [yearsOf(a), yearsOf(b)];
   return !!x && !!y && (x[1] < y[0] || y[1] < x[0]);
 }

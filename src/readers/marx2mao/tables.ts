@@ -38,7 +38,7 @@ export function readTable(el: Element, withFlow: WithFlow, walk: Walk, shared: F
   visit(el);
   const kept = rows.filter((r) => r.length > 0);
   if (kept.every((r) => r.every((c) => c.blocks.length === 0))) return undefined;
-  // where the table begins: a contents list made of it is reported at that line (contents-dates.ts)
+  // where the table begins: a contents list made of it says so where an entry has no row position
   return { type: 'table', rows: kept, pos: positionOf(el, shared.file) };
 }
 
