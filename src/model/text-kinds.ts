@@ -13,6 +13,8 @@ export const KINDS: Record<string, string> = {
   prefaces: 'preface', comment: 'comment', resolution: 'resolution', editorial: 'article',
 };
 export const WORDS = Object.keys(KINDS).join('|');
+/** The title of a text delivered: `SPEECH DELIVERED ON AUGUST 5`, `A Report Made at …`. */
+export const DELIVERED = new RegExp(`^(?:an?\\s+)?(?:${WORDS})\\s+(?:delivered|made|given)\\b`, 'i');
 /** The kind word opening a title or subtitle (`A Speech at…`, `Excerpt from a Speech…`, `Author's Preface…`). */
 const OPENING = new RegExp(`^(?:(?:an?|the)\\s+)?(?:excerpts?\\s+from\\s+(?:an?|the)\\s+)?(?:\\w+'s\\s+)?(${WORDS})\\b`, 'i');
 /** …or closing it (`New Year's Day Message`). */

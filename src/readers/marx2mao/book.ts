@@ -9,7 +9,7 @@ import { plainText, plainLine } from '../../model/plain-text.js';
 import { continuesNumbering, enumerationOf, follows, opensWithInitials, type Enumeration } from '../../model/enumeration.js';
 import { takePageBreaksAtEnd } from '../../model/walk.js';
 import { readDate } from './dates.js';
-import { WORDS } from '../../model/text-kinds.js';
+import { DELIVERED } from '../../model/text-kinds.js';
 
 /** A division's printed label alone on its line: `CHAPTER I`, `PART II`, `BOOK ONE`, `Chapter 3.` */
 const LABEL = /^(chapter|part|book|section|lecture)\s+([ivxlcdm]+|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\.?$/i;
@@ -162,9 +162,6 @@ export function nestNumberedSections(blocks: Block[], level = 2): Block[] {
  * heading the next number follows (a `DRAFT RESOLUTION` inside `2.`, then `3.`), or one before
  * the next part's `II`, stays in the section. `continues[k]`: continuesNumbering(blocks, k).
  */
-/** The title of a text delivered: `SPEECH DELIVERED ON AUGUST 5`, `A Report Made at …`. */
-const DELIVERED = new RegExp(`^(?:an?\\s+)?(?:${WORDS})\\s+(?:delivered|made|given)\\b`, 'i');
-
 function closesSection(blocks: Block[], i: number, heads: Set<Block>, level: number, continues: boolean[]): boolean {
   const b = blocks[i]!;
   if (b.type !== 'heading') return false;

@@ -12,9 +12,10 @@ import type { Block, DateInline, Diagnostic, Inline, List, SourcePosition } from
 import { forEachBlock } from '../../model/walk.js';
 import { plainText } from '../../model/plain-text.js';
 import { collapse } from './dom.js';
-import { readDate, type ReadDate } from './dates.js';
+import { MONTHS, readDate, type ReadDate } from './dates.js';
+import { BESIDE_TITLE } from './structure.js';
 
-const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTH = MONTHS.join('|');
 /**
  * A date with its year ending an entry's words, after a comma or an opening bracket (`…LEAGUE,
  * May 16, 1927`, `(August 8, 1963)`): a date without them is part of the title (`Addition to the
@@ -56,7 +57,7 @@ function datelineIn(blocks: readonly Block[]): DateInline | undefined {
   for (const b of blocks) {
     if (b.type === 'dateline') return b.children.find((c): c is DateInline => c.type === 'date');
     if (b.type === 'heading' && !headed) headed = true;
-    else if (b.type !== 'pbBlock' && b.type !== 'noteBlock' && b.type !== 'subtitle' && b.type !== 'byline') return undefined;
+    else if (!BESIDE_TITLE.has(b.type)) return undefined;
   }
   return undefined;
 }

@@ -199,7 +199,7 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuo
 }
 
 /** What may stand between a title and its date: its notes, page breaks, subtitle and byline. */
-const BESIDE_TITLE: ReadonlySet<Block['type']> = new Set(['pbBlock', 'noteBlock', 'subtitle', 'byline']);
+export const BESIDE_TITLE: ReadonlySet<Block['type']> = new Set(['pbBlock', 'noteBlock', 'subtitle', 'byline']);
 
 /** The title right above `blocks[i]` (past what stands beside a title), if a heading is there. */
 function titleAbove(blocks: Block[], i: number): Heading | undefined {

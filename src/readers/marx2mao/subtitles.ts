@@ -55,7 +55,9 @@ export function markSubtitles(blocks: Block[]): void {
     const cut = lastLineBreak(line.children);
     const dated = cut !== undefined && isDateLine(plainLine(line.children.slice(cut + 1)));
     const lines = dated ? line.children.slice(0, cut) : line.children;
-    if (!isSubtitle(lines, line.type === 'paragraph' && !otherKindLineInCapitals(blocks, line))) continue;
+    // (the page is searched for another such line only when this one is one)
+    const inCapitals = line.type === 'paragraph' && isCapitalKind(plainLine(lines)) && !otherKindLineInCapitals(blocks, line);
+    if (!isSubtitle(lines, inCapitals)) continue;
     const pos = line.pos ? { pos: line.pos } : {};
     blocks[j] = { type: 'subtitle', children: lines, ...pos } satisfies Subtitle;
     if (dated) blocks.splice(j + 1, 0, { type: 'paragraph', rend: 'center', children: line.children.slice(cut! + 1), ...pos });
@@ -71,8 +73,8 @@ function isDateLine(text: string): boolean {
 /**
  * A line in italics throughout (what stands outside them is punctuation, note references, line
  * breaks), of MIN_WORDS to MAX_WORDS words (two where they name a kind of text), that opens with
- * no quotation mark, bracket or address, and is no date, nor a place and a date. `inCapitals`: a
- * centred line may instead be set in capitals if it says what the text is, `A` or `An` and a kind
+ * no quotation mark, bracket or address, and is no date, nor a place and a date. `inCapitals`: the
+ * line is instead a centred line set in capitals that says what the text is, `A` or `An` and a kind
  * of text (MI17's `A LETTER TO THE CENTRAL COMMITTEE OF THE R.S.D.L.P. (B.)`), and is the only
  * such line of its blocks (the page's, as subtitles are marked before divisions are made). A line
  * naming a kind without the article is a title (`REPORT ON THE CURRENT SITUATION`, `PREFACE TO THE
@@ -98,7 +100,7 @@ function isSubtitle(children: Inline[], inCapitals: boolean): boolean {
     }
   };
   walk(children, false);
-  return (italic && !roman) || (inCapitals && isCapitalKind(text));
+  return (italic && !roman) || inCapitals;
 }
 
 /**
