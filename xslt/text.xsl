@@ -90,7 +90,7 @@
 
   <!-- Blocks of running text: one laid-out line each (inner blocks of a p get their own). -->
   <xsl:template match="head | p | ab | dateline | salute | signed | byline | docAuthor | docDate | trailer
-                       | titlePart | docEdition | docImprint | l | cell | label | bibl" mode="txt">
+                       | titlePart | docEdition | docImprint | l | cell | label | bibl | closer/seg[@type = 'statement']" mode="txt">
     <xsl:param name="indent" as="xs:string" select="''" tunnel="yes"/>
     <!-- Most blocks hold no inner block: their nodes are one group without asking t:is-block of each. -->
     <xsl:variable name="plain" select="not(list | table | quote | figure | lg | note)"/>

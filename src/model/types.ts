@@ -259,6 +259,19 @@ export interface Signed {
 }
 
 /**
+ * What the print edition states at the end of a text about its source, a line each: where it was
+ * first printed (`Pravda, No. 169,` / `July 28, 1927`), how it was signed (`Signed: J. Stalin`),
+ * what it is printed from (`Published according to the manuscript`), the edition it is taken from
+ * (`J. V. Stalin, Works, Eng. ed., Vol. 6, pp. 374-420`). The editors' words, not the author's:
+ * TEI `seg type="statement"` in the text's closer.
+ */
+export interface SourceStatement {
+  type: 'statement';
+  children: Inline[];
+  pos?: SourcePosition;
+}
+
+/**
  * One line of a book's printed title page, as printed, with what it is: `title` (its lines),
  * `subtitle`, `author`, `edition` (`First Edition 1965`), `publisher`, `imprint` (place and
  * year: `PEKING 1970`).
@@ -317,6 +330,7 @@ export type Block =
   | Figure
   | Salute
   | Signed
+  | SourceStatement
   | PageBreakBlock
   | NoteBlock
   | Division

@@ -27,7 +27,7 @@ function isTop(b: Block): boolean {
   return b.type === 'heading' || b.type === 'subtitle' || b.type === 'byline' || b.type === 'dateline' || b.type === 'salute';
 }
 function isBottom(b: Block): boolean {
-  return b.type === 'signed' || b.type === 'dateline' || b.type === 'salute';
+  return b.type === 'signed' || b.type === 'dateline' || b.type === 'salute' || b.type === 'statement';
 }
 
 /** Write the content of a `div` (or of `body` when it holds a single division's content). */
@@ -50,7 +50,8 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
   let end = blocks.length;
   while (end > i && (isBottom(blocks[end - 1]!) || isGlobal(blocks[end - 1]!))) end--;
   const bottom = blocks.slice(end);
-  const hasSigned = bottom.some((b) => b.type === 'signed');
+  // a source statement is no part of a division's own end (div's divBottom): it stands in a closer
+  const inCloser = bottom.some((b) => b.type === 'signed' || b.type === 'statement');
 
   // Middle: paragraph-like content, then sub-divisions.
   let inDivs = false;
@@ -92,7 +93,7 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
   }
   flushLoose();
 
-  if (hasSigned) {
+  if (inCloser) {
     // one part a line: the signature and the place and date are separate words of the text
     const closer = child(div, 'closer', depth);
     for (const b of bottom) writeFramePart(closer, b, ctx, depth + 1);
@@ -222,6 +223,8 @@ function writeFramePart(parent: El, b: Block, ctx: WriteContext, depth?: number)
   if (b.type === 'byline' || b.type === 'dateline' || b.type === 'salute' || b.type === 'signed') {
     const el = child(parent, b.type, depth);
     writeInlines(el, b.children, ctx);
+  } else if (b.type === 'statement') {
+    writeInlines(att(child(parent, 'seg', depth), 'type', 'statement'), b.children, ctx);
   } else {
     writeCommonBlock(parent, b, ctx, depth ?? 0, depth === undefined);
   }
@@ -246,6 +249,7 @@ export function writeCommonBlock(parent: El, b: Block, ctx: WriteContext, depth:
     case 'dateline':
     case 'salute':
     case 'signed':
+    case 'statement':
       writeInlines(att(open('p'), 'rend', b.type), b.children, ctx);
       return;
     case 'quote': {

@@ -40,7 +40,7 @@ const ENUMS: Record<string, string[]> = {
   'list@type': ['ordered', 'unordered', 'simple', 'contents'],
   'num@type': ['page'],
   'div@type': ['work', 'document', 'chapter', 'section', 'preface', 'contents', 'appendix', 'part', 'notes', 'front', 'titlepage'],
-  'p@rend': ['center', 'right', 'indent', 'heading', 'subtitle', 'dateline', 'byline', 'salute', 'signed'],
+  'p@rend': ['center', 'right', 'indent', 'heading', 'subtitle', 'dateline', 'byline', 'salute', 'signed', 'statement'],
   'cell@role': ['label', 'data'],
   'head@type': ['sub'],
 };

@@ -341,8 +341,8 @@ describe('letters printed one after the other under one title, each under its ad
       ['section', 'TO COMRADE A. KHOLOPOV'],
     ]);
     expect(text(all(sections[0]!, 'salute')[0])).toBe('Esteemed Comrade Sanzheyev,');
-    // each letter's first words and its date close its own section
-    expect(sections.map((d) => text(all(d, 'p').at(-2)))).toEqual(['July 11, 1950', 'July 22, 1950', 'July 28, I950']);
+    // each letter's date and where it was printed close its own section
+    expect(sections.map((d) => text(all(d, 'closer')[0]))).toEqual(['July 11, 1950 Pravda, August 2, 1950', 'July 22, 1950 Pravda, August 2, 1950', 'July 28, I950 Pravda, August 2, 1950']);
     expect(c.unaccounted).toEqual([]);
   });
 

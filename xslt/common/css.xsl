@@ -19,6 +19,7 @@ p.right, .signed { text-align: right; }
 .dateline { font-style: italic; }
 .opener, .closer { margin: 0.8em 0; }
 .closer .dateline { text-align: right; }
+.closer .statement { font-size: 0.85em; margin: 0.2em 0; }
 .hi.letter-spaced { letter-spacing: 0.25em; }
 blockquote { margin: 0.8em 2em; font-size: 0.95em; }
 ul.simple, ul.labelled, ol.labelled { list-style: none; padding-left: 1.5em; }

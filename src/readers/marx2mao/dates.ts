@@ -43,11 +43,12 @@ export function readDate(text: string): ReadDate | undefined {
   t = t.replace(/^(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday),?\s+/i, '');
   // a day as an ordinal (`May 14th, 1929`, `1st May 1919`)
   t = t.replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/gi, '$1');
-  // a year printed with the letter l for the digit 1 (`l942`, `19l7`)
+  // a year printed with the letter l or I for the digit 1 (`l942`, `19l7`, `I950`)
   let misprintedYear: string | undefined;
-  t = t.replace(/\b([1l][0-9l]{3})$/, (y) => {
-    if (y.includes('l')) misprintedYear = y;
-    return y.replace(/l/g, '1');
+  t = t.replace(/\b([1lI][0-9lI]{3})$/, (y) => {
+    if (!/\d/.test(y)) return y;
+    if (/[lI]/.test(y)) misprintedYear = y;
+    return y.replace(/[lI]/g, '1');
   });
   const found = single(t) ?? range(t);
   if (!found) return undefined;

@@ -11,6 +11,7 @@ import { noteAnchorTest, noteTarget } from './note-anchors.js';
 import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, positionOf, startOffset, endOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { isPageAnchorName, localLinkTest, navigationStart, navigationTables, pageMarker, samePageFragment } from './recognise.js';
 import { dropDanglingLinks, dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
+import { markEndStatements } from './end-statements.js';
 import { addressSections, divide, markDatelines, markNumeralHeadings, mergeHeadings, sectionsUnderTitleBlock, type Misprint } from './structure.js';
 import { markLetterFrames } from './letters.js';
 import { linkContents } from './contents.js';
@@ -112,6 +113,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const placed = placeSections(bodyBlocks, walked, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
   bodyBlocks = nestParts(nestNumberedSections(placed.body));
   bodyBlocks = addressSections(sectionsUnderTitleBlock(bodyBlocks, title?.title ?? pageTitle(htmlEl!)));
+  markEndStatements(bodyBlocks, misprints);
   markLetterFrames(bodyBlocks);
   linkContents(front, bodyBlocks);
   dropDanglingLinks([front, bodyBlocks, notesBlocks]);
@@ -231,7 +233,7 @@ function misprintDiagnostic(m: Misprint): Diagnostic {
   const year = m.date.misprintedYear!;
   return {
     severity: 'info', code: 'date-misprint', file: m.pos.file, line: m.pos.line, column: m.pos.column,
-    message: `"${collapse(m.text).trim()}": the year "${year}" is read as ${year.replace(/l/g, '1')} (a letter l typed for the digit 1); the text keeps it as transcribed`,
+    message: `"${collapse(m.text).trim()}": the year "${year}" is read as ${year.replace(/[lI]/g, '1')} (a letter ${/I/.test(year) ? 'I' : 'l'} typed for the digit 1); the text keeps it as transcribed`,
   };
 }
 

@@ -130,7 +130,8 @@ export function splitInlines(list: readonly Inline[], at: number): [Inline[], In
  * first right-aligned line) has none: a closer ends a text, it is not one.
  */
 export function markCloser(blocks: Block[]): void {
-  const content = [...blocks.keys()].filter((k) => isContent(blocks[k]!));
+  // the editors' statements of the source stand under the closer (end-statements.ts)
+  const content = [...blocks.keys()].filter((k) => isContent(blocks[k]!) && blocks[k]!.type !== 'statement');
   const last = content.at(-1);
   if (last === undefined) return;
   const signedAt = signature(blocks[last]!) ? last : content.at(-2);
@@ -140,7 +141,7 @@ export function markCloser(blocks: Block[]): void {
   // the place and date line under the signature, or over it
   const lineAt = signedAt !== last ? last : content.at(-2);
   const b = lineAt === undefined ? undefined : blocks[lineAt];
-  const line = b?.type === 'paragraph' ? placeAndDate(b) : undefined;
+  const line = b?.type === 'paragraph' ? placeAndDate(b) : b?.type === 'dateline' && lineAt! > signedAt ? b : undefined;
   if (signedAt !== last && !line) return;
   const from = line && lineAt! < signedAt ? lineAt! : signedAt;
   if (!blocks.slice(0, from).some(isText)) return;

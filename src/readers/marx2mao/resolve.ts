@@ -162,7 +162,7 @@ function insertAtFoot(blocks: Block[], refId: string, noteBlock: Block): boolean
 
 function inlineLists(block: Block): Inline[][] {
   switch (block.type) {
-    case 'heading': case 'subtitle': case 'paragraph': case 'dateline': case 'byline': case 'salute': case 'signed':
+    case 'heading': case 'subtitle': case 'paragraph': case 'dateline': case 'byline': case 'salute': case 'signed': case 'statement':
       return [block.children];
     default:
       return [];
