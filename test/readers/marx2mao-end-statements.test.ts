@@ -108,4 +108,64 @@ describe('statements of the source at the end of a text', () => {
     expect(kinds([h('I'), p('Signed: J. Stalin')])).toEqual(['heading', 'paragraph']);
     expect(kinds([p('Text.'), h('II'), p('Signed: J. Stalin'), h('III'), p('More text.')])).toEqual(['paragraph', 'heading', 'paragraph', 'heading', 'paragraph']);
   });
+
+  describe('variants of NCT27\'s ending (what stands after its last paragraph)', () => {
+    const html = source('marx2mao-tranche2/Stalin/NCT27.html');
+    const ending = '&nbsp; <I>Pravda,</I> No. 169,<BR>\nJuly 28, 1927<P>\nSigned:&nbsp;<I>J. Stalin</I>';
+    const ended = async (lines: string) => {
+      expect(html).toContain(ending);
+      const xml = await tei(html.replace(ending, lines), 'NCT27.html');
+      return { xml, closers: closers(xml), statements: [...xml.matchAll(/<seg type="statement">(.*?)<\/seg>/g)].map((m) => m[1]) };
+    };
+
+    it('a signature in italics over a date, set right, is the signature, no statement', async () => {
+      const { xml, statements } = await ended('<P ALIGN=right><I>J. Stalin</I><BR>\nJuly 28, 1927');
+      expect(statements).toEqual([]);
+      expect(xml).toContain('<signed><hi rend="italic">J. Stalin</hi>');
+      // under a date line too
+      expect((await ended('July 28, 1927<P ALIGN=right><I>J. Stalin</I>, July 28, 1927')).statements).toEqual([]);
+    });
+
+    it('a name in italics and a date is a statement only under a date line (ML50), else a place and date', async () => {
+      expect((await ended('<I>London</I>, April 30, 1891')).statements).toEqual([]);
+      expect((await ended('July 28, 1927<P>\n<I>Pravda</I>, August 2, 1927')).closers).toEqual([
+        '<dateline><date when="1927-07-28">July 28, 1927</date></dateline><seg type="statement"><hi rend="italic">Pravda</hi>, August 2, 1927</seg>',
+      ]);
+    });
+
+    it('a line over them that is not a date alone or a place and date is no dateline (a signature, a leaflet\'s statement)', async () => {
+      const signed = await ended('N. Lenin<BR>\nMarch 1917<P>\nPublished according to the manuscript');
+      expect(signed.closers).toEqual(['<seg type="statement">Published according to the manuscript</seg>']);
+      const leaflet = await ended('Leaflet issued by the Tiflis Committee of the R.S.D.L.P., January 1905<P>\nTranslated from the Georgian');
+      expect(leaflet.closers).toEqual([
+        '<seg type="statement">Leaflet issued by the Tiflis Committee of the R.S.D.L.P., January 1905</seg><seg type="statement">Translated from the Georgian</seg>',
+      ]);
+    });
+
+    it('a sentence of the text is none: a history told in a sentence, a reference in a quotation', async () => {
+      expect((await ended('That is what was written in our programme.')).statements).toEqual([]);
+      expect((await ended('"Either the dictatorship of the working class." (See Vol. XXIV, p. 436.)')).statements).toEqual([]);
+      expect((await ended('"Our programme," as <I>Pravda</I> No. 169 wrote in 1927')).statements).toEqual([]);
+      // a periodical's number and year are a statement where the periodical's name opens the line
+      expect((await ended('As <I>Pravda</I> No. 169 wrote in 1927')).statements).toEqual([]);
+      expect((await ended('J. V. Stalin, <I>Works</I>,<BR>\nEng. ed., Vol. 6, pp. 374-420')).statements).toEqual(['J. V. Stalin, <hi rend="italic">Works</hi>,<lb/>Eng. ed., Vol. 6, pp. 374-420']);
+    });
+
+    it('statements ending a text\'s last section are the text\'s, after its sections', async () => {
+      const { xml } = await ended(ending);
+      expect(xml).toMatch(/<\/div>\s*<closer>\s*<seg type="statement"><hi rend="italic">Pravda,<\/hi> No. 169,<lb\/>July 28, 1927<\/seg>\s*<seg type="statement">Signed: <hi rend="italic">J. Stalin<\/hi><\/seg>\s*<\/closer>\s*<\/div>\s*<\/body>/);
+    });
+  });
+
+  it('FCS18: statements a cell prints apart (a blank line) are two; a cell\'s first line is read with the rest of it; each of several documents keeps its own', async () => {
+    const xml = await tei(source('marx2mao-tranche2/Lenin/FCS18.html'), 'FCS18.html');
+    const all = closers(xml);
+    expect(all[0]).toBe(
+      '<seg type="statement">Written on March 13 or 16, 1918</seg><seg type="statement">Published on March 15, 1818<lb/>in <hi rend="italic">Pravda</hi> No. 49</seg><seg type="statement">Published according to<lb/>the manuscript</seg>',
+    );
+    expect(all.some((c) => c.startsWith('<seg type="statement"><hi rend="italic">Pravda</hi> (<hi rend="italic">Sotsial-Demokrat </hi>)<lb/>Nos. 47 and 48, March 16<lb/>and 17, 1918</seg>'))).toBe(true);
+    // four documents, four closers, each in its own division
+    expect(all.length).toBe(4);
+    expect(xml).not.toContain('<div type="work">');
+  });
 });

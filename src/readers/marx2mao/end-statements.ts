@@ -9,76 +9,122 @@
  * in the text's closer (`seg type="statement"`). A table with a cell that is not such a statement
  * stays a table. See docs/encoding.md, "Letters".
  */
-import type { Block, DateInline, Dateline, Inline, Paragraph, SourceStatement } from '../../model/types.js';
+import type { Block, DateInline, Dateline, Division, Inline, Paragraph, SourceStatement } from '../../model/types.js';
 import { plainText } from '../../model/plain-text.js';
 import { collapse } from './dom.js';
-import { readDate } from './dates.js';
-import { placeAndDate } from './letters.js';
+import { placeThenDate, readDate } from './dates.js';
 import type { Misprint } from './structure.js';
 
 /** How a statement of the source opens. */
-const OPENS =
-  /^(?:First (?:published|printed)\b|Published (?:in|on|at|according|for the first time)\b|Publighed\b|Printed (?:from|according|in)\b|Written\b|Witten\b|Dictated\b|Signed\b|Unsigned\b|Translated from\b|Reprinted\b|The present text is printed\b)/i;
-/** A statement names a time of the text's history in the middle of a line (`The section … was written on …`). */
+const OPENS = new RegExp(
+  String.raw`^(?:First (?:published|printed)\b|Published (?:in|on|at|by|according|for the first time)\b|Publighed\b|` +
+    String.raw`Printed (?:from|according|in)\b|Written\b|Witten\b|Dictated\b|Signed\b|Unsigned\b|Translated from\b|Reprinted\b|` +
+    String.raw`The present text is printed\b|The original(?: text)? is in\b|Disseminated\b|Text conforms\b|` +
+    String.raw`(?:Leaflet|Pamphlet|Hectographed leaflet|Brief report) (?:issued|published)\b)`,
+  'i',
+);
+/** In a table of statements, a line naming a time of the text's history (`The section … was written on …`). */
 const HISTORY = /\b(?:was|were) (?:first )?(?:written|published|printed)\b/i;
-/** The edition a text is taken from, by volume and pages (`Works, Eng. ed., Vol. 6, pp. 374-420`). */
-const VOLUME_PAGES = /\bVol\.\s*[\dIVXL]+\b.*\bpp?\.\s*[\dIVXL]/i;
+/** The edition a text is taken from, by its author, volume and pages (`J. V. Stalin, Works, Eng. ed., Vol. 6, pp. 374-420`). */
+const EDITION = /^(?:\p{Lu}\.\s*){1,3}\p{Lu}\p{Ll}+,.*\bVol\.\s*[\dIVXL]+\b.*\bpp?\.\s*[\dIVXL]/u;
 /** A periodical's number (`No. 169`, `Nos. 256 and 257`). */
 const ISSUE = /\bNos?\.\s*\d/;
-const ENDS_IN_YEAR = /\b1[6-9]\d\d\.?\)?$/;
+/** A periodical named by its kind (`The magazine Kommunistichesky Internatsional, No. 13 (71)`). */
+const PERIODICAL = /^The (?:magazine|newspaper|journal)\b/i;
+/** A year at the end, typed with the letter l or I for the digit 1 too (`May 31, l927`). */
+const ENDS_IN_YEAR = /\b[1lI][6-9lI]\d\d\.?\)?$/;
+
+function text(children: readonly Inline[]): string {
+  return collapse(plainText(children)).trim();
+}
 
 function lineTexts(children: readonly Inline[]): string[] {
+  return splitLines(children).map(text).filter(Boolean);
+}
+
+function splitLines(children: readonly Inline[]): Inline[][] {
   const out: Inline[][] = [[]];
   for (const c of children) {
     if (c.type === 'lb') out.push([]);
     else out.at(-1)!.push(c);
   }
-  return out.map((l) => collapse(plainText(l)).trim()).filter(Boolean);
+  return out;
 }
 
-/** Does the line open with what a statement of the source says (`First published`, `Signed`, `… was written on`)? */
-function opensStatement(p: Paragraph): boolean {
-  const text = collapse(plainText(p.children)).trim();
-  return OPENS.test(text) || HISTORY.test(text);
+/**
+ * What a line states of the text's source: `strong` what only a statement says (`First published`,
+ * `Signed:`, a periodical's number and year, the edition's volume and pages); `weak` a name in
+ * italics and a date (`Pravda, August 2, 1950`), which a signature or a place and date may be too;
+ * undefined nothing. At most `max` words.
+ */
+function statementKind(children: readonly Inline[], max: number): 'strong' | 'weak' | undefined {
+  const t = text(children);
+  const words = t.split(' ').length;
+  if (!t || words > max) return undefined;
+  if (OPENS.test(t)) return 'strong';
+  if (EDITION.test(t)) return 'strong';
+  // the periodical's name opens the line, in italics or named so (`The magazine Bolshevik`)
+  const first = children.find((c) => c.type !== 'text' || c.value.trim() !== '');
+  const named = first?.type === 'emph' && first.rend === 'italic';
+  if ((named || PERIODICAL.test(t)) && ISSUE.test(t) && ENDS_IN_YEAR.test(t)) return 'strong';
+  if (!named) return undefined;
+  const last = lineTexts(children).at(-1) ?? '';
+  const comma = t.indexOf(',');
+  return readDate(last) !== undefined || (comma > 0 && readDate(t.slice(comma + 1)) !== undefined) ? 'weak' : undefined;
 }
 
-/** Does the line open a statement of the text's source? */
-function isStatement(p: Paragraph): boolean {
-  const text = collapse(plainText(p.children)).trim();
-  const words = text.split(' ').length;
-  if (!text || words > 40) return false;
-  if (OPENS.test(text)) return true;
-  if (words > 25) return false;
-  if (HISTORY.test(text) || VOLUME_PAGES.test(text)) return true;
-  // a periodical's issue and its date: `Pravda, No. 169,` / `July 28, 1927`
-  if (ISSUE.test(text) && ENDS_IN_YEAR.test(text)) return true;
-  // a periodical's name in italics, then the date of its issue: `Pravda, August 2, 1950`
-  const first = p.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
-  if (first?.type !== 'emph' || first.rend !== 'italic') return false;
-  const last = lineTexts(p.children).at(-1) ?? '';
-  const comma = text.indexOf(',');
-  return readDate(last) !== undefined || (comma > 0 && readDate(text.slice(comma + 1)) !== undefined);
+/** Does a line of a table's cell open another statement (`First published`, `Signed`, `… was written on`)? */
+function opensStatement(children: readonly Inline[]): boolean {
+  const t = text(children);
+  return OPENS.test(t) || HISTORY.test(t);
 }
 
-/** A cell's paragraphs as statements: each opens one, a paragraph that opens none continues the one before. */
+/** A paragraph's lines cut at a blank line (`Written on March 13, 1918<BR><BR>Published on …`): the parts a cell prints apart. */
+function parts(p: Paragraph): Inline[][] {
+  const out: Inline[][] = [[]];
+  let lbs = 0;
+  for (const c of p.children) {
+    if (c.type === 'lb') lbs++;
+    else if (c.type === 'text' && c.value.trim() === '' && lbs > 0) continue;
+    else {
+      if (lbs >= 2 && out.at(-1)!.length > 0) out.push([]);
+      else if (lbs === 1) out.at(-1)!.push({ type: 'lb' });
+      lbs = 0;
+      out.at(-1)!.push(c);
+    }
+  }
+  return out.filter((l) => l.length > 0);
+}
+
+/**
+ * A cell's statements: each part that opens a statement opens one, a part that opens none goes on
+ * with the one before (`No. 3-4, 1924.` under `in the magazine The Communist International`); the
+ * first is read with the rest of the cell (`Pravda (Sotsial-Demokrat) Nos. 47 and 48, March 16` /
+ * `and 17, 1918`). Undefined where the cell states nothing of the source.
+ */
 function cellStatements(blocks: readonly Block[]): SourceStatement[] | undefined {
   const out: SourceStatement[] = [];
-  for (const b of blocks) {
-    if (b.type !== 'paragraph') return undefined;
-    if (collapse(plainText(b.children)).trim() === '') continue;
-    // after the first, only a line that opens with what a statement says opens another (`No. 3-4, 1924.`
-    // under `in the magazine The Communist International` goes on with it)
-    const opens = out.length === 0 ? isStatement(b) : opensStatement(b);
-    if (opens) out.push({ type: 'statement', children: [...b.children], ...(b.pos ? { pos: b.pos } : {}) });
-    else if (out.length > 0) out.at(-1)!.children.push({ type: 'lb' }, ...b.children);
+  if (blocks.some((b) => b.type !== 'paragraph')) return undefined;
+  const all = blocks.flatMap((b) => (b.type === 'paragraph' ? parts(b).map((children) => ({ children, pos: b.pos })) : []));
+  for (let k = 0; k < all.length; k++) {
+    const { children, pos } = all[k]!;
+    const rest = all.slice(k).flatMap((x, n) => (n === 0 ? x.children : [{ type: 'lb' } as Inline, ...x.children]));
+    const opens = out.length === 0 ? statementKind(children, 40) === 'strong' || statementKind(rest, 40) === 'strong' : opensStatement(children);
+    if (opens) out.push({ type: 'statement', children: [...children], ...(pos ? { pos } : {}) });
+    else if (out.length > 0) out.at(-1)!.children.push({ type: 'lb' }, ...children);
     else return undefined;
   }
   return out;
 }
 
-/** The statements a block holds: a statement line, or a table of them (undefined: neither). */
-function statementsOf(b: Block): SourceStatement[] | undefined {
-  if (b.type === 'paragraph') return isStatement(b) ? [{ type: 'statement', children: b.children, ...(b.pos ? { pos: b.pos } : {}) }] : undefined;
+/** The statements a block holds, and how surely: a statement line, or a table of them (undefined: neither). */
+function statementsOf(b: Block): { statements: SourceStatement[]; weak: boolean } | undefined {
+  if (b.type === 'paragraph') {
+    const kind = statementKind(b.children, 25);
+    // a name in italics and a date set right is a signature and its date
+    if (kind === 'weak' && b.rend === 'right') return undefined;
+    return kind ? { statements: [{ type: 'statement', children: b.children, ...(b.pos ? { pos: b.pos } : {}) }], weak: kind === 'weak' } : undefined;
+  }
   if (b.type !== 'table') return undefined;
   const out: SourceStatement[] = [];
   for (const row of b.rows) {
@@ -89,7 +135,7 @@ function statementsOf(b: Block): SourceStatement[] | undefined {
     }
   }
   // a cell's statements keep the table's position where a paragraph has none
-  return out.length > 0 ? out.map((s) => (s.pos || !b.pos ? s : { ...s, pos: b.pos })) : undefined;
+  return out.length > 0 ? { statements: out.map((s) => (s.pos || !b.pos ? s : { ...s, pos: b.pos })), weak: false } : undefined;
 }
 
 /** Blocks that stand anywhere without ending a text: page breaks, foot notes, the page's notes. */
@@ -97,59 +143,122 @@ function isAside(b: Block): boolean {
   return b.type === 'pbBlock' || b.type === 'noteBlock' || (b.type === 'division' && b.kind === 'notes');
 }
 
-/** A date alone, or a place and a date (`Zurich, March 22 (9), 1917`), as a dateline. */
+/** A date alone, or a place and a date (`Zurich, March 22 (9), 1917`), as a dateline; not a name over a date. */
 function dateLine(p: Paragraph, misprints: Misprint[]): Dateline | undefined {
-  const text = collapse(plainText(p.children)).trim();
-  const date = readDate(text);
-  if (!date) return placeAndDate({ ...p, rend: undefined });
-  if (date.misprintedYear && p.pos) misprints.push({ date, text, pos: p.pos });
+  const t = text(p.children);
+  const placed = readDate(t) ? undefined : placeThenDate(t);
+  const date = placed?.date ?? readDate(t);
+  if (!date) return undefined;
+  if (date.misprintedYear && p.pos) misprints.push({ date, text: t, pos: p.pos });
   const { misprintedYear: _, ...when } = date;
   const anchors = p.children.filter((c) => c.type === 'anchor');
-  const date_: DateInline = { type: 'date', ...when, children: p.children.filter((c) => c.type !== 'anchor') };
-  return { type: 'dateline', children: [...anchors, date_], ...(p.pos ? { pos: p.pos } : {}) };
+  const rest = p.children.filter((c) => c.type !== 'anchor');
+  if (!placed) return { type: 'dateline', children: [...anchors, { type: 'date', ...when, children: rest }], ...(p.pos ? { pos: p.pos } : {}) };
+  // the place stays before the date, as printed
+  const cut = plainCut(rest, placed.at);
+  if (!cut) return undefined;
+  const date_: DateInline = { type: 'date', ...when, children: cut[1] };
+  return { type: 'dateline', children: [...anchors, ...cut[0], date_], ...(p.pos ? { pos: p.pos } : {}) };
+}
+
+/** Inlines cut at an offset of their collapsed text, where the cut falls inside a text node. */
+function plainCut(list: readonly Inline[], at: number): [Inline[], Inline[]] | undefined {
+  let pos = 0;
+  for (let k = 0; k < list.length; k++) {
+    const node = list[k]!;
+    const len = collapse(plainText([node])).length;
+    if (node.type === 'text' && pos + len >= at) {
+      const value = node.value.replace(/\s+/g, ' ');
+      const lead = value.match(/^\s*/)![0].length;
+      const i = lead + at - pos;
+      return [[...list.slice(0, k), { type: 'text', value: value.slice(0, i) }], [{ type: 'text', value: value.slice(i) }, ...list.slice(k + 1)]];
+    }
+    if (node.type !== 'text') return undefined;
+    pos += len;
+  }
+  return undefined;
 }
 
 /**
  * Mark the statements that end each text (every division but the notes and the contents, a
- * page's body, and the part before each heading, which ends a section the TEI writer makes), and
- * the date line right over them. Text must stand before them: lines with no text over them are
- * left as they are.
+ * page's body, and a section the TEI writer makes of the part from one heading to the next), and
+ * the date line right over them. Text must stand over them: lines with no text over them are left
+ * as they are. Those that end a division's last section end the division: they are its text's
+ * (NCT27's `Pravda, No. 169` is the whole article's, not its section II's).
  */
 export function markEndStatements(blocks: Block[], misprints: Misprint[]): void {
   for (const b of blocks) {
     if (b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents') markEndStatements(b.blocks, misprints);
   }
-  // from the last end to the first: marking one leaves the places of those before it
-  const ends = [...blocks.keys()].filter((k) => blocks[k]!.type === 'heading');
-  for (const end of [blocks.length, ...ends.reverse()]) markEnd(blocks, end, misprints);
+  // from the last end to the first: marking one leaves the places of those before it; the part
+  // before the list's second heading is no section (the first is the division's title)
+  const heads = [...blocks.keys()].filter((k) => blocks[k]!.type === 'heading');
+  for (const end of [blocks.length, ...heads.slice(2).reverse()]) markEnd(blocks, end, misprints, heads[0] ?? -1);
+  hoistFromLastSection(blocks);
 }
 
-/** The statements (and their date line) that end `blocks` before `end`. */
-function markEnd(blocks: Block[], end: number, misprints: Misprint[]): void {
-  const found: { at: number; statements: SourceStatement[] }[] = [];
-  let i = end - 1;
-  for (; i >= 0; i--) {
+/** The statements (and their date line) that end `blocks` before `end`, with text over them after `title`. */
+function markEnd(blocks: Block[], end: number, misprints: Misprint[], title: number): void {
+  const found: { at: number; statements: SourceStatement[]; weak: boolean }[] = [];
+  for (let i = end - 1; i >= 0; i--) {
     const b = blocks[i]!;
     if (isAside(b)) continue;
     const statements = statementsOf(b);
     if (!statements) break;
-    found.push({ at: i, statements });
+    found.push({ at: i, ...statements });
+  }
+  let over = lineOver(blocks, found);
+  // a name in italics and a date is a statement only under the text's date (ML50: `July 28, I950` /
+  // `Pravda, August 2, 1950`); else it is a signature or a place and date
+  if (!over) {
+    const weak = found.findIndex((f) => f.weak);
+    if (weak >= 0) found.length = weak;
+    over = lineOver(blocks, found);
   }
   if (found.length === 0) return;
-  // the date line over them, past page breaks and notes
-  let d = i;
-  while (d >= 0 && isAside(blocks[d]!)) d--;
-  const over = blocks[d];
-  const line = over?.type === 'paragraph' && over.rend !== 'center' ? dateLine(over, []) : undefined;
-  // text of their own over them, since the heading before
-  let from = line ? d - 1 : i;
+  // text of their own over them, since the heading before (not the division's title above all)
+  let from = (over ? over.at : found.at(-1)!.at) - 1;
   let text = false;
-  for (; from >= 0 && blocks[from]!.type !== 'heading' && !text; from--) text = isText(blocks[from]!);
+  for (; from > title && blocks[from]!.type !== 'heading' && !text; from--) text = isText(blocks[from]!);
   if (!text) return;
   for (const { at, statements } of found) blocks.splice(at, 1, ...statements);
-  if (line && over?.type === 'paragraph') blocks[d] = dateLine(over, misprints)!;
+  if (over) blocks[over.at] = dateLine(blocks[over.at] as Paragraph, misprints)!;
+}
+
+/** The date line right over the statements found (past page breaks and notes). */
+function lineOver(blocks: Block[], found: readonly { at: number }[]): { at: number } | undefined {
+  if (found.length === 0) return undefined;
+  let d = found.at(-1)!.at - 1;
+  while (d >= 0 && isAside(blocks[d]!)) d--;
+  const b = blocks[d];
+  return b?.type === 'paragraph' && b.rend !== 'center' && dateLine(b, []) ? { at: d } : undefined;
 }
 
 function isText(b: Block): boolean {
   return b.type === 'paragraph' || b.type === 'quote' || b.type === 'list' || b.type === 'division';
+}
+
+/**
+ * The statements ending the last section of `blocks` (and the date over them) moved to end
+ * `blocks`, unless another of its sections ends with statements of its own: then each section is
+ * a text of its own (FCS18's four documents, numbered as sections).
+ */
+function hoistFromLastSection(blocks: Block[]): void {
+  let last = blocks.length - 1;
+  while (last >= 0 && isAside(blocks[last]!)) last--;
+  const section = blocks[last];
+  if (section?.type !== 'division' || section.kind !== 'section') return;
+  const others = blocks.slice(0, last).filter((b): b is Division => b.type === 'division' && b.kind === 'section');
+  if (others.some((d) => d.blocks.some((b) => b.type === 'statement'))) return;
+  const inner = section.blocks;
+  let from = inner.length;
+  while (from > 0 && (isAside(inner[from - 1]!) || inner[from - 1]!.type === 'statement')) from--;
+  if (!inner.slice(from).some((b) => b.type === 'statement')) return;
+  // the page breaks and notes before the first statement stay in the section
+  while (from < inner.length && isAside(inner[from]!)) from++;
+  let d = from - 1;
+  while (d >= 0 && isAside(inner[d]!)) d--;
+  if (inner[d]?.type === 'dateline') from = d;
+  const moved = inner.splice(from);
+  blocks.splice(last + 1, 0, ...moved);
 }
