@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, Edition } from '../../src/model/types.js';
 import { markEndStatements } from '../../src/readers/marx2mao/end-statements.js';
+import { closingDateline } from '../../src/readers/marx2mao/letters.js';
 import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
 import { writeTei } from '../../src/tei/index.js';
 import { validateTei } from '../../src/validate/index.js';
@@ -167,5 +168,28 @@ describe('statements of the source at the end of a text', () => {
     // four documents, four closers, each in its own division
     expect(all.length).toBe(4);
     expect(xml).not.toContain('<div type="work">');
+  });
+
+  it('the date line closing the page\'s one text dates the work where nothing above it does (OR24, YGC29); a closer of one of several documents does not (EPS52)', () => {
+    expect(read(source('marx2mao-tranche2/Stalin/OR24.html'), 'OR24.html').work.date).toEqual({ text: 'December 17, 1924', when: '1924-12-17' });
+    const ygc = read(source('marx2mao-tranche2/Stalin/YGC29.html'), 'YGC29.html').work;
+    expect(ygc.date).toEqual({ text: 'November 3, 1929', when: '1929-11-03' });
+    expect(ygc.published?.when).toBe('1929-11-07');
+    // EPS52's last closer (`September 28, 1952`) is its last document's
+    expect(read(source('marx2mao-tranche2/Stalin/EPS52.html'), 'EPS52.html').work.date).toBeUndefined();
+  });
+
+  it('closingDateline: the last of the text past its signature and statements, in the page\'s one work; none where the page ends with one of several texts or with text', () => {
+    const p = (value: string): Block => ({ type: 'paragraph', children: [{ type: 'text', value }] });
+    const date = (value: string): Block => ({ type: 'dateline', children: [{ type: 'date', when: value, children: [{ type: 'text', value }] }] });
+    const signed: Block = { type: 'signed', children: [{ type: 'text', value: 'J. Stalin' }] };
+    const statement: Block = { type: 'statement', children: [{ type: 'text', value: 'Pravda, No. 1, 1927' }] };
+    const when = (body: Block[]) => (closingDateline(body)?.children[0] as { when?: string } | undefined)?.when;
+    expect(when([p('Text.'), signed, date('1927-05-01'), statement])).toBe('1927-05-01');
+    expect(when([{ type: 'division', kind: 'work', blocks: [p('Text.'), date('1927-05-01')] }])).toBe('1927-05-01');
+    expect(when([p('Text.'), date('1927-05-01'), p('More text.')])).toBeUndefined();
+    const doc = (d: string): Block => ({ type: 'division', kind: 'document', blocks: [p('Text.'), date(d)] });
+    expect(when([doc('1927-05-01'), doc('1927-06-01')])).toBeUndefined();
+    expect(when([{ type: 'division', kind: 'work', blocks: [p('Text.'), { type: 'division', kind: 'section', blocks: [p('Text.'), date('1927-05-01')] }] }])).toBeUndefined();
   });
 });

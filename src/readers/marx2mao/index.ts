@@ -13,7 +13,7 @@ import { isPageAnchorName, localLinkTest, navigationStart, navigationTables, pag
 import { dropDanglingLinks, dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
 import { markEndStatements } from './end-statements.js';
 import { addressSections, divide, markDatelines, markNumeralHeadings, mergeHeadings, sectionsUnderTitleBlock, type Misprint } from './structure.js';
-import { markLetterFrames } from './letters.js';
+import { closingDateline, markLetterFrames } from './letters.js';
 import { linkContents } from './contents.js';
 import { contentsDateConflicts, titleDateConflict } from './contents-dates.js';
 import { readTitlePage } from './title-page.js';
@@ -191,9 +191,14 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   if (title?.basis) witnesses.push({ kind: 'print', id: basisId, ...title.basis });
 
   const lineDate = dateline?.children.find((c): c is DateInline => c.type === 'date');
+  // the date under the text's title, else the title block's, else the date line closing the text
+  // (Stalin's Works date many texts at their end: OR24's `December 17, 1924`)
+  const closingDate = closingDateline(bodyBlocks)?.children.find((c): c is DateInline => c.type === 'date');
   const workDate = lineDate
     ? { text: collapse(plainText(lineDate.children)).trim(), ...dateFields(lineDate) }
-    : title?.date && { text: title.date.text, ...dateFields(title.date) };
+    : title?.date
+      ? { text: title.date.text, ...dateFields(title.date) }
+      : closingDate && { text: collapse(plainText(closingDate.children)).trim(), ...dateFields(closingDate) };
   if (title?.date?.misprintedYear) misprints.push({ date: title.date, text: title.date.text, pos: title.date.pos });
   for (const m of misprints) diagnostics.push(misprintDiagnostic(m));
   // the dateline dates the work: a title block or contents entry giving another year is said
