@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, Edition } from '../../src/model/types.js';
 import { markEndStatements } from '../../src/readers/marx2mao/end-statements.js';
-import { closingDateline } from '../../src/readers/marx2mao/letters.js';
+import { closingDateline } from '../../src/readers/marx2mao/closing-facts.js';
 import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
 import { writeTei } from '../../src/tei/index.js';
 import { validateTei } from '../../src/validate/index.js';
@@ -191,5 +191,15 @@ describe('statements of the source at the end of a text', () => {
     const doc = (d: string): Block => ({ type: 'division', kind: 'document', blocks: [p('Text.'), date(d)] });
     expect(when([doc('1927-05-01'), doc('1927-06-01')])).toBeUndefined();
     expect(when([{ type: 'division', kind: 'work', blocks: [p('Text.'), { type: 'division', kind: 'section', blocks: [p('Text.'), date('1927-05-01')] }] }])).toBeUndefined();
+  });
+
+  it('statements closing the page\'s one text say when it was written and first printed where the title block does not (TS19, PC47); not where other texts of the page have statements of their own (LFC10)', () => {
+    const ts = read(source('marx2mao-tranche2/Lenin/TS19.html'), 'TS19.html').work;
+    expect(ts.published).toEqual({ text: 'First published on January 18, 1929, in Pravda, No. 15.', when: '1929-01-18' });
+    const pc = read(source('marx2mao-tranche2/M&E/PC47.html'), 'PC47.html').work;
+    expect(pc.date).toEqual({ text: 'Written in October 1847', when: '1847-10' });
+    expect(pc.published).toMatchObject({ text: 'First published as a separate edition in 1914', when: '1914' });
+    // LFC10's closing statements are its second letter's: the work's first printing stays unstated
+    expect(read(source('marx2mao-tranche2/Stalin/LFC10.html'), 'LFC10.html').work.published).toBeUndefined();
   });
 });

@@ -38,6 +38,11 @@ function text(children: readonly Inline[]): string {
   return collapse(plainText(children)).trim();
 }
 
+/** The lines of statements, as printed (a line break ends one). */
+export function statementLines(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((b) => (b.type === 'statement' ? lineTexts(b.children) : []));
+}
+
 function lineTexts(children: readonly Inline[]): string[] {
   return splitLines(children).map(text).filter(Boolean);
 }

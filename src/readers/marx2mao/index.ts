@@ -13,7 +13,8 @@ import { isPageAnchorName, localLinkTest, navigationStart, navigationTables, pag
 import { dropDanglingLinks, dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
 import { markEndStatements } from './end-statements.js';
 import { addressSections, divide, markDatelines, markNumeralHeadings, mergeHeadings, sectionsUnderTitleBlock, type Misprint } from './structure.js';
-import { closingDateline, markLetterFrames } from './letters.js';
+import { markLetterFrames } from './letters.js';
+import { closingFacts } from './closing-facts.js';
 import { linkContents } from './contents.js';
 import { contentsDateConflicts, titleDateConflict } from './contents-dates.js';
 import { readTitlePage } from './title-page.js';
@@ -191,14 +192,17 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   if (title?.basis) witnesses.push({ kind: 'print', id: basisId, ...title.basis });
 
   const lineDate = dateline?.children.find((c): c is DateInline => c.type === 'date');
-  // the date under the text's title, else the title block's, else the date line closing the text
-  // (Stalin's Works date many texts at their end: OR24's `December 17, 1924`)
-  const closingDate = closingDateline(bodyBlocks)?.children.find((c): c is DateInline => c.type === 'date');
+  // the date under the text's title, else the title block's, else what the text's end says: when
+  // it was written, else its closing date line (closing-facts.ts); the first printing likewise
+  const closing = closingFacts(bodyBlocks);
+  const published = title?.published ?? closing.published;
   const workDate = lineDate
     ? { text: collapse(plainText(lineDate.children)).trim(), ...dateFields(lineDate) }
     : title?.date
       ? { text: title.date.text, ...dateFields(title.date) }
-      : closingDate && { text: collapse(plainText(closingDate.children)).trim(), ...dateFields(closingDate) };
+      : closing.written
+        ? { text: closing.written.text, ...dateFields(closing.written) }
+        : closing.date && { text: collapse(plainText(closing.date.children)).trim(), ...dateFields(closing.date) };
   if (title?.date?.misprintedYear) misprints.push({ date: title.date, text: title.date.text, pos: title.date.pos });
   for (const m of misprints) diagnostics.push(misprintDiagnostic(m));
   // the dateline dates the work: a title block or contents entry giving another year is said
@@ -215,7 +219,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
       ...(title?.part ? { part: title.part } : {}),
       ...(title?.author ? { author: title.author } : {}),
       ...(workDate ? { date: workDate } : {}),
-      ...(title?.published ? { published: title.published } : {}),
+      ...(published ? { published } : {}),
       language: 'en',
     },
     witnesses,

@@ -18,7 +18,7 @@ function words(children: readonly Inline[]): string[] {
   return plainLine(children).split(' ').filter(Boolean);
 }
 
-function isContent(b: Block): boolean {
+export function isContent(b: Block): boolean {
   return b.type !== 'pbBlock' && b.type !== 'noteBlock' && !(b.type === 'division' && b.kind === 'notes');
 }
 
@@ -152,22 +152,6 @@ export function markCloser(blocks: Block[]): void {
 /** A block of the text itself, which a closer may end (not a heading, an opener or a page break). */
 function isText(b: Block): boolean {
   return isContent(b) && !['heading', 'subtitle', 'byline', 'dateline', 'salute', 'titlePage'].includes(b.type);
-}
-
-/**
- * The date line closing the page's one text: the last of its body (or of its one work division),
- * past its signature, its statements of the source, page breaks and notes. Not a closer of one of
- * several documents, chapters or sections (the body then ends with a division).
- */
-export function closingDateline(body: readonly Block[]): Dateline | undefined {
-  const own = body.filter(isContent);
-  const blocks = own.length === 1 && own[0]!.type === 'division' && own[0]!.kind === 'work' ? own[0]!.blocks : body;
-  for (let i = blocks.length - 1; i >= 0; i--) {
-    const b = blocks[i]!;
-    if (!isContent(b) || b.type === 'statement' || b.type === 'signed' || b.type === 'salute') continue;
-    return b.type === 'dateline' ? b : undefined;
-  }
-  return undefined;
 }
 
 /** Salutations and closers in every division (and the body of a single work). */

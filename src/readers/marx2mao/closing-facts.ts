@@ -1,0 +1,66 @@
+/**
+ * What the end of the page's one text says of the work: the date line closing it (Stalin's Works
+ * date many texts at their end: OR24's `December 17, 1924`), and the statements of its source set
+ * under it (end-statements.ts): when it was written (PC47's `Written in October 1847`) and first
+ * printed (TS19's `First published on January 18, 1929,` / `in Pravda, No. 15.`). They date the
+ * work and its first printing where nothing above the text does. See docs/encoding.md, "Dates of
+ * the work".
+ */
+import type { Block, DateInline, DateStatement, Dateline } from '../../model/types.js';
+import { forEachBlock } from '../../model/walk.js';
+import { statementLines } from './end-statements.js';
+import { isContent } from './letters.js';
+import { readFirstPublished, readWritten } from './title-facts.js';
+
+/**
+ * What closes the page's one text: the signature, salutation, date line and statements of the
+ * source ending its body (or its one work division), in order, past page breaks and notes. None
+ * where the page ends with one of several documents, chapters or sections (a division).
+ */
+export function closingRun(body: readonly Block[]): Block[] {
+  const own = body.filter(isContent);
+  const blocks = own.length === 1 && own[0]!.type === 'division' && own[0]!.kind === 'work' ? own[0]!.blocks : body;
+  const run: Block[] = [];
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (!isContent(b)) continue;
+    if (!['statement', 'signed', 'salute', 'dateline'].includes(b.type)) break;
+    run.unshift(b);
+  }
+  return run;
+}
+
+/** The date line closing the page's one text (closingRun). */
+export function closingDateline(body: readonly Block[]): Dateline | undefined {
+  return closingRun(body).filter((b): b is Dateline => b.type === 'dateline').at(-1);
+}
+
+export interface ClosingFacts {
+  /** The date of the closing date line. */
+  date?: DateInline;
+  /** When the statements say it was written, dated. */
+  written?: DateStatement;
+  /** Where and when they say it was first printed. */
+  published?: DateStatement;
+}
+
+/**
+ * The facts of the page's one text's end. Its statements count only where the text has no others
+ * (LFC10's closing statements are its second letter's, the first letter has its own).
+ */
+export function closingFacts(body: readonly Block[]): ClosingFacts {
+  const run = closingRun(body);
+  const out: ClosingFacts = {};
+  const date = closingDateline(body)?.children.find((c): c is DateInline => c.type === 'date');
+  if (date) out.date = date;
+  let all = 0;
+  forEachBlock([...body], (b) => void (b.type === 'statement' && all++));
+  const closing = run.filter((b) => b.type === 'statement');
+  if (closing.length === 0 || all !== closing.length) return out;
+  const lines = closing.map((b) => statementLines([b]));
+  const published = lines.map(readFirstPublished).find(Boolean);
+  if (published) out.published = published;
+  const written = lines.map(readWritten).find((w) => w?.when ?? w?.from);
+  if (written) out.written = written;
+  return out;
+}
