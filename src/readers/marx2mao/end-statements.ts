@@ -143,6 +143,12 @@ function statementsOf(b: Block): { statements: SourceStatement[]; weak: boolean 
   return out.length > 0 ? { statements: out.map((s) => (s.pos || !b.pos ? s : { ...s, pos: b.pos })), weak: false } : undefined;
 }
 
+/** Is the block a statement of the source, surely (a line or a table of them)? */
+export function isStatementBlock(b: Block): boolean {
+  const found = statementsOf(b);
+  return found !== undefined && !found.weak;
+}
+
 /** Blocks that stand anywhere without ending a text: page breaks, foot notes, the page's notes. */
 function isAside(b: Block): boolean {
   return b.type === 'pbBlock' || b.type === 'noteBlock' || (b.type === 'division' && b.kind === 'notes');

@@ -12,6 +12,7 @@ import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, 
 import { isPageAnchorName, localLinkTest, navigationStart, navigationTables, pageMarker, samePageFragment } from './recognise.js';
 import { dropDanglingLinks, dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
 import { markEndStatements } from './end-statements.js';
+import { markForewordsUnderTitles } from './front-parts.js';
 import { addressSections, divide, markDatelines, markNumeralHeadings, mergeHeadings, sectionsUnderTitleBlock, type Misprint } from './structure.js';
 import { markLetterFrames } from './letters.js';
 import { closingFacts } from './closing-facts.js';
@@ -114,6 +115,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const placed = placeSections(bodyBlocks, walked, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
   bodyBlocks = nestParts(nestNumberedSections(placed.body));
   bodyBlocks = addressSections(sectionsUnderTitleBlock(bodyBlocks, title?.title ?? pageTitle(htmlEl!)));
+  markForewordsUnderTitles(bodyBlocks);
   markEndStatements(bodyBlocks, misprints);
   markLetterFrames(bodyBlocks);
   linkContents(front, bodyBlocks);
