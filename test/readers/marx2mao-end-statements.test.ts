@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, Edition } from '../../src/model/types.js';
 import { markEndStatements } from '../../src/readers/marx2mao/end-statements.js';
-import { closingDateline } from '../../src/readers/marx2mao/closing-facts.js';
+import { closingDateline, closingFacts } from '../../src/readers/marx2mao/closing-facts.js';
 import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
 import { writeTei } from '../../src/tei/index.js';
 import { validateTei } from '../../src/validate/index.js';
@@ -201,5 +201,20 @@ describe('statements of the source at the end of a text', () => {
     expect(pc.published).toMatchObject({ text: 'First published as a separate edition in 1914', when: '1914' });
     // LFC10's closing statements are its second letter's: the work's first printing stays unstated
     expect(read(source('marx2mao-tranche2/Stalin/LFC10.html'), 'LFC10.html').work.published).toBeUndefined();
+  });
+
+  it('closingFacts: none where the end may be another text\'s (a closer before it, an appendix\'s heading over it); a first printing only with its date', () => {
+    const p = (value: string): Block => ({ type: 'paragraph', children: [{ type: 'text', value }] });
+    const h = (value: string): Block => ({ type: 'heading', level: 3, children: [{ type: 'text', value }] });
+    const date = (value: string): Block => ({ type: 'dateline', children: [{ type: 'date', when: value, children: [{ type: 'text', value }] }] });
+    const st = (value: string): Block => ({ type: 'statement', children: [{ type: 'text', value }] });
+    const signed: Block = { type: 'signed', children: [{ type: 'text', value: 'J. Stalin' }] };
+    const when = (body: Block[]) => closingFacts(body).date?.when;
+    expect(when([h('TITLE'), date('1927-01-01'), p('Text.'), date('1927-05-01')])).toBe('1927-05-01');
+    // the first letter's closer before the second's
+    expect(when([h('TITLE'), p('Text.'), signed, date('1927-04-01'), h('II'), p('Text.'), date('1927-05-01')])).toBeUndefined();
+    expect(when([h('TITLE'), p('Text.'), h('APPENDIX'), p('Text.'), date('1927-05-01')])).toBeUndefined();
+    expect(closingFacts([h('TITLE'), p('Text.'), st('Published in English for the first time')]).published).toBeUndefined();
+    expect(closingFacts([h('TITLE'), p('Text.'), st('First published in 1924')]).published).toMatchObject({ when: '1924' });
   });
 });

@@ -61,4 +61,32 @@ describe('a foreword under a work\'s title (real: Lenin/RSP17.html, `FOREWORD TO
     markForewordsUnderTitles(unsigned);
     expect(unsigned.map((b) => b.type)).toEqual(['heading', 'paragraph', 'paragraph', 'paragraph']);
   });
+
+  describe('where it ends (made-up blocks)', () => {
+    const p = (value: string, rend?: 'center' | 'right'): Block => ({ type: 'paragraph', ...(rend ? { rend } : {}), children: [{ type: 'text', value }] });
+    const title: Block = { type: 'heading', level: 2, children: [{ type: 'text', value: 'TITLE' }] };
+    const marked = (blocks: Block[]) => {
+      markForewordsUnderTitles(blocks);
+      return blocks.map((b) => (b.type === 'division' ? `${b.kind}(${b.blocks.length})` : b.type));
+    };
+
+    it('takes the place and date under its signature (CM47, AP46 set them so), and the statements under them', () => {
+      expect(marked([title, p('PREFACE', 'center'), p('Its text.'), p('F. Engels', 'right'), p('London, May 1, 1890'), p('Published according to the manuscript'), p('The work begins.')])).toEqual(['heading', 'preface(5)', 'paragraph']);
+    });
+
+    it('is none where only a date line follows its signature: the page holds the preface alone', () => {
+      expect(marked([title, p("AUTHOR'S PREFACE", 'center'), p('Its text.'), p('J. Stalin', 'right'), p('January 1946')])).toEqual(['heading', 'paragraph', 'paragraph', 'paragraph', 'paragraph']);
+    });
+
+    it('takes no right-aligned date line or bracketed source for its signature', () => {
+      expect(marked([title, p('FOREWORD', 'center'), p('Its text.'), p('St. Petersburg, November 9, 1917.', 'right'), p('N. Lenin', 'right'), p('The work begins.')])).toEqual(['heading', 'preface(4)', 'paragraph']);
+      expect(marked([title, p('FOREWORD', 'center'), p('Its text.'), p('(Rech, September 1917)', 'right'), p('The work begins.')])).toEqual(['heading', 'paragraph', 'paragraph', 'paragraph', 'paragraph']);
+    });
+
+    it('reads the heading of an edition\'s or another hand\'s foreword', () => {
+      for (const line of ['PREFACE TO THE GERMAN EDITION OF 1872', 'INTRODUCTION BY FREDERICK ENGELS', 'AUTHOR’S PREFACE', 'FOREWORD TO THE SECOND EDITION']) {
+        expect(marked([title, p(line, 'center'), p('Its text.'), p('N. Lenin', 'right'), p('The work begins.')])).toEqual(['heading', 'preface(3)', 'paragraph']);
+      }
+    });
+  });
 });

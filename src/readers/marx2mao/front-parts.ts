@@ -10,10 +10,15 @@
 import type { Block, Division, Heading, Paragraph } from '../../model/types.js';
 import { plainText } from '../../model/plain-text.js';
 import { collapse } from './dom.js';
+import { placeThenDate, readDate } from './dates.js';
 import { isStatementBlock } from './end-statements.js';
 
-/** The heading of a foreword or preface, of one edition or of its author (`AUTHOR'S PREFACE`). */
-const FRONT_PART = /^(?:(?:the\s+)?(?:author'?s|publishers?'?s?|editors?'?s?)\s+)?(?:foreword|preface|introduction)(?:\s+to\s+the\s+[\p{L}\s-]{1,40}edition)?\.?$/iu;
+/**
+ * The heading of a foreword or preface: of one edition or of its author, or by another hand
+ * (`PREFACE TO THE GERMAN EDITION OF 1872`, `AUTHOR'S PREFACE`, `INTRODUCTION BY FREDERICK ENGELS`).
+ */
+const FRONT_PART =
+  /^(?:(?:the\s+)?(?:author['’]?s|publishers?['’]?s?|editors?['’]?s?)\s+)?(?:foreword|preface|introduction)(?:\s+(?:to|by)\s+[\p{L}\d\s.,'’-]{1,60})?\.?$/iu;
 
 function text(b: Paragraph): string {
   return collapse(plainText(b.children)).trim();
@@ -23,9 +28,18 @@ function isAside(b: Block): boolean {
   return b.type === 'pbBlock' || b.type === 'noteBlock';
 }
 
-/** A signature: a right-aligned line of a few words (`N. Lenin`, `The Author`). */
+/** A date alone, or a place and date (`St. Petersburg, November 9, 1917.`, `January 1946`). */
+function isDateLine(b: Block): boolean {
+  if (b.type !== 'paragraph') return false;
+  const t = text(b);
+  return readDate(t) !== undefined || placeThenDate(t) !== undefined;
+}
+
+/** A signature: a right-aligned line of a few words (`N. Lenin`, `The Author`), not a date or a bracketed source. */
 function isSignature(b: Block): boolean {
-  return b.type === 'paragraph' && b.rend === 'right' && text(b).split(' ').length <= 6 && /\p{L}/u.test(text(b));
+  if (b.type !== 'paragraph' || b.rend !== 'right' || isDateLine(b)) return false;
+  const t = text(b);
+  return t.split(' ').length <= 6 && /\p{L}/u.test(t) && !/^[([]/.test(t);
 }
 
 /** Make each foreword under a title a division (in `blocks` and every division in it). */
@@ -59,8 +73,16 @@ function forewordEnd(blocks: Block[], k: number): number | undefined {
     if (b.type === 'paragraph' && b.rend !== 'right') text = true;
   }
   if (j >= blocks.length) return undefined;
+  // the place and date under the signature, and the statements under them
   let end = j + 1;
-  for (let s = end; s < blocks.length && (isAside(blocks[s]!) || isStatementBlock(blocks[s]!)); s++) if (!isAside(blocks[s]!)) end = s + 1;
+  let dated = false;
+  for (let s = end; s < blocks.length; s++) {
+    const b = blocks[s]!;
+    if (isAside(b)) continue;
+    if (!dated && isDateLine(b)) dated = true;
+    else if (!isStatementBlock(b)) break;
+    end = s + 1;
+  }
   // the work's own text follows
   return blocks.slice(end).some((b) => b.type === 'paragraph') ? end : undefined;
 }
