@@ -46,11 +46,12 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
   }
   writeTop(div, top, ctx, depth);
 
-  // Bottom: a run of signatures/datelines/salutes at the end (globals allowed among them).
+  // Bottom: a run of signatures/datelines/salutes/statements of the source at the end (globals allowed among them).
   let end = blocks.length;
   while (end > i && (isBottom(blocks[end - 1]!) || isGlobal(blocks[end - 1]!))) end--;
   const bottom = blocks.slice(end);
-  // a source statement is no part of a division's own end (div's divBottom): it stands in a closer
+  // a signature or a statement of the source makes it a closer (a statement is a seg, which TEI
+  // allows in a closer, not among a division's own closing parts)
   const inCloser = bottom.some((b) => b.type === 'signed' || b.type === 'statement');
 
   // Middle: paragraph-like content, then sub-divisions.
@@ -218,7 +219,7 @@ function writeTop(div: El, top: Block[], ctx: WriteContext, depth: number): void
   }
 }
 
-/** byline / dateline / salute / signed (and globals) as direct children of div, opener or closer. */
+/** byline / dateline / salute / signed / statement (seg) and globals as direct children of div, opener or closer. */
 function writeFramePart(parent: El, b: Block, ctx: WriteContext, depth?: number): void {
   if (b.type === 'byline' || b.type === 'dateline' || b.type === 'salute' || b.type === 'signed') {
     const el = child(parent, b.type, depth);
