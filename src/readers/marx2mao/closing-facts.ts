@@ -57,7 +57,7 @@ export function closingFacts(body: readonly Block[]): ClosingFacts {
   const run = closingRun(body);
   const out: ClosingFacts = {};
   if (run.length === 0 || !theTextsOwn(body, run)) return out;
-  const date = closingDateline(body)?.children.find((c): c is DateInline => c.type === 'date');
+  const date = run.filter((b): b is Dateline => b.type === 'dateline').at(-1)?.children.find((c): c is DateInline => c.type === 'date');
   if (date) out.date = date;
   const lines = run.filter((b) => b.type === 'statement').map((b) => statementLines([b]));
   const published = lines.map(readFirstPublished).find((p) => p?.when ?? p?.from ?? p?.notBefore);

@@ -9,11 +9,11 @@
  * in the text's closer (`seg type="statement"`). A table with a cell that is not such a statement
  * stays a table. See docs/encoding.md, "Letters".
  */
-import type { Block, DateInline, Dateline, Division, Inline, Paragraph, SourceStatement } from '../../model/types.js';
-import { plainText } from '../../model/plain-text.js';
-import { collapse } from './dom.js';
+import type { Block, Dateline, Division, Inline, Paragraph, SourceStatement } from '../../model/types.js';
+import { plainLine, plainText } from '../../model/plain-text.js';
 import { placeThenDate, readDate } from './dates.js';
-import type { Misprint } from './structure.js';
+import { isContent } from './letters.js';
+import { datelineOf, type Misprint } from './structure.js';
 
 /** How a statement of the source opens. */
 const OPENS = new RegExp(
@@ -34,9 +34,7 @@ const PERIODICAL = /^The (?:magazine|newspaper|journal)\b/i;
 /** A year at the end, typed with the letter l or I for the digit 1 too (`May 31, l927`). */
 const ENDS_IN_YEAR = /\b[1lI][6-9lI]\d\d\.?\)?$/;
 
-function text(children: readonly Inline[]): string {
-  return collapse(plainText(children)).trim();
-}
+const text = plainLine;
 
 /** The lines of statements, as printed (a line break ends one). */
 export function statementLines(blocks: readonly Block[]): string[] {
@@ -150,44 +148,21 @@ export function isStatementBlock(b: Block): boolean {
 }
 
 /** Blocks that stand anywhere without ending a text: page breaks, foot notes, the page's notes. */
-function isAside(b: Block): boolean {
-  return b.type === 'pbBlock' || b.type === 'noteBlock' || (b.type === 'division' && b.kind === 'notes');
-}
+const isAside = (b: Block): boolean => !isContent(b);
 
 /** A date alone, or a place and a date (`Zurich, March 22 (9), 1917`), as a dateline; not a name over a date. */
 function dateLine(p: Paragraph, misprints: Misprint[]): Dateline | undefined {
   const t = text(p.children);
-  const placed = readDate(t) ? undefined : placeThenDate(t);
+  const placed = readDate(t) ? undefined : placeThenDate(plainText(p.children));
   const date = placed?.date ?? readDate(t);
   if (!date) return undefined;
   if (date.misprintedYear && p.pos) misprints.push({ date, text: t, pos: p.pos });
-  const { misprintedYear: _, ...when } = date;
-  const anchors = p.children.filter((c) => c.type === 'anchor');
-  const rest = p.children.filter((c) => c.type !== 'anchor');
-  if (!placed) return { type: 'dateline', children: [...anchors, { type: 'date', ...when, children: rest }], ...(p.pos ? { pos: p.pos } : {}) };
-  // the place stays before the date, as printed
-  const cut = plainCut(rest, placed.at);
-  if (!cut) return undefined;
-  const date_: DateInline = { type: 'date', ...when, children: cut[1] };
-  return { type: 'dateline', children: [...anchors, ...cut[0], date_], ...(p.pos ? { pos: p.pos } : {}) };
+  return datelineOf(p, date, placed?.at ?? 0);
 }
 
-/** Inlines cut at an offset of their collapsed text, where the cut falls inside a text node. */
-function plainCut(list: readonly Inline[], at: number): [Inline[], Inline[]] | undefined {
-  let pos = 0;
-  for (let k = 0; k < list.length; k++) {
-    const node = list[k]!;
-    const len = collapse(plainText([node])).length;
-    if (node.type === 'text' && pos + len >= at) {
-      const value = node.value.replace(/\s+/g, ' ');
-      const lead = value.match(/^\s*/)![0].length;
-      const i = lead + at - pos;
-      return [[...list.slice(0, k), { type: 'text', value: value.slice(0, i) }], [{ type: 'text', value: value.slice(i) }, ...list.slice(k + 1)]];
-    }
-    if (node.type !== 'text') return undefined;
-    pos += len;
-  }
-  return undefined;
+/** Is the block a line that is a date alone, or a place and a date? */
+export function isDateLine(b: Block): boolean {
+  return b.type === 'paragraph' && dateLine(b, []) !== undefined;
 }
 
 /**
@@ -242,7 +217,7 @@ function lineOver(blocks: Block[], found: readonly { at: number }[]): { at: numb
   let d = found.at(-1)!.at - 1;
   while (d >= 0 && isAside(blocks[d]!)) d--;
   const b = blocks[d];
-  return b?.type === 'paragraph' && b.rend !== 'center' && dateLine(b, []) ? { at: d } : undefined;
+  return b?.type === 'paragraph' && b.rend !== 'center' && isDateLine(b) ? { at: d } : undefined;
 }
 
 function isText(b: Block): boolean {

@@ -7,11 +7,10 @@
  * text after it, the line stays as it is: where the foreword ends is not known. See
  * docs/encoding.md, "Title page and front matter".
  */
-import type { Block, Division, Heading, Paragraph } from '../../model/types.js';
-import { plainText } from '../../model/plain-text.js';
-import { collapse } from './dom.js';
-import { placeThenDate, readDate } from './dates.js';
-import { isStatementBlock } from './end-statements.js';
+import type { Block, Division, Heading } from '../../model/types.js';
+import { plainLine } from '../../model/plain-text.js';
+import { isDateLine, isStatementBlock } from './end-statements.js';
+import { isContent } from './letters.js';
 
 /**
  * The heading of a foreword or preface: of one edition or of its author, or by another hand
@@ -20,25 +19,13 @@ import { isStatementBlock } from './end-statements.js';
 const FRONT_PART =
   /^(?:(?:the\s+)?(?:author['’]?s|publishers?['’]?s?|editors?['’]?s?)\s+)?(?:foreword|preface|introduction)(?:\s+(?:to|by)\s+[\p{L}\d\s.,'’-]{1,60})?\.?$/iu;
 
-function text(b: Paragraph): string {
-  return collapse(plainText(b.children)).trim();
-}
-
-function isAside(b: Block): boolean {
-  return b.type === 'pbBlock' || b.type === 'noteBlock';
-}
-
-/** A date alone, or a place and date (`St. Petersburg, November 9, 1917.`, `January 1946`). */
-function isDateLine(b: Block): boolean {
-  if (b.type !== 'paragraph') return false;
-  const t = text(b);
-  return readDate(t) !== undefined || placeThenDate(t) !== undefined;
-}
+/** Page breaks and notes, which stand anywhere. */
+const isAside = (b: Block): boolean => !isContent(b);
 
 /** A signature: a right-aligned line of a few words (`N. Lenin`, `The Author`), not a date or a bracketed source. */
 function isSignature(b: Block): boolean {
   if (b.type !== 'paragraph' || b.rend !== 'right' || isDateLine(b)) return false;
-  const t = text(b);
+  const t = plainLine(b.children);
   return t.split(' ').length <= 6 && /\p{L}/u.test(t) && !/^[([]/.test(t);
 }
 
@@ -51,7 +38,7 @@ export function markForewordsUnderTitles(blocks: Block[]): void {
     let k = i + 1;
     while (k < blocks.length && (isAside(blocks[k]!) || blocks[k]!.type === 'subtitle')) k++;
     const line = blocks[k];
-    if (line?.type !== 'paragraph' || line.rend !== 'center' || !FRONT_PART.test(text(line))) continue;
+    if (line?.type !== 'paragraph' || line.rend !== 'center' || !FRONT_PART.test(plainLine(line.children))) continue;
     const end = forewordEnd(blocks, k);
     if (end === undefined) continue;
     const heading: Heading = { type: 'heading', level: title.level + 1, children: line.children, ...(line.pos ? { pos: line.pos } : {}) };

@@ -143,6 +143,17 @@ export interface Misprint {
 }
 
 /**
+ * A line as a dateline: its anchors first, the place (the text before `at`, an offset of its plain
+ * text) kept as printed, the rest the date.
+ */
+export function datelineOf(p: Paragraph, date: ReadDate, at: number): Dateline {
+  const anchors = p.children.filter((c) => c.type === 'anchor');
+  const [place, rest] = splitInlines(p.children.filter((c) => c.type !== 'anchor'), at);
+  const { misprintedYear: _, ...when } = date;
+  return { type: 'dateline', children: [...anchors, ...place, { type: 'date', ...when, children: rest }], ...(p.pos ? { pos: p.pos } : {}) };
+}
+
+/**
  * Centred lines that are a date (`September 28, 1939`, `(July 26-August 3, 1917)`) become
  * datelines, and so does a place and a date right under a title (`Yenan, January 20, 1941`: the
  * place's name of one to three capitalised words, then a comma; not in a quotation, where a
@@ -184,14 +195,7 @@ export function markDatelines(blocks: Block[], misprints: Misprint[] = [], inQuo
     const date = placed?.date ?? readDate(text);
     if (!date) continue;
     if (date.misprintedYear && b.pos) misprints.push({ date, text, pos: b.pos });
-    const anchors = b.children.filter((c) => c.type === 'anchor');
-    const [place, rest] = splitInlines(b.children.filter((c) => c.type !== 'anchor'), placed?.at ?? 0);
-    const { misprintedYear: _, ...when } = date;
-    const line: Dateline = {
-      type: 'dateline',
-      children: [...anchors, ...place, { type: 'date', ...when, children: rest }],
-      ...(b.pos ? { pos: b.pos } : {}),
-    };
+    const line = datelineOf(b, date, placed?.at ?? 0);
     blocks[i] = line;
     first ??= line;
   }
