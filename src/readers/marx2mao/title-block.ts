@@ -125,11 +125,27 @@ function titleBlockDate(front: string[]): (ReadDate & { text: string }) | undefi
     const date = readDate(line);
     if (!date) continue;
     // the end of a note running over several lines (`First printed … at the end of` / `March 1899`,
-    // `Pravda, No. 89,` / `April 18, 1926`) is not a date line of its own
-    if (i > 0 && /[,\d\p{Ll}]\s*$/u.test(lines[i - 1]!)) continue;
+    // `Pravda, No. 89,` / `April 18, 1926`) is not a date line of its own; the end of a subtitle
+    // saying where the text was delivered (`A Lecture Delivered` / `at the Sverdlov University,` /
+    // `July 11, 1919`) is the date it was delivered
+    if (i > 0 && RUNS_ON.test(lines[i - 1]!) && !isDelivery(lines, i)) continue;
     return { ...date, text: line };
   }
   return undefined;
+}
+
+/** A line that runs on into the next (it ends in a comma, a digit or a lower-case letter). */
+const RUNS_ON = /[,\d\p{Ll}]\s*$/u;
+
+/**
+ * The lines running on into line `i` say where and how the text was delivered, and nothing of a
+ * printing: the date under them is the work's.
+ */
+function isDelivery(lines: string[], i: number): boolean {
+  let from = i - 1;
+  while (from > 0 && RUNS_ON.test(lines[from - 1]!)) from--;
+  const run = lines.slice(from, i).join(' ');
+  return /\b(delivered|lecture|speech|report|address)\b/i.test(run) && !/\b(published|printed|issue|No\.)/i.test(run);
 }
 
 export function figureOf(img: Element, file: string): Figure {

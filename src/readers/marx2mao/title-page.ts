@@ -7,7 +7,7 @@
  */
 import type { Figure, TitlePage, TitlePageLine } from '../../model/types.js';
 import { readDate } from './dates.js';
-import { childrenOf, collapse, isText, positionOf, startOffset, tag, type Element, type Node } from './dom.js';
+import { attr, childrenOf, collapse, isText, positionOf, startOffset, tag, type Element, type Node } from './dom.js';
 
 const BREAKS = new Set(['br', 'p', 'div', 'center', 'td', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const EDITION = /\b(edition|printing|impression|reprint(ed)?)\b/i;
@@ -18,43 +18,98 @@ const PLACE_YEAR = /^(\p{Lu}[\p{L} .'-]*?),?\s+(\d{4})$/u;
 interface RawLine {
   text: string;
   level: number;
+  /** Set in large type outside a heading (`<FONT SIZE=+3>`): a title set in type, not in a heading. */
+  large: boolean;
+  /** The italic element the line starts in: lines broken in one `<I>` are one part (a subtitle with its date). */
+  italic?: Node;
 }
 
-/** The lines of an element: text split at line breaks and block tags, with the heading level they stand in (0: none). */
+/** `<FONT SIZE=+2>` and larger (relative, or 5-7 absolute): the size of a heading. */
+function isLargeFont(n: Node): boolean {
+  const size = tag(n) === 'font' ? attr(n, 'size')?.trim() : undefined;
+  if (!size) return false;
+  return /^\+\s*[2-4]$/.test(size) || /^[5-7]$/.test(size);
+}
+
+/**
+ * The lines of an element: text split at line breaks and block tags, with the heading level they
+ * stand in (0: none), whether they are in large type, and the italic element they start in.
+ */
 function linesOf(root: Node): RawLine[] {
-  const out: RawLine[] = [{ text: '', level: 0 }];
-  const open = (level: number) => {
-    if (out.at(-1)!.text.trim()) out.push({ text: '', level });
-    else out.at(-1)!.level = level;
+  interface Context {
+    level: number;
+    large: boolean;
+    italic?: Node;
+  }
+  const out: RawLine[] = [{ text: '', level: 0, large: false }];
+  const open = (ctx: Context) => {
+    if (out.at(-1)!.text.trim()) out.push({ text: '', level: ctx.level, large: ctx.large });
+    else Object.assign(out.at(-1)!, { level: ctx.level, large: ctx.large });
   };
-  const walk = (n: Node, level: number) => {
+  const walk = (n: Node, ctx: Context) => {
     if (isText(n)) {
       const line = out.at(-1)!;
-      if (n.value.trim() && !line.text.trim()) line.level = level;
+      if (n.value.trim() && !line.text.trim()) Object.assign(line, { level: ctx.level, large: ctx.large, italic: ctx.italic });
       line.text += n.value;
       return;
     }
     const t = tag(n);
     if (t === 'img' || t === '#comment') return;
     const h = /^h([1-6])$/.exec(t);
-    const inner = h ? Number(h[1]) : level;
+    const inner: Context = {
+      level: h ? Number(h[1]) : ctx.level,
+      large: ctx.large || isLargeFont(n),
+      italic: ctx.italic ?? (t === 'i' || t === 'em' ? n : undefined),
+    };
     if (BREAKS.has(t)) open(inner);
     for (const c of childrenOf(n)) walk(c, inner);
-    if (BREAKS.has(t)) open(level);
+    if (BREAKS.has(t)) open(ctx);
   };
-  walk(root, 0);
-  return out.map((l) => ({ text: collapse(l.text).trim(), level: l.level })).filter((l) => l.text);
+  walk(root, { level: 0, large: false });
+  return out
+    .map((l) => ({ ...l, text: collapse(l.text).trim() }))
+    .filter((l) => l.text);
 }
 
-/** Lines in a row set in one heading are one part of the page (a subtitle over three lines). */
-function groups(raw: RawLine[]): { lines: string[]; level: number }[] {
-  const out: { lines: string[]; level: number }[] = [];
+interface Part {
+  lines: string[];
+  level: number;
+  large: boolean;
+}
+
+/**
+ * Lines in a row set in one heading are one part of the page (a subtitle over three lines), and so
+ * are lines in a row in large type (`ECONOMIC PROBLEMS` / `OF` / `SOCIALISM`, sizes mixed) and
+ * lines broken inside one italic element (`A Lecture Delivered` / `at the Sverdlov University,` /
+ * `July 11, 1919`).
+ */
+function groups(raw: RawLine[]): Part[] {
+  const out: (Part & { italic?: Node })[] = [];
   for (const l of raw) {
     const last = out.at(-1);
-    if (last && l.level > 0 && last.level === l.level) last.lines.push(l.text);
-    else out.push({ lines: [l.text], level: l.level });
+    const joins =
+      last &&
+      ((l.level > 0 && last.level === l.level) ||
+        (l.level === 0 && last.level === 0 && ((l.large && last.large) || (l.italic !== undefined && l.italic === last.italic))));
+    if (joins) last.lines.push(l.text);
+    else out.push({ lines: [l.text], level: l.level, large: l.large, ...(l.italic ? { italic: l.italic } : {}) });
   }
-  return out;
+  return out.map(({ lines, level, large }) => ({ lines, level, large }));
+}
+
+/**
+ * Where the title is: the part in the largest heading; but a heading that names the author (in
+ * capitals, a few words: `V. I. LENIN`, `J. V.` / `STALIN`) followed by a part in large type has
+ * the title in that type (TS19, EPS52), not in the heading.
+ */
+function titleIndex(parts: Part[]): number | undefined {
+  const levels = parts.filter((p) => p.level > 0).map((p) => p.level);
+  if (levels.length === 0) return undefined;
+  const at = parts.findIndex((p) => p.level === Math.min(...levels));
+  const next = parts[at + 1];
+  const heading = parts[at]!.lines.join(' ');
+  const nameLike = !/\p{Ll}/u.test(heading) && heading.split(/\s+/).length <= 5;
+  return next && next.level === 0 && next.large && nameLike ? at + 1 : at;
 }
 
 /**
@@ -67,10 +122,9 @@ export function readTitlePage(body: Node, end: number, cover: Figure | undefined
   if (!table) return undefined;
   const parts = groups(linesOf(table));
   if (parts.length < 2) return undefined;
-  // the title: the part in the largest heading; the author: a heading before it
-  const levels = parts.filter((p) => p.level > 0).map((p) => p.level);
-  if (levels.length === 0) return undefined;
-  const at = parts.findIndex((p) => p.level === Math.min(...levels));
+  // the title (titleIndex); the author: a heading before it
+  const at = titleIndex(parts);
+  if (at === undefined) return undefined;
   const lines: TitlePageLine[] = parts.map((p, i) => {
     if (i === at) return { role: 'title', text: p.lines };
     const role = roleOf(p.lines.join(' '), p.level, i < at);

@@ -1,0 +1,107 @@
+/**
+ * A book's printed title page where the title is set in large type under the author's name in a
+ * heading (TS19, EPS52: `<H2>V. I. LENIN</H2>` over `<FONT SIZE=+3>THE STATE</FONT>`), and a
+ * subtitle broken over lines in one italic element (`A Lecture Delivered` / `at the Sverdlov
+ * University,` / `July 11, 1919`), whose date is the date the work was delivered.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Block, Edition, TitlePage } from '../../src/model/types.js';
+import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
+import { writeTei } from '../../src/tei/index.js';
+import { fixtures } from '../support/tools.js';
+
+const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-06' };
+
+function read(html: string | Buffer, path: string): Edition {
+  const r = readMarx2mao(typeof html === 'string' ? Buffer.from(html, 'latin1') : html, path);
+  if (!r.ok) throw new Error(`${path}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+  return r.edition;
+}
+const titlePage = (ed: Edition) => ed.front.find((b: Block): b is TitlePage => b.type === 'titlePage');
+const lines = (tp: TitlePage | undefined, role: string) => tp?.lines.filter((l) => l.role === role).map((l) => l.text) ?? [];
+const fold = (s: string) => s.replace(/\s+/g, ' ').trim().toLocaleUpperCase('en');
+
+const ts19Path = join(fixtures, 'marx2mao-tranche2/Lenin/TS19.html');
+const ts19 = readFileSync(ts19Path, 'latin1');
+
+describe('a title in large type under the author in a heading', () => {
+  it('TS19: the author is the docAuthor, THE STATE the title, the italic lines one subtitle', () => {
+    const ed = read(ts19, ts19Path);
+    const tp = titlePage(ed);
+    // read from the HTML: the heading, the large type, the italic element's lines
+    const author = ts19.match(/<H2>([^<]+)<\/H2>/)![1]!;
+    const title = ts19.match(/<FONT SIZE=\+3><B>([^<]+)<\/B><\/FONT>/)![1]!.replace(/&nbsp;/g, ' ').trim();
+    const italic = ts19.match(/<I>(A Lecture[^]*?)<\/I>/)![1]!.split(/<BR>/).map((l) => l.replace(/\s+/g, ' ').trim());
+    expect(lines(tp, 'author')).toEqual([[author]]);
+    expect(lines(tp, 'title')).toEqual([[title]]);
+    expect(lines(tp, 'subtitle')).toEqual([italic]);
+    // the date of the lecture is not an imprint's: the imprint is the press's year alone
+    expect(tp!.lines.filter((l) => l.role === 'imprint').map((l) => l.year)).toEqual(['1970']);
+    const tei = writeTei(ed, publication);
+    expect(tei).toContain(`<docAuthor>${author}</docAuthor>`);
+    expect(tei).toContain(`<titlePart type="main">${title}</titlePart>`);
+    expect(tei).toContain(`<titlePart type="sub">${italic.join('<lb/>')}</titlePart>`);
+  });
+
+  it('EPS52: a title in large type of two sizes is one title, the name over it the author', () => {
+    const path = join(fixtures, 'marx2mao-tranche2/Stalin/EPS52.html');
+    const html = readFileSync(path, 'latin1');
+    const tp = titlePage(read(html, path));
+    const big = [...html.matchAll(/<FONT SIZE=\+[23]>([^<]+)<\/FONT>/g)].map((m) => m[1]!.replace(/\s+/g, ' ').trim());
+    expect(big.length).toBeGreaterThanOrEqual(5);
+    expect(lines(tp, 'title')).toEqual([big]);
+    expect(lines(tp, 'author')).toEqual([['J. V.', 'STALIN']]);
+    expect(lines(tp, 'subtitle')).toEqual([]);
+  });
+
+  it('keeps a heading that is no name (lower case, or more than a few words) as the title over large type', () => {
+    for (const heading of ['Lectures on the State', 'LECTURES ON THE STATE AND ITS ORIGIN']) {
+      const html = ts19.replace('<H2>V. I. LENIN</H2>', `<H2>${heading}</H2>`);
+      expect(html).not.toBe(ts19);
+      const tp = titlePage(read(html, ts19Path));
+      expect(lines(tp, 'title'), heading).toEqual([[heading]]);
+      expect(lines(tp, 'author'), heading).toEqual([]);
+    }
+  });
+
+  it('every sample title page names the work the header names, and no author as its title', () => {
+    const rows: string[] = [];
+    for (const dir of ['marx2mao', 'marx2mao-tranche2']) {
+      for (const rel of readdirSync(join(fixtures, dir), { recursive: true }).map(String).filter((f) => f.endsWith('.html'))) {
+        const path = join(fixtures, dir, rel);
+        const bytes = readFileSync(path);
+        // a title page is a table beside the cover image, before the transcriber's line: read only such pages
+        const head = bytes.toString('latin1').split(/for the\s+Internet/i)[0]!;
+        if (!/<TABLE/i.test(head) || !/<IMG/i.test(head)) continue;
+        const r = readMarx2mao(bytes, path);
+        if (!r.ok) continue;
+        const tp = titlePage(r.edition);
+        if (!tp) continue;
+        rows.push(rel);
+        expect(fold(lines(tp, 'title')[0]!.join(' ')), rel).toBe(fold(r.edition.work.title));
+        for (const a of lines(tp, 'author')) expect(fold(r.edition.work.title), rel).not.toContain(fold(a.join(' ')));
+      }
+    }
+    expect(rows.length).toBeGreaterThanOrEqual(13);
+  });
+});
+
+describe('the date under a subtitle saying where the work was delivered', () => {
+  it('dates the work (TS19: July 11, 1919), its first printing stays 1929', () => {
+    const ed = read(ts19, ts19Path);
+    expect(ed.work.date).toMatchObject({ text: 'July 11, 1919', when: '1919-07-11' });
+    expect(ed.work.published?.when).toBe('1929-01-18');
+    expect(writeTei(ed, publication)).toContain('<creation><date when="1919-07-11">July 11, 1919</date>');
+  });
+
+  it('does not date the work by a date running on from a statement of its printing', () => {
+    const printed = ts19.replace(/A Lecture Delivered<BR>\s*at the Sverdlov University,/, 'A Lecture Delivered in 1919,<BR>first published in Pravda, No. 15,');
+    expect(printed).not.toBe(ts19);
+    expect(read(printed, ts19Path).work.date).toBeUndefined();
+    // nor by the end of a sentence that says nothing of a delivery
+    const other = ts19.replace('A Lecture Delivered<BR>', 'A Study Made<BR>');
+    expect(read(other, ts19Path).work.date).toBeUndefined();
+  });
+});
