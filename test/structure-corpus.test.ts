@@ -208,11 +208,11 @@ describe('structure of the sample pages', () => {
     // SCPUSA29: the three speeches under the title set over them (was a heading of the first speech)
     const speeches = tree(work('Stalin/SCPUSA29.html'))[1].find(([h]) => h.startsWith("STALIN'S"))!;
     expect(speeches[1]).toEqual(flat('1. Speech De', '2. First Spe', '3. Second Sp'));
-    // JPCC27: the second speech's title, at the level of the first speech's sections I-IV, is no
-    // part of IV (it is the title of another speech); FSAT37: II's two unnumbered headed
+    // JPCC27: three speeches, each a division of the work (delivered-texts.ts), the first holding
+    // its sections I-IV, the second's title no part of IV; FSAT37: II's two unnumbered headed
     // subsections stay II's
     const jpcc = tree(work('Stalin/JPCC27.html'))[1];
-    expect(jpcc.map(([h, sub]) => [h, sub.length])).toEqual([['I. THE ATTAC', 0], ['II. ABOUT CH', 0], ['III. THE ANG', 0], ['IV. THE THRE', 0], ['SPEECH DELIV', 0]]);
+    expect(jpcc.map(([h, sub]) => [h, sub.length])).toEqual([['THE INTERNAT', 4], ['SPEECH DELIV', 0], ['WITH REFEREN', 0]]);
     const fsat = tree(work('Mao/FSAT37.html'))[1];
     expect(fsat.map(([h, sub]) => [h.slice(0, 3), sub.map(([sh]) => sh)])).toEqual([['I. ', []], ['II.', ['IN THE COUNT', 'THE RELATION']]]);
   });

@@ -80,10 +80,13 @@ export function linkContents(front: Block[], body: Block[]): void {
   let before: string[] = [];
   // the anchors of the running text, and the words of the block each stands in
   const inText = new Map<string, Set<string>>();
-  const target = (division: Division | Heading, head: Heading): void => {
+  const target = (division: Division | Heading, head: Heading, subtitle?: Block): void => {
     for (const id of [...before, ...anchorsIn(head.children)]) if (!byAnchor.has(id)) byAnchor.set(id, targets.length);
     const number = enumerationOf(head.children);
-    targets.push({ division, words: new Set(keyWords(plainText(head.children))), ...(number ? { number } : {}) });
+    // a contents entry names a text by its title and often its subtitle too (JPCC27's `The
+    // International Situation … Speech Delivered on August 1`, beside `Speech Delivered on August 5`)
+    const words = keyWords(plainText(subtitle?.type === 'subtitle' ? [...head.children, ...subtitle.children] : head.children));
+    targets.push({ division, words: new Set(words), ...(number ? { number } : {}) });
   };
   // in the order of the text: each division with its heading, and the headings of the body and of
   // divisions that are no division's first (the TEI writer makes sections of them)
@@ -92,8 +95,9 @@ export function linkContents(front: Block[], body: Block[]): void {
     for (const b of blocks) {
       if (b.type === 'division') {
         if (b.kind === 'notes') continue;
-        const head = b.blocks.find((x) => x.type === 'heading');
-        if (head?.type === 'heading') target(b, head);
+        const at = b.blocks.findIndex((x) => x.type === 'heading');
+        const head = b.blocks[at];
+        if (head?.type === 'heading') target(b, head, b.blocks[at + 1]);
         collect(b.blocks);
       } else if (b.type === 'heading' && !(first && blocks !== body)) {
         target(b, b);

@@ -12,6 +12,7 @@ import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, 
 import { isPageAnchorName, localLinkTest, navigationStart, navigationTables, pageMarker, samePageFragment } from './recognise.js';
 import { dropDanglingLinks, dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
 import { markEndStatements } from './end-statements.js';
+import { markDeliveredTitles } from './delivered-texts.js';
 import { markForewordsUnderTitles } from './front-parts.js';
 import { addressSections, divide, markDatelines, markNumeralHeadings, mergeHeadings, sectionsUnderTitleBlock, type Misprint } from './structure.js';
 import { markLetterFrames } from './letters.js';
@@ -109,6 +110,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   mergeHeadings(bodyBlocks);
   joinLabels(bodyBlocks);
   markNumeralHeadings(bodyBlocks);
+  markDeliveredTitles(bodyBlocks);
   markSubtitles(bodyBlocks);
   const misprints: Misprint[] = [];
   const dateline = markDatelines(bodyBlocks, misprints);

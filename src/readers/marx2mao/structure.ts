@@ -11,6 +11,7 @@ import { keyWords } from './contents.js';
 import { splitInlines } from './letters.js';
 import { enumerationOf, opensNumbering, valueIn } from '../../model/enumeration.js';
 import { pageValue } from '../../model/page-sequence.js';
+import { deliveredTitles } from './delivered-texts.js';
 
 /**
  * A title set over several lines can reach us as consecutive headings (a `<P>` inside the title's
@@ -256,7 +257,9 @@ export function divide(body: Block[], book: boolean): Block[] {
     level = 2;
     kind = 'chapter';
   } else {
-    return body;
+    // the texts delivered under one title (a meeting's speeches): a document each
+    const delivered = deliveredTitles(body);
+    return delivered.size >= 2 ? splitAt(body, (b) => delivered.has(b), 'document', { kindOf }) : body;
   }
   // a bare number (`II`, `3.`) heads a section inside a chapter, not a chapter
   const bare = (b: Block) => b.type === 'heading' && /^[IVXLC\d]+\.?$/.test(plainText(b.children).trim());
