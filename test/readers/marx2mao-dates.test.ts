@@ -21,9 +21,14 @@ describe('readDate', () => {
     expect(readDate('September and October 1948')).toEqual({ from: '1948-09', to: '1948-10' });
     expect(readDate('November 1946 and April 1947')).toEqual({ from: '1946-11', to: '1947-04' });
     expect(readDate('Written between December 1847 and January 1848')).toEqual({ from: '1847-12', to: '1848-01' });
-    // a span must run forwards, and a day with "and" is no span of months
+    // a span must run forwards
     expect(readDate('October and September 1948')).toBeUndefined();
-    expect(readDate('May 5 and 6, 1948')).toBeUndefined();
+    expect(readDate('May 6 and 5, 1948')).toBeUndefined();
+  });
+
+  it('reads days joined by "and" as the span of two days (SDD26: `Pravda, Nos. 256 and 257,` / `November 5 and 6, 1926`)', () => {
+    expect(readDate('November 5 and 6, 1926')).toEqual({ from: '1926-11-05', to: '1926-11-06' });
+    expect(readDate('April 3 and 4, 1918')).toEqual({ from: '1918-04-03', to: '1918-04-04' });
   });
 
   it('reads a date with a space typed before its comma (FSAT37: `November 12 , 1937`)', () => {

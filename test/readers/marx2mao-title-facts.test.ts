@@ -221,8 +221,13 @@ describe('title-block facts on the 156 sample pages', () => {
     // a statement that begins a line of the title block (not "… was published in" inside another)
     const lines = (r: (typeof rows)[number]) => readFileSync(r.path, 'latin1').slice(0, readFileSync(r.path, 'latin1').search(/for the\s+Internet/i))
       .split(/<(?:BR|P|H\d|HR|TD|TR|CENTER)\b[^>]*>/i).map((l) => l.replace(/<[^>]+>/g, ' ').replace(/&nbsp;?/gi, ' ').replace(/\s+/g, ' ').trim());
-    // or, with no such statement, a periodical's issue over its date (`Pravda, No. 29,` / `February 10, 1921`)
-    const issue = (ls: string[]) => ls.some((l, k) => /\bNo\. ?\d+ ?,?$/.test(l) && /^[A-Z][a-z]+ \d{1,2},? \d{4}$/.test(ls[k + 1] ?? ''));
+    // or, with no such statement, a periodical's issue or issues over their date or dates (`Pravda,
+    // No. 29,` / `February 10, 1921`; `No. 13 (71),`; `Nos. 256 and 257,` / `November 5 and 6, 1926`),
+    // or beside it (`No. 1197, June 10, 1926`)
+    const no = String.raw`\bNos?\. ?\d+(?: ?\(\d+\))?(?: and \d+)?`;
+    const day = String.raw`[A-Z][a-z]+ \d{1,2}(?: and \d{1,2})?,? \d{4}`;
+    const issue = (ls: string[]) =>
+      ls.some((l, k) => new RegExp(`${no} ?,?$`).test(l) && new RegExp(`^${day}$`).test(ls[k + 1] ?? '')) || ls.some((l) => new RegExp(`${no}, ${day}$`).test(l));
     const stated = (r: (typeof rows)[number]) => lines(r).some((l) => /^(?:First (?:published|printed)|Published (?:in|at|on)|Publighed)\b/i.test(l)) || issue(lines(r));
     expect(rows.filter((r) => r.ed.work.published && stated(r)).length).toBe(rows.filter(stated).length);
     // the others state it under the text, in the statements closing it (closing-facts.ts)
@@ -244,5 +249,29 @@ describe('title-block facts on the 156 sample pages', () => {
     const sigla = new Map<string, number>();
     for (const r of rows) sigla.set(print(r.ed)?.id ?? '-', (sigla.get(print(r.ed)?.id ?? '-') ?? 0) + 1);
     console.log(`edition statements on ${withEdition} pages; © line on ${claimed}; sigla ${JSON.stringify(Object.fromEntries(sigla))}`);
+  });
+});
+
+describe(`a first printing in a periodical's issue or issues, stated without "Published"`, () => {
+  const real = (rel: string) => read(join(fixtures, rel));
+  const lines = (html: string, from: RegExp) => html.slice(html.search(from)).split(/<BR>/i, 3).map((l) => l.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim());
+
+  it('PRC26: the magazine named on the line over its issue numbers (`No. 13 (71),`), dated by the line under', () => {
+    const { ed, html } = real('marx2mao/Stalin/PRC26.html');
+    const [name, issue, date] = lines(html, /The magazine/);
+    expect(issue).toBe('No. 13 (71),');
+    expect(ed.work.published).toEqual({ text: `${name} ${issue} ${date}`, when: '1926-12-10' });
+  });
+
+  it('SDD26: two issues over two days (`Nos. 256 and 257,` / `November 5 and 6, 1926`) date it from the first to the second', () => {
+    const { ed } = real('marx2mao-tranche2/Stalin/SDD26.html');
+    expect(ed.work.published).toMatchObject({ from: '1926-11-05', to: '1926-11-06' });
+    expect(writeTei(ed, publication)).toContain('<date type="published" from="1926-11-05" to="1926-11-06">');
+  });
+
+  it('BSEP26: the issue and its date on one line (`No. 1197, June 10, 1926`)', () => {
+    const { ed } = real('marx2mao-tranche2/Stalin/BSEP26.html');
+    expect(ed.work.published).toMatchObject({ when: '1926-06-10' });
+    expect(ed.work.published!.text).toMatch(/No\. 1197, June 10, 1926$/);
   });
 });

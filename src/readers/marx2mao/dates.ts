@@ -71,7 +71,8 @@ function single(t: string): ReadDate | undefined {
 }
 
 /**
- * A span: `July 26-August 3, 1917`, `March 14-16, 1918`, `December 1922-January 1923`,
+ * A span: `July 26-August 3, 1917`, `March 14-16, 1918` (`November 5 and 6, 1926` too),
+ * `December 1922-January 1923`,
  * `August-September 1916`; and months joined by "and", which date a work of two documents or
  * written between them (`between December 1847 and January 1848`, `September and October 1948`,
  * `November 1946 and April 1947`): the work was written from the first to the second, and the
@@ -83,8 +84,8 @@ function range(t: string): ReadDate | undefined {
   // July 26-August 3, 1917
   let m = t.match(new RegExp(String.raw`^([A-Za-z]+)\.? (\d{1,2})${dash}([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$`));
   if (m) return pair(ymd(m[5]!, m[1]!, m[2]!), ymd(m[5]!, m[3]!, m[4]!));
-  // March 14-16, 1918
-  m = t.match(new RegExp(String.raw`^([A-Za-z]+)\.? (\d{1,2})${dash}(\d{1,2}),? (\d{4})$`));
+  // March 14-16, 1918; November 5 and 6, 1926 (an article printed in two issues)
+  m = t.match(new RegExp(String.raw`^([A-Za-z]+)\.? (\d{1,2})${to}(\d{1,2}),? (\d{4})$`));
   if (m) return pair(ymd(m[4]!, m[1]!, m[2]!), ymd(m[4]!, m[1]!, m[3]!));
   // December 1922-January 1923; December 1847 and January 1848
   m = t.match(new RegExp(String.raw`^([A-Za-z]+),? (\d{4})${to}([A-Za-z]+),? (\d{4})$`));

@@ -74,20 +74,44 @@ export function readFirstPublished(lines: string[]): DateStatement | undefined {
   return { text, ...datedWithin(text) };
 }
 
-/** A periodical's issue: `Pravda, No. 29,`, `(Our Life), No. 1,` (its name on the line before). */
-const ISSUE = /\bNo\.\s*\d+\s*,?$/;
+/**
+ * A periodical's issue or issues: `No. 29`, `No. 13 (71)` (the year's number and the running one),
+ * `Nos. 256 and 257`, `Nos. 3-4`.
+ */
+const ISSUE_NO = String.raw`\bNos?\.\s*\d+(?:\s*\(\d+\))?(?:\s*(?:and|[-–])\s*\d+(?:\s*\(\d+\))?)?`;
+/** The issue ending its line (`Pravda, No. 29,`, `(Our Life), No. 1,`), its date on the next. */
+const ISSUE = new RegExp(String.raw`${ISSUE_NO}\s*,?$`);
+/** The issue and its date on one line (`Pravda, No. 15, January 18, 1929`). */
+const ISSUE_DATED = new RegExp(String.raw`${ISSUE_NO}\s*,\s*(.+)$`);
+
+/** An issue's date, or its two issues' (`November 5 and 6, 1926`), as a DateStatement's fields. */
+function issueDate(text: string | undefined): { when: string } | { from: string; to: string } | undefined {
+  const d = text === undefined ? undefined : readDate(text);
+  if (d?.when) return { when: d.when };
+  return d?.from && d.to ? { from: d.from, to: d.to } : undefined;
+}
 
 /**
  * The first publication stated without "Published": a periodical's name and issue over a date
- * (`Elva (The Lightning), No. 14,` / `March 29, 1906`): the date is the issue's, not the work's.
+ * (`Elva (The Lightning), No. 14,` / `March 29, 1906`; `The magazine Kommunistichesky
+ * Internatsional,` / `No. 13 (71),` / `December 10, 1926`), or beside it on one line (`Pravda, No.
+ * 15, January 18, 1929`): the date is the issue's, not the work's.
  */
 function readIssue(lines: string[]): DateStatement | undefined {
-  const i = lines.findIndex((l, k) => ISSUE.test(l) && !STATEMENT.test(l) && readDate(lines[k + 1] ?? '')?.when !== undefined);
-  if (i < 0) return undefined;
-  // a name in parentheses (the translation of the name) follows the name on the line before
-  const from = /^\(/.test(lines[i]!) && i > 0 && !STATEMENT.test(lines[i - 1]!) ? i - 1 : i;
-  const text = lines.slice(from, i + 2).join(' ').replace(/\s+/g, ' ').trim();
-  return { text, ...datedWithin(lines[i + 1]!) };
+  let at = lines.findIndex((l, k) => ISSUE.test(l) && !STATEMENT.test(l) && issueDate(lines[k + 1]) !== undefined);
+  let date = at < 0 ? undefined : issueDate(lines[at + 1]);
+  let end = at + 2;
+  if (at < 0) {
+    at = lines.findIndex((l) => !STATEMENT.test(l) && issueDate(ISSUE_DATED.exec(l)?.[1]) !== undefined);
+    if (at < 0) return undefined;
+    date = issueDate(ISSUE_DATED.exec(lines[at]!)![1]);
+    end = at + 1;
+  }
+  // the periodical's name on the line before an issue line that opens without it (a name in
+  // parentheses, the name's translation; the number alone)
+  const from = /^(?:\(|Nos?\.)/.test(lines[at]!) && at > 0 && !STATEMENT.test(lines[at - 1]!) ? at - 1 : at;
+  const text = lines.slice(from, end).join(' ').replace(/\s+/g, ' ').trim();
+  return { text, ...date };
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
