@@ -47,12 +47,8 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
   writeTop(div, top, ctx, depth);
 
   // Bottom: a run of signatures/datelines/salutes/statements of the source at the end (globals allowed among them).
-  let end = blocks.length;
-  while (end > i && (isBottom(blocks[end - 1]!) || isGlobal(blocks[end - 1]!))) end--;
+  const end = bottomStart(blocks, i);
   const bottom = blocks.slice(end);
-  // a signature or a statement of the source makes it a closer (a statement is a seg, which TEI
-  // allows in a closer, not among a division's own closing parts)
-  const inCloser = bottom.some((b) => b.type === 'signed' || b.type === 'statement');
 
   // Middle: paragraph-like content, then sub-divisions.
   let inDivs = false;
@@ -93,14 +89,29 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
     }
   }
   flushLoose();
+  writeBottom(div, bottom, ctx, depth);
+}
 
-  if (inCloser) {
+/** Where the bottom of `blocks` begins (not before `from`): its closing run of signatures, datelines, salutes, statements and globals. */
+export function bottomStart(blocks: readonly Block[], from = 0): number {
+  let end = blocks.length;
+  while (end > from && (isBottom(blocks[end - 1]!) || isGlobal(blocks[end - 1]!))) end--;
+  return end;
+}
+
+/**
+ * The bottom of a division (or of a body of divisions): in a `closer` where a signature or a
+ * statement of the source stands in it (a statement is a seg, which TEI allows in a closer, not
+ * among a division's own closing parts), else its parts as they are.
+ */
+export function writeBottom(parent: El, bottom: readonly Block[], ctx: WriteContext, depth: number): void {
+  if (bottom.some((b) => b.type === 'signed' || b.type === 'statement')) {
     // one part a line: the signature and the place and date are separate words of the text
-    const closer = child(div, 'closer', depth);
+    const closer = child(parent, 'closer', depth);
     for (const b of bottom) writeFramePart(closer, b, ctx, depth + 1);
     indent(closer, depth);
   } else {
-    for (const b of bottom) writeFramePart(div, b, ctx, depth);
+    for (const b of bottom) writeFramePart(parent, b, ctx, depth);
   }
 }
 

@@ -4,7 +4,7 @@
  * give the same bytes; only the default date (today) varies when no publication data is given.
  */
 import type { Block, Diagnostic, Edition, Publication } from '../model/types.js';
-import { writeDivContent, writeDivision, writeCommonBlock } from './blocks.js';
+import { bottomStart, writeBottom, writeDivContent, writeDivision, writeCommonBlock } from './blocks.js';
 import { writeApparatus } from './apparatus.js';
 import { buildContext, type WriteContext } from './context.js';
 import { editionStats } from './declarations.js';
@@ -89,13 +89,20 @@ function writeContainer(parent: El, blocks: Block[], wrapType: string, ctx: Writ
   let i = 0;
   while (i < blocks.length && blocks[i]!.type === 'pbBlock') writeCommonBlock(parent, blocks[i++]!, ctx, depth);
   const rest = blocks.slice(i);
-  const onlyDivisions = rest.length > 0 && rest.some((b) => b.type === 'division') &&
-    rest.every((b) => b.type === 'division' || b.type === 'pbBlock' || b.type === 'noteBlock' || b.type === 'figure');
+  // divisions only, and what closes them all (a book's statements of its source after its last
+  // chapter): TEI's body takes a closer after its divisions
+  const end = bottomStart(rest);
+  const main = rest.slice(0, end);
+  const closing = rest.slice(end);
+  const onlyDivisions = main.some((b) => b.type === 'division') &&
+    main.every((b) => b.type === 'division' || b.type === 'pbBlock' || b.type === 'noteBlock' || b.type === 'figure') &&
+    (closing.every((b) => b.type === 'pbBlock' || b.type === 'noteBlock' || b.type === 'figure') || closing.some((b) => b.type === 'signed' || b.type === 'statement'));
   if (onlyDivisions) {
-    for (const b of rest) {
+    for (const b of main) {
       if (b.type === 'division') writeDivision(parent, b, ctx, depth);
       else writeCommonBlock(parent, b, ctx, depth);
     }
+    writeBottom(parent, closing, ctx, depth);
     return;
   }
   const div = att(child(parent, 'div', depth), 'type', wrapType);

@@ -218,3 +218,66 @@ describe('statements of the source at the end of a text', () => {
     expect(closingFacts([h('TITLE'), p('Text.'), st('First published in 1924')]).published).toMatchObject({ when: '1924' });
   });
 });
+
+describe("a book's statements of its source, after its last chapter", () => {
+  /** The body's own closer (after its last division), whitespace between elements dropped. */
+  const bodyCloser = (xml: string) => xml.match(/<\/div>\s*<closer>(.*?)<\/closer>\s*<\/body>/s)?.[1]!.replace(/>\s+</g, '><').trim();
+  /** The statement lines of the page's end, read from the HTML: the small type after the text's last line. */
+  const endLines = (html: string, from: string) =>
+    html.slice(html.indexOf(from)).split(/<HR/i)[0]!.replace(/<FONT[^>]*>|<\/FONT>/gi, '').split(/<P>|<BR>\s*<BR>/i).slice(1)
+      .map((l) => l.split(/<BR>/i).map((x) => x.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()).filter(Boolean)).filter((l) => l.length > 0);
+
+  it('IMP16: the statement set inside the last paragraph after a blank line is cut from it; both close the book, not chapter X', async () => {
+    const html = source('marx2mao-tranche2/Lenin/IMP16.html');
+    const xml = await tei(html, 'IMP16.html');
+    const lines = endLines(html, 'guesswork all the same.');
+    expect(lines).toEqual([['Written January-June 1916'], ['Published in pamphlet form', 'in Petrograd, April 1917']]);
+    expect(bodyCloser(xml)).toBe(lines.map((l) => `<seg type="statement">${l.join('<lb/>')}</seg>`).join(''));
+    expect(xml).toContain('but guesswork all the same.</p>');
+    // chapter X keeps its foot note, referenced from its text
+    const chapter = xml.slice(xml.lastIndexOf('<div type="chapter"'), xml.lastIndexOf('<closer>'));
+    expect(chapter).toContain('<note xml:id="fn120" n="*" place="foot" target="#fnr120">');
+    expect(chapter).not.toContain('<closer>');
+    expect(xml).toContain('xml:id="fnr120"');
+  });
+
+  it('SR17: the postscript keeps its signature and date; the statements under them close the book', async () => {
+    const xml = await tei(source('marx2mao/Lenin/SR17.html'), 'SR17.html');
+    const all = closers(xml);
+    expect(all.at(-2)).toBe('<signed><hi rend="italic">The Author</hi></signed><dateline>Petrograd<lb/><date when="1917-11-30">November 30, 1917</date></dateline>');
+    expect(bodyCloser(xml)).toMatch(/^<seg type="statement">Written in August-September 1917<\/seg>(<seg type="statement">[^]*?<\/seg>){3}$/);
+    // read as a date line over the statements (a comma after the place), it stays under the signature still
+    const comma = source('marx2mao/Lenin/SR17.html').replace('Petrograd<BR>\nNovember 30, 1917', 'Petrograd,<BR>\nNovember 30, 1917');
+    expect(comma).toContain('Petrograd,<BR>');
+    const xml2 = await tei(comma, 'SR17.html');
+    expect(closers(xml2).at(-2)).toBe('<signed><hi rend="italic">The Author</hi></signed><dateline>Petrograd,<lb/><date when="1917-11-30">November 30, 1917</date></dateline>');
+    expect(bodyCloser(xml2)).toMatch(/^<seg type="statement">Written in August-September 1917<\/seg>/);
+  });
+
+  it('a statement after a single line break stays in the paragraph (a blank line sets it apart)', async () => {
+    const html = source('marx2mao-tranche2/Lenin/IMP16.html').replace(/all the same\. \n<BR><BR>/, 'all the same. \n<BR>');
+    expect(html).not.toBe(source('marx2mao-tranche2/Lenin/IMP16.html'));
+    const xml = await tei(html, 'IMP16.html');
+    expect(xml).toContain('but guesswork all the same. <lb/>Written January-June 1916</p>');
+  });
+
+  it('a blank line before a line that states nothing of the source stays in the paragraph', async () => {
+    const html = source('marx2mao-tranche2/Lenin/IMP16.html').replace('Written January-June 1916', 'In the spring of that year');
+    const xml = await tei(html, 'IMP16.html');
+    expect(xml).toContain('but guesswork all the same. <lb/><lb/>In the spring of that year</p>');
+    expect(bodyCloser(xml)).toBe('<seg type="statement">Published in pamphlet form<lb/>in Petrograd, April 1917</seg>');
+  });
+
+  it("a page of one chapter keeps its statements in it (the book's closer needs chapters beside it)", () => {
+    const blocks: Block[] = [
+      { type: 'division', kind: 'chapter', blocks: [
+        { type: 'heading', level: 2, children: [{ type: 'text', value: 'CHAPTER I' }] },
+        { type: 'paragraph', children: [{ type: 'text', value: 'The text of the chapter, and its end.' }] },
+        { type: 'paragraph', children: [{ type: 'text', value: 'Written in March 1921' }] },
+      ] },
+    ];
+    markEndStatements(blocks, []);
+    expect(blocks).toHaveLength(1);
+    expect((blocks[0] as { blocks: Block[] }).blocks.at(-1)!.type).toBe('statement');
+  });
+});

@@ -183,8 +183,44 @@ export function markEndStatements(blocks: Block[], misprints: Misprint[]): void 
   hoistFromLastSection(blocks);
 }
 
+/**
+ * A statement set under the text's last paragraph after a blank line, inside it (IMP16: `… but
+ * guesswork all the same.<BR><BR><FONT SIZE=-1>Written January-June 1916<P>` over `Published in
+ * pamphlet form`): the paragraph over the statements ending `blocks` before `end` (or ending them
+ * itself) is cut there, the statement a paragraph of its own. Returns 1 where it was cut (a block
+ * more before `end`), else 0.
+ */
+function splitTrailingStatement(blocks: Block[], end: number): number {
+  let i = end - 1;
+  while (i >= 0 && (isAside(blocks[i]!) || statementsOf(blocks[i]!) !== undefined)) i--;
+  const p = blocks[i];
+  if (p?.type !== 'paragraph') return 0;
+  const kids = p.children;
+  const blank = (c: Inline) => c.type === 'lb' || (c.type === 'text' && c.value.trim() === '');
+  let last = kids.length;
+  while (last > 0 && blank(kids[last - 1]!)) last--;
+  // the last run of blanks holding two line breaks or more: a blank line
+  for (let k = last - 1; k > 0; k--) {
+    if (!blank(kids[k]!)) continue;
+    let from = k;
+    while (from > 0 && blank(kids[from - 1]!)) from--;
+    if (kids.slice(from, k + 1).filter((c) => c.type === 'lb').length >= 2) {
+      const head = kids.slice(0, from);
+      const end = head.at(-1);
+      if (end?.type === 'text') head[head.length - 1] = { ...end, value: end.value.trimEnd() };
+      const tail = kids.slice(k + 1, last);
+      if (statementKind(tail, 25) !== 'strong' || !text(head)) return 0;
+      blocks.splice(i, 1, { ...p, children: head }, { type: 'paragraph', children: tail, ...(p.pos ? { pos: p.pos } : {}) });
+      return 1;
+    }
+    k = from;
+  }
+  return 0;
+}
+
 /** The statements (and their date line) that end `blocks` before `end`, with text over them after `title`. */
 function markEnd(blocks: Block[], end: number, misprints: Misprint[], title: number): void {
+  end += splitTrailingStatement(blocks, end);
   const found: { at: number; statements: SourceStatement[]; weak: boolean }[] = [];
   for (let i = end - 1; i >= 0; i--) {
     const b = blocks[i]!;
@@ -227,14 +263,18 @@ function isText(b: Block): boolean {
 /**
  * The statements ending the last section of `blocks` (and the date over them) moved to end
  * `blocks`, unless another of its sections ends with statements of its own: then each section is
- * a text of its own (FCS18's four documents, numbered as sections).
+ * a text of its own (FCS18's four documents, numbered as sections). Likewise those ending a book's
+ * last chapter: they are the book's (IMP16's `Written January-June 1916` / `Published in pamphlet
+ * form`, after chapter X; SR17's after its postscript's signature and date, which stay the
+ * postscript's). A date line under a signature is the signature's, and stays with it.
  */
 function hoistFromLastSection(blocks: Block[]): void {
   let last = blocks.length - 1;
   while (last >= 0 && isAside(blocks[last]!)) last--;
   const section = blocks[last];
-  if (section?.type !== 'division' || section.kind !== 'section') return;
-  const others = blocks.slice(0, last).filter((b): b is Division => b.type === 'division' && b.kind === 'section');
+  if (section?.type !== 'division' || (section.kind !== 'section' && section.kind !== 'chapter')) return;
+  const others = blocks.slice(0, last).filter((b): b is Division => b.type === 'division' && b.kind === section.kind);
+  if (section.kind === 'chapter' && others.length === 0) return;
   if (others.some((d) => d.blocks.some((b) => b.type === 'statement'))) return;
   const inner = section.blocks;
   let from = inner.length;
@@ -244,7 +284,15 @@ function hoistFromLastSection(blocks: Block[]): void {
   while (from < inner.length && isAside(inner[from]!)) from++;
   let d = from - 1;
   while (d >= 0 && isAside(inner[d]!)) d--;
-  if (inner[d]?.type === 'dateline') from = d;
-  const moved = inner.splice(from);
+  let s = d - 1;
+  while (s >= 0 && isAside(inner[s]!)) s--;
+  // (a signature is still a line set right here: markLetterFrames makes it one later)
+  const signature = inner[s]?.type === 'signed' || (inner[s]?.type === 'paragraph' && (inner[s] as Paragraph).rend === 'right');
+  if (inner[d]?.type === 'dateline' && !signature) from = d;
+  // the foot notes and page breaks after the last statement stay where they are, at the section's
+  // end (a foot note is resolved on its page, within its division)
+  let to = inner.length;
+  while (to > from && isAside(inner[to - 1]!)) to--;
+  const moved = inner.splice(from, to - from);
   blocks.splice(last + 1, 0, ...moved);
 }
