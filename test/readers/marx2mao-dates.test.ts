@@ -26,7 +26,7 @@ describe('readDate', () => {
     expect(readDate('May 6 and 5, 1948')).toBeUndefined();
   });
 
-  it('reads days joined by "and" as the span of two days (SDD26: `Pravda, Nos. 256 and 257,` / `November 5 and 6, 1926`)', () => {
+  it('reads days joined by "and" as the span of two days (RWFC25: `Pravda, Nos. 106 and 107,` / `May 12 and 13, 1925`)', () => {
     expect(readDate('November 5 and 6, 1926')).toEqual({ from: '1926-11-05', to: '1926-11-06' });
     expect(readDate('April 3 and 4, 1918')).toEqual({ from: '1918-04-03', to: '1918-04-04' });
   });

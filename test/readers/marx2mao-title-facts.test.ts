@@ -222,7 +222,7 @@ describe('title-block facts on the 156 sample pages', () => {
     const lines = (r: (typeof rows)[number]) => readFileSync(r.path, 'latin1').slice(0, readFileSync(r.path, 'latin1').search(/for the\s+Internet/i))
       .split(/<(?:BR|P|H\d|HR|TD|TR|CENTER)\b[^>]*>/i).map((l) => l.replace(/<[^>]+>/g, ' ').replace(/&nbsp;?/gi, ' ').replace(/\s+/g, ' ').trim());
     // or, with no such statement, a periodical's issue or issues over their date or dates (`Pravda,
-    // No. 29,` / `February 10, 1921`; `No. 13 (71),`; `Nos. 256 and 257,` / `November 5 and 6, 1926`),
+    // No. 29,` / `February 10, 1921`; `No. 13 (71),`; `Nos. 106 and 107,` / `May 12 and 13, 1925`),
     // or beside it (`No. 1197, June 10, 1926`)
     const no = String.raw`\bNos?\. ?\d+(?: ?\(\d+\))?(?: and \d+)?`;
     const day = String.raw`[A-Z][a-z]+ \d{1,2}(?: and \d{1,2})?,? \d{4}`;
@@ -263,7 +263,7 @@ describe(`a first printing in a periodical's issue or issues, stated without "Pu
     expect(ed.work.published).toEqual({ text: `${name} ${issue} ${date}`, when: '1926-12-10' });
   });
 
-  it('SDD26: two issues over two days (`Nos. 256 and 257,` / `November 5 and 6, 1926`) date it from the first to the second', () => {
+  it('SDD26: two issues over two days (`No. 256 and 257,` / `November 5 and 6, 1926`) date it from the first to the second', () => {
     const { ed } = real('marx2mao-tranche2/Stalin/SDD26.html');
     expect(ed.work.published).toMatchObject({ from: '1926-11-05', to: '1926-11-06' });
     expect(writeTei(ed, publication)).toContain('<date type="published" from="1926-11-05" to="1926-11-06">');
@@ -273,5 +273,11 @@ describe(`a first printing in a periodical's issue or issues, stated without "Pu
     const { ed } = real('marx2mao-tranche2/Stalin/BSEP26.html');
     expect(ed.work.published).toMatchObject({ when: '1926-06-10' });
     expect(ed.work.published!.text).toMatch(/No\. 1197, June 10, 1926$/);
+    // the line over the issue is the periodical's name only where it is no date (the work's)
+    const { html } = real('marx2mao-tranche2/Stalin/BSEP26.html');
+    const nameless = html.replace('<I>Zarya Vostoka</I> (Tiflis)<BR>', '');
+    expect(nameless).not.toBe(html);
+    const r = readMarx2mao(Buffer.from(nameless, 'latin1'), 'BSEP26.html');
+    expect(r.ok && r.edition.work.published).toMatchObject({ text: 'No. 1197, June 10, 1926', when: '1926-06-10' });
   });
 });

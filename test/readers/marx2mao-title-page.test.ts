@@ -66,6 +66,33 @@ describe('a title in large type under the author in a heading', () => {
     }
   });
 
+  it('keeps a title in a larger heading under the author\'s heading, though large type follows it (SR17 with its subtitle set in type)', () => {
+    const path = join(fixtures, 'marx2mao/Lenin/SR17.html');
+    const html = readFileSync(path, 'latin1').replace(/<H4>([^]*?)<\/H4>/, '<FONT SIZE=+2>$1</FONT>');
+    expect(html).toContain('<FONT SIZE=+2>The Marxist Teaching');
+    const tp = titlePage(read(html, path));
+    expect(lines(tp, 'author')).toEqual([['V. I. LENIN']]);
+    expect(lines(tp, 'title')).toEqual([['THE STATE', 'AND', 'REVOLUTION']]);
+  });
+
+  it('reads the size of the innermost type: small type inside the large is no part of the title; +5 is large', () => {
+    const small = ts19.replace('THE STATE&nbsp; &nbsp;</B>', 'THE STATE&nbsp; &nbsp;</B><BR><FONT SIZE=-1>A Popular Outline</FONT>');
+    expect(small).not.toBe(ts19);
+    const tp = titlePage(read(small, ts19Path));
+    expect(lines(tp, 'title')).toEqual([['THE STATE']]);
+    expect(lines(tp, 'subtitle')[0]).toEqual(['A Popular Outline']);
+    const larger = titlePage(read(ts19.replace('<FONT SIZE=+3>', '<FONT SIZE=+5>'), ts19Path));
+    expect(lines(larger, 'title')).toEqual([['THE STATE']]);
+  });
+
+  it('keeps the press and its place and year apart, though set in one italic element', () => {
+    const italic = ts19.replace('FOREIGN LANGUAGES PRESS<BR>\nPEKING 1970', '<I>FOREIGN LANGUAGES PRESS<BR>\nPEKING 1970</I>');
+    expect(italic).not.toBe(ts19);
+    const tp = titlePage(read(italic, ts19Path))!;
+    expect(lines(tp, 'publisher')).toEqual([['FOREIGN LANGUAGES PRESS']]);
+    expect(tp.lines.filter((l) => l.role === 'imprint').map((l) => [l.place, l.year])).toEqual([['PEKING', '1970']]);
+  });
+
   it('every sample title page names the work the header names, and no author as its title', () => {
     const rows: string[] = [];
     for (const dir of ['marx2mao', 'marx2mao-tranche2']) {
@@ -100,6 +127,12 @@ describe('the date under a subtitle saying where the work was delivered', () => 
     const printed = ts19.replace(/A Lecture Delivered<BR>\s*at the Sverdlov University,/, 'A Lecture Delivered in 1919,<BR>first published in Pravda, No. 15,');
     expect(printed).not.toBe(ts19);
     expect(read(printed, ts19Path).work.date).toBeUndefined();
+    // nor by the date under a periodical's issues, or a printing, set under a delivery's subtitle
+    for (const line of ['in Pravda, Nos. 14 and 15,', 'printed in the magazine Kommunist,']) {
+      const issue = ts19.replace('at the Sverdlov University,', line);
+      expect(issue).toContain(line);
+      expect(read(issue, ts19Path).work.date, line).toBeUndefined();
+    }
     // nor by the end of a sentence that says nothing of a delivery
     const other = ts19.replace('A Lecture Delivered<BR>', 'A Study Made<BR>');
     expect(read(other, ts19Path).work.date).toBeUndefined();

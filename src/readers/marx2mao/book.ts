@@ -217,7 +217,8 @@ function partHeading(d: Division): boolean {
   return h?.type === 'heading' && labelKind(h) === 'part';
 }
 
-function nextContent(blocks: Block[], i: number): Block | undefined {
+/** Past page breaks and notes, the next block after `i`. */
+export function nextContent(blocks: Block[], i: number): Block | undefined {
   return blocks.slice(i + 1).find((b) => b.type !== 'pbBlock' && b.type !== 'noteBlock');
 }
 

@@ -14,17 +14,17 @@
 import type { Block, Heading, Paragraph } from '../../model/types.js';
 import { plainLine, wordCount } from '../../model/plain-text.js';
 import { DELIVERED } from '../../model/text-kinds.js';
+import { nextContent } from './book.js';
+import { isCapitals } from './subtitles.js';
 
-/** The most words of a title (the longest in the sample's speeches has 9) and of the line under it. */
+/**
+ * The most words of a title (as of a numbered section's title, book.ts) and of the line under it
+ * (as of a subtitle, subtitles.ts); the sample's longest are 9 and 5: more is a sentence.
+ */
 const MAX_TITLE_WORDS = 30;
 const MAX_LINE_WORDS = 40;
 /** A section's number opening a line (`I. THE ATTACKS OF …`): a section's title, not a text's. */
 const NUMBERED = /^(?:\d{1,2}|[IVXLC]{1,7}|[A-Z])\.\s/;
-
-/** Past page breaks and notes, the next block after `i`. */
-function nextContent(blocks: Block[], i: number): Block | undefined {
-  return blocks.slice(i + 1).find((b) => b.type !== 'pbBlock' && b.type !== 'noteBlock');
-}
 
 /** A line of at most MAX_LINE_WORDS words saying the text was delivered (`Speech Delivered on August 1`). */
 function isDeliveryLine(b: Block | undefined): boolean {
@@ -33,13 +33,11 @@ function isDeliveryLine(b: Block | undefined): boolean {
   return DELIVERED.test(text) && wordCount(text) <= MAX_LINE_WORDS;
 }
 
-/** A centred line in capitals (four in five letters), not a section's number and title. */
+/** A centred line in capitals, not a section's number and title. */
 function isCapitalTitle(b: Block): b is Paragraph {
   if (b.type !== 'paragraph' || b.rend !== 'center') return false;
   const text = plainLine(b.children);
-  if (NUMBERED.test(text) || wordCount(text) > MAX_TITLE_WORDS) return false;
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 3 && letters.replace(/[^\p{Lu}]/gu, '').length >= letters.length * 0.8;
+  return isCapitals(text) && !NUMBERED.test(text) && wordCount(text) <= MAX_TITLE_WORDS;
 }
 
 /** A heading that says alone what the text is and that it was delivered (`SPEECH DELIVERED ON AUGUST 5`). */

@@ -116,7 +116,7 @@ function isCapitalKind(text: string): boolean {
 }
 
 /** Letters in capitals only (`A LETTER TO THE CENTRAL COMMITTEE`), and some letters. */
-function isCapitals(text: string): boolean {
+export function isCapitals(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 

@@ -5,7 +5,7 @@
  * after the "Prepared" line; nothing in it is running text.
  */
 import type { DateStatement, Figure, SourcePosition, TranscriptionWitness } from '../../model/types.js';
-import { readFirstPublished, readResponsibility, readRights, readStatements, readWritten, type Responsibility } from './title-facts.js';
+import { namesIssue, readFirstPublished, readResponsibility, readRights, readStatements, readWritten, type Responsibility } from './title-facts.js';
 import { readPrintStatements, type PrintFacts } from './print-statements.js';
 import { sensibleCase } from './case.js';
 import { splitLetterSpaced } from '../shared/letter-spacing.js';
@@ -110,6 +110,24 @@ export function readTitleBlock(body: Node, file: string): TitleBlock | undefined
   return block;
 }
 
+/** A line that runs on into the next (it ends in a comma, a digit or a lower-case letter). */
+const RUNS_ON = /[,\d\p{Ll}]\s*$/u;
+
+/** A line of a statement of the work's printing: it says so, or names a periodical's issue. */
+const printing = (line: string): boolean => /\b(?:published|printed|issue)\b/i.test(line) || namesIssue(line);
+
+/**
+ * The lines running on into line `i` say where and how the text was delivered, and none of them
+ * anything of a printing: the date under them is the work's (not under `Report Delivered at …` /
+ * `Pravda, Nos. 106 and 107,` / `May 12 and 13, 1925`: that date is the printing's).
+ */
+function isDelivery(lines: string[], i: number): boolean {
+  let from = i - 1;
+  while (from > 0 && RUNS_ON.test(lines[from - 1]!)) from--;
+  const run = lines.slice(from, i);
+  return !run.some(printing) && /\b(delivered|lecture|speech|report|address)\b/i.test(run.join(' '));
+}
+
 /**
  * The date of the work in the title block: the first line, before the print statements, that is a
  * date and nothing else (`June 8, 1926` under a subtitle, `(January 25, 1926)` in small type,
@@ -132,20 +150,6 @@ function titleBlockDate(front: string[]): (ReadDate & { text: string }) | undefi
     return { ...date, text: line };
   }
   return undefined;
-}
-
-/** A line that runs on into the next (it ends in a comma, a digit or a lower-case letter). */
-const RUNS_ON = /[,\d\p{Ll}]\s*$/u;
-
-/**
- * The lines running on into line `i` say where and how the text was delivered, and nothing of a
- * printing: the date under them is the work's.
- */
-function isDelivery(lines: string[], i: number): boolean {
-  let from = i - 1;
-  while (from > 0 && RUNS_ON.test(lines[from - 1]!)) from--;
-  const run = lines.slice(from, i).join(' ');
-  return /\b(delivered|lecture|speech|report|address)\b/i.test(run) && !/\b(published|printed|issue|No\.)/i.test(run);
 }
 
 export function figureOf(img: Element, file: string): Figure {

@@ -79,6 +79,10 @@ export function readFirstPublished(lines: string[]): DateStatement | undefined {
  * `Nos. 256 and 257`, `Nos. 3-4`.
  */
 const ISSUE_NO = String.raw`\bNos?\.\s*\d+(?:\s*\(\d+\))?(?:\s*(?:and|[-–])\s*\d+(?:\s*\(\d+\))?)?`;
+/** Does the line name a periodical's issue or issues (`Pravda, Nos. 106 and 107,`)? */
+export function namesIssue(line: string): boolean {
+  return new RegExp(ISSUE_NO).test(line);
+}
 /** The issue ending its line (`Pravda, No. 29,`, `(Our Life), No. 1,`), its date on the next. */
 const ISSUE = new RegExp(String.raw`${ISSUE_NO}\s*,?$`);
 /** The issue and its date on one line (`Pravda, No. 15, January 18, 1929`). */
@@ -108,8 +112,11 @@ function readIssue(lines: string[]): DateStatement | undefined {
     end = at + 1;
   }
   // the periodical's name on the line before an issue line that opens without it (a name in
-  // parentheses, the name's translation; the number alone)
-  const from = /^(?:\(|Nos?\.)/.test(lines[at]!) && at > 0 && !STATEMENT.test(lines[at - 1]!) ? at - 1 : at;
+  // parentheses, the name's translation; the number alone), unless that line is a date or another
+  // statement
+  const before = lines[at - 1];
+  const named = before !== undefined && !STATEMENT.test(before) && readDate(before) === undefined;
+  const from = /^(?:\(|Nos?\.)/.test(lines[at]!) && named ? at - 1 : at;
   const text = lines.slice(from, end).join(' ').replace(/\s+/g, ' ').trim();
   return { text, ...date };
 }

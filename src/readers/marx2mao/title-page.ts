@@ -24,11 +24,14 @@ interface RawLine {
   italic?: Node;
 }
 
-/** `<FONT SIZE=+2>` and larger (relative, or 5-7 absolute): the size of a heading. */
-function isLargeFont(n: Node): boolean {
+/**
+ * Whether text inside `n` is set large, `inherited` what it is outside: the innermost FONT with a
+ * size decides, `+2` and larger (relative, or 5-7 absolute) being the size of a heading.
+ */
+function largeIn(n: Node, inherited: boolean): boolean {
   const size = tag(n) === 'font' ? attr(n, 'size')?.trim() : undefined;
-  if (!size) return false;
-  return /^\+\s*[2-4]$/.test(size) || /^[5-7]$/.test(size);
+  if (!size) return inherited;
+  return /^\+\s*[2-7]$/.test(size) || /^[5-7]$/.test(size);
 }
 
 /**
@@ -58,7 +61,7 @@ function linesOf(root: Node): RawLine[] {
     const h = /^h([1-6])$/.exec(t);
     const inner: Context = {
       level: h ? Number(h[1]) : ctx.level,
-      large: ctx.large || isLargeFont(n),
+      large: largeIn(n, ctx.large),
       italic: ctx.italic ?? (t === 'i' || t === 'em' ? n : undefined),
     };
     if (BREAKS.has(t)) open(inner);
@@ -87,20 +90,26 @@ function groups(raw: RawLine[]): Part[] {
   const out: (Part & { italic?: Node })[] = [];
   for (const l of raw) {
     const last = out.at(-1);
+    // (the publisher, place and year or edition are a part each, in italics together too)
+    const italicRun = l.italic !== undefined && l.italic === last?.italic && ![l.text, last.lines.at(-1)!].some(isImprintLine);
     const joins =
-      last &&
-      ((l.level > 0 && last.level === l.level) ||
-        (l.level === 0 && last.level === 0 && ((l.large && last.large) || (l.italic !== undefined && l.italic === last.italic))));
+      last && ((l.level > 0 && last.level === l.level) || (l.level === 0 && last.level === 0 && ((l.large && last.large) || italicRun)));
     if (joins) last.lines.push(l.text);
     else out.push({ lines: [l.text], level: l.level, large: l.large, ...(l.italic ? { italic: l.italic } : {}) });
   }
   return out.map(({ lines, level, large }) => ({ lines, level, large }));
 }
 
+/** A line of the imprint or an edition statement: the press, its place and year, a printing. */
+function isImprintLine(text: string): boolean {
+  return EDITION.test(text) || PUBLISHER.test(text) || PLACE_YEAR.test(text);
+}
+
 /**
- * Where the title is: the part in the largest heading; but a heading that names the author (in
- * capitals, a few words: `V. I. LENIN`, `J. V.` / `STALIN`) followed by a part in large type has
- * the title in that type (TS19, EPS52), not in the heading.
+ * Where the title is: the part in the largest heading; but where that heading is the page's first
+ * and names the author (in capitals, a few words: `V. I. LENIN`, `J. V.` / `STALIN`), a part in
+ * large type after it is the title (TS19, EPS52). Under an author's heading, a title in capitals in
+ * a larger heading stays the title, whatever type follows it.
  */
 function titleIndex(parts: Part[]): number | undefined {
   const levels = parts.filter((p) => p.level > 0).map((p) => p.level);
@@ -108,7 +117,7 @@ function titleIndex(parts: Part[]): number | undefined {
   const at = parts.findIndex((p) => p.level === Math.min(...levels));
   const next = parts[at + 1];
   const heading = parts[at]!.lines.join(' ');
-  const nameLike = !/\p{Ll}/u.test(heading) && heading.split(/\s+/).length <= 5;
+  const nameLike = !/\p{Ll}/u.test(heading) && heading.split(/\s+/).length <= 5 && !parts.slice(0, at).some((p) => p.level > 0);
   return next && next.level === 0 && next.large && nameLike ? at + 1 : at;
 }
 
