@@ -277,7 +277,8 @@ export interface SourceStatement {
  * year: `PEKING 1970`).
  */
 export interface TitlePageLine {
-  role: 'title' | 'subtitle' | 'author' | 'edition' | 'publisher' | 'imprint';
+  /** `byline`: who else had a hand in the book (`Translated by Grahame Lock`). */
+  role: 'title' | 'subtitle' | 'author' | 'byline' | 'edition' | 'publisher' | 'imprint';
   text: string[];
   /** An imprint line's place and year (`PEKING`, `1970`), where it states them. */
   place?: string;

@@ -1,7 +1,8 @@
 /**
  * A book's title page: `titlePage` with the cover `figure`, `docAuthor`, `docTitle` (`titlePart`
- * main and sub), `docImprint` (`publisher`, `pubPlace`, `docDate`) and `docEdition`, in the order
- * the page prints them. See docs/encoding.md, "Title page".
+ * main and sub), `byline` (a translator, an editor), `docImprint` (`publisher`, `pubPlace`,
+ * `docDate`) and `docEdition`, in the order the page prints them. See docs/encoding.md, "Title
+ * page".
  */
 import type { TitlePage, TitlePageLine } from '../model/types.js';
 import type { WriteContext } from './context.js';
@@ -37,6 +38,9 @@ export function writeTitlePage(parent: El, page: TitlePage, ctx: WriteContext, d
         break;
       case 'author':
         lines(child(tp, 'docAuthor', depth + 1), line.text);
+        break;
+      case 'byline':
+        lines(child(tp, 'byline', depth + 1), line.text);
         break;
       case 'edition':
         lines(child(tp, 'docEdition', depth + 1), line.text);

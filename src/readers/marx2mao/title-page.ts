@@ -15,44 +15,52 @@ const PUBLISHER = /\b(press|publishers?|publishing|verlag)\b/i;
 /** `PEKING 1970`, `Moscow, 1952`: a place and the year. */
 const PLACE_YEAR = /^(\p{Lu}[\p{L} .'-]*?),?\s+(\d{4})$/u;
 
+/** The type size of running text (HTML's size 3): larger by `+n`, smaller by `-n`, or set as 1-7. */
+const NORMAL_SIZE = 3;
+/** From size 5 (`+2`) on, type is set as large as a heading. */
+const LARGE_SIZE = 5;
+
 interface RawLine {
   text: string;
   level: number;
-  /** Set in large type outside a heading (`<FONT SIZE=+3>`): a title set in type, not in a heading. */
-  large: boolean;
+  /** The type size (1-7) the line starts in: a title set in large type, not in a heading (`<FONT SIZE=+3>`). */
+  size: number;
+  /** The line begins after a paragraph or block (not a single line break): a part of its own. */
+  apart: boolean;
   /** The italic element the line starts in: lines broken in one `<I>` are one part (a subtitle with its date). */
   italic?: Node;
 }
 
-/**
- * Whether text inside `n` is set large, `inherited` what it is outside: the innermost FONT with a
- * size decides, `+2` and larger (relative, or 5-7 absolute) being the size of a heading.
- */
-function largeIn(n: Node, inherited: boolean): boolean {
-  const size = tag(n) === 'font' ? attr(n, 'size')?.trim() : undefined;
-  if (!size) return inherited;
-  return /^\+\s*[2-7]$/.test(size) || /^[5-7]$/.test(size);
+/** The type size inside `n`, `inherited` outside it: the innermost FONT with a size decides. */
+function sizeIn(n: Node, inherited: number): number {
+  const size = tag(n) === 'font' ? attr(n, 'size')?.replace(/\s+/g, '') : undefined;
+  const m = size ? /^([+-]?)(\d)$/.exec(size) : null;
+  if (!m) return inherited;
+  const value = m[1] === '+' ? NORMAL_SIZE + Number(m[2]) : m[1] === '-' ? NORMAL_SIZE - Number(m[2]) : Number(m[2]);
+  return Math.min(7, Math.max(1, value));
 }
 
 /**
  * The lines of an element: text split at line breaks and block tags, with the heading level they
- * stand in (0: none), whether they are in large type, and the italic element they start in.
+ * stand in (0: none), their type size, whether a block or paragraph sets them apart, and the
+ * italic element they start in.
  */
 function linesOf(root: Node): RawLine[] {
   interface Context {
     level: number;
-    large: boolean;
+    size: number;
     italic?: Node;
   }
-  const out: RawLine[] = [{ text: '', level: 0, large: false }];
-  const open = (ctx: Context) => {
-    if (out.at(-1)!.text.trim()) out.push({ text: '', level: ctx.level, large: ctx.large });
-    else Object.assign(out.at(-1)!, { level: ctx.level, large: ctx.large });
+  const out: RawLine[] = [{ text: '', level: 0, size: NORMAL_SIZE, apart: true }];
+  const open = (ctx: Context, hard: boolean) => {
+    const line = out.at(-1)!;
+    if (line.text.trim()) out.push({ text: '', level: ctx.level, size: ctx.size, apart: hard });
+    else Object.assign(line, { level: ctx.level, size: ctx.size, apart: line.apart || hard });
   };
   const walk = (n: Node, ctx: Context) => {
     if (isText(n)) {
       const line = out.at(-1)!;
-      if (n.value.trim() && !line.text.trim()) Object.assign(line, { level: ctx.level, large: ctx.large, italic: ctx.italic });
+      if (n.value.trim() && !line.text.trim()) Object.assign(line, { level: ctx.level, size: ctx.size, italic: ctx.italic });
       line.text += n.value;
       return;
     }
@@ -61,14 +69,14 @@ function linesOf(root: Node): RawLine[] {
     const h = /^h([1-6])$/.exec(t);
     const inner: Context = {
       level: h ? Number(h[1]) : ctx.level,
-      large: largeIn(n, ctx.large),
+      size: sizeIn(n, ctx.size),
       italic: ctx.italic ?? (t === 'i' || t === 'em' ? n : undefined),
     };
-    if (BREAKS.has(t)) open(inner);
+    if (BREAKS.has(t)) open(inner, t !== 'br');
     for (const c of childrenOf(n)) walk(c, inner);
-    if (BREAKS.has(t)) open(ctx);
+    if (BREAKS.has(t)) open(ctx, t !== 'br');
   };
-  walk(root, { level: 0, large: false });
+  walk(root, { level: 0, size: NORMAL_SIZE });
   return out
     .map((l) => ({ ...l, text: collapse(l.text).trim() }))
     .filter((l) => l.text);
@@ -77,14 +85,17 @@ function linesOf(root: Node): RawLine[] {
 interface Part {
   lines: string[];
   level: number;
-  large: boolean;
+  /** The largest type size of its lines. */
+  size: number;
 }
+
+const isLarge = (x: { level: number; size: number }): boolean => x.level === 0 && x.size >= LARGE_SIZE;
 
 /**
  * Lines in a row set in one heading are one part of the page (a subtitle over three lines), and so
- * are lines in a row in large type (`ECONOMIC PROBLEMS` / `OF` / `SOCIALISM`, sizes mixed) and
- * lines broken inside one italic element (`A Lecture Delivered` / `at the Sverdlov University,` /
- * `July 11, 1919`).
+ * are lines in large type broken by line breaks only (`ECONOMIC PROBLEMS` / `OF` / `SOCIALISM`,
+ * sizes mixed; a paragraph sets the author's name apart from the title) and lines broken inside
+ * one italic element (`A Lecture Delivered` / `at the Sverdlov University,` / `July 11, 1919`).
  */
 function groups(raw: RawLine[]): Part[] {
   const out: (Part & { italic?: Node })[] = [];
@@ -93,11 +104,13 @@ function groups(raw: RawLine[]): Part[] {
     // (the publisher, place and year or edition are a part each, in italics together too)
     const italicRun = l.italic !== undefined && l.italic === last?.italic && ![l.text, last.lines.at(-1)!].some(isImprintLine);
     const joins =
-      last && ((l.level > 0 && last.level === l.level) || (l.level === 0 && last.level === 0 && ((l.large && last.large) || italicRun)));
-    if (joins) last.lines.push(l.text);
-    else out.push({ lines: [l.text], level: l.level, large: l.large, ...(l.italic ? { italic: l.italic } : {}) });
+      last && ((l.level > 0 && last.level === l.level) || (l.level === 0 && last.level === 0 && ((isLarge(l) && isLarge(last) && !l.apart) || italicRun)));
+    if (joins) {
+      last.lines.push(l.text);
+      last.size = Math.max(last.size, l.size);
+    } else out.push({ lines: [l.text], level: l.level, size: l.size, ...(l.italic ? { italic: l.italic } : {}) });
   }
-  return out.map(({ lines, level, large }) => ({ lines, level, large }));
+  return out.map(({ lines, level, size }) => ({ lines, level, size }));
 }
 
 /** A line of the imprint or an edition statement: the press, its place and year, a printing. */
@@ -109,16 +122,22 @@ function isImprintLine(text: string): boolean {
  * Where the title is: the part in the largest heading; but where that heading is the page's first
  * and names the author (in capitals, a few words: `V. I. LENIN`, `J. V.` / `STALIN`), a part in
  * large type after it is the title (TS19, EPS52). Under an author's heading, a title in capitals in
- * a larger heading stays the title, whatever type follows it.
+ * a larger heading stays the title, whatever type follows it. With no heading, the title is the
+ * part in the largest type, if large (ESC76ii: `Louis Althusser` in size 5, then `Essays in` /
+ * `Self-Criticism` in 6).
  */
 function titleIndex(parts: Part[]): number | undefined {
   const levels = parts.filter((p) => p.level > 0).map((p) => p.level);
-  if (levels.length === 0) return undefined;
+  if (levels.length === 0) {
+    const largest = Math.max(...parts.filter(isLarge).map((p) => p.size));
+    const at = parts.findIndex((p) => isLarge(p) && p.size === largest);
+    return at < 0 ? undefined : at;
+  }
   const at = parts.findIndex((p) => p.level === Math.min(...levels));
   const next = parts[at + 1];
   const heading = parts[at]!.lines.join(' ');
   const nameLike = !/\p{Ll}/u.test(heading) && heading.split(/\s+/).length <= 5 && !parts.slice(0, at).some((p) => p.level > 0);
-  return next && next.level === 0 && next.large && nameLike ? at + 1 : at;
+  return next && isLarge(next) && nameLike ? at + 1 : at;
 }
 
 /**
@@ -142,8 +161,12 @@ export function readTitlePage(body: Node, end: number, cover: Figure | undefined
   return { type: 'titlePage', lines, cover, pos: positionOf(table, file) };
 }
 
+/** A statement of who else had a hand in the book (`Translated by Grahame Lock`, `Edited by …`). */
+const BYLINE = /^(?:translated|edited|compiled|selected|introduced|with an? (?:introduction|preface|foreword))\b.*\bby\s+\S/i;
+
 function roleOf(text: string, level: number, beforeTitle: boolean): TitlePageLine['role'] {
   if (beforeTitle && level > 0) return 'author';
+  if (BYLINE.test(text)) return 'byline';
   if (EDITION.test(text)) return 'edition';
   if (PUBLISHER.test(text)) return 'publisher';
   if (PLACE_YEAR.test(text) || readDate(text)) return 'imprint';
