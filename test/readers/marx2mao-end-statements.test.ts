@@ -281,3 +281,16 @@ describe("a book's statements of its source, after its last chapter", () => {
     expect((blocks[0] as { blocks: Block[] }).blocks.at(-1)!.type).toBe('statement');
   });
 });
+
+describe('a periodical the works are dated by, named in italics over a date', () => {
+  it('ML50: `Pravda, June 20, 1950` closing the first article is a statement with no date line over it; an unknown name is not', async () => {
+    const html = source('marx2mao-tranche2/Stalin/ML50.html');
+    const xml = await tei(html, 'ML50.html');
+    expect(closers(xml)[0]).toBe('<seg type="statement"><hi rend="italic">Pravda</hi>, June 20, 1950</seg>');
+    // the same line with a name the works are not dated by: a signature or a place and date, maybe
+    const other = html.replace('<I>Pravda</I>, June 20, 1950', '<I>Zarnitsa</I>, June 20, 1950');
+    expect(other).not.toBe(html);
+    const xml2 = await tei(other, 'ML50.html');
+    expect(xml2).toContain('<p><hi rend="italic">Zarnitsa</hi>, June 20, 1950</p>');
+  });
+});

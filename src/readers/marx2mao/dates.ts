@@ -122,6 +122,9 @@ function ymd(year: string, month: string, day: string): string | undefined {
 /** A place's name of one to three capitalised words (`Yenan`, `New York`, `St. Petersburg`). */
 const PLACE = /^\s*(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}) ?,\s*/u;
 
+/** Periodicals the works are dated by (`Pravda, August 2, 1950`): no place's names. */
+export const PERIODICAL_NAMES = String.raw`pravda|izvestia|iskra|vperyod|proletary|zvezda|bolshevik|sotsial-demokrat|people's daily|jenmin jih pao|hsinhua`;
+
 /**
  * Words that begin no place's name: a division's label, a number, a day, a month, a season, an
  * address, a newspaper the works date themselves by (`Pravda, August 2, 1950`). A name with an
@@ -130,7 +133,7 @@ const PLACE = /^\s*(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}) ?,\s*/u;
 const NO_PLACE = new RegExp(
   String.raw`^(?:part|chapter|section|book|vol|volume|no|number|article|letter|speech|a|an|comrades?|friends|citizens|` +
     String.raw`preface|foreword|introduction|afterword|postscript|appendix|supplement|notes?|` +
-    String.raw`pravda|izvestia|iskra|vperyod|proletary|zvezda|bolshevik|sotsial-demokrat|people's daily|jenmin jih pao|hsinhua|` +
+    String.raw`${PERIODICAL_NAMES}|` +
     String.raw`sunday|monday|tuesday|wednesday|thursday|friday|saturday|spring|summer|autumn|fall|winter|` +
     String.raw`${MONTHS.join('|')}|[ivxlcdm]+)\b`,
   'i',

@@ -11,7 +11,7 @@
  */
 import type { Block, Dateline, Division, Inline, Paragraph, SourceStatement } from '../../model/types.js';
 import { plainLine, plainText } from '../../model/plain-text.js';
-import { placeThenDate, readDate } from './dates.js';
+import { PERIODICAL_NAMES, placeThenDate, readDate } from './dates.js';
 import { isContent } from './letters.js';
 import { datelineOf, type Misprint } from './structure.js';
 
@@ -31,6 +31,8 @@ const EDITION = /^(?:\p{Lu}\.\s*){1,3}\p{Lu}\p{Ll}+,.*\bVol\.\s*[\dIVXL]+\b.*\bp
 const ISSUE = /\bNos?\.\s*\d/;
 /** A periodical named by its kind (`The magazine Kommunistichesky Internatsional, No. 13 (71)`). */
 const PERIODICAL = /^The (?:magazine|newspaper|journal)\b/i;
+/** The name of a periodical the works are dated by, alone (`Pravda,`). */
+const KNOWN_PERIODICAL = new RegExp(String.raw`^(?:${PERIODICAL_NAMES})[,.]?$`, 'i');
 /** A year at the end, typed with the letter l or I for the digit 1 too (`May 31, l927`). */
 const ENDS_IN_YEAR = /\b[1lI][6-9lI]\d\d\.?\)?$/;
 
@@ -73,7 +75,9 @@ function statementKind(children: readonly Inline[], max: number): 'strong' | 'we
   if (!named) return undefined;
   const last = lineTexts(children).at(-1) ?? '';
   const comma = t.indexOf(',');
-  return readDate(last) !== undefined || (comma > 0 && readDate(t.slice(comma + 1)) !== undefined) ? 'weak' : undefined;
+  if (!(readDate(last) !== undefined || (comma > 0 && readDate(t.slice(comma + 1)) !== undefined))) return undefined;
+  // a periodical the works are dated by, named so (`Pravda, June 20, 1950`), is no signature nor place
+  return KNOWN_PERIODICAL.test(text([first])) ? 'strong' : 'weak';
 }
 
 /** Does a line of a table's cell open another statement (`First published`, `Signed`, `… was written on`)? */
