@@ -102,6 +102,22 @@ describe('structure of the sample pages', () => {
     expect(sum(both, (c) => c.contentsTables)).toBeLessThanOrEqual(14);
   });
 
+  it('leaves no section heading nothing: a heading closing a division is its closing line (CM47\'s slogan)', () => {
+    for (const c of [...pages.sample, ...pages.tranche2]) {
+      const empty = descendants(descendants(c.root, 'body')[0]!, 'div').filter(
+        (d) => d.attrs.type === 'section' && d.children.every((n) => n.kind === 'text' || ['head', 'pb', 'note', 'anchor'].includes(n.name)),
+      );
+      expect(empty.map((d) => textContent(childElements(d, 'head')[0])), c.name).toEqual([]);
+    }
+    // CM47: read from the page, the centred bold line after the last paragraph closes chapter IV
+    const html = readFileSync(join(sets.sample, 'M&E/CM47.html'), 'latin1');
+    const slogan = html.match(/<CENTER><B>\s*([^<]+?)\s*<\/B><\/CENTER>\s*<P><BR>\s*<HR/)![1]!;
+    const cm = pages.sample.find((c) => c.name === 'M&E/CM47.html')!;
+    const last = childElements(descendants(cm.root, 'body')[0]!, 'div').at(-1)!;
+    expect(childElements(last).at(-1)).toMatchObject({ name: 'p', attrs: { rend: 'center' } });
+    expect(textContent(childElements(last).at(-1))).toBe(slogan);
+  });
+
   it('gives every entry of a contents list a title, and its page as the print has it', () => {
     for (const c of [...pages.sample, ...pages.tranche2]) {
       for (const item of descendants(c.root, 'list').filter((l) => l.attrs.type === 'contents').flatMap((l) => childElements(l, 'item'))) {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Edition } from '../../src/model/types.js';
 import { markEndStatements } from '../../src/readers/marx2mao/end-statements.js';
 import { closingDateline, closingFacts } from '../../src/readers/marx2mao/closing-facts.js';
+import { closingLinesNotTitles } from '../../src/readers/marx2mao/structure.js';
 import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
 import { writeTei } from '../../src/tei/index.js';
 import { validateTei } from '../../src/validate/index.js';
@@ -292,5 +293,22 @@ describe('a periodical the works are dated by, named in italics over a date', ()
     expect(other).not.toBe(html);
     const xml2 = await tei(other, 'ML50.html');
     expect(xml2).toContain('<p><hi rend="italic">Zarnitsa</hi>, June 20, 1950</p>');
+  });
+});
+
+describe('a heading closing a division', () => {
+  const para = (value: string): Block => ({ type: 'paragraph', children: [{ type: 'text', value }] });
+  const heading = (value: string, id?: string): Block => ({ type: 'heading', level: 3, children: [{ type: 'text', value }], ...(id ? { id } : {}) });
+
+  it('is the closing line after text, a title where a contents entry leads to it or no text is over it', () => {
+    const closing = [para('The text.'), heading('LONG LIVE THE REVOLUTION!')];
+    closingLinesNotTitles(closing);
+    expect(closing[1]).toMatchObject({ type: 'paragraph', rend: 'center' });
+    const linked = [para('The text.'), heading('APPENDIX', 'div9')];
+    closingLinesNotTitles(linked);
+    expect(linked[1]!.type).toBe('heading');
+    const alone = [heading('A TITLE')];
+    closingLinesNotTitles(alone);
+    expect(alone[0]!.type).toBe('heading');
   });
 });

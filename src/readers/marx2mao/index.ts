@@ -14,7 +14,7 @@ import { dropDanglingLinks, dropUnresolved, forEachInlineList, placeFootnotes, r
 import { markEndStatements } from './end-statements.js';
 import { markDeliveredTitles } from './delivered-texts.js';
 import { markForewordsUnderTitles } from './front-parts.js';
-import { addressSections, divide, markDatelines, markNumeralHeadings, mergeHeadings, sectionsUnderTitleBlock, type Misprint } from './structure.js';
+import { addressSections, closingLinesNotTitles, divide, markDatelines, markNumeralHeadings, mergeHeadings, sectionsUnderTitleBlock, type Misprint } from './structure.js';
 import { markLetterFrames } from './letters.js';
 import { closingFacts } from './closing-facts.js';
 import { linkContents } from './contents.js';
@@ -121,6 +121,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   markEndStatements(bodyBlocks, misprints);
   markLetterFrames(bodyBlocks);
   linkContents(front, bodyBlocks);
+  closingLinesNotTitles(bodyBlocks);
   dropDanglingLinks([front, bodyBlocks, notesBlocks]);
 
   const referenced = new Set<string>();

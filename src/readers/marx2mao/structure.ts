@@ -284,3 +284,20 @@ function kindOf(h: Heading, fallback: Division['kind']): Division['kind'] {
   if (/^(appendix|supplement)/i.test(text)) return 'appendix';
   return (fallback === 'chapter' && labelKind(h)) || fallback;
 }
+
+/**
+ * A heading that ends a division or the body with text over it and nothing after it is no title:
+ * it is the text's closing line (CM47's `WORKING MEN OF ALL COUNTRIES, UNITE!` under chapter IV,
+ * set bold and centred like a title), a centred line as such slogans are on other pages. One a
+ * contents entry leads to (its id set) stays a heading. Run after linkContents.
+ */
+export function closingLinesNotTitles(blocks: Block[]): void {
+  for (const b of blocks) if (b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents') closingLinesNotTitles(b.blocks);
+  let last = blocks.length - 1;
+  while (last >= 0 && (blocks[last]!.type === 'pbBlock' || blocks[last]!.type === 'noteBlock')) last--;
+  const h = blocks[last];
+  if (h?.type !== 'heading' || h.id) return;
+  const before = blocks.slice(0, last);
+  if (!before.some((b) => b.type === 'paragraph' && b.rend !== 'center')) return;
+  blocks[last] = { type: 'paragraph', rend: 'center', children: h.children, ...(h.pos ? { pos: h.pos } : {}) } satisfies Paragraph;
+}
