@@ -33,9 +33,12 @@ async function tei(html: string, file: string): Promise<string> {
   return out;
 }
 
-/** The closers of a TEI, whitespace between elements dropped. */
+/** The statements' own words: the dates tagged in them (tested apart, below) untagged. */
+const untagged = (xml: string): string => xml.replace(/<seg type="statement">.*?<\/seg>/gs, (seg) => seg.replace(/<\/?date\b[^>]*>/g, ''));
+
+/** The closers of a TEI, whitespace between elements dropped, the statements' dates untagged. */
 function closers(xml: string): string[] {
-  return [...xml.matchAll(/<closer>(.*?)<\/closer>/gs)].map((m) => m[1]!.replace(/>\s+</g, '><').trim());
+  return [...untagged(xml).matchAll(/<closer>(.*?)<\/closer>/gs)].map((m) => m[1]!.replace(/>\s+</g, '><').trim());
 }
 
 describe('statements of the source at the end of a text', () => {
@@ -155,7 +158,7 @@ describe('statements of the source at the end of a text', () => {
 
     it('statements ending a text\'s last section are the text\'s, after its sections', async () => {
       const { xml } = await ended(ending);
-      expect(xml).toMatch(/<\/div>\s*<closer>\s*<seg type="statement"><hi rend="italic">Pravda,<\/hi> No. 169,<lb\/>July 28, 1927<\/seg>\s*<seg type="statement">Signed: <hi rend="italic">J. Stalin<\/hi><\/seg>\s*<\/closer>\s*<\/div>\s*<\/body>/);
+      expect(untagged(xml)).toMatch(/<\/div>\s*<closer>\s*<seg type="statement"><hi rend="italic">Pravda,<\/hi> No. 169,<lb\/>July 28, 1927<\/seg>\s*<seg type="statement">Signed: <hi rend="italic">J. Stalin<\/hi><\/seg>\s*<\/closer>\s*<\/div>\s*<\/body>/);
     });
   });
 
@@ -222,7 +225,7 @@ describe('statements of the source at the end of a text', () => {
 
 describe("a book's statements of its source, after its last chapter", () => {
   /** The body's own closer (after its last division), whitespace between elements dropped. */
-  const bodyCloser = (xml: string) => xml.match(/<\/div>\s*<closer>(.*?)<\/closer>\s*<\/body>/s)?.[1]!.replace(/>\s+</g, '><').trim();
+  const bodyCloser = (xml: string) => untagged(xml).match(/<\/div>\s*<closer>(.*?)<\/closer>\s*<\/body>/s)?.[1]!.replace(/>\s+</g, '><').trim();
   /** The statement lines of the page's end, read from the HTML: the small type after the text's last line. */
   const endLines = (html: string, from: string) =>
     html.slice(html.indexOf(from)).split(/<HR/i)[0]!.replace(/<FONT[^>]*>|<\/FONT>/gi, '').split(/<P>|<BR>\s*<BR>/i).slice(1)
@@ -310,5 +313,43 @@ describe('a heading closing a division', () => {
     const alone = [heading('A TITLE')];
     closingLinesNotTitles(alone);
     expect(alone[0]!.type).toBe('heading');
+  });
+});
+
+describe('the dates of statements of the source', () => {
+  /** Each statement's tagged dates: [when or from/to, the words tagged]. */
+  const dates = (xml: string) =>
+    [...xml.matchAll(/<seg type="statement">(.*?)<\/seg>/gs)].flatMap((m) =>
+      [...m[1]!.matchAll(/<date (?:when="([^"]+)"|from="([^"]+)" to="([^"]+)")>(.*?)<\/date>/g)].map((d) => [d[1] ?? `${d[2]}/${d[3]}`, d[4]]),
+    );
+
+  it('tag the date a line ends with: an issue\'s day, a month, a span, a year', async () => {
+    const nct = await tei(source('marx2mao-tranche2/Stalin/NCT27.html'), 'NCT27.html');
+    expect(dates(nct)).toEqual([['1927-07-28', 'July 28, 1927']]);
+    const ts = await tei(source('marx2mao-tranche2/Lenin/TS19.html'), 'TS19.html');
+    // `First published on January 18, 1929,` / `in Pravda, No. 15.`: the comma stays out of the date
+    expect(ts).toContain('<seg type="statement">First published on <date when="1929-01-18">January 18, 1929</date>, <lb/>in <hi rend="italic">Pravda</hi>, No. 15.</seg>');
+    const imp = await tei(source('marx2mao-tranche2/Lenin/IMP16.html'), 'IMP16.html');
+    expect(dates(imp)).toEqual([['1916-01/1916-06', 'January-June 1916'], ['1917-04', 'April 1917']]);
+    // a year alone (SR17: `Published in pamphlet form in 1918` / `by the Zhizn i Znaniye Publishers`)
+    const sr = await tei(source('marx2mao/Lenin/SR17.html'), 'SR17.html');
+    expect(dates(sr).slice(0, 2)).toEqual([['1917-08/1917-09', 'August-September 1917'], ['1918', '1918']]);
+  });
+
+  it('leave untagged a date broken over two lines, and one with its Old Style day beside it', async () => {
+    // FCS18: `Nos. 47 and 48, March 16` / `and 17, 1918`
+    const fcs = await tei(source('marx2mao-tranche2/Lenin/FCS18.html'), 'FCS18.html');
+    expect(fcs).toMatch(/Nos\. 47 and 48, March 16<lb\/>and 17, 1918<\/seg>/);
+    const old = source('marx2mao-tranche2/Stalin/NCT27.html').replace('July 28, 1927<P>', 'July 28 (15), 1927<P>');
+    expect(old).toContain('July 28 (15), 1927');
+    expect(dates(await tei(old, 'NCT27.html'))).toEqual([]);
+  });
+
+  it('read a year typed with a letter, and report it', () => {
+    const html = source('marx2mao-tranche2/Stalin/NCT27.html').replace('July 28, 1927<P>', 'July 28, l927<P>');
+    expect(html).toContain('July 28, l927');
+    const ed = read(html, 'NCT27.html');
+    expect(writeTei(ed, publication)).toContain('<date when="1927-07-28">July 28, l927</date></seg>');
+    expect(ed.diagnostics.filter((d) => d.code === 'date-misprint').map((d) => d.message).join(' ')).toContain('l927');
   });
 });

@@ -30,7 +30,7 @@ describe('a foreword under a work\'s title (real: Lenin/RSP17.html, `FOREWORD TO
     const xml = await tei(html);
     expect(xml).toMatch(/<div type="work"><head><anchor xml:id="div1"\/><anchor xml:id="a-p87"\/>CAN THE BOLSHEVIKS<lb\/>RETAIN STATE POWER\?<ref[^>]*>49<\/ref><\/head><div type="preface" xml:id="div2"><head>FOREWORD TO THE SECOND EDITION<\/head><p>The present pamphlet/);
     expect(xml).toContain(
-      '<closer><dateline>St. Petersburg, <date when="1917-11-09">November 9, 1917.</date></dateline><signed><hi rend="italic">N. Lenin</hi></signed><seg type="statement">First published in 1918',
+      '<closer><dateline>St. Petersburg, <date when="1917-11-09">November 9, 1917.</date></dateline><signed><hi rend="italic">N. Lenin</hi></signed><seg type="statement">First published in <date when="1918">1918</date>',
     );
     expect(xml).toContain('<seg type="statement">Published according<lb/>to the pamphlet</seg></closer></div><div><pb n="90"');
     expect(xml).toContain('<item><ref target="#div2">Forward to the Second Edition');

@@ -11,8 +11,8 @@
  */
 import type { Block, Dateline, Division, Inline, Paragraph, SourceStatement } from '../../model/types.js';
 import { plainLine, plainText } from '../../model/plain-text.js';
-import { PERIODICAL_NAMES, placeThenDate, readDate } from './dates.js';
-import { isContent } from './letters.js';
+import { MONTHS, PERIODICAL_NAMES, placeThenDate, readDate } from './dates.js';
+import { isContent, splitInlines } from './letters.js';
 import { datelineOf, type Misprint } from './structure.js';
 
 /** How a statement of the source opens. */
@@ -145,6 +145,39 @@ function statementsOf(b: Block): { statements: SourceStatement[]; weak: boolean 
   return out.length > 0 ? { statements: out.map((s) => (s.pos || !b.pos ? s : { ...s, pos: b.pos })), weak: false } : undefined;
 }
 
+/** Where a date may begin in a statement's line: a month's name, or a year of the works' centuries. */
+const DATE_START = new RegExp(String.raw`\b(?:${MONTHS.join('|')})\b|\b1[6-9]\d\d\b`, 'i');
+
+/** A month, a month and day, or `and` a day ending what stands before a year: the year ends that date. */
+const BROKEN_DATE = new RegExp(String.raw`(?:\b(?:${MONTHS.join('|')})(?:\s+\d{1,2})?|\band\s+\d{1,2}|^\s*\d{1,2})[,.]?\s*$`, 'i');
+
+/**
+ * A statement with the date each line ends with tagged (`Pravda, No. 169,` / `<date
+ * when="1927-07-28">July 28, 1927</date>`; `First published on <date …>January 18, 1929</date>,`):
+ * the line from its first month or year on, its closing punctuation left out, where that is a date
+ * and nothing else (not `March 1 (20), 1917`, an Old Style date beside the New). A year typed with a
+ * letter is read and reported, as in a dateline.
+ */
+function withDates(statement: SourceStatement, misprints: Misprint[]): SourceStatement {
+  const lines = splitLines(statement.children).map((line) => {
+    const t = plainText(line);
+    const start = DATE_START.exec(t)?.index;
+    if (start === undefined) return line;
+    const end = t.replace(/[\s.,;:]+$/, '').length;
+    const date = readDate(t.slice(start, end));
+    if (!date || !(date.when ?? date.from)) return line;
+    // a year alone after a day or a month is the end of a date broken over lines (`Nos. 47 and 48,
+    // March 16` / `and 17, 1918`): no date of its own
+    if (/^\d{4}$/.test(date.when ?? '') && BROKEN_DATE.test(t.slice(0, start))) return line;
+    if (date.misprintedYear && statement.pos) misprints.push({ date, text: t.trim(), pos: statement.pos });
+    const [before, rest] = splitInlines(line, start);
+    const [inside, after] = splitInlines(rest, end - start);
+    const { misprintedYear: _, ...when } = date;
+    return [...before, { type: 'date', ...when, children: inside } as Inline, ...after];
+  });
+  return { ...statement, children: lines.flatMap((l, k) => (k === 0 ? l : [{ type: 'lb' } as Inline, ...l])) };
+}
+
 /** Is the block a statement of the source, surely (a line or a table of them)? */
 export function isStatementBlock(b: Block): boolean {
   const found = statementsOf(b);
@@ -247,7 +280,7 @@ function markEnd(blocks: Block[], end: number, misprints: Misprint[], title: num
   let text = false;
   for (; from > title && blocks[from]!.type !== 'heading' && !text; from--) text = isText(blocks[from]!);
   if (!text) return;
-  for (const { at, statements } of found) blocks.splice(at, 1, ...statements);
+  for (const { at, statements } of found) blocks.splice(at, 1, ...statements.map((st) => withDates(st, misprints)));
   if (over) blocks[over.at] = dateLine(blocks[over.at] as Paragraph, misprints)!;
 }
 
