@@ -26,6 +26,27 @@ describe('readDate', () => {
     expect(readDate('May 6 and 5, 1948')).toBeUndefined();
   });
 
+  it('reads a day printed in both styles as the New Style\'s, whichever comes first (12 or 13 days apart)', () => {
+    expect(readDate('October 8 (21), 1917')).toEqual({ when: '1917-10-21' });
+    expect(readDate('March 26 (April 8), 1917')).toEqual({ when: '1917-04-08' });
+    expect(readDate('Written on October 8 (21), 1917')).toEqual({ when: '1917-10-21' });
+    // the New first (Lenin in Zurich), the Old in brackets
+    expect(readDate('March 22 (9), 1917')).toEqual({ when: '1917-03-22' });
+    // into the next year; the 19th century's 12 days; no comma; days
+    expect(readDate('December 30 (January 12), 1917')).toEqual({ when: '1918-01-12' });
+    expect(readDate('March 17 (29), 1899')).toEqual({ when: '1899-03-29' });
+    expect(readDate('October 17 (30) 1905')).toEqual({ when: '1905-10-30' });
+    expect(readDate('September 13-14 (26-27), 1917')).toEqual({ from: '1917-09-26', to: '1917-09-27' });
+    expect(readDate('September 17-19 (30-2), 1917')).toEqual({ from: '1917-09-30', to: '1917-10-02' });
+    // the New first, the Old in the month before, not named
+    expect(readDate('April 2 (20), 1917')).toEqual({ when: '1917-04-02' });
+    // days in one style, a day in the other: no date
+    expect(readDate('September 13-14 (26), 1917')).toBeUndefined();
+    // neither reading 12 or 13 days apart: a misprint, no date; no such day
+    expect(readDate('March 1 (20), 1917')).toBeUndefined();
+    expect(readDate('February 17 (30), 1917')).toBeUndefined();
+  });
+
   it('reads days joined by "and" as the span of two days (RWFC25: `Pravda, Nos. 106 and 107,` / `May 12 and 13, 1925`)', () => {
     expect(readDate('November 5 and 6, 1926')).toEqual({ from: '1926-11-05', to: '1926-11-06' });
     expect(readDate('April 3 and 4, 1918')).toEqual({ from: '1918-04-03', to: '1918-04-04' });

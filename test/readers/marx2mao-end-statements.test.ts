@@ -74,7 +74,8 @@ describe('statements of the source at the end of a text', () => {
         '<seg type="statement">Published in <hi rend="italic">Pravda</hi><lb/>Nos. 14 and 15,<lb/>March 21 and 22, 1917</seg>' +
         '<seg type="statement">Published according to<lb/>a typewritten copy verified<lb/>with the <hi rend="italic">Pravda</hi> text</seg>',
     );
-    expect(all).toContain(
+    // (under the second and third letters' signatures and datelines)
+    expect(all.join('')).toContain(
       '<seg type="statement">First published<lb/>in the magazine<lb/><hi rend="italic">The Communist International</hi><lb/>No. 3-4, 1924.</seg><seg type="statement">Published according to<lb/>the manuscript</seg>',
     );
     const body = (x: string) => x.slice(x.indexOf('<body>'));
@@ -336,13 +337,19 @@ describe('the dates of statements of the source', () => {
     expect(dates(sr).slice(0, 2)).toEqual([['1917-08/1917-09', 'August-September 1917'], ['1918', '1918']]);
   });
 
-  it('leave untagged a date broken over two lines, and one with its Old Style day beside it', async () => {
+  it('leave untagged a date broken over two lines, and one whose day in brackets is no other style\'s', async () => {
     // FCS18: `Nos. 47 and 48, March 16` / `and 17, 1918`
     const fcs = await tei(source('marx2mao-tranche2/Lenin/FCS18.html'), 'FCS18.html');
     expect(fcs).toMatch(/Nos\. 47 and 48, March 16<lb\/>and 17, 1918<\/seg>/);
-    const old = source('marx2mao-tranche2/Stalin/NCT27.html').replace('July 28, 1927<P>', 'July 28 (15), 1927<P>');
-    expect(old).toContain('July 28 (15), 1927');
-    expect(dates(await tei(old, 'NCT27.html'))).toEqual([]);
+    const wrong = source('marx2mao-tranche2/Stalin/NCT27.html').replace('July 28, 1927<P>', 'July 28 (20), 1927<P>');
+    expect(wrong).toContain('July 28 (20), 1927');
+    expect(dates(await tei(wrong, 'NCT27.html'))).toEqual([]);
+  });
+
+  it('tag a day printed in both styles by the New (LFC10: `May 25 (June 7), 1910`)', async () => {
+    const lfc = await tei(source('marx2mao-tranche2/Stalin/LFC10.html'), 'LFC10.html');
+    expect(dates(lfc)).toContainEqual(['1910-06-07', 'May 25 (June 7), 1910']);
+    expect(dates(lfc)).toContainEqual(['1910-02-26', 'February 13 (26), 1910']);
   });
 
   it('read a year typed with a letter, and report it', () => {

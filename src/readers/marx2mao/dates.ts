@@ -4,7 +4,8 @@
  * the date is (`Speech Delivered on July 5, 1928`, `Written in March 1921`), ranges (`July
  * 26-August 3, 1917`, `March 14-16, 1918`, months joined by "and", `September and October 1948`:
  * `from`/`to`), days as ordinals (`May 14th, 1929`), and a year typed with a letter l for the
- * digit 1 (`l942`, read as 1942 and reported); a space typed before a comma (`November 12 , 1937`)
+ * digit 1 (`l942`, read as 1942 and reported), a day in both the Old Style and the New (`October 8
+ * (21), 1917`: the New); a space typed before a comma (`November 12 , 1937`)
  * does not keep a date from being read (the text keeps it as transcribed), nor does a day of the
  * week before it (`Saturday, May 5, 1928`).
  */
@@ -50,7 +51,7 @@ export function readDate(text: string): ReadDate | undefined {
     if (/[lI]/.test(y)) misprintedYear = y;
     return y.replace(/[lI]/g, '1');
   });
-  const found = single(t) ?? range(t);
+  const found = single(t) ?? range(t) ?? bothStyles(t);
   if (!found) return undefined;
   return misprintedYear ? { ...found, misprintedYear } : found;
 }
@@ -93,6 +94,53 @@ function range(t: string): ReadDate | undefined {
   // August-September 1916; September and October 1948
   m = t.match(new RegExp(String.raw`^([A-Za-z]+)${to}([A-Za-z]+),? (\d{4})$`));
   if (m) return pair(ym(m[3]!, m[1]!), ym(m[3]!, m[2]!));
+  return undefined;
+}
+
+/** Days from 1970-01-01 of an ISO day (`1917-10-21`). */
+function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
+/** The ISO day `months` months from `year`-`month` (1-12), on `day`; undefined for no such day. */
+function shifted(year: number, month: number, months: number, day: string): string | undefined {
+  const m = month - 1 + months;
+  const y = year + Math.floor(m / 12);
+  const iso = ymd(String(y), MONTHS[((m % 12) + 12) % 12]!, day);
+  return iso && new Date(`${iso}T00:00:00Z`).getUTCDate() === Number(day) ? iso : undefined;
+}
+
+/**
+ * A day in both styles, one in parentheses (`October 8 (21), 1917`, `March 26 (April 8), 1917`,
+ * `March 22 (9), 1917`, `September 13-14 (26-27), 1917`): Russia's Old Style (Julian) and the New
+ * (Gregorian), which TEI's @when is in. Which one comes first varies (Lenin dated letters from
+ * abroad in the New), so the New is the one 12 days later (13 from March 1900): the date is read
+ * only where one reading gives that, as the New Style's day (or days); a misprint (`March 1 (20)`)
+ * is no date.
+ */
+function bothStyles(t: string): ReadDate | undefined {
+  const m = t.match(/^([A-Za-z]+)\.? (\d{1,2})(?:-(\d{1,2}))? ?\((?:([A-Za-z]+)\.? )?(\d{1,2})(?:-(\d{1,2}))?\),? (\d{4})$/);
+  if (!m) return undefined;
+  const [, month1, a1, b1, month2, a2, b2, yearText] = m;
+  const year = Number(yearText);
+  const first = monthOf(month1!);
+  const named = month2 ? monthOf(month2) : undefined;
+  if (!first || (month2 && !named) || (b1 === undefined) !== (b2 === undefined)) return undefined;
+  const firstFrom = ymd(yearText!, month1!, a1!);
+  if (!firstFrom) return undefined;
+  // the parenthesised day a month on or back from the first's, or in the month named
+  for (const months of named ? [named - first, named - first + 12, named - first - 12] : [0, 1, -1]) {
+    const other = shifted(year, first, months, a2!);
+    if (!other) continue;
+    const diff = dayNumber(other) - dayNumber(firstFrom);
+    if (Math.abs(diff) !== 12 && Math.abs(diff) !== 13) continue;
+    const newStyle = diff > 0 ? { month: first + months, a: a2!, b: b2 } : { month: first, a: a1!, b: b1 };
+    const from = shifted(year, newStyle.month, 0, newStyle.a);
+    if (!from) return undefined;
+    if (newStyle.b === undefined) return { when: from };
+    const to = shifted(year, newStyle.month, Number(newStyle.b) < Number(newStyle.a) ? 1 : 0, newStyle.b);
+    return to ? pair(from, to) : undefined;
+  }
   return undefined;
 }
 

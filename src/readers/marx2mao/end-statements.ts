@@ -155,8 +155,8 @@ const BROKEN_DATE = new RegExp(String.raw`(?:\b(?:${MONTHS.join('|')})(?:\s+\d{1
  * A statement with the date each line ends with tagged (`Pravda, No. 169,` / `<date
  * when="1927-07-28">July 28, 1927</date>`; `First published on <date …>January 18, 1929</date>,`):
  * the line from its first month or year on, its closing punctuation left out, where that is a date
- * and nothing else (not `March 1 (20), 1917`, an Old Style date beside the New). A year typed with a
- * letter is read and reported, as in a dateline.
+ * and nothing else (a day in both styles, `May 25 (June 7), 1910`, is the New Style's; not a
+ * misprinted one). A year typed with a letter is read and reported, as in a dateline.
  */
 function withDates(statement: SourceStatement, misprints: Misprint[]): SourceStatement {
   const lines = splitLines(statement.children).map((line) => {

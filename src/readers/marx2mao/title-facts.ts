@@ -8,7 +8,7 @@
  */
 import { sensibleCase } from './case.js';
 import type { DateStatement } from '../../model/types.js';
-import { MONTHS, readDate, type ReadDate } from './dates.js';
+import { readDate, type ReadDate } from './dates.js';
 
 export interface Responsibility {
   editor?: string;
@@ -150,7 +150,7 @@ const WRITTEN = /^(?:Written|Witten|Dictated)\b/i;
  * August-September 1916`, `Written on October 8 (21), 1917`, `Written between December 1847` /
  * `and January 1848`, `Written in spring 1897`): the statement as printed, dated as far as it says.
  * A date given in both styles (`October 8 (21), 1917`: Old Style, then New) is dated by the New,
- * the Gregorian calendar TEI's @when is in; a season or a vaguer phrase by its year(s).
+ * the Gregorian calendar TEI's @when is in (readDate); a season or a vaguer phrase by its year(s).
  */
 export function readWritten(lines: string[]): (ReadDate & { text: string }) | undefined {
   const i = lines.findIndex((l) => WRITTEN.test(l));
@@ -168,17 +168,6 @@ export function readWritten(lines: string[]): (ReadDate & { text: string }) | un
   const bracketed = /\(([^()]*\d{4})\)\s*$/.exec(body);
   const inBrackets = bracketed ? readDate(bracketed[1]!) : undefined;
   if (inBrackets) return { ...inBrackets, text };
-  // October 8 (21), 1917; October 25 (November 7), 1917; September 13-14 (26-27), 1917
-  const dual = new RegExp(`^(${MONTH})\\s+(\\d{1,2})(?:-\\d{1,2})?\\s*\\((?:(${MONTH})\\s+)?(\\d{1,2}(?:-\\d{1,2})?)\\),?\\s+(\\d{4})$`, 'i').exec(body);
-  if (dual) {
-    // New Style is 12 or 13 days later: a smaller day with no month named is in the next month;
-    // a month earlier in the year than the Old Style's (December 30 → January 12) in the next year
-    const os = monthIndex(dual[1]!);
-    const nsMonth = dual[3] ? monthIndex(dual[3]) : Number(dual[4]!.split('-')[0]) < Number(dual[2]) ? (os + 1) % 12 : os;
-    const year = Number(dual[5]) + (nsMonth < os ? 1 : 0);
-    const ns = readDate(`${MONTHS[nsMonth]} ${dual[4]}, ${year}`);
-    if (ns) return { ...ns, text };
-  }
   // in 1896-99, 1896-1899
   const span = /\b(1[5-9]\d\d)\s*[-–]\s*(\d{2}|\d{4})\b/.exec(body);
   if (span) {
@@ -189,11 +178,6 @@ export function readWritten(lines: string[]): (ReadDate & { text: string }) | un
   if (years.length === 1) return { when: years[0]!, text };
   if (years.length === 2 && years[0]! < years[1]!) return { from: years[0]!, to: years[1]!, text };
   return { text };
-}
-
-/** 0 for January; the name as MONTH matched it (any case). */
-function monthIndex(name: string): number {
-  return MONTHS.indexOf(name.toLowerCase());
 }
 
 /**
