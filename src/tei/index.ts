@@ -90,14 +90,14 @@ function writeContainer(parent: El, blocks: Block[], wrapType: string, ctx: Writ
   while (i < blocks.length && blocks[i]!.type === 'pbBlock') writeCommonBlock(parent, blocks[i++]!, ctx, depth);
   const rest = blocks.slice(i);
   // divisions only, and what closes them all (a book's statements of its source after its last
-  // chapter): TEI's body takes a closer after its divisions
+  // chapter, a signature): TEI's body takes a closer after its divisions
   const end = bottomStart(rest);
   const main = rest.slice(0, end);
   const closing = rest.slice(end);
-  const onlyDivisions = main.some((b) => b.type === 'division') &&
-    main.every((b) => b.type === 'division' || b.type === 'pbBlock' || b.type === 'noteBlock' || b.type === 'figure') &&
-    (closing.every((b) => b.type === 'pbBlock' || b.type === 'noteBlock' || b.type === 'figure') || closing.some((b) => b.type === 'signed' || b.type === 'statement'));
-  if (onlyDivisions) {
+  const global = (b: Block) => b.type === 'pbBlock' || b.type === 'noteBlock' || b.type === 'figure';
+  const divisionsOnly = main.some((b) => b.type === 'division') && main.every((b) => b.type === 'division' || global(b));
+  const closer = closing.some((b) => b.type === 'signed' || b.type === 'statement');
+  if (divisionsOnly && (closing.every(global) || closer)) {
     for (const b of main) {
       if (b.type === 'division') writeDivision(parent, b, ctx, depth);
       else writeCommonBlock(parent, b, ctx, depth);

@@ -360,3 +360,79 @@ describe('the dates of statements of the source', () => {
     expect(ed.diagnostics.filter((d) => d.code === 'date-misprint').map((d) => d.message).join(' ')).toContain('l927');
   });
 });
+
+describe('what is no statement of the book (review variants of real pages)', () => {
+  it('a sentence after a blank line at a section\'s end is the text\'s (NCT27\'s section I), and the article\'s statements still close it', async () => {
+    const html = source('marx2mao-tranche2/Stalin/NCT27.html');
+    const variant = html.replace(
+      /(in face of the threat of a new w[^<]*)(\s*<P><BR>\s*<A NAME="s2">)/,
+      '$1<BR><BR>Written on the banners of the opposition in 1927 are the words "Down with the Party!"$2',
+    );
+    expect(variant).not.toBe(html);
+    const xml = await tei(variant, 'NCT27.html');
+    expect(xml).toContain('<lb/><lb/>Written on the banners of the opposition in 1927');
+    expect(closers(xml)).toEqual([
+      '<seg type="statement"><hi rend="italic">Pravda,</hi> No. 169,<lb/>July 28, 1927</seg><seg type="statement">Signed: <hi rend="italic">J. Stalin</hi></seg>',
+    ]);
+  });
+
+  it('a line after a blank line that is not marked after all is put back in its paragraph (IMP16, its next line a name and date)', async () => {
+    const html = source('marx2mao-tranche2/Lenin/IMP16.html').replace(/Published in pamphlet form<BR>\s*in Petrograd, April 1917/, '<I>Nashe Slovo</I>, April 5, 1917');
+    expect(html).toContain('<I>Nashe Slovo</I>, April 5, 1917');
+    const xml = await tei(html, 'IMP16.html');
+    expect(xml).toContain('but guesswork all the same. <lb/><lb/>Written January-June 1916</p>');
+  });
+
+  it('the last reply\'s statement stays the reply\'s where the other replies close with a signature and date (EPS52)', async () => {
+    const html = source('marx2mao-tranche2/Stalin/EPS52.html').replace('September 28, 1952\n', 'September 28, 1952\n<P>First published in <I>Bolshevik</I>, No. 18, 1952\n');
+    expect(html).toContain('First published in <I>Bolshevik</I>, No. 18, 1952');
+    const xml = await tei(html, 'EPS52.html');
+    // the reply's closer, after its last section (that section holds its signature and date), not the work's
+    expect(xml).toMatch(/<\/closer>\s*<\/div>\s*<closer>\s*<seg type="statement">First published in <hi rend="italic">Bolshevik<\/hi>, No\. 18, <date when="1952">1952<\/date><\/seg>\s*<\/closer>\s*<\/div>\s*<\/div>\s*<\/body>/);
+    expect(xml).not.toMatch(/First published in[^]*?<\/seg>\s*<\/closer>\s*<\/div>\s*<\/body>/);
+  });
+
+  it('a paragraph that is a statement after blank lines alone is one statement, no empty paragraph left', () => {
+    const blocks: Block[] = [
+      { type: 'paragraph', children: [{ type: 'text', value: 'The text of the work.' }] },
+      { type: 'paragraph', children: [{ type: 'lb' }, { type: 'lb' }, { type: 'text', value: 'Written in March 1921' }] },
+    ];
+    markEndStatements(blocks, []);
+    expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'statement']);
+  });
+});
+
+describe('a heading closing a division, more', () => {
+  const para = (value: string, rend?: 'center'): Block => ({ type: 'paragraph', children: [{ type: 'text', value }], ...(rend ? { rend } : {}) });
+  it('stays a heading under centred lines only (no text of its own over it), and is read past page breaks after it', () => {
+    const centred: Block[] = [para('A LINE', 'center'), { type: 'heading', level: 3, children: [{ type: 'text', value: 'A TITLE' }] }];
+    closingLinesNotTitles(centred);
+    expect(centred[1]!.type).toBe('heading');
+    const paged: Block[] = [para('The text.'), { type: 'heading', level: 3, children: [{ type: 'text', value: 'UNITE!' }] }, { type: 'pbBlock', pb: { type: 'pb', n: '9', edition: 'flp', attestedBy: ['m2m'], wordBreak: 'none' } } as Block];
+    closingLinesNotTitles(paged);
+    expect(paged[1]).toMatchObject({ type: 'paragraph', rend: 'center', children: [{ type: 'emph', rend: 'bold' }] });
+  });
+});
+
+describe('cutting and hoisting, on blocks made up', () => {
+  const t = (value: string): Block => ({ type: 'paragraph', children: [{ type: 'text', value }] });
+  const h = (value: string, level = 2): Block => ({ type: 'heading', level, children: [{ type: 'text', value }] });
+  const tailed = (words: string, tail: string): Block => ({ type: 'paragraph', children: [{ type: 'text', value: words }, { type: 'lb' }, { type: 'lb' }, { type: 'text', value: tail }] });
+
+  it('cuts no statement from a paragraph before a heading, nor a short sentence ending in an exclamation', () => {
+    const mid = [h('THE TITLE', 1), t('Text.'), tailed('The end of part one.', 'Written in March 1916'), h('II'), t('More text.')];
+    markEndStatements(mid, []);
+    expect(mid.map((b) => b.type)).toEqual(['heading', 'paragraph', 'paragraph', 'heading', 'paragraph']);
+    const cry = [t('Text.'), tailed('The last words.', 'Written on our banners in 1927: "Down with the Party!"')];
+    markEndStatements(cry, []);
+    expect(cry.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+  });
+
+  it("hoists a book's statements from its last chapter, but leaves the chapter its date line", () => {
+    const chapter = (blocks: Block[]): Block => ({ type: 'division', kind: 'chapter', blocks });
+    const book = [chapter([h('CHAPTER I'), t('Text of one.')]), chapter([h('CHAPTER II'), t('Text of two.'), t('June 2, 1916'), t('Published in Petrograd in 1917')])];
+    markEndStatements(book, []);
+    expect(book.map((b) => b.type)).toEqual(['division', 'division', 'statement']);
+    expect((book[1] as { blocks: Block[] }).blocks.map((b) => b.type)).toEqual(['heading', 'paragraph', 'dateline']);
+  });
+});

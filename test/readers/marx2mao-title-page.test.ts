@@ -114,6 +114,22 @@ describe('a title in large type under the author in a heading', () => {
     expect(lines(tp2, 'author')).toEqual([['Louis Althusser']]);
   });
 
+  it('ESC76ii variants: the part that is the work\'s title wins over a larger name; a small line over the name is no author; a byline says who translated', () => {
+    const path = join(fixtures, 'marx2mao-tranche2/Other/ESC76ii.html');
+    const html = readFileSync(path, 'latin1');
+    const larger = html.replace('<B><FONT SIZE=5>', '<B><FONT SIZE=7>');
+    expect(larger).not.toBe(html);
+    expect(lines(titlePage(read(larger, path)), 'title')).toEqual([['Essays in', 'Self-Criticism']]);
+    const series = html.replace('<B><FONT SIZE=5>', '<FONT SIZE=2>Little Marx Library</FONT><P><B><FONT SIZE=5>');
+    const tp = titlePage(read(series, path));
+    expect(lines(tp, 'author')).toEqual([['Louis Althusser']]);
+    expect(lines(tp, 'subtitle')[0]).toEqual(['Little Marx Library']);
+    for (const [line, role] of [['Selected Essays by Louis Althusser', 'subtitle'], ['Translated from the French by Grahame Lock', 'byline'], ['Edited and introduced by Grahame Lock', 'byline']] as const) {
+      const variant = titlePage(read(html.replace('Translated by Grahame Lock', line), path))!;
+      expect(variant.lines.find((l) => l.text.join(' ') === line)?.role, line).toBe(role);
+    }
+  });
+
   it('every sample title page names the work the header names, and no author as its title', () => {
     const rows: string[] = [];
     for (const dir of ['marx2mao', 'marx2mao-tranche2']) {

@@ -217,21 +217,30 @@ export function markEndStatements(blocks: Block[], misprints: Misprint[]): void 
   // before the list's second heading is no section (the first is the division's title)
   const heads = [...blocks.keys()].filter((k) => blocks[k]!.type === 'heading');
   for (const end of [blocks.length, ...heads.slice(2).reverse()]) markEnd(blocks, end, misprints, heads[0] ?? -1);
-  hoistFromLastSection(blocks);
+  hoistFromLastPart(blocks);
+}
+
+/** A paragraph cut in two at a blank line: what stood there before, and the two parts now standing. */
+interface Cut {
+  original: Paragraph;
+  head: Paragraph;
+  tail: Paragraph;
 }
 
 /**
  * A statement set under the text's last paragraph after a blank line, inside it (IMP16: `… but
  * guesswork all the same.<BR><BR><FONT SIZE=-1>Written January-June 1916<P>` over `Published in
- * pamphlet form`): the paragraph over the statements ending `blocks` before `end` (or ending them
- * itself) is cut there, the statement a paragraph of its own. Returns 1 where it was cut (a block
- * more before `end`), else 0.
+ * pamphlet form`): the paragraph over the statements ending `blocks` (or ending it itself) is cut
+ * there, the statement a paragraph of its own, if it names a year and is no sentence (at most 12
+ * words, no closing `!`, `?` or quotation mark: `Written on the banners … are the words "Down with
+ * the Party!"` is the text's). Only at the end of the blocks: a section's end within them is no
+ * text's end.
  */
-function splitTrailingStatement(blocks: Block[], end: number): number {
-  let i = end - 1;
+function cutTrailingStatement(blocks: Block[]): Cut | undefined {
+  let i = blocks.length - 1;
   while (i >= 0 && (isAside(blocks[i]!) || statementsOf(blocks[i]!) !== undefined)) i--;
   const p = blocks[i];
-  if (p?.type !== 'paragraph') return 0;
+  if (p?.type !== 'paragraph') return undefined;
   const kids = p.children;
   const blank = (c: Inline) => c.type === 'lb' || (c.type === 'text' && c.value.trim() === '');
   let last = kids.length;
@@ -242,22 +251,33 @@ function splitTrailingStatement(blocks: Block[], end: number): number {
     let from = k;
     while (from > 0 && blank(kids[from - 1]!)) from--;
     if (kids.slice(from, k + 1).filter((c) => c.type === 'lb').length >= 2) {
-      const head = kids.slice(0, from);
-      const end = head.at(-1);
-      if (end?.type === 'text') head[head.length - 1] = { ...end, value: end.value.trimEnd() };
+      const words = kids.slice(0, from);
+      const lastWords = words.at(-1);
+      if (lastWords?.type === 'text') words[words.length - 1] = { ...lastWords, value: lastWords.value.trimEnd() };
       const tail = kids.slice(k + 1, last);
-      if (statementKind(tail, 25) !== 'strong' || !text(head)) return 0;
-      blocks.splice(i, 1, { ...p, children: head }, { type: 'paragraph', children: tail, ...(p.pos ? { pos: p.pos } : {}) });
-      return 1;
+      if (statementKind(tail, 12) !== 'strong' || !/\b1[6-9]\d\d\b/.test(text(tail)) || /[!?"”]$/.test(text(tail)) || !text(words)) return undefined;
+      const cut: Cut = { original: p, head: { ...p, children: words }, tail: { type: 'paragraph', children: tail, ...(p.pos ? { pos: p.pos } : {}) } };
+      blocks.splice(i, 1, cut.head, cut.tail);
+      return cut;
     }
     k = from;
   }
-  return 0;
+  return undefined;
 }
 
-/** The statements (and their date line) that end `blocks` before `end`, with text over them after `title`. */
+/**
+ * The statements (and their date line) that end `blocks` before `end`, with text over them after
+ * `title`. At the end of the blocks, a statement inside the last paragraph is cut from it first
+ * (cutTrailingStatement), and put back where it is not marked.
+ */
 function markEnd(blocks: Block[], end: number, misprints: Misprint[], title: number): void {
-  end += splitTrailingStatement(blocks, end);
+  const cut = end === blocks.length ? cutTrailingStatement(blocks) : undefined;
+  const marked = markRun(blocks, cut ? end + 1 : end, misprints, title);
+  if (cut && !marked.has(cut.tail)) blocks.splice(blocks.indexOf(cut.head), 2, cut.original);
+}
+
+/** markEnd's run of statements before `end`: the blocks it replaced. */
+function markRun(blocks: Block[], end: number, misprints: Misprint[], title: number): Set<Block> {
   const found: { at: number; statements: SourceStatement[]; weak: boolean }[] = [];
   for (let i = end - 1; i >= 0; i--) {
     const b = blocks[i]!;
@@ -274,14 +294,16 @@ function markEnd(blocks: Block[], end: number, misprints: Misprint[], title: num
     if (weak >= 0) found.length = weak;
     over = lineOver(blocks, found);
   }
-  if (found.length === 0) return;
+  if (found.length === 0) return new Set();
   // text of their own over them, since the heading before (not the division's title above all)
   let from = (over ? over.at : found.at(-1)!.at) - 1;
   let text = false;
   for (; from > title && blocks[from]!.type !== 'heading' && !text; from--) text = isText(blocks[from]!);
-  if (!text) return;
+  if (!text) return new Set();
+  const replaced = new Set(found.map(({ at }) => blocks[at]!));
   for (const { at, statements } of found) blocks.splice(at, 1, ...statements.map((st) => withDates(st, misprints)));
   if (over) blocks[over.at] = dateLine(blocks[over.at] as Paragraph, misprints)!;
+  return replaced;
 }
 
 /** The date line right over the statements found (past page breaks and notes). */
@@ -303,17 +325,19 @@ function isText(b: Block): boolean {
  * a text of its own (FCS18's four documents, numbered as sections). Likewise those ending a book's
  * last chapter: they are the book's (IMP16's `Written January-June 1916` / `Published in pamphlet
  * form`, after chapter X; SR17's after its postscript's signature and date, which stay the
- * postscript's). A date line under a signature is the signature's, and stays with it.
+ * postscript's). Neither where another section or chapter closes as a text of its own (a
+ * signature or a date line at its end: they are a collection's texts, EPS52's letters, ML50's
+ * articles). A chapter's date line stays in it.
  */
-function hoistFromLastSection(blocks: Block[]): void {
+function hoistFromLastPart(blocks: Block[]): void {
   let last = blocks.length - 1;
   while (last >= 0 && isAside(blocks[last]!)) last--;
-  const section = blocks[last];
-  if (section?.type !== 'division' || (section.kind !== 'section' && section.kind !== 'chapter')) return;
-  const others = blocks.slice(0, last).filter((b): b is Division => b.type === 'division' && b.kind === section.kind);
-  if (section.kind === 'chapter' && others.length === 0) return;
+  const part = blocks[last];
+  if (part?.type !== 'division' || (part.kind !== 'section' && part.kind !== 'chapter')) return;
+  const others = blocks.slice(0, last).filter((b): b is Division => b.type === 'division' && b.kind === part.kind);
+  if ((part.kind === 'chapter' && others.length === 0) || others.some(closesAsText)) return;
   if (others.some((d) => d.blocks.some((b) => b.type === 'statement'))) return;
-  const inner = section.blocks;
+  const inner = part.blocks;
   let from = inner.length;
   while (from > 0 && (isAside(inner[from - 1]!) || inner[from - 1]!.type === 'statement')) from--;
   if (!inner.slice(from).some((b) => b.type === 'statement')) return;
@@ -325,11 +349,24 @@ function hoistFromLastSection(blocks: Block[]): void {
   while (s >= 0 && isAside(inner[s]!)) s--;
   // (a signature is still a line set right here: markLetterFrames makes it one later)
   const signature = inner[s]?.type === 'signed' || (inner[s]?.type === 'paragraph' && (inner[s] as Paragraph).rend === 'right');
-  if (inner[d]?.type === 'dateline' && !signature) from = d;
+  if (inner[d]?.type === 'dateline' && !signature && part.kind === 'section') from = d;
   // the foot notes and page breaks after the last statement stay where they are, at the section's
   // end (a foot note is resolved on its page, within its division)
   let to = inner.length;
   while (to > from && isAside(inner[to - 1]!)) to--;
   const moved = inner.splice(from, to - from);
   blocks.splice(last + 1, 0, ...moved);
+}
+
+/**
+ * Does the division close as a text of its own: statements, a signature (a line set right), or a
+ * date line (a date alone, or a place and date) at its end?
+ */
+function closesAsText(d: Division): boolean {
+  let i = d.blocks.length - 1;
+  while (i >= 0 && isAside(d.blocks[i]!)) i--;
+  const b = d.blocks[i];
+  if (!b) return false;
+  if (b.type === 'division') return closesAsText(b);
+  return b.type === 'statement' || b.type === 'signed' || b.type === 'dateline' || (b.type === 'paragraph' && (b.rend === 'right' || isDateLine(b)));
 }

@@ -102,7 +102,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   for (const blocks of [front, bodyBlocks, notesBlocks]) dropUnresolved(blocks);
   front = frontDivisions(front);
   // a book's title page (with its cover), else the cover alone
-  const titlePage = title ? readTitlePage(body, title.end, title.cover, file) : undefined;
+  const titlePage = title ? readTitlePage(body, title.end, title.cover, file, title.title) : undefined;
   if (titlePage) front.unshift(titlePage);
   else if (title?.cover) front.unshift(title.cover);
 

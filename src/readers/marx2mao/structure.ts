@@ -288,7 +288,7 @@ function kindOf(h: Heading, fallback: Division['kind']): Division['kind'] {
 /**
  * A heading that ends a division or the body with text over it and nothing after it is no title:
  * it is the text's closing line (CM47's `WORKING MEN OF ALL COUNTRIES, UNITE!` under chapter IV,
- * set bold and centred like a title), a centred line as such slogans are on other pages. One a
+ * set bold and centred like a title), a centred line in bold, as such slogans are on other pages. One a
  * contents entry leads to (its id set) stays a heading. Run after linkContents.
  */
 export function closingLinesNotTitles(blocks: Block[]): void {
@@ -299,5 +299,7 @@ export function closingLinesNotTitles(blocks: Block[]): void {
   if (h?.type !== 'heading' || h.id) return;
   const before = blocks.slice(0, last);
   if (!before.some((b) => b.type === 'paragraph' && b.rend !== 'center')) return;
-  blocks[last] = { type: 'paragraph', rend: 'center', children: h.children, ...(h.pos ? { pos: h.pos } : {}) } satisfies Paragraph;
+  // (set as a title is: in bold)
+  const children: Inline[] = [{ type: 'emph', rend: 'bold', children: h.children }];
+  blocks[last] = { type: 'paragraph', rend: 'center', children, ...(h.pos ? { pos: h.pos } : {}) } satisfies Paragraph;
 }

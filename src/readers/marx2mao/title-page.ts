@@ -123,15 +123,20 @@ function isImprintLine(text: string): boolean {
  * and names the author (in capitals, a few words: `V. I. LENIN`, `J. V.` / `STALIN`), a part in
  * large type after it is the title (TS19, EPS52). Under an author's heading, a title in capitals in
  * a larger heading stays the title, whatever type follows it. With no heading, the title is the
- * part in the largest type, if large (ESC76ii: `Louis Althusser` in size 5, then `Essays in` /
- * `Self-Criticism` in 6).
+ * part in large type that is the work's title, else the part in the largest type (ESC76ii:
+ * `Louis Althusser` in size 5, then `Essays in` / `Self-Criticism` in 6).
  */
-function titleIndex(parts: Part[]): number | undefined {
+function titleIndex(parts: Part[], workTitle?: string): number | undefined {
   const levels = parts.filter((p) => p.level > 0).map((p) => p.level);
   if (levels.length === 0) {
+    // the part that is the work's title as the title block gives it; else the largest, the
+    // later of two as large (the author's name is set over the title)
+    const letters = (t: string) => t.toLowerCase().replace(/[^\p{L}]+/gu, '');
+    const named = workTitle ? parts.findIndex((p) => isLarge(p) && letters(p.lines.join(' ')) === letters(workTitle)) : -1;
+    if (named >= 0) return named;
     const largest = Math.max(...parts.filter(isLarge).map((p) => p.size));
-    const at = parts.findIndex((p) => isLarge(p) && p.size === largest);
-    return at < 0 ? undefined : at;
+    for (let k = parts.length - 1; k >= 0; k--) if (isLarge(parts[k]!) && parts[k]!.size === largest) return k;
+    return undefined;
   }
   const at = parts.findIndex((p) => p.level === Math.min(...levels));
   const next = parts[at + 1];
@@ -144,25 +149,28 @@ function titleIndex(parts: Part[]): number | undefined {
  * The title page of the cover's table, if the page has one (a table before `end` holding the
  * cover image and lines of text); `cover` is kept in it.
  */
-export function readTitlePage(body: Node, end: number, cover: Figure | undefined, file: string): TitlePage | undefined {
+export function readTitlePage(body: Node, end: number, cover: Figure | undefined, file: string, workTitle?: string): TitlePage | undefined {
   if (!cover) return undefined;
   const table = findTable(body, end);
   if (!table) return undefined;
   const parts = groups(linesOf(table));
   if (parts.length < 2) return undefined;
-  // the title (titleIndex); the author: a heading before it
-  const at = titleIndex(parts);
+  // the title (titleIndex); the author: a heading before it, or on a page set in type only, a
+  // part in large type before it (a smaller line there is a series' or a subtitle's)
+  const at = titleIndex(parts, workTitle);
   if (at === undefined) return undefined;
+  const typeOnly = !parts.some((p) => p.level > 0);
   const lines: TitlePageLine[] = parts.map((p, i) => {
     if (i === at) return { role: 'title', text: p.lines };
-    const role = roleOf(p.lines.join(' '), p.level, i < at);
+    let role = roleOf(p.lines.join(' '), p.level, i < at);
+    if (role === 'author' && typeOnly && !isLarge(p)) role = 'subtitle';
     return { role, text: p.lines, ...(role === 'imprint' ? placeAndYear(p.lines.join(' ')) : {}) };
   });
   return { type: 'titlePage', lines, cover, pos: positionOf(table, file) };
 }
 
 /** A statement of who else had a hand in the book (`Translated by Grahame Lock`, `Edited by …`). */
-const BYLINE = /^(?:translated|edited|compiled|selected|introduced|with an? (?:introduction|preface|foreword))\b.*\bby\s+\S/i;
+const BYLINE = /^(?:(?:translated|edited|compiled|selected|introduced)(?: (?:and|with) \w+)*(?: from the \w+)?|with an? (?:introduction|preface|foreword)) by\s+\S/i;
 
 function roleOf(text: string, level: number, beforeTitle: boolean): TitlePageLine['role'] {
   if (beforeTitle && level > 0) return 'author';
