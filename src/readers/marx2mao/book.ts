@@ -149,7 +149,7 @@ export function nestNumberedSections(blocks: Block[], level = 2): Block[] {
   // which headings continue a numbering an earlier heading began, asked once for each
   const continues = converted.map((_, i) => continuesNumbering(converted, i));
   const closing = new Set(converted.filter((b, i) => !heads.has(b) && closesSection(converted, i, heads, level, continues)));
-  // a text of its own after the last section (a document divide made: the next speech) is none of its
+  // a division divide made after the last section (a text of its own: the next speech) is not that section's
   const whole = (b: Block) => b.type === 'division' && (b.kind === 'document' || b.kind === 'chapter' || b.kind === 'part' || b.kind === 'work');
   return splitAt(converted, (b) => heads.has(b), 'section', { closes: (b) => closing.has(b) || whole(b) });
 }
