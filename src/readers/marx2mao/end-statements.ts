@@ -187,6 +187,13 @@ export function isStatementBlock(b: Block): boolean {
 /** Blocks that stand anywhere without ending a text: page breaks, foot notes, the page's notes. */
 const isAside = (b: Block): boolean => !isContent(b);
 
+/** The last block before `i` (at or before `i - 1`) that is no aside; -1 where there is none. */
+function contentBefore(blocks: readonly Block[], i: number): number {
+  let k = i - 1;
+  while (k >= 0 && isAside(blocks[k]!)) k--;
+  return k;
+}
+
 /** A date alone, or a place and a date (`Zurich, March 22 (9), 1917`), as a dateline; not a name over a date. */
 function dateLine(p: Paragraph, misprints: Misprint[]): Dateline | undefined {
   const t = text(p.children);
@@ -309,8 +316,7 @@ function markRun(blocks: Block[], end: number, misprints: Misprint[], title: num
 /** The date line right over the statements found (past page breaks and notes). */
 function lineOver(blocks: Block[], found: readonly { at: number }[]): { at: number } | undefined {
   if (found.length === 0) return undefined;
-  let d = found.at(-1)!.at - 1;
-  while (d >= 0 && isAside(blocks[d]!)) d--;
+  const d = contentBefore(blocks, found.at(-1)!.at);
   const b = blocks[d];
   return b?.type === 'paragraph' && b.rend !== 'center' && isDateLine(b) ? { at: d } : undefined;
 }
@@ -330,8 +336,7 @@ function isText(b: Block): boolean {
  * articles). A chapter's date line stays in it.
  */
 function hoistFromLastPart(blocks: Block[]): void {
-  let last = blocks.length - 1;
-  while (last >= 0 && isAside(blocks[last]!)) last--;
+  const last = contentBefore(blocks, blocks.length);
   const part = blocks[last];
   if (part?.type !== 'division' || (part.kind !== 'section' && part.kind !== 'chapter')) return;
   const others = blocks.slice(0, last).filter((b): b is Division => b.type === 'division' && b.kind === part.kind);
@@ -343,10 +348,8 @@ function hoistFromLastPart(blocks: Block[]): void {
   if (!inner.slice(from).some((b) => b.type === 'statement')) return;
   // the page breaks and notes before the first statement stay in the section
   while (from < inner.length && isAside(inner[from]!)) from++;
-  let d = from - 1;
-  while (d >= 0 && isAside(inner[d]!)) d--;
-  let s = d - 1;
-  while (s >= 0 && isAside(inner[s]!)) s--;
+  const d = contentBefore(inner, from);
+  const s = contentBefore(inner, d);
   // (a signature is still a line set right here: markLetterFrames makes it one later)
   const signature = inner[s]?.type === 'signed' || (inner[s]?.type === 'paragraph' && (inner[s] as Paragraph).rend === 'right');
   if (inner[d]?.type === 'dateline' && !signature && part.kind === 'section') from = d;
@@ -363,9 +366,7 @@ function hoistFromLastPart(blocks: Block[]): void {
  * date line (a date alone, or a place and date) at its end?
  */
 function closesAsText(d: Division): boolean {
-  let i = d.blocks.length - 1;
-  while (i >= 0 && isAside(d.blocks[i]!)) i--;
-  const b = d.blocks[i];
+  const b = d.blocks[contentBefore(d.blocks, d.blocks.length)];
   if (!b) return false;
   if (b.type === 'division') return closesAsText(b);
   return b.type === 'statement' || b.type === 'signed' || b.type === 'dateline' || (b.type === 'paragraph' && (b.rend === 'right' || isDateLine(b)));

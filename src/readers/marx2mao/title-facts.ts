@@ -81,8 +81,9 @@ export function readFirstPublished(lines: string[]): DateStatement | undefined {
 const ISSUE_NO = String.raw`\bNos?\.\s*\d+(?:\s*\(\d+\))?(?:\s*(?:and|[-–])\s*\d+(?:\s*\(\d+\))?)?`;
 /** Does the line name a periodical's issue or issues (`Pravda, Nos. 106 and 107,`)? */
 export function namesIssue(line: string): boolean {
-  return new RegExp(ISSUE_NO).test(line);
+  return NAMES_ISSUE.test(line);
 }
+const NAMES_ISSUE = new RegExp(ISSUE_NO);
 /** The issue ending its line (`Pravda, No. 29,`, `(Our Life), No. 1,`), its date on the next. */
 const ISSUE = new RegExp(String.raw`${ISSUE_NO}\s*,?$`);
 /** The issue and its date on one line (`Pravda, No. 15, January 18, 1929`). */
