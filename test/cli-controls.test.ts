@@ -152,8 +152,9 @@ describe('exit codes: 2 for usage and I/O, in plain words', () => {
   it.each(cases)('%s', async (_, argv, message) => {
     const r = await cli(argv, dir);
     expect(r.code).toBe(2);
-    // One failure line (validate adds its summary line, 0 of 1 file(s) valid, some unreadable).
-    expect(r.lines.filter((l) => !/file\(s\) valid/.test(l))).toEqual([expect.stringMatching(message)]);
+    // One failure line (validate adds its summary line, 0 of 1 file(s) valid, some unreadable; a
+    // conversion says what it read before it fails to write: SU39's word joined at a page break).
+    expect(r.lines.filter((l) => !/file\(s\) valid/.test(l) && !/: info word-break: /.test(l))).toEqual([expect.stringMatching(message)]);
     plain(r.stderr);
   });
 

@@ -126,8 +126,9 @@ describe('readMarx2mao on SU39.html (The Identity of Interests…)', () => {
     expect(all).not.toMatch(/page 27\d/);
   });
 
-  it('reports nothing inconsistent in this page', () => {
-    expect(ed.diagnostics).toEqual([]);
+  it('reports nothing inconsistent in this page, only the word it joined at a page break without evidence on the page', () => {
+    expect(ed.diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([['info', 'word-break', 55]]);
+    expect(ed.diagnostics[0]!.message).toMatch(/^"over-" \+ "looking" at page 277 read as one word: /);
     expect(ed.repairs).toEqual([]);
   });
 });

@@ -132,7 +132,7 @@ export function join(prev: Paragraph, pbs: PageBreak[], next: Paragraph, ctx: Jo
 
 function splitWord(before: string, after: string, ctx: JoinContext) {
   const head = /(\p{L}+)-$/u.exec(before)?.[1];
-  const tail = /^\p{L}+/u.exec(after)?.[0];
+  const tail = /^\p{L}+(?:-\p{L}+)*/u.exec(after)?.[0];
   if (!head || !tail) return undefined;
   return { head, tail, ...decideHyphen(`${head}-`, tail, ctx.source) };
 }

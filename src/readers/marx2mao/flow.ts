@@ -336,11 +336,17 @@ export class Flow {
       else para.children.push(before);
     }
     const head = before?.value.match(/([\p{L}\p{N}]+)-\s*$/u);
-    const tail = nextText.match(/^\s*([\p{L}\p{N}]+)/u);
+    // the word after the break with the parts hyphenated to it (`of-communism`): evidence too
+    const tail = nextText.match(/^\s*([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)/u);
     const first = pbs[0]!;
     if (before && head && tail) {
       const decision = decideHyphen(`${head[1]}-`, tail[1]!, this.shared.sourceText);
       first.wordBreak = decision.wordBreak;
+      // a decision the page's own words did not settle is the editor's to check: said where it is
+      if (decision.basis !== 'page') {
+        const word = decision.wordBreak === 'hyphen' ? 'one word' : 'a hyphenated compound';
+        this.shared.diagnostics.push({ severity: 'info', code: 'word-break', message: `"${head[1]}-" + "${tail[1]}" at page ${first.n} read as ${word}: ${decision.evidence}`, file: this.shared.file, line: first.pos?.line ?? 1, column: first.pos?.column ?? 1 });
+      }
       before.value = before.value.replace(/-\s*$/, decision.wordBreak === 'hyphen' ? '' : '-');
     } else if (before && !endsInSpace(para.children)) {
       before.value += ' ';

@@ -2,13 +2,17 @@
  * Deciding what a hyphen before a print page break is. `In over-` / page 277 / `looking`: the
  * printer's end-of-line hyphen, to be removed (`overlooking`); `non-` / page 278 / `aggression`: a
  * real compound hyphen, to be kept (`non-aggression`). We decide with evidence from the text itself,
- * and fall back on the prefixes that FLP typesetting hyphenates as compounds.
+ * then from the words of the FLP texts (lexicon.ts), and fall back on the prefixes that FLP
+ * typesetting hyphenates as compounds.
  */
+import { lexiconCount } from '../lexicon.js';
 
 export type HyphenDecision = {
   wordBreak: 'hyphen' | 'compound';
   /** The plain sentence a report shows: why this decision. */
   evidence: string;
+  /** What settled it: the page's other words, or (where they are silent) a rule or the lexicon. */
+  basis: 'page' | 'hyphenated-part' | 'lexicon' | 'rule';
 };
 
 /** Prefixes that stand before a real hyphen in the FLP texts (non-aggression, anti-Japanese). */
@@ -20,7 +24,8 @@ const COMPOUND_PREFIXES = new Set([
 
 /**
  * @param before the word part before the break, with its trailing hyphen (`over-`)
- * @param after  the word part after the break (`looking`)
+ * @param after  the word part after the break (`looking`), with the parts of its own it is
+ *               hyphenated to (`of-communism`)
  * @param text   the whole text of the source, lowercased or not, to look for other occurrences
  */
 export function decideHyphen(before: string, after: string, text: string): HyphenDecision {
@@ -30,15 +35,29 @@ export function decideHyphen(before: string, after: string, text: string): Hyphe
   const asCompound = occurrences(text, hyphenated);
   const asWord = occurrences(text, joined);
   if (asCompound > asWord) {
-    return { wordBreak: 'compound', evidence: `"${hyphenated}" occurs ${asCompound} time(s) elsewhere, "${joined}" ${asWord}` };
+    return { wordBreak: 'compound', basis: 'page', evidence: `"${hyphenated}" occurs ${asCompound} time(s) elsewhere, "${joined}" ${asWord}` };
   }
   if (asWord > asCompound) {
-    return { wordBreak: 'hyphen', evidence: `"${joined}" occurs ${asWord} time(s) elsewhere, "${hyphenated}" ${asCompound}` };
+    return { wordBreak: 'hyphen', basis: 'page', evidence: `"${joined}" occurs ${asWord} time(s) elsewhere, "${hyphenated}" ${asCompound}` };
+  }
+  // `school-` / `of-communism`: a part hyphenated on is a compound's, and so is the hyphen before it
+  if (after.includes('-')) {
+    return { wordBreak: 'compound', basis: 'hyphenated-part', evidence: `the second part "${after}" is itself hyphenated` };
+  }
+  const inLexicon = lexiconCount(hyphenated);
+  const joinedInLexicon = lexiconCount(joined);
+  if (inLexicon !== joinedInLexicon) {
+    const [more, fewer, n, m] = inLexicon > joinedInLexicon ? [hyphenated, joined, inLexicon, joinedInLexicon] : [joined, hyphenated, joinedInLexicon, inLexicon];
+    return {
+      wordBreak: inLexicon > joinedInLexicon ? 'compound' : 'hyphen',
+      basis: 'lexicon',
+      evidence: `no other occurrence on the page; the FLP texts have "${more}" ${n} time(s), "${fewer}" ${m}`,
+    };
   }
   if (COMPOUND_PREFIXES.has(head.toLowerCase()) || /^\p{Lu}/u.test(after) || /\d$/.test(head)) {
-    return { wordBreak: 'compound', evidence: `"${head}-" is a compound prefix or the second part is capitalised` };
+    return { wordBreak: 'compound', basis: 'rule', evidence: `"${head}-" is a compound prefix or the second part is capitalised` };
   }
-  return { wordBreak: 'hyphen', evidence: `no other occurrence of either form; "${head}-" is not a compound prefix` };
+  return { wordBreak: 'hyphen', basis: 'rule', evidence: `no other occurrence of either form; "${head}-" is not a compound prefix` };
 }
 
 /** A word, as the counting sees one: a maximal run of letters, digits and hyphens. */
