@@ -171,26 +171,43 @@ export class Flow {
       });
       return;
     }
+    this.keepAnchorsOnTheirPage(n);
     const pb: PageBreak = { type: 'pb', n, edition: 'flp', attestedBy: ['m2m'], wordBreak: 'none', ...(remark ? { remark } : {}), pos };
     this.shared.pageBreaks.push(pb);
     this.shared.textSinceBreak = false;
     this.pendingPbs.push(pb);
-    this.takeTrailingAnchors();
+    this.takeTrailingAnchors(n);
   }
 
   /**
    * Anchors that end the open block, with no word after them before this page marker, mark a point
    * of the page it begins (`…work. <A NAME="p2"> <P><B>page 2</B>`: a cross-reference's target on
-   * page 2): they wait with the page break and land after it, with the next content.
+   * page 2): they wait with the page break and land after it, with the next content. Not an anchor
+   * named for another page: ER97's `<A NAME="p149">` before page 149's foot notes and the marker of
+   * page 150 is the place a back-reference `[p. 149]` points to, and stays on page 149.
    */
-  private takeTrailingAnchors(): void {
+  /**
+   * Anchors waiting for content since a paragraph ended, named for another page than the one
+   * this marker begins (HWR97's `<A NAME="p524">` after a paragraph's end, over page 524's foot
+   * notes and the marker of page 525): they end the block before, on the page they name, instead
+   * of landing after the marker with the next words.
+   */
+  private keepAnchorsOnTheirPage(page: string): void {
+    if (!this.open || this.pendingPbs.length > 0) return;
+    const staying = this.pendingInlines.filter((i) => i.type === 'anchor' && namesOtherPage(i.id, page));
+    if (staying.length === 0) return;
+    this.open.children.push(...staying);
+    this.pendingInlines = this.pendingInlines.filter((i) => !staying.includes(i));
+  }
+
+  private takeTrailingAnchors(page: string): void {
     const children = this.open?.children;
     if (!children) return;
     const moved: Inline[] = [];
     for (let i = children.length - 1; i >= 0; i--) {
       const c = children[i]!;
-      if (c.type === 'anchor') moved.unshift(...children.splice(i, 1));
-      else if (!(c.type === 'text' && !c.value.trim())) break;
+      if (c.type === 'anchor' && !namesOtherPage(c.id, page)) moved.unshift(...children.splice(i, 1));
+      else if (!(c.type === 'anchor' || (c.type === 'text' && !c.value.trim()))) break;
     }
     if (moved.length === 0) return;
     trimEmptyEnd(children);
@@ -249,6 +266,16 @@ export class Flow {
   /** Switch to a new root container (a note's blocks); page breaks pending go to `sink` first. */
   switchRoot(root: Block[] | undefined, sink: ((pb: PageBreak) => void) | undefined): void {
     this.closeOpen();
+    // anchors still waiting for words when their container ends (ER97's `<A NAME="p265a">` after
+    // the text's last words, over its last foot notes) end it: the next words are a note's. Page
+    // breaks pending go between the notes (sink), or with the next words, where the anchors wait.
+    if (this.pendingInlines.length && (this.pendingPbs.length === 0 || sink)) {
+      const host = this.lastInlineBlock();
+      if (host) {
+        host.children.push(...this.pendingInlines);
+        this.pendingInlines = [];
+      }
+    }
     if (this.stack.length && this.pendingBlocks.length) {
       this.container().push(...this.pendingBlocks);
       this.pendingBlocks = [];
@@ -412,4 +439,12 @@ export class Flow {
 function trimEmptyEnd(children: Inline[]): void {
   const last = children.at(-1);
   if (last?.type === 'text' && last.value === '') children.pop();
+}
+
+/** An anchor named for a print page (`p149`, `a-p149`) other than `page`. */
+function namesOtherPage(id: string, page: string): boolean {
+  // a second anchor of a page has a letter after its number (`p156a`)
+  const m = /^(?:a-)?p(\d+)[a-z]?$|^(?:a-)?p([ivxlc]+)$/i.exec(id);
+  if (!m) return false;
+  return (m[1] ?? m[2])!.toLowerCase() !== page.toLowerCase();
 }
