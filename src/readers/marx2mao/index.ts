@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import type { Block, DateInline, Diagnostic, Edition, ReadResult, Witness } from '../../model/types.js';
-import { checkNotes, checkPages } from './checks.js';
+import { checkNotes, checkPageEnd, checkPages } from './checks.js';
 import { decodeSource } from './decode.js';
 import { noteAnchorTest, noteTarget } from './note-anchors.js';
 import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, positionOf, startOffset, endOffset, tag, textOf, type Element, type Node } from './dom.js';
@@ -140,6 +140,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
     placeFootNotesInParagraphs(blocks, referenced);
   }
   const diagnostics: Diagnostic[] = [...shared.diagnostics];
+  checkPageEnd(html, file, diagnostics);
   if (!title) diagnostics.push({ severity: 'warning', code: 'missing-title-block', message: 'no title block ("Prepared … for the Internet"): bibliographic data unknown', file, line: 1, column: 1 });
   const printed = title?.print?.partPages ?? title?.print?.pages;
   checkPages(shared.pageBreaks, Math.min(walked.notesStart, shared.pageBreaks.length), printed, title?.rangePos ?? title?.pos, file, diagnostics);
