@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { bibtex, citationMeta, citationText, cslJson, escapeBibtex } from '../src/site/cite.js';
 import { escapeHtml, hrefOf } from '../src/site/escape.js';
-import type { WorkEntry } from '../src/pipeline/work-entry.js';
+import { workEntry, type WorkEntry } from '../src/pipeline/work-entry.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readMarx2mao } from '../src/readers/marx2mao/index.js';
+import { writeTei } from '../src/tei/index.js';
+import { fixtures } from './support/tools.js';
 
 const work: WorkEntry = {
   id: 'X_1',
@@ -64,6 +69,27 @@ describe('citations', () => {
       citation_publication_date: '1971', citation_firstpage: '41', citation_lastpage: '42', citation_publisher: 'Foreign Languages Press',
     });
     expect(citationText(work)).toBe(`Ann Example. “${work.title}.” In Collected Examples, vol. III, pp. 41-42. Peking: Foreign Languages Press, 1971. Written March 3, 1950.`);
+  });
+
+  it('a print book of its own that names no collection, publisher or place is cited with what it states (real: ESC76ii)', () => {
+    const path = join(fixtures, 'marx2mao-tranche2/Other/ESC76ii.html');
+    const r = readMarx2mao(readFileSync(path), path);
+    if (!r.ok) throw new Error('not converted');
+    const w = workEntry(r.edition, writeTei(r.edition, { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-07' }), 'ESC76ii');
+    // the page's title block names no collection and no publisher: nothing empty is written for them
+    expect(w.print?.collection).toBe('');
+    const text = citationText(w);
+    expect(text).toBe('Louis Althusser. “Essays in Self-Criticism — Part 2.”');
+    expect(text).not.toMatch(/\bIn \.|: ,|, \.|\s\.\s|\.\./);
+    expect(bibtex(w)).toMatch(/^@book\{ESC76ii,/);
+    expect(bibtex(w)).not.toMatch(/= \{\}/);
+    expect(cslJson(w)[0]).toMatchObject({ type: 'book' });
+    expect(cslJson(w)[0]).not.toHaveProperty('container-title');
+    expect(citationMeta(w).filter(([, v]) => !v)).toEqual([]);
+    // a collection without publisher or place: the book, then the year alone
+    const noImprint = { ...work, date: undefined, print: { ...work.print!, publisher: '', place: '' } };
+    expect(citationText(noImprint)).toBe(`Ann Example. “${work.title}.” In Collected Examples, vol. III, pp. 41-42. 1971.`);
+    expect(citationText({ ...noImprint, print: { ...noImprint.print, collection: '', volume: undefined, pages: undefined } })).toBe(`Ann Example. “${work.title}.” 1971.`);
   });
 
   it('HTML escaping covers text and attribute values; hrefs are percent-encoded per segment', () => {

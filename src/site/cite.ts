@@ -21,7 +21,7 @@ function yearOf(text: string | undefined): number | undefined {
 
 export interface CslItem {
   id: string;
-  type: 'chapter';
+  type: 'chapter' | 'book';
   title: string;
   author?: { literal: string }[];
   'container-title'?: string;
@@ -40,17 +40,19 @@ function dateParts(iso: string | undefined): number[][] | undefined {
 }
 
 export function cslJson(w: WorkEntry): CslItem[] {
-  const item: CslItem = { id: w.id, type: 'chapter', title: w.title };
+  // a work printed in a collection is a chapter of it; a print book of its own (no collection) a book
+  const item: CslItem = { id: w.id, type: w.print && !w.print.collection ? 'book' : 'chapter', title: w.title };
   // Names of Chinese, Russian and German authors in transliteration are kept whole (`Mao Tse-tung`
   // is not family "Tse-tung"): CSL's `literal` says so.
   if (w.author) item.author = [{ literal: w.author }];
   if (w.print) {
-    item['container-title'] = w.print.collection;
+    if (w.print.collection) item['container-title'] = w.print.collection;
     if (w.print.volume) item.volume = w.print.volume;
     const page = pageRange(w);
     if (page) item.page = page;
-    item.publisher = w.print.publisher;
-    item['publisher-place'] = w.print.place;
+    // a field the print edition does not state is left out, not given empty
+    if (w.print.publisher) item.publisher = w.print.publisher;
+    if (w.print.place) item['publisher-place'] = w.print.place;
     const year = yearOf(w.print.year);
     if (year !== undefined) item.issued = { 'date-parts': [[year]] };
   }
@@ -86,17 +88,17 @@ export function bibtex(w: WorkEntry): string {
   if (w.author) fields.push(['author', `{${escapeBibtex(w.author)}}`]);
   fields.push(['title', escapeBibtex(w.title)]);
   if (w.print) {
-    fields.push(['booktitle', escapeBibtex(w.print.collection)]);
+    if (w.print.collection) fields.push(['booktitle', escapeBibtex(w.print.collection)]);
     if (w.print.volume) fields.push(['volume', escapeBibtex(w.print.volume)]);
     const page = pageRange(w);
     if (page) fields.push(['pages', escapeBibtex(page.replace('-', '--'))]);
-    fields.push(['publisher', escapeBibtex(w.print.publisher)]);
-    fields.push(['address', escapeBibtex(w.print.place)]);
+    if (w.print.publisher) fields.push(['publisher', escapeBibtex(w.print.publisher)]);
+    if (w.print.place) fields.push(['address', escapeBibtex(w.print.place)]);
     const year = yearOf(w.print.year);
     if (year !== undefined) fields.push(['year', String(year)]);
   }
   if (w.date) fields.push(['note', `Written ${escapeBibtex(w.date.text)}`]);
-  const type = w.print ? 'incollection' : 'misc';
+  const type = !w.print ? 'misc' : w.print.collection ? 'incollection' : 'book';
   return `@${type}{${bibtexKey(w.id)},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}\n`;
 }
 
@@ -105,7 +107,7 @@ export function citationMeta(w: WorkEntry): [string, string][] {
   const tags: [string, string][] = [['citation_title', w.title]];
   if (w.author) tags.push(['citation_author', w.author]);
   if (w.print) {
-    tags.push(['citation_inbook_title', w.print.collection]);
+    if (w.print.collection) tags.push(['citation_inbook_title', w.print.collection]);
     if (w.print.volume) tags.push(['citation_volume', w.print.volume]);
     const year = yearOf(w.print.year);
     if (year !== undefined) tags.push(['citation_publication_date', String(year)]);
@@ -113,7 +115,7 @@ export function citationMeta(w: WorkEntry): [string, string][] {
       tags.push(['citation_firstpage', w.print.pages.from]);
       tags.push(['citation_lastpage', w.print.pages.to]);
     }
-    tags.push(['citation_publisher', w.print.publisher]);
+    if (w.print.publisher) tags.push(['citation_publisher', w.print.publisher]);
   }
   return tags;
 }
@@ -130,12 +132,17 @@ export function citationParts(w: WorkEntry): { before: string; pages?: string; a
   const tail: string[] = [];
   if (w.date) tail.push(`Written ${w.date.text}.`);
   if (!w.print) return { before: head.join(' '), after: tail.length ? ` ${tail.join(' ')}` : '' };
-  const book = `In ${w.print.collection}${w.print.volume ? `, vol. ${w.print.volume}` : ''}`;
-  const imprint = `${w.print.place}: ${w.print.publisher}, ${w.print.year}.`;
-  const after = `. ${[imprint, ...tail].join(' ')}`;
-  if (!w.print.pages) return { before: `${head.join(' ')} ${book}`, after };
+  // only what the print edition states: ESC76ii, a book of its own with no publisher named, was
+  // cited `In . : , .`
+  const { collection, volume, place, publisher, year } = w.print;
+  const book = collection ? `In ${collection}${volume ? `, vol. ${volume}` : ''}` : volume ? `Vol. ${volume}` : '';
+  const by = place && publisher ? `${place}: ${publisher}` : place || publisher;
+  const imprint = [by, year].filter(Boolean).join(', ');
+  const after = `${book ? '.' : ''}${[...(imprint ? [`${imprint}.`] : []), ...tail].map((t) => ` ${t}`).join('')}`;
+  const lead = head.join(' ');
+  if (!w.print.pages) return { before: book ? `${lead} ${book}` : lead, after };
   const pages = `${w.print.pages.from === w.print.pages.to ? 'p.' : 'pp.'} ${pageRange(w)}`;
-  return { before: `${head.join(' ')} ${book}, `, pages, after };
+  return { before: book ? `${lead} ${book}, ` : `${lead} `, pages, after: book ? after : `.${after}` };
 }
 
 /** "Cite this" as one line of plain text (the page escapes it). */
