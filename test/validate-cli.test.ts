@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run.js';
 import { readMarx2mao } from '../src/readers/marx2mao/index.js';
 import { writeTei } from '../src/tei/index.js';
+import { dublinCore } from '../src/deposit/dublin-core.js';
 import { fixtures, repoRoot } from './support/tools.js';
 
 const sample = join(fixtures, 'tei/house-sample.tei.xml');
@@ -50,6 +51,32 @@ describe('teikit validate', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${join(dir, 'sub', 'a.xml')}:75:48: error noteref-without-note: `);
     expect(r.stderr.split('\n').filter(Boolean).at(-1)).toBe('1 of 2 file(s) valid, 1 invalid');
+  });
+
+  it('leaves out of a folder the XML files that are not TEI (a bag\'s Dublin Core record), and says so; a TEI in no namespace is still checked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-validate-other-'));
+    writeFileSync(join(dir, 'a.tei.xml'), readFileSync(sample));
+    mkdirSync(join(dir, 'metadata'));
+    // the record teikit's bags carry (data/metadata/dc.xml), made from the sample as deposit makes it
+    const dc = dublinCore(readFileSync(sample, 'utf8'), sample).xml;
+    expect(dc).toMatch(/<oai_dc:dc /);
+    writeFileSync(join(dir, 'metadata', 'dc.xml'), dc);
+    const r = await cli([dir]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`teikit validate: 1 XML file(s) in the folder(s) given are not TEI and were left out (${join(dir, 'metadata', 'dc.xml')})\n1 of 1 file(s) valid\n`);
+    // named on its own, it is checked, and refused
+    expect((await cli([join(dir, 'metadata', 'dc.xml')])).code).toBe(1);
+    // a TEI document element without its namespace is TEI gone wrong: checked, and refused
+    writeFileSync(join(dir, 'b.xml'), readFileSync(sample, 'utf8').replace(' xmlns="http://www.tei-c.org/ns/1.0"', ''));
+    const wrong = await cli([dir]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toContain(`${join(dir, 'b.xml')}:`);
+    // a folder of other XML only: nothing to check, a usage error
+    const none = mkdtempSync(join(tmpdir(), 'teikit-validate-none-'));
+    writeFileSync(join(none, 'dc.xml'), dc);
+    const empty = await cli([none]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe(`teikit validate: no TEI file in ${none} (1 XML file(s), none of them TEI)\n`);
   });
 
   it('exits 1 and prints file:line:col severity code: message for an invalid file', async () => {

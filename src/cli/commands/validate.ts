@@ -5,7 +5,7 @@
  * Well-formedness, RELAX NG and (with the house schema, or when asked) the house rules, for each
  * file. Exit 0 when every
  * file is valid (warnings allowed), 1 when any is invalid, 2 on usage or I/O errors (a file that
- * cannot be read, an unusable schema). `-` reads standard input; a folder, every `*.xml` in it.
+ * cannot be read, an unusable schema). `-` reads standard input; a folder, every TEI `*.xml` in it.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -17,6 +17,7 @@ import { formatDiagnostic, UserError } from '../../model/diagnostics.js';
 import { isValid, judgeWithJing, loadSchema, parseRuleList, schemaPath, usesJing, validateTei, type RuleName } from '../../validate/index.js';
 import { ioFailure } from '../../util/io-errors.js';
 import { walk } from '../../batch/sources.js';
+import { isOtherXml } from '../../validate/root-element.js';
 
 interface FileResult {
   file: string;
@@ -42,8 +43,12 @@ function parseRules(value: string | undefined): Set<RuleName> | undefined {
   }
 }
 
-/** The files to check: each as named, a folder's `*.xml` files (searched in order, hidden ones left out). */
-async function filesOf(positionals: string[], cwd: string): Promise<string[]> {
+/**
+ * The files to check: each as named, a folder's `*.xml` files (searched in order, hidden ones left
+ * out) but those clearly of another vocabulary (a bag's `dc.xml` in teikit's own `out/`), which are
+ * counted in `skipped` and named on stderr: a file named on its own is always checked.
+ */
+async function filesOf(positionals: string[], cwd: string, skipped: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const given of positionals) {
     const info = given === '-' ? undefined : await stat(resolve(cwd, given)).catch(() => undefined);
@@ -56,7 +61,12 @@ async function filesOf(positionals: string[], cwd: string): Promise<string[]> {
       throw ioFailure(err, 'read', given);
     });
     if (found.length === 0) throw new UserError(`teikit validate: no XML file (*.xml) in ${given}`, 2);
-    out.push(...found);
+    const before = out.length;
+    for (const file of found) {
+      if (await isOtherXml(resolve(cwd, file)).catch(() => false)) skipped.push(file);
+      else out.push(file);
+    }
+    if (out.length === before) throw new UserError(`teikit validate: no TEI file in ${given} (${found.length} XML file(s), none of them TEI)`, 2);
   }
   return out;
 }
@@ -85,7 +95,11 @@ const command: Command = {
     }
     const inputs: { file: string; bytes: Uint8Array }[] = [];
     let ioError = false;
-    const files = await filesOf(parsed.positionals, io.cwd);
+    const skipped: string[] = [];
+    const files = await filesOf(parsed.positionals, io.cwd, skipped);
+    if (skipped.length) {
+      io.stderr(`teikit validate: ${skipped.length} XML file(s) in the folder(s) given are not TEI and were left out (${skipped[0]}${skipped.length > 1 ? ', …' : ''})\n`);
+    }
     for (const file of files) {
       try {
         inputs.push({ file, bytes: file === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, file)) });

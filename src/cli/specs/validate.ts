@@ -9,6 +9,7 @@ export const validateSpec = defineCommand({
   synopsis: ['<file.xml|dir>... [--schema teikit|tei_all|<path.rng>] [--rules <list>]', '[--max-messages <n>] [--format text|json]'],
   description: [
     "Each file is checked for well-formedness, then against RELAX NG. With teikit's house schema (the default) teikit's house rules run too (pointers resolve, ids unique, page numbers increase, notes referenced, break=\"no\" inside words); tei_all or your own schema is checked alone, as jing does.",
+    'A folder stands for every TEI *.xml file in it and its subfolders; the other XML files there (a bag\'s Dublin Core record, dc.xml) are left out, and their number said on standard error.',
     'Problems are printed on standard output (they are the result) as file:line:col: severity code: message; the summary (N of M file(s) valid) on standard error. XInclude (xi:include) is not resolved: each include is reported as an error naming XInclude.',
   ],
   options: {
