@@ -17,7 +17,7 @@ import { datelineOf, type Misprint } from './structure.js';
 
 /** How a statement of the source opens. */
 const OPENS = new RegExp(
-  String.raw`^(?:First (?:published|printed)\b|Published (?:in|on|at|by|according|for the first time)\b|Publighed\b|` +
+  String.raw`^(?:First (?:published|printed)\b|Published (?:in|on|at|by|as|according|for the first time)\b|Publighed\b|` +
     String.raw`Printed (?:from|according|in)\b|Written\b|Witten\b|Dictated\b|Signed\b|Unsigned\b|Translated from\b|Reprinted\b|` +
     String.raw`The present text is printed\b|The original(?: text)? is in\b|Disseminated\b|Text conforms\b|` +
     String.raw`(?:Leaflet|Pamphlet|Hectographed leaflet|Brief report) (?:issued|published)\b)`,

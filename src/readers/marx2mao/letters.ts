@@ -135,9 +135,11 @@ export function markCloser(blocks: Block[]): void {
   const last = content.at(-1);
   if (last === undefined) return;
   const signedAt = signature(blocks[last]!) ? last : content.at(-2);
-  if (signedAt === undefined) return;
-  const signed = signature(blocks[signedAt]!);
-  if (!signed) return;
+  const signed = signedAt === undefined ? undefined : signature(blocks[signedAt]!);
+  if (!signed || signedAt === undefined) {
+    markClosingDate(blocks, last, content.at(-2));
+    return;
+  }
   // the place and date line under the signature, or over it
   const lineAt = signedAt !== last ? last : content.at(-2);
   const b = lineAt === undefined ? undefined : blocks[lineAt];
@@ -147,6 +149,27 @@ export function markCloser(blocks: Block[]): void {
   if (!blocks.slice(0, from).some(isText)) return;
   if (line) blocks[lineAt!] = line;
   blocks.splice(signedAt, 1, ...splitValediction(signed));
+}
+
+/**
+ * A text that ends with its date alone, unsigned (TUTB21: `January 25, 1921` under its last
+ * paragraph): the date line of its end. A date of a day or a month only, not a year alone (a
+ * paragraph `1917` may be anything), and not centred (a heading's line).
+ */
+function markClosingDate(blocks: Block[], last: number, before: number | undefined): void {
+  const b = blocks[last]!;
+  // under the text's last words: a line under a short one (LTC22's `Continuation of the notes.` /
+  // `December 27, 1922`) opens what follows rather than closing what went before
+  const prev = before === undefined ? undefined : blocks[before];
+  if (!prev || !(prev.type === 'quote' || prev.type === 'list' || (prev.type === 'paragraph' && words(prev.children).length >= 15))) return;
+  if (b.type !== 'paragraph' || b.rend === 'center') return;
+  const line = placeAndDate(b);
+  const date = line?.children.find((c) => c.type === 'date');
+  const when = date?.type === 'date' ? (date.when ?? date.from) : undefined;
+  if (!line || !when || !/^\d{4}-\d{2}/.test(when)) return;
+  // only the date and a place before it: `Moscow, January 25, 1921`, not a sentence ending in a date
+  if (words(b.children).length > 6) return;
+  blocks[last] = line;
 }
 
 /** A block of the text itself, which a closer may end (not a heading, an opener or a page break). */
