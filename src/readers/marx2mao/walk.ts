@@ -262,7 +262,10 @@ export class Walker {
         if (numberedFootBlock(this, el, ctx)) return this.children(el, ctx);
         if (/^\+[1-9]/.test(size) && ctx.center && this.state.flow.atBoundary()) return this.blockish(el, { ...ctx, heading: 1 });
         if (ctx.heading === 2 && /^\+[1-9]/.test(size)) return this.children(el, { ...ctx, heading: 1 });
-        if (size.startsWith('-') && !ctx.inFootnote && el.childNodes.some((c) => tag(c) === 'p')) {
+        // small type holding paragraphs sets a quotation off the text; not in a note, all of which
+        // is small type (PCW45's note 1: the FONT the parser opens again inside the note's <UL>
+        // made its quotation a quotation inside a quotation)
+        if (size.startsWith('-') && !ctx.inFootnote && !this.state.note && el.childNodes.some((c) => tag(c) === 'p')) {
           return this.blockish(el, { ...ctx, ul: ctx.ul + 1, small: true });
         }
         return this.children(el, size.startsWith('-') ? { ...ctx, small: true } : ctx);
