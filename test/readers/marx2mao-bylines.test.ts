@@ -132,6 +132,16 @@ describe('bylines on the sample pages', () => {
     expect(headings(read('Stalin/PRC26.html'))).toContain('VIII SOME CONCLUSIONS');
   });
 
+  it('AD78ii: a part\'s label alone (`PART II`) is no title; the line under it is the part\'s title, not a byline', () => {
+    const path = join(fixtures, 'marx2mao-tranche2/M&E/AD78ii.html');
+    const html = readFileSync(path, 'latin1');
+    expect(html).toMatch(/PART&nbsp;II<\/FONT><P>\s*POLITICAL ECONOMY<\/B>/);
+    const r = readMarx2mao(Buffer.from(html, 'latin1'), path);
+    if (!r.ok) throw new Error('not converted');
+    expect(bylines(r.edition)).toEqual([]);
+    expect(headings(r.edition)).toContain('PART II POLITICAL ECONOMY');
+  });
+
   it('made-up blocks: a "By …" last line of a title is split off as its byline; "BY MARX IN 1852" in capitals stays in its title', () => {
     const t = (value: string) => ({ type: 'text' as const, value });
     const blocks: Block[] = [

@@ -74,9 +74,12 @@ function underTitle(blocks: Block[], i: number): boolean {
   const before = blocks.slice(0, i).filter((x) => !skipped(x));
   const prev = before.at(-1);
   const title = prev?.type === 'paragraph' && prev.rend === 'center' ? before.at(-2) : prev;
-  // a bare section number (`VIII` over `SOME CONCLUSIONS`) is no title: what follows it is the section's title
-  return title?.type === 'heading' && !/^[IVXLC\d]+\.?$/.test(plainText(title.children).trim());
+  // a bare section number (`VIII` over `SOME CONCLUSIONS`), or a part's or chapter's label alone
+  // (AD78ii's `PART II` over `POLITICAL ECONOMY`), is no title: what follows it is the title
+  return title?.type === 'heading' && !LABEL_ALONE.test(plainText(title.children).replace(/\s+/g, ' ').trim());
 }
+
+const LABEL_ALONE = /^(?:(?:part|chapter|book|section|volume)\s+)?(?:[ivxlc\d]+|one|two|three|four|five|six|seven|eight|nine|ten)\.?$/i;
 
 function isByline(text: string, next: Block | undefined): boolean {
   const words = text.split(' ');
