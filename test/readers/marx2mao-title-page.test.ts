@@ -43,6 +43,18 @@ describe('a title in large type under the author in a heading', () => {
     expect(tei).toContain(`<docAuthor>${author}</docAuthor>`);
     expect(tei).toContain(`<titlePart type="main">${title}</titlePart>`);
     expect(tei).toContain(`<titlePart type="sub">${italic.join('<lb/>')}</titlePart>`);
+    // and the header's title statement has it as the work's subtitle
+    expect(ed.work.subtitle).toBe(italic.join(' '));
+    expect(tei).toContain(`<title type="sub">${italic.join(' ')}</title>`);
+  });
+
+  it('ESC76ii: the title page\'s part line (`[ Part 2 ]`) is the header\'s part title, not a subtitle beside it', () => {
+    const path = join(fixtures, 'marx2mao-tranche2/Other/ESC76ii.html');
+    const ed = read(readFileSync(path), path);
+    expect(lines(titlePage(ed), 'subtitle').map((l) => l.join(' '))).toEqual(['[ Part 2 ]']);
+    expect(ed.work.part).toBe('Part 2');
+    expect(ed.work.subtitle).toBeUndefined();
+    expect(writeTei(ed, publication).match(/<title type="sub">/g)).toHaveLength(1);
   });
 
   it('EPS52: a title in large type of two sizes is one title, the name over it the author', () => {

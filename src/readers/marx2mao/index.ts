@@ -4,7 +4,7 @@
  * ../../../docs/encoding.md and the conventions in sources.md.
  */
 import { basename } from 'node:path';
-import type { Block, DateInline, Diagnostic, Edition, ReadResult, Witness } from '../../model/types.js';
+import type { Block, DateInline, Diagnostic, Edition, ReadResult, TitlePage, Witness } from '../../model/types.js';
 import { checkNotes, checkPageEnd, checkPages } from './checks.js';
 import { decodeSource } from './decode.js';
 import { noteAnchorTest, noteTarget } from './note-anchors.js';
@@ -216,7 +216,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   if (titleConflict) diagnostics.push(titleConflict);
   diagnostics.push(...contentsDateConflicts(front, bodyBlocks, file));
   const workTitle = sourceCasing(title?.title, pageTitle(htmlEl!)) ?? pageTitle(htmlEl!) ?? firstHeading([...front, ...bodyBlocks]) ?? UNTITLED;
-  const subtitle = workSubtitle(bodyBlocks, workTitle);
+  const subtitle = workSubtitle(bodyBlocks, workTitle) ?? titlePageSubtitle(titlePage, workTitle, title?.part);
   const edition: Edition = {
     id: page.replace(/\.[^.]*$/, ''),
     work: {
@@ -356,3 +356,17 @@ function runningTextDepth(body: Node, start: number, end: number): number {
   return best;
 }
 
+/**
+ * The subtitle a book's title page prints under the work's title (TS19's `A Lecture Delivered` /
+ * `at the Sverdlov University,` / `July 11, 1919`), for the header's `title type="sub"`, where the
+ * text itself sets none under its heading.
+ */
+function titlePageSubtitle(page: TitlePage | undefined, workTitle: string, part: string | undefined): string | undefined {
+  const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const at = page?.lines.findIndex((l) => l.role === 'title' && letters(l.text.join(' ')) === letters(workTitle)) ?? -1;
+  const next = at >= 0 ? page!.lines[at + 1] : undefined;
+  if (next?.role !== 'subtitle') return undefined;
+  const subtitle = collapse(next.text.join(' ')).trim();
+  // the part this page holds (`[ Part 2 ]`, ESC76ii) is the header's part title already
+  return part && letters(subtitle) === letters(part) ? undefined : subtitle;
+}

@@ -169,6 +169,9 @@ function markClosingDate(blocks: Block[], last: number, before: number | undefin
   if (!line || !when || !/^\d{4}-\d{2}/.test(when)) return;
   // only the date and a place before it: `Moscow, January 25, 1921`, not a sentence ending in a date
   if (words(b.children).length > 6) return;
+  // a name in italics over the date is a periodical's (`Zarnitsa, June 20, 1950`): a statement of
+  // where the text was printed (end-statements.ts), not a place
+  if (b.children.some((c) => c.type !== 'text')) return;
   blocks[last] = line;
 }
 
