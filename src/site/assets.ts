@@ -51,6 +51,8 @@ main.text section.footnotes { border-top: 1px solid var(--line); margin-top: 2em
 .pb { border-left: 1px solid var(--muted); }
 .pb::before { content: attr(data-n); position: absolute; left: 0; width: 2.8rem; text-align: right; font: 0.75rem/2 system-ui, sans-serif; color: var(--muted); }
 .pb:target { background: var(--mark); }
+/* a link of the source to a page this collection does not have: its words, its address in the tooltip */
+.source-link.offsite { text-decoration: underline dotted; }
 .pb:target::before { color: var(--fg); font-weight: bold; }
 .note:target, aside:target { background: var(--mark); }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }

@@ -134,15 +134,21 @@ export function citationParts(w: WorkEntry): { before: string; pages?: string; a
   if (!w.print) return { before: head.join(' '), after: tail.length ? ` ${tail.join(' ')}` : '' };
   // only what the print edition states: ESC76ii, a book of its own with no publisher named, was
   // cited `In . : , .`
-  const { collection, volume, place, publisher, year } = w.print;
+  const { collection, volume } = w.print;
   const book = collection ? `In ${collection}${volume ? `, vol. ${volume}` : ''}` : volume ? `Vol. ${volume}` : '';
-  const by = place && publisher ? `${place}: ${publisher}` : place || publisher;
-  const imprint = [by, year].filter(Boolean).join(', ');
+  const imprint = imprintOf(w.print);
   const after = `${book ? '.' : ''}${[...(imprint ? [`${imprint}.`] : []), ...tail].map((t) => ` ${t}`).join('')}`;
   const lead = head.join(' ');
   if (!w.print.pages) return { before: book ? `${lead} ${book}` : lead, after };
   const pages = `${w.print.pages.from === w.print.pages.to ? 'p.' : 'pp.'} ${pageRange(w)}`;
   return { before: book ? `${lead} ${book}, ` : `${lead} `, pages, after: book ? after : `.${after}` };
+}
+
+/** `Place: Publisher, Year`, of what the print edition states ('' when it states none of them). */
+export function imprintOf(print: { place: string; publisher: string; year: string }): string {
+  const { place, publisher, year } = print;
+  const by = place && publisher ? `${place}: ${publisher}` : place || publisher;
+  return [by, year].filter(Boolean).join(', ');
 }
 
 /** "Cite this" as one line of plain text (the page escapes it). */

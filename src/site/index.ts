@@ -10,6 +10,7 @@ import { SITE_CSS, SITE_JS } from './assets.js';
 import { cataloguePage, searchPage, workPagePath, type SiteSearch } from './catalogue.js';
 import { renditionParts, type RenditionParts } from './contents.js';
 import { renditionReader, type RenditionReader } from './rendition-reader.js';
+import { linkWithinCollection } from './links.js';
 import { volumeNeighbours } from './volumes.js';
 import { bibtex, cslJson } from './cite.js';
 import { workPage } from './work-page.js';
@@ -26,10 +27,14 @@ function frontFiles(works: WorkEntry[], search: SiteSearch): [string, string][] 
   ];
 }
 
-/** One work's page (its text and contents from its HTML rendition) and its citation files. */
-function workFiles(w: WorkEntry, parts: RenditionParts, neighbours: ReturnType<typeof volumeNeighbours>): [string, string][] {
+/**
+ * One work's page (its text and contents from its HTML rendition, its links to other pages of the
+ * source site led to the collection's works: links.ts) and its citation files.
+ */
+function workFiles(w: WorkEntry, parts: RenditionParts, neighbours: ReturnType<typeof volumeNeighbours>, ids: ReadonlySet<string>): [string, string][] {
+  const text = linkWithinCollection(parts.text, ids).text;
   return [
-    [workPagePath(w), workPage(w, parts, neighbours.get(w.id))],
+    [workPagePath(w), workPage(w, { ...parts, text }, neighbours.get(w.id))],
     [`works/${w.id}.csl.json`, `${JSON.stringify(cslJson(w), null, 2)}\n`],
     [`works/${w.id}.bib`, bibtex(w)],
   ];
@@ -41,7 +46,8 @@ function workFiles(w: WorkEntry, parts: RenditionParts, neighbours: ReturnType<t
  */
 export function siteFiles(works: WorkEntry[], texts: ReadonlyMap<string, string>, search: SiteSearch = false): [string, string][] {
   const neighbours = volumeNeighbours(works);
-  return [...frontFiles(works, search), ...works.flatMap((w) => workFiles(w, renditionParts(texts.get(w.id) ?? ''), neighbours))];
+  const ids = new Set(works.map((w) => w.id));
+  return [...frontFiles(works, search), ...works.flatMap((w) => workFiles(w, renditionParts(texts.get(w.id) ?? ''), neighbours, ids))];
 }
 
 /**
@@ -58,7 +64,8 @@ export async function writeSite(works: WorkEntry[], outDir: string, cwd: string,
   };
   const neighbours = volumeNeighbours(works);
   const pages: string[] = [];
-  for (const w of works) pages.push(...(await write(workFiles(w, (await read(w)).parts, neighbours))));
+  const ids = new Set(works.map((w) => w.id));
+  for (const w of works) pages.push(...(await write(workFiles(w, (await read(w)).parts, neighbours, ids))));
   return [...(await write(frontFiles(works, await search))), ...pages];
 }
 

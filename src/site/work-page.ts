@@ -6,7 +6,7 @@
  * this" name the print page in view; without JavaScript it cites the work whole.
  */
 import type { WorkEntry } from '../pipeline/work-entry.js';
-import { citationMeta, citationParts } from './cite.js';
+import { citationMeta, citationParts, imprintOf } from './cite.js';
 import type { ContentsItem, RenditionParts } from './contents.js';
 import { escapeHtml, hrefOf } from './escape.js';
 import { page } from './layout.js';
@@ -25,7 +25,7 @@ function facts(w: WorkEntry): string {
     ['Collection', w.print?.collection],
     ['Volume', w.print?.volume],
     ['Pages', w.print?.pages?.text],
-    ['Publisher', w.print ? `${w.print.place}: ${w.print.publisher}, ${w.print.year}` : undefined],
+    ['Publisher', w.print ? imprintOf(w.print) : undefined],
     ['Date', w.date?.text],
   ];
   const items = rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '');

@@ -135,6 +135,12 @@
       <xsl:when test="exists($href)">
         <a href="{$href}"><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="@target"/></xsl:if></a>
       </xsl:when>
+      <!-- A link of the source to another of its site's pages (`TAJI35.html`): no page beside the
+           rendition answers it, so its words stand unlinked, the address kept for a collection's
+           site, which links it to that work's page where it has the work (src/site/links.ts). -->
+      <xsl:when test="self::ref and matches(@target, '^[^#:/?][^:]*$|^\.\./')">
+        <span class="source-link" data-href="{@target}"><xsl:apply-templates/></span>
+      </xsl:when>
       <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
