@@ -6,8 +6,10 @@
  * then: page breaks are attested, supplied or left to the base (page-breaks.ts); word, paragraph and
  * note differences are reported (compare.ts); the other's own repairs (e.g. the CMPA paragraphs its
  * reader rejoined) are carried over, since they are repairs of that witness; witness lists are united.
+ * Each alignment made is recorded (`alignments`): the header states how two witnesses relate only
+ * from one.
  */
-import type { Diagnostic, Edition, Repair } from '../model/types.js';
+import type { Diagnostic, Edition, Repair, WitnessAlignment } from '../model/types.js';
 import { diagnostic, sortDiagnostics } from '../model/diagnostics.js';
 import { noteDifferences, paragraphDifferences, wordDifferences, type Sides } from './compare.js';
 import { diffWords, MAX_EDITS } from './diff.js';
@@ -20,6 +22,7 @@ export function mergeWitnesses(base: Edition, others: Edition[]): Edition {
   const merged: Edition = structuredClone(base);
   const repairs: Repair[] = [...merged.repairs];
   const diagnostics: Diagnostic[] = [...merged.diagnostics];
+  const alignments: WitnessAlignment[] = [...(merged.alignments ?? [])];
   const { witnesses, diagnostics: witnessNotes } = unionWitnesses(base.witnesses, others.flatMap((o) => o.witnesses), fileOf(base));
   merged.witnesses = witnesses;
   diagnostics.push(...witnessNotes);
@@ -43,7 +46,11 @@ export function mergeWitnesses(base: Edition, others: Edition[]): Edition {
     const own = structuredClone(other.repairs);
     placeParagraphVariants(baseLin, otherLin, { otherToBase }, base.baseWitness, own);
     repairs.splice(repairs.length - other.repairs.length, other.repairs.length, ...own);
-    diagnostics.push(...wordDifferences(s, matches));
+    const differences = wordDifferences(s, matches);
+    diagnostics.push(...differences);
+    alignments.push({
+      witness: s.otherId, base: s.baseId, baseWords: baseLin.tokens.length, witnessWords: otherLin.tokens.length, matched: matches.length, differences: differences.length,
+    });
     const paragraphs = paragraphDifferences(s, otherToBase, baseToOther);
     repairs.push(...paragraphs.repairs);
     diagnostics.push(...paragraphs.diagnostics, ...noteDifferences(merged, other, s));
@@ -56,6 +63,7 @@ export function mergeWitnesses(base: Edition, others: Edition[]): Edition {
   }
   merged.repairs = repairs;
   merged.diagnostics = sortDiagnostics(diagnostics);
+  if (alignments.length) merged.alignments = alignments;
   return merged;
 }
 

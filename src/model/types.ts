@@ -450,6 +450,13 @@ export interface ReprintWitness {
   url?: string;
   /** What the reprint says of its republication, as printed (`Republish by: Communist (Maoist) Party …`). */
   terms?: string;
+  /**
+   * The transcription the reprint says it reprints, as its title block credits it (`Prepared ©
+   * for the Internet by David J. Romagnolo … (October 1999)`). Stated, not read: it is no witness
+   * of an edition of the reprint alone (whose header credits it in the reprint's own entry); merged
+   * with that transcription, it completes the transcription's entry where the page says less.
+   */
+  reprints?: Omit<TranscriptionWitness, 'file'>;
   file: string;
 }
 
@@ -553,6 +560,23 @@ export interface Edition {
   notes?: NotesSection;
   repairs: Repair[];
   diagnostics: Diagnostic[];
+  /** The witnesses the merge aligned word by word with the base: what the header's statement of
+   * how two witnesses relate rests on (none for a source converted alone). */
+  alignments?: WitnessAlignment[];
+}
+
+/** One witness aligned with the base by the merge (src/merge/), and what the alignment found. */
+export interface WitnessAlignment {
+  /** The witness aligned. */
+  witness: WitnessId;
+  /** The witness whose text it was aligned with (the base). */
+  base: WitnessId;
+  /** Words of each, and the words the alignment matched (the same word in the same order). */
+  baseWords: number;
+  witnessWords: number;
+  matched: number;
+  /** Stretches where their words differ, each a `word-difference` warning. */
+  differences: number;
 }
 
 /** What a reader returns for one source file: an edition of one witness. */

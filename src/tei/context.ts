@@ -3,7 +3,7 @@
  * references point to each note (a note's @target lists them all) and which anchors exist (a
  * back-reference only points to an anchor that is really written, so every #pointer resolves).
  */
-import type { Block, Edition, Inline, PageBreak, TranscriptionWitness } from '../model/types.js';
+import type { Block, Edition, Inline, PageBreak, ReprintWitness, TranscriptionWitness } from '../model/types.js';
 import { irregularPages } from '../model/page-sequence.js';
 import { initials } from './transcriber-notes.js';
 import { ncName, xmlChars } from './xml.js';
@@ -27,16 +27,30 @@ export interface WriteContext {
 }
 
 /**
- * The transcription whose transcriber added the back-references and signed notes (`[p. 275]`,
- * `-- DJR`): the base text where it is a transcription, else the first transcription named.
+ * Who added the back-references and signed notes (`[p. 275]`, `-- DJR`), and the xml:id of the
+ * respStmt that names them: the transcriber of the base text where it is a transcription, else of
+ * the first transcription named; with no transcription read, the transcriber a reprint credits
+ * (its respStmt is in the reprint's entry, sources.ts).
  */
-export function transcriberOf(edition: Edition): TranscriptionWitness | undefined {
+export function transcriberOf(edition: Edition): { name: string; resp: string } | undefined {
   const named = edition.witnesses.filter((w): w is TranscriptionWitness => w.kind === 'transcription' && w.transcriber.trim() !== '');
-  return named.find((w) => w.id === edition.baseWitness) ?? named[0];
+  const read = named.find((w) => w.id === edition.baseWitness) ?? named[0];
+  if (read) return { name: read.transcriber, resp: respId(read) };
+  const credit = edition.witnesses.find((w): w is ReprintWitness => w.kind === 'reprint' && creditsTranscriber(w, edition));
+  return credit ? { name: credit.reprints!.transcriber, resp: respId(credit) } : undefined;
 }
 
-/** The xml:id of a transcription's respStmt (`m2m-resp`). */
-export function respId(witness: TranscriptionWitness): string {
+/**
+ * The reprint's entry credits the transcriber of the transcription it reprints (a respStmt):
+ * where that transcription was not read, so that the header still says who prepared the text.
+ */
+export function creditsTranscriber(w: ReprintWitness, edition: Edition): boolean {
+  const stated = w.reprints;
+  return !!stated && stated.transcriber.trim() !== '' && !edition.witnesses.some((x) => x.kind === 'transcription' && x.id === stated.id);
+}
+
+/** The xml:id of a witness's respStmt (`m2m-resp`, `cmpa-resp`). */
+export function respId(witness: TranscriptionWitness | ReprintWitness): string {
   return ncName(`${witness.id}-resp`);
 }
 
@@ -55,8 +69,8 @@ export function buildContext(edition: Edition): WriteContext {
   };
   const transcriber = transcriberOf(edition);
   if (transcriber) {
-    ctx.transcriberResp = respId(transcriber);
-    const signature = initials(transcriber.transcriber);
+    ctx.transcriberResp = transcriber.resp;
+    const signature = initials(transcriber.name);
     if (signature) ctx.transcriberInitials = signature;
   }
   const visitInlines = (list: Inline[]): void => {

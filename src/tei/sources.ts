@@ -2,12 +2,13 @@
  * sourceDesc (encoding.md, "Witnesses"): the print editions, known only through the title blocks
  * and page markers, as `biblStruct`s of a `listBibl` (pb/@edRef points at them); the texts teikit
  * read (the transcription, the reprints) as the `witness`es of a `listWit`, each holding its
- * bibliographic description, its rights statement and, for a reprint read beside its original,
- * a note stating how the two relate (from the alignment, not assumed). TEI P5 §13.1.4.1 puts the
- * witness list in sourceDesc; `witness` may hold a `bibl` and a `note`.
+ * bibliographic description, its rights statement and, for a reprint the merge aligned with its
+ * original, a note stating how the two relate (from that alignment, never assumed: a reprint read
+ * alone has none). TEI P5 §13.1.4.1 puts the witness list in sourceDesc; `witness` may hold a
+ * `bibl` and a `note`.
  */
 import type { Edition, PrintWitness, ReprintWitness, TranscriptionWitness, Witness } from '../model/types.js';
-import { respId } from './context.js';
+import { creditsTranscriber, respId } from './context.js';
 import { rangeIsOrdered } from '../model/page-sequence.js';
 import { UNSTATED } from './repair.js';
 import { att, child, indent, isBlank, isoDate, text, uri, type El } from './xml.js';
@@ -128,6 +129,13 @@ function writeTranscription(witness: El, w: TranscriptionWitness, edition: Editi
 function writeReprint(witness: El, w: ReprintWitness, edition: Edition, ids: Set<string>): void {
   const bibl = att(child(witness, 'bibl', 6), 'type', 'reprint');
   text(child(bibl, 'title', 7), edition.work.title);
+  if (creditsTranscriber(w, edition)) {
+    // the transcription it reprints was not read: the reprint's own credit says who prepared the
+    // text (what they added, the notes' back-references, points here)
+    const resp = att(child(bibl, 'respStmt', 7), 'xml:id', respId(w));
+    text(resp.ele('resp'), w.reprints!.resp ?? 'Transcribed by');
+    text(resp.ele('persName'), w.reprints!.transcriber);
+  }
   if (!isBlank(w.publisher)) text(child(bibl, 'publisher', 7), w.publisher);
   if (!isBlank(w.terms)) text(child(child(bibl, 'availability', 7), 'p'), w.terms!);
   if (w.url) att(child(bibl, 'ptr', 7), 'target', uri(w.url));
@@ -136,16 +144,19 @@ function writeReprint(witness: El, w: ReprintWitness, edition: Edition, ids: Set
     edition.witnesses.find((x) => x.kind === 'print' && ids.has(x.id));
   if (original) att(att(child(bibl, 'relatedItem', 7), 'type', 'original'), 'target', `#${original.id}`);
   indent(bibl, 6);
-  if (original?.kind === 'transcription') writeRelation(witness, w, original, edition);
+  // stated only where the merge aligned the two, whichever was the base
+  const aligned = original?.kind === 'transcription'
+    ? edition.alignments?.find((a) => (a.witness === w.id && a.base === original.id) || (a.witness === original.id && a.base === w.id))
+    : undefined;
+  if (aligned) writeRelation(witness, w, original as TranscriptionWitness, aligned.differences, edition);
 }
 
 /**
- * How a reprint read beside its original differs from it, from the merge's findings: its words
- * (the word differences reported), its paragraphing (the splits rejoined) and its page markers
- * (the breaks only the original attests).
+ * How a reprint aligned with its original differs from it, from the merge's findings: its words
+ * (the word differences the alignment found), its paragraphing (the splits rejoined) and its page
+ * markers (the breaks only the original attests).
  */
-function writeRelation(witness: El, w: ReprintWitness, original: TranscriptionWitness, edition: Edition): void {
-  const words = edition.diagnostics.filter((d) => d.code === 'word-difference' && d.file === w.file).length;
+function writeRelation(witness: El, w: ReprintWitness, original: TranscriptionWitness, words: number, edition: Edition): void {
   const splits = edition.repairs.filter((r) => r.kind === 'rejoin-paragraph' && r.witness === w.id);
   const lost = new Set<string>();
   forEachPageBreak(edition, (n, by) => {

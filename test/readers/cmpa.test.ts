@@ -39,21 +39,22 @@ function rawText(): string {
 describe('readCmpa on identity-of-interests.md', () => {
   const e = read();
 
-  it('reads the witnesses from the title block', () => {
+  it('reads the witnesses from the title block: the print edition and the reprint, which credits the transcription it reprints', () => {
     expect(e.baseWitness).toBe('cmpa');
-    expect(e.witnesses.map((w) => w.id)).toEqual(['flp', 'm2m', 'cmpa']);
+    // the marx2mao transcription is not read here: no witness of its own, only the reprint's credit
+    expect(e.witnesses.map((w) => w.id)).toEqual(['flp', 'cmpa']);
     expect(e.witnesses[0]).toEqual({
       kind: 'print', id: 'flp', collection: 'Selected Works of Mao Tse-tung', publisher: 'Foreign Languages Press',
       place: 'Peking', date: '1967', printings: ['First Edition 1965', 'Second Printing 1967'], volume: 'II',
       pages: { from: '275', to: '283', text: 'pp. 275-83' },
     });
-    expect(e.witnesses[1]).toMatchObject({
-      kind: 'transcription', transcriber: 'David J. Romagnolo', email: 'djr@marx2mao.org',
-      date: { text: 'October 1999', when: '1999-10' },
-    });
-    expect(e.witnesses[2]).toEqual({
+    expect(e.witnesses[1]).toEqual({
       kind: 'reprint', id: 'cmpa', publisher: 'Communist (Maoist) Party of Afghanistan (CMPA)', url: 'https://cmpa.af', file: FILE,
       terms: 'Republish by: Communist (Maoist) Party of Afghanistan (CMPA) https://cmpa.af',
+      reprints: {
+        kind: 'transcription', id: 'm2m', transcriber: 'David J. Romagnolo', resp: 'Prepared for the Internet by', publisher: 'From Marx to Mao',
+        email: 'djr@marx2mao.org', date: { text: 'October 1999', when: '1999-10' },
+      },
     });
   });
 

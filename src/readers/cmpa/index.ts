@@ -1,7 +1,8 @@
 /**
  * The CMPA Markdown reader: a reprint (Communist (Maoist) Party of Afghanistan) of a marx2mao page
- * → an Edition of one witness, `cmpa`, naming the print edition (`flp`) and the transcription it
- * reprints (`m2m`) from its title block.
+ * → an Edition of one witness, `cmpa`, naming the print edition (`flp`) from its title block. The
+ * transcription it says it reprints (`m2m`) is not read here, so it is no witness of this edition:
+ * the title block's credit to it stays on the reprint's entry (`reprints`).
  *
  * Shape of the file: title block, `## TITLE`, an italic dateline, paragraphs with `page N` marker
  * lines, `## NOTES` with `[1] … [p. 275]` notes. Parsed with mdast-util-from-markdown, which gives
@@ -34,7 +35,7 @@ export function readCmpa(source: string, file: string): ReadResult {
   const titleBlock = readTitleBlock(nodes.slice(0, titleAt), file);
   // Any Markdown has headings: a reprint of a work also has the title block of one (the
   // "Prepared … for the Internet" line, the "From the …" imprint or the "Republish by:" block).
-  if (!titleBlock.transcription && !titleBlock.print && !titleBlock.republished) {
+  if (!titleBlock.reprint.reprints && !titleBlock.print && !titleBlock.republished) {
     const message = 'no CMPA title block before the first heading (no "Prepared … for the Internet" line, no "From the …" imprint, no "Republish by:" block): this is not a CMPA reprint of a work';
     return { ok: false, diagnostics: [diagnostic('error', 'not-a-work', message, { file })] };
   }
@@ -60,7 +61,8 @@ export function readCmpa(source: string, file: string): ReadResult {
   const dateWhen = dateText ? parseDate(dateText) : undefined;
   const title = titleBlock.title ?? (heading ? plainText(heading.children) : basename(file));
 
-  const witnesses: Witness[] = [titleBlock.print, titleBlock.transcription, titleBlock.reprint].filter((w): w is Witness => !!w);
+  // what was read: the reprint, and the print edition it states it gives
+  const witnesses: Witness[] = titleBlock.print ? [titleBlock.print, titleBlock.reprint] : [titleBlock.reprint];
   // the page breaks name the print edition by its siglum (from its publisher)
   if (titleBlock.print) for (const pb of pageBreaks(body, notes)) pb.edition = titleBlock.print.id;
   const end = { file, line: tree.position?.end.line ?? 1, column: 1 };

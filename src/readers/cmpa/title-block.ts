@@ -2,8 +2,10 @@
  * The CMPA title block (everything before the work's `##` heading): author and title in bold, the
  * FLP imprint ("From the *Selected Works…*, Foreign Languages Press / Peking 1967", printing lines,
  * "Vol. II, pp. 275-83."), the marx2mao "Prepared © … by David J. Romagnolo … (October 1999)" line
- * and the "Republish by:" block naming the CMPA. Read by the shape of each line, not by position, so
- * that a block with a line more or less still reads; what is missing is left out, never invented.
+ * (what the reprint says of the transcription it reprints: kept on the reprint's witness, since that
+ * transcription is not read here) and the "Republish by:" block naming the CMPA. Read by the shape
+ * of each line, not by position, so that a block with a line more or less still reads; what is
+ * missing is left out, never invented.
  */
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { Diagnostic, PageRange, PrintWitness, ReprintWitness, TranscriptionWitness } from '../../model/types.js';
@@ -16,7 +18,7 @@ export interface TitleBlock {
   author?: string;
   title?: string;
   print?: PrintWitness;
-  transcription?: TranscriptionWitness;
+  /** The reprint, with the transcription its "Prepared … for the Internet" line credits (`reprints`). */
   reprint: ReprintWitness;
   /** The block has a "Republish by:" paragraph (whatever it names). */
   republished: boolean;
@@ -45,7 +47,7 @@ export function readTitleBlock(nodes: readonly RootContent[], file: string): Tit
   else diagnostics.push(diagnostic('warning', 'reprint-unnamed', 'no "Republish by:" block: the reprint\'s publisher is unknown', { file }));
 
   const prepared = before.find((p) => /^prepared\b/i.test(p.lines.join(' ').trim()));
-  if (prepared) result.transcription = readPrepared(prepared, file);
+  if (prepared) reprint.reprints = readPrepared(prepared);
 
   const imprintAt = before.findIndex((p) => /^from\s+the\b/i.test(p.lines[0]?.trim() ?? ''));
   const headings = (imprintAt >= 0 ? before.slice(0, imprintAt) : before).filter((p) => p.bold && p !== prepared);
@@ -107,11 +109,11 @@ function readRepublish(paras: Lines[], reprint: ReprintWitness): void {
 const MONTH_YEAR = /((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})/;
 
 /** `Prepared © for the Internet by David J. Romagnolo, djr@… (October 1999) (Corrected and Updated January 2002)` */
-function readPrepared(p: Lines, file: string): TranscriptionWitness {
+function readPrepared(p: Lines): Omit<TranscriptionWitness, 'file'> {
   const line = p.lines.join(' ').replace(/\s+/g, ' ');
   const transcriber = /\bby\s+([^,(]+?)\s*(?:,|\(|$)/.exec(line)?.[1]?.trim() ?? '';
   // the line it reprints is marx2mao's: "Prepared … for the Internet by …" on From Marx to Mao
-  const w: TranscriptionWitness = { kind: 'transcription', id: 'm2m', transcriber, resp: 'Prepared for the Internet by', publisher: 'From Marx to Mao', file };
+  const w: Omit<TranscriptionWitness, 'file'> = { kind: 'transcription', id: 'm2m', transcriber, resp: 'Prepared for the Internet by', publisher: 'From Marx to Mao' };
   const mail = p.links.find((u) => u.startsWith('mailto:'))?.slice('mailto:'.length) ?? /[\w.+-]+@[\w-]+(\.[\w-]+)+/.exec(line)?.[0];
   if (mail) w.email = mail;
   const updated = new RegExp(`\\((?:corrected|updated)[^)]*?${MONTH_YEAR.source}\\)`, 'i').exec(line);
