@@ -7,45 +7,47 @@
  * note differences are reported (compare.ts); the other's own repairs (e.g. the CMPA paragraphs its
  * reader rejoined) are carried over, since they are repairs of that witness; witness lists are united.
  * Each alignment made is recorded (`alignments`): the header states how two witnesses relate only
- * from one.
+ * from one. A witness that is not of the base's text (same-text.ts) is refused with an error and
+ * gives nothing.
  */
 import type { Diagnostic, Edition, Repair, WitnessAlignment } from '../model/types.js';
-import { diagnostic, sortDiagnostics } from '../model/diagnostics.js';
+import { sortDiagnostics } from '../model/diagnostics.js';
 import { noteDifferences, paragraphDifferences, wordDifferences, type Sides } from './compare.js';
-import { diffWords, MAX_EDITS } from './diff.js';
+import { diffWords } from './diff.js';
 import { linearise, type Linear } from './linear.js';
 import { reconcilePageBreaks } from './page-breaks.js';
 import { unionWitnesses } from './witnesses.js';
 import { placeParagraphVariants } from './variants.js';
+import { checkSameText } from './same-text.js';
 
 export function mergeWitnesses(base: Edition, others: Edition[]): Edition {
   const merged: Edition = structuredClone(base);
   const repairs: Repair[] = [...merged.repairs];
   const diagnostics: Diagnostic[] = [...merged.diagnostics];
   const alignments: WitnessAlignment[] = [...(merged.alignments ?? [])];
-  const { witnesses, diagnostics: witnessNotes } = unionWitnesses(base.witnesses, others.flatMap((o) => o.witnesses), fileOf(base));
-  merged.witnesses = witnesses;
-  diagnostics.push(...witnessNotes);
-  const order = witnesses.map((w) => w.id);
+  // the witness list's order, for the page breaks' attestations (a refused witness attests none)
+  const order = unionWitnesses(base.witnesses, others.flatMap((o) => o.witnesses), fileOf(base)).witnesses.map((w) => w.id);
+  const accepted: Edition[] = [];
 
   for (const other of others) {
     const baseLin = linearise(merged.body, merged.notes);
     const otherLin = linearise(other.body, other.notes);
     const s: Sides = { base: baseLin, other: otherLin, baseId: base.baseWitness, otherId: other.baseWitness, baseFile: fileOf(base), otherFile: fileOf(other) };
-    repairs.push(...other.repairs);
-    diagnostics.push(...other.diagnostics);
     const matches = diffWords(baseLin.tokens.map((t) => t.word), otherLin.tokens.map((t) => t.word));
-    if (!matches) {
-      diagnostics.push(
-        diagnostic('error', 'witnesses-unaligned', `${s.otherId} differs from ${s.baseId} in more than ${MAX_EDITS} words: not witnesses of one text; nothing taken from it`, { file: s.otherFile }),
-      );
+    // a witness of another text (or one too far from the base to align) gives nothing: not its
+    // page breaks, repairs, diagnostics, witness entries or work metadata
+    const refused = checkSameText(s, base, other, matches);
+    if (refused || !matches) {
+      if (refused) diagnostics.push(refused);
       continue;
     }
+    accepted.push(other);
+    diagnostics.push(...other.diagnostics);
     const { otherToBase, baseToOther } = maps(matches, baseLin, otherLin);
     // the other's own repairs, completed from the base (their place in it, its evidence)
     const own = structuredClone(other.repairs);
     placeParagraphVariants(baseLin, otherLin, { otherToBase }, base.baseWitness, own);
-    repairs.splice(repairs.length - other.repairs.length, other.repairs.length, ...own);
+    repairs.push(...own);
     const differences = wordDifferences(s, matches);
     diagnostics.push(...differences);
     alignments.push({
@@ -61,6 +63,10 @@ export function mergeWitnesses(base: Edition, others: Edition[]): Edition {
     diagnostics.push(...pages.diagnostics);
     fillWork(merged, other);
   }
+  const { witnesses, diagnostics: witnessNotes } = unionWitnesses(base.witnesses, accepted.flatMap((o) => o.witnesses), fileOf(base));
+  merged.witnesses = witnesses;
+  // after the base's own diagnostics, where they have always stood (the sort keeps that order at equal positions)
+  diagnostics.splice(base.diagnostics.length, 0, ...witnessNotes);
   merged.repairs = repairs;
   merged.diagnostics = sortDiagnostics(diagnostics);
   if (alignments.length) merged.alignments = alignments;
