@@ -312,7 +312,8 @@ export interface NoteBlock {
  */
 export interface Division {
   type: 'division';
-  kind: 'chapter' | 'section' | 'document' | 'preface' | 'contents' | 'appendix' | 'part' | 'notes' | 'work';
+  /** `postscript`: a letter's or a preface's P.S. after its end (TEI `postscript`, not a `div`). */
+  kind: 'chapter' | 'section' | 'document' | 'preface' | 'contents' | 'appendix' | 'part' | 'notes' | 'work' | 'postscript';
   /** Set when something points at the division (a contents entry): its xml:id. */
   id?: string;
   blocks: Block[];

@@ -27,11 +27,14 @@ function isTop(b: Block): boolean {
   return b.type === 'heading' || b.type === 'subtitle' || b.type === 'byline' || b.type === 'dateline' || b.type === 'salute';
 }
 function isBottom(b: Block): boolean {
-  return b.type === 'signed' || b.type === 'dateline' || b.type === 'salute' || b.type === 'statement';
+  return b.type === 'signed' || b.type === 'dateline' || b.type === 'salute' || b.type === 'statement' || isPostscript(b);
+}
+function isPostscript(b: Block): boolean {
+  return b.type === 'division' && b.kind === 'postscript';
 }
 
 /** Write the content of a `div` (or of `body` when it holds a single division's content). */
-export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, depth: number): void {
+export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, depth: number, closerAlways = false): void {
   let i = 0;
   // Top: headings, bylines, datelines, salutes (and globals among them), before any paragraph.
   const top: Block[] = [];
@@ -89,7 +92,7 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
     }
   }
   flushLoose();
-  writeBottom(div, bottom, ctx, depth);
+  writeBottom(div, bottom, ctx, depth, closerAlways);
 }
 
 /** Where the bottom of `blocks` begins (not before `from`): its closing run of signatures, datelines, salutes, statements and globals. */
@@ -104,8 +107,17 @@ export function bottomStart(blocks: readonly Block[], from = 0): number {
  * statement of the source stands in it (a statement is a seg, which TEI allows in a closer, not
  * among a division's own closing parts), else its parts as they are.
  */
-export function writeBottom(parent: El, bottom: readonly Block[], ctx: WriteContext, depth: number): void {
-  if (bottom.some((b) => b.type === 'signed' || b.type === 'statement')) {
+export function writeBottom(parent: El, bottom: readonly Block[], ctx: WriteContext, depth: number, closerAlways = false): void {
+  // a postscript stands between the closer it follows and the statements of the source after it
+  const ps = bottom.findIndex(isPostscript);
+  if (ps >= 0) {
+    writeBottom(parent, bottom.slice(0, ps), ctx, depth, closerAlways);
+    writeDivision(parent, bottom[ps] as Division, ctx, depth);
+    writeBottom(parent, bottom.slice(ps + 1), ctx, depth, closerAlways);
+    return;
+  }
+  // (a postscript's parts are always in a closer: TEI's postscript ends in closers, no bare dateline)
+  if (bottom.some((b) => b.type === 'signed' || b.type === 'statement') || (closerAlways && bottom.some((b) => !isGlobal(b)))) {
     // one part a line: the signature and the place and date are separate words of the text
     const closer = child(parent, 'closer', depth);
     for (const b of bottom) writeFramePart(closer, b, ctx, depth + 1);
@@ -197,9 +209,9 @@ function isHeadingRun(blocks: Block[], start: number, j: number): boolean {
 }
 
 export function writeDivision(parent: El, d: Division, ctx: WriteContext, depth: number): void {
-  const div = att(child(parent, 'div', depth), 'type', d.kind);
+  const div = d.kind === 'postscript' ? child(parent, 'postscript', depth) : att(child(parent, 'div', depth), 'type', d.kind);
   att(div, 'xml:id', d.id === undefined ? undefined : ncName(d.id));
-  writeDivContent(div, d.blocks, ctx, depth + 1);
+  writeDivContent(div, d.blocks, ctx, depth + 1, d.kind === 'postscript');
   indent(div, depth);
 }
 

@@ -130,8 +130,8 @@ export function splitInlines(list: readonly Inline[], at: number): [Inline[], In
  * first right-aligned line) has none: a closer ends a text, it is not one.
  */
 export function markCloser(blocks: Block[]): void {
-  // the editors' statements of the source stand under the closer (end-statements.ts)
-  const content = [...blocks.keys()].filter((k) => isContent(blocks[k]!) && blocks[k]!.type !== 'statement');
+  // the editors' statements of the source (end-statements.ts) and a postscript stand under the closer
+  const content = [...blocks.keys()].filter((k) => isContent(blocks[k]!) && blocks[k]!.type !== 'statement' && !isPostscript(blocks[k]!));
   const last = content.at(-1);
   if (last === undefined) return;
   const signedAt = signature(blocks[last]!) ? last : content.at(-2);
@@ -175,14 +175,54 @@ function markClosingDate(blocks: Block[], last: number, before: number | undefin
   blocks[last] = line;
 }
 
+function isPostscript(b: Block): boolean {
+  return b.type === 'division' && b.kind === 'postscript';
+}
+
 /** A block of the text itself, which a closer may end (not a heading, an opener or a page break). */
 function isText(b: Block): boolean {
   return isContent(b) && !['heading', 'subtitle', 'byline', 'dateline', 'salute', 'titlePage'].includes(b.type);
 }
 
+/** `P.S.`, `P. S.`, `P.P.S.` opening a paragraph. */
+const PS = /^\s*(?:P\.\s?){1,2}S\.(?=\s|$|[^\p{L}])/u;
+
+/**
+ * A postscript: from a paragraph opening `P.S.` to the end of a division's text, after its text
+ * (LFA17's `P.S. I forgot to date my previous letter March 20 (7).` under the letter's signature
+ * and date; APSD02's after the article's closing asterisks; DCR99i's preface's, two paragraphs).
+ * Only paragraphs and quotations may follow it, up to the editors' statements and the notes: a
+ * `P.S.` a heading or section follows is a quoted letter's, inside the text.
+ */
+export function markPostscript(blocks: Block[]): void {
+  const content = [...blocks.keys()].filter((k) => isContent(blocks[k]!) && blocks[k]!.type !== 'statement');
+  const at = content.find((k) => opensPostscript(blocks, content, k));
+  if (at === undefined) return;
+  // the postscript runs to its last block of content; statements, page breaks and notes after it stay
+  const end = (content.at(-1) ?? at) + 1;
+  const first = blocks[at] as Paragraph;
+  const ps: Block = { type: 'division', kind: 'postscript', blocks: blocks.slice(at, end), ...(first.pos ? { pos: first.pos } : {}) };
+  blocks.splice(at, end - at, ps);
+}
+
+function opensPostscript(blocks: Block[], content: number[], at: number): boolean {
+  const b = blocks[at]!;
+  if (b.type !== 'paragraph' || b.rend === 'center' || !PS.test(plainText(b.children))) return false;
+  const after = content.filter((k) => k > at);
+  if (!after.every((k) => ['paragraph', 'quote', 'signed', 'dateline'].includes(blocks[k]!.type))) return false;
+  if (!blocks.slice(0, at).some(isText)) return false;
+  // after the text's end: its signature or date line, or a centred line (asterisks, a rule's
+  // words); else it is one of the last two paragraphs (DCR99i's runs on to one more)
+  const before = content.filter((k) => k < at).at(-1);
+  const prev = before === undefined ? undefined : blocks[before]!;
+  const ended = prev !== undefined && (prev.type === 'signed' || prev.type === 'dateline' || (prev.type === 'paragraph' && (prev.rend === 'right' || prev.rend === 'center' || !!placeAndDate(prev))));
+  return ended || after.length <= 1;
+}
+
 /** Salutations and closers in every division (and the body of a single work). */
 export function markLetterFrames(blocks: Block[]): void {
   markSalute(blocks);
+  markPostscript(blocks);
   markCloser(blocks);
   for (const b of blocks) if (b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents') markLetterFrames(b.blocks);
 }
