@@ -118,6 +118,36 @@ describe('the date of the work and the dateline', () => {
   });
 });
 
+describe('a teiCorpus: each TEI is checked against its own header (a volume of teikit volume)', () => {
+  const member = (doc: string) => doc.replace(/^<\?xml[^>]*>\s*/, '');
+  const corpus = (...members: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
+<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A volume</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+${members.map(member).join('\n')}
+</teiCorpus>`;
+
+  it('a member\'s hyphenation declaration speaks of its own page breaks only', async () => {
+    const none = broken('<hyphenation eol="hard">', '<hyphenation eol="none">');
+    const doc = corpus(sample, none);
+    const found = (await findings(doc)).filter((d) => d.code === 'hyphenation-eol');
+    // one warning, on the second member's declaration, naming its own kept hyphen once
+    expect(found).toHaveLength(1);
+    const second = doc.indexOf('<hyphenation eol="none">');
+    expect(found[0]!.line).toBe(doc.slice(0, second).split('\n').length);
+    expect(found[0]!.message.match(/278 \(line/g)).toHaveLength(1);
+  });
+
+  it('a member\'s date of the work is compared with its own datelines only', async () => {
+    // the second member states its date, and its text has no dated dateline: nothing to compare
+    const undated = broken('<creation><date when="1939-09-28">', '<creation><date when="1941-01-01">').replace('<dateline><date when="1939-09-28">', '<dateline><date>');
+    expect((await findings(corpus(sample, undated))).map((d) => d.code)).not.toContain('creation-dateline');
+    // a period agrees with a dateline inside it
+    const period = broken('<creation><date when="1939-09-28">', '<creation><date from="1939-09-01" to="1939-10-15">');
+    expect((await findings(period)).map((d) => d.code)).not.toContain('creation-dateline');
+    const before = broken('<creation><date when="1939-09-28">', '<creation><date from="1939-10-01" to="1939-10-15">');
+    expect((await findings(before)).map((d) => d.code)).toContain('creation-dateline');
+  });
+});
+
 describe('one wrong page number is blamed on itself', () => {
   it('a page too high is the error, not the correct pages after it', async () => {
     const doc = broken('<pb n="277" edRef="#flp"', '<pb n="377" edRef="#flp"');

@@ -81,17 +81,25 @@ const HYPHEN = /[-\u2010\u2011\u00AD]/;
  * hyphens); "all" says every one remains, so a removed one (`rend="hyphen"`) contradicts it.
  */
 export function checkHyphenation(facts: Facts, report: Report): void {
-  const decl = facts.hyphenation;
-  const eol = decl?.attrs.eol;
-  if (!decl || eol === undefined) return;
+  // a TEI's own declaration speaks of its breaks; a teiCorpus's of those of members without one
+  const declared = new Set(facts.hyphenations.map((d) => d.member));
+  for (const decl of facts.hyphenations) {
+    const breaks = facts.breaks.filter((b) => b.pb.member === decl.member || (decl.member === undefined && !declared.has(b.pb.member)));
+    checkDeclaration(decl, breaks, report);
+  }
+}
+
+function checkDeclaration(decl: ElementFact, breaks: BreakFact[], report: Report): void {
+  const eol = decl.attrs.eol;
+  if (eol === undefined) return;
   const kept = (b: BreakFact) => b.pb.attrs.rend !== 'hyphen' && HYPHEN.test(b.before);
   const removed = (b: BreakFact) => b.pb.attrs.rend === 'hyphen';
   const at = (list: BreakFact[]) => list.map((b) => `${b.pb.attrs.n ?? '?'} (line ${b.pb.line})`).join(', ');
   if (eol === 'none') {
-    const list = facts.breaks.filter(kept);
+    const list = breaks.filter(kept);
     if (list.length > 0) report('warning', decl, 'hyphenation-eol', `<hyphenation eol="none"> says no end-of-line hyphen remains, but a hyphen is kept before the page break(s) ${at(list)}; eol="hard" says they are real hyphens`);
   } else if (eol === 'all') {
-    const list = facts.breaks.filter(removed);
+    const list = breaks.filter(removed);
     if (list.length > 0) report('warning', decl, 'hyphenation-eol', `<hyphenation eol="all"> says every end-of-line hyphen remains, but the hyphen was removed (rend="hyphen") at the page break(s) ${at(list)}`);
   }
 }
@@ -106,14 +114,22 @@ function agree(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
+/** A date inside the period a date element gives (`@from`…`@to`: LFA17's letters of March 7-26, 1917). */
+function within(iso: string, period: ElementFact): boolean {
+  const { from, to } = period.attrs;
+  if (from === undefined || to === undefined) return false;
+  return iso.slice(0, from.length) >= from && iso.slice(0, to.length) <= to;
+}
+
 /** The date of the work agrees with a dateline of the text, where both give one. */
 export function checkCreationDate(facts: Facts, report: Report): void {
-  const lines = facts.datelineDates.filter((d) => isoOf(d).length > 0);
-  if (lines.length === 0) return;
   for (const creation of facts.creationDates) {
+    // the datelines of the same text: a teiCorpus's member is dated by its own
+    const lines = facts.datelineDates.filter((d) => isoOf(d).length > 0 && d.member === creation.member);
+    if (lines.length === 0) continue;
     const dates = isoOf(creation);
     if (dates.length === 0) continue;
-    if (lines.some((d) => isoOf(d).some((x) => dates.some((y) => agree(x, y))))) continue;
+    if (lines.some((d) => isoOf(d).some((x) => dates.some((y) => agree(x, y)) || within(x, creation)))) continue;
     const first = lines[0]!;
     report('warning', creation, 'creation-dateline', `the date of the work (creation/date, ${dates.join('/')}) agrees with no dateline of the text: the first dates it ${isoOf(first).join('/')} ("${(first.text ?? '').replace(/\s+/g, ' ').trim()}", line ${first.line})`);
   }

@@ -23,6 +23,8 @@ export interface ElementFact {
   owner?: string;
   /** A pb of the back matter (the notes a volume prints after its texts, on pages of their own). */
   inBack?: boolean;
+  /** In a teiCorpus, which of its TEI members it is in (1, 2 …); undefined outside any member. */
+  member?: number;
 }
 
 export interface BreakFact {
@@ -49,8 +51,8 @@ export interface Facts {
   xincludes: ElementFact[];
   /** `biblScope` and `citedRange` with unit="page" (`owner`: their biblStruct's id). */
   pageRanges: ElementFact[];
-  /** `hyphenation` of the editorialDecl (its @eol). */
-  hyphenation?: ElementFact;
+  /** `hyphenation` of each editorialDecl (its @eol): one per TEI of a teiCorpus, and the corpus's. */
+  hyphenations: ElementFact[];
   /** The date of the work (`profileDesc/creation/date` without @type) and the dates of the text's datelines. */
   creationDates: ElementFact[];
   datelineDates: ElementFact[];
@@ -86,13 +88,15 @@ export interface SaxTap {
 export function parseWellFormed(text: string, file: string, visit?: ElementVisitor, tap?: SaxTap): ParseResult {
   const facts: Facts = {
     ids: new Map(), duplicateIds: [], pointers: [], pbs: [], notes: [], refs: [], breaks: [], xincludes: [],
-    pageRanges: [], creationDates: [], datelineDates: [],
+    pageRanges: [], creationDates: [], datelineDates: [], hyphenations: [],
   };
   // Elements whose text is being collected (see ElementFact.text), and the bibliographic entries open.
   const collecting: ElementFact[] = [];
   const owners: (string | undefined)[] = [];
   const parser = new SaxesParser({ xmlns: true, position: true });
   let page: string | undefined;
+  let member: number | undefined;
+  const inMember = () => path.lastIndexOf('TEI') > 0;
   // Running-text context: the innermost note (its own text stream) or the main text.
   const contexts: { last: string; pending: BreakFact[] }[] = [{ last: '', pending: [] }];
   const open: { name: string; line: number; column: number }[] = [];
@@ -118,7 +122,9 @@ export function parseWellFormed(text: string, file: string, visit?: ElementVisit
     const attrs: Record<string, string> = {};
     for (const a of Object.values(tag.attributes)) attrs[a.prefix ? `${a.prefix}:${a.local}` : a.local] = a.value;
     tap?.open(tag.name, attrs);
-    const el: ElementFact = { name: tag.local, line: start.line, column: start.column, attrs, page };
+    // each TEI of a teiCorpus is a text of its own: its header speaks of its text alone
+    if (tag.local === 'TEI' && tag.uri === TEI_NS && path.length > 1) member = (member ?? 0) + 1;
+    const el: ElementFact = { name: tag.local, line: start.line, column: start.column, attrs, page, ...(member !== undefined && inMember() ? { member } : {}) };
     if (tag.local === 'biblStruct' || tag.local === 'bibl') owners.push(attrs['xml:id']);
     else owners.push(owners.at(-1));
     el.owner = owners.at(-1);
@@ -225,7 +231,7 @@ function collectFacts(facts: Facts, el: ElementFact, path: readonly string[], co
     if (!selfClosing) collecting.push(el);
   };
   if ((name === 'biblScope' || name === 'citedRange') && attrs.unit === 'page') facts.pageRanges.push(el);
-  else if (name === 'hyphenation' && path.includes('editorialDecl')) facts.hyphenation ??= el;
+  else if (name === 'hyphenation' && path.includes('editorialDecl')) facts.hyphenations.push(el);
   else if (name === 'ref' && attrs.type === 'noteref') collect();
   else if (name === 'date' && attrs.type === undefined && path.at(-2) === 'creation' && path.includes('profileDesc')) {
     facts.creationDates.push(el);
