@@ -38,7 +38,7 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
   let i = 0;
   // Top: headings, bylines, datelines, salutes (and globals among them), before any paragraph.
   const top: Block[] = [];
-  while (i < blocks.length && (isTop(blocks[i]!) || isGlobal(blocks[i]!))) {
+  while (i < blocks.length && (isTop(blocks[i]!) || isGlobal(blocks[i]!) || opensWithStatement(blocks, i, top))) {
     // the first section's heading set right under the division's title opens that section, with
     // the page breaks right before it
     if (top.some((b) => b.type === 'heading') && opensSection(blocks, i, top)) {
@@ -93,6 +93,14 @@ export function writeDivContent(div: El, blocks: Block[], ctx: WriteContext, dep
   }
   flushLoose();
   writeBottom(div, bottom, ctx, depth, closerAlways);
+}
+
+/**
+ * A statement of the source under the division's heading with text after it (a table of them under
+ * a work's title, end-statements.ts markOpeningStatements): the top's, in an opener.
+ */
+function opensWithStatement(blocks: readonly Block[], i: number, top: readonly Block[]): boolean {
+  return blocks[i]!.type === 'statement' && top.some((b) => b.type === 'heading') && blocks.slice(i + 1).some((b) => !isTop(b) && !isGlobal(b) && !isBottom(b));
 }
 
 /** Where the bottom of `blocks` begins (not before `from`): its closing run of signatures, datelines, salutes, statements and globals. */
@@ -222,7 +230,13 @@ export function writeDivision(parent: El, d: Division, ctx: WriteContext, depth:
 function writeTop(div: El, top: Block[], ctx: WriteContext, depth: number): void {
   for (let k = 0; k < top.length; k++) {
     const b = top[k]!;
-    if (b.type === 'salute') {
+    if (b.type === 'statement') {
+      const opener = child(div, 'opener', depth);
+      writeFramePart(opener, b, ctx, depth + 1);
+      // page breaks and notes between the statements stay in the opener; those after the last, after it
+      while (k + 1 < top.length && (top[k + 1]!.type === 'statement' || (isGlobal(top[k + 1]!) && top.slice(k + 2).some((x) => x.type === 'statement')))) writeFramePart(opener, top[++k]!, ctx, depth + 1);
+      indent(opener, depth);
+    } else if (b.type === 'salute') {
       const opener = child(div, 'opener', depth);
       writeFramePart(opener, b, ctx, depth + 1);
       while (k + 1 < top.length && (top[k + 1]!.type === 'salute' || top[k + 1]!.type === 'dateline')) {

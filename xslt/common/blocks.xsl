@@ -91,8 +91,9 @@
   <xsl:template match="dateline | salute | signed | byline | docAuthor | docDate | trailer | epigraph/bibl">
     <p class="{local-name()}"><xsl:apply-templates/></p>
   </xsl:template>
-  <!-- The print edition's statement of a text's source, at its end (`Pravda, No. 169, July 28, 1927`). -->
-  <xsl:template match="closer/seg[@type = 'statement']">
+  <!-- The print edition's statement of a text's source, at its end (`Pravda, No. 169, July 28, 1927`)
+       or under its title (`Written by Marx in December 1847`). -->
+  <xsl:template match="closer/seg[@type = 'statement'] | opener/seg[@type = 'statement']">
     <p class="statement"><xsl:apply-templates/></p>
   </xsl:template>
   <xsl:template match="opener | closer | epigraph | argument | titlePage | docTitle | postscript">

@@ -227,6 +227,25 @@ export function markEndStatements(blocks: Block[], misprints: Misprint[]): void 
   hoistFromLastPart(blocks);
 }
 
+/**
+ * Statements of the source set in a table right under a work's title, before its text (WLC47's
+ * `Written by Marx in December 1847` / `First published in the first Neue Rheinische Zeitung,
+ * April 5-8 and 11, 1849` beside `Text conforms to the 1891 pamphlet edition`; OSF04, CWF71): the
+ * same statements as at a text's end, standing at its top (the writer puts them in its opener).
+ * Only a table all of whose cells are surely statements, under a heading, with text after it.
+ */
+export function markOpeningStatements(blocks: Block[], misprints: Misprint[]): void {
+  for (const b of blocks) {
+    if (b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents') markOpeningStatements(b.blocks, misprints);
+  }
+  const at = blocks.findIndex((b) => !isAside(b) && !['heading', 'subtitle', 'byline', 'dateline'].includes(b.type));
+  const table = blocks[at];
+  if (at < 0 || table?.type !== 'table' || !blocks.slice(0, at).some((b) => b.type === 'heading')) return;
+  const found = statementsOf(table);
+  if (!found || found.weak || !blocks.slice(at + 1).some(isText)) return;
+  blocks.splice(at, 1, ...found.statements.map((st) => withDates(st, misprints)));
+}
+
 /** A paragraph cut in two at a blank line: what stood there before, and the two parts now standing. */
 interface Cut {
   original: Paragraph;

@@ -11,12 +11,13 @@ import { noteAnchorTest, noteTarget } from './note-anchors.js';
 import { attr, pointAnchors, childrenOf, collapse, elements, findFirst, isText, parseHtml, positionOf, startOffset, endOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { isPageAnchorName, localLinkTest, navigationStart, navigationTables, pageMarker, samePageFragment } from './recognise.js';
 import { dropDanglingLinks, dropUnresolved, forEachInlineList, placeFootnotes, resolveNotes } from './resolve.js';
-import { markEndStatements } from './end-statements.js';
+import { markEndStatements, markOpeningStatements } from './end-statements.js';
 import { markDeliveredTitles } from './delivered-texts.js';
 import { markForewordsUnderTitles } from './front-parts.js';
 import { addressSections, closingLinesNotTitles, divide, markDatelines, markNumeralHeadings, mergeHeadings, sectionsUnderTitleBlock, type Misprint } from './structure.js';
 import { markLetterFrames } from './letters.js';
 import { closingFacts } from './closing-facts.js';
+import { openingFacts } from './opening-facts.js';
 import { linkContents } from './contents.js';
 import { contentsDateConflicts, titleDateConflict } from './contents-dates.js';
 import { readTitlePage } from './title-page.js';
@@ -119,6 +120,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   bodyBlocks = addressSections(sectionsUnderTitleBlock(bodyBlocks, title?.title ?? pageTitle(htmlEl!)));
   markForewordsUnderTitles(bodyBlocks);
   markEndStatements(bodyBlocks, misprints);
+  markOpeningStatements(bodyBlocks, misprints);
   markLetterFrames(bodyBlocks);
   linkContents(front, bodyBlocks);
   closingLinesNotTitles(bodyBlocks);
@@ -201,14 +203,18 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   // the date under the text's title, else the title block's, else what the text's end says: when
   // it was written, else its closing date line (closing-facts.ts); the first printing likewise
   const closing = closingFacts(bodyBlocks);
-  const published = title?.published ?? closing.published;
+  const titleOfWork = sourceCasing(title?.title, pageTitle(htmlEl!)) ?? pageTitle(htmlEl!) ?? '';
+  const opening = openingFacts(bodyBlocks, titleOfWork);
+  const published = title?.published ?? closing.published ?? opening.published;
   const workDate = lineDate
     ? { text: collapse(plainText(lineDate.children)).trim(), ...dateFields(lineDate) }
     : title?.date
       ? { text: title.date.text, ...dateFields(title.date) }
       : closing.written
         ? { text: closing.written.text, ...dateFields(closing.written) }
-        : closing.date && { text: collapse(plainText(closing.date.children)).trim(), ...dateFields(closing.date) };
+        : opening.written
+          ? { text: opening.written.text, ...dateFields(opening.written) }
+          : closing.date && { text: collapse(plainText(closing.date.children)).trim(), ...dateFields(closing.date) };
   if (title?.date?.misprintedYear) misprints.push({ date: title.date, text: title.date.text, pos: title.date.pos });
   for (const m of misprints) diagnostics.push(misprintDiagnostic(m));
   // the dateline dates the work: a title block or contents entry giving another year is said

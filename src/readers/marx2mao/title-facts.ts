@@ -160,7 +160,8 @@ export function readWritten(lines: string[]): (ReadDate & { text: string }) | un
   const exact = readDate(text);
   if (exact) return { ...exact, text };
   // the statement's first clause (`Written July 1916; published 1917`: the writing only)
-  const body = text.replace(/^(?:Written|Witten|Dictated)\s+(?:on\s+|in\s+|between\s+)?/i, '').split(/;|\.\s/)[0]!.replace(/[.,]$/, '');
+  // (`Written by Marx in December 1847`: who wrote it is no part of when)
+  const body = text.replace(/^(?:Written|Witten|Dictated)(?:\s+by\s+(?:\p{Lu}[\p{L}.'-]*\s+){1,3}?(?=(?:on|in|between)\b))?\s*(?:on\s+|in\s+|between\s+)?/iu, '').split(/;|\.\s/)[0]!.replace(/[.,]$/, '');
   // `not earlier than 1910`: a bound, not a date; kept as printed, undated
   if (/\bnot\s+(?:earlier|later)\s+than\b/i.test(body)) return { text };
   const clause = readDate(body);
