@@ -119,6 +119,41 @@ describe('teikit build', () => {
     expect(readFileSync(join(root, 'out/ed/ed.tei.xml'), 'utf8')).toContain('Soviet Republic');
   }, 60_000);
 
+  it('never reads its own output as sources: `build . -o out` and `build pages -o pages/out` again and again', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'teikit-build-self-'));
+    for (const p of ['SU39', 'OSC53']) copyFileSync(join(fixtures, 'marx2mao/Mao', `${p}.html`), join(root, `${p}.html`));
+    expect((await cli(['build', '.', '-o', 'out', '--quiet'], root)).code).toBe(0);
+    // out/OSC53/OSC53.html is not a second OSC53, nor out/site/index.html a work
+    const again = await cli(['build', '.', '-o', 'out'], root);
+    expect(again.lines).toEqual(['teikit build: 2 of 2 work(s) unchanged, skipped']);
+    expect(again.code).toBe(0);
+    // the output folder below the folder searched
+    const nested = mkdtempSync(join(tmpdir(), 'teikit-build-self-'));
+    mkdirSync(join(nested, 'pages'));
+    copyFileSync(join(fixtures, 'marx2mao/Mao/OSC53.html'), join(nested, 'pages/OSC53.html'));
+    expect((await cli(['build', 'pages', '-o', 'pages/out', '--quiet'], nested)).code).toBe(0);
+    const twice = await cli(['build', 'pages', '-o', 'pages/out'], nested);
+    expect(twice.lines).toEqual(['teikit build: 1 of 1 work(s) unchanged, skipped']);
+    expect(twice.code).toBe(0);
+    // an input that is the output folder, or inside it, is refused before anything is read or written
+    const outside = 'a build does not read what it writes as sources; name sources outside it, or choose another -o';
+    const inside = await cli(['build', 'out/OSC53/OSC53.html', '-o', 'out'], root);
+    expect([inside.code, inside.lines]).toEqual([2, [`teikit build: the input out/OSC53/OSC53.html is inside the output folder out (-o out): ${outside}`]]);
+    const same = await cli(['build', '.', '-o', '.'], root);
+    expect([same.code, same.lines]).toEqual([2, [`teikit build: the input . is the output folder (-o .): ${outside}`]]);
+    expect(readdirSync(root).sort()).toEqual(['OSC53.html', 'SU39.html', 'out']);
+  }, 120_000);
+
+  it('an edition folder holding the output folder: its key leaves the output out, so a second run skips it', async () => {
+    const root = editionsRoot(false);
+    expect((await cli(['build', 'editions/reprint', '-o', 'editions/reprint/out', '--quiet'], root)).code).toBe(0);
+    const again = await cli(['build', 'editions/reprint', '-o', 'editions/reprint/out'], root);
+    expect(again.code).toBe(0);
+    expect(again.lines).toEqual([expect.stringMatching(/^teikit build: 1 of 1 work\(s\) unchanged, skipped/)]);
+    // the bag carries the edition's source, not the build's output
+    expect(readdirSync(join(root, 'editions/reprint/out/bags/reprint/data/sources'))).toEqual(['identity-of-interests.md']);
+  }, 60_000);
+
   it('a broken edition fails alone: exit 1, its problems named, no files for it', async () => {
     const root = editionsRoot(true);
     const r = await cli(['build', 'editions', '-o', 'out'], root);

@@ -10,7 +10,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile, cp } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
 import { EDITION_FILE } from '../edition/index.js';
@@ -20,7 +20,7 @@ import { decodeXmlText } from '../validate/decode.js';
 import { checkXml } from '../render/saxon.js';
 import { imageNameFree, locateImage } from '../convert-images.js';
 import { ioFailure } from '../util/io-errors.js';
-import { makeDirs } from '../util/files.js';
+import { makeDirs, realOfNearest } from '../util/files.js';
 import { bagEdition, type EditionBag } from './edition-bag.js';
 import type { BagInfo } from './bagit.js';
 
@@ -100,13 +100,6 @@ export async function deposit(input: string, bag: string, options: DepositOption
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-}
-
-/** The real path of `path`, whose last parts may not exist yet: its nearest existing folder's, and the rest. */
-function realOfNearest(path: string): string {
-  let existing = path;
-  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
-  return join(realpathSync(existing), relative(existing, path));
 }
 
 /**

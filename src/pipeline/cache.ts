@@ -8,7 +8,7 @@
  * too (`<IMG SRC="…">`, `![…](…)`, found beside it): a changed, added or removed image rebuilds it.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +19,7 @@ import { linksToFile, writeFileAtomic } from '../util/files.js';
 import { unitName, type BuildUnit } from './units.js';
 import type { WorkEntry } from './work-entry.js';
 import type { Diagnostic } from '../model/types.js';
+import { outputFolder } from './output-folder.js';
 
 /** One built unit as the cache keeps it: plain JSON, the same bytes whichever run wrote it. */
 export interface CacheEntry {
@@ -69,22 +70,28 @@ export function toolFingerprint(): string {
   return toolHash;
 }
 
-async function filesUnder(abs: string, rel = ''): Promise<string[]> {
+/** The files under folder `abs` (a real path), but none of folder `skip` (the build's output). */
+async function filesUnder(abs: string, skip: string | undefined, rel = ''): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(join(abs, rel), { withFileTypes: true });
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const path = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await filesUnder(abs, path)));
+    if (e.isDirectory() && join(abs, path) === skip) continue;
+    if (e.isDirectory()) out.push(...(await filesUnder(abs, skip, path)));
     // a symbolic link to a file (an edition's source kept elsewhere) is hashed as that file
     else if (e.isFile() || (e.isSymbolicLink() && linksToFile(join(abs, path)))) out.push(path);
   }
   return out;
 }
 
-export async function unitHash(unit: BuildUnit, cwd: string, strict: boolean): Promise<string> {
+/**
+ * The unit's cache key. `outDir`: the build's output folder, whose files are never the edition's
+ * even when it lies inside the edition's folder (they change with every build).
+ */
+export async function unitHash(unit: BuildUnit, cwd: string, strict: boolean, outDir?: string): Promise<string> {
   const h = createHash('sha256').update(toolFingerprint()).update(`\n${unit.kind} ${unitName(unit)} strict=${strict}\n`);
-  const abs = resolve(cwd, unitName(unit));
-  const files = unit.kind === 'edition' ? await filesUnder(abs) : [''];
+  const abs = unit.kind === 'edition' ? realpathSync(resolve(cwd, unit.dir)) : resolve(cwd, unit.file);
+  const files = unit.kind === 'edition' ? await filesUnder(abs, outDir === undefined ? undefined : outputFolder(outDir, cwd).real) : [''];
   for (const name of files) {
     const bytes = await readFile(name ? join(abs, name) : abs);
     h.update(`${name} ${bytes.length}\n`).update(bytes);

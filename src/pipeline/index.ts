@@ -113,7 +113,7 @@ function clashes(units: BuildUnit[], cwd: string): Map<number, string> {
  */
 export async function buildCollection(inputs: string[], options: BuildCollectionOptions): Promise<BuildCollectionResult> {
   const cwd = options.cwd ?? process.cwd();
-  const all = await findBuildUnits(inputs, cwd);
+  const all = await findBuildUnits(inputs, cwd, options.outDir);
   const clashing = clashes(all, cwd);
   const units = options.shard ? all.filter((u) => inShard(unitName(u), options.shard!)) : all;
   options.onStart?.(units.length);

@@ -43,7 +43,7 @@ export function summaryOf(work: BuiltWork): string {
  */
 export async function checkCache(task: UnitTask): Promise<{ hash: string; cached?: CacheEntry; failed?: UnitOutcome }> {
   const outAbs = resolve(task.cwd, task.outDir);
-  const hash = await unitHash(task.unit, task.cwd, task.strict === true);
+  const hash = await unitHash(task.unit, task.cwd, task.strict === true, task.outDir);
   const cached = task.force ? undefined : await readCache(outAbs, task.unit);
   if (cached?.hash !== hash) return { hash };
   if ('failed' in cached) return { hash, failed: { status: 'failed', message: cached.failed.message, exitCode: 1, diagnostics: cached.failed.diagnostics } };

@@ -5,7 +5,7 @@
  * elsewhere every file with an extension of the reader registry is a work. Order is stable
  * (code-point order of names), and two units that would be written under one id are refused.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { UserError } from '../model/diagnostics.js';
@@ -13,6 +13,7 @@ import { ioFailure } from '../util/io-errors.js';
 import { EDITION_FILE } from '../edition/index.js';
 import { SOURCE_EXTENSIONS } from '../readers/registry.js';
 import { byCodePoint } from '../util/order.js';
+import { isOutputFolder, outputFolder, refuseInputInOutput, type OutputFolder } from './output-folder.js';
 
 export type BuildUnit =
   /** A folder with an edition.json, named as given (relative to cwd). */
@@ -33,7 +34,8 @@ function sourceId(file: string): string {
   return ext ? name.slice(0, -ext.length) : name;
 }
 
-async function walk(dir: string, abs: string, out: BuildUnit[]): Promise<void> {
+/** `abs`: the folder's real path (links below it are not followed), compared with the output folder's. */
+async function walk(dir: string, abs: string, out: BuildUnit[], output: OutputFolder | undefined): Promise<void> {
   if (existsSync(join(abs, EDITION_FILE))) {
     out.push({ kind: 'edition', dir });
     return;
@@ -43,25 +45,30 @@ async function walk(dir: string, abs: string, out: BuildUnit[]): Promise<void> {
   for (const e of entries) {
     if (e.name.startsWith('.')) continue; // editor and VCS litter is not a source
     const path = dir === '.' ? e.name : join(dir, e.name);
-    if (e.isDirectory()) await walk(path, join(abs, e.name), out);
+    // what the last build wrote is no source: out/<id>/<id>.html would clash with its own source
+    if (e.isDirectory() && isOutputFolder(output, join(abs, e.name))) continue;
+    if (e.isDirectory()) await walk(path, join(abs, e.name), out, output);
     else if (e.isFile() && SOURCE_EXTENSIONS.includes(extname(e.name).toLowerCase())) out.push({ kind: 'source', file: path, id: sourceId(e.name), from: 'folder' });
   }
 }
 
 /**
- * The build units of `inputs` (relative to `cwd`). UserError exit 2 when an input cannot be read,
- * when nothing is found, or when two sources would be written under one id (`SU39.html` and
- * `SU39.md`): refused before anything is built.
+ * The build units of `inputs` (relative to `cwd`), leaving out the output folder `outDir` wherever
+ * a folder searched holds it (output-folder.ts). UserError exit 2 when an input cannot be read, is
+ * the output folder or inside it, when nothing is found, or when two sources would be written
+ * under one id (`SU39.html` and `SU39.md`): refused before anything is built.
  */
-export async function findBuildUnits(inputs: string[], cwd: string): Promise<BuildUnit[]> {
+export async function findBuildUnits(inputs: string[], cwd: string, outDir?: string): Promise<BuildUnit[]> {
+  const output = outDir === undefined ? undefined : outputFolder(outDir, cwd);
   const units: BuildUnit[] = [];
   for (const input of inputs) {
     const abs = resolve(cwd, input);
     const info = await stat(abs).catch((err: unknown) => {
       throw ioFailure(err, 'read', input);
     });
+    refuseInputInOutput(output, input, abs);
     if (info.isDirectory()) {
-      await walk(input, abs, units).catch((err: unknown) => {
+      await walk(input, realpathSync(abs), units, output).catch((err: unknown) => {
         throw ioFailure(err, 'read', input);
       });
     } else {

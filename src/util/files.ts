@@ -1,5 +1,5 @@
-import { copyFileSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ioFailure } from './io-errors.js';
 
@@ -105,4 +105,16 @@ export function realPathInside(path: string, folder: string): string | undefined
   const real = realpathSync(path);
   const root = realpathSync(folder);
   return real.startsWith(root.endsWith(sep) ? root : root + sep) ? real : undefined;
+}
+
+/** The real path of `path`, whose last parts may not exist yet: its nearest existing folder's, and the rest. */
+export function realOfNearest(path: string): string {
+  let existing = resolve(path);
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  return join(realpathSync(existing), relative(existing, resolve(path)));
+}
+
+/** Whether `path` is `folder` or inside it (both absolute, compared as given: no links followed). */
+export function isWithin(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
