@@ -79,9 +79,22 @@ describe('edition.json', () => {
     const dir = editionDir(noPub);
     expect(errorLines(dir)).toEqual([`${join(dir, 'edition.json')}: /publication: required field is missing`]);
     const broken = editionDir('{ "id": "x", ');
-    const lines = errorLines(broken);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^${join(broken, 'edition.json').replace(/[.]/g, '\\.')}: not valid JSON: `));
+    expect(errorLines(broken)).toEqual([`${join(broken, 'edition.json')}:1:14: error invalid-json: not valid JSON: expected a property name in double quotes, found the end of the file`]);
+  });
+
+  it('says where JSON goes wrong as file:line:col: error invalid-json, what JSON.parse gives an offset for and what it does not', () => {
+    const at = (text: string) => {
+      const dir = editionDir(text);
+      return errorLines(dir).map((l) => l.slice(join(dir, 'edition.json').length));
+    };
+    expect(at('{\n  "id": "x",\n  title: "y"\n}\n')).toEqual([":3:3: error invalid-json: not valid JSON: expected a property name in double quotes, found 'title'"]);
+    // JSON.parse: `Unexpected token '}', "…" is not valid JSON`, no position
+    expect(at('{\n  "id": tru\n}')).toEqual([":2:9: error invalid-json: not valid JSON: expected a value (a string in double quotes, a number, an object, an array, true, false or null), found 'tru'"]);
+    expect(at('{\n  "id": "x",\n}')).toEqual([":3:1: error invalid-json: not valid JSON: a ',' before '}': JSON allows no comma after the last property"]);
+    expect(at('{ "id": "é", "base": [1, 2,] }')).toEqual([":1:28: error invalid-json: not valid JSON: a ',' before ']': JSON allows no comma after the last element"]);
+    expect(at('{ "id": "x" } {}')).toEqual([":1:15: error invalid-json: not valid JSON: unexpected '{' after the end of the JSON value"]);
+    expect(at('{ "id": "a\tb" }')).toEqual([':1:11: error invalid-json: not valid JSON: a line break or other control character inside a string: write it as \\n, \\t, …']);
+    expect(at('{ "id": 01 }')).toEqual([':1:9: error invalid-json: not valid JSON: not a number of JSON (digits, an optional fraction and exponent; no leading zero, no "+")']);
   });
 
   it('names a source file that does not exist', () => {

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, normalize, resolve } from 'node:path';
 import type { Publication } from '../model/types.js';
-import { UserError } from '../model/diagnostics.js';
+import { diagnostic, formatDiagnostic, UserError } from '../model/diagnostics.js';
+import { jsonFault } from '../util/json-syntax.js';
 import type { SourceFormat } from '../readers/registry.js';
 import { formatSchemaErrors, schemaValidator } from './json-schema.js';
 import { ioFailure } from '../util/io-errors.js';
@@ -58,7 +59,10 @@ export function loadEdition(dir: string, cwd = process.cwd()): LoadedEdition {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new UserError(`${file}: not valid JSON: ${(err as Error).message}`);
+    // where, as every other message says it (JSON.parse gives an offset at best)
+    const fault = jsonFault(text, err);
+    const d = diagnostic('error', 'invalid-json', `not valid JSON: ${fault.message}`, { file, line: fault.line, column: fault.column });
+    throw new UserError(formatDiagnostic(d), 1, [d]);
   }
   const validate = schemaValidator('edition');
   if (!validate(data)) throw new UserError(formatSchemaErrors(file, validate.errors).join('\n'));
