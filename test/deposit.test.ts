@@ -284,6 +284,25 @@ describe('teikit deposit / verify (BagIt)', () => {
       plain(blocked.err + missing.err + exists.err + inside.err);
     });
 
+    it('2: a bag-info option not of its form (--bag-count) is a usage error in teikit\'s words, before anything is built', async () => {
+      const edition = join(repoRoot, 'editions/identity-of-interests');
+      for (const count of ['abc', '3 of 2', '0 of 2', '2 of', '']) {
+        const r = await cli(['deposit', edition, '-o', 'count-bag', '--bag-count', count], dir);
+        // one line: the edition was not built (its conversion would have printed its diagnostics first)
+        expect([r.code, r.err], count).toEqual([2, `teikit deposit: --bag-count must be "N of T" with 1 ≤ N ≤ T (or "N of ?"), not "${count}"\n`]);
+        plain(r.err);
+      }
+      expect((await readdir(dir)).filter((f) => f.includes('count-bag'))).toEqual([]);
+      const ok = await cli(['deposit', join(fixtures, 'tei/house-sample.tei.xml'), '-o', 'count-bag', '--bag-count', '2 of ?'], dir);
+      expect(ok.code, ok.err).toBe(0);
+      expect(await readFile(join(dir, 'count-bag/bag-info.txt'), 'utf8')).toMatch(/^Bag-Count: 2 of \?$/m);
+      // the library refuses the same, and a Payload-Oxum, which is the payload's own count
+      const { deposit } = await import('../src/deposit/deposit.js');
+      await expect(deposit(edition, join(dir, 'lib-bag'), { info: { 'Bag-Count': '3 of 2' } })).rejects.toMatchObject({ exitCode: 2, message: 'bag-info.txt Bag-Count must be "N of T" with 1 ≤ N ≤ T (or "N of ?"), not "3 of 2"' });
+      await expect(deposit(edition, join(dir, 'lib-bag'), { info: { 'Payload-Oxum': '1.1' } })).rejects.toMatchObject({ exitCode: 2, message: 'bag-info.txt Payload-Oxum is counted from the payload; it is not given' });
+      expect(existsSync(join(dir, 'lib-bag'))).toBe(false);
+    });
+
     it('0: a TEI file named <name>.xml is bagged as <name>.tei.xml', async () => {
       await writeFile(join(dir, 'plain.xml'), await readFile(join(fixtures, 'tei/house-sample.tei.xml')));
       const r = await cli(['deposit', 'plain.xml', '-o', 'bag-plain'], dir);

@@ -231,20 +231,42 @@ export async function verifyBag(bagDir: string, shownAs = bagDir): Promise<Verif
 }
 
 /**
- * bag-info.txt's reserved fields that have a form (RFC 8493 §2.2.2): Payload-Oxum `<octets>.<files>`
- * and once only (it MUST NOT be repeated; the others SHOULD NOT, which does not make a bag invalid),
- * Bagging-Date a date, Bag-Count `N of T` (or `N of ?`). Names in any case, as the RFC reads them.
+ * bag-info.txt's reserved fields that have a form (RFC 8493 §2.2.2), by name in lower case (the RFC
+ * reads names in any case): Payload-Oxum `<octets>.<files>`, Bagging-Date a date, Bag-Count `N of
+ * T` (or `N of ?`). verify checks a bag's fields against them, and deposit the fields it is given
+ * before it makes anything: a bag it wrote with a malformed field would not verify.
+ */
+const FORMS: Record<string, { label: string; ok: (value: string) => boolean; form: string }> = {
+  'payload-oxum': { label: 'Payload-Oxum', ok: (v) => /^\d+\.\d+$/.test(v), form: '<octets>.<files>' },
+  'bagging-date': { label: 'Bagging-Date', ok: isCalendarDate, form: 'a date (YYYY-MM-DD)' },
+  'bag-count': { label: 'Bag-Count', ok: isBagCount, form: '"N of T" with 1 ≤ N ≤ T (or "N of ?")' },
+};
+
+/** The fields of `info` whose value is not of their form, with that form in words. */
+export function malformedBagInfo(info: BagInfo): { label: string; value: string; form: string }[] {
+  return Object.entries(info).flatMap(([label, value]) => {
+    const rule = FORMS[label.toLowerCase()];
+    return rule && !rule.ok(value) ? [{ label: rule.label, value, form: rule.form }] : [];
+  });
+}
+
+/**
+ * A bag's bag-info.txt against the forms above; Payload-Oxum once only (it MUST NOT be repeated;
+ * the others SHOULD NOT, which does not make a bag invalid).
  */
 function checkBagInfo(info: string, say: (kind: VerifyProblemKind, message: string) => void): void {
   const values = (name: string) => [...info.matchAll(new RegExp(`^${name}:[ \\t]*(.*?)[ \\t]*\\r?$`, 'gmi'))].map((m) => m[1]!);
   const oxums = values('Payload-Oxum');
   if (oxums.length > 1) say('malformed', `Payload-Oxum is given ${oxums.length} times; it must be given once`);
-  for (const oxum of oxums) if (!/^\d+\.\d+$/.test(oxum)) say('payload-oxum', `Payload-Oxum "${oxum}" is not <octets>.<files>`);
-  for (const date of values('Bagging-Date')) if (!isCalendarDate(date)) say('malformed', `Bagging-Date "${date}" is not a date (YYYY-MM-DD)`);
-  for (const count of values('Bag-Count')) {
-    const m = /^(\d+) of (\d+|\?)$/.exec(count);
-    if (!m || Number(m[1]) < 1 || (m[2] !== '?' && Number(m[1]) > Number(m[2]))) say('malformed', `Bag-Count "${count}" is not "N of T" with 1 ≤ N ≤ T (or "N of ?")`);
+  for (const [name, { label, ok, form }] of Object.entries(FORMS)) {
+    for (const value of values(name)) if (!ok(value)) say(name === 'payload-oxum' ? 'payload-oxum' : 'malformed', `${label} "${value}" is not ${form}`);
   }
+}
+
+/** `N of T` with 1 ≤ N ≤ T, or `N of ?` (the total not known yet). */
+function isBagCount(text: string): boolean {
+  const m = /^(\d+) of (\d+|\?)$/.exec(text);
+  return m !== null && Number(m[1]) >= 1 && (m[2] === '?' || Number(m[1]) <= Number(m[2]));
 }
 
 /** `YYYY-MM-DD` that names a day of the calendar (not 2020-13-45). */

@@ -22,7 +22,7 @@ import { imageNameFree, locateImage } from '../convert-images.js';
 import { ioFailure } from '../util/io-errors.js';
 import { makeDirs, realOfNearest } from '../util/files.js';
 import { bagEdition, type EditionBag } from './edition-bag.js';
-import type { BagInfo } from './bagit.js';
+import { malformedBagInfo, type BagInfo } from './bagit.js';
 
 export type DepositKind = 'edition' | 'built-edition' | 'tei';
 
@@ -44,6 +44,7 @@ export interface Deposit extends EditionBag {
 
 export async function deposit(input: string, bag: string, options: DepositOptions = {}): Promise<Deposit> {
   const cwd = options.cwd ?? process.cwd();
+  refuseBagInfo(options.info ?? {});
   const inputPath = resolve(cwd, input);
   const bagPath = resolve(cwd, bag);
   const found = await stat(inputPath).catch((err) => {
@@ -100,6 +101,18 @@ export async function deposit(input: string, bag: string, options: DepositOption
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * bag-info fields the bag could not be verified with, refused (exit 2) before anything is built: a
+ * value not of its field's form (Bag-Count "3 of 2"), or Payload-Oxum, which is the payload's own
+ * count. (The command names its options in its own words first.)
+ */
+function refuseBagInfo(info: BagInfo): void {
+  const bad = malformedBagInfo(info)[0];
+  if (bad) throw new UserError(`bag-info.txt ${bad.label} must be ${bad.form}, not "${bad.value}"`, 2);
+  const oxum = Object.keys(info).find((label) => label.toLowerCase() === 'payload-oxum');
+  if (oxum) throw new UserError(`bag-info.txt ${oxum} is counted from the payload; it is not given`, 2);
 }
 
 /**

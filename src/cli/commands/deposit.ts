@@ -9,7 +9,7 @@ import { depositSpec } from '../specs/deposit.js';
 import { parseCommandArgs } from '../args.js';
 import { deposit } from '../../deposit/deposit.js';
 import { BAG_INFO_OPTIONS } from '../../names.js';
-import type { BagInfo } from '../../deposit/bagit.js';
+import { malformedBagInfo, type BagInfo } from '../../deposit/bagit.js';
 import { toolVersion } from '../../util/version.js';
 
 const command: Command = {
@@ -22,6 +22,13 @@ const command: Command = {
     for (const [option, label] of Object.entries(BAG_INFO_OPTIONS)) {
       const value = (values as Record<string, unknown>)[option];
       if (typeof value === 'string') info[label] = value;
+    }
+    // a field with a form (--bag-count "N of T") given another would make a bag that does not
+    // verify: said as the option's mistake, before anything is built
+    const bad = malformedBagInfo(info)[0];
+    if (bad) {
+      const option = Object.entries(BAG_INFO_OPTIONS).find(([, label]) => label === bad.label)![0];
+      throw new UserError(`teikit deposit: --${option} must be ${bad.form}, not "${bad.value}"`, 2);
     }
     const made = await deposit(positionals[0]!, values.output, { cwd: io.cwd, info });
     for (const d of made.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);

@@ -3,7 +3,9 @@ import { BAG_INFO_OPTIONS, DC_PATH } from '../../names.js';
 
 /** bagit-python's bag-info options (`--contact-name` …), each one line of bag-info.txt. */
 const bagInfoOptions: Record<string, OptionSpec> = Object.fromEntries(
-  Object.entries(BAG_INFO_OPTIONS).map(([option, label]) => [option, { type: 'string', value: 'text', description: `bag-info.txt ${label}` }]),
+  Object.entries(BAG_INFO_OPTIONS).map(([option, label]) => [option, label === 'Bag-Count'
+    ? { type: 'string', value: 'N of T', description: 'bag-info.txt Bag-Count: this bag\'s number among T bags, "N of T" with 1 ≤ N ≤ T (or "N of ?")' }
+    : { type: 'string', value: 'text', description: `bag-info.txt ${label}` }]),
 );
 
 export const depositSpec = defineCommand({
