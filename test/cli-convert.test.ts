@@ -3,7 +3,7 @@
  * outputs written whole or not at all.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -44,6 +44,30 @@ describe('teikit convert', () => {
     expect(report.inputs.map((i: { file: string }) => i.file)).toEqual([su39, md]);
     expect(report.edition).toBe('SU39');
     expect(readdirSync(dir).sort()).toEqual(['x.report.json', 'x.tei.xml']);
+  });
+
+  it('-o a folder (out/, made when missing, or one that exists) writes <id>.tei.xml into it, as render -o out/ writes <input name>.<format>; --report likewise', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-cli-folder-'));
+    const page = join(fixtures, 'marx2mao/Mao/SU39.html');
+    const slash = await cli(['convert', page, '-o', 'newdir/'], dir);
+    expect(slash.code, slash.stderr).toBe(0);
+    expect(statSync(join(dir, 'newdir')).isDirectory()).toBe(true);
+    expect(readdirSync(join(dir, 'newdir'))).toEqual(['SU39.tei.xml']);
+    const tei = readFileSync(join(dir, 'newdir/SU39.tei.xml'), 'utf8');
+    expect(tei).toBe((await cli(['convert', page], dir)).stdout);
+    // a folder that exists, without the slash; the report into another, made with its parents
+    const existing = await cli(['convert', page, '-o', 'newdir', '--report', 'reports/su39/'], dir);
+    expect(existing.code, existing.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'newdir'))).toEqual(['SU39.tei.xml']);
+    expect(JSON.parse(readFileSync(join(dir, 'reports/su39/SU39.report.json'), 'utf8')).edition).toBe('SU39');
+    // both into one folder: two files, not one
+    expect((await cli(['convert', page, '-o', 'both/', '--report', 'both/'], dir)).code).toBe(0);
+    expect(readdirSync(join(dir, 'both')).sort()).toEqual(['SU39.report.json', 'SU39.tei.xml']);
+    // render reads -o the same way
+    const render = await cli(['render', 'newdir/SU39.tei.xml', '--to', 'txt', '-o', 'texts/'], dir);
+    expect(render.code, render.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'texts'))).toEqual(['SU39.txt']);
+    expect(readdirSync(dir).sort()).toEqual(['both', 'newdir', 'reports', 'texts']);
   });
 
   it('resolves relative paths against its working directory', async () => {

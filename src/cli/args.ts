@@ -3,7 +3,8 @@
  * one usage line in teikit's words (exit 2, the nearest option suggested), and standard input read
  * whole (`-` as a file name).
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Readable } from 'node:stream';
 import { UserError } from '../model/diagnostics.js';
@@ -132,4 +133,19 @@ export function refuseOverwritingInput(output: string | undefined, inputs: strin
   const out = resolve(cwd, output);
   const hit = inputs.find((i) => i !== '-' && resolve(cwd, i) === out);
   if (hit !== undefined) throw new UserError(`teikit ${name}: the output ${output} is the input ${hit}; writing it would destroy the input (choose another ${option})`, 2);
+}
+
+/**
+ * Whether an output option names a folder to write into rather than a file: a trailing slash
+ * (`-o out/`, made when missing), or a folder that exists. `render` and `convert` read `-o` so:
+ * the file in it is named after the input (`<input name>.<format>`, `<id>.tei.xml`).
+ */
+export function namesFolder(output: string | undefined, cwd: string): boolean {
+  if (output === undefined || output === '-') return false;
+  if (output.endsWith('/') || output.endsWith(sep)) return true;
+  try {
+    return statSync(resolve(cwd, output)).isDirectory();
+  } catch {
+    return false;
+  }
 }

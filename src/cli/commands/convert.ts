@@ -5,9 +5,9 @@
  * (invalid-tei; nothing written), 2 usage or I/O error.
  */
 import { rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { convertSpec } from '../specs/convert.js';
-import { parseCommandArgs, readAll, refuseOverwritingInput } from '../args.js';
+import { namesFolder, parseCommandArgs, readAll, refuseOverwritingInput } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { convertFiles } from '../../convert.js';
 import { carryImages } from '../../convert-images.js';
@@ -27,34 +27,48 @@ async function run(args: string[], io: CliIo): Promise<number> {
     throw new UserError('teikit convert: the TEI and the report cannot both go to standard output', 2);
   }
 
-  refuseOverwritingInput(output, positionals, io.cwd, 'convert');
-  if (reportPath !== undefined) refuseOverwritingInput(reportPath, positionals, io.cwd, 'convert', '--report');
-  // One file for both would keep only the report, written second: the TEI lost with exit 0.
-  if (reportPath !== undefined && reportPath !== '-' && output !== undefined && output !== '-' && resolve(io.cwd, reportPath) === resolve(io.cwd, output)) {
-    throw new UserError(`teikit convert: the report ${reportPath} is the TEI's output file too; give --report and -o different files`, 2);
-  }
+  // -o out/ (or a folder that exists): the TEI goes into it as <id>.tei.xml, as render -o out/
+  // names its rendition after the input; --report likewise. The names are known once converted.
+  const teiFolder = namesFolder(output, io.cwd);
+  const reportFolder = namesFolder(reportPath, io.cwd);
+  if (!teiFolder) refuseOverwritingInput(output, positionals, io.cwd, 'convert');
+  if (reportPath !== undefined && !reportFolder) refuseOverwritingInput(reportPath, positionals, io.cwd, 'convert', '--report');
+  if (!teiFolder && !reportFolder) refuseOneFile(output, reportPath, io.cwd);
   const stdin = positionals.includes('-') ? await readAll(io.stdin) : undefined;
   const result = await convertFiles(positionals, { cwd: io.cwd, stdin, stdinName: values.name as string | undefined, strict: values.strict === true });
   for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
 
-  await writeOut(output, result.tei, io);
-  if (output !== undefined && output !== '-' && positionals[0] !== '-') {
+  const id = result.edition.id;
+  const teiTarget = teiFolder ? join(output!, `${id}.tei.xml`) : output;
+  const reportTarget = reportFolder ? join(reportPath!, `${id}.report.json`) : reportPath;
+  if (teiFolder) refuseOverwritingInput(teiTarget, positionals, io.cwd, 'convert');
+  if (reportFolder) refuseOverwritingInput(reportTarget, positionals, io.cwd, 'convert', '--report');
+  if (teiFolder || reportFolder) refuseOneFile(teiTarget, reportTarget, io.cwd);
+
+  await writeOut(teiTarget, result.tei, io);
+  if (teiTarget !== undefined && teiTarget !== '-' && positionals[0] !== '-') {
     // The images travel with the TEI; what could not be carried is reported like any diagnostic.
-    const images = await carryImages(result.edition, positionals[0]!, dirname(output), io.cwd);
+    const images = await carryImages(result.edition, positionals[0]!, dirname(teiTarget), io.cwd);
     for (const d of images.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
     result.report.diagnostics.push(...images.diagnostics.map(({ file, line, column, severity, code, message }) => ({ file, line, column, severity, code, message })));
   }
   const reportJson = `${JSON.stringify(result.report, null, 2)}\n`;
-  if (reportPath !== undefined) {
+  if (reportTarget !== undefined) {
     try {
-      await writeOut(reportPath, reportJson, io);
+      await writeOut(reportTarget, reportJson, io);
     } catch (err) {
       // Both outputs or neither: take the TEI back when its report cannot be written.
-      if (output !== undefined && output !== '-') await rm(resolve(io.cwd, output), { force: true });
+      if (teiTarget !== undefined && teiTarget !== '-') await rm(resolve(io.cwd, teiTarget), { force: true });
       throw err;
     }
   }
   return 0;
+}
+
+/** One file for both would keep only the report, written second: the TEI lost with exit 0. */
+function refuseOneFile(tei: string | undefined, report: string | undefined, cwd: string): void {
+  if (report === undefined || report === '-' || tei === undefined || tei === '-' || resolve(cwd, report) !== resolve(cwd, tei)) return;
+  throw new UserError(`teikit convert: the report ${report} is the TEI's output file too; give --report and -o different files`, 2);
 }
 
 /** Standard output for undefined or "-", else an atomic write (a failure leaves no partial file). */

@@ -6,10 +6,9 @@
  * on any error nothing is written.
  */
 import { readFile } from 'node:fs/promises';
-import { statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { renderSpec } from '../specs/render.js';
-import { parseCommandArgs, readAll, refuseOverwritingInput } from '../args.js';
+import { namesFolder, parseCommandArgs, readAll, refuseOverwritingInput } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { UserError } from '../../model/diagnostics.js';
 import { decodeXmlText } from '../../validate/decode.js';
@@ -37,21 +36,13 @@ function parseParams(list: string[]): Record<string, string> {
   return params;
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 const command: Command = {
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(renderSpec, args);
     if (positionals.length !== 1) throw new UserError('teikit render: give exactly one TEI file (or - for standard input)', 2);
     const input = positionals[0]!;
     // -o out/ (or a folder that exists): the rendition goes into it, named after the input
-    const intoFolder = values.output !== undefined && values.output !== '-' && (values.output.endsWith('/') || values.output.endsWith(sep) || isFolder(resolve(io.cwd, values.output)));
+    const intoFolder = namesFolder(values.output, io.cwd);
     const output = intoFolder ? undefined : values.output;
     const fromExt = output && output !== '-' ? FORMATS[extname(output).slice(1).toLowerCase() as keyof typeof FORMATS] : undefined;
     const to: Format | undefined = values.to ? FORMATS[values.to.toLowerCase() as keyof typeof FORMATS] : fromExt;
