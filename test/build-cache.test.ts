@@ -1,14 +1,16 @@
 /**
  * The build cache's key of a bare source holds the images it names beside it: a changed, added or
  * removed image builds the work again (its renditions carry the image), while a file it does not
- * name leaves the key alone. Checked on the made-up volume page that names well.gif. And the
- * build date: SOURCE_DATE_EPOCH, as reproducible builds set it.
+ * name leaves the key alone. Checked on the made-up volume page that names well.gif. What a build
+ * wrote is checked as still there as written, however soon it is changed. And the build date:
+ * SOURCE_DATE_EPOCH, as reproducible builds set it.
  */
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unitHash } from '../src/pipeline/cache.js';
+import { recordWritten, stampAfter, stillAsWritten } from '../src/pipeline/intact.js';
 import { fixtures } from './support/tools.js';
 
 describe('the cache key of a bare source', () => {
@@ -28,6 +30,40 @@ describe('the cache key of a bare source', () => {
     rmSync(join(dir, 'well.gif'));
     const missing = await key();
     expect(new Set([first, changed, missing]).size).toBe(3);
+  });
+});
+
+describe('what a build wrote, still there as written (intact.ts)', () => {
+  it('finds a file changed at once after the record, its size kept, and a file added or removed; the same bytes again are read once, then trusted', () => {
+    const out = mkdtempSync(join(tmpdir(), 'teikit-intact-'));
+    mkdirSync(join(out, 'w'));
+    mkdirSync(join(out, 'bags/w/data'), { recursive: true });
+    writeFileSync(join(out, 'w/w.txt'), 'hello');
+    writeFileSync(join(out, 'bags/w/data/w.txt'), 'hello');
+    writeFileSync(join(out, 'bags/w/bagit.txt'), 'BagIt-Version: 1.0\n');
+    const dirs = ['w', 'bags/w'];
+    const { files, newest } = recordWritten(out, dirs);
+    expect(files.map((f) => [f.path, f.bytes])).toEqual([['bags/w/bagit.txt', 19], ['bags/w/data/w.txt', 5], ['w/w.txt', 5]]);
+    const stamp = join(out, 'entry.json');
+    writeFileSync(stamp, '{}');
+    // written in the same tick of the file system's clock as the files, most likely: moved past them
+    stampAfter(stamp, newest);
+    expect(statSync(stamp).ctimeMs).toBeGreaterThan(newest);
+    const intact = () => stillAsWritten(out, dirs, files, stamp);
+    expect(intact()).toBe(true);
+    // changed right away, however close to the stamp: its ctime is not earlier than the stamp's
+    writeFileSync(join(out, 'w/w.txt'), 'jello');
+    expect(intact()).toBe(false);
+    // the same bytes again: read, found the same, and the stamp moved past them
+    writeFileSync(join(out, 'w/w.txt'), 'hello');
+    expect(intact()).toBe(true);
+    expect(statSync(stamp).ctimeMs).toBeGreaterThan(statSync(join(out, 'w/w.txt')).ctimeMs);
+    writeFileSync(join(out, 'bags/w/data/notes.txt'), 'mine');
+    expect(intact()).toBe(false);
+    rmSync(join(out, 'bags/w/data/notes.txt'));
+    expect(intact()).toBe(true);
+    rmSync(join(out, 'bags/w/data/w.txt'));
+    expect(intact()).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@
  * broken edition fails alone (exit 1, one line per problem) and leaves no files behind.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli/run.js';
@@ -153,6 +153,36 @@ describe('teikit build', () => {
     // the bag carries the edition's source, not the build's output
     expect(readdirSync(join(root, 'editions/reprint/out/bags/reprint/data/sources'))).toEqual(['identity-of-interests.md']);
   }, 60_000);
+
+  it('builds a work again when what it wrote is no longer there as written; the same bytes copied are still unchanged', async () => {
+    const root = editionsRoot(false);
+    const build = (out = 'out') => cli(['build', 'editions', '-o', out], root);
+    const rebuilt = (r: Awaited<ReturnType<typeof build>>) => /^reprint: \d+ page breaks/m.test(r.stdout) && !r.lines.some((l) => /unchanged, skipped/.test(l));
+    const skipped = (r: Awaited<ReturnType<typeof build>>) => !/^reprint: /m.test(r.stdout) && r.lines.some((l) => /^teikit build: 1 of 1 work\(s\) unchanged, skipped/.test(l));
+    expect((await build()).code).toBe(0);
+    const txt = join(root, 'out/reprint/reprint.txt');
+    const text = readFileSync(txt);
+    // the bag's sources removed (its manifests still list them)
+    rmSync(join(root, 'out/bags/reprint/data/sources'), { recursive: true });
+    const sources = await build();
+    expect(rebuilt(sources), sources.stderr).toBe(true);
+    expect(await verifyBag(join(root, 'out/bags/reprint'))).toEqual([]);
+    // a rendition edited, its size kept
+    const edited = Buffer.from(text);
+    edited[edited.indexOf('Soviet')] = 's'.charCodeAt(0);
+    writeFileSync(txt, edited);
+    expect(rebuilt(await build())).toBe(true);
+    expect(readFileSync(txt).equals(text)).toBe(true);
+    // a file put into the bag, which the bag's manifests do not list
+    writeFileSync(join(root, 'out/bags/reprint/data/notes.txt'), 'mine\n');
+    expect(rebuilt(await build())).toBe(true);
+    expect(existsSync(join(root, 'out/bags/reprint/data/notes.txt'))).toBe(false);
+    expect(skipped(await build())).toBe(true);
+    // copied elsewhere (every file newer than the cache entry): read once, found the same, skipped
+    cpSync(join(root, 'out'), join(root, 'copy'), { recursive: true });
+    expect(skipped(await build('copy'))).toBe(true);
+    expect(skipped(await build('copy'))).toBe(true);
+  }, 120_000);
 
   it('a broken edition fails alone: exit 1, its problems named, no files for it', async () => {
     const root = editionsRoot(true);

@@ -2,10 +2,11 @@
  * The build cache: a unit is built again only when something it is made from has changed. Its key
  * is a SHA-256 of teikit's version and stylesheets, the options that change the outputs, the
  * unit's name (it is written into the report) and the bytes of its inputs (an edition's folder,
- * every file; a bare source file). What a build wrote and learned (its files, its catalogue
- * entry) is kept in out/.teikit/works/, so that a run that skips a unit, and the run that
- * assembles the site after shards, still has it. A bare source's key holds the images it names
- * too (`<IMG SRC="…">`, `![…](…)`, found beside it): a changed, added or removed image rebuilds it.
+ * every file; a bare source file). What a build wrote and learned (its files with their sizes and
+ * digests, its catalogue entry) is kept in out/.teikit/works/, so that a run that skips a unit,
+ * and the run that assembles the site after shards, still has it. A bare source's key holds the
+ * images it names too (`<IMG SRC="…">`, `![…](…)`, found beside it): a changed, added or removed
+ * image rebuilds it.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { unitName, type BuildUnit } from './units.js';
 import type { WorkEntry } from './work-entry.js';
 import type { Diagnostic } from '../model/types.js';
 import { outputFolder } from './output-folder.js';
+import type { WrittenFile } from './intact.js';
 
 /** One built unit as the cache keeps it: plain JSON, the same bytes whichever run wrote it. */
 export interface CacheEntry {
@@ -31,6 +33,9 @@ export interface CacheEntry {
   bag: { dir: string; files: number };
   /** The line that sums the work up (counts), shown again when it is skipped. */
   summary: string;
+  /** Every file of out/<id>/ and of its bag, with its size and digest: skipped only while they are
+   * all there as written (intact.ts). */
+  manifest: WrittenFile[];
 }
 
 /**

@@ -4,12 +4,12 @@
  * thread or in this thread (--jobs 1), so its task and outcome are plain, structured-cloneable
  * data, and it never throws: every outcome is a UnitOutcome.
  */
-import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { UserError } from '../model/diagnostics.js';
 import type { Diagnostic } from '../model/types.js';
 import type { BuiltWork } from './build-work.js';
-import { readCache, unitHash, writeCache, type CacheEntry } from './cache.js';
+import { cacheFile, readCache, unitHash, writeCache, type CacheEntry } from './cache.js';
+import { recordWritten, stampAfter, stillAsWritten } from './intact.js';
 import { unitName, type BuildUnit } from './units.js';
 
 export interface UnitTask {
@@ -37,9 +37,10 @@ export function summaryOf(work: BuiltWork): string {
 }
 
 /**
- * The unit's cache key, and its cache entry when that is of the same key and every file it names
- * is still there: then the unit need not be built. Cheap (no conversion code runs), so the build
- * asks it in the main thread and sends only the units that changed to the worker threads.
+ * The unit's cache key, and its cache entry when that is of the same key and every file its build
+ * wrote is still there as written (intact.ts): then the unit need not be built. Cheap (no
+ * conversion code runs), so the build asks it in the main thread and sends only the units that
+ * changed to the worker threads.
  */
 export async function checkCache(task: UnitTask): Promise<{ hash: string; cached?: CacheEntry; failed?: UnitOutcome }> {
   const outAbs = resolve(task.cwd, task.outDir);
@@ -47,7 +48,14 @@ export async function checkCache(task: UnitTask): Promise<{ hash: string; cached
   const cached = task.force ? undefined : await readCache(outAbs, task.unit);
   if (cached?.hash !== hash) return { hash };
   if ('failed' in cached) return { hash, failed: { status: 'failed', message: cached.failed.message, exitCode: 1, diagnostics: cached.failed.diagnostics } };
-  return cached.written.every((f) => existsSync(resolve(outAbs, f))) ? { hash, cached } : { hash };
+  // an entry of an earlier teikit, without the record of its files, is built again once
+  if (!Array.isArray(cached.manifest)) return { hash };
+  return stillAsWritten(outAbs, workFolders(cached), cached.manifest, cacheFile(outAbs, task.unit)) ? { hash, cached } : { hash };
+}
+
+/** The folders a unit's build writes, relative to the output folder: out/<id>/ and its bag. */
+function workFolders(cached: Pick<CacheEntry, 'entry' | 'bag'>): string[] {
+  return [cached.entry.id, cached.bag.dir];
 }
 
 /** Skip or build one unit; `hash`: its cache key, when checkCache has found it changed. */
@@ -66,10 +74,16 @@ export async function runUnit(task: UnitTask & { hash?: string }): Promise<UnitO
     const work = await buildWork(unit, { outDir: task.outDir, cwd, strict: task.strict });
     // Relative to the output folder: shards built into other folders, then gathered, still match.
     const inOut = (f: string) => relative(outAbs, resolve(cwd, f)).split('\\').join('/');
+    const bag = { dir: inOut(work.bag.dir), files: work.bag.files };
+    // read back after the last write, before the entry is written
+    const record = recordWritten(outAbs, workFolders({ entry: work.entry, bag }));
     const entry: CacheEntry = {
-      hash, entry: work.entry, written: work.written.map(inOut), bag: { dir: inOut(work.bag.dir), files: work.bag.files }, summary: summaryOf(work),
+      hash, entry: work.entry, written: work.written.map(inOut), bag, summary: summaryOf(work),
+      manifest: record.files,
     };
     await writeCache(outAbs, unit, entry);
+    // the entry's ctime dates the record: later than every file's (intact.ts)
+    stampAfter(cacheFile(outAbs, unit), record.newest);
     return { status: 'built', work, cached: entry };
   } catch (err) {
     const outcome = failedUnit(unit, err);
