@@ -66,7 +66,7 @@ describe('teikit build', () => {
     // Without --force nothing has changed: the edition and the site are skipped.
     const third = await cli(['build', 'editions', '-o', 'out'], root);
     expect(third.code).toBe(0);
-    expect(third.lines).toEqual(['teikit build: 1 of 1 work(s) unchanged, skipped']);
+    expect(third.lines).toEqual(['teikit build: 1 of 1 work(s) unchanged, skipped; their 2 warning(s) (in their reports) are not printed again, but count for --max-warnings']);
     expect(third.stdout).toBe('out/site/index.html (catalogue of 1 work(s)), unchanged\nout/site/pagefind/ (search index of 6 print page(s)), unchanged\n');
   });
 
@@ -152,6 +152,26 @@ describe('teikit build', () => {
     expect(again.lines).toEqual([expect.stringMatching(/^teikit build: 1 of 1 work\(s\) unchanged, skipped/)]);
     // the bag carries the edition's source, not the build's output
     expect(readdirSync(join(root, 'editions/reprint/out/bags/reprint/data/sources'))).toEqual(['identity-of-interests.md']);
+  }, 60_000);
+
+  it('--max-warnings counts the warnings of works skipped as unchanged: the same answer with --force or without', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'teikit-build-warn-'));
+    cpSync(join(repoRoot, 'editions'), join(root, 'editions'), { recursive: true });
+    const forced = await cli(['build', 'editions', '-o', 'out', '--force', '--max-warnings', '0'], root);
+    expect(forced.code).toBe(1);
+    expect(forced.lines).toContain('teikit build: 2 warning(s), more than --max-warnings 0');
+    // the same two page-gap warnings, in the work's report: not printed again, still counted
+    const report = JSON.parse(readFileSync(join(root, 'out/identity-of-interests/identity-of-interests.report.json'), 'utf8')) as { diagnostics: { severity: string }[] };
+    expect(report.diagnostics.filter((d) => d.severity === 'warning')).toHaveLength(2);
+    const cached = await cli(['build', 'editions', '-o', 'out', '--max-warnings', '0'], root);
+    expect(cached.code).toBe(1);
+    expect(cached.lines).toEqual([
+      'teikit build: 1 of 1 work(s) unchanged, skipped; their 2 warning(s) (in their reports) are not printed again, but count for --max-warnings',
+      'teikit build: 2 warning(s), more than --max-warnings 0 (2 of them not printed again: in the reports of works unchanged since their last build)',
+    ]);
+    expect((await cli(['build', 'editions', '-o', 'out', '--max-warnings', '2'], root)).code).toBe(0);
+    const json = await cli(['build', 'editions', '-o', 'out', '--format', 'json'], root);
+    expect((JSON.parse(json.stdout) as { skipped: unknown[] }).skipped).toEqual([expect.objectContaining({ id: 'identity-of-interests', warnings: 2 })]);
   }, 60_000);
 
   it('builds a work again when what it wrote is no longer there as written; the same bytes copied are still unchanged', async () => {

@@ -10,6 +10,12 @@ export interface CliIo {
   stderrIsTTY?: boolean;
   /** --quiet was given: no progress either. */
   quiet?: boolean;
+  /**
+   * Warnings the command knows of but does not print again (those of a build's unchanged works,
+   * in their reports): counted for --max-warnings as if printed, so that the answer does not
+   * depend on what was skipped.
+   */
+  countWarnings?: (n: number) => void;
 }
 
 /** A command: takes its own arguments, returns the exit code (its definition and help: src/cli/specs/). */

@@ -64,6 +64,8 @@ export function lineKind(line: string): Kind {
 /** Standard error through the controls, and the count of warnings seen. */
 export class OutputControl {
   warnings = 0;
+  /** Of `warnings`, those counted but not printed (CliIo.countWarnings). */
+  unprinted = 0;
   errors = 0;
   private readonly pending = { stdout: '', stderr: '' };
 
@@ -79,6 +81,10 @@ export class OutputControl {
       quiet: this.controls.quiet,
       stderr: (s) => this.write('stderr', s),
       ...(diagnosticsOnStdout ? { stdout: (s: string) => this.write('stdout', s) } : {}),
+      countWarnings: (n) => {
+        this.warnings += n;
+        this.unprinted += n;
+      },
     };
   }
 
@@ -108,7 +114,8 @@ export class OutputControl {
     for (const sink of ['stdout', 'stderr'] as const) if (this.pending[sink]) this.write(sink, '\n');
     const max = this.controls.maxWarnings;
     if (code === 0 && max !== undefined && this.warnings > max) {
-      this.io.stderr(`teikit ${name}: ${this.warnings} warning(s), more than --max-warnings ${max}\n`);
+      const unprinted = this.unprinted > 0 ? ` (${this.unprinted} of them not printed again: in the reports of works unchanged since their last build)` : '';
+      this.io.stderr(`teikit ${name}: ${this.warnings} warning(s), more than --max-warnings ${max}${unprinted}\n`);
       return 1;
     }
     return code;

@@ -3,10 +3,10 @@
  * is a SHA-256 of teikit's version and stylesheets, the options that change the outputs, the
  * unit's name (it is written into the report) and the bytes of its inputs (an edition's folder,
  * every file; a bare source file). What a build wrote and learned (its files with their sizes and
- * digests, its catalogue entry) is kept in out/.teikit/works/, so that a run that skips a unit,
- * and the run that assembles the site after shards, still has it. A bare source's key holds the
- * images it names too (`<IMG SRC="…">`, `![…](…)`, found beside it): a changed, added or removed
- * image rebuilds it.
+ * digests, its catalogue entry, its count of warnings) is kept in out/.teikit/works/, so that a
+ * run that skips a unit, and the run that assembles the site after shards, still has it. A bare
+ * source's key holds the images it names too (`<IMG SRC="…">`, `![…](…)`, found beside it): a
+ * changed, added or removed image rebuilds it.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
@@ -33,6 +33,9 @@ export interface CacheEntry {
   bag: { dir: string; files: number };
   /** The line that sums the work up (counts), shown again when it is skipped. */
   summary: string;
+  /** Warnings of its conversion (in its report): a run that skips it counts them, unprinted, for
+   * --max-warnings, so that the answer does not depend on what the cache holds. */
+  warnings: number;
   /** Every file of out/<id>/ and of its bag, with its size and digest: skipped only while they are
    * all there as written (intact.ts). */
   manifest: WrittenFile[];

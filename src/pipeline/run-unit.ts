@@ -49,7 +49,7 @@ export async function checkCache(task: UnitTask): Promise<{ hash: string; cached
   if (cached?.hash !== hash) return { hash };
   if ('failed' in cached) return { hash, failed: { status: 'failed', message: cached.failed.message, exitCode: 1, diagnostics: cached.failed.diagnostics } };
   // an entry of an earlier teikit, without the record of its files, is built again once
-  if (!Array.isArray(cached.manifest)) return { hash };
+  if (!Array.isArray(cached.manifest) || typeof cached.warnings !== 'number') return { hash };
   return stillAsWritten(outAbs, workFolders(cached), cached.manifest, cacheFile(outAbs, task.unit)) ? { hash, cached } : { hash };
 }
 
@@ -79,6 +79,7 @@ export async function runUnit(task: UnitTask & { hash?: string }): Promise<UnitO
     const record = recordWritten(outAbs, workFolders({ entry: work.entry, bag }));
     const entry: CacheEntry = {
       hash, entry: work.entry, written: work.written.map(inOut), bag, summary: summaryOf(work),
+      warnings: work.diagnostics.filter((d) => d.severity === 'warning').length,
       manifest: record.files,
     };
     await writeCache(outAbs, unit, entry);

@@ -80,7 +80,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const code = result.failed.length > 0 || volumes?.failed ? Math.max(worst, 1) : 0;
   if (json) io.stdout(`${JSON.stringify(buildJson(result, inputs, outDir, code, volumes?.made), null, 2)}\n`);
   reportSite(result, outDir, io, json);
-  if (result.skipped.length > 0) io.stderr(`teikit build: ${result.skipped.length} of ${result.total} work(s) unchanged, skipped\n`);
+  if (result.skipped.length > 0) {
+    // their warnings are not printed again, but they are still theirs: counted for --max-warnings
+    const kept = result.skipped.reduce((n, c) => n + c.warnings, 0);
+    io.countWarnings?.(kept);
+    const said = kept > 0 ? `; their ${kept} warning(s) (in their reports) are not printed again, but count for --max-warnings` : '';
+    io.stderr(`teikit build: ${result.skipped.length} of ${result.total} work(s) unchanged, skipped${said}\n`);
+  }
   if (shard) io.stderr(`teikit build: shard ${shard.index}/${shard.count}: ${result.total} work(s); no site (a run without --shard assembles it)\n`);
   if (result.refused.length > 0) io.stderr(`teikit build: ${result.refused.length} of ${result.total} source(s) refused as not a work\n`);
   if (result.failed.length > 0) io.stderr(`teikit build: ${result.failed.length} of ${result.total} edition(s) failed\n`);
@@ -137,7 +143,7 @@ function buildJson(result: BuildCollectionResult, inputs: string[], outDir: stri
       files: work.written,
       bag: { dir: work.bag.dir, files: work.bag.files, verified: true },
     })),
-    skipped: result.skipped.map((c) => ({ id: c.entry.id, files: c.written })),
+    skipped: result.skipped.map((c) => ({ id: c.entry.id, files: c.written, warnings: c.warnings })),
     failed: result.failed.map(({ unit, error }) => ({ input: unitName(unit), exitCode: error.exitCode, message: error.message })),
     refused: result.refused.map(({ unit, error }) => ({ input: unitName(unit), message: error.message })),
     site: search
