@@ -52,7 +52,7 @@ export async function deposit(input: string, bag: string, options: DepositOption
   });
   if (existsSync(bagPath)) throw new UserError(`cannot write ${bag}: already exists; choose a new folder for the bag`, 2);
   // a bag inside the folder it bags would be copied into itself (also by way of a symbolic link)
-  if (found.isDirectory() && (realOfNearest(bagPath) + sep).startsWith(realpathSync(inputPath) + sep)) {
+  if (found.isDirectory() && (realOfNearest(bagPath) + sep).startsWith(realpathSync.native(inputPath) + sep)) {
     throw new UserError(`cannot write ${bag}: it is inside ${input}, the folder being deposited; choose a folder outside it`, 2);
   }
   try {

@@ -20,7 +20,6 @@ import { linksToFile, writeFileAtomic } from '../util/files.js';
 import { unitName, type BuildUnit } from './units.js';
 import type { WorkEntry } from './work-entry.js';
 import type { Diagnostic } from '../model/types.js';
-import { outputFolder } from './output-folder.js';
 import type { WrittenFile } from './intact.js';
 
 /** One built unit as the cache keeps it: plain JSON, the same bytes whichever run wrote it. */
@@ -93,13 +92,14 @@ async function filesUnder(abs: string, skip: string | undefined, rel = ''): Prom
 }
 
 /**
- * The unit's cache key. `outDir`: the build's output folder, whose files are never the edition's
- * even when it lies inside the edition's folder (they change with every build).
+ * The unit's cache key. `skip`: the real path of the build's output folder (output-folder.ts),
+ * whose files are never the edition's even when it lies inside the edition's folder (they change
+ * with every build).
  */
-export async function unitHash(unit: BuildUnit, cwd: string, strict: boolean, outDir?: string): Promise<string> {
+export async function unitHash(unit: BuildUnit, cwd: string, strict: boolean, skip?: string): Promise<string> {
   const h = createHash('sha256').update(toolFingerprint()).update(`\n${unit.kind} ${unitName(unit)} strict=${strict}\n`);
-  const abs = unit.kind === 'edition' ? realpathSync(resolve(cwd, unit.dir)) : resolve(cwd, unit.file);
-  const files = unit.kind === 'edition' ? await filesUnder(abs, outDir === undefined ? undefined : outputFolder(outDir, cwd).real) : [''];
+  const abs = unit.kind === 'edition' ? realpathSync.native(resolve(cwd, unit.dir)) : resolve(cwd, unit.file);
+  const files = unit.kind === 'edition' ? await filesUnder(abs, skip) : [''];
   for (const name of files) {
     const bytes = await readFile(name ? join(abs, name) : abs);
     h.update(`${name} ${bytes.length}\n`).update(bytes);

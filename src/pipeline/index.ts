@@ -22,6 +22,7 @@ import { toolFingerprint, type CacheEntry } from './cache.js';
 import { checkCache, failedUnit, runUnit, type UnitOutcome, type UnitTask } from './run-unit.js';
 import { inShard, type Shard } from './shard.js';
 import { findBuildUnits, unitId, unitName, type BuildUnit } from './units.js';
+import { outputFolder } from './output-folder.js';
 import type { WorkEntry } from './work-entry.js';
 
 export { findBuildUnits, unitName };
@@ -114,13 +115,14 @@ function clashes(units: BuildUnit[], cwd: string): Map<number, string> {
 export async function buildCollection(inputs: string[], options: BuildCollectionOptions): Promise<BuildCollectionResult> {
   const cwd = options.cwd ?? process.cwd();
   const all = await findBuildUnits(inputs, cwd, options.outDir);
+  const outputReal = outputFolder(options.outDir, cwd).real;
   const clashing = clashes(all, cwd);
   const units = options.shard ? all.filter((u) => inShard(unitName(u), options.shard!)) : all;
   options.onStart?.(units.length);
   const tasks: UnitTask[] = units.map((unit) => {
     const clash = clashing.get(all.indexOf(unit));
     return {
-      unit, outDir: options.outDir, cwd,
+      unit, outDir: options.outDir, cwd, outputReal,
       ...(options.strict ? { strict: true } : {}), ...(options.force ? { force: true } : {}), ...(clash ? { clash } : {}),
     };
   });

@@ -29,7 +29,8 @@ export function isOutputFolder(out: OutputFolder | undefined, dir: string): bool
 
 /** Usage error (exit 2) when the existing input at `abs` is the output folder or inside it. */
 export function refuseInputInOutput(out: OutputFolder | undefined, input: string, abs: string): void {
-  if (out === undefined || !isWithin(realpathSync(abs), out.real)) return;
-  const where = realpathSync(abs) === out.real ? 'is the output folder' : `is inside the output folder ${out.named}`;
+  const real = out === undefined ? undefined : realpathSync.native(abs);
+  if (out === undefined || !isWithin(real!, out.real)) return;
+  const where = real === out.real ? 'is the output folder' : `is inside the output folder ${out.named}`;
   throw new UserError(`teikit build: the input ${input} ${where} (-o ${out.named}): a build does not read what it writes as sources; name sources outside it, or choose another -o`, 2);
 }

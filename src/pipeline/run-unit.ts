@@ -10,6 +10,7 @@ import type { Diagnostic } from '../model/types.js';
 import type { BuiltWork } from './build-work.js';
 import { cacheFile, readCache, unitHash, writeCache, type CacheEntry } from './cache.js';
 import { recordWritten, stampAfter, stillAsWritten } from './intact.js';
+import { outputFolder } from './output-folder.js';
 import { unitName, type BuildUnit } from './units.js';
 
 export interface UnitTask {
@@ -21,6 +22,8 @@ export interface UnitTask {
   force?: boolean;
   /** Why the unit must not be built (another unit of the build is written under its id). */
   clash?: string;
+  /** The output folder's real path (output-folder.ts), found once for the whole build. */
+  outputReal?: string;
 }
 
 export type UnitOutcome =
@@ -44,7 +47,7 @@ export function summaryOf(work: BuiltWork): string {
  */
 export async function checkCache(task: UnitTask): Promise<{ hash: string; cached?: CacheEntry; failed?: UnitOutcome }> {
   const outAbs = resolve(task.cwd, task.outDir);
-  const hash = await unitHash(task.unit, task.cwd, task.strict === true, task.outDir);
+  const hash = await unitHash(task.unit, task.cwd, task.strict === true, task.outputReal ?? outputFolder(task.outDir, task.cwd).real);
   const cached = task.force ? undefined : await readCache(outAbs, task.unit);
   if (cached?.hash !== hash) return { hash };
   if ('failed' in cached) return { hash, failed: { status: 'failed', message: cached.failed.message, exitCode: 1, diagnostics: cached.failed.diagnostics } };

@@ -68,7 +68,7 @@ export async function findBuildUnits(inputs: string[], cwd: string, outDir?: str
     });
     refuseInputInOutput(output, input, abs);
     if (info.isDirectory()) {
-      await walk(input, realpathSync(abs), units, output).catch((err: unknown) => {
+      await walk(input, realpathSync.native(abs), units, output).catch((err: unknown) => {
         throw ioFailure(err, 'read', input);
       });
     } else {

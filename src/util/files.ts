@@ -111,7 +111,7 @@ export function realPathInside(path: string, folder: string): string | undefined
 export function realOfNearest(path: string): string {
   let existing = resolve(path);
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
-  return join(realpathSync(existing), relative(existing, resolve(path)));
+  return join(realpathSync.native(existing), relative(existing, resolve(path)));
 }
 
 /** Whether `path` is `folder` or inside it (both absolute, compared as given: no links followed). */
