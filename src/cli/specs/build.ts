@@ -5,7 +5,7 @@ export const buildSpec = defineCommand({
   synopsis: ['[<input>...] [-o out/] [--jobs N] [--shard i/n|auto] [--force]', '[--strict] [--volumes] [--format text|json]'],
   description: [
     'A folder with an edition.json among the inputs (default: editions/) is one edition; any other source file (.html, .md, ...) is a one-witness edition named after the file; other folders are searched for both. Each becomes out/<id>/ with the TEI, the conversion report, and the HTML, EPUB and plain-text renditions, and a BagIt bag of those files and its sources for deposit in out/bags/<id>/ (verified after it is made). The static site of every work built (catalogue, a page per work with citations) goes to out/site/.',
-    'A work whose inputs, options and teikit (version, stylesheets) are unchanged since it was last built into the same folder is skipped (out/.teikit/ keeps what each build wrote).',
+    'A work whose inputs, options and teikit (version, stylesheets) are unchanged since it was last built into the same folder, and whose files and bag are still there as written, is skipped (out/.teikit/ keeps what each build wrote); its warnings are not printed again, but --max-warnings counts them. The output folder is never read as sources.',
     'A failing work leaves nothing half-written and does not stop the others. On a terminal a progress bar is drawn on stderr; elsewhere each work\'s lines are printed as it is built (none of either with --quiet).',
   ],
   options: {
