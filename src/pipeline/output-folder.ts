@@ -29,8 +29,9 @@ export function isOutputFolder(out: OutputFolder | undefined, dir: string): bool
 
 /** Usage error (exit 2) when the existing input at `abs` is the output folder or inside it. */
 export function refuseInputInOutput(out: OutputFolder | undefined, input: string, abs: string): void {
-  const real = out === undefined ? undefined : realpathSync.native(abs);
-  if (out === undefined || !isWithin(real!, out.real)) return;
+  if (out === undefined) return;
+  const real = realpathSync.native(abs);
+  if (!isWithin(real, out.real)) return;
   const where = real === out.real ? 'is the output folder' : `is inside the output folder ${out.named}`;
   throw new UserError(`teikit build: the input ${input} ${where} (-o ${out.named}): a build does not read what it writes as sources; name sources outside it, or choose another -o`, 2);
 }
