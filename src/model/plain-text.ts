@@ -34,3 +34,7 @@ export function lastLineBreak(inlines: readonly Inline[]): number | undefined {
   return undefined;
 }
 
+/** A title's letters and digits alone, lowercased: two settings of one title (`THE STATE`, `The State.`) compare equal. */
+export function titleKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}

@@ -68,3 +68,8 @@ export function takePageBreaksAtEnd(blocks: Block[]): Block[] {
   while (k > 0 && blocks[k - 1]!.type === 'pbBlock') k--;
   return blocks.splice(k);
 }
+
+/** A letter's or a preface's P.S. (a division of kind postscript: TEI `postscript`, not a `div`). */
+export function isPostscript(b: Block): boolean {
+  return b.type === 'division' && b.kind === 'postscript';
+}

@@ -27,6 +27,11 @@ export interface WorkEntry {
   firstPageAnchor?: string;
   /** Files of the work, relative to the output folder (`SU39/SU39.html`). */
   files: { html: string; epub: string; tei: string; text: string };
+  /**
+   * The name of the source site's page it was read from, without extension, where it is not the id
+   * (`SU39` for the bundled edition identity-of-interests): other works' links to that page lead here.
+   */
+  sourcePage?: string;
 }
 
 /** The page anchor the HTML rendition gives a page break `n` (xslt/common/util.xsl t:page-id, first occurrence). */
@@ -55,6 +60,9 @@ export function workEntry(edition: Edition, tei: string, stem: string): WorkEntr
   const pages = print?.partPages ?? print?.pages;
   const date = edition.work.date ?? edition.work.published;
   const first = firstPageBreak(tei) ?? print?.pages?.from;
+  const transcription = edition.witnesses.find((w) => w.kind === 'transcription');
+  const read = transcription?.kind === 'transcription' ? transcription.file : undefined;
+  const sourcePage = read?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   return {
     id: edition.id,
     title: edition.work.part ? `${edition.work.title} — ${edition.work.part}` : edition.work.title,
@@ -74,5 +82,6 @@ export function workEntry(edition: Edition, tei: string, stem: string): WorkEntr
       : {}),
     ...(first ? { firstPageAnchor: pageAnchor(first) } : {}),
     files: { html: `${stem}/${stem}.html`, epub: `${stem}/${stem}.epub`, tei: `${stem}/${stem}.tei.xml`, text: `${stem}/${stem}.txt` },
+    ...(sourcePage && sourcePage !== edition.id ? { sourcePage } : {}),
   };
 }

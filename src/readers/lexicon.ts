@@ -1,6 +1,7 @@
 /**
- * The words of the Foreign Languages Press texts, with how often each occurs across the marx2mao
- * site's pages (data/flp-lexicon.txt, made by scripts/make-lexicon.mjs): the evidence for a
+ * The words of the Foreign Languages Press texts, with how often each occurs in the 156 pages of
+ * the marx2mao site in the sample (data/flp-lexicon.txt, made by scripts/make-lexicon.mjs from
+ * ../shared/corpus/marx2mao; run it on more of the site's pages for more words): the evidence for a
  * hyphen at a print page break that the page itself does not settle. `pre-` / page 177 / `pare`
  * is `prepare` (81 times in the lexicon, `pre-pare` never), where the prefix rule alone would keep
  * the hyphen. Read on first need: most pages settle every break themselves.

@@ -31,7 +31,7 @@ function frontFiles(works: WorkEntry[], search: SiteSearch): [string, string][] 
  * One work's page (its text and contents from its HTML rendition, its links to other pages of the
  * source site led to the collection's works: links.ts) and its citation files.
  */
-function workFiles(w: WorkEntry, parts: RenditionParts, neighbours: ReturnType<typeof volumeNeighbours>, ids: ReadonlySet<string>): [string, string][] {
+function workFiles(w: WorkEntry, parts: RenditionParts, neighbours: ReturnType<typeof volumeNeighbours>, ids: ReadonlyMap<string, string>): [string, string][] {
   const text = linkWithinCollection(parts.text, ids).text;
   return [
     [workPagePath(w), workPage(w, { ...parts, text }, neighbours.get(w.id))],
@@ -40,13 +40,21 @@ function workFiles(w: WorkEntry, parts: RenditionParts, neighbours: ReturnType<t
   ];
 }
 
+/** The work id each source page name leads to: a work's own id, and the page it was read from. */
+function pageIds(works: readonly WorkEntry[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const w of works) if (w.sourcePage && !out.has(w.sourcePage)) out.set(w.sourcePage, w.id);
+  for (const w of works) out.set(w.id, w.id);
+  return out;
+}
+
 /**
  * The site's files (path relative to site/, content). `texts` gives each work's HTML rendition
  * (by id), whose text and contents its page shows.
  */
 export function siteFiles(works: WorkEntry[], texts: ReadonlyMap<string, string>, search: SiteSearch = false): [string, string][] {
   const neighbours = volumeNeighbours(works);
-  const ids = new Set(works.map((w) => w.id));
+  const ids = pageIds(works);
   return [...frontFiles(works, search), ...works.flatMap((w) => workFiles(w, renditionParts(texts.get(w.id) ?? ''), neighbours, ids))];
 }
 
@@ -64,7 +72,7 @@ export async function writeSite(works: WorkEntry[], outDir: string, cwd: string,
   };
   const neighbours = volumeNeighbours(works);
   const pages: string[] = [];
-  const ids = new Set(works.map((w) => w.id));
+  const ids = pageIds(works);
   for (const w of works) pages.push(...(await write(workFiles(w, (await read(w)).parts, neighbours, ids))));
   return [...(await write(frontFiles(works, await search))), ...pages];
 }

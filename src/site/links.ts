@@ -23,6 +23,18 @@ function pageOf(href: string): { page: string; fragment: string } {
   return { page, fragment: hash >= 0 ? href.slice(hash) : '' };
 }
 
+/**
+ * The id the renditions give the place a source's anchor names: its endnote (`#en5` → `#n5`), else
+ * the anchor as the TEI keeps it (`#s2` → `#a-s2`, `#p136` → `#a-p136`).
+ */
+function renderedFragment(fragment: string): string {
+  if (!fragment || fragment === '#') return '';
+  const name = fragment.slice(1);
+  const note = /^en(\d+)$/i.exec(name);
+  if (note) return `#n${note[1]}`;
+  return name.startsWith('a-') ? fragment : `#a-${name}`;
+}
+
 /** Where the span opened at `from` closes (the index of its `</span>`), spans inside it (a page break's) counted. */
 function closeOf(text: string, from: number): number {
   const tags = /<span\b[^>]*>|<\/span>/g;
@@ -36,7 +48,7 @@ function closeOf(text: string, from: number): number {
 }
 
 /** The work page's text (the rendition's main, serialized) with its source links resolved against the collection's works. */
-export function linkWithinCollection(text: string, ids: ReadonlySet<string>): { text: string; linked: number; unlinked: number } {
+export function linkWithinCollection(text: string, ids: ReadonlyMap<string, string>): { text: string; linked: number; unlinked: number } {
   let out = '';
   let at = 0;
   let linked = 0;
@@ -50,9 +62,10 @@ export function linkWithinCollection(text: string, ids: ReadonlySet<string>): { 
     const { page, fragment } = pageOf(href);
     const inner = text.slice(start, close);
     out += text.slice(at, m.index);
-    if (ids.has(page)) {
+    const id = ids.get(page);
+    if (id !== undefined) {
       linked++;
-      out += `<a class="source-link" href="${escapeHtml(hrefOf(`${page}.html`) + fragment)}">${inner}</a>`;
+      out += `<a class="source-link" href="${escapeHtml(hrefOf(`${id}.html`) + renderedFragment(fragment))}">${inner}</a>`;
     } else {
       unlinked++;
       out += `<span class="source-link offsite" title="${escapeHtml(`not in this collection: ${href}`)}">${inner}</span>`;

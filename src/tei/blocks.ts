@@ -17,7 +17,7 @@ import { writeGraphic, writeInlines, writePageBreak } from './inlines.js';
 import { anchorId } from './context.js';
 import { att, child, indent, ncName, text, type El } from './xml.js';
 import { enumerationOf, laterHeadings, opensNumbering, valueIn, type Enumeration } from '../model/enumeration.js';
-import { takePageBreaksAtEnd } from '../model/walk.js';
+import { isPostscript, takePageBreaksAtEnd } from '../model/walk.js';
 
 /** Blocks TEI allows anywhere in a division (model.global). */
 function isGlobal(b: Block): boolean {
@@ -28,9 +28,6 @@ function isTop(b: Block): boolean {
 }
 function isBottom(b: Block): boolean {
   return b.type === 'signed' || b.type === 'dateline' || b.type === 'salute' || b.type === 'statement' || isPostscript(b);
-}
-function isPostscript(b: Block): boolean {
-  return b.type === 'division' && b.kind === 'postscript';
 }
 
 /** Write the content of a `div` (or of `body` when it holds a single division's content). */

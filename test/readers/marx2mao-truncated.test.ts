@@ -27,17 +27,20 @@ describe('a page cut short', () => {
     expect(codes(inText, path)[0]!.message).toMatch(/in its text \(….*Soviet U\): it looks cut short/);
     const inTag = html.slice(0, html.indexOf('<FONT', 8000) + 4);
     expect(codes(inTag, path)[0]!.message).toMatch(/inside a tag/);
+    // cut right after a tag: a page marker's, with nothing after it
+    const afterTag = html.slice(0, html.indexOf('<B>page 277</B></FONT><P>') + '<B>page 277</B></FONT><P>'.length);
+    expect(codes(afterTag, path)[0]!.message).toMatch(/after a tag \(….*page 277\)/);
   });
 
   it('is not said of whole pages, with or without </HTML> (SU39; SC36 and PRKR64 end at their closing rule)', () => {
     expect(codes(html, path)).toEqual([]);
-    // what a server appends after the page's end (a counter's text) does not make it cut short
-    expect(codes(`${html}\nvisits: 12`, path)).toEqual([]);
     for (const page of ['marx2mao-tranche2/Stalin/SC36.html', 'marx2mao-tranche2/Other/PRKR64.html']) {
       const p = join(fixtures, page);
       const source = readFileSync(p, 'latin1');
       expect(source).not.toMatch(/<\/html>/i);
       expect(codes(source, p)).toEqual([]);
+      // what a server appends after the closing rule (a counter's text) does not make it cut short
+      expect(codes(`${source}\nvisits: 12`, p)).toEqual([]);
     }
   });
 });

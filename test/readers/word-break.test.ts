@@ -42,6 +42,21 @@ describe('a hyphen at a page break, decided by the FLP texts where the page says
     expect(xml).toMatch(/the school-<pb n="95"[^>]* break="no"\/>of-communism idea/);
   });
 
+  it('joins a compound\'s first word split at the break (`coun-` / `ter-revolutionary`; variant of BSEP26)', () => {
+    const path = join(fixtures, 'marx2mao-tranche2/Stalin/BSEP26.html');
+    const source = readFileSync(path, 'latin1');
+    const html = source.replace(/is to pre-(\s*<P ALIGN=right><FONT SIZE=-2><B>page 177<\/B><\/FONT><P>\s*)pare their forces/, 'is to fight the coun-$1ter-revolutionary forces');
+    expect(html).not.toBe(source);
+    // the page prints the compound nowhere else, whole or hyphenated
+    expect(html.match(/counter-revolutionary|coun-ter-revolutionary/gi)).toBeNull();
+    const r = readMarx2mao(Buffer.from(html, 'latin1'), path);
+    if (!r.ok) throw new Error('not converted');
+    expect(writeTei(r.edition, publication)).toMatch(/the coun<pb n="177"[^>]* break="no" rend="hyphen"\/>ter-revolutionary forces/);
+    for (const [before, after, word] of [['work-', 'ing-class', 'hyphen'], ['pet-', 'ty-bourgeois', 'hyphen'], ['semi-', 'colonial-minded', 'compound']] as const) {
+      expect(decideHyphen(before, after, '').wordBreak, `${before}${after}`).toBe(word);
+    }
+  });
+
   it('takes the page\'s own evidence over the lexicon, and the lexicon over the prefix rule', () => {
     // the page has the hyphenated form: kept, whatever the lexicon says
     expect(decideHyphen('pre-', 'pare', 'we must pre-pare them').wordBreak).toBe('compound');

@@ -73,22 +73,23 @@ export function checkNotes(
 }
 
 /**
- * A page cut short (a download broken off, a file truncated): it ends without `</HTML>`, inside a
- * tag or in its text. What followed is not in the TEI, and nothing else would say so plainly (a
- * page range short of its end, notes never reached). Two pages of the site end without `</HTML>`
- * after their closing rule (Stalin/SC36.html, Other/PRKR64.html): complete, and not reported.
+ * A page cut short (a download broken off, a file truncated): it ends without `</HTML>` or
+ * `</BODY>`, and not with the rule marx2mao sets under a text (`<HR … ALIGN=center>`, what a server
+ * appends after it aside). What followed is not in the TEI, and nothing else would say so plainly
+ * (a page range short of its end, notes never reached). Two pages of the site end without `</HTML>`
+ * after their closing rule (Stalin/SC36.html, Other/PRKR64.html): whole, and not reported.
  */
 export function checkPageEnd(html: string, file: string, out: Diagnostic[]): void {
-  if (/<\/html\s*>/i.test(html)) return;
+  if (/<\/(?:html|body)\s*>/i.test(html)) return;
   const text = html.trimEnd();
-  if (text.endsWith('>')) return;
+  if (/<HR\b[^>]*\bALIGN\s*=\s*"?center\b[^>]*>/i.test(text.slice(-400))) return;
   const inTag = text.lastIndexOf('<') > text.lastIndexOf('>');
   const lines = text.split('\n');
   const last = text.replace(/<[^>]*>?/g, ' ').replace(/&nbsp;?/gi, ' ').replace(/\s+/g, ' ').trim().slice(-40);
   warn(
     out,
     'source-truncated',
-    `the page ends without </HTML>, ${inTag ? 'inside a tag' : 'in its text'} (…${last}): it looks cut short, and what followed is not in the TEI`,
+    `the page ends without </HTML>, ${inTag ? 'inside a tag' : text.endsWith('>') ? 'after a tag' : 'in its text'} (…${last}): it looks cut short, and what followed is not in the TEI`,
     { file, line: lines.length, column: lines.at(-1)!.length + 1 },
     file,
   );

@@ -180,13 +180,6 @@ export class Flow {
   }
 
   /**
-   * Anchors that end the open block, with no word after them before this page marker, mark a point
-   * of the page it begins (`…work. <A NAME="p2"> <P><B>page 2</B>`: a cross-reference's target on
-   * page 2): they wait with the page break and land after it, with the next content. Not an anchor
-   * named for another page: ER97's `<A NAME="p149">` before page 149's foot notes and the marker of
-   * page 150 is the place a back-reference `[p. 149]` points to, and stays on page 149.
-   */
-  /**
    * Anchors waiting for content since a paragraph ended, named for another page than the one
    * this marker begins (HWR97's `<A NAME="p524">` after a paragraph's end, over page 524's foot
    * notes and the marker of page 525): they end the block before, on the page they name, instead
@@ -200,6 +193,13 @@ export class Flow {
     this.pendingInlines = this.pendingInlines.filter((i) => !staying.includes(i));
   }
 
+  /**
+   * Anchors that end the open block, with no word after them before this page marker, mark a point
+   * of the page it begins (`…work. <A NAME="p2"> <P><B>page 2</B>`: a cross-reference's target on
+   * page 2): they wait with the page break and land after it, with the next content. Not an anchor
+   * named for another page: ER97's `<A NAME="p149">` before page 149's foot notes and the marker of
+   * page 150 is the place a back-reference `[p. 149]` points to, and stays on page 149.
+   */
   private takeTrailingAnchors(page: string): void {
     const children = this.open?.children;
     if (!children) return;

@@ -33,7 +33,7 @@ import { Walker } from './walk.js';
 import type { FlowShared } from './flow.js';
 import { refuseNonWork } from './non-work.js';
 import { forEachBlock } from '../../model/walk.js';
-import { plainText } from '../../model/plain-text.js';
+import { plainText, titleKey } from '../../model/plain-text.js';
 import { sensibleCase } from './case.js';
 import { basisSiglum, printSiglum } from '../shared/siglum.js';
 
@@ -368,11 +368,10 @@ function runningTextDepth(body: Node, start: number, end: number): number {
  * text itself sets none under its heading.
  */
 function titlePageSubtitle(page: TitlePage | undefined, workTitle: string, part: string | undefined): string | undefined {
-  const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const at = page?.lines.findIndex((l) => l.role === 'title' && letters(l.text.join(' ')) === letters(workTitle)) ?? -1;
+  const at = page?.lines.findIndex((l) => l.role === 'title' && titleKey(l.text.join(' ')) === titleKey(workTitle)) ?? -1;
   const next = at >= 0 ? page!.lines[at + 1] : undefined;
   if (next?.role !== 'subtitle') return undefined;
   const subtitle = collapse(next.text.join(' ')).trim();
   // the part this page holds (`[ Part 2 ]`, ESC76ii) is the header's part title already
-  return part && letters(subtitle) === letters(part) ? undefined : subtitle;
+  return part && titleKey(subtitle) === titleKey(part) ? undefined : subtitle;
 }

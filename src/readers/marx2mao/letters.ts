@@ -6,6 +6,7 @@
 import type { Block, Dateline, Inline, Paragraph, Signed } from '../../model/types.js';
 import { readDate } from './dates.js';
 import { plainText, plainLine } from '../../model/plain-text.js';
+import { isPostscript } from '../../model/walk.js';
 
 /** A salutation: short, ending in a comma or exclamation mark; a colon only after an address
  * (`Comrades:`), not after a phrase that introduces a quotation (`Marx continues:`). */
@@ -173,10 +174,6 @@ function markClosingDate(blocks: Block[], last: number, before: number | undefin
   // where the text was printed (end-statements.ts), not a place
   if (b.children.some((c) => c.type !== 'text')) return;
   blocks[last] = line;
-}
-
-function isPostscript(b: Block): boolean {
-  return b.type === 'division' && b.kind === 'postscript';
 }
 
 /** A block of the text itself, which a closer may end (not a heading, an opener or a page break). */

@@ -6,7 +6,7 @@
  * by the work's title (WLC47's WAGE LABOUR AND CAPITAL, after Engels' introduction).
  */
 import type { Block, DateStatement } from '../../model/types.js';
-import { plainLine } from '../../model/plain-text.js';
+import { plainLine, titleKey } from '../../model/plain-text.js';
 import { statementLines } from './end-statements.js';
 import { readFirstPublished, readWritten } from './title-facts.js';
 
@@ -16,9 +16,8 @@ export interface OpeningFacts {
 }
 
 export function openingFacts(body: readonly Block[], workTitle: string): OpeningFacts {
-  const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const works = body.filter((b) => b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents');
-  const headed = works.find((d) => d.type === 'division' && d.blocks.some((b) => b.type === 'heading' && letters(plainLine(b.children)) === letters(workTitle)));
+  const headed = works.find((d) => d.type === 'division' && d.blocks.some((b) => b.type === 'heading' && titleKey(plainLine(b.children)) === titleKey(workTitle)));
   const work = headed ?? (works.length === 1 ? works[0] : undefined);
   if (work?.type !== 'division') return {};
   const first = work.blocks.findIndex((b) => b.type === 'statement');

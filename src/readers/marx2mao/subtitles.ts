@@ -14,7 +14,7 @@
  */
 import type { Block, Inline, Subtitle } from '../../model/types.js';
 import { forEachBlock } from '../../model/walk.js';
-import { lastLineBreak, plainLine, wordCount } from '../../model/plain-text.js';
+import { lastLineBreak, plainLine, titleKey, wordCount } from '../../model/plain-text.js';
 import { kindNamed } from '../../model/text-kinds.js';
 import { placeThenDate, readDate } from './dates.js';
 
@@ -126,7 +126,6 @@ export function isCapitals(text: string): boolean {
  * several documents' titles (CWF71's addresses) it is that document's, not the work's.
  */
 export function workSubtitle(body: Block[], title: string): string | undefined {
-  const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   let first: Block[] | undefined;
   forEachBlock(body, (b) => {
     if (!first && b.type === 'division' && b.blocks.some((x) => x.type === 'heading')) first = b.blocks;
@@ -134,7 +133,7 @@ export function workSubtitle(body: Block[], title: string): string | undefined {
   const blocks = body.some((b) => b.type === 'heading') ? body : (first ?? []);
   const at = blocks.findIndex((b) => b.type === 'heading');
   const heading = blocks[at];
-  if (heading?.type !== 'heading' || letters(plainLine(heading.children)) !== letters(title)) return undefined;
+  if (heading?.type !== 'heading' || titleKey(plainLine(heading.children)) !== titleKey(title)) return undefined;
   const next = blocks.slice(at + 1).find((b) => b.type !== 'pbBlock' && b.type !== 'noteBlock');
   return next?.type === 'subtitle' ? plainLine(next.children) : undefined;
 }

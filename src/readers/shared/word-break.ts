@@ -40,19 +40,16 @@ export function decideHyphen(before: string, after: string, text: string): Hyphe
   if (asWord > asCompound) {
     return { wordBreak: 'hyphen', basis: 'page', evidence: `"${joined}" occurs ${asWord} time(s) elsewhere, "${hyphenated}" ${asCompound}` };
   }
-  // `school-` / `of-communism`: a part hyphenated on is a compound's, and so is the hyphen before it
-  if (after.includes('-')) {
+  const inLexicon = byLexicon(hyphenated, joined);
+  if (inLexicon) return inLexicon;
+  // `coun-` / `ter-revolutionary`: where the whole compound is known nowhere, its first word is
+  // (`counter`, never `coun-ter`)
+  const first = after.split('-')[0]!;
+  if (first !== after) {
+    const firstWord = byLexicon(`${head}-${first}`, `${head}${first}`);
+    if (firstWord) return firstWord;
+    // `school-` / `of-communism`: a part hyphenated on is a compound's, and so is the hyphen before it
     return { wordBreak: 'compound', basis: 'hyphenated-part', evidence: `the second part "${after}" is itself hyphenated` };
-  }
-  const inLexicon = lexiconCount(hyphenated);
-  const joinedInLexicon = lexiconCount(joined);
-  if (inLexicon !== joinedInLexicon) {
-    const [more, fewer, n, m] = inLexicon > joinedInLexicon ? [hyphenated, joined, inLexicon, joinedInLexicon] : [joined, hyphenated, joinedInLexicon, inLexicon];
-    return {
-      wordBreak: inLexicon > joinedInLexicon ? 'compound' : 'hyphen',
-      basis: 'lexicon',
-      evidence: `no other occurrence on the page; the FLP texts have "${more}" ${n} time(s), "${fewer}" ${m}`,
-    };
   }
   if (COMPOUND_PREFIXES.has(head.toLowerCase()) || /^\p{Lu}/u.test(after) || /\d$/.test(head)) {
     return { wordBreak: 'compound', basis: 'rule', evidence: `"${head}-" is a compound prefix or the second part is capitalised` };
@@ -90,4 +87,17 @@ function occurrences(text: string, needle: string): number {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The decision the FLP texts' words give, where they know one form more often than the other. */
+function byLexicon(hyphenated: string, joined: string): HyphenDecision | undefined {
+  const asCompound = lexiconCount(hyphenated);
+  const asWord = lexiconCount(joined);
+  if (asCompound === asWord) return undefined;
+  const [more, fewer, n, m] = asCompound > asWord ? [hyphenated, joined, asCompound, asWord] : [joined, hyphenated, asWord, asCompound];
+  return {
+    wordBreak: asCompound > asWord ? 'compound' : 'hyphen',
+    basis: 'lexicon',
+    evidence: `no other occurrence on the page; the FLP texts have "${more}" ${n} time(s), "${fewer}" ${m}`,
+  };
 }
