@@ -5,25 +5,11 @@
  * date alone; LTC22's `December 27, 1922` under `Continuation of the notes.` opens the next note
  * and stays as it is; WLC47's preface by Engels is followed by `Published as supplement to …`.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
-import { writeTei } from '../../src/tei/index.js';
-import { validateTei } from '../../src/validate/index.js';
-import { fixtures } from '../support/tools.js';
+import { convertPage } from '../support/convert-page.js';
 
-const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-07' };
+const convert = convertPage;
 
-async function convert(page: string): Promise<{ html: string; tei: string }> {
-  const path = join(fixtures, page);
-  const html = readFileSync(path, 'latin1');
-  const r = readMarx2mao(Buffer.from(html, 'latin1'), path);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
-  const tei = writeTei(r.edition, publication);
-  expect((await validateTei(tei, page)).filter((d) => d.severity === 'error')).toEqual([]);
-  return { html, tei };
-}
 
 describe('the end of a text', () => {
   it('a date alone under the last paragraph is the date line, and dates the work (real: Lenin/TUTB21.html)', async () => {

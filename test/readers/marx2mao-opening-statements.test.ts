@@ -6,27 +6,13 @@
  * published in the first Neue Rheinische Zeitung, April 5-8 and 11, 1849` beside `Text conforms to
  * the 1891 pamphlet edition…`; CWF71's The Civil War in France, `Written by Marx in April-May 1871`.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
-import { writeTei } from '../../src/tei/index.js';
-import { validateTei } from '../../src/validate/index.js';
 import { renderHtml } from '../../src/render/index.js';
 import { readWritten } from '../../src/readers/marx2mao/title-facts.js';
-import { fixtures } from '../support/tools.js';
+import { convertPage } from '../support/convert-page.js';
 
-const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-07' };
+const convert = (page: string) => convertPage(`marx2mao/${page}`);
 
-async function convert(page: string): Promise<{ html: string; tei: string }> {
-  const path = join(fixtures, 'marx2mao', page);
-  const html = readFileSync(path, 'latin1');
-  const r = readMarx2mao(Buffer.from(html, 'latin1'), path);
-  if (!r.ok) throw new Error('not converted');
-  const tei = writeTei(r.edition, publication);
-  expect((await validateTei(tei, page)).filter((d) => d.severity === 'error')).toEqual([]);
-  return { html, tei };
-}
 
 describe('statements of the source under a work\'s title', () => {
   it('are the work\'s opener, not a table, and date it (real: M&E/WLC47.html)', async () => {

@@ -9,21 +9,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
 import { writeTei } from '../../src/tei/index.js';
-import { validateTei } from '../../src/validate/index.js';
 import { renderText } from '../../src/render/index.js';
 import { fixtures } from '../support/tools.js';
+import { convertPage, testPublication } from '../support/convert-page.js';
 
-const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-07' };
+const publication = testPublication;
+const convert = (page: string) => convertPage(`marx2mao-tranche2/${page}`);
 
-async function convert(page: string): Promise<{ html: string; tei: string }> {
-  const path = join(fixtures, 'marx2mao-tranche2', page);
-  const html = readFileSync(path, 'latin1');
-  const r = readMarx2mao(Buffer.from(html, 'latin1'), path);
-  if (!r.ok) throw new Error('not converted');
-  const tei = writeTei(r.edition, publication);
-  expect((await validateTei(tei, page)).filter((d) => d.severity === 'error')).toEqual([]);
-  return { html, tei };
-}
 
 describe('a postscript', () => {
   it('follows the letter\'s closer, which it no longer hides (real: Lenin/LFA17.html)', async () => {
