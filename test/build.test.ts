@@ -210,12 +210,16 @@ describe('teikit build', () => {
     expect(r.code).toBe(1);
     const file = 'editions/broken/edition.json';
     expect(r.lines).toEqual(expect.arrayContaining([
-      `${file}: /title: required field is missing`,
-      `${file}: /publication: required field is missing`,
+      `${file}: error invalid-edition: /title: required field is missing`,
+      `${file}: error invalid-edition: /publication: required field is missing`,
       'teikit build: 1 of 2 edition(s) failed',
     ]));
     expect(readdirSync(join(root, 'out')).sort()).toEqual(['.teikit', 'bags', 'reprint', 'site']);
     expect(readdirSync(join(root, 'out/bags'))).toEqual(['reprint']);
+    // --quiet prints errors only: these are errors, and are printed (they were taken for messages)
+    const quiet = await cli(['build', 'editions', '-o', 'out', '-q'], root);
+    expect(quiet.code).toBe(1);
+    expect(quiet.lines).toEqual(expect.arrayContaining([`${file}: error invalid-edition: /title: required field is missing`]));
   });
 
   it('exit 2 when there is no edition or the arguments are wrong', async () => {

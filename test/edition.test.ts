@@ -63,12 +63,12 @@ describe('edition.json', () => {
     const file = join(dir, 'edition.json');
     expect(errorLines(dir).sort()).toEqual(
       [
-        `${file}: /title: required field is missing`,
-        `${file}: /colour: unknown field`,
-        `${file}: /base/format: must be one of "lia", "marx2mao", "cmpa"`,
-        `${file}: /publication/licence/url: must match format "uri"`,
-        `${file}: /publication/licence/url: must match pattern "^https?://"`,
-        `${file}: /publication/date: must match format "date"`,
+        `${file}: error invalid-edition: /title: required field is missing`,
+        `${file}: error invalid-edition: /colour: unknown field`,
+        `${file}: error invalid-edition: /base/format: must be one of "lia", "marx2mao", "cmpa"`,
+        `${file}: error invalid-edition: /publication/licence/url: must match format "uri"`,
+        `${file}: error invalid-edition: /publication/licence/url: must match pattern "^https?://"`,
+        `${file}: error invalid-edition: /publication/date: must match format "date"`,
       ].sort(),
     );
   });
@@ -77,7 +77,7 @@ describe('edition.json', () => {
     const noPub = good() as Record<string, unknown>;
     delete noPub.publication;
     const dir = editionDir(noPub);
-    expect(errorLines(dir)).toEqual([`${join(dir, 'edition.json')}: /publication: required field is missing`]);
+    expect(errorLines(dir)).toEqual([`${join(dir, 'edition.json')}: error invalid-edition: /publication: required field is missing`]);
     const broken = editionDir('{ "id": "x", ');
     expect(errorLines(broken)).toEqual([`${join(broken, 'edition.json')}:1:14: error invalid-json: not valid JSON: expected a property name in double quotes, found the end of the file`]);
   });

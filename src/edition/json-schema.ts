@@ -72,18 +72,23 @@ export function compileSchemaNow(schemaText: string): ValidateFunction {
   return ajv.compile(JSON.parse(schemaText) as object);
 }
 
-/** One plain line per problem, naming the file and the JSON pointer of the field. */
-export function formatSchemaErrors(file: string, errors: ErrorObject[] | null | undefined): string[] {
+/**
+ * One line per problem, naming the file, the JSON pointer of the field and what is wrong, as an
+ * error of the house form (`file: error code: message`), so that `--quiet`, which prints errors
+ * only, still prints it (a bare `file: /title: …` line was taken for a message and hidden).
+ */
+export function formatSchemaErrors(file: string, errors: ErrorObject[] | null | undefined, code = 'invalid-edition'): string[] {
+  const line = (what: string) => `${file}: error ${code}: ${what}`;
   return (errors ?? []).map((e) => {
     if (e.keyword === 'required') {
-      return `${file}: ${e.instancePath}/${String(e.params.missingProperty)}: required field is missing`;
+      return line(`${e.instancePath}/${String(e.params.missingProperty)}: required field is missing`);
     }
     if (e.keyword === 'additionalProperties') {
-      return `${file}: ${e.instancePath}/${String(e.params.additionalProperty)}: unknown field`;
+      return line(`${e.instancePath}/${String(e.params.additionalProperty)}: unknown field`);
     }
     if (e.keyword === 'enum') {
-      return `${file}: ${e.instancePath || '/'}: must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return line(`${e.instancePath || '/'}: must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
     }
-    return `${file}: ${e.instancePath || '/'}: ${e.message ?? 'is invalid'}`;
+    return line(`${e.instancePath || '/'}: ${e.message ?? 'is invalid'}`);
   });
 }

@@ -55,7 +55,7 @@ export function buildReport(edition: Edition, inputs: ReportInput[], diagnostics
 function checked(report: ConversionReport): ConversionReport {
   const validate = schemaValidator('report');
   if (!validate(report)) {
-    throw new Error(`the conversion report does not match schema/report.schema.json: ${formatSchemaErrors('report', validate.errors).join('; ')}`);
+    throw new Error(`the conversion report does not match schema/report.schema.json: ${formatSchemaErrors('report', validate.errors, 'invalid-report').join('; ')}`);
   }
   return report;
 }
