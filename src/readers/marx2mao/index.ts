@@ -203,8 +203,9 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   // the date under the text's title, else the title block's, else what the text's end says: when
   // it was written, else its closing date line (closing-facts.ts); the first printing likewise
   const closing = closingFacts(bodyBlocks);
-  const titleOfWork = sourceCasing(title?.title, pageTitle(htmlEl!)) ?? pageTitle(htmlEl!) ?? '';
-  const opening = openingFacts(bodyBlocks, titleOfWork);
+  const titleOfPage = pageTitle(htmlEl!);
+  const workTitle = sourceCasing(title?.title, titleOfPage) ?? titleOfPage ?? firstHeading([...front, ...bodyBlocks]) ?? UNTITLED;
+  const opening = openingFacts(bodyBlocks, workTitle);
   const published = title?.published ?? closing.published ?? opening.published;
   const workDate = lineDate
     ? { text: collapse(plainText(lineDate.children)).trim(), ...dateFields(lineDate) }
@@ -221,7 +222,6 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const titleConflict = title?.date ? titleDateConflict(title.date, lineDate) : undefined;
   if (titleConflict) diagnostics.push(titleConflict);
   diagnostics.push(...contentsDateConflicts(front, bodyBlocks, file));
-  const workTitle = sourceCasing(title?.title, pageTitle(htmlEl!)) ?? pageTitle(htmlEl!) ?? firstHeading([...front, ...bodyBlocks]) ?? UNTITLED;
   const subtitle = workSubtitle(bodyBlocks, workTitle) ?? titlePageSubtitle(titlePage, workTitle, title?.part);
   const edition: Edition = {
     id: page.replace(/\.[^.]*$/, ''),

@@ -5,7 +5,7 @@
  * title block nor its end does. The work is the page's one work division, or the division headed
  * by the work's title (WLC47's WAGE LABOUR AND CAPITAL, after Engels' introduction).
  */
-import type { Block, DateStatement } from '../../model/types.js';
+import type { Block, DateStatement, Division } from '../../model/types.js';
 import { plainLine, titleKey } from '../../model/plain-text.js';
 import { statementLines } from './end-statements.js';
 import { readFirstPublished, readWritten } from './title-facts.js';
@@ -16,10 +16,10 @@ export interface OpeningFacts {
 }
 
 export function openingFacts(body: readonly Block[], workTitle: string): OpeningFacts {
-  const works = body.filter((b) => b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents');
-  const headed = works.find((d) => d.type === 'division' && d.blocks.some((b) => b.type === 'heading' && titleKey(plainLine(b.children)) === titleKey(workTitle)));
+  const works = body.filter((b): b is Division => b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents');
+  const headed = works.find((d) => d.blocks.some((b) => b.type === 'heading' && titleKey(plainLine(b.children)) === titleKey(workTitle)));
   const work = headed ?? (works.length === 1 ? works[0] : undefined);
-  if (work?.type !== 'division') return {};
+  if (!work) return {};
   const first = work.blocks.findIndex((b) => b.type === 'statement');
   // the statements of its top: under its heading, before any of its text
   if (first < 0 || work.blocks.slice(0, first).some((b) => b.type === 'paragraph' || b.type === 'division')) return {};
