@@ -21,6 +21,8 @@ declare module 'saxon-js' {
   const SaxonJS: {
     transform(options: TransformOptions, mode: 'sync'): TransformResult;
     XPath: { evaluate(expr: string, context: unknown, options?: { params?: Record<string, unknown> }): unknown };
+    /** The host platform: its createDocument() makes an empty document of SaxonJS's own DOM. */
+    getPlatform(): { createDocument(): unknown };
   };
   export default SaxonJS;
 }

@@ -17,6 +17,7 @@ import { SaxesParser } from '../util/saxes.js';
 import { formatDiagnostic, UserError } from '../model/diagnostics.js';
 import { checkProlog } from '../validate/safety.js';
 import { requireCached } from './code-cache.js';
+import { SaxonTreeBuilder } from './saxon-tree.js';
 
 /** xslt/ of this package, from src/render/ (tests) and dist/render/ (built) alike. */
 export const xsltDir = fileURLToPath(new URL('../../xslt/', import.meta.url));
@@ -103,6 +104,20 @@ export interface XmlFacts {
  * is well-formed XML: SaxonJS's parser reports errors without useful positions.
  */
 export function checkXml(xml: string, file: string): XmlFacts {
+  return scanXml(xml, file);
+}
+
+/**
+ * checkXml and, in the same pass, SaxonJS's tree of the document (saxon-tree.ts): for a rendition,
+ * which needs both.
+ */
+export function checkAndBuildTree(xml: string, file: string): { facts: XmlFacts; tree: unknown } {
+  const builder = new SaxonTreeBuilder(() => saxonJs().getPlatform().createDocument());
+  const facts = scanXml(xml, file, builder);
+  return { facts, tree: withoutToString(builder.finish()) };
+}
+
+function scanXml(xml: string, file: string, tree?: SaxonTreeBuilder): XmlFacts {
   const unsafe = checkProlog(xml, file);
   if (unsafe.length > 0) throw new UserError(unsafe.map(formatDiagnostic).join('\n'));
   const parser = new SaxesParser({ xmlns: true, position: true });
@@ -128,11 +143,19 @@ export function checkXml(xml: string, file: string): XmlFacts {
     }
     if (tag.local === 'title' && open.includes('titleStmt') && facts.title === undefined) grab = 'title';
     buf = '';
+    tree?.openTag(tag);
   });
   parser.on('text', (t) => {
     if (grab) buf += t;
+    tree?.text(t);
   });
+  if (tree) {
+    parser.on('cdata', (t) => tree.text(t));
+    parser.on('comment', (t) => tree.comment(t));
+    parser.on('processinginstruction', (pi) => tree.processingInstruction(pi.target ?? '', pi.body));
+  }
   parser.on('closetag', (tag) => {
+    tree?.closeTag();
     open.pop();
     if (grab && tag.local === (grab === 'uuid' ? 'idno' : grab)) {
       const value = buf.replace(/\s+/g, ' ').trim();
@@ -197,11 +220,28 @@ export interface ParsedSource {
 
 /** SaxonJS's tree of an XML text already passed through checkXml. */
 export function saxonDocument(xml: string): unknown {
-  const doc = saxonJs().XPath.evaluate('parse-xml($xml)', null, { params: { xml } }) as object;
-  // SaxonJS's transform() describes its options for its log before it runs, calling toString()
-  // on each, and a document node's toString() serializes the whole document (to keep 30
-  // characters of it): 5 ms of every rendition of a large TEI, and as much as the run itself of a
-  // small stylesheet (the Dublin Core record). The tree itself never needs toString.
+  const builder = new SaxonTreeBuilder(() => saxonJs().getPlatform().createDocument());
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('opentag', (tag) => builder.openTag(tag));
+  parser.on('closetag', () => builder.closeTag());
+  parser.on('text', (t) => builder.text(t));
+  parser.on('cdata', (t) => builder.text(t));
+  parser.on('comment', (t) => builder.comment(t));
+  parser.on('processinginstruction', (pi) => builder.processingInstruction(pi.target ?? '', pi.body));
+  parser.on('error', (err) => {
+    throw err;
+  });
+  parser.write(xml).close();
+  return withoutToString(builder.finish());
+}
+
+/**
+ * SaxonJS's transform() describes its options for its log before it runs, calling toString() on
+ * each, and a document node's toString() serializes the whole document (to keep 30 characters of
+ * it): 5 ms of every rendition of a large TEI, and as much as the run itself of a small
+ * stylesheet (the Dublin Core record). The tree itself never needs toString.
+ */
+function withoutToString(doc: unknown): unknown {
   Object.defineProperty(doc, 'toString', { value: () => '#document (TEI)', enumerable: false });
   return doc;
 }
