@@ -78,7 +78,8 @@ describe('teikit render', () => {
   <xsl:param name="label" select="'default'"/>
   <xsl:template match="dateline"><p class="my-dateline"><xsl:value-of select="$label"/>: <xsl:apply-templates/></p></xsl:template>
 </xsl:stylesheet>\n`);
-    const r = await cli([sample, '--to', 'html', '--xslt', 'my.xsl', '--param', 'label=Written', '-o', '-'], dir);
+    // a user's stylesheet gives the parameters their meaning: neither names nor values are checked
+    const r = await cli([sample, '--to', 'html', '--xslt', 'my.xsl', '--param', 'label=Written', '--param', 'toc=sometimes', '-o', '-'], dir);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('<p class="my-dateline">Written: <time datetime="1939-09-28">');
     expect(r.out).toContain('role="doc-noteref"'); // everything else from html.xsl
@@ -184,6 +185,25 @@ describe('teikit render', () => {
     const typo = await cli([sample, '--param', 'page=true', '--to', 'txt', '-o', '-'], dir);
     expect(typo.code).toBe(2);
     expect(typo.err.trim()).toBe("teikit render: unknown parameter 'page' for --to txt (known: pages, header)");
+    // a yes/no (or yes/no/auto, or named) parameter takes its documented values only: any other
+    // was read as false (or as no table of contents), silently; nothing is read or written
+    const bad: [string[], string][] = [
+      [['--to', 'txt', '--param', 'pages=maybe'], `parameter 'pages' for --to txt takes true, false, yes, no, 1 or 0, not "maybe"`],
+      [['--to', 'txt', '--param', 'header=False'], `parameter 'header' for --to txt takes true, false, yes, no, 1 or 0, not "False"`],
+      [['--to', 'html', '--param', 'toc=true'], `parameter 'toc' for --to html takes yes, no or auto, not "true"`],
+      [['--to', 'epub', '--param', 'page-break-source=print'], `parameter 'page-break-source' for --to epub takes source-of, pageBreakSource or both, not "print"`],
+    ];
+    for (const [args, words] of bad) {
+      const r = await cli(['nothere.xml', ...args, '-o', 'refused.out'], dir);
+      expect([r.code, r.err.trim(), r.out]).toEqual([2, `teikit render: ${words}`, '']);
+      expect(existsSync(join(dir, 'refused.out'))).toBe(false);
+    }
+    for (const value of ['true', 'false', 'yes', 'no', '1', '0']) {
+      const r = await cli([sample, '--to', 'txt', '--param', `pages=${value}`, '--param', `header=${value}`, '-o', '-'], dir);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out.includes('[p. 277]'), value).toBe(['true', 'yes', '1'].includes(value));
+      expect(r.out.includes('Print edition:'), value).toBe(['true', 'yes', '1'].includes(value));
+    }
     const missing = await cli(['nothere.xml', '--to', 'txt'], dir);
     expect(missing.code).toBe(2);
     expect(missing.err.trim()).toBe('cannot read nothere.xml: no such file or folder');

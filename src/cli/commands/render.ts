@@ -14,14 +14,8 @@ import { UserError } from '../../model/diagnostics.js';
 import { decodeXmlText } from '../../validate/decode.js';
 import { writeFileAtomic } from '../../util/files.js';
 import { renderEpub, renderHtml, renderText, type RenderOptions } from '../../render/index.js';
+import { builtinParamProblem } from '../../render/options.js';
 import { ioFailure } from '../../util/io-errors.js';
-
-/** Parameters the built-in stylesheets declare: a misspelt one would otherwise do nothing, silently. */
-const KNOWN_PARAMS: Record<string, string[]> = {
-  html: ['css', 'toc'],
-  epub: ['css', 'page-break-source'],
-  txt: ['pages', 'header'],
-};
 
 const FORMATS = { html: 'html', htm: 'html', xhtml: 'html', epub: 'epub', txt: 'txt', text: 'txt' } as const;
 type Format = (typeof FORMATS)[keyof typeof FORMATS];
@@ -56,6 +50,15 @@ const command: Command = {
     const target = output ?? (intoFolder ? join(values.output!, named) : named);
     if (target === '-' && to === 'epub') throw new UserError('teikit render: an EPUB is binary; give -o <file.epub>', 2);
 
+    const params = parseParams(values.param ?? []);
+    // the built-in stylesheets' parameters and their values (a misspelt name, or pages=maybe, would
+    // otherwise be read as nothing or as some other value, silently); a user's stylesheet (--xslt)
+    // declares its own and gives them its own meaning, so they pass through as given
+    if (!values.xslt) {
+      const problem = builtinParamProblem(to, params);
+      if (problem) throw new UserError(`teikit render: ${problem}`, 2);
+    }
+
     refuseOverwritingInput(target, [input], io.cwd, 'render');
     let bytes: Buffer;
     try {
@@ -66,16 +69,6 @@ const command: Command = {
     // read as `teikit validate` reads it: a TEI it accepts (UTF-16, ISO-8859-1) renders, and a
     // broken byte is named at its line and column in the same words
     const tei = decodeXmlText(bytes, input === '-' ? '<stdin>' : input);
-    const params = parseParams(values.param ?? []);
-    if (!values.xslt) {
-      const unknown = Object.keys(params).filter((k) => !KNOWN_PARAMS[to]!.includes(k));
-      if (unknown.length > 0) {
-        throw new UserError(
-          `teikit render: unknown parameter '${unknown[0]}' for --to ${to} (known: ${KNOWN_PARAMS[to]!.join(', ')})`,
-          2,
-        );
-      }
-    }
     // css=extra.css names a file of CSS (its text is the parameter): as CSS text, a file name would
     // make an EPUB that EPUBCheck refuses
     if (params.css !== undefined && /\.css$/i.test(params.css.trim()) && !params.css.includes('{')) {

@@ -13,7 +13,7 @@ export const renderSpec = defineCommand({
     },
     param: {
       type: 'string', multiple: true, default: [], value: 'k=v',
-      description: 'a stylesheet parameter, repeatable (text: pages=true adds [p. 277] markers; html, epub: css=<extra CSS> or css=<file.css>; epub: page-break-source=…, see xslt/README.md)',
+      description: 'a stylesheet parameter, repeatable (text: pages=true adds [p. 277] markers, header=false leaves out the header; html: toc=yes|no|auto; html, epub: css=<extra CSS> or css=<file.css>; epub: page-break-source=…, see xslt/README.md)',
     },
     assets: { type: 'string', value: 'dir', description: "folder of the images named by graphic/@url (default: the TEI file's folder)" },
   },
