@@ -210,8 +210,8 @@ describe('teikit build', () => {
     expect(r.code).toBe(1);
     const file = 'editions/broken/edition.json';
     expect(r.lines).toEqual(expect.arrayContaining([
-      `${file}: error invalid-edition: /title: required field is missing`,
-      `${file}: error invalid-edition: /publication: required field is missing`,
+      `${file}:1:1: error invalid-edition: /title: required field is missing`,
+      `${file}:1:1: error invalid-edition: /publication: required field is missing`,
       'teikit build: 1 of 2 edition(s) failed',
     ]));
     expect(readdirSync(join(root, 'out')).sort()).toEqual(['.teikit', 'bags', 'reprint', 'site']);
@@ -219,7 +219,7 @@ describe('teikit build', () => {
     // --quiet prints errors only: these are errors, and are printed (they were taken for messages)
     const quiet = await cli(['build', 'editions', '-o', 'out', '-q'], root);
     expect(quiet.code).toBe(1);
-    expect(quiet.lines).toEqual(expect.arrayContaining([`${file}: error invalid-edition: /title: required field is missing`]));
+    expect(quiet.lines).toEqual(expect.arrayContaining([`${file}:1:1: error invalid-edition: /title: required field is missing`]));
   });
 
   it('exit 2 when there is no edition or the arguments are wrong', async () => {

@@ -1,13 +1,14 @@
 /**
- * edition.json: the bundled one loads; every wrong or missing field gives one line naming the file
- * and the field's JSON pointer.
+ * edition.json: the bundled one loads; every wrong or missing field gives one line naming the file,
+ * the line and column of the value (or of the object missing it) and the field's JSON pointer.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findEditions, loadEdition, publicationOf } from '../src/edition/index.js';
 import { UserError } from '../src/model/diagnostics.js';
+import { jsonPlaces } from '../src/util/json-syntax.js';
 import { repoRoot } from './support/tools.js';
 
 const bundled = join(repoRoot, 'editions/identity-of-interests');
@@ -61,23 +62,66 @@ describe('edition.json', () => {
     bad.colour = 'red';
     const dir = editionDir(bad);
     const file = join(dir, 'edition.json');
-    expect(errorLines(dir).sort()).toEqual(
-      [
-        `${file}: error invalid-edition: /title: required field is missing`,
-        `${file}: error invalid-edition: /colour: unknown field`,
-        `${file}: error invalid-edition: /base/format: must be one of "lia", "marx2mao", "cmpa"`,
-        `${file}: error invalid-edition: /publication/licence/url: must match format "uri"`,
-        `${file}: error invalid-edition: /publication/licence/url: must match pattern "^https?://"`,
-        `${file}: error invalid-edition: /publication/date: must match format "date"`,
-      ].sort(),
-    );
+    // in the file's order, each at its value (a missing field: the object that lacks it; an unknown
+    // one: its name), here all on the one line JSON.stringify writes
+    expect(errorLines(dir)).toEqual([
+      `${file}:1:1: error invalid-edition: /title: required field is missing`,
+      `${file}:1:47: error invalid-edition: /base/format: must be one of "lia", "marx2mao", "cmpa"`,
+      `${file}:1:170: error invalid-edition: /publication/licence/url: must match pattern "^https?://"`,
+      `${file}:1:170: error invalid-edition: /publication/licence/url: must match format "uri"`,
+      `${file}:1:190: error invalid-edition: /publication/date: must match format "date"`,
+      `${file}:1:204: error invalid-edition: /colour: unknown field`,
+    ]);
+  });
+
+  it('puts each schema error at the line and column of its value, in a real edition.json broken several ways', () => {
+    const real = readFileSync(join(bundled, 'edition.json'), 'utf8');
+    const broken = (edits: [string, string][]) => {
+      let text = real;
+      for (const [from, to] of edits) {
+        expect(text, from).toContain(from);
+        text = text.replace(from, to);
+      }
+      const dir = editionDir(text);
+      return errorLines(dir).map((l) => l.slice(join(dir, 'edition.json').length));
+    };
+    // a field missing: the object that lacks it (the whole file's `{`, the licence's `{`)
+    expect(broken([['  "title": "The Identity of Interests between the Soviet Union and All Mankind",\n', '']])).toEqual([
+      ':1:1: error invalid-edition: /title: required field is missing',
+    ]);
+    expect(broken([['"url": "https://creativecommons.org/licenses/by-sa/4.0/"', '"href": "https://creativecommons.org/licenses/by-sa/4.0/"']])).toEqual([
+      ':9:16: error invalid-edition: /publication/licence/url: required field is missing',
+      ':9:42: error invalid-edition: /publication/licence/href: unknown field',
+    ]);
+    // a wrong type two levels down, a value outside an enum in an array's member, a bad date:
+    // the value itself; an unknown field: its name; in the file's order
+    expect(broken([
+      ['"url": "https://creativecommons.org/licenses/by-sa/4.0/"', '"url": 4'],
+      ['"format": "cmpa"', '"format": "docx"'],
+      ['"date": "2026-11-26"', '"date": "26/11/2026"'],
+      ['"encoder": "teikit"', '"encoder": "teikit",\n    "colour": "red"'],
+    ])).toEqual([
+      ':6:65: error invalid-edition: /witnesses/0/format: must be one of "lia", "marx2mao", "cmpa"',
+      ':9:49: error invalid-edition: /publication/licence/url: must be string',
+      ':10:13: error invalid-edition: /publication/date: must match format "date"',
+      ':12:5: error invalid-edition: /publication/colour: unknown field',
+    ]);
+    // the diagnostics go with the error, for a caller of the library
+    try {
+      loadEdition(editionDir(real.replace('"id": "identity-of-interests"', '"id": "Not An Id"')));
+      expect.unreachable();
+    } catch (err) {
+      expect((err as UserError).diagnostics.map((d) => [d.line, d.column, d.code, d.message])).toEqual([
+        [3, 9, 'invalid-edition', '/id: must match pattern "^[a-z0-9][a-z0-9._-]*$"'],
+      ]);
+    }
   });
 
   it('reports a missing publication block and bad JSON in one line', () => {
     const noPub = good() as Record<string, unknown>;
     delete noPub.publication;
     const dir = editionDir(noPub);
-    expect(errorLines(dir)).toEqual([`${join(dir, 'edition.json')}: error invalid-edition: /publication: required field is missing`]);
+    expect(errorLines(dir)).toEqual([`${join(dir, 'edition.json')}:1:1: error invalid-edition: /publication: required field is missing`]);
     const broken = editionDir('{ "id": "x", ');
     expect(errorLines(broken)).toEqual([`${join(broken, 'edition.json')}:1:14: error invalid-json: not valid JSON: expected a property name in double quotes, found the end of the file`]);
   });
@@ -95,6 +139,18 @@ describe('edition.json', () => {
     expect(at('{ "id": "x" } {}')).toEqual([":1:15: error invalid-json: not valid JSON: unexpected '{' after the end of the JSON value"]);
     expect(at('{ "id": "a\tb" }')).toEqual([':1:11: error invalid-json: not valid JSON: a line break or other control character inside a string: write it as \\n, \\t, …']);
     expect(at('{ "id": 01 }')).toEqual([':1:9: error invalid-json: not valid JSON: not a number of JSON (digits, an optional fraction and exponent; no leading zero, no "+")']);
+  });
+
+  it('finds the place of each value by its JSON Pointer (jsonPlaces)', () => {
+    const places = jsonPlaces('{ "é": "x",\r\n  "a\\u002Fb~": [1, {"c": null}],\n "d": 1, "d": [] }');
+    expect(places?.get('')).toEqual({ line: 1, column: 1 });
+    expect(places?.get('/é')).toEqual({ line: 1, column: 8, name: { line: 1, column: 3 } });
+    // a name as JSON.parse reads it, escaped as a pointer (RFC 6901: ~ as ~0, / as ~1)
+    expect(places?.get('/a~1b~0')).toEqual({ line: 2, column: 16, name: { line: 2, column: 3 } });
+    expect(places?.get('/a~1b~0/1/c')).toEqual({ line: 2, column: 26, name: { line: 2, column: 21 } });
+    // a name given twice: the last, the value JSON.parse keeps
+    expect(places?.get('/d')).toEqual({ line: 3, column: 15, name: { line: 3, column: 10 } });
+    expect(jsonPlaces('{ "a": }')).toBeUndefined();
   });
 
   it('names a source file that does not exist', () => {

@@ -1,15 +1,15 @@
 /**
  * edition.json: an edition's sources and the publication data that the sources cannot give.
  * Loaded and checked against schema/edition.schema.json; every wrong or missing field is reported
- * as one line naming the file and the field's JSON pointer.
+ * as one line naming the file, the line and column of the value and the field's JSON pointer.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, normalize, resolve } from 'node:path';
 import type { Publication } from '../model/types.js';
-import { diagnostic, formatDiagnostic, UserError } from '../model/diagnostics.js';
-import { jsonFault } from '../util/json-syntax.js';
+import { diagnostic, formatDiagnostic, sortDiagnostics, UserError } from '../model/diagnostics.js';
+import { jsonFault, jsonPlaces } from '../util/json-syntax.js';
 import type { SourceFormat } from '../readers/registry.js';
-import { formatSchemaErrors, schemaValidator } from './json-schema.js';
+import { schemaDiagnostics, schemaValidator } from './json-schema.js';
 import { ioFailure } from '../util/io-errors.js';
 
 export type { SourceFormat } from '../readers/registry.js';
@@ -65,7 +65,11 @@ export function loadEdition(dir: string, cwd = process.cwd()): LoadedEdition {
     throw new UserError(formatDiagnostic(d), 1, [d]);
   }
   const validate = schemaValidator('edition');
-  if (!validate(data)) throw new UserError(formatSchemaErrors(file, validate.errors).join('\n'));
+  if (!validate(data)) {
+    // each at the line and column of the value it is about (the file is read again to find them)
+    const found = sortDiagnostics(schemaDiagnostics(file, validate.errors, jsonPlaces(text)));
+    throw new UserError(found.map(formatDiagnostic).join('\n'), 1, found);
+  }
   const config = data as EditionConfig;
   // The sources are the edition's own files (what its bag carries and its build's cache key
   // hashes): one reached through `..` would be read, but a change to it would go unseen.

@@ -13,6 +13,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { SOURCE_FORMATS } from '../readers/registry.js';
+import { diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../model/types.js';
+import type { JsonPlace } from '../util/json-syntax.js';
 
 /** schema/ of the package: the same relative path from src/edition and dist/edition. */
 export const schemaDir = new URL('../../schema/', import.meta.url);
@@ -72,23 +75,50 @@ export function compileSchemaNow(schemaText: string): ValidateFunction {
   return ajv.compile(JSON.parse(schemaText) as object);
 }
 
+/** What an ajv error says, and of which value of the document: the one it is about, for a missing
+ * field the object that lacks it, for an unknown field that field (its name). */
+function described(e: ErrorObject): { message: string; pointer: string; name: boolean } {
+  if (e.keyword === 'required') {
+    return { message: `${e.instancePath}/${String(e.params.missingProperty)}: required field is missing`, pointer: e.instancePath, name: false };
+  }
+  if (e.keyword === 'additionalProperties') {
+    const pointer = `${e.instancePath}/${String(e.params.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    return { message: `${e.instancePath}/${String(e.params.additionalProperty)}: unknown field`, pointer, name: true };
+  }
+  if (e.keyword === 'enum') {
+    const allowed = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+    return { message: `${e.instancePath || '/'}: must be one of ${allowed}`, pointer: e.instancePath, name: false };
+  }
+  return { message: `${e.instancePath || '/'}: ${e.message ?? 'is invalid'}`, pointer: e.instancePath, name: false };
+}
+
 /**
  * One line per problem, naming the file, the JSON pointer of the field and what is wrong, as an
  * error of the house form (`file: error code: message`), so that `--quiet`, which prints errors
  * only, still prints it (a bare `file: /title: …` line was taken for a message and hidden).
+ * Without the document's text there is no line and column (the conversion report, checked in
+ * memory); schemaDiagnostics gives them.
  */
 export function formatSchemaErrors(file: string, errors: ErrorObject[] | null | undefined, code = 'invalid-edition'): string[] {
-  const line = (what: string) => `${file}: error ${code}: ${what}`;
+  return (errors ?? []).map((e) => `${file}: error ${code}: ${described(e).message}`);
+}
+
+/**
+ * The problems of a JSON file, as errors at the line and column of the value each is about
+ * (`places`: jsonPlaces of its text): the offending value, the object missing a field, the name
+ * of an unknown field (`editions/x/edition.json:7:20: error invalid-edition: /publication/date:
+ * must match format "date"`).
+ */
+export function schemaDiagnostics(
+  file: string,
+  errors: ErrorObject[] | null | undefined,
+  places: ReadonlyMap<string, JsonPlace> | undefined,
+  code = 'invalid-edition',
+): Diagnostic[] {
   return (errors ?? []).map((e) => {
-    if (e.keyword === 'required') {
-      return line(`${e.instancePath}/${String(e.params.missingProperty)}: required field is missing`);
-    }
-    if (e.keyword === 'additionalProperties') {
-      return line(`${e.instancePath}/${String(e.params.additionalProperty)}: unknown field`);
-    }
-    if (e.keyword === 'enum') {
-      return line(`${e.instancePath || '/'}: must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
-    }
-    return line(`${e.instancePath || '/'}: ${e.message ?? 'is invalid'}`);
+    const { message, pointer, name } = described(e);
+    const place = places?.get(pointer);
+    const at = (name ? place?.name : undefined) ?? place;
+    return diagnostic('error', code, message, { file, ...(at ? { line: at.line, column: at.column } : {}) });
   });
 }

@@ -37,7 +37,13 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 const VALUE = 'a value (a string in double quotes, a number, an object, an array, true, false or null)';
 
-function scan(text: string): void {
+/** Told where each value starts (and, for an object's member, where its name starts): offsets. */
+type OnValue = (pointer: string, at: number, nameAt: number | undefined) => void;
+
+/** A JSON Pointer's reference token for a property name (RFC 6901: ~ as ~0, / as ~1). */
+const token = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function scan(text: string, onValue?: OnValue): void {
   let i = 0;
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
@@ -74,8 +80,9 @@ function scan(text: string): void {
     if (!m || /[\d.eE+-]/.test(text[i + m[0].length] ?? '')) fail('not a number of JSON (digits, an optional fraction and exponent; no leading zero, no "+")');
     i += m![0].length;
   };
-  const value = (): void => {
+  const value = (pointer: string, nameAt?: number): void => {
     ws();
+    onValue?.(pointer, i, nameAt);
     const c = text[i];
     if (c === '{') {
       i++;
@@ -87,11 +94,14 @@ function scan(text: string): void {
       for (;;) {
         ws();
         if (text[i] !== '"') fail(text[i] === '}' ? "a ',' before '}': JSON allows no comma after the last property" : `expected a property name in double quotes, found ${shown(text, i)}`);
+        const name = i;
         string();
+        // the name as JSON.parse reads it (escapes undone), only when positions are asked for
+        const member = onValue ? `${pointer}/${token(JSON.parse(text.slice(name, i)) as string)}` : '';
         ws();
         if (text[i] !== ':') fail(`expected ':' after the property name, found ${shown(text, i)}`);
         i++;
-        value();
+        value(member, name);
         ws();
         if (text[i] === ',') i++;
         else if (text[i] === '}') return void i++;
@@ -105,10 +115,10 @@ function scan(text: string): void {
         i++;
         return;
       }
-      for (;;) {
+      for (let n = 0; ; n++) {
         ws();
         if (text[i] === ']') fail("a ',' before ']': JSON allows no comma after the last element");
-        value();
+        value(`${pointer}/${n}`);
         ws();
         if (text[i] === ',') i++;
         else if (text[i] === ']') return void i++;
@@ -125,7 +135,7 @@ function scan(text: string): void {
     }
     fail(`expected ${VALUE}, found ${shown(text, i)}`);
   };
-  value();
+  value('');
   ws();
   if (i < text.length) fail(`unexpected ${shown(text, i)} after the end of the JSON value`);
 }
@@ -153,4 +163,52 @@ export function jsonFault(text: string, error: unknown): JsonFault {
     throw err;
   }
   return { line: 1, column: 1, message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Where a value of a JSON text is: its first character, and the name of the member it is the value of. */
+export interface JsonPlace {
+  /** 1-based line and column of the value's first character (`{`, `"`, a digit, …). */
+  line: number;
+  column: number;
+  /** Of the member's name (its opening `"`), when the value is an object's member. */
+  name?: { line: number; column: number };
+}
+
+/**
+ * Where each value of `text` (JSON that JSON.parse accepted) is, by its JSON Pointer (RFC 6901,
+ * as ajv's `instancePath` names it: `/publication/licence/url`, `/witnesses/0`; `''` is the whole
+ * text), so that a message about a value can name its line and column. A name given twice in
+ * an object is the last one's place, the value JSON.parse keeps. Read by the same scanner as
+ * jsonFault; undefined should the text not be JSON after all.
+ */
+export function jsonPlaces(text: string): Map<string, JsonPlace> | undefined {
+  const offsets = new Map<string, { at: number; nameAt: number | undefined }>();
+  try {
+    scan(text, (pointer, at, nameAt) => offsets.set(pointer, { at, nameAt }));
+  } catch (err) {
+    if (err instanceof Fault) return undefined;
+    throw err;
+  }
+  const places = new Map<string, JsonPlace>();
+  const at = lineColumns(text);
+  for (const [pointer, o] of offsets) {
+    places.set(pointer, { ...at(o.at), ...(o.nameAt === undefined ? {} : { name: at(o.nameAt) }) });
+  }
+  return places;
+}
+
+/** lineColumn for many offsets of one text: the lines' starts found once. */
+function lineColumns(text: string): (at: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (at) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: [...text.slice(starts[lo], at)].length + 1 };
+  };
 }
