@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run.js';
-import { fixtures, repoRoot } from './support/tools.js';
+import { accountConversion, fidelityDiagnostics } from '../src/accounting/index.js';
+import { fixtures, repoRoot, teiAllRng, which } from './support/tools.js';
+import { jingValidate } from './support/jing.js';
 
 async function cli(argv: string[], cwd: string) {
   let stdout = '';
@@ -82,4 +84,41 @@ describe('the accounting on the command line', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.lines.filter((l) => l.includes('unaccounted'))).toEqual([]);
   });
+
+  it('a CMPA reference whose note is lost: one warning at the reference, the mark kept as text, not words the TEI added', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-orphan-ref-'));
+    const real = readFileSync(join(fixtures, 'cmpa/identity-of-interests.md'), 'utf8');
+    const lines = real.split('\n');
+    const note3 = lines.findIndex((l) => l.startsWith('[3] '));
+    expect(note3).toBeGreaterThan(0);
+    writeFileSync(join(dir, 'copy.md'), [...lines.slice(0, note3), ...lines.slice(note3 + 1)].join('\n'));
+    const refLine = lines.findIndex((l) => l.includes('knows this.<sup>[3]</sup>'));
+    const at = `copy.md:${refLine + 1}:${lines[refLine]!.indexOf('<sup>[3]') + 1}`;
+    const about = (r: { lines: string[] }) => r.lines.filter((l) => /note-|unaccounted-/.test(l));
+    const r = await cli(['convert', 'copy.md', '-o', 'copy.tei.xml', '--report', 'copy.report.json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(about(r)).toEqual([
+      `${at}: warning note-missing: reference [3] has no note 3 in the notes section: the TEI keeps its mark, [3], as text, unlinked, unless another witness has the note`,
+    ]);
+    const tei = readFileSync(join(dir, 'copy.tei.xml'), 'utf8');
+    expect(tei).toContain('knows this.[3] It was');
+    expect(tei).not.toContain('target="#n3"');
+    // the accounting has nothing to say: --strict, which fails on what it finds, writes the TEI
+    const strict = await cli(['convert', 'copy.md', '-o', 'strict.tei.xml', '--strict'], dir);
+    expect([strict.code, about(strict)]).toEqual([0, about(r)]);
+    expect(JSON.parse(readFileSync(join(dir, 'copy.report.json'), 'utf8')).fidelity.unaccounted).toBe(0);
+    // a mark the TEI lost is still unaccounted for (the accounting of the same source, directly)
+    const lost = accountConversion([{ file: at.split(':')[0]!, format: 'cmpa', bytes: readFileSync(join(dir, 'copy.md')), role: 'base' }], tei.replace('this.[3] It', 'this. It'));
+    expect(fidelityDiagnostics(lost).map((d) => `${d.file}:${d.line}:${d.column}: ${d.code}`)).toEqual([`${at}: unaccounted-noteref`]);
+    // the TEI stays valid: teikit's gate passed it; tei_all too
+    const rng = teiAllRng();
+    if (which('jing') && rng) expect(await jingValidate(rng, [join(dir, 'copy.tei.xml')])).toEqual([]);
+    // with a witness that has the note (the marx2mao page as base), the reference is linked: the
+    // reprint's note-missing stays true of the reprint, and the accounting of either finds nothing
+    copyFileSync(join(repoRoot, 'editions/identity-of-interests/SU39.html'), join(dir, 'SU39.html'));
+    const merged = await cli(['convert', 'SU39.html', 'copy.md', '-o', 'merged.tei.xml'], dir);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.lines.filter((l) => /unaccounted-/.test(l))).toEqual([]);
+    expect(readFileSync(join(dir, 'merged.tei.xml'), 'utf8')).toContain('knows this.<ref type="noteref" xml:id="nr3" n="3" target="#n3">3</ref> It');
+  }, 60_000);
 });

@@ -11,7 +11,7 @@
  *   pointing to the first note; a renamed note that nothing points to is written as unreferenced.
  * - `note-missing`: a note reference whose note is not in the source (a file cut short, a note
  *   deleted), or has no printed label: the printed mark stays as plain text (`[3]`), since there is
- *   nothing to point to. A "note" without a label (text in a notes section before its first
+ *   nothing to point to; not said again where the reader has said it at the reference (CMPA). A "note" without a label (text in a notes section before its first
  *   numbered note) is not a note TEI can name: its paragraphs are written where it stands.
  * - `link-unsafe`: a link whose address is neither the web's nor e-mail's nor a place without a
  *   scheme (`javascript:`, `data:`, `file:`): its words are kept without the link.
@@ -136,11 +136,17 @@ function unlinkMissingNotes(edition: Edition, warn: Warn): void {
   forEachIdentified(edition, (node) => {
     if (!('noteId' in node) && isLabelled(node)) noteIds.add(node.id);
   });
+  // a reference its reader has already said has no note (CMPA: `note-missing`, at the reference)
+  // is not said again: one warning for one missing note
+  const said = new Set(edition.diagnostics.filter((d) => d.code === 'note-missing').map((d) => `${d.file}:${d.line}:${d.column}`));
   forEachInlineList(edition, (list) => {
     for (let i = 0; i < list.length; i++) {
       const node = list[i]!;
       if (node.type !== 'noteRef' || (noteIds.has(node.noteId) && !isBlank(node.n))) continue;
-      warn('note-missing', `the reference [${node.n}] points to a note the source does not have: kept as text, unlinked`, node.pos);
+      const pos = node.pos;
+      if (!pos || !said.has(`${pos.file}:${pos.line}:${pos.column}`)) {
+        warn('note-missing', `the reference [${node.n}] points to a note the source does not have: kept as text, unlinked`, pos);
+      }
       list[i] = { type: 'text', value: isBlank(node.n) ? '' : `[${node.n}]` };
     }
   });

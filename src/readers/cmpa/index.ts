@@ -167,7 +167,7 @@ function checkNotes(ictx: InlineContext, notes: NotesSection | undefined) {
   const out = [];
   for (const ref of ictx.refs) {
     if (!ids.has(ref.noteId)) {
-      out.push(diagnostic('warning', 'note-missing', `reference [${ref.n}] has no note ${ref.n} in the notes section`, ref.pos ?? { file: ictx.file }));
+      out.push(diagnostic('warning', 'note-missing', `reference [${ref.n}] has no note ${ref.n} in the notes section: the TEI keeps its mark, [${ref.n}], as text, unlinked, unless another witness has the note`, ref.pos ?? { file: ictx.file }));
     }
   }
   for (const note of list) {
