@@ -280,6 +280,11 @@ export interface TitlePageLine {
   /** `byline`: who else had a hand in the book (`Translated by Grahame Lock`). */
   role: 'title' | 'subtitle' | 'author' | 'byline' | 'edition' | 'publisher' | 'imprint';
   text: string[];
+  /**
+   * The line's words with the note references set in them (`Novoye Slovo,` [45] `issues 7-10, …`),
+   * its lines joined by `lb`: where the line holds more than words. `text` stays its words alone.
+   */
+  inlines?: Inline[];
   /** An imprint line's place and year (`PEKING`, `1970`), where it states them. */
   place?: string;
   year?: string;
@@ -290,6 +295,11 @@ export interface TitlePage {
   type: 'titlePage';
   lines: TitlePageLine[];
   cover?: Figure;
+  /**
+   * Not a book's title page: the lines of a title block that hold a note reference, kept in the
+   * text so that the references stand where the source has them (marx2mao title-refs.ts).
+   */
+  noteLines?: true;
   pos?: SourcePosition;
 }
 

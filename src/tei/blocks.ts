@@ -340,6 +340,10 @@ export function writeCommonBlock(parent: El, b: Block, ctx: WriteContext, depth:
       if (b.cover) writeCommonBlock(parent, b.cover, ctx, depth, inline);
       for (const line of b.lines) {
         const p = att(open('p'), 'rend', 'center');
+        if (line.inlines) {
+          writeInlines(p, line.inlines, ctx);
+          continue;
+        }
         line.text.forEach((t, i) => {
           if (i > 0) p.ele('lb');
           text(p, t);

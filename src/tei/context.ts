@@ -99,6 +99,8 @@ export function forEachBlockInlines(blocks: Block[], visit: (inlines: Inline[]) 
   forEachBlock(blocks, (b) => {
     if ('children' in b) visit(b.children);
     else if (b.type === 'pbBlock') visit([b.pb]);
+    // a title page's lines holding note references (a title block's: marx2mao title-refs.ts)
+    else if (b.type === 'titlePage') for (const l of b.lines) if (l.inlines) visit(l.inlines);
   });
 }
 

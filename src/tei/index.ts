@@ -46,9 +46,10 @@ function writeRepaired(edition: Edition, pub: Publication): string {
   const textEl = child(tei, 'text', 1);
   if (edition.front.length > 0) {
     const front = child(textEl, 'front', 2);
-    const [first, ...rest] = edition.front;
-    if (first?.type === 'titlePage') writeTitlePage(front, first, ctx, 3);
-    const matter = first?.type === 'titlePage' ? rest : edition.front;
+    // the title pages first: a book's, and the lines of a title block that hold note references
+    let k = 0;
+    for (let b = edition.front[k]; b?.type === 'titlePage'; b = edition.front[++k]) writeTitlePage(front, b, ctx, 3);
+    const matter = edition.front.slice(k);
     if (matter.length > 0) writeContainer(front, matter, 'titlepage', ctx, 3);
     indent(front, 2);
   }

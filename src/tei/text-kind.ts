@@ -38,7 +38,8 @@ export function textKind(edition: Edition): TextKind | undefined {
   if (d) return { kind: KINDS[d[1]!.toLowerCase()]!, evidence: `the date line: "${dateText}"` };
   if (isLetter(edition.body)) return { kind: 'letter', evidence: 'its form: a salutation opens it and a signature closes it' };
   const chapters = countDivisions(edition.body, (k) => k === 'chapter' || k === 'part');
-  if (edition.front.some((b) => b.type === 'titlePage') && chapters >= 2) {
+  // (a book's title page, not the lines of a title block kept for their note references)
+  if (edition.front.some((b) => b.type === 'titlePage' && !b.noteLines) && chapters >= 2) {
     return { kind: 'book', evidence: `its form: a title page over ${chapters} chapters or parts` };
   }
   return undefined;

@@ -7,16 +7,18 @@
 import type { TitlePage, TitlePageLine } from '../model/types.js';
 import type { WriteContext } from './context.js';
 import { writeCommonBlock } from './blocks.js';
+import { writeInlines } from './inlines.js';
 import { att, child, indent, text, type El } from './xml.js';
 
-function lines(el: El, parts: string[]): void {
-  parts.forEach((p, i) => {
-    if (i > 0) el.ele('lb');
-    text(el, p);
-  });
-}
-
 export function writeTitlePage(parent: El, page: TitlePage, ctx: WriteContext, depth: number): void {
+  // a line's words, or where it holds note references (a title block's lines), its inlines
+  const lines = (el: El, line: TitlePageLine): void => {
+    if (line.inlines) return writeInlines(el, line.inlines, ctx);
+    line.text.forEach((p, i) => {
+      if (i > 0) el.ele('lb');
+      text(el, p);
+    });
+  };
   const tp = child(parent, 'titlePage', depth);
   if (page.cover) writeCommonBlock(tp, page.cover, ctx, depth + 1);
   let imprint: El | undefined;
@@ -28,22 +30,22 @@ export function writeTitlePage(parent: El, page: TitlePage, ctx: WriteContext, d
       case 'title': {
         // the subtitles printed right under the title are part of docTitle
         const docTitle = child(tp, 'docTitle', depth + 1);
-        lines(att(child(docTitle, 'titlePart', depth + 2), 'type', 'main'), line.text);
-        while (page.lines[i + 1]?.role === 'subtitle') lines(att(child(docTitle, 'titlePart', depth + 2), 'type', 'sub'), page.lines[++i]!.text);
+        lines(att(child(docTitle, 'titlePart', depth + 2), 'type', 'main'), line);
+        while (page.lines[i + 1]?.role === 'subtitle') lines(att(child(docTitle, 'titlePart', depth + 2), 'type', 'sub'), page.lines[++i]!);
         indent(docTitle, depth + 1);
         break;
       }
       case 'subtitle':
-        lines(att(child(tp, 'titlePart', depth + 1), 'type', 'sub'), line.text);
+        lines(att(child(tp, 'titlePart', depth + 1), 'type', 'sub'), line);
         break;
       case 'author':
-        lines(child(tp, 'docAuthor', depth + 1), line.text);
+        lines(child(tp, 'docAuthor', depth + 1), line);
         break;
       case 'byline':
-        lines(child(tp, 'byline', depth + 1), line.text);
+        lines(child(tp, 'byline', depth + 1), line);
         break;
       case 'edition':
-        lines(child(tp, 'docEdition', depth + 1), line.text);
+        lines(child(tp, 'docEdition', depth + 1), line);
         break;
       case 'publisher':
       case 'imprint':
