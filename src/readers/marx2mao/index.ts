@@ -27,6 +27,7 @@ import { markBylines } from './bylines.js';
 import { markSubtitles, workSubtitle } from './subtitles.js';
 import { frontDivisions, joinLabels, nestNumberedSections, nestParts, opensFrontMatter } from './book.js';
 import { readTitleBlock } from './title-block.js';
+import { titleBlockRefs } from './title-refs.js';
 import { notesHeadingOffsets, TextOrder } from './page-parts.js';
 import { endNoteFinder, placeSections } from './sections.js';
 import { Walker } from './walk.js';
@@ -58,19 +59,21 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   if (!body) {
     return { ok: false, diagnostics: [{ severity: 'error', code: 'not-a-work', message: 'no HTML body', file, line: 1, column: 1 }] };
   }
-  const title = readTitleBlock(body, file);
-  const start = title?.end ?? 0;
-  const end = navigationStart(body) ?? Number.MAX_SAFE_INTEGER;
-  const refusal = refuseNonWork(body, { file, hasTitleBlock: !!title, start, end });
-  if (refusal) return { ok: false, diagnostics: [refusal] };
-
-  const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [] };
   const page = basename(file);
   // every element of the page, in document order, walked once for the tests below
   const all = elements(body);
   const names = new Set(all.flatMap((e) => (tag(e) === 'a' && attr(e, 'name') !== undefined ? [attr(e, 'name')!] : tag(e) === 'br' && attr(e, 'id') !== undefined ? [attr(e, 'id')!] : [])));
   const isLocal = localLinkTest(page, names);
   const isNoteName = noteAnchorTest(body, isLocal);
+  // a link to a note with its label (`[<A HREF="ER97.html#en45">45</A>]`), also in the title block
+  const isNoteRefLink = (e: Element) => tag(e) === 'a' && noteTarget(attr(e, 'href') ?? '', isNoteName) && isLocal(attr(e, 'href')!) && /^\[?\s*\d{1,3}[a-z]?\s*\]?$/i.test(collapse(textOf(e)).trim());
+  const title = readTitleBlock(body, file, isNoteRefLink);
+  const start = title?.end ?? 0;
+  const end = navigationStart(body) ?? Number.MAX_SAFE_INTEGER;
+  const refusal = refuseNonWork(body, { file, hasTitleBlock: !!title, start, end });
+  if (refusal) return { ok: false, diagnostics: [refusal] };
+
+  const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [] };
   const isNoteAnchor = (e: Element) => tag(e) === 'a' && isNoteName(attr(e, 'name') ?? '') && startOffset(e) >= start;
   const firstNoteEl = findFirst(body, isNoteAnchor);
   const noteAnchors = all.filter(isNoteAnchor).map(startOffset);
@@ -97,13 +100,16 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const book = !!title?.cover || front.some((b) => b.type === 'table' || b.type === 'division');
   // a volume's publisher's note before the first page stays front matter, not the work's opening
   if (!(book || opensFrontMatter(front)) || bodyBlocks.length === 0) [front, bodyBlocks] = [[], [...front, ...bodyBlocks]];
-  resolveNotes(walked.refs, walked.footnotes, endNoteFinder(walked), isNoteName, shared.diagnostics, pageMarkers);
+  // the references set in the title block, kept in the text where it stands (title-refs.ts)
+  const titleRefs = title ? titleBlockRefs(body, title.linesEnd, isNoteRefLink, file, { ...(title.title ? { title: title.title } : {}), ...(title.author ? { author: title.author } : {}) }) : undefined;
+  resolveNotes([...(titleRefs?.refs ?? []), ...walked.refs], walked.footnotes, endNoteFinder(walked), isNoteName, shared.diagnostics, pageMarkers);
   placeFootnotes(bodyBlocks, walked.footnotes, walked.refs);
   const notesBlocks = walked.sections.flatMap((s) => s.items).flatMap((i) => ('pb' in i ? [] : i.blocks));
-  for (const blocks of [front, bodyBlocks, notesBlocks]) dropUnresolved(blocks);
+  for (const blocks of [front, bodyBlocks, notesBlocks, titleRefs ? [titleRefs.page] : []]) dropUnresolved(blocks);
   front = frontDivisions(front);
   // a book's title page (with its cover), else the cover alone
   const titlePage = title ? readTitlePage(body, title.end, title.cover, file, title.title) : undefined;
+  if (titleRefs) front.unshift(titleRefs.page);
   if (titlePage) front.unshift(titlePage);
   else if (title?.cover) front.unshift(title.cover);
 

@@ -164,6 +164,9 @@ function inlineLists(block: Block): Inline[][] {
   switch (block.type) {
     case 'heading': case 'subtitle': case 'paragraph': case 'dateline': case 'byline': case 'salute': case 'signed': case 'statement':
       return [block.children];
+    case 'titlePage':
+      // a title block's lines that hold note references (title-refs.ts)
+      return block.lines.flatMap((l) => (l.inlines ? [l.inlines] : []));
     default:
       return [];
   }

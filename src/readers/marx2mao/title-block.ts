@@ -18,6 +18,8 @@ import {
 export interface TitleBlock {
   /** Source offset where the title block ends: content before it is never running text. */
   end: number;
+  /** Where its lines end and the transcriber's credit (between its rules) begins. */
+  linesEnd: number;
   pos: SourcePosition;
   title?: string;
   /** The part of the work the page holds (`[Part 3 -- Chapters 10-12]`, `Part II: Political Economy`). */
@@ -57,21 +59,27 @@ function partLabel(front: string[]): string | undefined {
   return undefined;
 }
 
-/** Locate and read the title block; undefined when the page has none (no "Prepared … for the Internet"). */
-export function readTitleBlock(body: Node, file: string): TitleBlock | undefined {
+/**
+ * Locate and read the title block; undefined when the page has none (no "Prepared … for the
+ * Internet"). `isNoteRef` tells the links that are note references (`[<A HREF="#en45">45</A>]`):
+ * their labels, brackets and all, are no words of the facts read (the TEI keeps the references in
+ * the text: title-refs.ts).
+ */
+export function readTitleBlock(body: Node, file: string, isNoteRef: (e: Element) => boolean = () => false): TitleBlock | undefined {
   const prepared = findPrepared(body);
   if (!prepared) return undefined;
   const rules = elements(body).filter((e) => tag(e) === 'hr');
   const closing = rules.find((hr) => startOffset(hr) > startOffset(prepared));
   const opening = [...rules].reverse().find((hr) => startOffset(hr) < startOffset(prepared));
   const end = closing ? endOffset(closing) : endOffset(prepared);
+  const linesEnd = opening ? startOffset(opening) : startOffset(prepared);
   const credit = collapse(textBetween(body, opening ? endOffset(opening) : startOffset(prepared), end));
-  const front = linesBetween(body, 0, opening ? startOffset(opening) : startOffset(prepared));
+  const front = linesBetween(body, 0, linesEnd, isNoteRef);
   // a part's label over the title (`[Part 3 -- Chapters 10-12]`) names neither author nor title
-  const headings = displayHeadings(body, opening ? startOffset(opening) : startOffset(prepared)).filter((h) => !PART_LABEL.test(h.text));
+  const headings = displayHeadings(body, linesEnd, isNoteRef).filter((h) => !PART_LABEL.test(h.text));
 
   const block: TitleBlock = {
-    end, pos: positionOf(prepared, file), transcription: readCredit(body, credit, end),
+    end, linesEnd, pos: positionOf(prepared, file), transcription: readCredit(body, credit, end),
     responsibility: readResponsibility(front), rights: readRights(front), statements: readStatements(front),
   };
   const part = partLabel(front);
@@ -195,16 +203,27 @@ function textBetween(root: Node, from: number, to: number): string {
   return out;
 }
 
-/** Lines of text (split at BR, P, headings, cells) of the nodes inside [from, to). */
-function linesBetween(root: Node, from: number, to: number): string[] {
+/**
+ * Lines of text (split at BR, P, headings, cells) of the nodes inside [from, to), without the note
+ * references (`Novoye Slovo,[45]` is `Novoye Slovo,`).
+ */
+function linesBetween(root: Node, from: number, to: number, isNoteRef: (e: Element) => boolean): string[] {
   let out = '';
   const breaking = new Set(['br', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'tr', 'hr', 'center', 'table']);
+  let closeBracket = false;
   const walk = (n: Node) => {
     const s = startOffset(n);
     if (s >= to) return;
     if (isText(n)) {
       // letter-spaced type (`E D I T E D&nbsp; B Y`) is read as its words, as display headings are
-      if (s >= from) out += splitLetterSpaced(n.value).map((p) => p.text).join('').replace(/\n/g, ' ');
+      const value = closeBracket ? n.value.replace(/^\s*\]/, '') : n.value;
+      closeBracket = false;
+      if (s >= from) out += splitLetterSpaced(value).map((p) => p.text).join('').replace(/\n/g, ' ');
+      return;
+    }
+    if (isNoteRef(n as Element)) {
+      out = out.replace(/\[\s*$/, '');
+      closeBracket = true;
       return;
     }
     if (breaking.has(tag(n))) out += '\n';
@@ -256,7 +275,7 @@ function joiner(body: Node, a: Display, b: Display, capitals: boolean): string {
 }
 
 /** The display lines of the title page: headings and enlarged type (`<FONT SIZE=+3><B>`). */
-function displayHeadings(root: Node, to: number): Display[] {
+function displayHeadings(root: Node, to: number, isNoteRef: (e: Element) => boolean): Display[] {
   const out: Display[] = [];
   const walk = (n: Node) => {
     if (startOffset(n) >= to) return;
@@ -264,7 +283,7 @@ function displayHeadings(root: Node, to: number): Display[] {
     const size = attr(n, 'size') ?? '';
     const big = t === 'font' && (/^\+[1-9]/.test(size) || /^[4-7]$/.test(size));
     if (/^h[1-6]$/.test(t) || big || spacedInitials(n)) {
-      const text = displayText(n);
+      const text = displayText(n, isNoteRef);
       if (text) out.push({ tag: /^h[1-6]$/.test(t) ? t : 'font+', text, start: startOffset(n), end: endOffset(n) });
       return;
     }
@@ -279,16 +298,36 @@ function displayHeadings(root: Node, to: number): Display[] {
  * for its end tag) holds the rest of the title block, rule included: only its first lines in
  * capitals before any block are display type, and that is often nothing.
  */
-function displayText(n: Node): string {
+function displayText(n: Node, isNoteRef: (e: Element) => boolean): string {
   // display type is often letter-spaced (`H I S T O R Y`, `O F &nbsp;T H E`): its words rejoined
   const lines = (t: string) => t.split('\n').map((l) => collapse(splitLetterSpaced(l).map((p) => p.text).join('')).trim()).filter(Boolean);
-  if (!elements(n).some((e) => tag(e) === 'hr')) return lines(textOf(n)).join('\n');
+  const words = (c: Node) => textWithoutRefs(c, isNoteRef);
+  if (!elements(n).some((e) => tag(e) === 'hr')) return lines(words(n)).join('\n');
   const kids = childrenOf(n);
   const cut = kids.findIndex((c) => /^(p|hr|table|center|ul|font|div)$/.test(tag(c)));
-  const head = (cut < 0 ? kids : kids.slice(0, cut)).map((c) => (tag(c) === 'br' ? '\n' : textOf(c))).join('');
+  const head = (cut < 0 ? kids : kids.slice(0, cut)).map((c) => (tag(c) === 'br' ? '\n' : words(c))).join('');
   const display = lines(head);
   const end = display.findIndex((l) => /\p{Ll}/u.test(l));
   return (end < 0 ? display : display.slice(0, end)).join('\n');
+}
+
+/** The text of `n` (textOf) without its note references and their brackets (`TITLE[1]` is `TITLE`). */
+function textWithoutRefs(n: Node, isNoteRef: (e: Element) => boolean): string {
+  if (!elements(n).some(isNoteRef) && !isNoteRef(n as Element)) return textOf(n);
+  let out = '';
+  let closeBracket = false;
+  const walk = (c: Node) => {
+    if (isText(c)) {
+      out += closeBracket ? c.value.replace(/^\s*\]/, '') : c.value;
+      closeBracket = false;
+    } else if (tag(c) === 'br') out += '\n';
+    else if (isNoteRef(c as Element)) {
+      out = out.replace(/\[\s*$/, '');
+      closeBracket = true;
+    } else for (const k of childrenOf(c)) walk(k);
+  };
+  walk(n);
+  return out;
 }
 
 /**

@@ -17,8 +17,8 @@ export interface Responsibility {
   translatedFrom?: string;
 }
 
-/** A line that begins a statement of its own: a statement before it ends there. */
-const STATEMENT = /^(?:From\b|Based on\b|Translated\b|Edited\b|Published according\b|Printed from\b|Signed\b|Unsigned\b|Reprinted\b|This edition\b|["“]?[\s.]*reprinted\b|Written\b|Witten\b|Dictated\b|First (?:published|printed)\b|Published (?:in|at|on)\b|Publighed\b|©|Copyright\b|Prepared\b|\(?pp?\.\s*\d|Vol\.)/i;
+/** A line that begins a statement of its own: a statement before it ends there (also title-refs.ts). */
+export const STATEMENT = /^(?:From\b|Based on\b|Translated\b|Edited\b|Published according\b|Printed from\b|Signed\b|Unsigned\b|Reprinted\b|This edition\b|["“]?[\s.]*reprinted\b|Written\b|Witten\b|Dictated\b|First (?:published|printed)\b|Published (?:in|at|on)\b|Publighed\b|©|Copyright\b|Prepared\b|\(?pp?\.\s*\d|Vol\.)/i;
 
 /** The lines of a statement: its first line and the lines that continue it. */
 function statementAt(lines: string[], i: number, more: (line: string, previous: string) => boolean = () => true): string {

@@ -1,0 +1,55 @@
+/**
+ * Note references set in a title block (Lenin/ER97.html: the subtitle's `[44]`, the first
+ * publication's `Novoye Slovo,[45]`): the header's values are read without them, and the lines that
+ * hold them are kept in the text, in `front/titlePage`, with the reference where the source has it,
+ * so that every note the source references is referenced in the TEI (not `type="unreferenced"`).
+ * The expectations are read from the page's HTML.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
+import { convertPage } from '../support/convert-page.js';
+import { fixtures } from '../support/tools.js';
+
+const PAGE = 'marx2mao-tranche2/Lenin/ER97.html';
+
+/** The note references of the source's title block (before the transcriber's "Prepared" line): their labels. */
+function titleBlockRefs(html: string): string[] {
+  const block = html.slice(0, html.search(/Prepared[\s\S]{0,40}?for\s+the\s+Internet/i));
+  return [...block.matchAll(/\[\s*<A HREF="[^"#]*#en(\d+)"\s*>\s*\1\s*<\/A>\s*\]/gi)].map((m) => m[1]!);
+}
+
+describe('note references in a title block (ER97, real)', async () => {
+  const { html, tei } = await convertPage(PAGE);
+  const labels = titleBlockRefs(html);
+  const header = tei.slice(0, tei.indexOf('</teiHeader>'));
+  const front = tei.slice(tei.indexOf('<front>'), tei.indexOf('</front>'));
+
+  it('the page has references in its title block', () => {
+    expect(labels).toEqual(['44', '45']);
+  });
+
+  it.each(labels)('note %s is referenced from the title page, both ways', (n) => {
+    expect(front).toContain(`<ref type="noteref" xml:id="nr${n}" n="${n}" target="#n${n}">${n}</ref>`);
+    expect(tei).toMatch(new RegExp(`<note xml:id="n${n}" n="${n}" place="end" target="#nr${n}">`));
+  });
+
+  it('the lines keep their words and are said for what they are', () => {
+    expect(front).toContain('<titlePart type="sub">(SISMONDI AND OUR NATIVE SISMONDISTS )<ref type="noteref" xml:id="nr44"');
+    expect(front).toContain('<docEdition>First published in the<lb/>magazine Novoye Slovo,<ref type="noteref" xml:id="nr45" n="45" target="#n45">45</ref><lb/>issues 7-10, April-July 1897.</docEdition>');
+  });
+
+  it('the header keeps clean values: no printed label of a reference', () => {
+    expect(header).toContain('<date type="published" when="1897-07">First published in the magazine Novoye Slovo, issues 7-10, April-July 1897.</date>');
+    for (const n of labels) expect(header).not.toContain(`[${n}]`);
+  });
+
+  const r = readMarx2mao(readFileSync(join(fixtures, PAGE)), PAGE);
+  if (!r.ok) throw new Error('not read');
+
+  it('no note is warned unreferenced for them', () => {
+    const unreferenced = r.edition.diagnostics.filter((d) => d.code === 'note-unreferenced').map((d) => d.message);
+    for (const n of labels) expect(unreferenced).not.toContain(`note ${n} is not referenced in the text`);
+  });
+});
