@@ -92,17 +92,24 @@
   <xsl:template match="head | p | ab | dateline | salute | signed | byline | docAuthor | docDate | trailer
                        | titlePart | docEdition | docImprint | l | cell | label | bibl | closer/seg[@type = 'statement']" mode="txt">
     <xsl:param name="indent" as="xs:string" select="''" tunnel="yes"/>
-    <!-- Most blocks hold no inner block: their nodes are one group without asking t:is-block of each. -->
-    <xsl:variable name="plain" select="not(list | table | quote | figure | lg | note)"/>
-    <xsl:for-each-group select="node()" group-adjacent="not($plain) and t:is-block(.)">
-      <xsl:choose>
-        <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()" mode="txt"/></xsl:when>
-        <xsl:otherwise>
-          <xsl:variable name="line" select="t:block($indent, current-group(), '')"/>
-          <xsl:if test="$line"><xsl:value-of select="$line || $NL || $NL"/></xsl:if>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:for-each-group>
+    <xsl:choose>
+      <!-- Most blocks hold no inner block: one line of all their nodes, without grouping them. -->
+      <xsl:when test="not(list | table | quote | figure | lg | note)">
+        <xsl:variable name="line" select="t:block($indent, node(), '')"/>
+        <xsl:if test="$line"><xsl:value-of select="$line || $NL || $NL"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each-group select="node()" group-adjacent="t:is-block(.)">
+          <xsl:choose>
+            <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()" mode="txt"/></xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="line" select="t:block($indent, current-group(), '')"/>
+              <xsl:if test="$line"><xsl:value-of select="$line || $NL || $NL"/></xsl:if>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each-group>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <!-- A paragraph holding the foot note of a page it runs over, not its first (the TEI has the note
        where that page ends): the paragraph whole, then the note, as in the HTML and the EPUB. -->
