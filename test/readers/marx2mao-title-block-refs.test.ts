@@ -2,7 +2,9 @@
  * Note references set in a title block (Lenin/ER97.html: the subtitle's `[44]`, the first
  * publication's `Novoye Slovo,[45]`): the header's values are read without them, and the lines that
  * hold them are kept in the text, in `front/titlePage`, with the reference where the source has it,
- * so that every note the source references is referenced in the TEI (not `type="unreferenced"`).
+ * so that every note the source references is referenced in the TEI (not `type="unreferenced"`);
+ * and the title block's anchors that the notes point back to (`[p. <A HREF="ER97.html#tp">129</A>]`)
+ * are kept in those lines, so that the back-references reach them.
  * The expectations are read from the page's HTML.
  */
 import { describe, expect, it } from 'vitest';
@@ -36,8 +38,8 @@ describe('note references in a title block (ER97, real)', async () => {
   });
 
   it('the lines keep their words and are said for what they are', () => {
-    expect(front).toContain('<titlePart type="sub">(SISMONDI AND OUR NATIVE SISMONDISTS )<ref type="noteref" xml:id="nr44"');
-    expect(front).toContain('<docEdition>First published in the<lb/>magazine Novoye Slovo,<ref type="noteref" xml:id="nr45" n="45" target="#n45">45</ref><lb/>issues 7-10, April-July 1897.</docEdition>');
+    expect(front).toContain('<titlePart type="sub"><anchor xml:id="a-tp"/>(SISMONDI AND OUR NATIVE SISMONDISTS )<ref type="noteref" xml:id="nr44"');
+    expect(front).toContain('<docEdition><anchor xml:id="a-tp2"/>First published in the<lb/>magazine Novoye Slovo,<ref type="noteref" xml:id="nr45" n="45" target="#n45">45</ref><lb/>issues 7-10, April-July 1897.</docEdition>');
   });
 
   it('the header keeps clean values: no printed label of a reference', () => {
@@ -52,4 +54,35 @@ describe('note references in a title block (ER97, real)', async () => {
     const unreferenced = r.edition.diagnostics.filter((d) => d.code === 'note-unreferenced').map((d) => d.message);
     for (const n of labels) expect(unreferenced).not.toContain(`note ${n} is not referenced in the text`);
   });
+
+  // the notes' back-references `[p. <A HREF="ER97.html#tp">129</A>]` name anchors of the title block
+  const backRefs = titleBlockBackRefs(html);
+
+  it('the notes point back to anchors of the title block', () => {
+    expect(backRefs.map((b) => b.note)).toEqual(['44', '45']);
+  });
+
+  it.each(backRefs)('note $note points back to the title block\'s anchor $name, kept in the title page', ({ note, name, page }) => {
+    // the anchor is kept in the title page, and the back-reference reaches it
+    expect(front).toContain(`<anchor xml:id="a-${name}"/>`);
+    expect(tei.slice(tei.indexOf('</front>'))).not.toContain(`xml:id="a-${name}"`);
+    const n = tei.slice(tei.indexOf(`<note xml:id="n${note}"`));
+    expect(n.slice(0, n.indexOf('</note>'))).toContain(`<ptr type="pageref" n="${page}" resp="#m2m-resp" target="#a-${name}"/>`);
+    const missing = r.edition.diagnostics.filter((d) => d.code === 'backref-target-missing').map((d) => d.message);
+    expect(missing.filter((m) => m.startsWith(`note ${note}:`))).toEqual([]);
+  });
+
 });
+
+/** The back-references of the notes to anchors set in the source's title block: note, anchor name, page. */
+function titleBlockBackRefs(html: string): { note: string; name: string; page: string }[] {
+  const end = html.search(/Prepared[\s\S]{0,40}?for\s+the\s+Internet/i);
+  const names = new Set([...html.slice(0, end).matchAll(/<A\s+NAME="([^"]+)"/gi)].map((m) => m[1]!));
+  const out: { note: string; name: string; page: string }[] = [];
+  let note = '';
+  for (const m of html.slice(end).matchAll(/<A\s+NAME="en(\d+)"|\[p\.\s*<A HREF="[^"#]*#([^"]+)"\s*>(\d+)<\/A>\]/gi)) {
+    if (m[1]) note = m[1];
+    else if (names.has(m[2]!)) out.push({ note, name: m[2]!, page: m[3]! });
+  }
+  return out;
+}

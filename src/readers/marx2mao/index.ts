@@ -28,6 +28,7 @@ import { markSubtitles, workSubtitle } from './subtitles.js';
 import { frontDivisions, joinLabels, nestNumberedSections, nestParts, opensFrontMatter } from './book.js';
 import { readTitleBlock } from './title-block.js';
 import { titleBlockRefs } from './title-refs.js';
+import { anchorId } from './walk-notes.js';
 import { notesHeadingOffsets, TextOrder } from './page-parts.js';
 import { endNoteFinder, placeSections } from './sections.js';
 import { Walker } from './walk.js';
@@ -101,7 +102,13 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   // a volume's publisher's note before the first page stays front matter, not the work's opening
   if (!(book || opensFrontMatter(front)) || bodyBlocks.length === 0) [front, bodyBlocks] = [[], [...front, ...bodyBlocks]];
   // the references set in the title block, kept in the text where it stands (title-refs.ts)
-  const titleRefs = title ? titleBlockRefs(body, title.linesEnd, isNoteRefLink, file, { ...(title.title ? { title: title.title } : {}), ...(title.author ? { author: title.author } : {}) }) : undefined;
+  // (with the title block's anchors, which the notes' back-references may name: not a note's, not
+  // a foot block's, nor one the text sets again, whose id the text's anchor has)
+  const titleAnchorId = (name: string) => {
+    const id = anchorId(name);
+    return isNoteName(name) || /^(?:fnp|notes$)/i.test(name) || walked.anchorIds.has(id) ? undefined : id;
+  };
+  const titleRefs = title ? titleBlockRefs(body, title.linesEnd, isNoteRefLink, file, { ...(title.title ? { title: title.title } : {}), ...(title.author ? { author: title.author } : {}) }, titleAnchorId) : undefined;
   resolveNotes([...(titleRefs?.refs ?? []), ...walked.refs], walked.footnotes, endNoteFinder(walked), isNoteName, shared.diagnostics, pageMarkers);
   placeFootnotes(bodyBlocks, walked.footnotes, walked.refs);
   const notesBlocks = walked.sections.flatMap((s) => s.items).flatMap((i) => ('pb' in i ? [] : i.blocks));
@@ -155,7 +162,8 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   // `<A NAME="fnp45">` before a page's foot notes names them: a back-reference `[p. 45]` to it
   // is to a place the page has (the anchor itself is read as the notes' start)
   const footAnchors = new Map(walked.footnotes.filter((f) => f.anchor && f.notes.length > 0).map((f) => [`a-${f.anchor}`, f.notes[0]!.id]));
-  for (const section of walked.sections) checkNotes(section, referenced, walked.anchorIds, file, diagnostics, footAnchors, names);
+  const anchors = new Set([...walked.anchorIds, ...(titleRefs?.anchors ?? [])]);
+  for (const section of walked.sections) checkNotes(section, referenced, anchors, file, diagnostics, footAnchors, names);
   // a foot note no reference points to, linked or found as its mark on its page: the TEI declares it
   // unreferenced (note type="unreferenced"), and the conversion says so where the note stands
   for (const note of walked.footnotes.flatMap((f) => f.notes)) {
