@@ -245,6 +245,10 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
     return { n: m[1]!, ...(remark ? { remark: remark.trim().toLowerCase() } : {}), pos: position(m.index) };
   });
   const inRegion = (i: number) => i >= cut && i < end;
+  // a note reference is counted wherever the page sets it before the navigation, its title block
+  // included (ER97's subtitle `[44]`, its `Novoye Slovo,[45]`): a reference lost from the title
+  // block is unaccounted like one lost from the text
+  const inPage = (i: number) => i < end;
   const anchors = [...work.matchAll(NOTE_ANCHOR)].filter((m) => inRegion(m.index));
   const firstNote = anchors[0]?.index ?? end;
   const notes: SourceNote[] = anchors.map((m) => ({ label: m[2]!.replace(/[[\]\s.]/g, '') || m[1]!.replace(/^e?n/i, ''), key: m[1]!.replace(/"/g, '').toLowerCase(), place: 'end', pos: position(m.index) }));
@@ -268,7 +272,7 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   const anchorKeys = new Set(notes.map((n) => n.key));
   const noteLabels = new Set(notes.map((n) => n.label));
   const dangling = new Set<number>();
-  for (const m of work.matchAll(NOTE_REF)) if (inRegion(m.index)) {
+  for (const m of work.matchAll(NOTE_REF)) if (inPage(m.index)) {
     const key = (m[1] ?? m[3])!.toLowerCase();
     const label = (m[2] ?? m[4] ?? '').replace(/[[\]\s.]/g, '') || key.replace(/^e?n/, '');
     refs.push({ label, key, place: 'end', pos: position(m.index) });
@@ -277,7 +281,7 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   // `[p. <A HREF="#fnp244">244</A>]` is a back-reference, not a reference to a foot note
   const backRefs = [...work.matchAll(BACK_REF)].map((m) => [m.index, m.index + m[0].length] as const);
   const inBackRef = (i: number) => backRefs.some(([s, e]) => i >= s && i < e);
-  for (const m of work.matchAll(FOOT_REF)) if (inRegion(m.index) && !inBackRef(m.index)) refs.push({ label: m[1]! || '*', place: 'foot', pos: position(m.index) });
+  for (const m of work.matchAll(FOOT_REF)) if (inPage(m.index) && !inBackRef(m.index)) refs.push({ label: m[1]! || '*', place: 'foot', pos: position(m.index) });
   const notesPart = blank(work.slice(firstNote), WORD_BACK_REF);
   work = work.slice(0, firstNote) + notesPart;
   // what ends a note: its back-reference; where endnote words are: from an anchor to that end
@@ -287,7 +291,8 @@ export function inventoryOfMarx2mao(bytes: Uint8Array, file: string): Inventory 
   const unlinked: [number, number][] = [];
   for (const m of work.matchAll(UNLINKED_REF)) {
     unlinked.push([m.index, m.index + m[0].length]);
-    if (inRegion(m.index) && m.index < firstNote && !inFoot(m.index)) refs.push({ label: m[1]!, place: 'end', pos: position(m.index) });
+    // in the title block, only the number of a note of the page: a year in small type (`[1946]`) is a date
+    if (inPage(m.index) && m.index < firstNote && !inFoot(m.index) && (m.index >= cut || noteLabels.has(m[1]!))) refs.push({ label: m[1]!, place: 'end', pos: position(m.index) });
   }
   // a bare `[3]` in the text (its small type forgotten) refers to the numbered foot note 3 of the
   // foot block that follows it, when that block has one
