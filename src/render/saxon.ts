@@ -218,21 +218,9 @@ export interface ParsedSource {
   node(): unknown;
 }
 
-/** SaxonJS's tree of an XML text already passed through checkXml. */
+/** SaxonJS's tree of an XML text already passed through checkXml (checked again on the way: the one pass that builds it checks). */
 export function saxonDocument(xml: string): unknown {
-  const builder = new SaxonTreeBuilder(() => saxonJs().getPlatform().createDocument());
-  const parser = new SaxesParser({ xmlns: true });
-  parser.on('opentag', (tag) => builder.openTag(tag));
-  parser.on('closetag', () => builder.closeTag());
-  parser.on('text', (t) => builder.text(t));
-  parser.on('cdata', (t) => builder.text(t));
-  parser.on('comment', (t) => builder.comment(t));
-  parser.on('processinginstruction', (pi) => builder.processingInstruction(pi.target ?? '', pi.body));
-  parser.on('error', (err) => {
-    throw err;
-  });
-  parser.write(xml).close();
-  return withoutToString(builder.finish());
+  return checkAndBuildTree(xml, '<tei>').tree;
 }
 
 /**
