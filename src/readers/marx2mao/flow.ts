@@ -23,6 +23,8 @@ export interface FlowShared {
   pageBreaks: PageBreak[];
   /** Whether any text came since the last page break (a repeated marker has none between). */
   textSinceBreak?: boolean;
+  /** The blocks all of whose text is set in small type (`<FONT SIZE=-1>`): a heading's smaller lines. */
+  smallType?: WeakSet<Block>;
 }
 
 /** What kind of block the next content belongs to. */
@@ -34,6 +36,8 @@ export interface BlockContext {
   styles: EmphasisRend[];
   /** Inside a link of the page to one of its own anchors (`#a-s2`). */
   link?: LinkScope;
+  /** In small type (`<FONT SIZE=-…>`). */
+  small?: boolean;
 }
 
 type OpenBlock = Paragraph | Heading;
@@ -248,6 +252,8 @@ export class Flow {
       return;
     }
     const target = this.prepare(ctx, pos, value);
+    // a block is in small type while all its words are
+    if (!ctx.small) this.shared.smallType?.delete(target);
     if (endsInSpace(target.children)) value = value.replace(/^ /, '');
     for (const inline of normaliseDashes(value)) appendStyled(target.children, inline, ctx.styles, ctx.link);
   }
@@ -336,6 +342,7 @@ export class Flow {
         ? { type: 'heading', level: ctx.level, children: [], pos }
         : { type: 'paragraph', children: [], pos, ...(indent ? { rend: 'indent' as const } : ctx.align ? { rend: ctx.align } : {}) };
     this.container().push(block);
+    if (ctx.small) this.shared.smallType?.add(block);
     this.open = block;
     this.openKey = key;
     this.sawBoundary = false;

@@ -74,7 +74,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const refusal = refuseNonWork(body, { file, hasTitleBlock: !!title, start, end });
   if (refusal) return { ok: false, diagnostics: [refusal] };
 
-  const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [] };
+  const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [], smallType: new WeakSet() };
   const isNoteAnchor = (e: Element) => tag(e) === 'a' && isNoteName(attr(e, 'name') ?? '') && startOffset(e) >= start;
   const firstNoteEl = findFirst(body, isNoteAnchor);
   const noteAnchors = all.filter(isNoteAnchor).map(startOffset);

@@ -142,6 +142,7 @@ export class Walker {
       align: ctx.heading ? undefined : ctx.center ? 'center' : ctx.align,
       quoteDepth: Math.max(0, ctx.ul - base),
       styles: ctx.heading ? ctx.styles.filter((s) => s !== 'bold') : ctx.styles,
+      ...(ctx.small ? { small: true } : {}),
       // a heading's bold is not kept: the styles outside the link counted without it
       ...(ctx.link ? { link: { ...ctx.link, outer: ctx.heading ? ctx.styles.slice(0, ctx.link.outer).filter((s) => s !== 'bold').length : ctx.link.outer } } : {}),
     };
