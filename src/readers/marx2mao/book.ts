@@ -164,7 +164,7 @@ export function nestNumberedSections(blocks: Block[], level = 2): Block[] {
  * heading the next number follows (a `DRAFT RESOLUTION` inside `2.`, then `3.`), or one before
  * the next part's `II`, stays in the section. `continues[k]`: continuesNumbering(blocks, k).
  */
-function closesSection(blocks: Block[], i: number, heads: Set<Block>, level: number, continues: boolean[]): boolean {
+export function closesSection(blocks: Block[], i: number, heads: Set<Block>, level: number, continues: boolean[]): boolean {
   const b = blocks[i]!;
   if (b.type !== 'heading') return false;
   const title = lastIndexBefore(blocks, i, (x) => heads.has(x));

@@ -25,6 +25,7 @@ import { linkFootnotesByPosition, linkNotesOnNotes, linkRepeatedMarks, linkUnlin
 import { placeFootNotesInParagraphs } from './foot-in-paragraph.js';
 import { markBylines } from './bylines.js';
 import { markSubtitles, workSubtitle } from './subtitles.js';
+import { nestNumberedHeadings } from './section-numbers.js';
 import { frontDivisions, joinLabels, nestNumberedSections, nestParts, opensFrontMatter } from './book.js';
 import { readTitleBlock } from './title-block.js';
 import { titleBlockRefs } from './title-refs.js';
@@ -129,7 +130,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const misprints: Misprint[] = [];
   const dateline = markDatelines(bodyBlocks, misprints);
   const placed = placeSections(bodyBlocks, walked, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
-  bodyBlocks = nestParts(nestNumberedSections(placed.body));
+  bodyBlocks = nestParts(nestNumberedSections(nestNumberedHeadings(placed.body)));
   bodyBlocks = addressSections(sectionsUnderTitleBlock(bodyBlocks, title?.title ?? pageTitle(htmlEl!)));
   markForewordsUnderTitles(bodyBlocks);
   markEndStatements(bodyBlocks, misprints);

@@ -12,6 +12,7 @@ import { splitInlines } from './letters.js';
 import { enumerationOf, opensNumbering, valueIn } from '../../model/enumeration.js';
 import { pageValue } from '../../model/page-sequence.js';
 import { deliveredTitles } from './delivered-texts.js';
+import { seriesOf } from './section-numbers.js';
 
 /**
  * A title set over several lines can reach us as consecutive headings (a `<P>` inside the title's
@@ -263,7 +264,18 @@ export function divide(body: Block[], book: boolean): Block[] {
   }
   // a bare number (`II`, `3.`) heads a section inside a chapter, not a chapter
   const bare = (b: Block) => b.type === 'heading' && /^[IVXLC\d]+\.?$/.test(plainText(b.children).trim());
-  return splitAt(body, (b) => b.type === 'heading' && b.level === level && !(kind === 'chapter' && bare(b)), kind, { kindOf });
+  // and so do the other numbers of its series (`I` / `LETTER TO THE CONGRESS`, then `II`, `III`:
+  // siblings at one level) and the headings between them (LTC22's `GRANTING LEGISLATIVE
+  // FUNCTIONS…` inside `IV`)
+  const sections = new Set<Block>();
+  if (kind === 'chapter') {
+    body.forEach((b, i) => {
+      if (b.type !== 'heading' || b.level !== level || !bare(b) || sections.has(b)) return;
+      const members = seriesOf(body, i);
+      if (members.length >= 2) for (let k = members[0]!; k <= members.at(-1)!; k++) sections.add(body[k]!);
+    });
+  }
+  return splitAt(body, (b) => b.type === 'heading' && b.level === level && !(kind === 'chapter' && (bare(b) || sections.has(b))), kind, { kindOf });
 }
 
 /** Headed text (a level-2 heading followed by paragraphs) stands before the book's title. */

@@ -1,0 +1,112 @@
+/**
+ * Sections numbered in one series are siblings at one level, under the chapter that labels them
+ * (src/readers/marx2mao/section-numbers.ts): a bare number on its own centred line and the title
+ * under it are one `head` of one division; the numbers of one series (`I` … `VI`) open sibling
+ * divisions, an unnumbered heading between two of them being the first one's; `CHAPTER I` holds
+ * its sections `I`–`XI`. Real pages; the numbers and titles expected are read from
+ * the page's HTML.
+ */
+import { describe, expect, it } from 'vitest';
+import { convertPage } from '../support/convert-page.js';
+import { childElements, descendants, parseXmlTree, type XElement, type XNode } from '../support/xml-tree.js';
+
+const ROMAN = /^[IVXLC]{1,7}$/;
+
+/** The text of a piece of HTML, tags dropped, spaces collapsed. */
+function words(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;?/gi, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Each `<CENTER>` block of the page after the transcriber's line: its lines (split at `<P>` and `<BR>`). */
+function centredBlocks(html: string): { lines: string[]; raw: string; at: number }[] {
+  const from = html.search(/Prepared[\s\S]{0,40}?for\s+the\s+Internet/i);
+  return [...html.slice(from).matchAll(/<CENTER>([\s\S]*?)<\/CENTER>/gi)].map((m) => ({
+    raw: m[1]!,
+    at: from + m.index!,
+    lines: m[1]!.split(/<(?:P|BR)\b[^>]*>/i).map(words).filter(Boolean),
+  }));
+}
+
+/** A head's words, a line break a space, note references left out. */
+function headText(e: XElement | undefined): string {
+  const walk = (n: XNode): string => (n.kind === 'text' ? n.value : n.name === 'lb' ? ' ' : n.name === 'ref' && n.attrs.type === 'noteref' ? '' : n.children.map(walk).join(''));
+  return e ? walk(e).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** The `div`s of the TEI's body with their heads' words and their parent. */
+function divisions(tei: string): { div: XElement; head: string; parent: XElement | undefined }[] {
+  const body = descendants(parseXmlTree(tei), 'body')[0]!;
+  const out: { div: XElement; head: string; parent: XElement | undefined }[] = [];
+  const walk = (e: XElement, parent: XElement | undefined) => {
+    for (const d of childElements(e, 'div')) {
+      out.push({ div: d, head: headText(childElements(d, 'head')[0]), parent });
+      walk(d, d);
+    }
+  };
+  walk(body, undefined);
+  return out;
+}
+
+/** The division whose head opens with `words`. */
+function divisionHeaded(all: ReturnType<typeof divisions>, start: string) {
+  const found = all.find((d) => d.head.startsWith(start));
+  if (!found) throw new Error(`no division headed "${start}"`);
+  return found;
+}
+
+describe('bare section numbers: one series of siblings (LTC22, real)', async () => {
+  const { html, tei } = await convertPage('marx2mao-tranche2/Lenin/LTC22.html');
+  // the centred numbers of the running text (the contents' are in a table, not centred blocks)
+  const numbered = centredBlocks(html).filter((b) => ROMAN.test(b.lines[0] ?? ''));
+  const numbers = numbered.map((b) => b.lines[0]!);
+  const all = divisions(tei);
+
+  it('the page numbers its sections I to VI in centred lines of their own', () => {
+    expect(numbers).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI']);
+  });
+
+  it('each number opens a division, its title a line of the same head', () => {
+    for (const b of numbered) {
+      const d = divisionHeaded(all, b.lines[0]!);
+      expect(d.head).toBe(b.lines.join(' '));
+      expect(d.div.attrs.type).toBe('section');
+    }
+    expect(tei).toContain('<anchor xml:id="a-s1"/>I<lb/>LETTER TO THE CONGRESS</head>');
+  });
+
+  it('the numbered divisions are siblings at one level', () => {
+    const parents = new Set(numbers.map((n) => divisionHeaded(all, `${n}`).parent));
+    expect(parents.size).toBe(1);
+    const heads = all.filter((d) => d.parent === [...parents][0]).map((d) => d.head.split(' ')[0]);
+    expect(heads).toEqual(numbers);
+  });
+
+  it('a title set after text between IV and V is a part of IV', () => {
+    // the bold centred title that is no number
+    const title = centredBlocks(html).find((b) => /<B>/i.test(b.raw) && !ROMAN.test(b.lines[0] ?? '') && b.at > numbered[3]!.at && b.at < numbered[4]!.at)!;
+    expect(title.lines.join(' ')).toBe('GRANTING LEGISLATIVE FUNCTIONS TO THE STATE PLANNING COMMISSION');
+    expect(divisionHeaded(all, title.lines.join(' ')).parent).toBe(divisionHeaded(all, 'IV').div);
+  });
+});
+
+describe('CHAPTER I over its numbered sections (ER97, real)', async () => {
+  const { html, tei } = await convertPage('marx2mao-tranche2/Lenin/ER97.html');
+  const blocks = centredBlocks(html);
+  const chapters = blocks.filter((b) => /^CHAPTER [IVX]+$/.test(b.lines[0] ?? ''));
+  const all = divisions(tei);
+
+  it('the page has two chapters, each over sections numbered from I', () => {
+    expect(chapters.map((c) => c.lines[0])).toEqual(['CHAPTER I', 'CHAPTER II']);
+  });
+
+  it.each([0, 1])('chapter %i holds the sections numbered under it, siblings in order', (k) => {
+    const c = chapters[k]!;
+    const end = chapters[k + 1]?.at ?? html.length;
+    const numbers = blocks.filter((b) => b.at > c.at && b.at < end && ROMAN.test(b.lines[0] ?? '')).map((b) => b.lines[0]!);
+    expect(numbers[0]).toBe('I');
+    const chapter = divisionHeaded(all, c.lines.join(' '));
+    expect(chapter.div.attrs.type).toBe('chapter');
+    const inside = all.filter((d) => d.parent === chapter.div && ROMAN.test(d.head.split(' ')[0]!)).map((d) => d.head.split(' ')[0]);
+    expect(inside).toEqual(numbers);
+  });
+});
