@@ -225,12 +225,12 @@ describe('structure of the sample pages', () => {
     const speeches = tree(work('Stalin/SCPUSA29.html'))[1].find(([h]) => h.startsWith("STALIN'S"))!;
     expect(speeches[1]).toEqual(flat('1. Speech De', '2. First Spe', '3. Second Sp'));
     // JPCC27: three speeches, each a division of the work (delivered-texts.ts), the first holding
-    // its sections I-IV, the second's title no part of IV; FSAT37: II's two unnumbered headed
-    // subsections stay II's
+    // its sections I-IV, the second's title no part of IV; FSAT37: II's three unnumbered headed
+    // subsections stay II's, the first too (set in small type under II's title, in its centred block)
     const jpcc = tree(work('Stalin/JPCC27.html'))[1];
     expect(jpcc.map(([h, sub]) => [h, sub.length])).toEqual([['THE INTERNAT', 4], ['SPEECH DELIV', 0], ['WITH REFEREN', 0]]);
     const fsat = tree(work('Mao/FSAT37.html'))[1];
-    expect(fsat.map(([h, sub]) => [h.slice(0, 3), sub.map(([sh]) => sh)])).toEqual([['I. ', []], ['II.', ['IN THE COUNT', 'THE RELATION']]]);
+    expect(fsat.map(([h, sub]) => [h.slice(0, 3), sub.map(([sh]) => sh)])).toEqual([['I. ', []], ['II.', ['INSIDE THE P', 'IN THE COUNT', 'THE RELATION']]]);
   });
 
   it('makes a document of each dated speech, its date read from an ordinal day', () => {

@@ -3,11 +3,17 @@
  * (src/readers/marx2mao/section-numbers.ts): a bare number on its own centred line and the title
  * under it are one `head` of one division; the numbers of one series (`I` … `VI`) open sibling
  * divisions, an unnumbered heading between two of them being the first one's; `CHAPTER I` holds
- * its sections `I`–`XI`. Real pages; the numbers and titles expected are read from
+ * its sections `I`–`XI`; a line in smaller type under a numbered title in the same centred block
+ * heads the section's first subsection. Real pages; the numbers and titles expected are read from
  * the page's HTML.
  */
 import { describe, expect, it } from 'vitest';
-import { convertPage } from '../support/convert-page.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
+import { writeTei } from '../../src/tei/index.js';
+import { convertPage, testPublication } from '../support/convert-page.js';
+import { fixtures } from '../support/tools.js';
 import { childElements, descendants, parseXmlTree, type XElement, type XNode } from '../support/xml-tree.js';
 
 const ROMAN = /^[IVXLC]{1,7}$/;
@@ -108,5 +114,63 @@ describe('CHAPTER I over its numbered sections (ER97, real)', async () => {
     expect(chapter.div.attrs.type).toBe('chapter');
     const inside = all.filter((d) => d.parent === chapter.div && ROMAN.test(d.head.split(' ')[0]!)).map((d) => d.head.split(' ')[0]);
     expect(inside).toEqual(numbers);
+  });
+});
+
+describe('a smaller line under a numbered title heads the first subsection (real)', async () => {
+  /** The centred blocks that open with a number and end in a line set in `<FONT SIZE=-1>` after a `<P>`. */
+  const subtitled = (html: string) =>
+    centredBlocks(html).flatMap((b) => {
+      const parts = b.raw.split(/<P\b[^>]*>/i).filter((p) => words(p));
+      const at = parts.findIndex((p) => /^[IVX]+\.?(\s|$)/.test(words(p)));
+      const last = parts.at(-1) ?? '';
+      if (at < 0 || at === parts.length - 1 || !/<FONT SIZE=-1>/i.test(last)) return [];
+      return [{ title: parts.slice(at, -1).map(words).join(' '), sub: words(last) }];
+    });
+
+  it.each([
+    ['marx2mao-tranche2/Stalin/LFC10.html', 'I BAKU', 'THE SITUATION IN THE OIL INDUSTRY'],
+    ['marx2mao/Mao/FSAT37.html', 'II. CAPITULATIONISM MUST BE COMBATED BOTH INSIDE THE PARTY AND THROUGHOUT THE COUNTRY', 'INSIDE THE PARTY, OPPOSE CLASS CAPITULATIONISM'],
+  ])('%s', async (page, title, sub) => {
+    const { html, tei } = await convertPage(page);
+    expect(subtitled(html)).toEqual([{ title, sub }]);
+    const all = divisions(tei);
+    const section = divisionHeaded(all, title);
+    expect(section.head).toBe(title);
+    const first = all.find((d) => d.parent === section.div);
+    expect(first?.head).toBe(sub);
+    // the headings in that type after it are its siblings, in the same section
+    const small = [...html.matchAll(/<CENTER>(?:<B>)?<FONT SIZE=-1>([\s\S]*?)<\/FONT>/gi)].map((m) => words(m[1]!));
+    const later = small.filter((s) => s !== sub && all.some((d) => d.head === s && d.parent === section.div));
+    expect(later.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('LFC10: the headings in small type under II are II\'s', async () => {
+    const { html, tei } = await convertPage('marx2mao-tranche2/Stalin/LFC10.html');
+    const all = divisions(tei);
+    const ii = divisionHeaded(all, 'II TIFLIS');
+    const after = html.slice(html.search(/>\s*II<P>/));
+    const small = [...after.matchAll(/<CENTER><B><FONT SIZE=-1>([\s\S]*?)<\/FONT>/gi)].map((m) => words(m[1]!));
+    expect(small).toEqual(['PROGRAMMATIC LIQUIDATIONISM', 'TACTICAL LIQUIDATIONISM']);
+    expect(all.filter((d) => d.parent === ii.div).map((d) => d.head)).toEqual(small);
+  });
+});
+
+describe('the first subsection without a contents entry leading to it (LFC10, its contents table taken out)', () => {
+  it('opens a section of its own under I', async () => {
+    const page = 'marx2mao-tranche2/Stalin/LFC10.html';
+    const html = readFileSync(join(fixtures, page), 'latin1');
+    // the contents table (the first table after the transcriber's line) left out
+    const from = html.search(/Prepared[\s\S]{0,40}?for\s+the\s+Internet/i);
+    const start = html.indexOf('<TABLE', from);
+    const bare = html.slice(0, start) + html.slice(html.indexOf('</TABLE>', start) + '</TABLE>'.length);
+    const r = readMarx2mao(Buffer.from(bare, 'latin1'), page);
+    if (!r.ok) throw new Error('not read');
+    const tei = writeTei(r.edition, testPublication);
+    expect(tei).not.toContain('type="contents"');
+    const all = divisions(tei);
+    const i = divisionHeaded(all, 'I BAKU');
+    expect(i.head).toBe('I BAKU');
+    expect(all.filter((d) => d.parent === i.div).map((d) => d.head)).toEqual(['THE SITUATION IN THE OIL INDUSTRY', 'LOCAL GOVERNMENT IN THE OIL FIELDS', 'THE STATE OF THE ORGANISATION', '"LEGAL POSSIBILITIES"']);
   });
 });

@@ -25,7 +25,7 @@ import { linkFootnotesByPosition, linkNotesOnNotes, linkRepeatedMarks, linkUnlin
 import { placeFootNotesInParagraphs } from './foot-in-paragraph.js';
 import { markBylines } from './bylines.js';
 import { markSubtitles, workSubtitle } from './subtitles.js';
-import { nestNumberedHeadings } from './section-numbers.js';
+import { nestNumberedHeadings, openFirstSubsections, smallSubheadings } from './section-numbers.js';
 import { frontDivisions, joinLabels, nestNumberedSections, nestParts, opensFrontMatter } from './book.js';
 import { readTitleBlock } from './title-block.js';
 import { titleBlockRefs } from './title-refs.js';
@@ -122,6 +122,8 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   else if (title?.cover) front.unshift(title.cover);
 
   markBylines(bodyBlocks);
+  // a numbered section's title ending in a line of smaller type: its first subsection's
+  const firstSubsections = smallSubheadings(bodyBlocks, shared.smallType!);
   mergeHeadings(bodyBlocks);
   joinLabels(bodyBlocks);
   markNumeralHeadings(bodyBlocks);
@@ -130,7 +132,8 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const misprints: Misprint[] = [];
   const dateline = markDatelines(bodyBlocks, misprints);
   const placed = placeSections(bodyBlocks, walked, (blocks) => divide(blocks, book), book ? 'chapter' : 'document');
-  bodyBlocks = nestParts(nestNumberedSections(nestNumberedHeadings(placed.body)));
+  bodyBlocks = nestParts(nestNumberedSections(nestNumberedHeadings(placed.body, firstSubsections)));
+  openFirstSubsections(bodyBlocks, firstSubsections);
   bodyBlocks = addressSections(sectionsUnderTitleBlock(bodyBlocks, title?.title ?? pageTitle(htmlEl!)));
   markForewordsUnderTitles(bodyBlocks);
   markEndStatements(bodyBlocks, misprints);

@@ -2,13 +2,26 @@
  * Sections numbered in one series (`I`, `II`, `III` …; `CHAPTER I`, `CHAPTER II`) are siblings at
  * one level: each number's heading opens a division holding what follows it up to the next number,
  * unnumbered headings between two numbers included (LTC22's `GRANTING LEGISLATIVE FUNCTIONS…`
- * inside `IV`). See docs/encoding.md, "Divisions of a book".
+ * inside `IV`, LFC10's `LOCAL GOVERNMENT IN THE OIL FIELDS` inside `I`). A line in smaller type
+ * set under a numbered section's title in the same centred block (`I` / `BAKU` / <small>`THE
+ * SITUATION IN THE OIL INDUSTRY`</small>) is the title of its first subsection, as the headings
+ * in that type after it are of the next ones. See docs/encoding.md, "Divisions of a book".
  */
 import type { Block, Division, Heading, Paragraph } from '../../model/types.js';
+import { plainLine, plainText } from '../../model/plain-text.js';
 import { continuesNumbering, enumerationOf, follows, valueIn, type Enumeration } from '../../model/enumeration.js';
 import { closesSection, labelKind, splitAt } from './book.js';
+import { readDate } from './dates.js';
+import { DELIVERED } from '../../model/text-kinds.js';
+import { takePageBreaksAtEnd } from '../../model/walk.js';
 
 type Line = Heading | Paragraph;
+
+/** A title in capitals (a date or a description under a title is in lower case: `April 17`). */
+function capitals(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters.replace(/[^\p{Lu}]/gu, '').length >= letters.length * 0.8;
+}
 
 function isLine(b: Block | undefined): b is Line {
   return b?.type === 'heading' || (b?.type === 'paragraph' && b.rend === 'center');
@@ -49,21 +62,81 @@ export function seriesOf(blocks: readonly Block[], at: number): number[] {
 }
 
 /**
+ * In the lines as walked (before the lines of one title are joined): where a numbered section's
+ * title (`I` / `BAKU`, `II. CAPITULATIONISM MUST BE COMBATED…`) ends in a line in smaller type
+ * than the line above it (`<FONT SIZE=-1>`, after a `<P>` in the same centred block), that line
+ * is the title of the section's first subsection: a heading a level below, as are the unnumbered
+ * headings in small type under any number of the same series (LFC10's `LOCAL GOVERNMENT…`, under
+ * `I`; `PROGRAMMATIC LIQUIDATIONISM`, under `II`). Only where the series has two numbers at least
+ * and the text follows the line. Returns the headings that begin a first subsection (for
+ * openFirstSubsections).
+ */
+export function smallSubheadings(blocks: Block[], small: WeakSet<Block>): Set<Heading> {
+  const firsts = new Set<Heading>();
+  const done = new Set<number>();
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!isLine(b) || !numberOf(b) || done.has(i)) continue;
+    let end = i + 1;
+    while (end < blocks.length && sameKind(b, blocks[end])) end++;
+    // the title's words: on the number's line (`II. CAPITULATIONISM…`) or a line after it
+    const titled = (k: number) => k > i + 1 || plainText(b.children).trim().split(/\s+/).length > 1;
+    let cut = -1;
+    for (let k = i + 1; k < end && cut < 0; k++) {
+      const line = blocks[k] as Line;
+      if (small.has(line) && !small.has(blocks[k - 1]!) && titled(k) && !numberOf(line) && capitals(plainLine(line.children)) && !readDate(plainLine(line.children))) cut = k;
+    }
+    if (cut < 0 || blocks[end]?.type !== 'paragraph' || (blocks[end] as Paragraph).rend === 'center') continue;
+    const members = seriesOf(blocks, i);
+    if (members.length < 2) continue;
+    for (const m of members) done.add(m);
+    const level = (b.type === 'heading' ? b.level : 3) + 1;
+    const lines = blocks.slice(cut, end) as Line[];
+    const sub: Heading = { type: 'heading', level, children: lines.flatMap((l, k) => (k ? [{ type: 'lb' as const }, ...l.children] : l.children)), ...(lines[0]!.pos ? { pos: lines[0]!.pos } : {}) };
+    blocks.splice(cut, end - cut, sub);
+    firsts.add(sub);
+    // the headings in small type under each number of the series are a level below it
+    const at = seriesOf(blocks, i);
+    at.forEach((m, n) => {
+      const stop = at[n + 1] ?? blocks.length;
+      // (past the lines of the number's own title)
+      let from = m + 1;
+      while (from < stop && sameKind(blocks[m] as Line, blocks[from])) from++;
+      for (let k = from; k < stop; k++) {
+        const h = blocks[k]!;
+        if (h.type === 'division') break;
+        if (h.type !== 'heading' || numberOf(h)) continue;
+        // the title of another text delivered (`SPEECH DELIVERED ON …`) ends the section (book.ts closesSection)
+        if (DELIVERED.test(plainLine(h.children))) break;
+        if (!small.has(h)) {
+          // after the last number, a heading of the number's level or above ends its sections
+          if (n === at.length - 1 && h.level < level) break;
+          continue;
+        }
+        if (h.level < level) h.level = level;
+      }
+    });
+  }
+  return firsts;
+}
+
+/**
  * Headings numbered in one series at one level (`I` … `VI`, each a number alone on its line or
  * before the title, or a label and a number: `CHAPTER I`, `CHAPTER II`), two at least, in one list
  * of blocks, where the TEI writer's rule (a heading's section runs to the next heading of its level
  * or above) would not make them siblings holding what is theirs: a heading of their level or above
  * stands between two of them (LTC22's `GRANTING LEGISLATIVE FUNCTIONS…` between `IV` and `V`), or
  * no title stands above the first (which the writer would make the work's title), or they are
- * labelled (`CHAPTER I` over its sections `I`–`XI`). Each opens a division (`chapter` for a `CHAPTER`, else `section`) up to the
+ * labelled (`CHAPTER I` over its sections `I`–`XI`), or one holds a first subsection
+ * (smallSubheadings). Each opens a division (`chapter` for a `CHAPTER`, else `section`) up to the
  * next, the last up to a heading that ends it (book.ts closesSection: a heading of its level or
  * above that no number of the series follows); a heading between two numbers is the first one's
  * (its subsection). The series of the highest level in a list; those below it in each division
  * made. Where a heading of the series' level numbered otherwise stands among its numbers (`1.`
  * between `I` and `II` at one level), the list is left as it is.
  */
-export function nestNumberedHeadings(blocks: Block[]): Block[] {
-  for (const b of blocks) if (b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents') b.blocks = nestNumberedHeadings(b.blocks);
+export function nestNumberedHeadings(blocks: Block[], firsts: ReadonlySet<Heading> = new Set()): Block[] {
+  for (const b of blocks) if (b.type === 'division' && b.kind !== 'notes' && b.kind !== 'contents') b.blocks = nestNumberedHeadings(b.blocks, firsts);
   const heads = new Set<Block>();
   const seen = new Set<number>();
   let level: number | undefined;
@@ -79,7 +152,8 @@ export function nestNumberedHeadings(blocks: Block[]): Block[] {
     const between = span.some((x) => x.type === 'heading' && x.level <= b.level && !own.has(x));
     const untitled = !blocks.slice(0, i).some((x) => x.type === 'heading');
     const labelled = labelKind(b) !== undefined;
-    if (!(between || untitled || labelled)) return;
+    const subsections = span.some((x) => x.type === 'heading' && firsts.has(x)) || blocks.slice(members.at(-1)! + 1).some((x) => x.type === 'heading' && firsts.has(x));
+    if (!(between || untitled || labelled || subsections)) return;
     if (level === undefined || b.level < level) {
       heads.clear();
       level = b.level;
@@ -94,7 +168,28 @@ export function nestNumberedHeadings(blocks: Block[]): Block[] {
   const out = splitAt(blocks, (b) => heads.has(b), 'section', { kindOf, closes: (b) => closing.has(b) || whole(b) });
   for (const d of out) if (d.type === 'division' && heads.has(d.blocks.find((x) => x.type === 'heading')!)) {
     const at = d.blocks.findIndex((x) => heads.has(x));
-    d.blocks = [...d.blocks.slice(0, at + 1), ...nestNumberedHeadings(d.blocks.slice(at + 1))];
+    d.blocks = [...d.blocks.slice(0, at + 1), ...nestNumberedHeadings(d.blocks.slice(at + 1), firsts)];
   }
   return out;
+}
+
+/**
+ * The first subsection's heading found by smallSubheadings, right under its section's title (the
+ * division's first heading): it opens a `section` division up to the next heading of its level or
+ * above (the writer makes those after it sections of their own; a heading under a title with no
+ * text between would be a second line of the title's `head`).
+ */
+export function openFirstSubsections(blocks: Block[], firsts: ReadonlySet<Heading>): void {
+  for (const b of blocks) if (b.type === 'division' || b.type === 'quote') openFirstSubsections(b.blocks, firsts);
+  const title = blocks.findIndex((b) => b.type === 'heading');
+  const at = blocks.findIndex((b) => b.type === 'heading' && firsts.has(b));
+  if (at < 0 || title < 0 || title >= at) return;
+  if (blocks.slice(title + 1, at).some((b) => b.type !== 'pbBlock' && b.type !== 'noteBlock')) return;
+  const h = blocks[at] as Heading;
+  let end = at + 1;
+  while (end < blocks.length && !(blocks[end]!.type === 'division' || (blocks[end]!.type === 'heading' && (blocks[end] as Heading).level <= h.level))) end++;
+  const inner = blocks.slice(at, end);
+  // the page breaks right before the next heading are its own
+  const carried = end < blocks.length ? takePageBreaksAtEnd(inner) : [];
+  blocks.splice(at, end - at, { type: 'division', kind: 'section', blocks: inner, ...(h.pos ? { pos: h.pos } : {}) }, ...carried);
 }
