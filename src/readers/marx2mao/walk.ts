@@ -18,6 +18,7 @@ import {
 import { backReference, footnoteRule, noteReference, pageMarker, pageMarkerParts, remarkBeside } from './recognise.js';
 import { figureOf } from './title-block.js';
 import { isItemList, readList, readTable } from './tables.js';
+import { headingTable } from './display-headings.js';
 
 /** The tallest image (px, its HEIGHT) taken as a word of a line of text, not as a figure. */
 const LINE_IMAGE_HEIGHT = 30;
@@ -38,6 +39,11 @@ export interface WalkCtx {
   /** Inside a link of the page to one of its own anchors (`<A HREF="#s2">`): its target (`#a-s2`),
    * and how many of `styles` stand outside it. */
   link?: LinkScope;
+  /** Inside a table's cell read as a cell (tables.ts readTable). */
+  inCell?: boolean;
+  /** Inside a cell of a table that lays out a heading (display-headings.ts): its paragraphs are
+   * one heading's; the number's cell (`label`) keeps no line breaks, which only align it. */
+  runIn?: 'label' | 'title';
 }
 
 export interface WalkInput {
@@ -202,7 +208,7 @@ export class Walker {
         return link(this, el, ctx);
       case 'p':
       case 'div': {
-        this.state.flow.boundary();
+        if (!ctx.runIn) this.state.flow.boundary();
         const align = (attr(el, 'align') ?? '').toLowerCase();
         const next = { ...ctx, align: align === 'center' ? ('center' as const) : align === 'right' ? ('right' as const) : undefined };
         this.children(el, next);
@@ -214,6 +220,7 @@ export class Walker {
           anchorPoint(this, el, id, ctx);
           return;
         }
+        if (ctx.runIn === 'label') return;
         return this.state.flow.lineBreak();
       }
       case 'hr':
@@ -266,7 +273,7 @@ export class Walker {
         // small type holding paragraphs sets a quotation off the text; not in a note, all of which
         // is small type (PCW45's note 1: the FONT the parser opens again inside the note's <UL>
         // made its quotation a quotation inside a quotation)
-        if (size.startsWith('-') && !ctx.inFootnote && !this.state.note && el.childNodes.some((c) => tag(c) === 'p')) {
+        if (size.startsWith('-') && !ctx.runIn && !ctx.inFootnote && !this.state.note && el.childNodes.some((c) => tag(c) === 'p')) {
           return this.blockish(el, { ...ctx, ul: ctx.ul + 1, small: true });
         }
         return this.children(el, size.startsWith('-') ? { ...ctx, small: true } : ctx);
@@ -329,10 +336,23 @@ export class Walker {
     if (list) this.state.flow.block(list, this.blockCtx(ctx));
   }
 
+  /** The number's cell and the title's cell of a heading laid out in a table, read as one heading. */
+  private tableHeading(laid: { label: Element; title: Element; level: number }, ctx: WalkCtx): void {
+    const heading = { ...ctx, center: true, heading: laid.level };
+    this.state.flow.boundary();
+    this.children(laid.label, { ...heading, runIn: 'label' });
+    this.state.flow.space([]);
+    this.children(laid.title, { ...heading, runIn: 'title' });
+    this.state.flow.boundary();
+  }
+
   private table(el: Element, ctx: WalkCtx): void {
     // a table that holds page markers or notes is layout around running text, not a table
     const layout = elements(el).some((e) => pageMarker(e) || this.input.isNoteName(attr(e, 'name') ?? ''));
     if (layout) return this.blockish(el, ctx);
+    // a number and its title set side by side in a one-row table: a heading (display-headings.ts)
+    const laid = !ctx.inCell && !ctx.heading && !ctx.inFootnote && !this.state.note ? headingTable(el) : undefined;
+    if (laid) return this.tableHeading(laid, ctx);
     this.state.flow.boundary();
     const table = readTable(el, (flow, read) => this.state.withFlow(flow, read), (n, c) => this.walk(n, c), this.input.shared, ctx);
     if (!table) return;

@@ -1,0 +1,77 @@
+/**
+ * Headings laid out otherwise than in a centred block (src/readers/marx2mao/display-headings.ts):
+ * a number and its title in the two cells of a one-row table (HCPSU39iii). Real pages; the numbers
+ * and titles expected are read from the page's HTML.
+ */
+import { describe, expect, it } from 'vitest';
+import { convertPage } from '../support/convert-page.js';
+import { childElements, descendants, parseXmlTree, textContent, type XElement, type XNode } from '../support/xml-tree.js';
+
+/** The text of a piece of HTML, tags dropped, spaces collapsed. */
+function words(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;?/gi, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A head's words, a line break a space. */
+function headText(e: XElement | undefined): string {
+  const walk = (n: XNode): string => (n.kind === 'text' ? n.value : n.name === 'lb' ? ' ' : n.children.map(walk).join(''));
+  return e ? walk(e).replace(/\s+/g, ' ').trim() : '';
+}
+
+interface Div { div: XElement; head: string; parent: XElement | undefined }
+
+/** The `div`s of the TEI's body with their heads' words and their parent (undefined: the body). */
+function divisions(tei: string): Div[] {
+  const body = descendants(parseXmlTree(tei), 'body')[0]!;
+  const out: Div[] = [];
+  const walk = (e: XElement, parent: XElement | undefined) => {
+    for (const d of childElements(e, 'div')) {
+      out.push({ div: d, head: headText(childElements(d, 'head')[0]), parent });
+      walk(d, d);
+    }
+  };
+  walk(body, undefined);
+  return out;
+}
+
+describe('a number and its title set in a one-row table (HCPSU39iii, real)', async () => {
+  const { html, tei } = await convertPage('marx2mao-tranche2/Other/HCPSU39iii.html');
+  const all = divisions(tei);
+  // the running text's tables of one row of two cells, a number in the first
+  const text = html.slice(html.search(/<B>page \d+<\/B>/));
+  const laid = [...text.matchAll(/<TABLE[^>]*>\s*<TR>\s*<TD>([\s\S]*?)<\/TD>\s*<TD>([\s\S]*?)<\/TD>\s*<\/TR>\s*<\/TABLE>/gi)]
+    .map((m) => ({ at: m.index!, number: words(m[1]!), title: words(m[2]!) }))
+    .filter((t) => /^\d+\.$/.test(t.number));
+  const chapters = [...text.matchAll(/C H A P T E R &nbsp; ([A-Z ]+?)<P>/g)].map((m) => ({ at: m.index!, name: m[1]!.replace(/ /g, '') }));
+
+  it('the page sets eleven section titles so, in three chapters', () => {
+    expect(chapters.map((c) => c.name)).toEqual(['TEN', 'ELEVEN', 'TWELVE']);
+    expect(laid.map((t) => t.number).join(' ')).toBe('1. 2. 3. 1. 2. 3. 4. 1. 2. 3. 4.');
+  });
+
+  it('each opens a section headed by its number and title, in its chapter, in order', () => {
+    chapters.forEach((c, k) => {
+      const chapter = all.find((d) => d.div.attrs.type === 'chapter' && d.head.startsWith(`CHAPTER ${c.name}`))!;
+      expect(chapter).toBeDefined();
+      const own = laid.filter((t) => t.at > c.at && t.at < (chapters[k + 1]?.at ?? Infinity));
+      const sections = all.filter((d) => d.parent === chapter.div && /^\d+\. /.test(d.head));
+      expect(sections.map((s) => s.head)).toEqual(own.map((t) => `${t.number} ${t.title}`));
+      expect(sections.every((s) => s.div.attrs.type === 'section')).toBe(true);
+      // the number on the title's first line, as the print sets it beside the title (the cell's
+      // line breaks only aligned it)
+      for (const s of sections) {
+        const first = childElements(s.div, 'head')[0]!.children.find((n) => n.kind === 'text' || n.name === 'lb')!;
+        expect(first.kind === 'text' && first.value.split(' ').length).toBeGreaterThan(2);
+      }
+    });
+  });
+
+  it('no table is left in the body; the contents\' tables of numbers (three rows each) stay tables', () => {
+    const root = parseXmlTree(tei);
+    expect(descendants(descendants(root, 'body')[0]!, 'table')).toEqual([]);
+    const contents = descendants(root, 'div').find((d) => d.attrs.type === 'contents')!;
+    // (each a list of its linked numbers, as before)
+    const numbers = descendants(contents, 'list').map((l) => childElements(l, 'item').map((i) => textContent(i).trim()).join(' '));
+    expect(numbers).toEqual(['1. 2. 3.', '1. 2. 3. 4.', '1. 2. 3. 4.']);
+  });
+});
