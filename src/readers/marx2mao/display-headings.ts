@@ -4,17 +4,24 @@
  * - a number and its title set side by side in the two cells of a one-row table
  *   (HCPSU39iii: `<TABLE><TR><TD><B><FONT SIZE=-1>1.</FONT></B></TD><TD><B><FONT SIZE=-1>
  *   DIFFICULTIES IN THE PERIOD OF …</FONT></B></TD></TR></TABLE>`), the number hanging beside the
- *   title's lines as the print sets it.
+ *   title's lines as the print sets it;
+ * - a block set wholly in larger type outside a centred block, right-aligned or not (ESC76ii:
+ *   `<B><FONT SIZE=+2><P ALIGN=right>2.<BR>Elements of<BR>Self-Criticism</FONT></B>`, `Foreword`),
+ *   as larger type in a centred block is.
  *
  * See docs/encoding.md, "Divisions of a book".
  */
-import { attr, childrenOf, collapse, elements, isText, tag, textOf, type Element, type Node } from './dom.js';
+import { attr, childrenOf, collapse, elements, isElement, isText, tag, textOf, type Element, type Node } from './dom.js';
 
 /** A section's number alone (`1.`, `II`, `B.`). */
 const NUMBER = /^(?:\d{1,3}|[IVXLC]{1,7}|[A-Z])\.?$/;
 
-/** The most words a title in a table's cell is taken to have. */
+/** The most words a title in a table's cell, or a block in larger type, is taken to have. */
 const TITLE_WORDS = 60;
+const DISPLAY_WORDS = 25;
+
+/** Elements that only style their words: a block's content may be wrapped in them. */
+const INLINE = /^(?:a|b|strong|i|em|font|u|span|cite|var)$/;
 
 const words = (text: string): number => collapse(text).trim().split(' ').filter(Boolean).length;
 
@@ -25,7 +32,7 @@ function capitals(text: string): boolean {
 }
 
 /** Larger type (`<FONT SIZE=+1>`). */
-function largerType(el: Node): boolean {
+export function largerType(el: Node): boolean {
   return tag(el) === 'font' && /^\+[1-9]/.test(attr(el, 'size') ?? '');
 }
 
@@ -77,4 +84,34 @@ export function headingTable(table: Element): { label: Element; title: Element; 
   const display = displayType(title);
   if (!display && !capitals(text)) return undefined;
   return { label, title, level: display ? 2 : 3 };
+}
+
+/**
+ * Larger type (`<FONT SIZE=+2>`) that is the whole of its block: nothing but spacing after it up
+ * to the block's end (the caller knows that nothing came before it), and a title's words (25 at
+ * most). A first word or capital in larger type (`<FONT SIZE=+2>T</FONT>HE present article`,
+ * `COMRADES</FONT></B>, according to …`) runs on into its paragraph and is no heading.
+ */
+export function displayBlock(font: Element): boolean {
+  const n = words(textOf(font));
+  if (n === 0 || n > DISPLAY_WORDS) return false;
+  let node: Node = font;
+  for (;;) {
+    const parent = (node as Element).parentNode as Node | null;
+    if (!parent || !isElement(parent as Node)) return true;
+    const siblings = childrenOf(parent);
+    const after = siblings.slice(siblings.indexOf(node) + 1);
+    if (!after.every(spacing)) return false;
+    if (!INLINE.test(tag(parent))) return true;
+    node = parent;
+  }
+}
+
+/** Spacing only: white space, no-break spaces, line breaks, and inline elements holding only those. */
+function spacing(n: Node): boolean {
+  if (isText(n)) return !n.value.replace(/[\s\u00a0]+/g, '');
+  const t = tag(n);
+  if (t === 'br') return true;
+  if (!isElement(n)) return true; // a comment
+  return INLINE.test(t) && childrenOf(n).every(spacing);
 }

@@ -275,7 +275,25 @@ export function divide(body: Block[], book: boolean): Block[] {
       if (members.length >= 2) for (let k = members[0]!; k <= members.at(-1)!; k++) sections.add(body[k]!);
     });
   }
-  return splitAt(body, (b) => b.type === 'heading' && b.level === level && !(kind === 'chapter' && (bare(b) || sections.has(b))), kind, { kindOf });
+  // a series numbered at the chapters' level with unnumbered headings of that level between its
+  // numbers (ESC76ii: `2. Elements of Self-Criticism`, `Foreword`, `Elements of Self-Criticism`,
+  // `On the Evolution of the Young Marx`, `3. Is it Simple to be a Marxist in Philosophy?`): the
+  // numbers are the chapters, the headings between two of them sections of the first
+  const within = new Set<Block>();
+  if (kind === 'chapter') {
+    body.forEach((b, i) => {
+      if (b.type !== 'heading' || b.level !== level || bare(b) || sections.has(b) || within.has(b) || !enumerationOf(b.children)) return;
+      const members = seriesOf(body, i);
+      if (members.length < 2 || members[0] !== i) return;
+      for (let k = i + 1; k < members.at(-1)!; k++) {
+        const x = body[k]!;
+        if (x.type === 'heading' && x.level === level && !members.includes(k) && !enumerationOf(x.children)) within.add(x);
+      }
+    });
+  }
+  const chapters = splitAt(body, (b) => b.type === 'heading' && b.level === level && !(kind === 'chapter' && (bare(b) || sections.has(b) || within.has(b))), kind, { kindOf });
+  if (within.size === 0) return chapters;
+  return chapters.map((d) => (d.type === 'division' && d.blocks.some((x) => within.has(x)) ? { ...d, blocks: splitAt(d.blocks, (x) => within.has(x), 'section', { kindOf }) } : d));
 }
 
 /** Headed text (a level-2 heading followed by paragraphs) stands before the book's title. */

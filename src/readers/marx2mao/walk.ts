@@ -18,7 +18,7 @@ import {
 import { backReference, footnoteRule, noteReference, pageMarker, pageMarkerParts, remarkBeside } from './recognise.js';
 import { figureOf } from './title-block.js';
 import { isItemList, readList, readTable } from './tables.js';
-import { headingTable } from './display-headings.js';
+import { displayBlock, headingTable, largerType } from './display-headings.js';
 
 /** The tallest image (px, its HEIGHT) taken as a word of a line of text, not as a figure. */
 const LINE_IMAGE_HEIGHT = 30;
@@ -270,6 +270,11 @@ export class Walker {
         if (numberedFootBlock(this, el, ctx)) return this.children(el, ctx);
         if (/^\+[1-9]/.test(size) && ctx.center && this.state.flow.atBoundary()) return this.blockish(el, { ...ctx, heading: 1 });
         if (ctx.heading === 2 && /^\+[1-9]/.test(size)) return this.children(el, { ...ctx, heading: 1 });
+        // a block wholly in larger type outside a centred block (right-aligned, or not aligned) is
+        // a heading too, as in a centred block; not in a table's cell, a note or a title
+        if (largerType(el) && !ctx.center && !ctx.heading && !ctx.inCell && !ctx.inFootnote && !this.state.note && this.state.flow.atBoundary() && displayBlock(el)) {
+          return this.blockish(el, { ...ctx, heading: 1 });
+        }
         // small type holding paragraphs sets a quotation off the text; not in a note, all of which
         // is small type (PCW45's note 1: the FONT the parser opens again inside the note's <UL>
         // made its quotation a quotation inside a quotation)
