@@ -240,7 +240,8 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const titleConflict = title?.date ? titleDateConflict(title.date, lineDate) : undefined;
   if (titleConflict) diagnostics.push(titleConflict);
   diagnostics.push(...contentsDateConflicts(front, bodyBlocks, file));
-  const subtitle = workSubtitle(bodyBlocks, workTitle) ?? titlePageSubtitle(titlePage, workTitle, title?.part);
+  // under the text's heading, else on a book's title page, else in the title block under its title
+  const subtitle = workSubtitle(bodyBlocks, workTitle) ?? titlePageSubtitle(titlePage, workTitle, title?.part) ?? title?.subtitle;
   const edition: Edition = {
     id: page.replace(/\.[^.]*$/, ''),
     work: {

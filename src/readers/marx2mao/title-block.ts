@@ -8,6 +8,7 @@ import type { DateStatement, Figure, SourcePosition, TranscriptionWitness } from
 import { namesIssue, readFirstPublished, readResponsibility, readRights, readStatements, readWritten, type Responsibility } from './title-facts.js';
 import { readPrintStatements, type PrintFacts } from './print-statements.js';
 import { sensibleCase } from './case.js';
+import { titleBlockSubtitle } from './title-subtitle.js';
 import { splitLetterSpaced } from '../shared/letter-spacing.js';
 import { isoDate, readDate, type ReadDate } from './dates.js';
 import {
@@ -24,6 +25,8 @@ export interface TitleBlock {
   title?: string;
   /** The part of the work the page holds (`[Part 3 -- Chapters 10-12]`, `Part II: Political Economy`). */
   part?: string;
+  /** The subtitle set under the title (`(SISMONDI AND OUR NATIVE SISMONDISTS)`), re-cased as the title is (title-subtitle.ts). */
+  subtitle?: string;
   author?: string;
   /** Where the page range is printed (`Vol. II, pp. 275-83.`), for warnings about it. */
   rangePos?: SourcePosition;
@@ -100,6 +103,8 @@ export function readTitleBlock(body: Node, file: string, isNoteRef: (e: Element)
     const capitals = !same.some((h) => /\p{Ll}/u.test(h.text));
     const parts = same.map((h, i) => (i ? `${joiner(body, same[i - 1]!, h, capitals)}${h.text}` : h.text));
     block.title = sensibleCase(collapse(parts.join(' ')).trim());
+    const subtitle = titleBlockSubtitle(body, same.at(-1)!.end, linesEnd, isNoteRef, part);
+    if (subtitle) block.subtitle = subtitle;
   }
   // a date line under the title, else the statement of when it was written
   const date = titleBlockDate(front) ?? readWritten(front);
