@@ -443,11 +443,12 @@ export interface TranscriptionWitness {
   email?: string;
   /** As printed (`October 1999`) and as ISO 8601 (`1999-10`). */
   date?: { text: string; when?: string };
-  /** `(Corrected and Updated January 2002)`. */
+  /** As printed inside its brackets (`Corrected and Updated January 2002`) and as ISO 8601. */
   updated?: { text: string; when?: string };
   /** The page's address on the original site. */
   url?: string;
-  /** The transcriber's claim of rights as printed (`Prepared © for the Internet by David J. Romagnolo`). */
+  /** The transcriber's claim of rights: the © their credit sets, by whom it credits (`Prepared © for
+   * the Internet by David J. Romagnolo`: `© David J. Romagnolo`); the credit itself is `resp`. */
   rights?: string;
   /** The file read. */
   file: string;

@@ -64,7 +64,7 @@ describe('readMarx2mao across the site', () => {
     expect(ed.work).toMatchObject({ title: 'Manifesto of the Communist Party', author: 'Karl Marx and Frederick Engels' });
     expect(ed.witnesses.find((w) => w.id === 'm2m')).toMatchObject({
       date: { text: 'November 1997', when: '1997-11' },
-      updated: { text: '(Corrected and Updated January 2002)', when: '2002-01' },
+      updated: { text: 'Corrected and Updated January 2002', when: '2002-01' },
     });
     expect(ed.witnesses.find((w) => w.id === 'flp')).toMatchObject({
       publisher: 'Foreign Languages Press', place: 'Peking', date: '1970',

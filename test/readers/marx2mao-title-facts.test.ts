@@ -69,10 +69,11 @@ describe('a Collected Works title block (made-up Lenin/TR99.html)', () => {
     expect(ed.work.title).toBe(pageTitle);
   });
 
-  it("states the transcriber's © line in the transcription's availability", () => {
+  it("states the transcriber's © in the transcription's availability, the credit's words once, in its respStmt", () => {
     const w = ed.witnesses.find((x): x is TranscriptionWitness => x.kind === 'transcription')!;
-    expect(w.rights).toBe('Prepared © for the Internet by David J. Romagnolo');
-    expect(tei).toMatch(/<witness xml:id="m2m">\s*<bibl type="transcription">[\s\S]*<availability><p>Prepared © for the Internet by David J. Romagnolo<\/p><\/availability>/);
+    expect(w.rights).toBe('© David J. Romagnolo');
+    expect(tei).toMatch(/<witness xml:id="m2m">\s*<bibl type="transcription">[\s\S]*<availability><p>© David J. Romagnolo<\/p><\/availability>/);
+    expect(tei.match(/for the Internet/g)).toHaveLength(1);
   });
 
   it('is valid for teikit and tei_all', async () => {

@@ -362,9 +362,9 @@ function readCredit(body: Node, credit: string, end: number): TitleBlock['transc
   const t: TitleBlock['transcription'] = { transcriber: '' };
   const by = credit.match(/for the\s+Internet\s+by\s+([^,(<\n]+?)\s*(?:,|\(|$)/i);
   if (by) t.transcriber = by[1]!.trim();
-  // the transcriber's claim of rights, as printed up to the name (`Prepared © for the Internet by …`)
-  const claim = credit.match(/Prepared\b[^©\n]*©[\s\S]*?for the\s+Internet\s+by\s+[^,(<\n]+?(?=\s*(?:,|\(|$))/i);
-  if (claim) t.rights = collapse(claim[0]).trim();
+  // the transcriber's claim of rights: the © the credit sets (`Prepared © for the Internet by …`),
+  // by whom it credits; the credit's words are the respStmt's, not said again
+  if (t.transcriber && /Prepared\b[^©\n]*©[\s\S]*?for the\s+Internet\s+by\b/i.test(credit)) t.rights = `© ${t.transcriber}`;
   const mail = elements(body).find((e) => startOffset(e) < end && attr(e, 'href')?.startsWith('mailto:'));
   if (mail) t.email = attr(mail, 'href')!.slice('mailto:'.length);
   const dates = [...credit.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]!.trim());
@@ -373,7 +373,8 @@ function readCredit(body: Node, credit: string, end: number): TitleBlock['transc
   const updated = dates.find((d) => /Correct|Updat/i.test(d));
   if (updated) {
     const when = updated.match(/([A-Za-z]+\s+\d{4})\s*$/);
-    t.updated = withIso(`(${updated})`, when?.[1] ?? '');
+    // the words in the brackets, as the date of the preparation is (`Corrected and Updated January 2002`)
+    t.updated = withIso(collapse(updated).trim(), when?.[1] ?? '');
   }
   return t;
 }
