@@ -71,15 +71,16 @@ describe('citations', () => {
     expect(citationText(work)).toBe(`Ann Example. “${work.title}.” In Collected Examples, vol. III, pp. 41-42. Peking: Foreign Languages Press, 1971. Written March 3, 1950.`);
   });
 
-  it('a print book of its own that names no collection, publisher or place is cited with what it states (real: ESC76ii)', () => {
+  it('a print book of its own that names no collection or place, its publisher only as its copyright\'s holder, is cited with what it states (real: ESC76ii)', () => {
     const path = join(fixtures, 'marx2mao-tranche2/Other/ESC76ii.html');
     const r = readMarx2mao(readFileSync(path), path);
     if (!r.ok) throw new Error('not converted');
     const w = workEntry(r.edition, writeTei(r.edition, { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-07' }), 'ESC76ii');
-    // the page's title block names no collection and no publisher: nothing empty is written for them
+    // the page's title block names no collection and no place, its publisher in the edition's
+    // copyright line (`© NLB, 1976`): nothing empty is written for them
     expect(w.print?.collection).toBe('');
     const text = citationText(w);
-    expect(text).toBe('Louis Althusser. “Essays in Self-Criticism — Part 2.”');
+    expect(text).toBe('Louis Althusser. “Essays in Self-Criticism — Part 2.” NLB.');
     expect(text).not.toMatch(/\bIn \.|: ,|, \.|\s\.\s|\.\./);
     expect(bibtex(w)).toMatch(/^@book\{ESC76ii,/);
     expect(bibtex(w)).not.toMatch(/= \{\}/);

@@ -132,7 +132,7 @@ export function citationParts(w: WorkEntry): { before: string; pages?: string; a
   const tail: string[] = [];
   if (w.date) tail.push(`Written ${w.date.text}.`);
   if (!w.print) return { before: head.join(' '), after: tail.length ? ` ${tail.join(' ')}` : '' };
-  // only what the print edition states: ESC76ii, a book of its own with no publisher named, was
+  // only what the print edition states: ESC76ii, a book of its own with no collection or place named, was
   // cited `In . : , .`
   const { collection, volume } = w.print;
   const book = collection ? `In ${collection}${volume ? `, vol. ${volume}` : ''}` : volume ? `Vol. ${volume}` : '';

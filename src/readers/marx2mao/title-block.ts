@@ -5,7 +5,7 @@
  * after the "Prepared" line; nothing in it is running text.
  */
 import type { DateStatement, Figure, SourcePosition, TranscriptionWitness } from '../../model/types.js';
-import { namesIssue, readFirstPublished, readResponsibility, readRights, readStatements, readWritten, type Responsibility } from './title-facts.js';
+import { editionRightsHolder, namesIssue, readFirstPublished, readResponsibility, readRights, readStatements, readWritten, type Responsibility } from './title-facts.js';
 import { readPrintStatements, type PrintFacts } from './print-statements.js';
 import { sensibleCase } from './case.js';
 import { titleBlockSubtitle } from './title-subtitle.js';
@@ -116,6 +116,12 @@ export function readTitleBlock(body: Node, file: string, isNoteRef: (e: Element)
   const statements = readPrintStatements(body, front, opening ? startOffset(opening) : startOffset(prepared), block.title);
   if (statements.print) block.print = statements.print;
   if (statements.basis) block.basis = statements.basis;
+  // a publisher stated only in the copyright line of the edition (`© NLB, 1976`): its holder
+  if (!block.print?.publisher) {
+    const { translator, editor } = block.responsibility;
+    const holder = editionRightsHolder(front, [block.author, translator, editor]);
+    if (holder) block.print = { ...(block.print ?? { collection: '', place: '', date: '', printings: [] }), publisher: holder };
+  }
   const rangeText = textNodes(body).find((t) => startOffset(t) < end && /\bpp?\.\s*\d/i.test(t.value));
   if (rangeText) block.rangePos = positionOf(rangeText, file);
   const img = elements(body).find((e) => tag(e) === 'img' && startOffset(e) < end && attr(e, 'src'));

@@ -197,6 +197,55 @@ export function readStatements(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * A holder that names a body, not a person: a publisher's word (`Press`, `Publishers`, `Books`,
+ * `Co.`, `Inc.`) or initials in capitals (`NLB`).
+ */
+const BODY = /(?<!\p{L})(?:[Pp]ress|PRESS|[Pp]ublish(?:ers?|ing)|PUBLISH(?:ERS?|ING)|[Bb]ooks|BOOKS|[Vv]erlag|[ÉE]ditions?|[ÉE]DITIONS?|Co\.|CO\.|Inc\.?|INC\.?|Ltd\.?|LTD\.?|[Cc]ompany|COMPANY)(?!\p{L})|^\p{Lu}{2,6}$/u;
+
+/**
+ * The holder a copyright line names (`© NLB, 1976` → `NLB`; `Copyright, 1939, by INTERNATIONAL
+ * PUBLISHERS CO., INC.` → `INTERNATIONAL PUBLISHERS CO., INC.`), without its years.
+ */
+function holderOf(line: string): string {
+  return line
+    .replace(/^(?:Copyright\b\s*©?|©)\s*/i, '')
+    .replace(/^[\s,]*(?:\d{4}[\s,]*)*(?:by\s+)?/i, '')
+    .replace(/[\s,]*\d{4}(?:\s*[-–]\s*\d{2,4})?\.?$/, '')
+    .replace(/[\s,;]+$/, '')
+    .trim();
+}
+
+/**
+ * The print edition's publisher as a title block states it only in the copyright line of that
+ * edition (ESC76ii's `This edition, Essays in Self-Criticism, first published 1976` / `© NLB,
+ * 1976`; the lines `© Louis Althusser, 1973` … are the author's, of the texts' first editions): the
+ * holder of the line set under the statement of this edition (`This edition …`), else of the one
+ * copyright line, or the lines naming one holder; only a holder that names a body (a publisher's
+ * word, initials in capitals), never a person the title block names (`persons`: its author,
+ * translator, editor).
+ * Kept as printed (a name of several words in capitals re-cased as a title is; initials as they
+ * are); undefined where no line says it.
+ */
+export function editionRightsHolder(lines: string[], persons: (string | undefined)[]): string | undefined {
+  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}]+/gu, '');
+  const people = new Set(persons.filter((p): p is string => !!p).map(key));
+  const held = lines.flatMap((l, i) => {
+    if (!/^(?:©|Copyright\b)/i.test(l)) return [];
+    const holder = holderOf(/\bby$/i.test(l) && lines[i + 1] ? `${l} ${lines[i + 1]}` : l);
+    return holder && !people.has(key(holder)) && BODY.test(holder) ? [{ at: i, holder }] : [];
+  });
+  // the line under this edition's statement: the nearest statement before it is `This edition …`
+  const own = held.find(({ at }) => {
+    let k = at - 1;
+    while (k >= 0 && !STATEMENT.test(lines[k]!)) k--;
+    return k >= 0 && /^This edition\b/i.test(lines[k]!);
+  });
+  const holder = own?.holder ?? (new Set(held.map((h) => key(h.holder))).size === 1 ? held[0]!.holder : undefined);
+  if (!holder) return undefined;
+  return /\s/.test(holder) ? sensibleCase(holder) : holder;
+}
+
 /** Copyright lines of the title block (not the transcriber's "Prepared ©" line). */
 export function readRights(lines: string[]): string[] {
   const out: string[] = [];
