@@ -31,7 +31,12 @@ export function richDocument(): string {
     </front>
     <body>`)
     .replace('<p>Many people in China are bewildered.', `<p rend="center">* * *</p>
-        <quote><p>Quoted matter, <hi rend="bold">bold</hi>.</p><p>Second quoted paragraph.</p></quote>
+        <ab type="preformatted" xml:space="preserve">Prior    Felten &amp; <hi rend="italic">Lah-</hi>
+1900     ------\\/------<anchor xml:id="pre1"/></ab>
+        <ab type="preformatted" rend="center" xml:space="preserve">*      *
+  *</ab>
+        <quote><p>Quoted matter, <hi rend="bold">bold</hi>.</p><p>Second quoted paragraph.</p><ab type="preformatted" xml:space="preserve">1871-1880  .  .  .   76.1
+1881-1890  .  .  .   64.5</ab></quote>
         <list type="ordered"><item n="(1)">First point<ref type="noteref" xml:id="fr1" n="*" target="#fn1">*</ref>;</item><item n="(2)"><p>Second point.</p><p>More.</p></item></list>
         <note xml:id="fn1" n="*" place="foot" target="#fr1"><p>A note at the foot of the page.</p></note>
         <table><row><cell role="label">Year</cell><cell role="label">Output</cell></row><row><cell>1939</cell><cell cols="1">12 <hi rend="superscript">th</hi></cell></row></table>

@@ -25,7 +25,7 @@ export interface TeiFacts {
   pageFroms: string[];
 }
 
-const TEI_BLOCKS = new Set(['p', 'head', 'item', 'cell', 'row', 'dateline', 'salute', 'signed', 'note', 'quote', 'lb', 'list', 'table', 'figure', 'div', 'opener', 'closer', 'label', 'byline', 'docTitle', 'titlePart', 'figDesc']);
+const TEI_BLOCKS = new Set(['p', 'ab', 'head', 'item', 'cell', 'row', 'dateline', 'salute', 'signed', 'note', 'quote', 'lb', 'list', 'table', 'figure', 'div', 'opener', 'closer', 'label', 'byline', 'docTitle', 'titlePart', 'figDesc']);
 
 /** One open element; every field always present, so that the frames share one shape. */
 interface Frame {

@@ -192,6 +192,21 @@ export interface Subtitle {
   pos?: SourcePosition;
 }
 
+/**
+ * Preformatted text (marx2mao `<PRE>`): a diagram drawn with spaces, dashes and slashes, a table of
+ * figures set in columns with spaces. Its lines and their spacing are what the print shows, so the
+ * text inlines keep them as they are: each line ends with a newline character (none after the
+ * last), spaces are never collapsed, and `--` is not regularised (it draws a line). The block holds
+ * a word at least. TEI `ab type="preformatted" xml:space="preserve"`.
+ */
+export interface Preformatted {
+  type: 'preformatted';
+  children: Inline[];
+  /** `center`: the source centres the block (`<CENTER><PRE>`). */
+  rend?: 'center';
+  pos?: SourcePosition;
+}
+
 /** A block quotation (marx2mao `<UL>` indentation used for quoted matter). */
 export interface Quote {
   type: 'quote';
@@ -334,6 +349,7 @@ export type Block =
   | Heading
   | Subtitle
   | Paragraph
+  | Preformatted
   | Dateline
   | Byline
   | Quote

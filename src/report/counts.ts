@@ -59,6 +59,7 @@ export function countEdition(edition: Edition): { counts: Counts; pages: PageEnt
       switch (b.type) {
         // Paragraphs of the text (front and body); the notes' own paragraphs are counted as notes.
         case 'paragraph': if (noteDepth === 0) counts.paragraphs++; textParts.push(inlines(b.children)); break;
+        case 'preformatted': textParts.push(inlines(b.children)); break;
         case 'heading': case 'subtitle': case 'dateline': case 'byline': case 'salute': case 'signed': case 'statement': textParts.push(inlines(b.children)); break;
         case 'pbBlock': onPb(b.pb); break;
         case 'noteBlock': counts.notes++; noteDepth++; blocks(b.note.blocks); noteDepth--; break;

@@ -266,8 +266,8 @@ function writeFramePart(parent: El, b: Block, ctx: WriteContext, depth?: number)
 }
 
 /**
- * A block where TEI expects paragraph-like content (div middle, quote, item, cell, note): p, list,
- * table, quote, figure, pb, note. Top/bottom blocks that end up here become `p` with @rend.
+ * A block where TEI expects paragraph-like content (div middle, quote, item, cell, note): p, ab
+ * (preformatted text), list, table, quote, figure, pb, note. Top/bottom blocks that end up here become `p` with @rend.
  */
 export function writeCommonBlock(parent: El, b: Block, ctx: WriteContext, depth: number, inline = false): void {
   const open = (name: string): El => child(parent, name, inline ? undefined : depth);
@@ -276,6 +276,13 @@ export function writeCommonBlock(parent: El, b: Block, ctx: WriteContext, depth:
       const p = open('p');
       if (b.rend === 'center' || b.rend === 'right') att(p, 'rend', b.rend);
       writeInlines(p, b.children, ctx);
+      return;
+    }
+    case 'preformatted': {
+      // its lines and spaces are the text: TEI keeps them where xml:space says so
+      const ab = att(att(open('ab'), 'type', 'preformatted'), 'rend', b.rend);
+      att(ab, 'xml:space', 'preserve');
+      writeInlines(ab, b.children, ctx);
       return;
     }
     case 'heading':

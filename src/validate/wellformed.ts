@@ -65,7 +65,7 @@ const POINTER_ATTRS = ['target', 'edRef', 'source', 'who', 'corresp', 'sameAs', 
 
 /** Elements whose start and end interrupt running text (a word cannot run across them). */
 const BLOCKS = new Set([
-  'p', 'head', 'note', 'item', 'cell', 'row', 'quote', 'div', 'list', 'table', 'dateline', 'byline',
+  'p', 'ab', 'head', 'note', 'item', 'cell', 'row', 'quote', 'div', 'list', 'table', 'dateline', 'byline',
   'salute', 'signed', 'opener', 'closer', 'figure', 'figDesc', 'body', 'back', 'front', 'text', 'lb',
 ]);
 
