@@ -78,10 +78,10 @@
     <xsl:apply-templates select="*" mode="txt"/>
   </xsl:template>
 
-  <xsl:template match="quote[(p | lg | l | list | table | figure | quote | cit)] | cit | quote[not(ancestor::p)]" mode="txt">
+  <xsl:template match="quote[(p | ab | lg | l | list | table | figure | quote | cit)] | cit | quote[not(ancestor::p)]" mode="txt">
     <xsl:param name="indent" as="xs:string" select="''" tunnel="yes"/>
     <xsl:choose>
-      <xsl:when test="(p | lg | l | list | table | figure | quote | cit)">
+      <xsl:when test="(p | ab | lg | l | list | table | figure | quote | cit)">
         <xsl:apply-templates select="*" mode="txt"><xsl:with-param name="indent" select="$indent || '    '" tunnel="yes"/></xsl:apply-templates>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="t:block($indent || '    ', node(), '')"/><xsl:value-of select="$NL || $NL"/></xsl:otherwise>
@@ -111,6 +111,26 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- Preformatted text: its lines as they are, each after the indentation of its quotation, no
+       line joined, no space collapsed; with pages=true a page beginning at a line's start is
+       marked on a line of its own before it. -->
+  <xsl:template match="ab[@type = 'preformatted']" mode="txt" priority="2">
+    <xsl:param name="indent" as="xs:string" select="''" tunnel="yes"/>
+    <xsl:variable name="raw" as="xs:string*"><xsl:apply-templates select="node()" mode="pre"/></xsl:variable>
+    <xsl:variable name="s" select="replace(string-join($raw), '\s+$', '')"/>
+    <xsl:if test="$s">
+      <xsl:value-of select="(if ($indent) then replace($s, '^(.)', $indent || '$1', 'm') else $s) || $NL || $NL"/>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="pb" mode="pre">
+    <xsl:if test="$show-pages and normalize-space(@n)">
+      <xsl:variable name="before" select="string-join(preceding-sibling::node() ! string(.))"/>
+      <xsl:sequence select="'[p. ' || normalize-space(@n) || ']' || (if ($before = '' or ends-with($before, $NL)) then $NL else ' ')"/>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="lb" mode="pre"><xsl:sequence select="$NL"/></xsl:template>
+  <xsl:template match="node()" mode="pre"><xsl:apply-templates select="." mode="inline"/></xsl:template>
+
   <!-- A paragraph holding the foot note of a page it runs over, not its first (the TEI has the note
        where that page ends): the paragraph whole, then the note, as in the HTML and the EPUB. -->
   <xsl:template match="p[note[@place = 'foot'][not(t:is-inline-note(.))]][empty(node()[t:is-block(.)] except note)]" mode="txt" priority="1">
@@ -122,7 +142,7 @@
   </xsl:template>
   <xsl:function name="t:is-block" as="xs:boolean">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="exists($n/(self::list | self::table | self::quote[(p | lg | l | list | table | figure | quote | cit)] | self::figure | self::lg
+    <xsl:sequence select="exists($n/(self::list | self::table | self::quote[(p | ab | lg | l | list | table | figure | quote | cit)] | self::figure | self::lg
                           | self::note[not(t:is-inline-note(.))]))"/>
   </xsl:function>
 
@@ -215,7 +235,7 @@
     <xsl:if test="t:pb-needs-space(.)"><xsl:sequence select="' '"/></xsl:if>
   </xsl:template>
   <!-- Blocks met inside running text (a note's paragraphs laid out as one line) stay apart. -->
-  <xsl:template match="p | head | item | cell | l | lg | quote[(p | lg | l | list | table | figure | quote | cit)] | list | table | row" mode="inline">
+  <xsl:template match="p | head | item | cell | l | lg | quote[(p | ab | lg | l | list | table | figure | quote | cit)] | list | table | row" mode="inline">
     <xsl:sequence select="' '"/><xsl:apply-templates mode="inline"/><xsl:sequence select="' '"/>
   </xsl:template>
   <xsl:template match="choice" mode="inline">

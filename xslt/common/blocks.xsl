@@ -60,7 +60,7 @@
   <!-- A p that holds block matter (a quotation of several paragraphs, a list) cannot be an HTML p. -->
   <xsl:function name="t:holds-blocks" as="xs:boolean">
     <xsl:param name="p" as="element()"/>
-    <xsl:sequence select="exists($p/(list | table | figure | lg | quote[(p | lg | l | list | table | figure | quote | cit)] | note[not(t:is-inline-note(.))]))"/>
+    <xsl:sequence select="exists($p/(list | table | figure | lg | quote[(p | ab | lg | l | list | table | figure | quote | cit)] | note[not(t:is-inline-note(.))]))"/>
   </xsl:function>
 
   <xsl:template match="p | ab">
@@ -69,7 +69,7 @@
     <xsl:choose>
       <!-- the foot note of a page the paragraph runs over, not its first (the TEI has it where that
            page ends): after the paragraph, which reads on across the page break -->
-      <xsl:when test="$feet and not(list | table | figure | lg | quote[(p | lg | l | list | table | figure | quote | cit)])">
+      <xsl:when test="$feet and not(list | table | figure | lg | quote[(p | ab | lg | l | list | table | figure | quote | cit)])">
         <p>
           <xsl:if test="$cls != 'p'"><xsl:attribute name="class" select="$cls"/></xsl:if>
           <xsl:apply-templates select="node() except $feet"/>
@@ -88,6 +88,13 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Preformatted text (a diagram drawn with characters, a table of figures set with spaces): its
+       lines and their spaces as they are (the TEI keeps them: xml:space="preserve"); a centred
+       block is centred whole, its lines aligned among themselves. -->
+  <xsl:template match="ab[@type = 'preformatted']">
+    <pre class="{string-join(('pre', tokenize(@rend, ' ')[. = 'center']), ' ')}"><xsl:apply-templates/></pre>
+  </xsl:template>
+
   <xsl:template match="dateline | salute | signed | byline | docAuthor | docDate | trailer | epigraph/bibl">
     <p class="{local-name()}"><xsl:apply-templates/></p>
   </xsl:template>
@@ -103,10 +110,10 @@
     <p class="titlePart"><xsl:apply-templates/></p>
   </xsl:template>
 
-  <xsl:template match="quote[(p | lg | l | list | table | figure | quote | cit)] | cit">
+  <xsl:template match="quote[(p | ab | lg | l | list | table | figure | quote | cit)] | cit">
     <blockquote><xsl:apply-templates/></blockquote>
   </xsl:template>
-  <xsl:template match="quote[not(ancestor::p)][not((p | lg | l | list | table | figure | quote | cit))]">
+  <xsl:template match="quote[not(ancestor::p)][not((p | ab | lg | l | list | table | figure | quote | cit))]">
     <blockquote><p><xsl:apply-templates/></p></blockquote>
   </xsl:template>
 

@@ -27,6 +27,8 @@ ul.contents { list-style: none; padding-left: 0; }
 ul.contents ul.contents { padding-left: 1.5em; }
 ul.contents .page { white-space: nowrap; padding-left: 0.5em; }
 .label { font-weight: bold; }
+pre.pre { font-size: 0.8em; line-height: 1.35; margin: 0.8em 0; overflow-x: auto; }
+pre.pre.center { display: table; margin-left: auto; margin-right: auto; }
 table { border-collapse: collapse; margin: 1em 0; }
 td, th { border: 1px solid #999; padding: 0.2em 0.5em; vertical-align: top; }
 figure { text-align: center; margin: 1.5em 0; }

@@ -155,7 +155,7 @@
     </sup>
   </xsl:template>
 
-  <xsl:template match="q | said | quote[not((p | lg | l | list | table | figure | quote | cit))][ancestor::p]">
+  <xsl:template match="q | said | quote[not((p | ab | lg | l | list | table | figure | quote | cit))][ancestor::p]">
     <q><xsl:apply-templates/></q>
   </xsl:template>
 

@@ -95,7 +95,7 @@
           </xsl:choose>
         </xsl:for-each>
       </xsl:when>
-      <xsl:when test="not(list | table | quote[(p | lg | l | list | table | figure | quote | cit)] | lg | figure)">
+      <xsl:when test="not(list | table | quote[(p | ab | lg | l | list | table | figure | quote | cit)] | lg | figure | ab)">
         <p><xsl:sequence select="$lead"/><xsl:apply-templates/><xsl:sequence select="$more"/></p>
       </xsl:when>
       <xsl:otherwise>
