@@ -7,7 +7,7 @@
  */
 import { splitLetterSpaced } from '../shared/letter-spacing.js';
 import type {
-  Block, Diagnostic, EmphasisRend, Heading, Inline, Paragraph, PageBreak, Repair, SourcePosition,
+  Block, Diagnostic, EmphasisRend, Heading, Inline, Paragraph, PageBreak, Preformatted, Repair, SourcePosition,
 } from '../../model/types.js';
 import { decideHyphen } from '../shared/word-break.js';
 import { appendStyled, endsInSpace, lastText, normaliseDashes, trimEnd, type LinkScope } from './inlines.js';
@@ -27,9 +27,9 @@ export interface FlowShared {
   smallType?: WeakSet<Block>;
 }
 
-/** What kind of block the next content belongs to. */
+/** What kind of block the next content belongs to (`pre`: preformatted text, `<PRE>`). */
 export interface BlockContext {
-  kind: 'p' | 'heading';
+  kind: 'p' | 'heading' | 'pre';
   level: number;
   align?: 'center' | 'right';
   quoteDepth: number;
@@ -40,7 +40,7 @@ export interface BlockContext {
   small?: boolean;
 }
 
-type OpenBlock = Paragraph | Heading;
+type OpenBlock = Paragraph | Heading | Preformatted;
 
 export class Flow {
   private stack: Block[][];
@@ -51,6 +51,9 @@ export class Flow {
   private pendingPbs: PageBreak[] = [];
   private pendingInlines: Inline[] = [];
   private pendingBlocks: Block[] = [];
+  /** White space of preformatted text met where no words of its block have come yet (its first
+   * line's indentation, the line ends after a page marker): it goes in before the next words. */
+  private preSpace = '';
   /** The root container left last (a note's blocks), for a block found after it with none open. */
   private lastRoot: Block[] | undefined;
   /** Where page breaks go when no block container is active (between notes). */
@@ -66,6 +69,7 @@ export class Flow {
   /** The next content starts a new block (unless it continues a paragraph across a page break). */
   boundary(): void {
     this.sawBoundary = true;
+    this.preSpace = '';
   }
 
   /**
@@ -241,6 +245,7 @@ export class Flow {
 
   /** Text of the running content. */
   text(raw: string, ctx: BlockContext, pos: SourcePosition): void {
+    if (ctx.kind === 'pre') return this.preText(raw, ctx, pos);
     const pieces = splitLetterSpaced(raw);
     if (pieces.some((p) => p.spaced)) {
       for (const p of pieces) this.text(p.text, p.spaced ? { ...ctx, styles: [...ctx.styles, 'letter-spaced'] } : ctx, pos);
@@ -258,6 +263,33 @@ export class Flow {
     for (const inline of normaliseDashes(value)) appendStyled(target.children, inline, ctx.styles, ctx.link);
   }
 
+  /**
+   * Text of a preformatted block, as it is: its line ends and spaces kept (a no-break space is a
+   * space), no dash regularised (`------\/------` draws a line), no letter-spacing read (figures in
+   * columns). White space alone opens no block: a `<PRE>` of spaces makes none.
+   */
+  private preText(raw: string, ctx: BlockContext, pos: SourcePosition): void {
+    const value = raw.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
+    if (!value) return;
+    if (!value.trim()) {
+      const open = this.open;
+      if (open?.type === 'preformatted' && !this.sawBoundary && this.pendingPbs.length === 0 && blockKey(ctx) === this.openKey) {
+        appendStyled(open.children, { type: 'text', value }, ctx.styles, ctx.link);
+      } else this.preSpace += value;
+      return;
+    }
+    const target = this.prepare(ctx, pos, value);
+    this.takePreSpace(target);
+    appendStyled(target.children, { type: 'text', value }, ctx.styles, ctx.link);
+  }
+
+  /** The white space waiting in a preformatted block goes in before what comes next. */
+  private takePreSpace(target: OpenBlock): void {
+    if (target.type !== 'preformatted' || !this.preSpace) return;
+    appendStyled(target.children, { type: 'text', value: this.preSpace }, []);
+    this.preSpace = '';
+  }
+
   /** Non-text content (note reference, link) that behaves like text for block building. */
   inline(inline: Inline, ctx: BlockContext, pos: SourcePosition): void {
     // a note mark printed just after a title (`TITLE</B>[*]`) belongs to the title
@@ -266,6 +298,7 @@ export class Flow {
       return;
     }
     const target = this.prepare(ctx, pos, '');
+    this.takePreSpace(target);
     appendStyled(target.children, inline, ctx.styles, ctx.link);
   }
 
@@ -318,18 +351,17 @@ export class Flow {
     return top;
   }
 
-  private key(ctx: BlockContext): string {
-    return `${ctx.kind}|${ctx.level}|${ctx.align ?? ''}|${ctx.quoteDepth}`;
-  }
-
   /** Find or make the block the next content goes into. */
   private prepare(ctx: BlockContext, pos: SourcePosition, text: string): OpenBlock {
     this.shared.textSinceBreak = true;
     if (this.stack.length === 0) this.stack = [this.orphans];
-    const key = this.key(ctx);
+    const key = blockKey(ctx);
     const indent = this.indentNext;
     this.indentNext = false;
-    if (this.open && this.pendingPbs.length && this.open.type === 'paragraph' && !indent && key === this.openKey) {
+    // a paragraph runs on across a page marker, and so does preformatted text across a marker set
+    // inside it (not into the next <PRE>)
+    const runsOn = this.open?.type === 'paragraph' ? !indent : this.open?.type === 'preformatted' && !this.sawBoundary;
+    if (this.open && this.pendingPbs.length && runsOn && key === this.openKey) {
       this.continueAcross(this.open, text);
       return this.open;
     }
@@ -340,7 +372,9 @@ export class Flow {
     const block: OpenBlock =
       ctx.kind === 'heading'
         ? { type: 'heading', level: ctx.level, children: [], pos }
-        : { type: 'paragraph', children: [], pos, ...(indent ? { rend: 'indent' as const } : ctx.align ? { rend: ctx.align } : {}) };
+        : ctx.kind === 'pre'
+          ? { type: 'preformatted', children: [], pos, ...(ctx.align === 'center' ? { rend: 'center' as const } : {}) }
+          : { type: 'paragraph', children: [], pos, ...(indent ? { rend: 'indent' as const } : ctx.align ? { rend: ctx.align } : {}) };
     this.container().push(block);
     if (ctx.small) this.shared.smallType?.add(block);
     this.open = block;
@@ -360,6 +394,13 @@ export class Flow {
       const at = c.lastIndexOf(para);
       c.splice(at < 0 ? c.length : at, 0, ...this.pendingBlocks);
       this.pendingBlocks = [];
+    }
+    if (para.type === 'preformatted') {
+      // its lines are as printed: no word is joined across the marker
+      para.children.push(...pbs, ...this.pendingInlines);
+      this.pendingInlines = [];
+      this.sawBoundary = false;
+      return;
     }
     let before = lastText(para.children);
     // `<I>con-</I>` and a line's end before the marker: the word's half is in the emphasis
@@ -393,6 +434,7 @@ export class Flow {
 
   private closeOpen(): void {
     if (!this.open) return;
+    if (this.open.type === 'preformatted') tidyPreformatted(this.open.children);
     trimEnd(this.open.children);
     if (this.open.children.length === 0) {
       const c = this.stack.at(-1);
@@ -439,6 +481,63 @@ export class Flow {
       }
     }
     return undefined;
+  }
+}
+
+/** The key of the block `ctx` asks for: content of another key opens a block of its own. */
+function blockKey(ctx: BlockContext): string {
+  return `${ctx.kind}|${ctx.level}|${ctx.align ?? ''}|${ctx.quoteDepth}`;
+}
+
+/**
+ * A preformatted block's lines as the print shows them: the blank lines before its first line of
+ * words go (the source's line end after `<PRE>`), so do the spaces that end a line (nothing shows
+ * them), and the line end after a page marker that stood on a line of its own between two lines.
+ * The block's end is trimmed as every block's is (trimEnd).
+ */
+function tidyPreformatted(children: Inline[]): void {
+  const eachText = (list: Inline[], f: (t: { value: string }) => void): void => {
+    for (const c of list) {
+      if (c.type === 'text') f(c);
+      else if ('children' in c) eachText(c.children, f);
+    }
+  };
+  eachText(children, (t) => (t.value = t.value.replace(/[ \t]+\n/g, '\n')));
+  // the leading blank lines, through emphasis and across text nodes
+  const lead = (list: Inline[]): boolean => {
+    while (list.length) {
+      const first = list[0]!;
+      if (first.type === 'text') {
+        first.value = first.value.replace(/^(?:[ \t]*\n)+/, '');
+        if (first.value.trim()) return true;
+        if (first.value === '') {
+          list.shift();
+          continue;
+        }
+        // spaces alone: the next node decides whether they indent a line of words
+        const next = list[1];
+        if (next?.type === 'text' && /^[ \t]*\n/.test(next.value)) {
+          list.shift();
+          continue;
+        }
+        return true;
+      }
+      if ((first.type === 'emph' || first.type === 'link') && !lead(first.children)) {
+        list.shift();
+        continue;
+      }
+      return true;
+    }
+    return false;
+  };
+  lead(children);
+  // a marker's own line: `line\n` <pb/> `\nline` is `line\n` <pb/> `line`
+  for (let i = 1; i + 1 < children.length; i++) {
+    const before = children[i - 1]!;
+    const after = children[i + 1]!;
+    if (children[i]!.type === 'pb' && before.type === 'text' && before.value.endsWith('\n') && after.type === 'text') {
+      after.value = after.value.replace(/^\n/, '');
+    }
   }
 }
 

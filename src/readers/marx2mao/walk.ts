@@ -23,6 +23,9 @@ import { displayBlock, headingTable, largerType } from './display-headings.js';
 /** The tallest image (px, its HEIGHT) taken as a word of a line of text, not as a figure. */
 const LINE_IMAGE_HEIGHT = 30;
 
+/** Tags that open a block or a line elsewhere and inside `<PRE>` stand for its spacing only. */
+const PRE_SPACING = new Set(['p', 'div', 'br', 'center', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'dd', 'dt', 'li', 'blockquote']);
+
 /** The heading of a printed contents (`CONTENTS`, `C O N T E N T S`, `Table of Contents`). */
 const CONTENTS_HEADING = /^(?:table\s+of\s+)?c\s?o\s?n\s?t\s?e\s?n\s?t\s?s\.?$/i;
 
@@ -34,6 +37,9 @@ export interface WalkCtx {
   align?: 'center' | 'right';
   /** Inside a foot-of-page note block: labels there are not references. */
   inFootnote: boolean;
+  /** Inside `<PRE>`: preformatted text, its lines and spaces kept; the tags inside it that would
+   * open blocks elsewhere (`<P>`, `<CENTER>`, `<UL>`, a heading) are its lines' spacing there. */
+  pre?: boolean;
   /** Inside `<FONT SIZE=-…>`: the small type of notes (a body paragraph is not small). */
   small?: boolean;
   /** Inside a link of the page to one of its own anchors (`<A HREF="#s2">`): its target (`#a-s2`),
@@ -142,6 +148,7 @@ export class Walker {
   blockCtx(ctx: WalkCtx): BlockContext {
     const { foot, note, noteUl } = this.state;
     const base = foot ? foot.ul : note ? noteUl : this.input.baseUl;
+    if (ctx.pre) return { kind: 'pre', level: 0, align: ctx.center ? 'center' : undefined, quoteDepth: Math.max(0, ctx.ul - base), styles: ctx.styles, ...(ctx.link ? { link: ctx.link } : {}) };
     return {
       kind: ctx.heading ? 'heading' : 'p',
       level: ctx.heading,
@@ -172,7 +179,7 @@ export class Walker {
     if (!ctx.inFootnote && isNotesHeading(this, node, value)) return enterNotes(this, node);
     // a title, a centred line or a body paragraph after the notes: the next document begins
     if (!ctx.inFootnote && this.state.notes && endsNotes(this, node, value, ctx)) this.state.leaveNotes();
-    if (/^\s*\u00a0[ \t\r\n]*\u00a0/.test(value)) {
+    if (!ctx.pre && /^\s*\u00a0[ \t\r\n]*\u00a0/.test(value)) {
       // `&nbsp &nbsp` opens a paragraph; in titles and centred lines it is only spacing
       if (!ctx.heading && !ctx.center) this.state.flow.indent();
       value = value.replace(/^[\s\u00a0]+/, '');
@@ -203,9 +210,21 @@ export class Walker {
         }
       }
     }
+    if (ctx.pre && PRE_SPACING.has(t)) {
+      // a line end of the preformatted text; what it holds is more of its lines
+      if (t === 'br') {
+        const id = attr(el, 'id');
+        if (id !== undefined) anchorPoint(this, el, id, ctx);
+        return this.state.flow.text('\n', this.blockCtx(ctx), this.pos(el));
+      }
+      return this.children(el, ctx);
+    }
     switch (t) {
       case 'a':
         return link(this, el, ctx);
+      case 'pre':
+        // preformatted text (a diagram, a table of figures set with spaces): one block, as it is
+        return this.blockish(el, { ...ctx, pre: true, heading: 0 });
       case 'p':
       case 'div': {
         if (!ctx.runIn) this.state.flow.boundary();
@@ -261,14 +280,14 @@ export class Walker {
       case 'sub':
         return this.children(el, { ...ctx, styles: [...ctx.styles, 'subscript'] });
       case 'b': case 'strong':
-        if (ctx.center && !ctx.heading && this.state.flow.atBoundary() && collapse(textOf(el)).trim()) {
+        if (ctx.center && !ctx.heading && !ctx.pre && this.state.flow.atBoundary() && collapse(textOf(el)).trim()) {
           return this.blockish(el, { ...ctx, heading: 2 });
         }
         return this.children(el, { ...ctx, styles: [...ctx.styles, 'bold'] });
       case 'font': {
         const size = attr(el, 'size') ?? '';
         if (numberedFootBlock(this, el, ctx)) return this.children(el, ctx);
-        if (/^\+[1-9]/.test(size) && ctx.center && this.state.flow.atBoundary()) return this.blockish(el, { ...ctx, heading: 1 });
+        if (/^\+[1-9]/.test(size) && ctx.center && !ctx.pre && this.state.flow.atBoundary()) return this.blockish(el, { ...ctx, heading: 1 });
         if (ctx.heading === 2 && /^\+[1-9]/.test(size)) return this.children(el, { ...ctx, heading: 1 });
         // a block wholly in larger type outside a centred block (right-aligned, or not aligned) is
         // a heading too, as in a centred block; not in a table's cell, a note or a title
@@ -278,7 +297,7 @@ export class Walker {
         // small type holding paragraphs sets a quotation off the text; not in a note, all of which
         // is small type (PCW45's note 1: the FONT the parser opens again inside the note's <UL>
         // made its quotation a quotation inside a quotation)
-        if (size.startsWith('-') && !ctx.runIn && !ctx.inFootnote && !this.state.note && el.childNodes.some((c) => tag(c) === 'p')) {
+        if (size.startsWith('-') && !ctx.runIn && !ctx.inFootnote && !ctx.pre && !this.state.note && el.childNodes.some((c) => tag(c) === 'p')) {
           return this.blockish(el, { ...ctx, ul: ctx.ul + 1, small: true });
         }
         return this.children(el, size.startsWith('-') ? { ...ctx, small: true } : ctx);
