@@ -126,6 +126,19 @@ function writeTranscription(witness: El, w: TranscriptionWitness, edition: Editi
   indent(bibl, 6);
 }
 
+/**
+ * The reprint's statement of its republication says something of its terms: more than its own
+ * credit (`Republish by: Communist (Maoist) Party of Afghanistan (CMPA) https://cmpa.af`, which
+ * the publisher and the pointer already give, word for word). A credit alone is no availability:
+ * written there, the header and every rendition said the publisher and the address twice.
+ */
+function termsBeyondCredit(w: ReprintWitness): boolean {
+  if (isBlank(w.terms)) return false;
+  let rest = w.terms!.replace(/^\s*republish(?:ed)?\s+by\s*:?/i, ' ');
+  for (const said of [w.publisher, w.url]) if (said && !isBlank(said)) rest = rest.split(said).join(' ');
+  return /[\p{L}\p{N}]/u.test(rest);
+}
+
 function writeReprint(witness: El, w: ReprintWitness, edition: Edition, ids: Set<string>): void {
   const bibl = att(child(witness, 'bibl', 6), 'type', 'reprint');
   text(child(bibl, 'title', 7), edition.work.title);
@@ -137,7 +150,7 @@ function writeReprint(witness: El, w: ReprintWitness, edition: Edition, ids: Set
     text(resp.ele('persName'), w.reprints!.transcriber);
   }
   if (!isBlank(w.publisher)) text(child(bibl, 'publisher', 7), w.publisher);
-  if (!isBlank(w.terms)) text(child(child(bibl, 'availability', 7), 'p'), w.terms!);
+  if (termsBeyondCredit(w)) text(child(child(bibl, 'availability', 7), 'p'), w.terms!);
   if (w.url) att(child(bibl, 'ptr', 7), 'target', uri(w.url));
   const original =
     edition.witnesses.find((x) => x.kind === 'transcription' && ids.has(x.id)) ??
