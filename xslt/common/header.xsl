@@ -156,7 +156,11 @@
         </xsl:choose>
       </xsl:for-each>
       <xsl:for-each select="availability/p"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
-      <xsl:for-each select="idno"><xsl:sequence select="'id ' || normalize-space(.)"/></xsl:for-each>
+      <!-- a persistent identifier by its kind (UUID 9dfd…, DOI 10.…), any other as the edition's id -->
+      <xsl:for-each select="idno">
+        <xsl:variable name="kind" select="upper-case(normalize-space(@type))"/>
+        <xsl:sequence select="(if ($kind = ('UUID', 'DOI', 'ISBN', 'ISSN', 'URN', 'ARK', 'HANDLE')) then $kind else 'id') || ' ' || normalize-space(.)"/>
+      </xsl:for-each>
     </xsl:variable>
     <xsl:if test="exists($parts)"><p class="publication"><xsl:sequence select="t:join($parts)"/></p></xsl:if>
   </xsl:template>
