@@ -174,3 +174,42 @@ describe('the first subsection without a contents entry leading to it (LFC10, it
     expect(all.filter((d) => d.parent === i.div).map((d) => d.head)).toEqual(['THE SITUATION IN THE OIL INDUSTRY', 'LOCAL GOVERNMENT IN THE OIL FIELDS', 'THE STATE OF THE ORGANISATION', '"LEGAL POSSIBILITIES"']);
   });
 });
+
+describe('a contents target ending in its first section\'s number (CWF71, real)', async () => {
+  const page = 'marx2mao/M&E/CWF71.html';
+  const { html, tei } = await convertPage(page);
+  /** The centred block right after the anchor `name`. */
+  const after = (source: string, name: string) => {
+    const at = source.indexOf(`<A NAME="${name}">`);
+    return centredBlocks(source).find((b) => b.at > at)!;
+  };
+  // the contents entries the anchors are linked from: NOTES over I and II
+  const entries = words(html.slice(html.search(/<I>NOTES<\/I>/), html.indexOf('</A>', html.indexOf('#n2'))));
+
+  it('the page sets NOTES and its I in one centred block, II in a block of its own', () => {
+    expect(entries).toBe('NOTES I II');
+    expect(after(html, 'n1').lines).toEqual(['NOTES', 'I']);
+    expect(after(html, 'n2').lines).toEqual(['II']);
+  });
+
+  it('NOTES heads a division holding the sections I and II', () => {
+    const all = divisions(tei);
+    const notes = divisionHeaded(all, after(html, 'n1').lines[0]!);
+    expect(notes.head).toBe('NOTES');
+    const inside = all.filter((d) => d.parent === notes.div);
+    expect(inside.map((d) => d.head)).toEqual(['I', ...after(html, 'n2').lines]);
+    expect(inside.map((d) => d.div.attrs.type)).toEqual(['section', 'section']);
+    // the contents' entry II leads to its division
+    expect(tei).toContain(`<ref target="#${inside[1]!.div.attrs['xml:id']}">II</ref>`);
+  });
+
+  it('with no II after it, the number stays a line of the title', () => {
+    const n2 = html.indexOf('<A NAME="n2">');
+    const end = html.indexOf('</CENTER>', n2) + '</CENTER>'.length;
+    const bare = html.slice(0, n2) + html.slice(end);
+    const r = readMarx2mao(Buffer.from(bare, 'latin1'), page);
+    if (!r.ok) throw new Error('not read');
+    const out = writeTei(r.edition, testPublication);
+    expect(out).toContain('<head><anchor xml:id="a-n1"/>NOTES<lb/>I</head>');
+  });
+});

@@ -25,6 +25,8 @@ export interface FlowShared {
   textSinceBreak?: boolean;
   /** The blocks all of whose text is set in small type (`<FONT SIZE=-1>`): a heading's smaller lines. */
   smallType?: WeakSet<Block>;
+  /** The headings made of centred titles a contents entry links to (walk.ts contentsTarget). */
+  contentsTargets?: WeakSet<Block>;
 }
 
 /** What kind of block the next content belongs to (`pre`: preformatted text, `<PRE>`). */
@@ -38,6 +40,8 @@ export interface BlockContext {
   link?: LinkScope;
   /** In small type (`<FONT SIZE=-…>`). */
   small?: boolean;
+  /** In a centred title a contents entry links to, read as a heading. */
+  target?: boolean;
 }
 
 type OpenBlock = Paragraph | Heading | Preformatted;
@@ -377,6 +381,7 @@ export class Flow {
           : { type: 'paragraph', children: [], pos, ...(indent ? { rend: 'indent' as const } : ctx.align ? { rend: ctx.align } : {}) };
     this.container().push(block);
     if (ctx.small) this.shared.smallType?.add(block);
+    if (ctx.target && block.type === 'heading') this.shared.contentsTargets?.add(block);
     this.open = block;
     this.openKey = key;
     this.sawBoundary = false;

@@ -25,7 +25,7 @@ import { linkFootnotesByPosition, linkNotesOnNotes, linkRepeatedMarks, linkUnlin
 import { placeFootNotesInParagraphs } from './foot-in-paragraph.js';
 import { markBylines } from './bylines.js';
 import { markSubtitles, workSubtitle } from './subtitles.js';
-import { nestNumberedHeadings, openFirstSubsections, smallSubheadings } from './section-numbers.js';
+import { nestNumberedHeadings, openFirstSubsections, smallSubheadings, splitTrailingNumbers } from './section-numbers.js';
 import { frontDivisions, joinLabels, nestNumberedSections, nestParts, opensFrontMatter } from './book.js';
 import { readTitleBlock } from './title-block.js';
 import { titleBlockRefs } from './title-refs.js';
@@ -75,7 +75,7 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   const refusal = refuseNonWork(body, { file, hasTitleBlock: !!title, start, end });
   if (refusal) return { ok: false, diagnostics: [refusal] };
 
-  const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [], smallType: new WeakSet() };
+  const shared: FlowShared = { file, sourceText: html, repairs: [], diagnostics: [], pageBreaks: [], smallType: new WeakSet(), contentsTargets: new WeakSet() };
   const isNoteAnchor = (e: Element) => tag(e) === 'a' && isNoteName(attr(e, 'name') ?? '') && startOffset(e) >= start;
   const firstNoteEl = findFirst(body, isNoteAnchor);
   const noteAnchors = all.filter(isNoteAnchor).map(startOffset);
@@ -125,6 +125,8 @@ function read(source: Uint8Array | string, file: string): ReadResult {
   // a numbered section's title ending in a line of smaller type: its first subsection's
   const firstSubsections = smallSubheadings(bodyBlocks, shared.smallType!);
   mergeHeadings(bodyBlocks);
+  // a contents target's title ending in its first section's number (`NOTES` / `I`)
+  splitTrailingNumbers(bodyBlocks, shared.contentsTargets!);
   joinLabels(bodyBlocks);
   markNumeralHeadings(bodyBlocks);
   markDeliveredTitles(bodyBlocks);

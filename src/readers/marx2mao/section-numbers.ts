@@ -8,7 +8,7 @@
  * in that type after it are of the next ones. See docs/encoding.md, "Divisions of a book".
  */
 import type { Block, Division, Heading, Paragraph } from '../../model/types.js';
-import { plainLine, plainText } from '../../model/plain-text.js';
+import { lastLineBreak, plainLine, plainText } from '../../model/plain-text.js';
 import { continuesNumbering, enumerationOf, follows, valueIn, type Enumeration } from '../../model/enumeration.js';
 import { closesSection, labelKind, splitAt } from './book.js';
 import { readDate } from './dates.js';
@@ -192,4 +192,48 @@ export function openFirstSubsections(blocks: Block[], firsts: ReadonlySet<Headin
   // the page breaks right before the next heading are its own
   const carried = end < blocks.length ? takePageBreaksAtEnd(inner) : [];
   blocks.splice(at, end - at, { type: 'division', kind: 'section', blocks: inner, ...(h.pos ? { pos: h.pos } : {}) }, ...carried);
+}
+
+/** A line that is only a number, roman or arabic, a label allowed before it (`I`, `2.`, `CHAPTER III`). */
+const NUMBER_LINE = /^(?:(?:CHAPTER|PART|BOOK|SECTION|Chapter|Part|Book|Section)\s+)?(?:[IVXLC]{1,7}|\d{1,3})\.?$/;
+
+/**
+ * In the lines as walked, after the lines of one title are joined: a centred title a contents entry
+ * links to (walk.ts contentsTarget) whose last line is a number alone (CWF71's `NOTES` / `I`, set in
+ * one centred block) is the title of a division and the number that of its first section, where
+ * the number's next (`II`) follows as a centred line or a heading before the next heading of the
+ * title's level or above: the number becomes a heading of its own, a level below the title (at the
+ * next number's level where that is a heading below the title's), so that the numbered-section
+ * rules (markNumeralHeadings, nestNumberedHeadings) make it and its next sections of the title's
+ * division. See docs/encoding.md, "Divisions of a book".
+ */
+export function splitTrailingNumbers(blocks: Block[], targets: WeakSet<Block>): void {
+  for (const b of blocks) if (b.type === 'division' || b.type === 'quote') splitTrailingNumbers(b.blocks, targets);
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const h = blocks[i]!;
+    if (h.type !== 'heading' || !targets.has(h)) continue;
+    const cut = lastLineBreak(h.children);
+    if (cut === undefined) continue;
+    const number = h.children.slice(cut + 1);
+    const title = h.children.slice(0, cut);
+    if (!NUMBER_LINE.test(plainText(number).trim()) || !plainText(title).trim()) continue;
+    const e = enumerationOf(number);
+    if (!e || e.kind === 'letter') continue;
+    let level: number | undefined;
+    for (let k = i + 1; k < blocks.length && level === undefined; k++) {
+      const b = blocks[k]!;
+      if (b.type === 'division' || (b.type === 'heading' && b.level <= h.level)) break;
+      const n = numberOf(b);
+      if (n && follows(n, e)) level = b.type === 'heading' ? b.level : h.level + 1;
+    }
+    if (level === undefined) continue;
+    // the title's own line ends where its number's line began
+    while (title.length && title.at(-1)!.type === 'lb') title.pop();
+    const last = title.at(-1);
+    if (last?.type === 'text') title[title.length - 1] = { ...last, value: last.value.replace(/\s+$/, '') };
+    const first = number[0];
+    if (first?.type === 'text') number[0] = { ...first, value: first.value.replace(/^\s+/, '') };
+    h.children = title;
+    blocks.splice(i + 1, 0, { type: 'heading', level, children: number, ...(h.pos ? { pos: h.pos } : {}) });
+  }
 }

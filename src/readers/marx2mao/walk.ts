@@ -50,6 +50,8 @@ export interface WalkCtx {
   /** Inside a cell of a table that lays out a heading (display-headings.ts): its paragraphs are
    * one heading's; the number's cell (`label`) keeps no line breaks, which only align it. */
   runIn?: 'label' | 'title';
+  /** Inside a centred title a contents entry links to (contentsTarget). */
+  target?: boolean;
 }
 
 export interface WalkInput {
@@ -156,6 +158,7 @@ export class Walker {
       quoteDepth: Math.max(0, ctx.ul - base),
       styles: ctx.heading ? ctx.styles.filter((s) => s !== 'bold') : ctx.styles,
       ...(ctx.small ? { small: true } : {}),
+      ...(ctx.target && ctx.heading ? { target: true } : {}),
       // a heading's bold is not kept: the styles outside the link counted without it
       ...(ctx.link ? { link: { ...ctx.link, outer: ctx.heading ? ctx.styles.slice(0, ctx.link.outer).filter((s) => s !== 'bold').length : ctx.link.outer } } : {}),
     };
@@ -248,7 +251,7 @@ export class Walker {
       case 'center':
         // centred plain type that a contents entry links to is a section's heading
         // (a level below the display type of the titles around it, whose sections it is)
-        if (!ctx.heading && !ctx.inFootnote && this.contentsTarget(el)) return this.blockish(el, { ...ctx, center: true, heading: 3 });
+        if (!ctx.heading && !ctx.inFootnote && this.contentsTarget(el)) return this.blockish(el, { ...ctx, center: true, heading: 3, target: true });
         return this.blockish(el, { ...ctx, center: true });
       case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
         return this.blockish(el, { ...ctx, heading: Math.max(1, Number(t[1]) - 1) });
