@@ -10,7 +10,7 @@ import { sourceName, type RenderOptions } from './options.js';
 /** A TEI document ready for the renderers: what parseTei returns. */
 export type ParsedTei = ParsedSource;
 
-/** Check and (lazily) parse a TEI text once. Bad XML is refused here, as each renderer would. */
+/** Check and parse a TEI text once, in one pass. Bad XML is refused here, as each renderer would. */
 export function parseTei(tei: string, opts: Pick<RenderOptions, 'source'> = {}): ParsedTei {
   return checkAndParse(tei, sourceName(opts));
 }
