@@ -55,7 +55,7 @@ describe('a subtitle set only in the title block (real: Lenin/ER97.html, `(SISMO
 
   it('stays in the title page of the text as printed, with its note reference', () => {
     const part = descendants(descendants(c.doc, 'titlePage')[0]!, 'titlePart')[0]!;
-    expect([part.attrs.type, line(part)]).toEqual(['sub', '(SISMONDI AND OUR NATIVE SISMONDISTS )44']);
+    expect([part.attrs.type, line(part)]).toEqual(['sub', '(SISMONDI AND OUR NATIVE SISMONDISTS)44']);
   });
 });
 

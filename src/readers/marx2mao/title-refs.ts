@@ -15,7 +15,7 @@
  */
 import type { Anchor, Inline, NoteRef, TitlePage, TitlePageLine } from '../../model/types.js';
 import type { RefRecord } from './walk-state.js';
-import { attr, childrenOf, collapse, isText, positionOf, startOffset, tag, type Element, type Node } from './dom.js';
+import { attr, childrenOf, collapse, isText, positionOf, startOffset, tag, textOf, type Element, type Node } from './dom.js';
 import { STATEMENT } from './title-facts.js';
 import { titleKey } from '../../model/plain-text.js';
 
@@ -58,7 +58,9 @@ export function titleBlockRefs(
     // the statement the line belongs to: the lines run on into it (no block between, none opening
     // a statement of its own) and from it, up to the next statement
     let from = i;
-    while (from > 0 && !lines[from]!.apart && !STATEMENT.test(words(lines[from]!)) && !lines[from - 1]!.heading) from--;
+    // (a line under a heading is not its heading's, but every line of one heading is: a note on
+    // the last line of a title set on several keeps the whole title)
+    while (from > 0 && !lines[from]!.apart && !STATEMENT.test(words(lines[from]!)) && (lines[from]!.heading || !lines[from - 1]!.heading)) from--;
     let to = i + 1;
     while (to < lines.length && !lines[to]!.apart && !STATEMENT.test(words(lines[to]!))) to++;
     const unit = lines.slice(from, to);
@@ -141,7 +143,9 @@ function linesOf(body: Node, end: number, isNoteRef: (e: Element) => boolean, fi
       const last = lines.at(-1)!;
       const before = last.parts.at(-1);
       if (typeof before === 'string') last.parts[last.parts.length - 1] = before.replace(/\[\s*$/, '');
-      const label = collapse(childrenOf(n).map((c) => (isText(c) ? c.value : '')).join('')).replace(/[[\]\s]/g, '');
+      // all the link's words, as the reader's test of a note link reads them (index.ts isNoteRefLink):
+      // `<A HREF="#en44"><SUP>44</SUP></A>` is labelled 44 too
+      const label = collapse(textOf(n)).replace(/[[\]\s]/g, '');
       const href = attr(n, 'href')!;
       const ref: NoteRef = { type: 'noteRef', noteId: '', id: '', n: label, pos: positionOf(n, file) };
       place(last);
@@ -165,7 +169,15 @@ function linesOf(body: Node, end: number, isNoteRef: (e: Element) => boolean, fi
 
 /** Spaces collapsed, none at the line's ends (its anchors aside); empty words left out. */
 function trimParts(parts: Part[]): Part[] {
-  const out = parts.map((p) => (typeof p === 'string' ? p.replace(/\s+/g, ' ') : p));
+  // adjacent words joined first, so that a space the transcription left before a closing bracket
+  // (`SISMONDISTS </I>)`) goes, as the header's subtitle loses it (title-subtitle.ts)
+  const joined: Part[] = [];
+  for (const p of parts) {
+    const last = joined.at(-1);
+    if (typeof p === 'string' && typeof last === 'string') joined[joined.length - 1] = last + p;
+    else joined.push(p);
+  }
+  const out = joined.map((p) => (typeof p === 'string' ? p.replace(/\s+/g, ' ').replace(/ ([)\]])/g, '$1') : p));
   const isAnchor = (p: Part | undefined) => typeof p !== 'string' && p?.type === 'anchor';
   let first = 0;
   while (first < out.length && (isAnchor(out[first]) || (typeof out[first] === 'string' && !(out[first] as string).trim()))) first++;
