@@ -175,6 +175,20 @@ describe('the first subsection without a contents entry leading to it (LFC10, it
   });
 });
 
+describe('a line in small type under a numbered title that heads no section (LFC10 changed)', () => {
+  it.each(['(SUMMARY)', 'SPEECH DELIVERED AT A MEETING OF BAKU OIL WORKERS'])('%s stays a line of the section, no heading of its own', async (line) => {
+    const page = 'marx2mao-tranche2/Stalin/LFC10.html';
+    const html = readFileSync(join(fixtures, page), 'latin1');
+    const changed = html.replace('THE SITUATION IN THE OIL INDUSTRY', line);
+    expect(changed).not.toBe(html);
+    const r = readMarx2mao(Buffer.from(changed, 'latin1'), page);
+    if (!r.ok) throw new Error('not read');
+    const tei = writeTei(r.edition, testPublication);
+    expect(divisions(tei).map((d) => d.head)).not.toContain(line);
+    expect(tei).toContain(line);
+  });
+});
+
 describe('a contents target ending in its first section\'s number (CWF71, real)', async () => {
   const page = 'marx2mao/M&E/CWF71.html';
   const { html, tei } = await convertPage(page);

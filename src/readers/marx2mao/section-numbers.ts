@@ -13,6 +13,9 @@ import { continuesNumbering, enumerationOf, follows, valueIn, type Enumeration }
 import { closesSection, labelKind, splitAt } from './book.js';
 import { readDate } from './dates.js';
 import { DELIVERED } from '../../model/text-kinds.js';
+
+/** The level of a number set as a centred line, not a heading: a bold centred line's (display-headings.ts headingTable). */
+const CENTRED_LINE_LEVEL = 3;
 import { takePageBreaksAtEnd } from '../../model/walk.js';
 
 type Line = Heading | Paragraph;
@@ -84,13 +87,16 @@ export function smallSubheadings(blocks: Block[], small: WeakSet<Block>): Set<He
     let cut = -1;
     for (let k = i + 1; k < end && cut < 0; k++) {
       const line = blocks[k] as Line;
-      if (small.has(line) && !small.has(blocks[k - 1]!) && titled(k) && !numberOf(line) && capitals(plainLine(line.children)) && !readDate(plainLine(line.children))) cut = k;
+      const text = plainLine(line.children);
+      // not a remark in brackets (`(SUMMARY)`) nor the title of a speech the section gives
+      const remark = /^\(.*\)$/.test(text.trim()) || DELIVERED.test(text);
+      if (small.has(line) && !small.has(blocks[k - 1]!) && titled(k) && !numberOf(line) && capitals(text) && !readDate(text) && !remark) cut = k;
     }
     if (cut < 0 || blocks[end]?.type !== 'paragraph' || (blocks[end] as Paragraph).rend === 'center') continue;
     const members = seriesOf(blocks, i);
     if (members.length < 2) continue;
     for (const m of members) done.add(m);
-    const level = (b.type === 'heading' ? b.level : 3) + 1;
+    const level = (b.type === 'heading' ? b.level : CENTRED_LINE_LEVEL) + 1;
     const lines = blocks.slice(cut, end) as Line[];
     const sub: Heading = { type: 'heading', level, children: lines.flatMap((l, k) => (k ? [{ type: 'lb' as const }, ...l.children] : l.children)), ...(lines[0]!.pos ? { pos: lines[0]!.pos } : {}) };
     blocks.splice(cut, end - cut, sub);
