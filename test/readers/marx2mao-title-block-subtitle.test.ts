@@ -84,7 +84,9 @@ describe('a subtitle set as a smaller heading under the title (real: Mao/PWU67.h
       '<H5>&copy; NLB, 1976</H5>', '<H5>Vol. 2, pp. 129-265.</H5>', '<H5><I>Pravda</I>, No. 29,<BR>February 10, 1921</H5>',
       '<H5><I>Chveni Tskhovreba</I><BR>(<I>Our Life</I>), No. 1,<BR>February 18, 1907</H5>', '<H5>PROLETARIAN PUBLISHERS</H5>',
       '<H5>Progress Publishers, Moscow, 1972</H5>', '<H5>Second (Enlarged) Edition 1966</H5>', '<H5>by the Editorial Departments of <I>Renmin Ribao</I></H5>',
-      '<H5>"Workers of all countries, unite!"</H5>', '<H5>Statements</H5>']) {
+      '<H5>"Workers of all countries, unite!"</H5>', '<H5>Statements</H5>',
+      // an author's name in the title block's type, a dedication
+      '<P><B>MAO TSE-TUNG</B><P>', '<P><B>J. V. STALIN</B><P>', '<P><I>Dedicated to the memory of Comrade N. E. Fedoseyev</I><P>', '<H5>In memory of Comrade Norman Bethune</H5>']) {
       expect(headerSubtitles(variant(to).doc), to).toEqual([]);
     }
   });

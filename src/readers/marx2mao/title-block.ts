@@ -103,7 +103,7 @@ export function readTitleBlock(body: Node, file: string, isNoteRef: (e: Element)
     const capitals = !same.some((h) => /\p{Ll}/u.test(h.text));
     const parts = same.map((h, i) => (i ? `${joiner(body, same[i - 1]!, h, capitals)}${h.text}` : h.text));
     block.title = sensibleCase(collapse(parts.join(' ')).trim());
-    const subtitle = titleBlockSubtitle(body, same.at(-1)!.end, linesEnd, isNoteRef, part);
+    const subtitle = titleBlockSubtitle(body, same.at(-1)!.end, linesEnd, isNoteRef, part, block.author);
     if (subtitle) block.subtitle = subtitle;
   }
   // a date line under the title, else the statement of when it was written

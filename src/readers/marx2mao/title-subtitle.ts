@@ -52,15 +52,21 @@ const EDITION = /\b(?:edition|printing|impression)\b/i;
 const isImprint = (text: string): boolean => PUBLISHER.test(text) || PLACE_YEAR.test(text) || (EDITION.test(text) && (/\d{4}/.test(text) || wordCount(text) <= 4));
 /** Who else had a hand in it (`by the Editorial Departments of …`, `Compiled by …`). */
 const BYLINE = /^(?:by\s|(?:compiled|selected|introduced)\s+by\b)/i;
-/** An epigraph or an editorial remark (quotation marks, square brackets), an addressee (`To the …`). */
-const NOT_SUBTITLE = /^(?:["“”‘’'«[]|to\s)/i;
+/**
+ * An epigraph or an editorial remark (quotation marks, square brackets), an addressee (`To the …`),
+ * a dedication (`Dedicated to the memory of …`, `In memory of …`).
+ */
+const NOT_SUBTITLE = /^(?:["“”‘’'«[]|to\s|dedicated\b|in\s+memory\b)/i;
+/** A person's name by initials and surname (`V. I. LENIN`, `J. V. Stalin`): the author's line, set in the title block's type. */
+const INITIALS_NAME = /^(?:\p{Lu}\.\s*){1,3}\p{Lu}[\p{L}'’-]+$/u;
 
 /**
  * The subtitle under the title, read from the lines between `from` (the end of the title's last
  * heading) and `to` (where the title block's credit begins); undefined where none is set there.
- * `part`: the part label the title block gives, never taken for a subtitle.
+ * `part`: the part label the title block gives, never taken for a subtitle; nor is `author`, its
+ * author's name.
  */
-export function titleBlockSubtitle(body: Node, from: number, to: number, isNoteRef: (e: Element) => boolean, part?: string): string | undefined {
+export function titleBlockSubtitle(body: Node, from: number, to: number, isNoteRef: (e: Element) => boolean, part?: string, author?: string): string | undefined {
   const lines = linesOf(body, from, to, isNoteRef);
   if (lines.length === 0) return undefined;
   const block = [lines[0]!];
@@ -85,8 +91,9 @@ export function titleBlockSubtitle(body: Node, from: number, to: number, isNoteR
     .replace(/[,;]$/, '')
     .trim();
   const words = wordCount(text);
-  if (words < 2 || words > MAX_WORDS || NOT_SUBTITLE.test(text)) return undefined;
+  if (words < 2 || words > MAX_WORDS || NOT_SUBTITLE.test(text) || INITIALS_NAME.test(text)) return undefined;
   if (part && titleKey(text) === titleKey(part)) return undefined;
+  if (author && titleKey(text) === titleKey(author)) return undefined;
   return sensibleCase(text);
 }
 
