@@ -62,19 +62,23 @@ const ctx = {
 
 const stageDir = join(root, 'bench/stages');
 
-// A forked child: run the one stage named and send its rows back.
+// A forked child: run the one stage named and send its rows back; the parent runs every stage.
 const stageArg = process.argv.indexOf('--stage');
-if (stageArg >= 0) {
-  const file = process.argv[stageArg + 1];
+if (stageArg >= 0) await runOneStage(process.argv[stageArg + 1]);
+else await runAllStages();
+
+async function runOneStage(file) {
+  let reply;
   try {
     const mod = await import(pathToFileURL(join(stageDir, file)).href);
     const result = await mod.default(ctx);
     const rssMb = process.resourceUsage().maxRSS / 1024;
-    process.send({ rows: (result ?? []).map((row) => ({ file, rssMb, ...row })) });
+    reply = { rows: (result ?? []).map((row) => ({ file, rssMb, ...row })) };
   } catch (err) {
-    process.send({ error: err instanceof Error ? err.message : String(err) });
+    reply = { error: err instanceof Error ? err.message : String(err) };
   }
-  process.exit(0);
+  // exit once the reply is sent: sending is asynchronous
+  process.send(reply, () => process.exit(0));
 }
 
 /** Run one stage file in a process of its own; its rows, or its failure. */
@@ -83,44 +87,46 @@ function runStage(file) {
     let reply;
     const child = fork(fileURLToPath(import.meta.url), ['--stage', file], { stdio: 'inherit' });
     child.on('message', (m) => (reply = m));
-    child.on('exit', (code) => resolve(reply ?? { error: `its process ended with exit code ${code} before it reported` }));
+    child.on('exit', (code, signal) => resolve(reply ?? { error: `its process ended (${signal ? `signal ${signal}` : `exit code ${code}`}) before it reported` }));
   });
 }
 
-// BENCH_STAGES=process,render runs only those stage files.
-const only = process.env.BENCH_STAGES?.split(',').map((s) => `${s.trim()}.mjs`);
-const stageFiles = readdirSync(stageDir).filter((f) => f.endsWith('.mjs') && (!only || only.includes(f))).sort();
-const rows = [];
-let failed = 0;
-let peakRssMb = 0;
-for (const file of stageFiles) {
-  const reply = await runStage(file);
-  if (reply.error) {
-    failed++;
-    console.error(`bench: ${file} failed: ${reply.error}`);
-    continue;
+async function runAllStages() {
+  // BENCH_STAGES=process,render runs only those stage files.
+  const only = process.env.BENCH_STAGES?.split(',').map((s) => `${s.trim()}.mjs`);
+  const stageFiles = readdirSync(stageDir).filter((f) => f.endsWith('.mjs') && (!only || only.includes(f))).sort();
+  const rows = [];
+  let failed = 0;
+  let peakRssMb = 0;
+  for (const file of stageFiles) {
+    const reply = await runStage(file);
+    if (reply.error) {
+      failed++;
+      console.error(`bench: ${file} failed: ${reply.error}`);
+      continue;
+    }
+    for (const row of reply.rows) {
+      rows.push(row);
+      peakRssMb = Math.max(peakRssMb, row.rssMb);
+    }
   }
-  for (const row of reply.rows) {
-    rows.push(row);
-    peakRssMb = Math.max(peakRssMb, row.rssMb);
-  }
-}
 
-const fmt = (x, digits) => (x === undefined || !Number.isFinite(x) ? '' : x.toFixed(digits));
-const table = rows.map((r) => ({
-  stage: r.stage,
-  'median ms': fmt(r.ms, r.ms < 10 ? 2 : 1),
-  'MB/s': r.bytes ? fmt(r.bytes / 1e6 / (r.ms / 1000), 2) : '',
-  'pages/s': r.pages ? fmt(r.pages / (r.ms / 1000), 0) : '',
-  'peak RSS MB': fmt(r.rssMb, 0),
-  note: [r.cpuMs !== undefined ? `CPU ${r.cpuMs.toFixed(0)} ms` : '', r.note ?? ''].filter(Boolean).join('; '),
-}));
-const cols = ['stage', 'median ms', 'MB/s', 'pages/s', 'peak RSS MB', 'note'];
-const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...table.map((r) => String(r[c]).length))]));
-const line = (r) => cols.map((c, i) => (i === 0 || c === 'note' ? String(r[c]).padEnd(width[c]) : String(r[c]).padStart(width[c]))).join('  ').trimEnd();
-console.log(`teikit bench — node ${process.version}, ${runs} runs per measurement (median)`);
-console.log(line(Object.fromEntries(cols.map((c) => [c, c]))));
-console.log(cols.map((c) => '-'.repeat(width[c])).join('  '));
-for (const r of table) console.log(line(r));
-console.log(`peak RSS of a stage's process: ${peakRssMb.toFixed(0)} MB (each stage runs in a process of its own)`);
-process.exitCode = failed > 0 ? 1 : 0;
+  const fmt = (x, digits) => (x === undefined || !Number.isFinite(x) ? '' : x.toFixed(digits));
+  const table = rows.map((r) => ({
+    stage: r.stage,
+    'median ms': fmt(r.ms, r.ms < 10 ? 2 : 1),
+    'MB/s': r.bytes ? fmt(r.bytes / 1e6 / (r.ms / 1000), 2) : '',
+    'pages/s': r.pages ? fmt(r.pages / (r.ms / 1000), 0) : '',
+    'peak RSS MB': fmt(r.rssMb, 0),
+    note: [r.cpuMs !== undefined ? `CPU ${r.cpuMs.toFixed(0)} ms` : '', r.note ?? ''].filter(Boolean).join('; '),
+  }));
+  const cols = ['stage', 'median ms', 'MB/s', 'pages/s', 'peak RSS MB', 'note'];
+  const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...table.map((r) => String(r[c]).length))]));
+  const line = (r) => cols.map((c, i) => (i === 0 || c === 'note' ? String(r[c]).padEnd(width[c]) : String(r[c]).padStart(width[c]))).join('  ').trimEnd();
+  console.log(`teikit bench — node ${process.version}, ${runs} runs per measurement (median)`);
+  console.log(line(Object.fromEntries(cols.map((c) => [c, c]))));
+  console.log(cols.map((c) => '-'.repeat(width[c])).join('  '));
+  for (const r of table) console.log(line(r));
+  console.log(`peak RSS of a stage's process: ${peakRssMb.toFixed(0)} MB (each stage runs in a process of its own)`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
