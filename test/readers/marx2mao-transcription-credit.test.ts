@@ -49,3 +49,20 @@ describe("the transcriber's credit (real: Lenin/ER97.html, `Prepared © for the 
     expect(line).toBe('Transcription: A Characterisation of Economic Romanticism, Prepared for the Internet by David J. Romagnolo, From Marx to Mao, May 1997, Corrected and Updated September 2001, © David J. Romagnolo.');
   });
 });
+
+describe('the update date in the renditions\' "Transcription" line (ER97 changed)', () => {
+  const path = join(fixtures, 'marx2mao-tranche2/Lenin/ER97.html');
+  const html = readFileSync(path, 'latin1');
+  const line = async (update: string) => {
+    const changed = html.replace('(Corrected and Updated September 2001)', update);
+    expect(changed).not.toBe(html);
+    const r = readMarx2mao(Buffer.from(changed, 'latin1'), path);
+    if (!r.ok) throw new Error('not read');
+    return (await renderText(writeTei(r.edition, publication))).split('\n').find((l) => l.startsWith('Transcription'))!;
+  };
+
+  it('is said as the page words it where it says what was done', async () => {
+    expect(await line('(Updated 2001)')).toContain(', May 1997, Updated 2001,');
+    expect(await line('(Corrected October 2003)')).toContain(', May 1997, Corrected October 2003,');
+  });
+});

@@ -135,7 +135,7 @@
       <xsl:for-each select="date[not(@type = 'updated')]"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
       <!-- a bare date as `updated January 2002`; one that says what was done (`Corrected and Updated
            January 2002`, `Corrected October 2003`) as it says it -->
-      <xsl:for-each select="date[@type = 'updated']"><xsl:sequence select="(if (matches(normalize-space(.), '^(\p{L}+ )?\d')) then 'updated ' else '') || normalize-space(.)"/></xsl:for-each>
+      <xsl:for-each select="date[@type = 'updated']"><xsl:sequence select="(if (matches(normalize-space(.), '^((Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )?\d')) then 'updated ' else '') || normalize-space(.)"/></xsl:for-each>
       <xsl:for-each select="availability/p"><xsl:sequence select="normalize-space(.)"/></xsl:for-each>
       <xsl:for-each select="ptr[matches(@target, '^https?:')]"><a href="{@target}"><xsl:value-of select="@target"/></a></xsl:for-each>
     </xsl:variable>
