@@ -157,6 +157,19 @@ describe('variants of the real pages', () => {
     expect(blank.tei).toBe(plain.tei);
   });
 
+  it('a table inside a <PRE> is a table, its cells no preformatted blocks', async () => {
+    const page = 'marx2mao-tranche2/Stalin/EPS52.html';
+    const at = /\n<P>&nbsp &nbsp\n\s*I say nothing of the fact/;
+    const plain = convert(page);
+    const boxed = convert(page, (h) => h.replace(at, (m) => `\n<PRE>Output    1950\n<TABLE><TR><TD>Coal</TD><TD>261</TD></TR></TABLE></PRE>${m}`));
+    expect(preformatted(boxed.edition)).toHaveLength(preformatted(plain.edition).length + 1);
+    const cells = descendants(parseXmlTree(boxed.tei), 'cell');
+    const coal = cells.find((c) => rawText(c).trim() === 'Coal');
+    expect(coal).toBeDefined();
+    expect(descendants(coal!, 'ab')).toEqual([]);
+    expect((await validateTei(boxed.tei, page)).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('a page marker inside a <PRE> is its page break, at the start of the line it stands before; no line is added', async () => {
     const page = 'marx2mao-tranche2/Lenin/IMP16.html';
     const marker = '<P><FONT SIZE=-2><B>page 82</B></FONT>\n';

@@ -21,7 +21,7 @@ export function readTable(el: Element, withFlow: WithFlow, walk: Walk, shared: F
       if (rows.length === 0) rows.push([]);
       const blocks: Block[] = [];
       const flow = new Flow(blocks, shared);
-      const cellCtx: WalkCtx = { ...ctx, center: false, heading: 0, ul: 0, align: undefined, inCell: true };
+      const cellCtx: WalkCtx = { ...ctx, center: false, heading: 0, ul: 0, align: undefined, inCell: true, pre: false };
       withFlow(flow, () => {
         for (const c of childrenOf(node)) walk(c, cellCtx);
       });
