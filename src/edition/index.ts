@@ -9,7 +9,7 @@ import type { Publication } from '../model/types.js';
 import { diagnostic, formatDiagnostic, sortDiagnostics, UserError } from '../model/diagnostics.js';
 import { jsonFault, jsonPlaces } from '../util/json-syntax.js';
 import type { SourceFormat } from '../readers/registry.js';
-import { schemaDiagnostics, schemaValidator } from './json-schema.js';
+import { editionSchemaDiagnostics, schemaValidator } from './json-schema.js';
 import { ioFailure } from '../util/io-errors.js';
 
 export type { SourceFormat } from '../readers/registry.js';
@@ -67,7 +67,7 @@ export function loadEdition(dir: string, cwd = process.cwd()): LoadedEdition {
   const validate = schemaValidator('edition');
   if (!validate(data)) {
     // each at the line and column of the value it is about (the file is read again to find them)
-    const found = sortDiagnostics(schemaDiagnostics(file, validate.errors, jsonPlaces(text)));
+    const found = sortDiagnostics(editionSchemaDiagnostics(file, validate.errors, jsonPlaces(text)));
     throw new UserError(found.map(formatDiagnostic).join('\n'), 1, found);
   }
   const config = data as EditionConfig;

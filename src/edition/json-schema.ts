@@ -97,7 +97,7 @@ function described(e: ErrorObject): { message: string; pointer: string; name: bo
  * error of the house form (`file: error code: message`), so that `--quiet`, which prints errors
  * only, still prints it (a bare `file: /title: …` line was taken for a message and hidden).
  * Without the document's text there is no line and column (the conversion report, checked in
- * memory); schemaDiagnostics gives them.
+ * memory); editionSchemaDiagnostics gives them.
  */
 export function formatSchemaErrors(file: string, errors: ErrorObject[] | null | undefined, code = 'invalid-edition'): string[] {
   return (errors ?? []).map((e) => `${file}: error ${code}: ${described(e).message}`);
@@ -109,7 +109,7 @@ export function formatSchemaErrors(file: string, errors: ErrorObject[] | null | 
  * of an unknown field (`editions/x/edition.json:7:20: error invalid-edition: /publication/date:
  * must match format "date"`).
  */
-export function schemaDiagnostics(
+export function editionSchemaDiagnostics(
   file: string,
   errors: ErrorObject[] | null | undefined,
   places: ReadonlyMap<string, JsonPlace> | undefined,

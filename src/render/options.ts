@@ -26,7 +26,7 @@ const YES_NO = ['true', 'false', 'yes', 'no', '1', '0'] as const;
  * The parameters of the built-in stylesheets a caller may set (`--param`), each with the values
  * it takes; `null`: any text. Those the renderers set themselves (`uuid`, `image-data`,
  * `skip-images`) are not among them. A value outside these would be read as some other one,
- * silently (`pages=maybe` as false), so `checkBuiltinParam` refuses it.
+ * silently (`pages=maybe` as false), so `builtinParamProblem` says so and the CLI refuses it.
  */
 export const BUILTIN_PARAMS: Record<'html' | 'epub' | 'txt', Record<string, readonly string[] | null>> = {
   html: { css: null, toc: ['yes', 'no', 'auto'] },

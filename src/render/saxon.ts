@@ -214,7 +214,7 @@ export interface ParsedSource {
   readonly text: string;
   readonly file: string;
   readonly facts: XmlFacts;
-  /** SaxonJS's document node, built on first use. */
+  /** SaxonJS's document node: built in the check's pass (or on first use, for a TEI of nested TEI). */
   node(): unknown;
 }
 
