@@ -6,6 +6,7 @@
  * new one (`&nbsp &nbsp` indentation, a heading, a quotation, a centred line).
  */
 import { splitLetterSpaced } from '../shared/letter-spacing.js';
+import { preformattedText, tidyPreformatted } from '../shared/preformatted.js';
 import type {
   Block, Diagnostic, EmphasisRend, Heading, Inline, Paragraph, PageBreak, Preformatted, Repair, SourcePosition,
 } from '../../model/types.js';
@@ -273,7 +274,7 @@ export class Flow {
    * columns). White space alone opens no block: a `<PRE>` of spaces makes none.
    */
   private preText(raw: string, ctx: BlockContext, pos: SourcePosition): void {
-    const value = raw.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
+    const value = preformattedText(raw);
     if (!value) return;
     if (!value.trim()) {
       const open = this.open;
@@ -492,58 +493,6 @@ export class Flow {
 /** The key of the block `ctx` asks for: content of another key opens a block of its own. */
 function blockKey(ctx: BlockContext): string {
   return `${ctx.kind}|${ctx.level}|${ctx.align ?? ''}|${ctx.quoteDepth}`;
-}
-
-/**
- * A preformatted block's lines as the print shows them: the blank lines before its first line of
- * words go (the source's line end after `<PRE>`), so do the spaces that end a line (nothing shows
- * them), and the line end after a page marker that stood on a line of its own between two lines.
- * The block's end is trimmed as every block's is (trimEnd).
- */
-function tidyPreformatted(children: Inline[]): void {
-  const eachText = (list: Inline[], f: (t: { value: string }) => void): void => {
-    for (const c of list) {
-      if (c.type === 'text') f(c);
-      else if ('children' in c) eachText(c.children, f);
-    }
-  };
-  eachText(children, (t) => (t.value = t.value.replace(/[ \t]+\n/g, '\n')));
-  // the leading blank lines, through emphasis and across text nodes
-  const lead = (list: Inline[]): boolean => {
-    while (list.length) {
-      const first = list[0]!;
-      if (first.type === 'text') {
-        first.value = first.value.replace(/^(?:[ \t]*\n)+/, '');
-        if (first.value.trim()) return true;
-        if (first.value === '') {
-          list.shift();
-          continue;
-        }
-        // spaces alone: the next node decides whether they indent a line of words
-        const next = list[1];
-        if (next?.type === 'text' && /^[ \t]*\n/.test(next.value)) {
-          list.shift();
-          continue;
-        }
-        return true;
-      }
-      if ((first.type === 'emph' || first.type === 'link') && !lead(first.children)) {
-        list.shift();
-        continue;
-      }
-      return true;
-    }
-    return false;
-  };
-  lead(children);
-  // a marker's own line: `line\n` <pb/> `\nline` is `line\n` <pb/> `line`
-  for (let i = 1; i + 1 < children.length; i++) {
-    const before = children[i - 1]!;
-    const after = children[i + 1]!;
-    if (children[i]!.type === 'pb' && before.type === 'text' && before.value.endsWith('\n') && after.type === 'text') {
-      after.value = after.value.replace(/^\n/, '');
-    }
-  }
 }
 
 /** Drop a trailing empty text left after removing a hyphen. */
