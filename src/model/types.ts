@@ -193,8 +193,8 @@ export interface Subtitle {
 }
 
 /**
- * Preformatted text (marx2mao `<PRE>`): a diagram drawn with spaces, dashes and slashes, a table of
- * figures set in columns with spaces. Its lines and their spacing are what the print shows, so the
+ * Preformatted text (marx2mao `<PRE>`, an LIA page's `<pre>`): a diagram drawn with spaces, dashes
+ * and slashes, a table of figures set in columns with spaces. Its lines and their spacing are what the print shows, so the
  * text inlines keep them as they are: each line ends with a newline character (none after the
  * last), spaces are never collapsed, and `--` is not regularised (it draws a line). The block holds
  * a word at least. TEI `ab type="preformatted" xml:space="preserve"`.

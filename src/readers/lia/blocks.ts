@@ -1,10 +1,12 @@
 /**
  * HTML of a Lenin Internet Archive page → the model's blocks and inlines. The pages are modern,
  * well-formed HTML (p, h2–h6, blockquote, lists, em/strong, sup); containers (div, center, …) are
- * looked through. Note references and the notes' own label anchors are found beforehand (notes.ts)
+ * looked through. A `<pre>` is preformatted text, its lines and spaces kept. Note references and the notes' own label anchors are found beforehand (notes.ts)
  * and given here in the context.
  */
 import type { Block, Inline, ListItem, SourcePosition, TableCell } from '../../model/types.js';
+import { preformattedText, tidyPreformatted } from '../shared/preformatted.js';
+import { trimEnd } from '../marx2mao/inlines.js';
 import { attr, childrenOf, collapse, isText, positionOf, startOffset, tag, textOf, type Element, type Node } from '../marx2mao/dom.js';
 
 export interface BlockContext {
@@ -91,6 +93,7 @@ function toBlock(item: Item, ctx: BlockContext): Block[] {
     return rows.some((r) => r.some((c) => c.blocks.length)) ? [{ type: 'table', rows, pos }] : [];
   }
   if (t === 'hr') return [];
+  if (t === 'pre') return preformatted(el, ctx, pos);
   const rend = /center/i.test(attr(el, 'class') ?? attr(el, 'align') ?? '') ? 'center' : /right/i.test(attr(el, 'class') ?? attr(el, 'align') ?? '') ? 'right' : undefined;
   return paragraph(childrenOf(el), ctx, pos, rend);
 }
@@ -102,6 +105,20 @@ function rowsOf(table: Node): Node[] {
 function paragraph(nodes: Node[], ctx: BlockContext, pos: SourcePosition, rend?: 'center' | 'right'): Block[] {
   const children = inlines(nodes, ctx);
   return children.length ? [{ type: 'paragraph', children, pos, ...(rend ? { rend } : {}) }] : [];
+}
+
+/**
+ * A `<pre>` (a table of figures set in columns with spaces, a diagram): one preformatted block, its
+ * lines and spaces as the page has them (tidied as marx2mao's: no blank line before its first line,
+ * no spaces ending a line); `<br>` is a line end, the tags that open blocks elsewhere are looked
+ * through; emphasis, links and note references stay in it. A `<pre>` of white space makes none.
+ */
+function preformatted(el: Element, ctx: BlockContext, pos: SourcePosition): Block[] {
+  const children = unmark(merge(childrenOf(el).flatMap((c) => inline(c, ctx, true)), true));
+  tidyPreformatted(children);
+  trimEnd(children);
+  const centred = /center/i.test(attr(el, 'class') ?? attr(el, 'align') ?? '');
+  return children.length ? [{ type: 'preformatted', children, pos, ...(centred ? { rend: 'center' as const } : {}) }] : [];
 }
 
 /** Stands for a note label (a reference or a note's own anchor) while the brackets around it are dropped. */
@@ -134,8 +151,9 @@ function unmark(list: Inline[]): Inline[] {
     .filter((i) => i.type !== 'emph' || i.children.length > 0);
 }
 
-function inline(node: Node, ctx: BlockContext): Inline[] {
-  if (isText(node)) return [{ type: 'text', value: collapse(node.value) }];
+/** A node's inlines; in preformatted text (`pre`) its white space as it is and `<br>` a line end. */
+function inline(node: Node, ctx: BlockContext, pre = false): Inline[] {
+  if (isText(node)) return [{ type: 'text', value: pre ? preformattedText(node.value) : collapse(node.value) }];
   const el = node as Element;
   const t = tag(el);
   if (!t) return [];
@@ -143,8 +161,8 @@ function inline(node: Node, ctx: BlockContext): Inline[] {
   if (ctx.skip.has(el)) return [{ type: 'text', value: LABEL_MARK }];
   const ref = ctx.refs.get(el);
   if (ref) return [{ type: 'text', value: LABEL_MARK }, { type: 'noteRef', noteId: ref.noteId, id: ref.id, n: ref.n, pos: positionOf(el, ctx.file) }, { type: 'text', value: LABEL_MARK }];
-  if (t === 'br') return [{ type: 'lb' }];
-  const children = merge(childrenOf(el).flatMap((c) => inline(c, ctx)));
+  if (t === 'br') return [pre ? { type: 'text', value: '\n' } : { type: 'lb' }];
+  const children = merge(childrenOf(el).flatMap((c) => inline(c, ctx, pre)), pre);
   if (t === 'a') {
     const href = attr(el, 'href') ?? '';
     return /^(?:https?|mailto):/i.test(href) && children.length ? [{ type: 'link', target: href, children }] : children;
@@ -155,11 +173,11 @@ function inline(node: Node, ctx: BlockContext): Inline[] {
   return children;
 }
 
-function merge(list: Inline[]): Inline[] {
+function merge(list: Inline[], pre = false): Inline[] {
   const out: Inline[] = [];
   for (const i of list) {
     const last = out.at(-1);
-    if (i.type === 'text' && last?.type === 'text') last.value = collapse(last.value + i.value);
+    if (i.type === 'text' && last?.type === 'text') last.value = pre ? last.value + i.value : collapse(last.value + i.value);
     else out.push(i.type === 'text' ? { ...i } : i);
   }
   return out;
