@@ -327,10 +327,16 @@ describe("the source's own links in a contents table (IC17, AQR08, IMP16)", () =
     expect(textContent(headOf(doc, childElements(first, 'ref')[0]!.attrs.target!.slice(1)))).toMatch(/^1\. CHARACTER OF ECONOMIC LAWS/);
   });
 
-  it('a centred number after a numbering of a higher number begins none (CWF71\'s II of Marx\'s notes after section IV)', async () => {
+  it('a centred number after a numbering of a higher number begins none of that numbering (CWF71\'s II of Marx\'s notes after section IV): it is the second of the notes\' own', async () => {
     const cwf = await validSamplePage('marx2mao/M&E/CWF71.html');
-    expect(descendants(cwf, 'head').filter((h) => anchorIds(h).includes('a-n2'))).toEqual([]);
-    expect(descendants(cwf, 'p').filter((p) => textContent(p) === 'II' && anchorIds(p).includes('a-n2'))).toHaveLength(1);
+    // II is the heading of a section of NOTES (with I; marx2mao-section-numbers.test.ts), not a
+    // section beside IV
+    const heads = descendants(cwf, 'head').filter((h) => anchorIds(h).includes('a-n2'));
+    expect(heads.map(textContent)).toEqual(['II']);
+    const sections = descendants(cwf, 'div').filter((d) => childElements(d, 'head')[0] === heads[0]);
+    expect(sections).toHaveLength(1);
+    const notes = descendants(cwf, 'div').find((d) => textContent(childElements(d, 'head')[0]) === 'NOTES')!;
+    expect(childElements(notes, 'div')).toContain(sections[0]);
   });
 
   it('an anchor set before the block of a chapter\'s title leads to that chapter (IMP16)', async () => {
