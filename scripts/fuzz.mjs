@@ -94,6 +94,9 @@ async function main() {
       // the input it was on: a result that arrives while the thread is stopped is not counted too
       const stuck = next;
       await worker.terminate();
+      // its range done, it was only slow to end: no input is stuck (counting one counted an input
+      // past the range, three mutations of two)
+      if (stuck >= end) return resolve();
       tally(total, stuck, { kind, ms: kind === 'hang' ? 2 * limitMs : 0, cpuMs: 0, hang: kind === 'hang' });
       problem(`${kind}: seed ${seed} #${stuck}: ${why}`);
       await runRange(stuck + 1, end);
@@ -118,7 +121,9 @@ async function main() {
       else {
         tally(total, msg.index, msg.outcome);
         next = msg.index + 1;
-        watch();
+        // the last input's result: nothing more to wait for but the thread's end
+        if (next < end) watch();
+        else clearTimeout(timer);
       }
     });
     worker.on('error', (err) => void giveUp('crash', `the worker died: ${err instanceof Error ? err.message : String(err)}`));
