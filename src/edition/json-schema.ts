@@ -15,7 +15,7 @@ import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { SOURCE_FORMATS } from '../readers/registry.js';
 import { diagnostic } from '../model/diagnostics.js';
 import type { Diagnostic } from '../model/types.js';
-import type { JsonPlace } from '../util/json-syntax.js';
+import { pointerToken, type JsonPlace } from '../util/json-syntax.js';
 
 /** schema/ of the package: the same relative path from src/edition and dist/edition. */
 export const schemaDir = new URL('../../schema/', import.meta.url);
@@ -82,7 +82,7 @@ function described(e: ErrorObject): { message: string; pointer: string; name: bo
     return { message: `${e.instancePath}/${String(e.params.missingProperty)}: required field is missing`, pointer: e.instancePath, name: false };
   }
   if (e.keyword === 'additionalProperties') {
-    const pointer = `${e.instancePath}/${String(e.params.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const pointer = `${e.instancePath}/${pointerToken(String(e.params.additionalProperty))}`;
     return { message: `${e.instancePath}/${String(e.params.additionalProperty)}: unknown field`, pointer, name: true };
   }
   if (e.keyword === 'enum') {

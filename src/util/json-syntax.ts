@@ -41,7 +41,7 @@ const VALUE = 'a value (a string in double quotes, a number, an object, an array
 type OnValue = (pointer: string, at: number, nameAt: number | undefined) => void;
 
 /** A JSON Pointer's reference token for a property name (RFC 6901: ~ as ~0, / as ~1). */
-const token = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
+export const pointerToken = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function scan(text: string, onValue?: OnValue): void {
   let i = 0;
@@ -97,7 +97,7 @@ function scan(text: string, onValue?: OnValue): void {
         const name = i;
         string();
         // the name as JSON.parse reads it (escapes undone), only when positions are asked for
-        const member = onValue ? `${pointer}/${token(JSON.parse(text.slice(name, i)) as string)}` : '';
+        const member = onValue ? `${pointer}/${pointerToken(JSON.parse(text.slice(name, i)) as string)}` : '';
         ws();
         if (text[i] !== ':') fail(`expected ':' after the property name, found ${shown(text, i)}`);
         i++;
@@ -140,17 +140,6 @@ function scan(text: string, onValue?: OnValue): void {
   if (i < text.length) fail(`unexpected ${shown(text, i)} after the end of the JSON value`);
 }
 
-/** The 1-based line and column of code-unit offset `at`. */
-function lineColumn(text: string, at: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: [...text.slice(start, at)].length + 1 };
-}
-
 /**
  * The first fault of `text`, which JSON.parse has refused (`error`: its exception, said as it is
  * at the start of the text should the scanner, against expectation, find nothing wrong).
@@ -159,7 +148,7 @@ export function jsonFault(text: string, error: unknown): JsonFault {
   try {
     scan(text);
   } catch (err) {
-    if (err instanceof Fault) return { ...lineColumn(text, err.at), message: err.message };
+    if (err instanceof Fault) return { ...lineColumns(text)(err.at), message: err.message };
     throw err;
   }
   return { line: 1, column: 1, message: error instanceof Error ? error.message : String(error) };
@@ -197,7 +186,7 @@ export function jsonPlaces(text: string): Map<string, JsonPlace> | undefined {
   return places;
 }
 
-/** lineColumn for many offsets of one text: the lines' starts found once. */
+/** The 1-based line and column of code-unit offsets of one text: the lines' starts found once. */
 function lineColumns(text: string): (at: number) => { line: number; column: number } {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);

@@ -7,34 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convertPage } from '../support/convert-page.js';
-import { childElements, descendants, parseXmlTree, textContent, type XElement, type XNode } from '../support/xml-tree.js';
+import { childElements, descendants, parseXmlTree, textContent, type XElement } from '../support/xml-tree.js';
+import { divisions, headText, htmlWords, type Div } from '../support/tei-divisions.js';
 
-/** The text of a piece of HTML, tags dropped, spaces collapsed. */
-function words(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;?/gi, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/** A head's words, a line break a space. */
-function headText(e: XElement | undefined): string {
-  const walk = (n: XNode): string => (n.kind === 'text' ? n.value : n.name === 'lb' ? ' ' : n.children.map(walk).join(''));
-  return e ? walk(e).replace(/\s+/g, ' ').trim() : '';
-}
-
-interface Div { div: XElement; head: string; parent: XElement | undefined }
-
-/** The `div`s of the TEI's body with their heads' words and their parent (undefined: the body). */
-function divisions(tei: string): Div[] {
-  const body = descendants(parseXmlTree(tei), 'body')[0]!;
-  const out: Div[] = [];
-  const walk = (e: XElement, parent: XElement | undefined) => {
-    for (const d of childElements(e, 'div')) {
-      out.push({ div: d, head: headText(childElements(d, 'head')[0]), parent });
-      walk(d, d);
-    }
-  };
-  walk(body, undefined);
-  return out;
-}
+const words = htmlWords;
 
 const headed = (all: Div[], head: string): Div => {
   const d = all.find((x) => x.head === head);

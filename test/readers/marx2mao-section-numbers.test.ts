@@ -15,13 +15,11 @@ import { writeTei } from '../../src/tei/index.js';
 import { convertPage, testPublication } from '../support/convert-page.js';
 import { fixtures } from '../support/tools.js';
 import { childElements, descendants, parseXmlTree, type XElement, type XNode } from '../support/xml-tree.js';
+import { divisions, headText, htmlWords, type Div } from '../support/tei-divisions.js';
 
 const ROMAN = /^[IVXLC]{1,7}$/;
 
-/** The text of a piece of HTML, tags dropped, spaces collapsed. */
-function words(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;?/gi, ' ').replace(/\s+/g, ' ').trim();
-}
+const words = htmlWords;
 
 /** Each `<CENTER>` block of the page after the transcriber's line: its lines (split at `<P>` and `<BR>`). */
 function centredBlocks(html: string): { lines: string[]; raw: string; at: number }[] {
@@ -33,28 +31,8 @@ function centredBlocks(html: string): { lines: string[]; raw: string; at: number
   }));
 }
 
-/** A head's words, a line break a space, note references left out. */
-function headText(e: XElement | undefined): string {
-  const walk = (n: XNode): string => (n.kind === 'text' ? n.value : n.name === 'lb' ? ' ' : n.name === 'ref' && n.attrs.type === 'noteref' ? '' : n.children.map(walk).join(''));
-  return e ? walk(e).replace(/\s+/g, ' ').trim() : '';
-}
-
-/** The `div`s of the TEI's body with their heads' words and their parent. */
-function divisions(tei: string): { div: XElement; head: string; parent: XElement | undefined }[] {
-  const body = descendants(parseXmlTree(tei), 'body')[0]!;
-  const out: { div: XElement; head: string; parent: XElement | undefined }[] = [];
-  const walk = (e: XElement, parent: XElement | undefined) => {
-    for (const d of childElements(e, 'div')) {
-      out.push({ div: d, head: headText(childElements(d, 'head')[0]), parent });
-      walk(d, d);
-    }
-  };
-  walk(body, undefined);
-  return out;
-}
-
 /** The division whose head opens with `words`. */
-function divisionHeaded(all: ReturnType<typeof divisions>, start: string) {
+function divisionHeaded(all: Div[], start: string) {
   const found = all.find((d) => d.head.startsWith(start));
   if (!found) throw new Error(`no division headed "${start}"`);
   return found;
