@@ -28,6 +28,12 @@ export function wordCount(text: string): number {
   return text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
+/** Letters mostly capitals, three at least: a title set in capitals, not a sentence nor a date (`April 17`). */
+export function inCapitals(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters.replace(/[^\p{Lu}]/gu, '').length >= letters.length * 0.8;
+}
+
 /** Where the last line of inlines begins: the index of their last line break (`lb`), if any. */
 export function lastLineBreak(inlines: readonly Inline[]): number | undefined {
   for (let k = inlines.length - 1; k >= 0; k--) if (inlines[k]!.type === 'lb') return k;

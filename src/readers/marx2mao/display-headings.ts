@@ -12,6 +12,7 @@
  * See docs/encoding.md, "Divisions of a book".
  */
 import { attr, childrenOf, collapse, elements, isElement, isText, tag, textOf, type Element, type Node } from './dom.js';
+import { inCapitals } from '../../model/plain-text.js';
 
 /** A section's number alone (`1.`, `II`, `B.`). */
 const NUMBER = /^(?:\d{1,3}|[IVXLC]{1,7}|[A-Z])\.?$/;
@@ -24,12 +25,6 @@ const DISPLAY_WORDS = 25;
 const INLINE = /^(?:a|b|strong|i|em|font|u|span|cite|var)$/;
 
 const words = (text: string): number => collapse(text).trim().split(' ').filter(Boolean).length;
-
-/** Letters mostly capitals (a title set in capitals, not a sentence). */
-function capitals(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 3 && letters.replace(/[^\p{Lu}]/gu, '').length >= letters.length * 0.8;
-}
 
 /** Larger type (`<FONT SIZE=+1>`). */
 export function largerType(el: Node): boolean {
@@ -82,7 +77,7 @@ export function headingTable(table: Element): { label: Element; title: Element; 
   const n = words(text);
   if (n === 0 || n > TITLE_WORDS || NUMBER.test(text)) return undefined;
   const display = displayType(title);
-  if (!display && !capitals(text)) return undefined;
+  if (!display && !inCapitals(text)) return undefined;
   return { label, title, level: display ? 2 : 3 };
 }
 

@@ -8,7 +8,7 @@
  * in that type after it are of the next ones. See docs/encoding.md, "Divisions of a book".
  */
 import type { Block, Division, Heading, Paragraph } from '../../model/types.js';
-import { lastLineBreak, plainLine, plainText } from '../../model/plain-text.js';
+import { inCapitals, lastLineBreak, plainLine, plainText } from '../../model/plain-text.js';
 import { continuesNumbering, enumerationOf, follows, valueIn, type Enumeration } from '../../model/enumeration.js';
 import { closesSection, labelKind, splitAt } from './book.js';
 import { readDate } from './dates.js';
@@ -19,12 +19,6 @@ const CENTRED_LINE_LEVEL = 3;
 import { takePageBreaksAtEnd } from '../../model/walk.js';
 
 type Line = Heading | Paragraph;
-
-/** A title in capitals (a date or a description under a title is in lower case: `April 17`). */
-function capitals(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 3 && letters.replace(/[^\p{Lu}]/gu, '').length >= letters.length * 0.8;
-}
 
 function isLine(b: Block | undefined): b is Line {
   return b?.type === 'heading' || (b?.type === 'paragraph' && b.rend === 'center');
@@ -90,7 +84,7 @@ export function smallSubheadings(blocks: Block[], small: WeakSet<Block>): Set<He
       const text = plainLine(line.children);
       // not a remark in brackets (`(SUMMARY)`) nor the title of a speech the section gives
       const remark = /^\(.*\)$/.test(text.trim()) || DELIVERED.test(text);
-      if (small.has(line) && !small.has(blocks[k - 1]!) && titled(k) && !numberOf(line) && capitals(text) && !readDate(text) && !remark) cut = k;
+      if (small.has(line) && !small.has(blocks[k - 1]!) && titled(k) && !numberOf(line) && inCapitals(text) && !readDate(text) && !remark) cut = k;
     }
     if (cut < 0 || blocks[end]?.type !== 'paragraph' || (blocks[end] as Paragraph).rend === 'center') continue;
     const members = seriesOf(blocks, i);
