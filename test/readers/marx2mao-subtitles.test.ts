@@ -8,31 +8,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accountConversion } from '../../src/accounting/index.js';
-import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderText } from '../../src/render/text.js';
-import { writeTei } from '../../src/tei/index.js';
 import { expectValidTei } from '../support/jing.js';
 import { fixtures } from '../support/tools.js';
-import { childElements, descendants, parseXmlTree, type XElement } from '../support/xml-tree.js';
+import { convertAccounted, elementLine } from '../support/convert-page.js';
+import { childElements, descendants, type XElement } from '../support/xml-tree.js';
 
-const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-06' };
-
-function convert(path: string, html?: string): { tei: string; doc: XElement; unaccounted: number } {
-  const bytes = html === undefined ? readFileSync(path) : Buffer.from(html, 'latin1');
-  const r = readMarx2mao(bytes, path);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
-  const tei = writeTei(r.edition, publication);
-  const fidelity = accountConversion([{ bytes, file: path, format: 'marx2mao', role: 'base' }], tei, r.edition);
-  return { tei, doc: parseXmlTree(tei), unaccounted: fidelity.sources.reduce((n, s) => n + s.unaccounted.length, 0) };
-}
-
-/** An element's words as one line, a line break (`lb`) a space. */
-function line(e: XElement | undefined): string {
-  const words = (n: XElement['children'][number]): string => (n.kind === 'text' ? n.value : n.name === 'lb' ? ' ' : n.children.map(words).join(''));
-  return (e ? e.children.map(words).join('') : '').replace(/\s+/g, ' ').trim();
-}
+const convert = convertAccounted;
+const line = elementLine;
 const all = (root: XElement, name: string) => descendants(root, name);
 const body = (doc: XElement) => all(doc, 'body')[0]!;
 const subtitles = (doc: XElement) => all(body(doc), 'head').filter((h) => h.attrs.type === 'sub');

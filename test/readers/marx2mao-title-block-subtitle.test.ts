@@ -8,28 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accountConversion } from '../../src/accounting/index.js';
-import { readMarx2mao } from '../../src/readers/marx2mao/index.js';
-import { writeTei } from '../../src/tei/index.js';
 import { expectValidTei } from '../support/jing.js';
 import { fixtures } from '../support/tools.js';
-import { childElements, descendants, parseXmlTree, type XElement } from '../support/xml-tree.js';
+import { convertAccounted, elementLine } from '../support/convert-page.js';
+import { childElements, descendants, type XElement } from '../support/xml-tree.js';
 
-const publication = { publisher: 'teikit tests', licence: { text: 'CC0 1.0' }, date: '2026-12-07' };
-
-function convert(path: string, html?: string): { tei: string; doc: XElement; unaccounted: number } {
-  const bytes = html === undefined ? readFileSync(path) : Buffer.from(html, 'latin1');
-  const r = readMarx2mao(bytes, path);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
-  const tei = writeTei(r.edition, publication);
-  const fidelity = accountConversion([{ bytes, file: path, format: 'marx2mao', role: 'base' }], tei, r.edition);
-  return { tei, doc: parseXmlTree(tei), unaccounted: fidelity.sources.reduce((n, s) => n + s.unaccounted.length, 0) };
-}
-
-function line(e: XElement | undefined): string {
-  const words = (n: XElement['children'][number]): string => (n.kind === 'text' ? n.value : n.name === 'lb' ? ' ' : n.children.map(words).join(''));
-  return (e ? e.children.map(words).join('') : '').replace(/\s+/g, ' ').trim();
-}
+const convert = convertAccounted;
+const line = elementLine;
 const headerTitles = (doc: XElement) => childElements(descendants(doc, 'titleStmt')[0]!, 'title').map((t) => [t.attrs.type ?? '', line(t)]);
 const headerSubtitles = (doc: XElement) => headerTitles(doc).filter(([type]) => type === 'sub').map(([, t]) => t);
 
